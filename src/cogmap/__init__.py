@@ -1,0 +1,27 @@
+"""cogmap: auditable causal maps of expert commentary.
+
+>>> import cogmap
+>>> doc = cogmap.extract("Higher rates will reduce demand for housing, the economist said.")
+>>> [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]
+[('higher rates', -1, 'demand for housing')]
+"""
+
+from cogmap.errors import CogmapError, InputError
+from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention, Quote, Turn
+from cogmap.pipeline import extract, extract_many
+
+__all__ = [
+    "extract",
+    "extract_many",
+    "Document",
+    "Claim",
+    "Concept",
+    "Evidence",
+    "Forecast",
+    "Mention",
+    "Quote",
+    "Turn",
+    "CogmapError",
+    "InputError",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,171 @@
+"""Typed records that flow through the pipeline: schema ``cogmap.document/1``.
+
+Every stage (``ingest -> clean -> structure -> claims -> concepts -> forecasts``)
+takes a :class:`Document` and returns it with one more layer filled in. The JSON
+form (``Document.to_json()``) is the documented interchange format; see
+``docs/schema.md`` and ``docs/document.schema.json``.
+
+Examples
+--------
+>>> ev = Evidence(text="b", start=1, end=2)
+>>> ev.model_dump()
+{'text': 'b', 'start': 1, 'end': 2}
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "SCHEMA",
+    "Evidence",
+    "Turn",
+    "Quote",
+    "Concept",
+    "Mention",
+    "Claim",
+    "Forecast",
+    "Document",
+]
+
+SCHEMA = "cogmap.document/1"
+
+TurnKind = Literal["question", "answer", "narration"]
+Modality = Literal["asserted", "likely", "possible", "conditional", "negated", "counterfactual"]
+Tense = Literal["past", "present", "future"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Evidence(_Record):
+    """The exact words that support a claim: ``document.text[start:end] == text``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Turn(_Record):
+    """A stretch of the text spoken or written by one party."""
+
+    kind: TurnKind
+    speaker: Optional[str] = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Quote(_Record):
+    """Words attributed to a speaker, directly (in quotation marks) or as a Q&A answer."""
+
+    speaker: Optional[str] = None
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Concept(_Record):
+    """A variable of the map: a short noun phrase and the wordings merged into it."""
+
+    id: str
+    label: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Mention(_Record):
+    """One side of a claim: the merged concept and the words as written."""
+
+    concept: str
+    label: str
+    text: str
+
+
+class Claim(_Record):
+    """``cause -> effect`` with a sign, a hedge and its evidence."""
+
+    id: str
+    cause: Mention
+    effect: Mention
+    polarity: Literal[1, -1]
+    modality: Modality = "asserted"
+    tense: Tense = "present"
+    probability: Optional[float] = Field(default=None, ge=0.0, le=1.0)
+    speaker: Optional[str] = None
+    evidence: Evidence
+
+
+class Forecast(_Record):
+    """A statement about what will or will not happen, with a probability."""
+
+    id: str
+    statement: str
+    concepts: list[str] = Field(default_factory=list)
+    probability: float = Field(ge=0.0, le=1.0)
+    hedge: str
+    horizon: Optional[str] = None
+    condition: Optional[str] = None
+    speaker: Optional[str] = None
+    evidence: Evidence
+
+
+class Document(_Record):
+    """One article and everything cogmap found in it."""
+
+    schema_: Literal["cogmap.document/1"] = Field(default=SCHEMA, alias="schema")
+    source: str
+    title: Optional[str] = None
+    date: Optional[str] = None
+    text: str
+    removed: list[str] = Field(default_factory=list)
+    turns: list[Turn] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    concepts: list[Concept] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    forecasts: list[Forecast] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_dict(self) -> dict:
+        """The ``cogmap.document/1`` JSON object as Python data."""
+        return self.model_dump(by_alias=True)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The ``cogmap.document/1`` JSON text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Document":
+        """Validate and load a ``cogmap.document/1`` object."""
+        return cls.model_validate(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Document":
+        return cls.from_dict(json.loads(text))
+
+    def speaker_of(self, pos: int) -> Optional[str]:
+        """The speaker of the quote, else of the turn, that contains character ``pos``."""
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q.speaker
+        for t in self.turns:
+            if t.start <= pos < t.end:
+                return t.speaker
+        return None
+
+    def turn_at(self, pos: int) -> Optional[Turn]:
+        for t in self.turns:
+            if t.start <= pos < t.end:
+                return t
+        return None
+
+
+def json_schema() -> dict:
+    """The JSON Schema of ``cogmap.document/1`` (used by docs and tests)."""
+    schema = Document.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://cogmap.invalid/schema/document-1.json"
+    return schema
