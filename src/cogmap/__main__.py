@@ -1,0 +1,3 @@
+from cogmap.cli import main
+
+main()

@@ -1,0 +1,260 @@
+"""CLI commands for the corpus store: ``add``, ``experts``, ``forecasts list|resolve``.
+
+Each command parses its arguments, calls one method of :class:`cogmap.store.Store`
+of the same name and prints.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from cogmap.errors import CogmapError, InputError
+from cogmap.store import DEFAULT_DB, Store
+
+out = Console()
+err = Console(stderr=True)
+
+DB_HELP = "The store: a SQLite file, created on first use."
+
+
+def _fmt(x: Optional[float], digits: int = 3) -> str:
+    return "-" if x is None else f"{x:.{digits}f}"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.0f} MB" if n else "-"
+
+
+def add(
+    paths: List[str] = typer.Argument(..., help="Files, folders (searched for .txt, .html, .htm) or globs.", show_default=False),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-w", min=0, help="Extraction processes [default: one per core; 0: in this process]."
+    ),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", metavar="ADDRESS", help="Extract on a running dask.distributed scheduler, e.g. tcp://host:8786."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Extract documents and add them to the store; the same content twice is stored once.
+
+    Example: cogmap add articles/ interviews/*.html --db corpus.db --workers 4
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            elapsed = task.elapsed or 0.0
+            rate = task.completed / elapsed if elapsed > 0 else 0.0
+            return Text(f"{rate:.1f} docs/s")
+
+    store = Store(db)
+    bar = Progress(
+        TextColumn("adding"), BarColumn(), MofNCompleteColumn(), Rate(), TimeElapsedColumn(),
+        TextColumn("{task.fields[last]}", style="dim"),
+        console=err, disable=quiet, transient=False,
+    )
+    task = None
+
+    def progress(done: int, total: int, source: Optional[str], status: str) -> None:
+        nonlocal task
+        if status == "start":
+            task = bar.add_task("add", total=total, last="")
+            return
+        name = Path(source).name if source else ""
+        bar.update(task, completed=done, last=name[:40])
+        if status == "failed" and not quiet:
+            bar.console.print(f"[red]failed:[/red] {source}", highlight=False)
+
+    try:
+        with bar:
+            report = store.add(paths, workers=workers, dask_address=dask, progress=progress)
+    finally:
+        store.close()
+    how = f"dask ({report.workers} workers)" if dask else (
+        "in this process" if report.workers == 0 else f"{report.workers} worker{'s' if report.workers != 1 else ''}"
+    )
+    out.print(
+        f"added {len(report.added)}, unchanged {len(report.unchanged)} (already in {db}), "
+        f"failed {len(report.failed)}; {report.docs_per_second:.1f} docs/s, {how}",
+        highlight=False, soft_wrap=True,
+    )
+    if not report.added:
+        out.print("nothing new: the store is unchanged", highlight=False)
+    if report.failed:
+        out.print("failed documents (skipped):", style="red")
+        for source, why in report.failed:
+            out.print(f"  {source}: {why}", highlight=False, markup=False, soft_wrap=True)
+        n = len(report.failed)
+        raise CogmapError(f"{n} document{'s' if n != 1 else ''} failed (listed above); the others were added")
+
+
+def experts(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw a calibration diagram (png, svg, pdf)."),
+    bins: int = typer.Option(10, "--bins", min=1, help="Probability bins of the calibration tables."),
+) -> None:
+    """Speakers with their documents, claims, forecasts, Brier and log scores and calibration.
+
+    Example: cogmap experts --db corpus.db --plot calibration.png
+    """
+    with Store(db, create=False) as store:
+        rows = store.experts(bins=bins)
+    if not rows:
+        out.print("no speakers with claims or forecasts in the store")
+        return
+    t = Table(title=f"experts in {db}")
+    for col in ("speaker", "documents", "claims", "forecasts", "resolved", "Brier (lower better)", "log score (higher better)"):
+        t.add_column(col, justify="left" if col == "speaker" else "right")
+    for e in rows:
+        t.add_row(e.speaker, str(e.documents), str(e.claims), str(e.forecasts), str(e.resolved), _fmt(e.brier), _fmt(e.log_score))
+    out.print(t)
+    for e in rows:
+        if not e.calibration:
+            continue
+        c = Table(title=f"calibration: {e.speaker}")
+        for col in ("probability bin", "forecasts", "mean probability", "came true"):
+            c.add_column(col, justify="right")
+        for b in e.calibration:
+            c.add_row(f"{b.lower:.1f}-{b.upper:.1f}", str(b.n), _fmt(b.mean_probability, 2), _fmt(b.observed_frequency, 2))
+        out.print(c)
+    if plot is not None:
+        from cogmap import ledger
+
+        tables = {e.speaker: e.calibration for e in rows if e.calibration}
+        if not tables:
+            raise CogmapError("no resolved forecasts to plot: resolve some with `cogmap forecasts resolve`")
+        ledger.plot_calibration(tables, plot)
+        out.print(f"wrote {plot}", highlight=False)
+
+
+forecasts_app = typer.Typer(help="List and resolve the forecasts in the store.", no_args_is_help=True)
+
+
+@forecasts_app.command("list")
+def forecasts(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    open_: bool = typer.Option(False, "--open", help="Only forecasts not resolved yet."),
+    resolved: bool = typer.Option(False, "--resolved", help="Only resolved forecasts."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this speaker's (case ignored)."),
+) -> None:
+    """List forecasts with their ID, speaker, probability and resolution.
+
+    Example: cogmap forecasts list --open --speaker "Jane Doe"
+    """
+    if open_ and resolved:
+        raise InputError("--open and --resolved exclude each other")
+    with Store(db, create=False) as store:
+        rows = store.forecasts(open=True if open_ else None, resolved=True if resolved else None, speaker=speaker)
+    if not rows:
+        out.print("no forecasts match")
+        return
+    t = Table(title=f"forecasts in {db}")
+    for col in ("ID", "speaker", "p", "statement", "horizon", "source", "resolved"):
+        t.add_column(col, justify="right" if col in ("ID", "p") else "left", overflow="fold")
+    for r in rows:
+        if r.resolved:
+            res = f"[green]yes[/green] {r.resolved_on}" if r.outcome else f"[red]no[/red] {r.resolved_on}"
+        else:
+            res = "open"
+        t.add_row(str(r.id), r.speaker or "?", f"{r.probability:.2f}", r.statement, r.horizon or "", Path(r.source).name, res)
+    out.print(t)
+
+
+@forecasts_app.command("resolve")
+def resolve(
+    forecast_id: int = typer.Argument(..., metavar="ID", help="The ID shown by `cogmap forecasts list`."),
+    outcome: str = typer.Option(..., "--outcome", help="yes or no: did it happen?"),
+    on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="When it was known, YYYY-MM-DD [default: today]."),
+    note: Optional[str] = typer.Option(None, "--note", help="Where the outcome comes from."),
+    force: bool = typer.Option(False, "--force", help="Resolve again; the earlier resolution is kept as history."),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+) -> None:
+    """Record whether a forecast came true.
+
+    Example: cogmap forecasts resolve 12 --outcome yes --on 2025-03-01 --note "BLS release"
+    """
+    with Store(db, create=False) as store:
+        r = store.resolve(forecast_id, outcome, on=on, note=note, force=force)
+    out.print(
+        f"forecast {r.forecast_id} resolved {'yes' if r.outcome else 'no'} on {r.resolved_on}"
+        + (f" ({r.note})" if r.note else ""),
+        highlight=False,
+    )
+
+
+def corpus_map(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this speaker's claims."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Only documents dated on or after YYYY-MM-DD."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the model here (.yaml or .json)."),
+) -> None:
+    """One merged causal map of the store, with contradictions between speakers.
+
+    Example: cogmap corpus-map --db corpus.db --since 2024-01-01 -o model.yaml
+    """
+    map_store(db, speaker=speaker, since=since, output=output)
+
+
+def map_store(db, speaker=None, since=None, output=None, console: Console | None = None):
+    """Shared by ``corpus-map`` and ``map --db``: build, write, list contradictions."""
+    console = console or out
+    t0 = time.perf_counter()
+    with Store(db, create=False) as store:
+        model = store.map(speaker=speaker, since=since)
+        contradictions = store.contradictions(speaker=speaker, since=since)
+    _write_model(model, output, console)
+    if contradictions:
+        console.print(f"[yellow]{len(contradictions)} contradiction(s)[/yellow] (opposite signs, different speakers):")
+        for c in contradictions:
+            pos = ", ".join(sorted({s for s, _, _ in c.positive}))
+            neg = ", ".join(sorted({s for s, _, _ in c.negative}))
+            console.print(f"  {c.cause} -> {c.effect}: raises per {pos}; lowers per {neg}", highlight=False, markup=False)
+    else:
+        console.print("no contradictions between speakers")
+    console.print(f"mapped in {time.perf_counter() - t0:.2f} s", style="dim")
+    return model
+
+
+def _write_model(model, output, console: Console) -> None:
+    """Write the model with whatever the model module offers (``save``/``to_yaml``/``to_json``)."""
+    if output is None:
+        text = _model_text(model, "yaml")
+        console.print(text, highlight=False, markup=False)
+        return
+    output = Path(output)
+    save = getattr(model, "save", None) or getattr(model, "write", None)
+    if callable(save):
+        save(output)
+    else:
+        kind = "json" if output.suffix.lower() == ".json" else "yaml"
+        output.write_text(_model_text(model, kind), encoding="utf-8")
+    console.print(f"wrote {output}", highlight=False)
+
+
+def _model_text(model, kind: str) -> str:
+    meth = getattr(model, f"to_{kind}", None)
+    if callable(meth):
+        return meth()
+    data = model.to_dict() if hasattr(model, "to_dict") else model.model_dump(by_alias=True)
+    if kind == "json":
+        import json
+
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    import yaml
+
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("add")(add)
+    app.command("experts")(experts)
+    app.add_typer(forecasts_app, name="forecasts")
+    app.command("corpus-map")(corpus_map)

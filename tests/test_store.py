@@ -1,0 +1,277 @@
+"""The corpus store: rows, dedup, filters, forecasts, experts, schema versions.
+
+Documents are built by hand (or by ``fake_extractor``, a fast stand-in for the
+spaCy pipeline, see its docstring); each test gets a fresh temporary store.
+"""
+from __future__ import annotations
+
+import doctest
+import math
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import fake_extractor
+from cogmap import ledger, store as store_mod
+from cogmap.errors import CogmapError, InputError
+from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention, Quote, Turn
+from cogmap.store import SCHEMA_VERSION, Store, expand_paths
+
+TESTS = Path(__file__).parent
+FAKE = "fake_extractor:extract"
+
+
+@pytest.fixture
+def db(tmp_path):
+    s = Store(tmp_path / "cogmap.db")
+    yield s
+    s.close()
+
+
+def _ev(text: str, part: str) -> Evidence:
+    i = text.index(part)
+    return Evidence(text=part, start=i, end=i + len(part))
+
+
+def make_doc(source: str, lines: list[tuple[str, str, int, str]], date=None, forecasts=()) -> Document:
+    """A document whose claims are (speaker, cause, polarity, effect)."""
+    sentences = [f"{who} said {c} {'raises' if p > 0 else 'lowers'} {e}." for who, c, p, e in lines]
+    sentences += [f"{who} expects {what}." for who, _, what in forecasts]
+    text = " ".join(sentences) or "Nothing."
+    concepts, claims, fcs = {}, [], []
+    for i, (who, c, p, e) in enumerate(lines):
+        for label in (c, e):
+            concepts.setdefault(label, Concept(id=label.replace(" ", "_"), label=label))
+        claims.append(Claim(
+            id=f"c{i}", polarity=p, speaker=who, evidence=_ev(text, sentences[i]),
+            cause=Mention(concept=c.replace(" ", "_"), label=c, text=c),
+            effect=Mention(concept=e.replace(" ", "_"), label=e, text=e),
+        ))
+    for j, (who, prob, what) in enumerate(forecasts):
+        fcs.append(Forecast(id=f"f{j}", statement=what, probability=prob, hedge="likely", speaker=who,
+                            evidence=_ev(text, what)))
+    return Document(source=source, date=date, text=text, concepts=list(concepts.values()), claims=claims,
+                    forecasts=fcs, turns=[Turn(kind="narration", start=0, end=len(text))],
+                    quotes=[Quote(speaker=lines[0][0], text=text[:5], start=0, end=5)] if lines else [])
+
+
+def test_doctests():
+    for mod in (ledger, store_mod):
+        result = doctest.testmod(mod)
+        assert result.attempted > 0 and result.failed == 0, mod.__name__
+
+
+def test_rows_and_roundtrip(db):
+    doc = make_doc("a.txt", [("Ann", "rates", -1, "demand"), ("Bob", "oil", 1, "inflation")],
+                   date="2024-01-02", forecasts=[("Ann", 0.7, "a cut in March")])
+    report = db.add_documents([doc])
+    assert report.added == ["a.txt"]
+    assert db.count("documents") == 1
+    assert db.count("claims") == 2
+    assert db.count("concepts") == 4
+    assert db.count("forecasts") == 1
+    assert db.count("turns") == 1 and db.count("quotes") == 1
+    back = db.documents()
+    assert back == [doc]  # the full document comes back unchanged
+    row = db.conn.execute("SELECT cause_label, effect_label, polarity, speaker FROM claims ORDER BY id").fetchall()
+    assert [tuple(r) for r in row] == [("rates", "demand", -1, "Ann"), ("oil", "inflation", 1, "Bob")]
+
+
+def test_same_content_stored_once(db):
+    a = make_doc("a.txt", [("Ann", "rates", -1, "demand")])
+    b = a.model_copy(update={"source": "copy-of-a.txt"})
+    assert db.add_documents([a]).added == ["a.txt"]
+    r = db.add_documents([a, b])
+    assert r.added == [] and r.unchanged == ["a.txt", "copy-of-a.txt"]
+    assert db.count("documents") == 1 and db.count("claims") == 1
+
+
+def test_filters_speaker_and_since(db):
+    db.add_documents([
+        make_doc("old.txt", [("Ann", "rates", -1, "demand")], date="2023-05-01"),
+        make_doc("new.txt", [("Bob", "rates", 1, "demand")], date="2024-06-01"),
+        make_doc("undated.txt", [("Ann", "oil", 1, "inflation")]),
+    ])
+    assert [d.source for d in db.documents()] == ["old.txt", "new.txt", "undated.txt"]
+    assert [d.source for d in db.documents(speaker="ann")] == ["old.txt", "undated.txt"]
+    assert [d.source for d in db.documents(since="2024-01-01")] == ["new.txt"]
+    assert [d.source for d in db.documents(speaker="Ann", since="2023-01-01")] == ["old.txt"]
+    with pytest.raises(InputError):
+        db.documents(since="last tuesday")
+
+
+def test_contradictions(db):
+    db.add_documents([
+        make_doc("1.txt", [("Ann", "Interest Rates", -1, "housing demand"), ("Ann", "oil", 1, "inflation")]),
+        make_doc("2.txt", [("Bob", "interest  rates", 1, "Housing demand"), ("Ann", "oil", -1, "inflation")]),
+        make_doc("3.txt", [("Cy", "tariffs", 1, "prices"), ("Cy", "tariffs", 1, "prices")]),
+    ])
+    found = db.contradictions()
+    # oil -> inflation is Ann against herself: not a contradiction between speakers
+    assert [(c.cause.lower(), c.effect.lower()) for c in found] == [("interest rates", "housing demand")]
+    assert found[0].speakers == ["Ann", "Bob"]
+    assert [s for s, _, _ in found[0].negative] == ["Ann"] and [s for s, _, _ in found[0].positive] == ["Bob"]
+    assert db.contradictions(speaker="cy") == []
+
+
+def test_forecasts_resolve_and_history(db):
+    db.add_documents([make_doc("a.txt", [("Ann", "x", 1, "y")], forecasts=[("Ann", 0.8, "rain"), ("Bob", 0.3, "snow")])])
+    rows = db.forecasts()
+    assert [(r.speaker, r.probability, r.resolved) for r in rows] == [("Ann", 0.8, False), ("Bob", 0.3, False)]
+    fid = rows[0].id
+    r = db.resolve(fid, "yes", on="2024-02-03", note="weather service")
+    assert r.outcome is True and r.resolved_on == "2024-02-03"
+    assert [x.id for x in db.forecasts(open=True)] == [rows[1].id]
+    assert [x.id for x in db.forecasts(resolved=True)] == [fid]
+    assert [x.id for x in db.forecasts(speaker="BOB")] == [rows[1].id]
+    with pytest.raises(CogmapError, match="--force"):
+        db.resolve(fid, "no")
+    assert db.forecasts(resolved=True)[0].outcome is True  # unchanged after the refusal
+    db.resolve(fid, "no", on="2024-03-01", note="correction", force=True)
+    assert db.forecasts(resolved=True)[0].outcome is False
+    hist = db.resolutions(fid)
+    assert [(h.outcome, h.note) for h in hist] == [(True, "weather service"), (False, "correction")]
+    with pytest.raises(CogmapError):
+        db.resolve(9999, "yes")
+    with pytest.raises(InputError):
+        db.resolve(fid, "maybe", force=True)
+    with pytest.raises(InputError):
+        db.resolve(fid, "yes", on="31/01/2024", force=True)
+
+
+def test_experts_scores(db):
+    fc = [("Ann", 0.9, "one"), ("Ann", 0.2, "two"), ("Ann", 0.6, "three"), ("Bob", 0.5, "four")]
+    db.add_documents([
+        make_doc("a.txt", [("Ann", "x", 1, "y"), ("Bob", "x", -1, "y")], forecasts=fc[:2]),
+        make_doc("b.txt", [("Ann", "p", 1, "q")], forecasts=fc[2:]),
+    ])
+    ids = {r.statement: r.id for r in db.forecasts()}
+    outcomes = {"one": "yes", "two": "no", "three": "no"}
+    for what, o in outcomes.items():
+        db.resolve(ids[what], o)
+    ex = {e.speaker: e for e in db.experts()}
+    ann = ex["Ann"]
+    assert (ann.documents, ann.claims, ann.forecasts, ann.resolved) == (2, 2, 3, 3)
+    probs = [0.9, 0.2, 0.6]
+    obs = [1, 0, 0]
+    assert math.isclose(ann.brier, sum((p - o) ** 2 for p, o in zip(probs, obs)) / 3)
+    assert math.isclose(ann.log_score, (math.log(0.9) + math.log(0.8) + math.log(0.4)) / 3)
+    assert sum(b.n for b in ann.calibration) == 3
+    bob = ex["Bob"]
+    assert (bob.documents, bob.claims, bob.forecasts, bob.resolved, bob.brier) == (2, 1, 1, 0, None)
+
+
+def test_newer_schema_refused(tmp_path):
+    path = tmp_path / "future.db"
+    Store(path).close()
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(CogmapError, match="newer"):
+        Store(path)
+    env = dict(os.environ, PYTHONPATH=str(TESTS))
+    p = subprocess.run([sys.executable, "-m", "cogmap", "experts", "--db", str(path)], capture_output=True,
+                       text=True, env=env)
+    assert p.returncode != 0
+    assert "Traceback" not in p.stderr and p.stderr.startswith("error:")
+    assert "newer" in " ".join(p.stderr.split())  # rich may wrap the one message at 80 columns
+
+
+def test_migrates_empty_file_and_refuses_non_store(tmp_path):
+    path = tmp_path / "empty.db"
+    sqlite3.connect(path).close()
+    with Store(path) as s:
+        assert s.version == SCHEMA_VERSION
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(CogmapError):
+        Store(junk)
+    with pytest.raises(CogmapError, match="no store"):
+        Store(tmp_path / "missing.db", create=False)
+
+
+def _write_corpus(folder: Path, n: int, fail: int | None = None) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    speakers = ["Ann Lee", "Bob Ray", "Cy Ng"]
+    out = []
+    for i in range(n):
+        who = speakers[i % 3]
+        body = [f"Title: article {i}", f"Date: 2024-{1 + i % 12:02d}-01",
+                f"{who}: factor {i % 5} raises outcome {i % 7}.",
+                f"{speakers[(i + 1) % 3]}: factor {i % 5} lowers outcome {i % 7}.",
+                f"{who}: forecast 0.{1 + i % 9} event {i} happens."]
+        if i == fail:
+            body.append("FAIL-ME")
+        p = folder / ("sub" if i % 2 else ".") / f"doc{i:03d}.txt"
+        p.parent.mkdir(exist_ok=True)
+        p.write_text("\n".join(body) + "\n", encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def test_expand_paths(tmp_path):
+    files = _write_corpus(tmp_path / "c", 4)
+    (tmp_path / "c" / "notes.md").write_text("skip me")
+    (tmp_path / "c" / "page.HTML").write_text("<p>hi</p>")
+    got = expand_paths([tmp_path / "c"])
+    assert sorted(got) == sorted(files + [tmp_path / "c" / "page.HTML"])
+    assert expand_paths([str(tmp_path / "c" / "doc00*.txt")]) == [files[0], files[2]]
+    assert len(expand_paths([files[0], files[0], tmp_path / "c"])) == 5  # no duplicates
+    with pytest.raises(InputError, match="no such file"):
+        expand_paths([tmp_path / "nope"])
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_add_files(tmp_path, workers):
+    files = _write_corpus(tmp_path / "c", 9, fail=4)
+    seen = []
+    with Store(tmp_path / "s.db") as s:
+        r = s.add([tmp_path / "c"], workers=workers, extractor=FAKE, progress=lambda *a: seen.append(a))
+        assert sorted(r.added) == sorted(str(f) for f in files if f != files[4])
+        assert [src for src, _ in r.failed] == [str(files[4])]
+        assert "asked to fail" in r.failed[0][1]
+        assert seen[0] == (0, 9, None, "start") and seen[-1][0] == 9 and len(seen) == 10
+        assert s.count("documents") == 8 and s.count("claims") == 16 and s.count("forecasts") == 8
+        assert r.peak_worker_memory > 0
+        again = s.add([tmp_path / "c"], workers=workers, extractor=FAKE)
+        assert again.added == [] and len(again.unchanged) == 8 and len(again.failed) == 1
+        assert s.count("documents") == 8
+        assert {d.source for d in s.documents()} == {str(f) for f in files if f != files[4]}
+
+
+def test_add_via_dask_local_cluster(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    files = _write_corpus(tmp_path / "c", 5)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
+        with Store(tmp_path / "s.db") as s:
+            r = s.add([tmp_path / "c"], dask_address=cluster.scheduler_address, extractor=FAKE)
+            assert sorted(r.added) == sorted(map(str, files)) and r.failed == []
+            assert r.workers == 1
+            assert s.count("claims") == 10
+            # stored exactly as a local run would store them
+            local = Store(tmp_path / "local.db")
+            local.add([tmp_path / "c"], workers=0, extractor=FAKE)
+            key = lambda d: d.source  # noqa: E731
+            assert sorted(s.documents(), key=key) == sorted(local.documents(), key=key)
+            local.close()
+
+
+def test_map_uses_model(db):
+    model = pytest.importorskip("cogmap.model")
+    db.add_documents([
+        make_doc("1.txt", [("Ann", "rates", -1, "demand")], date="2024-01-01"),
+        make_doc("2.txt", [("Bob", "rates", -1, "demand"), ("Bob", "oil", 1, "inflation")], date="2024-02-01"),
+    ])
+    m = db.map()
+    assert isinstance(m, model.Model)
+    assert len(m.edges) == 2
+    ann = db.map(speaker="ann")
+    assert len(ann.edges) == 1
+    later = db.map(since="2024-02-01")
+    assert len(later.edges) == 2
