@@ -28,6 +28,8 @@ err = Console(stderr=True)
 from cogmap import cli_extract  # noqa: E402
 
 cli_extract.register(app)
+from cogmap import cli_model  # noqa: E402
+cli_model.register(app)
 from cogmap import cli_corpus  # noqa: E402
 cli_corpus.register(app)
 

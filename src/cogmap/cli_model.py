@@ -1,0 +1,436 @@
+"""CLI commands over models: ``map``, ``loops``, ``effect``, ``simulate``, ``stats``, ``export``, ``import``.
+
+Each command parses its arguments, calls one function of :mod:`cogmap.model`,
+:mod:`cogmap.loops`, :mod:`cogmap.effect`, :mod:`cogmap.simulate`,
+:mod:`cogmap.stats` or :mod:`cogmap.formats`, and prints. Also here:
+:func:`demo_model_story`, the loops and what-if part of ``cogmap demo``.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from cogmap.errors import CogmapError, InputError
+
+__all__ = ["register", "demo_model_story"]
+
+out = Console()
+
+
+class OutFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    graphml = "graphml"
+    gexf = "gexf"
+    dot = "dot"
+    mermaid = "mermaid"
+    csv = "csv"
+
+
+class TransferName(str, Enum):
+    sigmoid = "sigmoid"
+    tanh = "tanh"
+    bivalent = "bivalent"
+    trivalent = "trivalent"
+
+
+class RuleName(str, Enum):
+    kosko = "kosko"
+    modified_kosko = "modified-kosko"
+    rescaled = "rescaled"
+
+
+def _print_json(data) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _short(s: Optional[str], n: int = 110) -> str:
+    if not s:
+        return ""
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _evidence_line(ev) -> str:
+    where = ""
+    if ev.source:
+        where = Path(ev.source).name
+        if ev.paragraph:
+            where += f" ¶{ev.paragraph}"
+        elif ev.start is not None:
+            where += f" @{ev.start}"
+    who = f"{ev.speaker}: " if ev.speaker else ""
+    body = f"“{_short(ev.text)}”" if ev.text else _short(ev.rationale)
+    return f"{who}{body}" + (f" [{where}]" if where else "")
+
+
+def _signed(x: float, digits: int = 3) -> Text:
+    s = f"{x:+.{digits}f}"
+    if abs(x) < 0.5 * 10**-digits:
+        return Text(f"{0:.{digits}f}  unchanged", style="dim")
+    word = "raises" if x > 0 else "lowers"
+    return Text(f"{s}  {word}", style="green" if x > 0 else "red")
+
+
+# -- renderables shared by the commands and the demo ----------------------------------
+def loops_renderable(res, *, quotes: bool = True, max_rows: Optional[int] = None):
+    from cogmap.loops import LoopSearch  # noqa: F401  (type only)
+
+    parts = []
+    nr = sum(1 for lp in res.loops if lp.kind == "reinforcing")
+    nb = len(res.loops) - nr
+    parts.append(Text(f"{len(res.loops)} feedback loops: {nr} reinforcing, {nb} balancing", style="bold"))
+    shown = res.loops if max_rows is None else res.loops[:max_rows]
+    t = Table(show_lines=quotes)
+    t.add_column("#", justify="right")
+    t.add_column("kind")
+    t.add_column("links", justify="right")
+    t.add_column("loop (and the evidence for each link)" if quotes else "loop")
+    for i, lp in enumerate(shown, 1):
+        kind = "R" if lp.kind == "reinforcing" else "B"
+        body = Text(" → ".join(lp.labels + [lp.labels[0]]))
+        if quotes:
+            n = len(lp.concepts)
+            for j in range(n):
+                sign = "+" if lp.weights[j] > 0 else "−"
+                body.append(f"\n  {lp.labels[j]} ({sign}) {lp.labels[(j + 1) % n]}", style="bold")
+                for ev in lp.evidence[j][:2]:
+                    body.append(f"\n    {_evidence_line(ev)}", style="dim")
+        t.add_row(
+            str(i),
+            Text(f"{kind} {lp.kind}", style="green" if kind == "R" else "yellow"),
+            str(len(lp)),
+            body,
+        )
+    if shown:
+        parts.append(t)
+    if max_rows is not None and len(res.loops) > max_rows:
+        parts.append(Text(f"… and {len(res.loops) - max_rows} more", style="dim"))
+    for note in res.notes():
+        parts.append(Text(f"note: {note}", style="yellow"))
+    return Group(*parts)
+
+
+def what_if_renderable(w, *, top: Optional[int] = None, only: Optional[list[str]] = None):
+    def status(sim):
+        if sim.status == "converged":
+            return f"converged after {sim.steps} steps"
+        if sim.status == "limit-cycle":
+            return f"reached a limit cycle of period {sim.period} after {sim.steps} steps"
+        return f"hit the step limit ({sim.steps} steps) without converging"
+
+    parts = []
+    setting = ", ".join(f"{w.scenario.labels[w.scenario.ids.index(k)]} = {v:g}" for k, v in w.scenario.clamped.items())
+    parts.append(Text(f"What if {setting}?", style="bold"))
+    parts.append(Text(f"baseline: {status(w.baseline)}; scenario: {status(w.scenario)}"))
+    t = Table()
+    t.add_column("concept")
+    t.add_column("baseline", justify="right")
+    t.add_column("scenario", justify="right")
+    t.add_column("change", justify="right")
+    rows = w.changes
+    if only is not None:
+        rows = [r for r in rows if r[0] in only]
+    if top is not None:
+        rows = rows[:top]
+    for cid, label, b, s, d in rows:
+        name = label + ("  (set)" if cid in w.scenario.clamped else "")
+        t.add_row(name, f"{b:.3f}", f"{s:.3f}", _signed(d))
+    parts.append(t)
+    return Group(*parts)
+
+
+def demo_model_story(
+    model,
+    scenario: Optional[dict] = None,
+    watch: Optional[list[str]] = None,
+    *,
+    max_length: int = 8,
+    max_loops: int = 6,
+):
+    """The loops and a what-if of a model, as one rich renderable for ``cogmap demo``.
+
+    Parameters
+    ----------
+    model : Model or path
+        e.g. ``examples/gallyamov-model.yaml``.
+    scenario : dict, optional
+        Concept name to clamped value; default ``{"western tank deliveries": 1}``.
+    watch : list of str, optional
+        Concepts to show in the what-if table (names that are not in the model are
+        skipped); default: negotiation, mobilization and coup concepts, or the ten
+        largest changes when none of those exist.
+
+    Returns
+    -------
+    rich.console.Group
+    """
+    from cogmap.loops import loops
+    from cogmap.model import Model, load_model, resolve_concept
+    from cogmap.simulate import what_if
+
+    if not isinstance(model, Model):
+        model = load_model(model)
+    scenario = scenario or {"western tank deliveries": 1.0}
+    watch = watch if watch is not None else [
+        "putin's will to negotiate",
+        "negotiation",
+        "second mobilization",
+        "coup risk",
+        "coup",
+    ]
+    res = loops(model, max_length=max_length, time_budget=5.0)
+    w = what_if(model, scenario)
+    only = []
+    for name in watch:
+        try:
+            cid = resolve_concept(model, name)
+        except InputError:
+            continue
+        if cid not in only:
+            only.append(cid)
+    only += [k for k in w.scenario.clamped if k not in only]
+    return Group(
+        Text(f"Model: {model.title or 'untitled'} — {len(model.concepts)} concepts, {len(model.edges)} links"),
+        loops_renderable(res, quotes=False, max_rows=max_loops),
+        what_if_renderable(w, only=only if len(only) > len(w.scenario.clamped) else None, top=None if len(only) > 1 else 10),
+    )
+
+
+# -- commands -------------------------------------------------------------------------
+def register(app: typer.Typer) -> None:
+    """Add the model commands to the ``cogmap`` app."""
+
+    @app.command("map")
+    def map_cmd(
+        files: List[Path] = typer.Argument(..., help="Articles or transcripts (text, HTML, ...)."),
+        output: Optional[Path] = typer.Option(None, "-o", "--output", help="Model file to write (.yaml or .json); stdout if omitted."),
+        combine: str = typer.Option("mean", help="How repeated claims combine: mean, max or sum."),
+        title: Optional[str] = typer.Option(None, help="Title of the model."),
+    ) -> None:
+        """Build a causal model (cogmap.model/1) from articles.
+
+        Example: cogmap map interview.txt op-ed.html -o model.yaml
+        """
+        import cogmap
+        from cogmap.model import from_documents
+
+        docs = []
+        for f in files:
+            try:
+                docs.append(cogmap.extract(f))
+            except NotImplementedError:
+                raise CogmapError("extraction is not available in this build yet (cogmap.extract)") from None
+        model = from_documents(docs, combine=combine, title=title)  # type: ignore[arg-type]
+        if output is None:
+            typer.echo(model.to_yaml(), nl=False)
+        else:
+            model.save(output)
+            Console(stderr=True).print(
+                f"wrote {output}: {len(model.concepts)} concepts, {len(model.edges)} links from {len(docs)} documents",
+                highlight=False,
+            )
+
+    @app.command("loops")
+    def loops_cmd(
+        model_path: Path = typer.Argument(..., metavar="MODEL", help="Model file (cogmap.model/1)."),
+        max_length: int = typer.Option(8, "--max-length", "-n", help="Longest loop to search for, in links."),
+        limit: int = typer.Option(10000, help="Stop after this many loops."),
+        time_budget: float = typer.Option(10.0, "--time-budget", help="Stop after this many seconds."),
+        quotes: bool = typer.Option(True, "--quotes/--no-quotes", help="Show the evidence behind each link."),
+        fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table or json."),
+    ) -> None:
+        """List the feedback loops, reinforcing or balancing, with the evidence for each link.
+
+        Example: cogmap loops model.yaml --max-length 6
+        """
+        from cogmap.loops import loops
+        from cogmap.model import load_model
+
+        res = loops(load_model(model_path), max_length=max_length, limit=limit, time_budget=time_budget)
+        if fmt == OutFormat.json:
+            _print_json(res.to_dict())
+        else:
+            out.print(loops_renderable(res, quotes=quotes))
+
+    @app.command("effect")
+    def effect_cmd(
+        model_path: Path = typer.Argument(..., metavar="MODEL", help="Model file (cogmap.model/1)."),
+        cause: str = typer.Argument(..., help="Cause concept (id or label)."),
+        effect: str = typer.Argument(..., help="Effect concept (id or label)."),
+        max_length: Optional[int] = typer.Option(None, "--max-length", "-n", help="Longest path, in links."),
+        fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table or json."),
+    ) -> None:
+        """Axelrod's total effect of CAUSE on EFFECT: every path, its sign, and the total.
+
+        Example: cogmap effect model.yaml "western tank deliveries" "coup risk"
+        """
+        from cogmap.effect import total_effect
+        from cogmap.model import load_model
+
+        te = total_effect(load_model(model_path), cause, effect, max_length=max_length)
+        if fmt == OutFormat.json:
+            _print_json(te.to_dict())
+            return
+        t = Table(title=None)
+        t.add_column("#", justify="right")
+        t.add_column("path")
+        t.add_column("indirect effect")
+        t.add_column("strength", justify="right")
+        for i, p in enumerate(te.paths, 1):
+            sign = Text("positive", style="green") if p.sign > 0 else Text("negative", style="red")
+            t.add_row(str(i), " → ".join(p.labels), sign, f"{p.strength:+.3f}")
+        if te.paths:
+            out.print(t)
+        npos = sum(1 for p in te.paths if p.sign > 0)
+        detail = f"{len(te.paths)} path{'s' if len(te.paths) != 1 else ''}"
+        if te.paths:
+            detail += f": {npos} positive, {len(te.paths) - npos} negative"
+        style = {"positive": "green", "negative": "red", "ambiguous": "yellow"}.get(te.total, "")
+        line = Text("Total effect of ")
+        line.append(te.paths[0].labels[0] if te.paths else cause, style="bold")
+        line.append(" on ")
+        line.append(te.paths[0].labels[-1] if te.paths else effect, style="bold")
+        line.append(": ")
+        line.append(te.total, style=style)
+        line.append(f" ({detail}); weighted strength {te.strength:+.3f}")
+        out.print(line)
+        if not te.complete:
+            out.print(Text("note: the path search was cut (max length or path limit); the total may be partial", style="yellow"))
+
+    @app.command("simulate")
+    def simulate_cmd(
+        model_path: Path = typer.Argument(..., metavar="MODEL", help="Model file (cogmap.model/1)."),
+        set_: List[str] = typer.Option([], "--set", help='Clamp a concept: "label=value" (repeatable).'),
+        steps: int = typer.Option(50, "--steps", help="Most steps to run."),
+        transfer: TransferName = typer.Option(TransferName.sigmoid, "--transfer", help="Transfer function."),
+        rule: RuleName = typer.Option(RuleName.kosko, "--rule", help="Inference rule."),
+        lam: float = typer.Option(1.0, "--lambda", help="Steepness of sigmoid/tanh."),
+        threshold: float = typer.Option(0.001, "--threshold", help="Converged when no concept moves more than this."),
+        initial: float = typer.Option(0.0, "--initial", help="Start value of concepts without an initial value."),
+        top: Optional[int] = typer.Option(None, "--top", help="Show only the N largest changes."),
+        fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table or json."),
+    ) -> None:
+        """What if? Run the model as a fuzzy cognitive map with concepts clamped, against a baseline.
+
+        Example: cogmap simulate model.yaml --set "western tank deliveries=1" --transfer tanh
+        """
+        from cogmap.model import load_model
+        from cogmap.simulate import parse_assignments, what_if
+
+        model = load_model(model_path)
+        clamp = parse_assignments(model, set_)
+        if not clamp:
+            raise InputError('nothing to simulate: give at least one --set "concept=value"')
+        w = what_if(
+            model,
+            clamp,
+            steps=steps,
+            transfer=transfer.value,
+            rule=rule.value,
+            lam=lam,
+            threshold=threshold,
+            default=initial,
+        )
+        if fmt == OutFormat.json:
+            d = w.to_dict()
+            d["settings"] = {
+                "transfer": transfer.value,
+                "rule": rule.value,
+                "lambda": lam,
+                "threshold": threshold,
+                "steps": steps,
+            }
+            _print_json(d)
+        else:
+            out.print(what_if_renderable(w, top=top))
+
+    @app.command("stats")
+    def stats_cmd(
+        model_path: Path = typer.Argument(..., metavar="MODEL", help="Model file (cogmap.model/1)."),
+        fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table or json."),
+    ) -> None:
+        """Concept roles, density, complexity and centrality, as Mental Modeler reports them.
+
+        Example: cogmap stats model.yaml
+        """
+        from cogmap.model import load_model
+        from cogmap.stats import stats
+
+        s = stats(load_model(model_path))
+        if fmt == OutFormat.json:
+            _print_json(s.to_dict())
+            return
+        t = Table(title="Model")
+        t.add_column("measure")
+        t.add_column("value", justify="right")
+        t.add_row("concepts", str(s.concepts))
+        t.add_row("links", str(s.links))
+        t.add_row("density (links / concepts²)", f"{s.density:.3f}")
+        t.add_row("links per concept", f"{s.links_per_concept:.2f}")
+        t.add_row("drivers", str(s.drivers))
+        t.add_row("receivers", str(s.receivers))
+        t.add_row("ordinary", str(s.ordinary))
+        if s.isolated:
+            t.add_row("isolated", str(s.isolated))
+        t.add_row("complexity (receivers / drivers)", "n/a (no drivers)" if s.complexity is None else f"{s.complexity:.2f}")
+        out.print(t)
+        c = Table(title="Concepts (most central first)")
+        for col, just in [("concept", "left"), ("role", "left"), ("indegree", "right"), ("outdegree", "right"),
+                          ("centrality", "right"), ("betweenness", "right")]:
+            c.add_column(col, justify=just)  # type: ignore[arg-type]
+        for p in s.per_concept:
+            c.add_row(p.label, p.role, f"{p.indegree:.2f}", f"{p.outdegree:.2f}", f"{p.centrality:.2f}", f"{p.betweenness:.3f}")
+        out.print(c)
+
+    @app.command("export")
+    def export_cmd(
+        model_path: Path = typer.Argument(..., metavar="MODEL", help="Model file (cogmap.model/1)."),
+        fmt: ExportFormat = typer.Option(..., "--format", "-f", help="graphml, gexf, dot, mermaid or csv."),
+        output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write; stdout if omitted."),
+    ) -> None:
+        """Export a model to Gephi (GraphML, GEXF), Graphviz (DOT), Mermaid or Mental Modeler (CSV).
+
+        Example: cogmap export model.yaml --format gexf -o model.gexf
+        """
+        from cogmap.formats import export
+        from cogmap.model import load_model
+
+        text = export(load_model(model_path), fmt.value)
+        if not text.endswith("\n"):
+            text += "\n"
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            try:
+                output.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise InputError(f"{output}: cannot write ({exc.strerror or exc.__class__.__name__})") from None
+
+    @app.command("import")
+    def import_cmd(
+        path: Path = typer.Argument(..., help="Adjacency-matrix CSV (Mental Modeler) or GraphML file."),
+        output: Optional[Path] = typer.Option(None, "-o", "--output", help="Model file to write; stdout if omitted."),
+    ) -> None:
+        """Import a model from an adjacency-matrix CSV or GraphML.
+
+        Example: cogmap import mentalmodeler.csv -o model.yaml
+        """
+        from cogmap.formats import import_model
+
+        model = import_model(path)
+        if output is None:
+            typer.echo(model.to_yaml(), nl=False)
+        else:
+            model.save(output)

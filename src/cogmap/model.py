@@ -1,0 +1,529 @@
+"""Causal models: schema ``cogmap.model/1``, loading, saving and building from documents.
+
+A model is what the reasoning commands (``loops``, ``effect``, ``simulate``,
+``stats``, ``export``) work on: a list of concepts and a list of signed, weighted
+edges ``cause -> effect``, each edge carrying the evidence behind it (quotes with
+source and character offsets when it came from a document, or the author's
+rationale when written by hand). The file format is YAML or JSON and is meant to
+be edited by hand; see ``docs/model.md``.
+
+Examples
+--------
+>>> m = Model.from_dict({
+...     "concepts": [{"id": "rates", "label": "interest rates"},
+...                  {"id": "demand", "label": "housing demand"}],
+...     "edges": [{"cause": "rates", "effect": "demand", "weight": -0.75}],
+... })
+>>> m.edges[0].sign
+-1
+>>> resolve_concept(m, "Housing Demand")
+'demand'
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from cogmap.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+    from cogmap.records import Document
+
+__all__ = [
+    "SCHEMA",
+    "MODALITY_STRENGTH",
+    "Model",
+    "ModelConcept",
+    "Edge",
+    "EdgeEvidence",
+    "Support",
+    "load_model",
+    "save_model",
+    "from_documents",
+    "to_networkx",
+    "resolve_concept",
+    "normalize_label",
+    "slugify",
+]
+
+SCHEMA = "cogmap.model/1"
+
+#: Hedge strength of a claim whose ``probability`` is not given, by modality.
+MODALITY_STRENGTH: dict[str, float] = {
+    "asserted": 1.0,
+    "likely": 0.75,
+    "possible": 0.5,
+    "conditional": 0.6,
+    "counterfactual": 0.4,
+}
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ModelConcept(_Record):
+    """A variable of the model.
+
+    ``initial`` is the starting activation used by :func:`cogmap.simulate.simulate`
+    (0 when omitted).
+    """
+
+    id: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    description: Optional[str] = None
+    initial: Optional[float] = None
+
+
+class EdgeEvidence(_Record):
+    """Why an edge exists: a quote located in a source, or a hand-written rationale.
+
+    ``text`` is the quote (``source_text[start:end]`` when offsets are given);
+    ``paragraph`` is 1-based, counting blocks separated by blank lines.
+    """
+
+    text: Optional[str] = None
+    source: Optional[str] = None
+    start: Optional[int] = Field(default=None, ge=0)
+    end: Optional[int] = Field(default=None, ge=0)
+    paragraph: Optional[int] = Field(default=None, ge=1)
+    speaker: Optional[str] = None
+    claim: Optional[str] = None
+    modality: Optional[str] = None
+    weight: Optional[float] = Field(default=None, ge=-1.0, le=1.0)
+    rationale: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _check(self) -> "EdgeEvidence":
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise ValueError(f"evidence end {self.end} is before start {self.start}")
+        return self
+
+
+class Support(_Record):
+    """How widely an edge is attested: distinct documents, speakers and claims."""
+
+    documents: int = Field(default=0, ge=0)
+    speakers: int = Field(default=0, ge=0)
+    claims: int = Field(default=0, ge=0)
+
+
+class Edge(_Record):
+    """``cause -> effect`` with a weight in [-1, 1]; ``sign`` is derived from the weight.
+
+    A hand-written edge may give only ``sign`` (its weight is then the sign).
+    """
+
+    cause: str
+    effect: str
+    weight: float = Field(ge=-1.0, le=1.0)
+    sign: Literal[-1, 0, 1] = 0
+    evidence: list[EdgeEvidence] = Field(default_factory=list)
+    support: Optional[Support] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _weight_from_sign(cls, data):
+        if isinstance(data, dict) and data.get("weight") is None and data.get("sign") in (-1, 1):
+            data = dict(data)
+            data["weight"] = float(data["sign"])
+        return data
+
+    @model_validator(mode="after")
+    def _sign(self) -> "Edge":
+        s = (self.weight > 0) - (self.weight < 0)
+        if "sign" in self.model_fields_set and self.sign != s:
+            raise ValueError(f"sign {self.sign} disagrees with weight {self.weight}")
+        object.__setattr__(self, "sign", s)
+        return self
+
+
+class Model(_Record):
+    """A causal map: concepts and signed weighted edges, schema ``cogmap.model/1``."""
+
+    schema_: Literal["cogmap.model/1"] = Field(default=SCHEMA, alias="schema")
+    title: Optional[str] = None
+    description: Optional[str] = None
+    sources: list[str] = Field(default_factory=list)
+    concepts: list[ModelConcept] = Field(default_factory=list)
+    edges: list[Edge] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Model":
+        seen: set[str] = set()
+        for c in self.concepts:
+            if c.id in seen:
+                raise ValueError(f"duplicate concept id {c.id!r}")
+            seen.add(c.id)
+        pairs: set[tuple[str, str]] = set()
+        for i, e in enumerate(self.edges):
+            for end in (e.cause, e.effect):
+                if end not in seen:
+                    near = difflib.get_close_matches(end, sorted(seen), n=3)
+                    hint = f" (did you mean {', '.join(near)}?)" if near else ""
+                    raise ValueError(
+                        f"edge {i + 1} ({e.cause} -> {e.effect}) names unknown concept {end!r}{hint}"
+                    )
+            if (e.cause, e.effect) in pairs:
+                raise ValueError(f"duplicate edge {e.cause} -> {e.effect}")
+            pairs.add((e.cause, e.effect))
+        return self
+
+    # -- conversions -------------------------------------------------------------
+    def to_dict(self) -> dict:
+        """The ``cogmap.model/1`` object as plain Python data (``None`` fields left out)."""
+        return self.model_dump(by_alias=True, exclude_none=True)
+
+    @classmethod
+    def from_dict(cls, data, *, source: str = "model") -> "Model":
+        """Validate a ``cogmap.model/1`` object; problems raise one-line :class:`InputError`."""
+        if not isinstance(data, dict):
+            raise InputError(f"{source}: not a cogmap.model/1 file (expected a mapping, got {type(data).__name__})")
+        if "concepts" not in data and "edges" not in data:
+            raise InputError(f"{source}: not a cogmap.model/1 file (no 'concepts' or 'edges')")
+        schema = data.get("schema", SCHEMA)
+        if schema != SCHEMA:
+            raise InputError(f"{source}: schema is {schema!r}, expected {SCHEMA!r}")
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            raise InputError(f"{source}: {_one_line(exc, data)}") from None
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_yaml(self) -> str:
+        import yaml
+
+        return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
+
+    @classmethod
+    def load(cls, path) -> "Model":
+        return load_model(path)
+
+    def save(self, path) -> None:
+        save_model(self, path)
+
+    # -- lookups -----------------------------------------------------------------
+    def concept(self, name: str) -> ModelConcept:
+        """The concept named ``name`` (id, label or alias, case-insensitive)."""
+        cid = resolve_concept(self, name)
+        return next(c for c in self.concepts if c.id == cid)
+
+    def label(self, cid: str) -> str:
+        for c in self.concepts:
+            if c.id == cid:
+                return c.label
+        return cid
+
+    def to_networkx(self) -> "nx.DiGraph":
+        return to_networkx(self)
+
+
+def _one_line(exc: ValidationError, data) -> str:
+    """The first validation problem as one line, with where it is in the file."""
+    errs = exc.errors()
+    first = errs[0]
+    loc = list(first.get("loc", ()))
+    where = ""
+    for i, part in enumerate(loc):
+        if isinstance(part, int) and i > 0 and loc[i - 1] in ("concepts", "edges"):
+            item = None
+            try:
+                item = data[loc[i - 1]][part]
+            except Exception:
+                pass
+            name = ""
+            if isinstance(item, dict):
+                if loc[i - 1] == "edges":
+                    name = f" ({item.get('cause')} -> {item.get('effect')})"
+                elif "id" in item:
+                    name = f" ({item.get('id')})"
+            where += f"{loc[i - 1][:-1]} {part + 1}{name}"
+            rest = [str(p) for p in loc[i + 1 :] if not isinstance(p, int)]
+            if rest:
+                where += " " + ".".join(rest)
+            break
+    else:
+        where = ".".join(str(p) for p in loc)
+    msg = first.get("msg", "invalid")
+    msg = msg.removeprefix("Value error, ")
+    more = f" (and {len(errs) - 1} more problem{'s' if len(errs) > 2 else ''})" if len(errs) > 1 else ""
+    if first.get("type") in ("less_than_equal", "greater_than_equal") and where.endswith("weight"):
+        msg = f"weight {first.get('input')} is outside [-1, 1]"
+        where = where[: -len(" weight")]
+    return f"{where + ': ' if where else ''}{msg}{more}"
+
+
+# -- files -----------------------------------------------------------------------
+def load_model(path) -> Model:
+    """Read a ``cogmap.model/1`` YAML or JSON file.
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    Model
+
+    Raises
+    ------
+    InputError
+        The file is missing, not YAML/JSON, not a model, or inconsistent (unknown
+        concepts in edges, weights outside [-1, 1], duplicate ids); one line.
+    """
+    import yaml
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: cannot read ({exc.__class__.__name__})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        raise InputError(f"{p}: not valid YAML/JSON{at}") from None
+    return Model.from_dict(data, source=str(p))
+
+
+def save_model(model: Model, path) -> None:
+    """Write ``model`` as JSON (``.json`` suffix) or YAML (anything else)."""
+    p = Path(path)
+    text = model.to_json() + "\n" if p.suffix.lower() == ".json" else model.to_yaml()
+    try:
+        p.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{p}: cannot write ({exc.strerror or exc.__class__.__name__})") from None
+
+
+# -- names -----------------------------------------------------------------------
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
+
+
+def normalize_label(label: str) -> str:
+    """The form under which labels are merged across documents.
+
+    Lower case, Unicode-normalized, punctuation dropped, spaces collapsed, a
+    leading article removed.
+
+    >>> normalize_label("  The Western  Tanks!")
+    'western tanks'
+    """
+    s = unicodedata.normalize("NFKC", label).casefold()
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return _ARTICLE.sub("", s)
+
+
+def slugify(label: str) -> str:
+    """An identifier made from a label.
+
+    >>> slugify("Western tank deliveries")
+    'western_tank_deliveries'
+    """
+    s = normalize_label(label)
+    s = re.sub(r"\W+", "_", s).strip("_")
+    return s or "concept"
+
+
+def resolve_concept(model: Model, name: str) -> str:
+    """The id of the concept whose id, label or alias equals ``name`` (case-insensitive).
+
+    Raises
+    ------
+    InputError
+        No concept has that name; the message suggests close names.
+
+    Examples
+    --------
+    >>> m = Model.from_dict({"concepts": [{"id": "t", "label": "tanks"}], "edges": []})
+    >>> resolve_concept(m, "TANKS")
+    't'
+    """
+    want = name.strip().casefold()
+    for c in model.concepts:
+        if c.id.casefold() == want or c.label.casefold() == want:
+            return c.id
+    norm = normalize_label(name)
+    hits = [c.id for c in model.concepts if normalize_label(c.label) == norm or any(normalize_label(a) == norm for a in c.aliases)]
+    if len(hits) == 1:
+        return hits[0]
+    names = [c.label for c in model.concepts] + [c.id for c in model.concepts]
+    lower = {n.casefold(): n for n in names}
+    near = difflib.get_close_matches(want, list(lower), n=3, cutoff=0.5)
+    if not near:  # substring match helps for long labels
+        near = [k for k in lower if want and (want in k or k in want)][:3]
+    hint = "; did you mean " + ", ".join(repr(lower[n]) for n in near) + "?" if near else ""
+    raise InputError(f"no concept named {name!r}{hint}")
+
+
+# -- building from documents ------------------------------------------------------
+def _strength(claim) -> float:
+    if claim.probability is not None:
+        return float(claim.probability)
+    return MODALITY_STRENGTH.get(claim.modality, 1.0)
+
+
+def from_documents(
+    docs: Iterable["Document"],
+    *,
+    combine: Literal["mean", "max", "sum"] = "mean",
+    title: Optional[str] = None,
+) -> Model:
+    """Build a model from extracted documents.
+
+    Each concept of each document becomes one model concept; concepts of different
+    documents are merged when their labels are equal after :func:`normalize_label`.
+    Each claim (except ``negated`` ones, which are dropped) gives a signed weight
+    ``polarity * strength``, where strength is ``claim.probability`` when given,
+    otherwise :data:`MODALITY_STRENGTH` of its modality.
+
+    Parameters
+    ----------
+    docs : iterable of Document
+    combine : {"mean", "max", "sum"}
+        How claims about the same ``cause -> effect`` pair combine: ``mean`` of the
+        signed weights (default; contradicting claims pull towards 0), ``max`` the
+        one with the largest magnitude, ``sum`` capped to [-1, 1]. Every claim is
+        kept as evidence, whatever the choice.
+    title : str, optional
+
+    Returns
+    -------
+    Model
+        Edges carry their evidence (quote, source, offsets, speaker, claim id) and
+        :class:`Support` (distinct documents, speakers, claims). Claims whose cause
+        and effect merge into the same concept are dropped (no self-loops).
+
+    Examples
+    --------
+    >>> from cogmap.records import Document, Claim, Concept, Mention, Evidence
+    >>> text = "Higher rates reduce demand."
+    >>> doc = Document(source="a.txt", text=text,
+    ...     concepts=[Concept(id="c1", label="higher rates"), Concept(id="c2", label="demand")],
+    ...     claims=[Claim(id="k1", cause=Mention(concept="c1", label="higher rates", text="Higher rates"),
+    ...                 effect=Mention(concept="c2", label="demand", text="demand"), polarity=-1,
+    ...                 modality="likely", evidence=Evidence(text=text, start=0, end=len(text)))])
+    >>> m = from_documents([doc])
+    >>> [(e.cause, e.effect, e.weight) for e in m.edges]
+    [('higher_rates', 'demand', -0.75)]
+    """
+    if combine not in ("mean", "max", "sum"):
+        raise InputError(f"unknown combine rule {combine!r} (use mean, max or sum)")
+    by_norm: dict[str, ModelConcept] = {}
+    used_ids: set[str] = set()
+    edges: dict[tuple[str, str], list[tuple[float, EdgeEvidence, str, Optional[str]]]] = defaultdict(list)
+    sources: list[str] = []
+
+    def concept_for(label: str, aliases: Iterable[str] = ()) -> ModelConcept:
+        key = normalize_label(label) or label
+        c = by_norm.get(key)
+        if c is None:
+            base = slugify(label)
+            cid, k = base, 2
+            while cid in used_ids:
+                cid, k = f"{base}_{k}", k + 1
+            used_ids.add(cid)
+            c = ModelConcept(id=cid, label=label.strip() or cid)
+            by_norm[key] = c
+        for a in aliases:
+            if a and a not in c.aliases and normalize_label(a) != key:
+                c.aliases.append(a)
+        return c
+
+    for doc in docs:
+        sources.append(doc.source)
+        local: dict[str, ModelConcept] = {}
+        for dc in doc.concepts:
+            local[dc.id] = concept_for(dc.label, dc.aliases)
+        for claim in doc.claims:
+            if claim.modality == "negated":
+                continue
+            ends = []
+            for m in (claim.cause, claim.effect):
+                c = local.get(m.concept)
+                if c is None:
+                    c = local[m.concept] = concept_for(m.label or m.text)
+                ends.append(c)
+            cause, effect = ends
+            if cause.id == effect.id:
+                continue
+            w = float(claim.polarity) * _strength(claim)
+            speaker = claim.speaker or doc.speaker_of(claim.evidence.start)
+            ev = EdgeEvidence(
+                text=claim.evidence.text,
+                source=doc.source,
+                start=claim.evidence.start,
+                end=claim.evidence.end,
+                speaker=speaker,
+                claim=claim.id,
+                modality=claim.modality,
+                weight=round(w, 6),
+            )
+            edges[(cause.id, effect.id)].append((w, ev, doc.source, speaker))
+
+    out_edges = []
+    for (a, b), items in edges.items():
+        ws = [w for w, *_ in items]
+        if combine == "mean":
+            w = sum(ws) / len(ws)
+        elif combine == "max":
+            w = max(ws, key=abs)
+        else:
+            w = sum(ws)
+        w = max(-1.0, min(1.0, round(w, 6)))
+        support = Support(
+            documents=len({s for *_, s, _ in items}),
+            speakers=len({sp for *_, sp in items if sp}),
+            claims=len(items),
+        )
+        out_edges.append(Edge(cause=a, effect=b, weight=w, evidence=[ev for _, ev, *_ in items], support=support))
+
+    return Model(title=title, sources=list(dict.fromkeys(sources)), concepts=list(by_norm.values()), edges=out_edges)
+
+
+def to_networkx(model: Model, *, drop_zero: bool = False):
+    """The model as a :class:`networkx.DiGraph`.
+
+    Nodes are concept ids with ``label`` (and ``description``, ``initial`` when set);
+    edges have ``weight``, ``sign`` and ``evidence`` (the list of :class:`EdgeEvidence`).
+
+    >>> m = Model.from_dict({"concepts": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
+    ...                      "edges": [{"cause": "a", "effect": "b", "sign": -1}]})
+    >>> G = to_networkx(m)
+    >>> G["a"]["b"]["weight"], G["a"]["b"]["sign"]
+    (-1.0, -1)
+    """
+    import networkx as nx
+
+    G = nx.DiGraph()
+    for c in model.concepts:
+        attrs = {"label": c.label}
+        if c.description is not None:
+            attrs["description"] = c.description
+        if c.initial is not None:
+            attrs["initial"] = c.initial
+        G.add_node(c.id, **attrs)
+    for e in model.edges:
+        if drop_zero and e.weight == 0:
+            continue
+        G.add_edge(e.cause, e.effect, weight=e.weight, sign=e.sign, evidence=e.evidence)
+    return G
