@@ -435,7 +435,7 @@ def _extract_path(source: str, spec: str | None = None) -> tuple[str, Optional[s
         _worker_init(spec)
     try:
         doc = _WORKER_EXTRACT(Path(source), source=source)
-        return source, doc.to_json(indent=None), None, _peak_rss()
+        return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
     except Exception as exc:  # one bad document must not stop the corpus
         return source, None, _describe(exc), _peak_rss()
 
@@ -459,7 +459,7 @@ def _extract_bytes(source: str, data: bytes, spec: str | None = None):
         try:
             doc = _WORKER_EXTRACT(Path(tmp), source=source)
             doc = doc.model_copy(update={"source": source})
-            return source, doc.to_json(indent=None), None, _peak_rss()
+            return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
         except Exception as exc:
             return source, None, _describe(exc), _peak_rss()
     finally:
@@ -604,7 +604,7 @@ class Store:
     def _insert(c: sqlite3.Connection, doc: Document, text_hash: str) -> int:
         cur = c.execute(
             "INSERT INTO documents (hash, source, title, date, text, json, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (text_hash, doc.source, doc.title, doc.date, doc.text, doc.to_json(indent=None), _now()),
+            (text_hash, doc.source, doc.title, doc.date, doc.text, doc.model_dump_json(by_alias=True), _now()),
         )
         d = cur.lastrowid
         c.executemany(
@@ -718,7 +718,7 @@ class Store:
                 tick(source, "failed")
                 return
             try:
-                doc = Document.from_json(doc_json)
+                doc = Document.model_validate_json(doc_json)
                 _, new = self.add_document(doc, input_hash=hashes[source])
             except Exception as exc:
                 report.failed.append((source, _describe(exc)))
@@ -813,7 +813,7 @@ class Store:
         undated documents are left out when ``since`` is given)."""
         where, args = self._filters(speaker, since)
         rows = self.conn.execute(f"SELECT d.json FROM documents d{where} ORDER BY d.id", args)
-        return [Document.from_json(r[0]) for r in rows]
+        return [Document.model_validate_json(r[0]) for r in rows]
 
     def count(self, table: str = "documents") -> int:
         """Number of rows in a table of the store."""
