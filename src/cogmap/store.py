@@ -387,7 +387,12 @@ def _parse_outcome(outcome) -> int:
 
 
 def _norm(label: str) -> str:
-    return " ".join(label.lower().split())
+    """Labels as the model merges them (``cogmap.model.normalize_label`` when present)."""
+    try:
+        from cogmap.model import normalize_label
+    except ImportError:  # pragma: no cover
+        return " ".join(label.lower().split())
+    return normalize_label(label)
 
 
 def load_extractor(spec: str | None = None) -> Callable[..., Document]:
@@ -821,13 +826,14 @@ class Store:
             raise CogmapError(f"no table {table}")
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def map(self, speaker: Optional[str] = None, since=None):
+    def map(self, speaker: Optional[str] = None, since=None, **options):
         """One merged model of the stored documents: the API of ``cogmap map --db``.
 
-        With ``speaker``, only that speaker's claims and forecasts are kept.
-        Returns what :func:`cogmap.model.from_documents` returns (a
-        ``cogmap.model/1`` Model with support and evidence per edge); see
-        :meth:`contradictions` for opposite signs between speakers.
+        With ``speaker``, only that speaker's claims and forecasts are kept;
+        ``options`` (``combine``, ``title``) go to
+        :func:`cogmap.model.from_documents`, whose ``cogmap.model/1`` Model
+        (support and evidence per edge) is returned. See :meth:`contradictions`
+        for opposite signs between speakers.
         """
         try:
             from cogmap import model as _model
@@ -845,7 +851,7 @@ class Store:
                 )
                 for d in docs
             ]
-        return _model.from_documents(docs)
+        return _model.from_documents(docs, **options)
 
     def contradictions(self, speaker: Optional[str] = None, since=None) -> list[Contradiction]:
         """``cause -> effect`` pairs claimed with opposite signs by different speakers.
