@@ -425,12 +425,24 @@ _WORKER_EXTRACT: Optional[Callable[..., Document]] = None
 def _worker_init(spec: str | None) -> None:
     global _WORKER_EXTRACT
     _WORKER_EXTRACT = load_extractor(spec)
+    # Load the language model now, once per process, rather than inside the first document.
     warm = getattr(importlib.import_module(_WORKER_EXTRACT.__module__), "warm_up", None)
+    if warm is None and _WORKER_EXTRACT.__module__.startswith("cogmap."):
+        warm = getattr(importlib.import_module("cogmap.nlp"), "load", None) if _has_module("cogmap.nlp") else None
     if callable(warm):
         try:
             warm()
-        except Exception:
+        except Exception:  # the first document will report the problem
             pass
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def _extract_path(source: str, spec: str | None = None) -> tuple[str, Optional[str], Optional[str], int]:
