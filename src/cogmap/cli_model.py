@@ -9,7 +9,6 @@ Each command parses its arguments, calls one function of :mod:`cogmap.model`,
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -25,30 +24,20 @@ __all__ = ["register", "demo_model_story"]
 out = Console()
 
 
-class OutFormat(str, Enum):
-    table = "table"
-    json = "json"
+def _choice(value: str, options: tuple, option: str) -> str:
+    """Validate a choice ourselves, so a bad value is one line (exit 2), not a usage traceback."""
+    v = value.strip().lower()
+    if v == "mkosko":
+        v = "modified-kosko"
+    if v not in options:
+        raise InputError(f"{option} {value!r} is not one of {', '.join(options)}")
+    return v
 
 
-class ExportFormat(str, Enum):
-    graphml = "graphml"
-    gexf = "gexf"
-    dot = "dot"
-    mermaid = "mermaid"
-    csv = "csv"
-
-
-class TransferName(str, Enum):
-    sigmoid = "sigmoid"
-    tanh = "tanh"
-    bivalent = "bivalent"
-    trivalent = "trivalent"
-
-
-class RuleName(str, Enum):
-    kosko = "kosko"
-    modified_kosko = "modified-kosko"
-    rescaled = "rescaled"
+OUT_FORMATS = ("table", "json")
+EXPORT_FORMATS = ("graphml", "gexf", "dot", "mermaid", "csv")
+TRANSFER_NAMES = ("sigmoid", "tanh", "bivalent", "trivalent")
+RULE_NAMES = ("kosko", "modified-kosko", "rescaled")
 
 
 def _print_json(data) -> None:
@@ -249,7 +238,7 @@ def register(app: typer.Typer) -> None:
         limit: int = typer.Option(10000, help="Stop after this many loops."),
         time_budget: float = typer.Option(10.0, "--time-budget", help="Stop after this many seconds."),
         quotes: bool = typer.Option(True, "--quotes/--no-quotes", help="Show the evidence behind each link."),
-        fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table or json."),
+        fmt: str = typer.Option("table", "--format", help="table or json."),
     ) -> None:
         """List the feedback loops, reinforcing or balancing, with the evidence for each link.
 
@@ -259,7 +248,7 @@ def register(app: typer.Typer) -> None:
         from cogmap.model import load_model
 
         res = loops(load_model(model_path), max_length=max_length, limit=limit, time_budget=time_budget)
-        if fmt == OutFormat.json:
+        if _choice(fmt, OUT_FORMATS, "--format") == "json":
             _print_json(res.to_dict())
         else:
             out.print(loops_renderable(res, quotes=quotes))
@@ -270,7 +259,7 @@ def register(app: typer.Typer) -> None:
         cause: str = typer.Argument(..., help="Cause concept (id or label)."),
         effect: str = typer.Argument(..., help="Effect concept (id or label)."),
         max_length: Optional[int] = typer.Option(None, "--max-length", "-n", help="Longest path, in links."),
-        fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table or json."),
+        fmt: str = typer.Option("table", "--format", help="table or json."),
     ) -> None:
         """Axelrod's total effect of CAUSE on EFFECT: every path, its sign, and the total.
 
@@ -280,7 +269,7 @@ def register(app: typer.Typer) -> None:
         from cogmap.model import load_model
 
         te = total_effect(load_model(model_path), cause, effect, max_length=max_length)
-        if fmt == OutFormat.json:
+        if _choice(fmt, OUT_FORMATS, "--format") == "json":
             _print_json(te.to_dict())
             return
         t = Table(title=None)
@@ -314,13 +303,13 @@ def register(app: typer.Typer) -> None:
         model_path: Path = typer.Argument(..., metavar="MODEL", help="Model file (cogmap.model/1)."),
         set_: List[str] = typer.Option([], "--set", help='Clamp a concept: "label=value" (repeatable).'),
         steps: int = typer.Option(50, "--steps", help="Most steps to run."),
-        transfer: TransferName = typer.Option(TransferName.sigmoid, "--transfer", help="Transfer function."),
-        rule: RuleName = typer.Option(RuleName.kosko, "--rule", help="Inference rule."),
+        transfer: str = typer.Option("sigmoid", "--transfer", help="sigmoid, tanh, bivalent or trivalent."),
+        rule: str = typer.Option("kosko", "--rule", help="kosko, modified-kosko or rescaled."),
         lam: float = typer.Option(1.0, "--lambda", help="Steepness of sigmoid/tanh."),
         threshold: float = typer.Option(0.001, "--threshold", help="Converged when no concept moves more than this."),
         initial: float = typer.Option(0.0, "--initial", help="Start value of concepts without an initial value."),
         top: Optional[int] = typer.Option(None, "--top", help="Show only the N largest changes."),
-        fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table or json."),
+        fmt: str = typer.Option("table", "--format", help="table or json."),
     ) -> None:
         """What if? Run the model as a fuzzy cognitive map with concepts clamped, against a baseline.
 
@@ -329,6 +318,9 @@ def register(app: typer.Typer) -> None:
         from cogmap.model import load_model
         from cogmap.simulate import parse_assignments, what_if
 
+        transfer = _choice(transfer, TRANSFER_NAMES, "--transfer")
+        rule = _choice(rule, RULE_NAMES, "--rule")
+        fmt = _choice(fmt, OUT_FORMATS, "--format")
         model = load_model(model_path)
         clamp = parse_assignments(model, set_)
         if not clamp:
@@ -337,17 +329,17 @@ def register(app: typer.Typer) -> None:
             model,
             clamp,
             steps=steps,
-            transfer=transfer.value,
-            rule=rule.value,
+            transfer=transfer,
+            rule=rule,
             lam=lam,
             threshold=threshold,
             default=initial,
         )
-        if fmt == OutFormat.json:
+        if _choice(fmt, OUT_FORMATS, "--format") == "json":
             d = w.to_dict()
             d["settings"] = {
-                "transfer": transfer.value,
-                "rule": rule.value,
+                "transfer": transfer,
+                "rule": rule,
                 "lambda": lam,
                 "threshold": threshold,
                 "steps": steps,
@@ -359,7 +351,7 @@ def register(app: typer.Typer) -> None:
     @app.command("stats")
     def stats_cmd(
         model_path: Path = typer.Argument(..., metavar="MODEL", help="Model file (cogmap.model/1)."),
-        fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table or json."),
+        fmt: str = typer.Option("table", "--format", help="table or json."),
     ) -> None:
         """Concept roles, density, complexity and centrality, as Mental Modeler reports them.
 
@@ -369,7 +361,7 @@ def register(app: typer.Typer) -> None:
         from cogmap.stats import stats
 
         s = stats(load_model(model_path))
-        if fmt == OutFormat.json:
+        if _choice(fmt, OUT_FORMATS, "--format") == "json":
             _print_json(s.to_dict())
             return
         t = Table(title="Model")
@@ -397,7 +389,7 @@ def register(app: typer.Typer) -> None:
     @app.command("export")
     def export_cmd(
         model_path: Path = typer.Argument(..., metavar="MODEL", help="Model file (cogmap.model/1)."),
-        fmt: ExportFormat = typer.Option(..., "--format", "-f", help="graphml, gexf, dot, mermaid or csv."),
+        fmt: str = typer.Option(..., "--format", "-f", help="graphml, gexf, dot, mermaid or csv."),
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write; stdout if omitted."),
     ) -> None:
         """Export a model to Gephi (GraphML, GEXF), Graphviz (DOT), Mermaid or Mental Modeler (CSV).
@@ -407,7 +399,7 @@ def register(app: typer.Typer) -> None:
         from cogmap.formats import export
         from cogmap.model import load_model
 
-        text = export(load_model(model_path), fmt.value)
+        text = export(load_model(model_path), _choice(fmt, EXPORT_FORMATS, "--format"))
         if not text.endswith("\n"):
             text += "\n"
         if output is None:

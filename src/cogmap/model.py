@@ -54,6 +54,7 @@ __all__ = [
     "resolve_concept",
     "normalize_label",
     "slugify",
+    "compare_models",
 ]
 
 SCHEMA = "cogmap.model/1"
@@ -366,12 +367,21 @@ def resolve_concept(model: Model, name: str) -> str:
     hits = [c.id for c in model.concepts if normalize_label(c.label) == norm or any(normalize_label(a) == norm for a in c.aliases)]
     if len(hits) == 1:
         return hits[0]
-    names = [c.label for c in model.concepts] + [c.id for c in model.concepts]
-    lower = {n.casefold(): n for n in names}
-    near = difflib.get_close_matches(want, list(lower), n=3, cutoff=0.5)
-    if not near:  # substring match helps for long labels
-        near = [k for k in lower if want and (want in k or k in want)][:3]
-    hint = "; did you mean " + ", ".join(repr(lower[n]) for n in near) + "?" if near else ""
+    if len(hits) > 1:
+        raise InputError(f"{name!r} is ambiguous: it names {', '.join(repr(model.label(h)) for h in hits)}")
+    scored = []
+    for c in model.concepts:
+        best = 0.0
+        for n in [c.label, c.id, *c.aliases]:
+            n = n.casefold()
+            r = difflib.SequenceMatcher(None, want, n).ratio()
+            if want and (want in n or n in want):
+                r += 0.3
+            best = max(best, r)
+        if best >= 0.55:
+            scored.append((-best, c.label))
+    near = [lab for _, lab in sorted(scored)[:3]]
+    hint = "; did you mean " + ", ".join(repr(n) for n in near) + "?" if near else ""
     raise InputError(f"no concept named {name!r}{hint}")
 
 
@@ -527,3 +537,93 @@ def to_networkx(model: Model, *, drop_zero: bool = False):
             continue
         G.add_edge(e.cause, e.effect, weight=e.weight, sign=e.sign, evidence=e.evidence)
     return G
+
+
+# -- comparing a model with a reference ----------------------------------------------
+_STOP = frozenset(
+    "a an the of in on to for and or with by from at as is are be its his her their our "
+    "s putin putins russia russias russian".split()
+)
+
+
+def _tokens(name: str) -> frozenset:
+    out = set()
+    for w in normalize_label(name).replace("_", " ").split():
+        if w in _STOP:
+            continue
+        if len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.add(w)
+    return frozenset(out)
+
+
+def _concept_match(ref: ModelConcept, cand: ModelConcept, min_overlap: float) -> bool:
+    ref_names = [ref.label, ref.id.replace("_", " "), *ref.aliases]
+    cand_names = [cand.label, *cand.aliases]
+    for r in ref_names:
+        tr = _tokens(r)
+        for c in cand_names:
+            tc = _tokens(c)
+            if tr and tc and len(tr & tc) / min(len(tr), len(tc)) >= min_overlap:
+                return True
+    return False
+
+
+def compare_models(reference: Model, candidate: Model, *, min_overlap: float = 0.5) -> dict:
+    """How many of a reference model's edges a candidate model recovers, with their sign.
+
+    Concepts match when the content words of a label or alias of one overlap those
+    of the other by at least ``min_overlap`` (shared words over the smaller set;
+    plurals folded; function words and the names Putin/Russia ignored). A
+    reference edge is recovered when some candidate edge joins a matching cause to
+    a matching effect; ``signed`` counts those with the same sign.
+
+    Returns
+    -------
+    dict
+        ``edges``, ``recovered``, ``signed``, ``recall`` (recovered / edges),
+        ``signed_recall``, ``concepts_matched`` and ``pairs`` (reference edge ->
+        candidate edge) for the recovered ones.
+
+    Examples
+    --------
+    >>> ref = Model.from_dict({"concepts": [{"id": "t", "label": "western tank deliveries"},
+    ...                                     {"id": "n", "label": "will to negotiate", "aliases": ["negotiations"]}],
+    ...                        "edges": [{"cause": "t", "effect": "n", "weight": -0.75}]})
+    >>> cand = Model.from_dict({"concepts": [{"id": "a", "label": "Western tanks"}, {"id": "b", "label": "negotiations"}],
+    ...                         "edges": [{"cause": "a", "effect": "b", "weight": -1}]})
+    >>> r = compare_models(ref, cand)
+    >>> r["recovered"], r["signed"], r["signed_recall"]
+    (1, 1, 1.0)
+    """
+    matches = {
+        rc.id: {cc.id for cc in candidate.concepts if _concept_match(rc, cc, min_overlap)}
+        for rc in reference.concepts
+    }
+    cand_edges = {(e.cause, e.effect): e for e in candidate.edges if e.weight != 0}
+    recovered = signed = 0
+    pairs = []
+    for e in reference.edges:
+        found = None
+        for a in matches.get(e.cause, ()):
+            for b in matches.get(e.effect, ()):
+                ce = cand_edges.get((a, b))
+                if ce is not None and (found is None or (ce.sign == e.sign and found.sign != e.sign)):
+                    found = ce
+        if found is not None:
+            recovered += 1
+            signed += found.sign == e.sign
+            pairs.append(((e.cause, e.effect, e.sign), (found.cause, found.effect, found.sign)))
+    n = len(reference.edges)
+    return {
+        "edges": n,
+        "recovered": recovered,
+        "signed": signed,
+        "recall": recovered / n if n else 0.0,
+        "signed_recall": signed / n if n else 0.0,
+        "concepts_matched": sum(1 for v in matches.values() if v),
+        "concepts": len(reference.concepts),
+        "pairs": pairs,
+    }

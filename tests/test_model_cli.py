@@ -1,0 +1,193 @@
+"""The model commands end to end through ``python -m cogmap``: output and bad input."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CURATED = ROOT / "examples" / "gallyamov-model.yaml"
+
+GOOD = """schema: cogmap.model/1
+concepts:
+- {id: tanks, label: western tank deliveries}
+- {id: talks, label: negotiations}
+- {id: mob, label: second mobilization}
+edges:
+- {cause: tanks, effect: talks, weight: -0.75, evidence: [{text: "tanks push talks away", source: a.txt, start: 0, end: 21}]}
+- {cause: tanks, effect: mob, weight: 0.75}
+- {cause: mob, effect: talks, weight: 0.5}
+- {cause: talks, effect: tanks, weight: -0.5}
+"""
+
+
+def cogmap(*args, cwd=None):
+    # A wide terminal so rich does not wrap long error lines (the CLI prints them through rich).
+    env = {**os.environ, "COLUMNS": "500", "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "cogmap", *map(str, args)], capture_output=True, text=True, env=env, cwd=cwd)
+
+
+@pytest.fixture
+def good(tmp_path):
+    p = tmp_path / "good.yaml"
+    p.write_text(GOOD)
+    return p
+
+
+def one_line_error(r, *needles):
+    assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("error:")
+    for n in needles:
+        assert n in lines[0], lines[0]
+
+
+@pytest.mark.parametrize(
+    "text,needle",
+    [
+        ("concepts:\n- {id: a, label: A}\nedges:\n- {cause: a, effect: nowhere, weight: 0.5}\n", "unknown concept 'nowhere'"),
+        ("concepts:\n- {id: a, label: A}\n- {id: b, label: B}\nedges:\n- {cause: a, effect: b, weight: -2}\n", "weight -2"),
+        ("concepts:\n- {id: a, label: A}\n- {id: a, label: A again}\nedges: []\n", "duplicate concept id"),
+        ("recipe: pancakes\neggs: 2\n", "not a cogmap.model/1 file"),
+        ("{{{{", "not valid YAML"),
+    ],
+)
+@pytest.mark.parametrize("command", [["loops"], ["stats"], ["simulate", "--set", "a=1"], ["export", "--format", "dot"]])
+def test_bad_model_files(tmp_path, text, needle, command):
+    p = tmp_path / "bad.yaml"
+    p.write_text(text)
+    cmd = [command[0], p, *command[1:]]
+    one_line_error(cogmap(*cmd), needle)
+
+
+def test_set_naming_no_concept_suggests(good):
+    r = cogmap("simulate", good, "--set", "western tanks=1")
+    one_line_error(r, "no concept named 'western tanks'", "did you mean", "western tank deliveries")
+    one_line_error(cogmap("simulate", good, "--set", "tanks"), "NAME=VALUE")
+    one_line_error(cogmap("simulate", good, "--set", "tanks=lots"), "not a number")
+    one_line_error(cogmap("effect", good, "negotiatons", "tanks"), "did you mean", "negotiations")
+    one_line_error(cogmap("loops", good, "--max-length", "0"), "at least 1")
+
+
+def test_missing_model_file(tmp_path):
+    one_line_error(cogmap("stats", tmp_path / "none.yaml"), "no such file")
+    one_line_error(cogmap("import", tmp_path / "none.csv"), "no such file")
+
+
+def test_loops_table_and_json(good):
+    r = cogmap("loops", good)
+    assert r.returncode == 0, r.stderr
+    assert "reinforcing" in r.stdout and "balancing" in r.stdout and "tanks push talks away" in r.stdout
+    r = cogmap("loops", good, "--format", "json")
+    d = json.loads(r.stdout)
+    kinds = sorted((len(lp["concepts"]), lp["kind"]) for lp in d["loops"])
+    # tanks -> talks -> tanks: (-)(-) reinforcing; tanks -> mob -> talks -> tanks: (+)(+)(-) balancing
+    assert kinds == [(2, "reinforcing"), (3, "balancing")]
+    assert d["complete"] is True
+
+
+def test_effect_command(good):
+    r = cogmap("effect", good, "Western Tank Deliveries", "negotiations", "--format", "json")
+    d = json.loads(r.stdout)
+    assert d["total"] == "ambiguous" and len(d["paths"]) == 2
+    assert d["strength"] == pytest.approx(-0.75 + 0.75 * 0.5)
+    r = cogmap("effect", good, "tanks", "talks")
+    assert "ambiguous" in r.stdout and r.returncode == 0
+
+
+def test_simulate_command(good):
+    r = cogmap("simulate", good, "--set", "western tank deliveries=1", "--transfer", "tanh", "--rule", "kosko", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    byid = {c["id"]: c for c in d["concepts"]}
+    assert byid["tanks"]["scenario"] == 1.0
+    assert byid["mob"]["change"] > 0
+    assert d["scenario"]["status"] in ("converged", "limit-cycle", "step-limit")
+    assert [abs(c["change"]) for c in d["concepts"]] == sorted((abs(c["change"]) for c in d["concepts"]), reverse=True)
+    r = cogmap("simulate", good, "--set", "tanks=1", "--steps", "3", "--rule", "rescaled")
+    assert r.returncode == 0 and "second mobilization" in r.stdout and "raises" in r.stdout
+
+
+def test_stats_command(good):
+    d = json.loads(cogmap("stats", good, "--format", "json").stdout)
+    assert d["concepts"] == 3 and d["links"] == 4
+    assert d["density"] == pytest.approx(4 / 9)
+    r = cogmap("stats", good)
+    assert "density" in r.stdout and r.returncode == 0
+
+
+def test_export_import_round_trip(good, tmp_path):
+    for fmt in ("graphml", "gexf", "dot", "mermaid", "csv"):
+        out = tmp_path / f"m.{fmt}"
+        r = cogmap("export", good, "--format", fmt, "-o", out)
+        assert r.returncode == 0, r.stderr
+        assert out.stat().st_size > 0
+    r = cogmap("import", tmp_path / "m.graphml", "-o", tmp_path / "back.yaml")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(cogmap("stats", tmp_path / "back.yaml", "--format", "json").stdout)
+    assert d["links"] == 4
+    r = cogmap("import", tmp_path / "m.csv")
+    assert "western tank deliveries" in r.stdout and "weight: -0.75" in r.stdout
+    one_line_error(cogmap("export", good, "--format", "pdf"), "'pdf' is not one of")
+    one_line_error(cogmap("simulate", good, "--set", "tanks=1", "--rule", "hebbian"), "--rule")
+    one_line_error(cogmap("simulate", good, "--set", "tanks=1", "--transfer", "relu"), "--transfer")
+    one_line_error(cogmap("stats", good, "--format", "xml"), "--format")
+
+
+def test_map_with_hand_built_documents(tmp_path):
+    """``map`` calls cogmap.extract on each file; a stub stands in for the extractor."""
+    stub = tmp_path / "stub"
+    stub.mkdir()
+    (stub / "sitecustomize.py").write_text(
+        "import cogmap\n"
+        "from cogmap.records import Document, Concept, Claim, Mention, Evidence\n"
+        "def fake(path, **kw):\n"
+        "    text = open(path).read()\n"
+        "    return Document(source=str(path), text=text,\n"
+        "        concepts=[Concept(id='c1', label='tanks'), Concept(id='c2', label='talks')],\n"
+        "        claims=[Claim(id='k', cause=Mention(concept='c1', label='tanks', text='tanks'),\n"
+        "            effect=Mention(concept='c2', label='talks', text='talks'), polarity=-1, modality='likely',\n"
+        "            evidence=Evidence(text=text, start=0, end=len(text)))])\n"
+        "cogmap.extract = fake\n"
+    )
+    a = tmp_path / "a.txt"
+    a.write_text("tanks end talks")
+    b = tmp_path / "b.txt"
+    b.write_text("tanks stop talks")
+    env = {**os.environ, "PYTHONPATH": str(stub) + os.pathsep + os.environ.get("PYTHONPATH", ""), "COLUMNS": "500"}
+    out = tmp_path / "m.yaml"
+    r = subprocess.run([sys.executable, "-m", "cogmap", "map", a, b, "-o", out], capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    from cogmap.model import load_model
+
+    m = load_model(out)
+    assert len(m.edges) == 1 and m.edges[0].weight == -0.75
+    assert m.edges[0].support.documents == 2
+
+
+def test_curated_example_runs_through_every_command():
+    assert cogmap("loops", CURATED, "--no-quotes").returncode == 0
+    r = cogmap("simulate", CURATED, "--set", "western tank deliveries=1", "--format", "json")
+    d = json.loads(r.stdout)
+    byid = {c["id"]: c for c in d["concepts"]}
+    assert byid["second_mobilization"]["change"] > 0
+    assert byid["will_to_negotiate"]["change"] < 0
+    r = cogmap("effect", CURATED, "western tank deliveries", "second mobilization", "--format", "json")
+    assert json.loads(r.stdout)["total"] == "positive"
+
+
+def test_demo_story_renders():
+    from rich.console import Console
+
+    from cogmap.cli_model import demo_model_story
+
+    con = Console(record=True, width=120)
+    con.print(demo_model_story(CURATED))
+    text = con.export_text()
+    assert "feedback loops" in text and "What if western tank deliveries = 1?" in text
+    assert "second mobilization" in text and "coup risk" in text
