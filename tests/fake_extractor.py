@@ -11,7 +11,8 @@ concurrency tests slow. The store reads ``COGMAP_EXTRACTOR=fake_extractor:extrac
     Bob Ray: oil supply raises inflation.
     Ann Lee: forecast 0.7 the central bank will cut rates.
 
-A text containing ``FAIL-ME`` raises, to test that one bad document is skipped.
+A text containing ``FAIL-ME`` raises, to test that one bad document is skipped;
+``DIE-NOW`` kills the worker process outright (as running out of memory would).
 ``COGMAP_FAKE_DELAY`` (seconds) slows every document down, so a test can kill a
 run in the middle.
 """
@@ -44,6 +45,12 @@ def extract(text_or_path, source=None) -> Document:
         text = str(text_or_path)
     if "FAIL-ME" in text:
         raise ValueError("this document asked to fail")
+    if "DIE-NOW" in text:
+        import multiprocessing
+
+        if multiprocessing.current_process().name != "MainProcess":  # never the test process itself
+            os._exit(3)  # a worker crash: no exception, no result
+        raise RuntimeError("would have killed the worker")
     title = re.search(r"^Title: (.+)$", text, re.M)
     date = re.search(r"^Date: (\d{4}-\d{2}-\d{2})$", text, re.M)
     concepts: dict[str, Concept] = {}

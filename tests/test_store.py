@@ -275,3 +275,15 @@ def test_map_uses_model(db):
     assert len(ann.edges) == 1
     later = db.map(since="2024-02-01")
     assert len(later.edges) == 2
+
+
+def test_add_survives_a_dying_worker(tmp_path):
+    files = _write_corpus(tmp_path / "c", 12)
+    files[5].write_text(files[5].read_text() + "DIE-NOW\n")
+    with Store(tmp_path / "s.db") as s:
+        r = s.add([tmp_path / "c"], workers=2, extractor=FAKE)
+        # only the document that kills its worker fails; the others in flight are retried
+        assert [src for src, _ in r.failed] == [str(files[5])]
+        assert "died" in r.failed[0][1]
+        assert sorted(r.added) == sorted(str(f) for f in files if f != files[5])
+        assert s.count("documents") == 11

@@ -758,50 +758,117 @@ class Store:
     @staticmethod
     def _run_pool(todo, workers: int, spec: str, store) -> int:
         import multiprocessing
+        from collections import deque
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures.process import BrokenProcessPool
 
         if not todo:
             return workers
         workers = max(1, min(workers, len(todo)))
         # spawn, not fork: the parent may run threads (progress bar, SQLite).
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init, initargs=(spec,)) as pool:
-            pending = set()
-            it = iter(todo)
-            limit = workers * 4  # bounded queue: memory stays flat on big corpora
-            while True:
-                while len(pending) < limit:
-                    nxt = next(it, None)
-                    if nxt is None:
+
+        def make(n: int) -> ProcessPoolExecutor:
+            return ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init, initargs=(spec,))
+
+        limit = workers * 4  # bounded queue: memory stays flat on big corpora
+        queue = deque(source for source, _ in todo)
+        # A worker that dies (out of memory, a crash in native code) breaks the
+        # whole pool and every document in flight with it. Those become
+        # suspects, extracted again one at a time in a fresh process, so only
+        # the document that kills its worker is reported failed.
+        suspects: deque = deque()
+        while queue or suspects:
+            if suspects:
+                source = suspects.popleft()
+                pool = make(1)
+                try:
+                    result = pool.submit(_extract_path, source, spec).result()
+                except BrokenProcessPool:
+                    result = (source, None, "the worker process died while extracting it", 0)
+                finally:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                store(result)
+                continue
+            pool = make(workers)
+            pending: dict = {}
+            broken = False
+            try:
+                while (queue or pending) and not broken:
+                    while queue and len(pending) < limit:
+                        source = queue.popleft()
+                        try:
+                            pending[pool.submit(_extract_path, source, spec)] = source
+                        except BrokenProcessPool:
+                            suspects.append(source)
+                            broken = True
+                            break
+                    if not pending:
                         break
-                    pending.add(pool.submit(_extract_path, nxt[0], spec))
-                if not pending:
-                    break
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    store(fut.result())
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        source = pending.pop(fut)
+                        try:
+                            store(fut.result())
+                        except BrokenProcessPool:
+                            suspects.append(source)
+                            broken = True
+                for fut, source in pending.items():  # after a break: keep what finished
+                    try:
+                        store(fut.result())
+                    except BrokenProcessPool:
+                        suspects.append(source)
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
         return workers
 
     @staticmethod
-    def _run_dask(todo, address: str, spec: str, store) -> int:
+    def _run_dask(todo, address, spec: str, store) -> int:
         try:
             from distributed import Client, as_completed
         except ImportError:  # pragma: no cover
             raise CogmapError("--dask needs dask.distributed: pip install 'dask[distributed]'") from None
         try:
             client = address if isinstance(address, Client) else Client(address, timeout="10s")
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:
             raise CogmapError(f"cannot reach the dask scheduler at {address}: {exc}") from None
         try:
-            n = len(client.scheduler_info().get("workers", {}))
+            info = client.scheduler_info()
+            n = len(info.get("workers", {}))
             if not todo:
                 return n
-            sources = [s for s, _ in todo]
-            contents = [Path(s).read_bytes() for s in sources]
-            futures = client.map(_extract_bytes, sources, contents, spec=spec, pure=False)
-            for fut in as_completed(futures):
-                store(fut.result())
+            threads = sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()) or 1
+            limit = max(8, threads * 4)  # file contents in flight at once
+            it = iter(todo)
+            owner: dict = {}
+
+            def submit():
+                nxt = next(it, None)
+                if nxt is None:
+                    return None
+                source = nxt[0]
+                try:
+                    data = Path(source).read_bytes()
+                except OSError as exc:
+                    store((source, None, f"cannot read: {exc.strerror or exc}", 0))
+                    return submit()
+                fut = client.submit(_extract_bytes, source, data, spec=spec, pure=False)
+                owner[fut.key] = source
+                return fut
+
+            first = [f for f in (submit() for _ in range(limit)) if f is not None]
+            queue = as_completed(first)
+            for fut in queue:
+                source = owner.pop(fut.key)
+                try:
+                    result = fut.result()
+                except Exception as exc:  # a lost worker, a task error
+                    result = (source, None, _describe(exc), 0)
                 fut.release()
+                store(result)
+                nxt = submit()
+                if nxt is not None:
+                    queue.add(nxt)
             return n
         finally:
             if client is not address:
