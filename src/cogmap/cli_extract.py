@@ -1,8 +1,101 @@
 """CLI commands for extraction: ``extract`` and ``demo``."""
+
 from __future__ import annotations
 
+import json
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
 import typer
+from rich.console import Console
+
+from cogmap.errors import InputError
+
+EXAMPLE = Path(__file__).parent / "data" / "example-interview.txt"
+# The curated model of the real interview: shipped in the package, or in a checkout.
+MODEL_PLACES = (Path(__file__).parent / "data" / "gallyamov-model.yaml",
+                Path(__file__).resolve().parents[2] / "examples" / "gallyamov-model.yaml")
+
+
+class Fmt(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+class Scale(str, Enum):
+    icd203 = "icd203"
+    kent = "kent"
+    survey = "survey"
+
+
+def _write(out: Optional[Path], content: str) -> None:
+    if out is None:
+        typer.echo(content, nl=not content.endswith("\n"))
+        return
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        tmp.write_text(content, encoding="utf-8")
+        tmp.replace(out)  # never leave a half-written file behind
+    except OSError as exc:
+        raise InputError(f"{out}: cannot write ({exc.strerror or exc})") from None
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    @app.command()
+    def extract(
+        files: List[str] = typer.Argument(..., help="Articles: .txt, .html/.htm, or - for standard input."),
+        fmt: Fmt = typer.Option(Fmt.text, "--format", "-f", help="text (terminal), json (cogmap.document/1) or md."),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+        scale: Scale = typer.Option(Scale.icd203, "--scale", help="How hedges become probabilities."),
+    ):
+        """Extract causal claims, forecasts, speakers and turns from articles.
+
+        Example: cogmap extract interview.txt --format json -o interview.json
+        """
+        from cogmap.pipeline import extract as run
+        from cogmap.render import to_markdown, to_rich
+
+        for f in files:
+            if f != "-" and not Path(f).exists():
+                raise InputError(f"{f}: no such file")
+        docs = [run(Path(f) if f != "-" else f, scale=scale.value) for f in files]
+        if fmt is Fmt.json:
+            data = docs[0].to_dict() if len(docs) == 1 else [d.to_dict() for d in docs]
+            _write(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        elif fmt is Fmt.md:
+            _write(output, "\n".join(to_markdown(d) for d in docs))
+        else:
+            if output is None:
+                console = Console()
+                for d in docs:
+                    console.print(to_rich(d))
+            else:
+                console = Console(record=True, width=160, file=open("/dev/null", "w"))
+                for d in docs:
+                    console.print(to_rich(d))
+                _write(output, console.export_text())
+
+    @app.command()
+    def demo():
+        """Run the whole pipeline on the bundled example interview and show the result.
+
+        Example: cogmap demo
+        """
+        from cogmap.pipeline import extract as run
+        from cogmap.render import to_rich
+
+        console = Console()
+        console.rule("[bold]cogmap demo: the bundled example interview")
+        doc = run(str(EXAMPLE), source="example-interview.txt")
+        console.print(to_rich(doc))
+        try:
+            from cogmap.cli_model import demo_model_story
+        except ImportError:
+            return
+        model = next((p for p in MODEL_PLACES if p.exists()), None)
+        if model is None:
+            return
+        console.rule("[bold]The interview's system as a model: feedback loops and a what-if")
+        console.print(demo_model_story(model))

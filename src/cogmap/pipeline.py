@@ -1,15 +1,134 @@
-"""The extraction pipeline: ``ingest -> clean -> structure -> claims -> concepts -> forecasts``."""
+"""The extraction pipeline: ``ingest -> clean -> structure -> claims -> concepts -> forecasts``.
+
+Each stage is a module with one job; this one runs them in order over one
+parse of the text and assembles the :class:`~cogmap.records.Document`.
+
+Examples
+--------
+>>> doc = extract("Because of the drought, food prices will probably rise.")
+>>> c = doc.claims[0]
+>>> (c.cause.label, c.polarity, c.effect.label, c.modality)
+('drought', 1, 'food prices', 'likely')
+>>> doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
+True
+"""
+
 from __future__ import annotations
 
-from cogmap.records import Document
+from typing import Iterable, Iterator, Optional
 
-__all__ = ["extract", "extract_many"]
+from cogmap import hedges
+from cogmap.claims import find_claims
+from cogmap.clean import clean
+from cogmap.concepts import ConceptMerger
+from cogmap.errors import InputError
+from cogmap.forecasts import find_forecasts
+from cogmap.ingest import RawInput, read
+from cogmap.nlp import parse
+from cogmap.records import Claim, Document, Evidence, Forecast, Mention
+from cogmap.structure import structure
+
+__all__ = ["extract", "extract_many", "build"]
 
 
-def extract(text_or_path, *, source: str | None = None, scale: str = "icd203") -> Document:
-    raise NotImplementedError("under construction")
+def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203") -> Document:
+    """Read an article (text, bytes, a path, or ``"-"``) and return its causal map.
+
+    Parameters
+    ----------
+    text_or_path : str, bytes or path
+        The article: plain text or saved HTML, or the path of such a file.
+    source : str, optional
+        A name for the source (defaults to the path, or ``<text>``).
+    scale : {"icd203", "kent", "survey"}
+        How hedges become probabilities (see :mod:`cogmap.hedges`).
+    """
+    if scale not in hedges.SCALES:
+        raise InputError(f"unknown probability scale {scale!r}; choose one of: {', '.join(hedges.SCALES)}")
+    return build(read(text_or_path, source=source), scale=scale)
 
 
-def extract_many(items, *, scale: str = "icd203", batch_size: int = 16):
+def extract_many(items: Iterable, *, scale: str = "icd203") -> Iterator[Document]:
+    """Extract several articles; the parser is loaded once and reused."""
     for item in items:
         yield extract(item, scale=scale)
+
+
+def build(raw: RawInput, scale: str = "icd203") -> Document:
+    """Run the stages after ingest on decoded input."""
+    cleaned = clean(raw.text, title=raw.title, date=raw.date)
+    if not cleaned.text.strip():
+        raise InputError(f"{raw.source}: nothing is left once page debris is removed "
+                         f"({len(cleaned.removed)} lines removed)")
+    text = cleaned.text
+    docs = parse([text[a:b] for a, b in cleaned.paragraphs])
+    st = structure(cleaned, docs)
+
+    def speaker_at(a: int, b: int) -> Optional[str]:
+        for q in st.quotes:
+            if q.speaker and q.start <= a < q.end:
+                return q.speaker
+        for q in st.quotes:
+            if q.speaker and a <= q.start < b:
+                return q.speaker
+        for sa, sb, name in st.attributions:
+            if sa <= a < sb:
+                return name
+        for t in st.turns:
+            if t.start <= a < t.end:
+                return t.speaker
+        return None
+
+    merger = ConceptMerger()
+    pending = []
+    for (pa, _), pdoc in zip(cleaned.paragraphs, docs):
+        for rc in find_claims(pdoc):
+            sent = pdoc[rc.sent_index].sent
+            a = pa + (rc.extra["prev"].start_char if "prev" in rc.extra else sent.start_char)
+            b = pa + sent.end_char
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            ci = merger.add(rc.cause.tokens)
+            ei = merger.add(rc.effect.tokens, label=rc.extra.get("effect_label"))
+            if ci == ei:
+                continue  # a variable does not cause itself within one sentence
+            words = (rc.hedge or "").split()
+            prob = None
+            scored = [w for w in words if w in hedges.SCALES[scale] and w not in ("will",)]
+            if scored:
+                prob, _ = hedges.probability(scored, negated=rc.negated, scale=scale)
+            pending.append((rc, ci, ei, a, b, prob))
+
+    concepts = merger.concepts()
+    claims = []
+    for n, (rc, ci, ei, a, b, prob) in enumerate(pending, 1):
+        cause, effect = concepts[ci], concepts[ei]
+        claims.append(Claim(
+            id=f"c{n}",
+            cause=Mention(concept=cause.id, label=cause.label, text=rc.cause.text()),
+            effect=Mention(concept=effect.id, label=effect.label,
+                           text=rc.effect.text() if not rc.extra.get("effect_label") else rc.effect.text()),
+            polarity=rc.polarity, modality=rc.modality, tense=rc.tense, probability=prob,
+            speaker=speaker_at(a, b), evidence=Evidence(text=text[a:b], start=a, end=b)))
+
+    forecasts = []
+    question_spans = [(t.start, t.end) for t in st.turns if t.kind == "question"]
+    for (pa, _), pdoc in zip(cleaned.paragraphs, docs):
+        for rf in find_forecasts(pdoc, scale=scale):
+            a, b = pa + rf.start, pa + rf.end
+            if any(qa <= a < qb for qa, qb in question_spans):
+                continue  # the interviewer's premise, not a forecast of the expert
+            ids = sorted({c.cause.concept for c in claims if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end}
+                         | {c.effect.concept for c in claims if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end})
+            low = rf.statement.lower()
+            for con in concepts:
+                if con.id not in ids and any(len(al) > 3 and al.lower() in low for al in [con.label, *con.aliases]):
+                    ids.append(con.id)
+            forecasts.append(Forecast(
+                id=f"f{len(forecasts) + 1}", statement=rf.statement, concepts=ids, probability=rf.probability,
+                hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition, speaker=speaker_at(a, b),
+                evidence=Evidence(text=text[a:b], start=a, end=b)))
+
+    return Document(source=raw.source, title=cleaned.title, date=cleaned.date, text=text,
+                    removed=cleaned.removed, turns=st.turns, quotes=st.quotes, concepts=concepts,
+                    claims=claims, forecasts=forecasts)

@@ -169,3 +169,7 @@ def json_schema() -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://cogmap.invalid/schema/document-1.json"
     return schema
+
+
+if __name__ == "__main__":  # python -m cogmap.records > docs/document.schema.json
+    print(json.dumps(json_schema(), indent=2))

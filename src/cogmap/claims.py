@@ -1,0 +1,706 @@
+"""Claims: causal statements found in the dependency parse.
+
+A claim is ``cause -> effect`` with a polarity (+1 raises, -1 lowers), a
+modality, a tense, a hedge and the exact words that support it. The rules read
+the parse, not the words of any article:
+
+* causal verbs with a direction ("X erodes Y", "X will prompt Y to Z", "X leads
+  to Y", passives "Y is driven by X");
+* connectives ("because", "since", "so", "therefore", "as a result", "due to",
+  "thanks to", "that's why", "which is why"), across a sentence boundary when
+  the consequence points back ("That's why ...", "This will ...");
+* conditionals ("if X, Y", "unless X, Y", "without X, Y");
+* change statements with a cause ("with X, the likelihood of Y is increasing",
+  "after X, his chances are dwindling") and feelings ("X worries Y");
+* purpose ("they did X to prevent Y");
+* negation ("will not lead to") and hedges ("likely", "could", "certainly").
+
+Each side is returned as a token span with a direction: "his chances are
+dwindling" is the variable "his chances" going down.
+
+References
+----------
+Axelrod, R. (1976). Structure of Decision: The Cognitive Maps of Political Elites.
+Tan, F. A. et al. (2022). The Causal News Corpus. CASE workshop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from cogmap import lexicon as L
+
+__all__ = ["RawClaim", "Side", "find_claims"]
+
+_CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
+                "intj", "meta", "dep", "preconj"}
+_NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "det", "predet",
+            "dep", "prep"}
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_MODAL_POSSIBLE = {"may", "might", "could", "can"}
+_FUTURE = {"will", "'ll", "shall", "wo"}
+_DEMONSTRATIVE = {"this", "that", "these", "those"}
+_REL_PRONOUNS = {"which", "that", "who", "what"}
+_PRONOUN_SUBJ = {"it", "they", "he", "she", "we", "i", "you", "this", "that"}
+
+
+@dataclass
+class Side:
+    """One side of a claim: the tokens that name the variable, and its direction."""
+
+    tokens: list  # spaCy tokens, in order
+    sign: int = 1
+
+    @property
+    def head(self):
+        return self.tokens[-1] if self.tokens else None
+
+    def text(self) -> str:
+        if not self.tokens:
+            return ""
+        doc = self.tokens[0].doc
+        a, b = self.tokens[0].i, self.tokens[-1].i
+        if b - a + 1 == len(self.tokens):
+            return doc[a:b + 1].text
+        parts = []
+        for k, t in enumerate(self.tokens):
+            parts.append(t.text)
+            nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+            if nxt is not None and (t.whitespace_ or nxt.i != t.i + 1):
+                parts.append(" ")
+        return "".join(parts)
+
+    def span(self) -> tuple[int, int]:
+        return self.tokens[0].idx, self.tokens[-1].idx + len(self.tokens[-1])
+
+
+@dataclass
+class RawClaim:
+    cause: Side
+    effect: Side
+    polarity: int
+    cue: str
+    modality: str = "asserted"
+    tense: str = "present"
+    hedge: Optional[str] = None
+    negated: bool = False
+    sent_index: int = 0
+    cross_sentence: bool = False
+    condition: Optional[str] = None
+    extra: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------
+# Spans
+
+
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def np_side(tok, depth: int = 0) -> Side:
+    """The variable a noun phrase names: head, compounds, modifiers and one "of" phrase.
+
+    Signed modifiers ("higher prices") become the direction, and wrapper nouns
+    ("the likelihood of X") give way to what they wrap.
+    """
+    sign = 1
+    if tok.lemma_.lower() in L.LIKELIHOOD_NOUNS and depth < 2:
+        for prep in _children(tok, "prep"):
+            if prep.lower_ == "of":
+                pobj = _children(prep, "pobj")
+                if pobj:
+                    return np_side(pobj[0], depth + 1)
+        for acl in _children(tok, "acl", "ccomp", "relcl"):
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children):
+                return clause_side(acl)
+    if tok.pos_ in ("VERB", "AUX"):
+        return clause_side(tok)
+    keep = []
+
+    def walk(t, d):
+        for c in t.children:
+            # Keep one "of" phrase and an infinitive ("the decision to send tanks").
+            if c.dep_ in _NP_DROP and not (c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "against") and d == 0) and not (
+                    c.dep_ == "acl" and d == 0 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                continue
+            if c.dep_ == "poss" and c.pos_ == "PRON":
+                continue
+            if c.dep_ in ("amod", "advmod") and c.lower_ in L.SIGNED_MODIFIERS and d == 0:
+                nonlocal sign
+                sign *= L.SIGNED_MODIFIERS[c.lower_]
+                continue
+            if c.dep_ == "advmod" and d == 0:
+                continue
+            keep.append(c)
+            walk(c, d + (1 if c.dep_ == "prep" else 0))
+
+    keep.append(tok)
+    walk(tok, 0)
+    keep = _with_hyphens(keep)
+    # An "of" phrase left without its object is noise.
+    while keep and keep[-1].dep_ in ("prep", "case", "cc", "punct"):
+        keep.pop()
+    while keep and keep[0].dep_ in ("prep", "case", "cc", "punct"):
+        keep.pop(0)
+    return Side(keep, sign)
+
+
+def _with_hyphens(tokens):
+    """Sorted tokens, with words joined by hyphens kept whole ("re-election")."""
+    keep = set(tokens)
+    doc = tokens[0].doc if tokens else None
+    for t in list(keep):
+        i = t.i
+        while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in ("-", "–") and \
+                not doc[i + 1].whitespace_ and doc[i + 2].is_alpha:
+            keep.update((doc[i + 1], doc[i + 2]))
+            i += 2
+        i = t.i
+        while i - 2 >= 0 and doc[i - 1].text in ("-", "–") and not doc[i - 1].whitespace_ and \
+                not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
+            keep.update((doc[i - 1], doc[i - 2]))
+            i -= 2
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
+               for c in tok.children)
+
+
+def clause_side(verb) -> Side:
+    """The variable a clause states and its direction.
+
+    "prices rise" -> (prices, +1); "it loses popularity" -> (popularity, -1);
+    "the likelihood of X is increasing" -> (X, +1); "X is even less" -> (X, -1);
+    anything else is the event itself, +1.
+    """
+    lemma = verb.lemma_.lower()
+    subj = next(iter(_children(verb, "nsubj", "nsubjpass")), None)
+    obj = next(iter(_children(verb, "dobj")), None)
+    neg = -1 if _negated(verb) else 1
+    if verb.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+        return np_side(verb)
+    if lemma in L.FRAME_ONLY:
+        # "it makes X more likely": the clause is about X.
+        effects = _effects_of_causal_verb(verb) if _causal_verb_sign(verb) else []
+        if len(effects) == 1 and effects[0].tokens and verb not in effects[0].tokens:
+            return Side(effects[0].tokens, effects[0].sign * neg)
+    if lemma in ("lose", "gain") and obj is not None:
+        s = np_side(obj)
+        return Side(s.tokens, s.sign * (-1 if lemma == "lose" else 1) * neg)
+    if obj is not None and lemma in L.CAUSAL_VERBS and lemma not in L.FRAME_ONLY and lemma not in ("cause",):
+        # "raised rates" states that rates went up.
+        s = np_side(obj)
+        return Side(s.tokens, s.sign * L.CAUSAL_VERBS[lemma] * neg)
+    if subj is not None and obj is None:
+        if lemma in L.INCREASE or lemma in L.DECREASE:
+            s = np_side(subj)
+            return Side(s.tokens, s.sign * (1 if lemma in L.INCREASE else -1) * neg)
+        # "X is / becomes (even) less / higher / more likely"
+        for comp in _children(verb, "acomp", "attr", "oprd"):
+            key = comp.lower_
+            more = [c.lower_ for c in comp.children if c.dep_ == "advmod"]
+            if "more" in more:
+                key = "more"
+            elif "less" in more:
+                key = "less"
+            if key in L.COMPARATIVE:
+                s = np_side(subj)
+                return Side(s.tokens, s.sign * L.COMPARATIVE[key] * neg)
+        for prt in _children(verb, "prt", "advmod"):
+            if prt.lower_ in ("up", "down") and lemma in ("go", "come", "shoot", "move", "head"):
+                s = np_side(subj)
+                return Side(s.tokens, s.sign * (1 if prt.lower_ == "up" else -1) * neg)
+    keep = [verb]
+
+    def walk(t):
+        for c in t.children:
+            if c.dep_ in _CLAUSE_DROP or c.dep_ in ("auxpass", "neg") or \
+                    c.dep_ == "aux" and (t is verb or c.lower_ != "to"):
+                continue
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUN_SUBJ and t is verb:
+                continue
+            if c.lower_ in ("why", "how") and c.dep_ == "advmod":
+                continue
+            if c.dep_ == "advmod" and c.head is verb and c.i < verb.i and c.lower_ not in ("too",):
+                continue
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _REL_PRONOUNS:
+                continue
+            keep.append(c)
+            walk(c)
+
+    walk(verb)
+    keep = _with_hyphens(keep)
+    while keep and (keep[-1].is_punct or keep[-1].dep_ in ("prep", "cc")):
+        keep.pop()
+    return Side(keep, neg)
+
+
+def _side_for(tok) -> Side:
+    return clause_side(tok) if tok.pos_ in ("VERB", "AUX") else np_side(tok)
+
+
+# ---------------------------------------------------------------------------
+# Hedges, tense
+
+
+def _verb_group(tok):
+    """The token and the verbs above it up to the clause that carries modality."""
+    chain = [tok]
+    t = tok
+    while t.dep_ in ("xcomp", "conj", "ccomp") and t.head is not t and t.head.pos_ in ("VERB", "AUX", "ADJ"):
+        t = t.head
+        chain.append(t)
+        if t.dep_ not in ("xcomp", "conj"):
+            break
+    return chain
+
+
+def modality_of(tok, sent):
+    """(modality, tense, hedge words, negated) for the verb ``tok`` in ``sent``."""
+    hedge = []
+    modality = "asserted"
+    tense = "present"
+    negated = False
+    chain = _verb_group(tok)
+    for v in chain:
+        for c in v.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (low in ("never",) and c.dep_ == "neg"):
+                negated = True
+                hedge.append(low)
+            if c.dep_ == "aux":
+                if low in _FUTURE:
+                    tense = "future"
+                elif low in _MODAL_POSSIBLE:
+                    modality = "possible"
+                    hedge.append(low)
+                elif low == "would":
+                    tense = "future"
+                    modality = "possible" if modality == "asserted" else modality
+                    hedge.append(low)
+                elif low == "going":
+                    tense = "future"
+            if c.dep_ == "advmod" and low in HEDGE_ADVERBS:
+                hedge.append(low)
+                if low in ("likely", "probably", "presumably"):
+                    modality = "likely"
+        if tense == "present" and (v.tag_ == "VBD" or v.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)):
+            tense = "past"
+        if v.lemma_ == "be" or v.dep_ in ("xcomp",):
+            for c in v.children:
+                if c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely", "certain", "sure", "set", "bound"):
+                    hedge.append(c.lower_)
+                    tense = "future"
+                    modality = "likely"
+    if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children) and \
+            any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.children):
+        modality = "counterfactual"
+    if negated:
+        modality = "negated"
+    return modality, tense, hedge, negated
+
+
+HEDGE_ADVERBS = frozenset(
+    "likely probably possibly perhaps maybe certainly definitely surely undoubtedly clearly "
+    "presumably conceivably potentially almost hardly unlikely doubtless absolutely inevitably "
+    "obviously".split())
+
+
+# ---------------------------------------------------------------------------
+# Rules
+
+
+def _subject_of(verb):
+    """The subject of ``verb``, inherited through coordination and control when absent."""
+    t = verb
+    for _ in range(6):
+        subj = _children(t, "nsubj", "csubj")
+        if subj:
+            return subj[0], t
+        if t.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and t.head is not t:
+            if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
+                return t.head, t
+            t = t.head
+            continue
+        break
+    return None, None
+
+
+def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bool]:
+    """Resolve the cause named by a subject: relative pronouns and "this" point elsewhere."""
+    low = subj.lower_
+    if low in _REL_PRONOUNS and subj.dep_.startswith("nsubj"):
+        head = verb
+        if verb.dep_ == "relcl":
+            return np_side(verb.head), False
+        if verb.dep_ in ("advcl", "ccomp", "conj") and verb.head is not verb:
+            return _side_for(verb.head), False
+        return None, False
+    if low in _DEMONSTRATIVE and subj.dep_.startswith("nsubj") and not list(subj.children):
+        if prev_sents:
+            return clause_side(prev_sents[-1].root), True
+        return None, False
+    if low in ("it", "they", "he", "she", "we", "i", "you", "there"):
+        return None, False
+    return _side_for(subj), False
+
+
+def _conjuncts(tok):
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ == tok.pos_:
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _effects_of_causal_verb(verb):
+    """Effect sides of a causal verb (its object, its complement clause, or "to" phrase)."""
+    lemma = verb.lemma_.lower()
+    out = []
+    prt = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    xcomp = _children(verb, "xcomp", "ccomp", "oprd", "advcl", "acomp")
+    objs = _children(verb, "dobj")
+    # "make X more likely", "send prices climbing", "push prices higher"
+    for x in xcomp:
+        key = x.lower_
+        mods = {c.lower_ for c in x.children if c.dep_ == "advmod"}
+        if "more" in mods:
+            key = "more"
+        elif "less" in mods:
+            key = "less"
+        subj = _children(x, "nsubj")
+        target = subj[0] if subj else (objs[0] if objs else None)
+        if key in L.COMPARATIVE and target is not None:
+            s = np_side(target)
+            return [Side(s.tokens, s.sign * L.COMPARATIVE[key])]
+        if x.lemma_.lower() in L.INCREASE | L.DECREASE and target is not None:
+            s = np_side(target)
+            return [Side(s.tokens, s.sign * (1 if x.lemma_.lower() in L.INCREASE else -1))]
+        if x.pos_ in ("VERB",) and x.dep_ == "xcomp":
+            # "prompt Putin to call for X", "force them to retreat"
+            out.append(clause_side(x))
+            return out
+    if L.CAUSAL_VERBS.get(lemma) == -1:
+        # "prevent X from doing Y": what is prevented is the doing.
+        for p in _children(verb, "prep"):
+            if p.lower_ == "from":
+                for pc in _children(p, "pcomp"):
+                    if pc.pos_ == "VERB":
+                        return [clause_side(pc)]
+    for o in objs:
+        for conj in _conjuncts(o):
+            out.append(np_side(conj))
+    if not out:
+        for p in _children(verb, "prep", "dative"):
+            if (lemma, p.lower_) in L.PHRASAL_CAUSAL or lemma in L.CAUSAL_VERBS:
+                for pobj in _children(p, "pobj", "pcomp"):
+                    if p.lower_ in ("to", "in", "into", "about", "on"):
+                        out.append(_side_for(pobj))
+    return out
+
+
+def _causal_verb_sign(verb) -> Optional[int]:
+    lemma = verb.lemma_.lower()
+    words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+    for w in words:
+        if (lemma, w) in L.PHRASAL_CAUSAL:
+            return L.PHRASAL_CAUSAL[(lemma, w)]
+    if lemma in L.FRAME_ONLY:
+        # "make X likelier" and "send X soaring" are causal; "make a speech" is not.
+        if any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.dep_ in ("advcl", "acomp") and (
+                c.lower_ in L.COMPARATIVE or c.lemma_.lower() in L.INCREASE | L.DECREASE)
+                for c in verb.children):
+            return 1
+        return None
+    return L.CAUSAL_VERBS.get(lemma)
+
+
+def _rule_causal_verbs(sent, prev_sents, out):
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ == "NOUN" and False):
+            continue
+        sign = _causal_verb_sign(verb)
+        if sign is None:
+            continue
+        lemma = verb.lemma_.lower()
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if sign == 0:
+            # "Y stems from X", "Y depends on X": cause in the "from"/"on" phrase.
+            subj = next(iter(_children(verb, "nsubj")), None)
+            for p in _children(verb, "prep"):
+                for pobj in _children(p, "pobj"):
+                    if subj is not None and subj.lower_ not in _PRONOUN_SUBJ:
+                        _emit(out, _side_for(pobj), np_side(subj), 1, f"{lemma} {p.lower_}", verb, sent)
+            continue
+        if passive:
+            effect_tok = next(iter(_children(verb, "nsubjpass")), None)
+            agent = [pobj for a in _children(verb, "agent") for pobj in _children(a, "pobj")]
+            if effect_tok is None or not agent or effect_tok.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS:
+                continue
+            for cause_tok in _conjuncts(agent[0]):
+                _emit(out, _side_for(cause_tok), np_side(effect_tok), sign, lemma, verb, sent)
+            continue
+        subj, _ = _subject_of(verb)
+        if subj is None:
+            continue
+        cause, cross = _cause_side_from_subject(subj, verb, prev_sents)
+        if cause is None and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+                _causal_verb_sign(verb.head) is None and not _children(verb.head, "xcomp", "ccomp") == [verb] or \
+                cause is None and verb.dep_ == "xcomp" and _children(verb.head, "dobj"):
+            # Purpose: "they used X to prevent Y" -- the means is the cause.
+            cause, cross = clause_side(verb.head), False
+            if cause.tokens and cause.tokens[0].i == verb.head.i:
+                obj = _children(verb.head, "dobj")
+                cause = np_side(obj[0]) if obj else cause
+        if cause is None or not cause.tokens:
+            continue
+        effects = _effects_of_causal_verb(verb)
+        for eff in effects:
+            if not eff.tokens:
+                continue
+            _emit(out, cause, eff, sign, lemma, verb, sent, cross=cross)
+        # Conjoined subjects are each a cause: "X and Y fuel Z".
+        if subj.dep_ == "nsubj" and not cross:
+            for extra in _conjuncts(subj)[1:]:
+                for eff in effects:
+                    if eff.tokens:
+                        _emit(out, _side_for(extra), eff, sign, lemma, verb, sent)
+
+
+def _rule_emotion(sent, out):
+    for verb in sent:
+        entry = L.EMOTION_VERBS.get(verb.lemma_.lower())
+        if not entry or verb.pos_ != "VERB" or verb.tag_ in ("VBN",):
+            continue
+        subj, _ = _subject_of(verb)
+        if subj is None or subj.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS:
+            continue
+        noun, sign = entry
+        obj = next(iter(_children(verb, "dobj")), None)
+        eff_tokens = (np_side(obj).tokens if obj is not None and obj.pos_ != "PRON" else []) + [verb]
+        _emit(out, _side_for(subj), Side(eff_tokens, 1), sign, verb.lemma_.lower(), verb, sent,
+              effect_label=(" ".join(t.text for t in np_side(obj).tokens) + " " + noun).strip()
+              if obj is not None and obj.pos_ != "PRON" else noun)
+
+
+def _clause_connective(verb):
+    """The subordinating word of an adverbial clause ("because", "if", "unless", "so")."""
+    for c in verb.children:
+        if c.dep_ == "mark":
+            return c.lower_
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in ("so", "hence", "therefore", "thus") and c.i < verb.i:
+            return c.lower_
+    return None
+
+
+_CAUSE_MARKS = {"because", "since", "as", "cause", "cos"}
+_COND_MARKS = {"if": 1, "unless": -1, "once": 1, "provided": 1, "when": 1, "whenever": 1}
+
+
+def _rule_connectives(sent, prev_sents, out):
+    for verb in sent:
+        if verb.dep_ != "advcl":
+            continue
+        mark = _clause_connective(verb)
+        head = verb.head
+        if mark in _CAUSE_MARKS:
+            if mark == "as" and not _looks_causal_as(verb):
+                continue
+            if mark == "since" and verb.tag_ in ("VBD", "VBN") and head.tag_ in ("VBN", "VBZ", "VBP") and \
+                    any(c.lower_ in ("has", "have") for c in head.children):
+                continue  # "has risen since it began": time, not cause
+            _emit(out, clause_side(verb), clause_side(head), 1, mark, head, sent)
+        elif mark in _COND_MARKS:
+            if mark == "when" and not _future_or_modal(head):
+                continue
+            _emit(out, clause_side(verb), clause_side(head), _COND_MARKS[mark], mark, head, sent,
+                  modality="conditional", condition_tok=verb)
+        elif mark in ("so", "hence", "therefore", "thus") and verb.i > head.i:
+            _emit(out, clause_side(head), clause_side(verb), 1, mark, verb, sent)
+        elif mark is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and verb.i > head.i and head.pos_ in ("VERB", "AUX"):
+            # Purpose: "they did X to prevent Y"; the causal verb rule handles "prevent".
+            if _causal_verb_sign(verb) is None:
+                _emit(out, clause_side(head), clause_side(verb), 1, "to", verb, sent,
+                      modality="possible", purpose=True)
+    # "X, so Y" and "X; therefore Y" within one sentence (coordination)
+    for tok in sent:
+        if tok.lower_ in ("so", "therefore", "thus", "hence") and tok.dep_ in ("cc", "advmod", "mark") \
+                and tok.i > sent.start + 1:
+            second = tok.head
+            first = second.head if second.dep_ in ("conj", "advcl", "ccomp") else None
+            if tok.dep_ == "cc":
+                conj = [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
+                if conj:
+                    first, second = tok.head, conj[0]
+            if first is not None and first is not second and first.i < tok.i < second.i + 1 and \
+                    not any(c.cue in ("so", "therefore", "thus", "hence") and c.sent_index == sent.start
+                            for c in out):
+                _emit(out, clause_side(first), clause_side(second), 1, tok.lower_, second, sent)
+
+
+def _looks_causal_as(verb) -> bool:
+    # "as" is causal when its clause states a reason, not a time or a comparison:
+    # require a stative or change verb and no "as ... as" comparison.
+    return verb.lemma_.lower() in L.INCREASE | L.DECREASE or verb.lemma_ in ("be", "have") and \
+        not any(c.lower_ == "as" and c.dep_ == "advmod" for c in verb.head.children)
+
+
+def _future_or_modal(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _FUTURE | _MODAL_POSSIBLE | {"would"} for c in verb.children)
+
+
+def _rule_cause_preps(sent, out):
+    """ "Y because of X", "Y due to X", "Y as a result of X", "Y in response to X"."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.i + 1 >= sent.end:
+            continue
+        low, nxt = tok.lower_, tok.nbor(1).lower_
+        words = [tok]
+        if (low, nxt) in L.CAUSE_PREPS:
+            words = [tok, tok.nbor(1)]
+        elif low in ("as", "in", "on", "by") and tok.i + 3 < sent.end and nxt in ("a", "the") and \
+                (tok.nbor(2).lower_, tok.nbor(3).lower_) in L.CAUSE_PREPS:
+            words = [tok, tok.nbor(1), tok.nbor(2), tok.nbor(3)]
+        elif low in ("in", "by") and (nxt, tok.nbor(2).lower_ if tok.i + 2 < sent.end else "") in L.CAUSE_PREPS:
+            words = [tok, tok.nbor(1), tok.nbor(2)]
+        else:
+            continue
+        pobj = next((c for w in words for c in w.children if c.dep_ in ("pobj", "pcomp") and c not in words), None)
+        if pobj is None:
+            continue
+        # What the phrase modifies: the nearest verb (or noun) above it.
+        anchor = tok.head
+        for _ in range(4):
+            if anchor.pos_ in ("VERB", "AUX") or anchor.head is anchor or anchor not in words:
+                break
+            anchor = anchor.head
+        if anchor in words or anchor.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+            continue
+        if pobj.lower_ in _DEMONSTRATIVE and not list(pobj.children):
+            continue  # "because of this": the cause is in another sentence
+        cue = " ".join(w.lower_ for w in words)
+        _emit(out, _side_for(pobj), _side_for(anchor), 1, cue, anchor, sent)
+
+
+def _rule_with_after(sent, out):
+    """A change statement with a "with"/"after"/"without" adjunct: the adjunct is its cause."""
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        effect = clause_side(verb)
+        is_change = verb.lemma_.lower() in L.INCREASE | L.DECREASE or any(
+            c.dep_ in ("acomp", "attr") and (c.lower_ in L.COMPARATIVE or any(
+                m.lower_ in ("more", "less") for m in c.children)) for c in verb.children)
+        for prep in _children(verb, "prep"):
+            low = prep.lower_
+            if low not in ("with", "after", "without", "following", "amid", "given"):
+                continue
+            pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
+            if pobj is None:
+                continue
+            if low == "without":
+                _emit(out, _side_for(pobj), effect, -1, "without", verb, sent, modality="conditional",
+                      condition_tok=pobj)
+            elif is_change and prep.i < verb.i:
+                _emit(out, _side_for(pobj), effect, 1, low, verb, sent)
+
+
+def _rule_across_sentences(sent, prev_sents, out):
+    """ "That's why Y", "Therefore Y", "As a result Y", "This means Y": the cause is the sentence before."""
+    if not prev_sents:
+        return
+    prev = prev_sents[-1]
+    if prev.text.rstrip().endswith("?"):
+        return
+    first = [t for t in sent if not t.is_punct][:4]
+    words = [t.lower_ for t in first]
+    root = sent.root
+    effect_verb = None
+    cue = None
+    if words[:1] and words[0] in L.EFFECT_ADVERBS and first[0].dep_ in ("advmod", "cc", "mark"):
+        effect_verb, cue = first[0].head, words[0]
+    elif words[:3] == ["as", "a", "result"] or words[:3] == ["as", "a", "consequence"]:
+        effect_verb, cue = root, "as a result"
+    elif words[:2] in (["that", "'s"], ["that", "’s"], ["this", "is"], ["that", "is"], ["this", "'s"]) and \
+            len(words) > 2 and words[2] == "why":
+        why = first[2]
+        effect_verb = next((t for t in why.ancestors if t.pos_ in ("VERB", "AUX") and t is not root), None)
+        if effect_verb is None:
+            effect_verb = next((c for c in root.children if c.dep_ in ("advcl", "ccomp", "attr")), None)
+        cue = "that's why"
+    elif words[:2] in (["for", "that"], ["for", "this"]) and len(words) > 2 and words[2] == "reason":
+        effect_verb, cue = root, "for that reason"
+    if effect_verb is None or effect_verb.pos_ not in ("VERB", "AUX"):
+        return
+    cause = clause_side(prev.root)
+    effect = clause_side(effect_verb)
+    _emit(out, cause, effect, 1, cue, effect_verb, sent, cross=True, prev=prev)
+
+
+# ---------------------------------------------------------------------------
+
+
+def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cross=False, prev=None,
+          modality: Optional[str] = None, condition_tok=None, effect_label=None, purpose=False):
+    if not cause or not effect or not cause.tokens or not effect.tokens:
+        return
+    if set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens) and not cross:
+        return
+    if all(t.is_stop or t.is_punct for t in cause.tokens) or all(t.is_stop or t.is_punct for t in effect.tokens):
+        return
+    mod, tense, hedge, negated = modality_of(verb, sent)
+    if modality and mod not in ("negated", "counterfactual"):
+        mod = modality
+    polarity = sign * cause.sign * effect.sign
+    if polarity == 0:
+        polarity = 1
+    rc = RawClaim(cause=cause, effect=effect, polarity=1 if polarity > 0 else -1, cue=cue, modality=mod,
+                  tense=tense, hedge=" ".join(hedge) or None, negated=negated, sent_index=sent.start,
+                  cross_sentence=cross)
+    if condition_tok is not None:
+        sub = condition_tok.doc[condition_tok.left_edge.i: condition_tok.right_edge.i + 1]
+        rc.condition = sub.text
+    if prev is not None:
+        rc.extra["prev"] = prev
+    if effect_label:
+        rc.extra["effect_label"] = effect_label
+    if purpose:
+        rc.extra["purpose"] = True
+    key = (tuple(t.i for t in cause.tokens), tuple(t.i for t in effect.tokens))
+    for other in out:
+        if (tuple(t.i for t in other.cause.tokens), tuple(t.i for t in other.effect.tokens)) == key:
+            return
+    out.append(rc)
+
+
+def find_claims(doc) -> list[RawClaim]:
+    """All causal claims in a parsed paragraph (a spaCy ``Doc``).
+
+    >>> from cogmap.nlp import load
+    >>> [(c.cause.text(), c.polarity, c.effect.text()) for c in find_claims(load()("Tariffs hurt consumers."))]
+    [('Tariffs', -1, 'consumers')]
+    """
+    out: list[RawClaim] = []
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
+        if sent.text.rstrip().endswith("?"):
+            continue  # questions ask; they do not claim
+        prev = sents[max(0, k - 2):k]
+        n0 = len(out)
+        _rule_causal_verbs(sent, prev, out)
+        _rule_emotion(sent, out)
+        _rule_connectives(sent, prev, out)
+        _rule_cause_preps(sent, out)
+        _rule_with_after(sent, out)
+        if len(out) == n0 or True:
+            _rule_across_sentences(sent, prev, out)
+    return out

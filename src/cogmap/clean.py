@@ -1,0 +1,206 @@
+"""Clean: drop page debris, keep a list of what was dropped.
+
+Web pages saved as text carry debris: prompts ("turn on notifications"), ad
+slots, photo captions and credits, datelines and tag lines, duplicated
+headlines, and teasers of other stories cut off mid-sentence. The rules below
+look at the form of a line and its neighbours (length, closing punctuation,
+the class of its last word, the vocabulary of web page furniture), never at the
+words of one article. Every line dropped is kept in ``removed``.
+
+Examples
+--------
+>>> c = clean("Rates rise.\\n\\nAdvertisement\\n\\nDemand falls as rates rise.")
+>>> c.text
+'Rates rise.\\n\\nDemand falls as rates rise.'
+>>> c.removed
+['Advertisement']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+__all__ = ["Cleaned", "clean"]
+
+# Vocabulary of page furniture: the words web pages use for their own widgets.
+# These are properties of web pages, not of any article's subject.
+_WIDGET = re.compile(
+    r"\b(notifications?|newsletters?|subscribe|subscription|sign[ -]?up|sign[ -]?in|log[ -]?in|"
+    r"cookies?|consent|advert(isement)?s?|sponsored|promoted|skip ad|skip advert|"
+    r"read more|click here|share (this|on)|follow us|download (the|our) app|watch (it|now|here)|"
+    r"video of (the )?day|watch|chevron icon|expandable section|navigation|menu|"
+    r"all rights reserved|copyright|privacy policy|terms of (use|service)|related (stories|articles)|"
+    r"recommended for you|most read|trending|breaking news|live updates|you might also like)\b",
+    re.I,
+)
+# Phrases only a page's own interface uses (icon descriptions, ad slots).
+_UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|turn on notifications|"
+                      r"enable notifications|accept (all )?cookies|cookie settings|advertisement\s*-?$)", re.I)
+# Credits and captions: agency and stock-photo names, and credit labels.
+_CREDIT = re.compile(
+    r"(getty images|shutterstock|reuters|\bafp\b|associated press|\bap photo|\bepa\b|alamy|"
+    r"istock|bloomberg via|photograph:|photo:|image:|credit:|pictured:|\bphoto by\b|©|\(c\) \d{4})",
+    re.I,
+)
+_META = re.compile(
+    r"^(tags?|topics?|keywords?|filed under|updated?s?|released|published|posted|last updated|"
+    r"read time|reading time|source|categories|category)\s*:", re.I)
+_WEEKDAY = r"(mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
+          r"oct(ober)?|nov(ember)?|dec(ember)?)\.?")
+_DATELINE = re.compile(
+    rf"^({_WEEKDAY},?\s*)?(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
+    r"(\s*,?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$", re.I)
+# Closed-class English words: a line that ends on one of them was cut off.
+_FUNCTION_WORDS = frozenset(
+    "a an the to of or and but for with in on at by from as that than your his her their its our my "
+    "this these those into onto about over under if whether because while when which who whose".split())
+_TERMINAL = tuple(".?!:;\"'”’»)]")
+_BULLET = re.compile(r"^\s*([•·▪◦‣*]|-(?=\s))\s*")
+
+
+@dataclass
+class Cleaned:
+    """Text after cleaning, with the lines removed and the page metadata found."""
+
+    text: str
+    removed: list[str] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    title: Optional[str] = None
+    date: Optional[str] = None
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[\w’']+", line)
+
+
+def _norm(line: str) -> str:
+    return " ".join(w.lower() for w in _words(line))
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith(_TERMINAL)
+
+
+def _is_truncated(line: str) -> bool:
+    s = line.rstrip()
+    if s.endswith(("...", "…")):
+        return True
+    if _ends_sentence(s):
+        return False
+    words = _words(s)
+    return len(words) >= 3 and words[-1].lower() in _FUNCTION_WORDS
+
+
+def _is_widget(line: str) -> bool:
+    words = _words(line)
+    if _UI_ONLY.search(line) and len(words) <= 40:
+        return True
+    return len(words) <= 14 and not line.rstrip().endswith(("?",)) and bool(_WIDGET.search(line)) and (
+        len(words) <= 4 or not _ends_sentence(line) or line.lstrip().lower().startswith(("editor's note", "editor’s note")))
+
+
+def _is_credit(line: str) -> bool:
+    return len(_words(line)) <= 12 and bool(_CREDIT.search(line))
+
+
+def _is_name_line(line: str) -> bool:
+    """A line that is only a name (a caption under a portrait)."""
+    words = line.split()
+    return (1 <= len(words) <= 4 and not _ends_sentence(line) and ":" not in line
+            and all(w[:1].isupper() for w in words) and not _DATELINE.match(line))
+
+
+def _is_teaser_headline(line: str) -> bool:
+    """``Topic: Headline`` without closing punctuation, in the middle of an article."""
+    if _ends_sentence(line) or not 5 <= len(_words(line)) <= 25 or re.search(r"[.!?][\"”’']?\s+[A-Z]", line):
+        return False
+    m = re.search(r"[:–—]\s+(\S)", line)
+    return bool(m and m.group(1).isupper())
+
+
+def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None) -> Cleaned:
+    """Split ``text`` into paragraphs, drop debris lines, and join the rest.
+
+    Paragraphs are the non-empty lines; the cleaned text joins them with a blank
+    line, so offsets into it are stable and paragraphs are easy to find again.
+    """
+    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    n = len(lines)
+    drop: dict[int, str] = {}
+    norms = [_norm(ln) for ln in lines]
+
+    first_body = next((i for i, ln in enumerate(lines) if _ends_sentence(ln) and len(_words(ln)) >= 8), 0)
+
+    for i, ln in enumerate(lines):
+        words = _words(ln)
+        if not words:
+            drop[i] = "symbols"
+        elif _is_widget(ln):
+            drop[i] = "widget"
+        elif _is_credit(ln):
+            drop[i] = "credit"
+        elif _META.match(ln) and len(words) <= 12:
+            drop[i] = "meta"
+        elif _DATELINE.match(ln):
+            drop[i] = "dateline"
+            if date is None:
+                date = ln
+        elif _is_truncated(ln) and len(words) <= 25:
+            drop[i] = "truncated"
+        elif i > first_body and _is_name_line(ln):
+            drop[i] = "caption"
+        elif i > first_body and _is_teaser_headline(ln) and 0 < i < n - 1:
+            drop[i] = "teaser"
+
+    # Alt text sits right above its credit line: a short unpunctuated lowercase line.
+    for i, why in list(drop.items()):
+        if why == "credit" and i > 0 and (i - 1) not in drop:
+            prev = lines[i - 1]
+            if not _ends_sentence(prev) and len(_words(prev)) <= 12 and prev[:1].islower():
+                drop[i - 1] = "caption"
+
+    # Duplicates: a line repeated, or a headline that is the start of a longer line.
+    seen: dict[str, int] = {}
+    for i, key in enumerate(norms):
+        if i in drop or not key:
+            continue
+        if key in seen:
+            drop[i] = "duplicate"
+            continue
+        seen[key] = i
+    kept = [i for i in range(n) if i not in drop]
+    for i in kept:
+        key = norms[i]
+        if len(key.split()) < 4 or _ends_sentence(lines[i]):
+            continue
+        for j in kept:
+            if j != i and len(norms[j]) > len(key) and norms[j].startswith(key + " "):
+                drop[i] = "duplicate"
+                if title is None:
+                    title = lines[i]
+                break
+
+    if title is None:
+        first = next((lines[i] for i in range(n) if i not in drop), None)
+        if first and not _ends_sentence(first.rstrip("?")) and len(_words(first)) <= 30:
+            title = first
+
+    out: list[str] = []
+    paragraphs: list[tuple[int, int]] = []
+    pos = 0
+    for i in range(n):
+        if i in drop:
+            continue
+        if out:
+            pos += 2
+        paragraphs.append((pos, pos + len(lines[i])))
+        out.append(lines[i])
+        pos += len(lines[i])
+    return Cleaned(text="\n\n".join(out), removed=[lines[i] for i in sorted(drop)],
+                   reasons=[drop[i] for i in sorted(drop)], paragraphs=paragraphs, title=title, date=date)

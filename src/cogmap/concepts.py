@@ -1,0 +1,195 @@
+"""Concepts: the variables of the map, merged across wordings.
+
+Each side of a claim becomes a short noun phrase that reads as a variable. Two
+wordings are one concept when they share their head noun's lemma and their
+modifiers do not tell them apart: "second mobilization", "new mobilization" and
+"new wave of mobilization" merge; "oil prices" and "food prices" do not
+(different noun modifiers), nor "Russian army" and "Ukrainian army" (different
+proper modifiers). Light verbs give way to their object: "call for a second
+mobilization" is the concept "second mobilization".
+
+Examples
+--------
+>>> from cogmap.nlp import load
+>>> nlp = load()
+>>> m = ConceptMerger()
+>>> a = m.add(list(nlp("a second mobilization")))
+>>> b = m.add(list(nlp("the new wave of mobilization")))
+>>> a == b
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Optional
+
+from cogmap.records import Concept
+
+__all__ = ["ConceptMerger", "label_tokens", "slug"]
+
+# Verbs that carry little meaning of their own: the concept is their object.
+_LIGHT_VERBS = frozenset(
+    "call ask seek start begin launch hold announce declare order want need try decide plan make take "
+    "have get give do go continue keep wish hope attempt intend prepare push press demand".split())
+# Nouns that wrap another noun: "a wave of X" is X.
+_WRAPPERS = frozenset(
+    "wave round series kind type form sort number amount level degree pace bout spate lot set part "
+    "piece bit deal way".split())
+# Adjectives that describe without telling concepts apart.
+_GENERIC_ADJ = frozenset(
+    "new recent current further possible potential big large small major minor serious real "
+    "whole entire overall general certain such same other various several many much more less "
+    "additional ongoing latest so-called impending already distant long protracted prolonged".split())
+_DROP_WORDS = frozenset("the a an this that these those any some its their his her our my your own "
+                        "even only also just very too now then already such".split())
+
+
+def slug(label: str) -> str:
+    """An identifier from a label: ASCII, lowercase, hyphens.
+
+    >>> slug("Putin’s legitimacy")
+    'putins-legitimacy'
+    """
+    s = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+    s = re.sub(r"['’]", "", s.lower())
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "concept"
+
+
+def _core(tokens):
+    """Strip light verbs and wrapper nouns: the tokens that name the variable."""
+    if not tokens:
+        return tokens
+    toks = [t for t in tokens if not t.is_punct or t.text in ("-", "–", "’s", "'s")]
+    head = _head(toks)
+    # Light verb + object: "call for a second mobilization" -> "second mobilization".
+    for _ in range(3):
+        if head is None or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in _LIGHT_VERBS:
+            break
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "xcomp") and c in toks), None)
+        if obj is None:
+            prep = next((c for c in head.children if c.dep_ == "prep" and c in toks), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c in toks), None) if prep else None
+        if obj is None:
+            break
+        toks = [t for t in toks if t.i >= obj.left_edge.i and t.i <= obj.right_edge.i]
+        head = _head(toks)
+    # Wrapper noun: "a new wave of mobilization" -> "new mobilization".
+    if head is not None and head.lemma_.lower() in _WRAPPERS:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if pobj is not None and pobj in toks:
+            mods = [t for t in toks if t.head is head and t.dep_ in ("amod", "compound", "nummod")]
+            toks = mods + [t for t in toks if pobj.left_edge.i <= t.i <= pobj.right_edge.i]
+    return toks
+
+
+def _head(tokens):
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head is t]
+    return roots[0] if roots else (tokens[-1] if tokens else None)
+
+
+def label_tokens(tokens) -> str:
+    """A readable label: lowercase (names keep their case), no articles or pronouns.
+
+    Labels stay short: at most eight words, cutting trailing phrases first.
+    """
+    toks = _core(tokens)
+    words = []
+    prev = None
+    for t in toks:
+        low = t.lower_
+        if low in _DROP_WORDS or (t.pos_ == "PRON" and t.dep_ in ("poss", "nsubj", "dobj")) or t.dep_ == "aux" and low != "to":
+            prev = t
+            continue
+        if t.dep_ == "neg":
+            prev = t
+            continue
+        keep_case = t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1) or \
+            (t.text[:1].isupper() and not t.is_sent_start)
+        text = t.text if keep_case else low
+        glue = prev is not None and prev.i == t.i - 1 and not prev.whitespace_ and words
+        if glue:
+            words[-1] += text
+        else:
+            words.append(text)
+        prev = t
+    while words and words[-1] in ("of", "to", "for", "in", "on", "and", "or", "with", "by"):
+        words.pop()
+    if len(words) > 8:
+        # Keep the words up to the head noun, then as few as make sense.
+        words = words[:8]
+        while words and words[-1] in ("of", "to", "for", "in", "on", "and", "or", "with", "by", "the"):
+            words.pop()
+    label = " ".join(words).strip(" ,;:-")
+    return label
+
+
+def _signature(tokens):
+    """(head lemma, distinguishing modifiers, all content lemmas) of a wording."""
+    toks = _core(tokens)
+    head = _head(toks)
+    if head is None:
+        return None, frozenset(), frozenset()
+    content = frozenset(t.lemma_.lower() for t in toks if t.is_alpha and not t.is_stop)
+    dist = set()
+    for t in toks:
+        if t is head or not t.is_alpha or t.is_stop:
+            continue
+        if t.pos_ in ("PROPN", "NUM") or t.dep_ in ("compound", "nummod", "poss") or \
+                t.text[:1].isupper() and t.i != toks[0].i or t.lower_ in ("first", "second", "third", "fourth"):
+            dist.add(t.lemma_.lower())
+        elif t.pos_ in ("NOUN", "VERB") and t.head is not head:
+            dist.add(t.lemma_.lower())
+        elif t.pos_ == "ADJ" and t.lower_ not in _GENERIC_ADJ and t.head is head:
+            dist.add(t.lemma_.lower())
+    return head.lemma_.lower(), frozenset(dist), content
+
+
+class ConceptMerger:
+    """Collects wordings and merges them into concepts within one document (or a corpus)."""
+
+    def __init__(self) -> None:
+        self._groups: list[dict] = []
+
+    def add(self, tokens, label: Optional[str] = None) -> int:
+        """Add one wording; returns the index of the concept it joins."""
+        text_label = label or label_tokens(tokens)
+        head, dist, content = _signature(tokens)
+        as_written = " ".join(t.text for t in tokens) if not tokens or not hasattr(tokens[0], "doc") else \
+            tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text if tokens[-1].i - tokens[0].i + 1 == len(tokens) \
+            else " ".join(t.text for t in tokens)
+        for k, g in enumerate(self._groups):
+            if g["content"] == content and content:
+                break
+            if head and g["head"] == head and (g["dist"] <= dist or dist <= g["dist"]) and \
+                    not (g["dist"] and dist and g["dist"] != dist):
+                break
+        else:
+            self._groups.append({"head": head, "dist": dist, "content": content, "labels": Counter(),
+                                 "aliases": []})
+            k = len(self._groups) - 1
+        g = self._groups[k]
+        g["labels"][text_label] += 1
+        if g["dist"] < dist:
+            g["dist"] = dist
+        if as_written not in g["aliases"]:
+            g["aliases"].append(as_written)
+        return k
+
+    def concepts(self) -> list[Concept]:
+        """The concepts, with unique ids; the label is the most used (then shortest) wording."""
+        out = []
+        used: dict[str, int] = defaultdict(int)
+        for g in self._groups:
+            label = sorted(g["labels"].items(), key=lambda kv: (-kv[1], len(kv[0])))[0][0] or "?"
+            base = slug(label)
+            used[base] += 1
+            cid = base if used[base] == 1 else f"{base}-{used[base]}"
+            aliases = sorted(set(g["aliases"]) | set(g["labels"]) - {label})
+            out.append(Concept(id=cid, label=label, aliases=aliases))
+        return out

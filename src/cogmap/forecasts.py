@@ -1,0 +1,157 @@
+"""Forecasts: statements about what will or will not happen, with a probability.
+
+A sentence is a forecast when its main clause points to the future ("will",
+"is going to", "would", "could", "may", "might", "is likely to", "is set to",
+"is expected to") and it is not a question, a past counterfactual ("could have
+negotiated") or a general ability ("you can think of it as"). The hedge gives
+the probability on a documented scale (:mod:`cogmap.hedges`); the horizon is a
+stated time ("within the next several months", "after New Year's", "in the
+foreseeable future"); the condition is an "if"/"unless" clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from cogmap.claims import HEDGE_ADVERBS, _FUTURE
+from cogmap.hedges import probability
+from cogmap.structure import SPEECH_VERBS
+
+__all__ = ["RawForecast", "find_forecasts"]
+
+_HORIZON = re.compile(
+    r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
+    r"(next|coming|following|foreseeable|near|short|medium|long|distant)\s+(\w+\s+){0,2}?"
+    r"(future|term|run|days?|weeks?|months?|years?|decades?|quarters?|summer|winter|spring|autumn|fall)"
+    r"|(by|before|after|until|in)\s+(early|mid|late\s+)?(19|20)\d\d\b"
+    r"|(this|next)\s+(week|month|year|summer|winter|spring|autumn|fall|quarter|decade)"
+    r"|(within|in)\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several)\s+"
+    r"(days?|weeks?|months?|years?|decades?)"
+    r"|(after|before|by)\s+(New Year'?s?|Christmas|the elections?|the summer|the winter))", re.I)
+_FUTURE_ADJ = {"likely", "unlikely", "set", "expected", "bound", "about", "certain", "sure", "poised", "due"}
+_POSSIBLE = {"could", "may", "might"}
+
+
+@dataclass
+class RawForecast:
+    start: int  # offsets within the paragraph
+    end: int
+    statement: str
+    probability: float
+    hedge: str
+    horizon: Optional[str]
+    condition: Optional[str]
+    sent_start: int
+    sent_end: int
+
+
+def _main_clause(sent):
+    """The clause that states the forecast: the reported clause under "X said", else the root."""
+    root = sent.root
+    if root.lemma_.lower() in SPEECH_VERBS:
+        comp = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if comp is not None:
+            return comp
+    return root
+
+
+def _future_marks(verb):
+    """Hedge words and whether ``verb``'s clause points to the future."""
+    words, future, negated = [], False, False
+    chain = [verb]
+    if verb.dep_ in ("xcomp",) and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        chain.append(verb.head)
+    for c in list(verb.children) + [c for v in chain[1:] for c in v.children]:
+        low = c.lower_
+        if c.dep_ == "aux" and low in _FUTURE | {"would", "going"}:
+            future = True
+            words.append("will" if low in _FUTURE or low == "going" else low)
+        elif c.dep_ == "aux" and low in _POSSIBLE:
+            future = True
+            words.append(low)
+        elif c.dep_ == "neg":
+            negated = True
+        elif c.dep_ == "advmod" and low in HEDGE_ADVERBS:
+            words.append(low)
+            if low == "unlikely":
+                future = True
+        elif c.dep_ in ("acomp",) and low in _FUTURE_ADJ:
+            future = True
+            words.append(low if low in ("likely", "unlikely", "certain", "sure") else "will")
+            for m in c.children:
+                if m.dep_ == "advmod" and m.lower_ in ("very", "highly", "most", "quite", "almost"):
+                    words.insert(0, m.lower_)
+                if m.dep_ == "neg":
+                    negated = True
+    # "could have done": a past that did not happen
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and verb.tag_ == "VBN":
+        return words, False, negated
+    return words, future, negated
+
+
+def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
+    """Forecasts in a parsed paragraph.
+
+    >>> from cogmap.nlp import load
+    >>> [(f.statement, f.probability, f.hedge) for f in find_forecasts(load()("Prices will likely rise next year."))]
+    [('Prices will likely rise next year.', 0.675, 'likely')]
+    """
+    out = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text or text.endswith("?") or len(sent) < 4:
+            continue
+        main = _main_clause(sent)
+        # A clause before a colon or beside the root can carry the forecast too.
+        heads = [main] + sorted((c for c in sent.root.children if c.dep_ in ("ccomp", "conj", "parataxis")
+                                 and c is not main and c.pos_ in ("VERB", "AUX")), key=lambda t: t.i)
+        for verb in heads:
+            words, future, negated = _future_marks(verb)
+            if future:
+                break
+        else:
+            verb = main
+            words, future, negated = _future_marks(verb)
+        # "X is likely to win" puts the hedge on the copula and the event on the xcomp.
+        if not future:
+            for c in verb.children:
+                if c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX"):
+                    w2, f2, n2 = _future_marks(c)
+                    if f2:
+                        words, future, negated = w2, f2, n2
+                        break
+        if not future:
+            continue
+        for adv in sent:
+            if adv.lower_ in HEDGE_ADVERBS and adv.lower_ not in words and adv.dep_ == "advmod":
+                words.append(adv.lower_)
+        p, hedge = probability(words, negated=negated, scale=scale)
+        m = _HORIZON.search(text)
+        horizon = m.group(0) if m else None
+        if horizon is None:
+            for ent in sent.ents:
+                if ent.label_ in ("DATE", "TIME") and not re.fullmatch(r"(\d{4}|today|now|yesterday)", ent.text, re.I):
+                    horizon = ent.text
+                    break
+        condition = None
+        for t in sent:
+            if t.dep_ == "mark" and t.lower_ in ("if", "unless", "once", "provided") and t.head.dep_ == "advcl":
+                cl = t.head
+                span = doc[cl.left_edge.i: cl.right_edge.i + 1]
+                condition = span.text.strip(" ,")
+                break
+        if condition is None:
+            for t in sent:
+                if t.lower_ == "without" and t.dep_ == "prep" and t.head.i >= t.i:
+                    span = doc[t.i: t.right_edge.i + 1]
+                    condition = span.text.strip(" ,")
+                    break
+        a = sent.start_char
+        b = sent.end_char
+        while b > a and doc.text[b - 1].isspace():
+            b -= 1
+        out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
+                               horizon=horizon, condition=condition, sent_start=a, sent_end=b))
+    return out

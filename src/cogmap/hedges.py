@@ -1,0 +1,105 @@
+"""Words of estimative probability: hedges read as numbers on a documented scale.
+
+Three scales:
+
+* ``icd203`` (default): US Intelligence Community Directive 203 (2015), the
+  midpoint of each band: almost no chance 1-5%, very unlikely 5-20%, unlikely
+  20-45%, roughly even chance 45-55%, likely 55-80%, very likely 80-95%, almost
+  certain 95-99%.
+* ``kent``: Sherman Kent, "Words of Estimative Probability" (1964): certain
+  100, almost certain 93, probable 75, chances about even 50, probably not 30,
+  almost certainly not 7, impossible 0.
+* ``survey``: median readings of the phrases by survey respondents (rounded,
+  after the 2015 "perceptions of probability" survey by zonination and
+  Mauboussin & Mauboussin, HBR 2018).
+
+Modal verbs are not on these scales; cogmap reads them as follows, on every
+scale: an unhedged "will" as *very likely* (an expert's plain future is rarely
+a certainty); "would" as *likely*; "may", "might", "could" as a *possibility*
+(0.4 on icd203 and kent: between "roughly even" and "unlikely"; the survey
+median elsewhere). A negated statement ("certainly not") is the complement of
+its hedge: "certainly not" on icd203 is 1 - 0.97 = 0.03.
+
+Examples
+--------
+>>> probability(["likely"])
+(0.675, 'likely')
+>>> probability(["certainly"], negated=True)
+(0.03, 'certainly not')
+"""
+
+from __future__ import annotations
+
+__all__ = ["SCALES", "probability", "term_band"]
+
+# Each scale maps a canonical phrase to a probability.
+_ICD = {
+    "almost no chance": 0.03, "remote": 0.03, "very unlikely": 0.125, "highly improbable": 0.125,
+    "highly unlikely": 0.125, "unlikely": 0.325, "improbable": 0.325, "probably not": 0.325,
+    "roughly even": 0.5, "even chance": 0.5, "fifty-fifty": 0.5, "likely": 0.675, "probable": 0.675,
+    "probably": 0.675, "very likely": 0.875, "highly likely": 0.875, "highly probable": 0.875,
+    "almost certain": 0.97, "almost certainly": 0.97, "nearly certain": 0.97, "certainly": 0.97,
+    "certain": 0.97, "definitely": 0.97, "surely": 0.97, "undoubtedly": 0.97, "absolutely sure": 0.97,
+    "inevitably": 0.97, "will": 0.875, "would": 0.675, "possible": 0.4, "may": 0.4, "might": 0.4,
+    "could": 0.4, "perhaps": 0.4, "maybe": 0.4, "possibly": 0.4, "doubt": 0.325,
+}
+_KENT = {
+    "almost no chance": 0.07, "remote": 0.07, "very unlikely": 0.07, "highly unlikely": 0.07,
+    "highly improbable": 0.07, "unlikely": 0.3, "improbable": 0.3, "probably not": 0.3, "doubt": 0.3,
+    "roughly even": 0.5, "even chance": 0.5, "fifty-fifty": 0.5, "likely": 0.75, "probable": 0.75,
+    "probably": 0.75, "very likely": 0.93, "highly likely": 0.93, "highly probable": 0.93,
+    "almost certain": 0.93, "almost certainly": 0.93, "nearly certain": 0.93, "certainly": 1.0,
+    "certain": 1.0, "definitely": 1.0, "surely": 1.0, "undoubtedly": 1.0, "absolutely sure": 1.0,
+    "inevitably": 1.0, "will": 0.93, "would": 0.75, "possible": 0.4, "may": 0.4, "might": 0.4,
+    "could": 0.4, "perhaps": 0.4, "maybe": 0.4, "possibly": 0.4,
+}
+_SURVEY = {
+    "almost no chance": 0.02, "remote": 0.05, "very unlikely": 0.1, "highly unlikely": 0.05,
+    "highly improbable": 0.05, "unlikely": 0.2, "improbable": 0.1, "probably not": 0.25, "doubt": 0.2,
+    "roughly even": 0.5, "even chance": 0.5, "fifty-fifty": 0.5, "likely": 0.7, "probable": 0.7,
+    "probably": 0.7, "very likely": 0.85, "highly likely": 0.9, "highly probable": 0.9,
+    "almost certain": 0.95, "almost certainly": 0.95, "nearly certain": 0.95, "certainly": 0.95,
+    "certain": 0.95, "definitely": 0.95, "surely": 0.9, "undoubtedly": 0.95, "absolutely sure": 0.97,
+    "inevitably": 0.95, "will": 0.85, "would": 0.7, "possible": 0.4, "may": 0.45, "might": 0.4,
+    "could": 0.4, "perhaps": 0.4, "maybe": 0.5, "possibly": 0.4,
+}
+SCALES = {"icd203": _ICD, "kent": _KENT, "survey": _SURVEY}
+
+# Strength order: a stronger hedge word decides when several occur together.
+_ORDER = ["certainly", "definitely", "surely", "undoubtedly", "inevitably", "almost certainly",
+          "very likely", "highly likely", "likely", "probably", "unlikely", "very unlikely",
+          "highly unlikely", "doubt", "perhaps", "maybe", "possibly", "possible", "may", "might",
+          "could", "would", "will"]
+
+
+def term_band(term: str, scale: str = "icd203") -> float | None:
+    return SCALES[scale].get(term)
+
+
+def probability(words: list[str], negated: bool = False, scale: str = "icd203") -> tuple[float, str]:
+    """The probability a list of hedge words gives, and the phrase that set it.
+
+    The strongest word decides ("will certainly" is "certainly"); "very" and
+    "highly" before "likely"/"unlikely" are read together; a negated statement
+    gets the complement.
+    """
+    table = SCALES.get(scale)
+    if table is None:
+        raise ValueError(f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}")
+    low = [w.lower() for w in words]
+    joined = " ".join(low)
+    phrases = []
+    for term in _ORDER:
+        if (" " in term and term in joined) or term in low:
+            phrases.append(term)
+    if "almost" in low and "certainly" in low:
+        phrases.insert(0, "almost certainly")
+    for prefix in ("very", "highly"):
+        for base in ("likely", "unlikely"):
+            if prefix in low and base in low and low.index(prefix) < low.index(base):
+                phrases.insert(0, f"{prefix} {base}")
+    term = phrases[0] if phrases else "will"
+    p = table.get(term, table["will"])
+    if negated:
+        return round(1.0 - p, 6), f"{term} not" if term not in ("will", "would") else f"{term} not"
+    return p, term

@@ -1,0 +1,165 @@
+"""Ingest: bytes or a path in, decoded text and page metadata out.
+
+The first stage of the pipeline. It never touches the network: HTML is read from
+the bytes given, and trafilatura is only asked to parse them.
+
+Examples
+--------
+>>> raw = read("Plain words.\\n")
+>>> raw.text, raw.is_html
+('Plain words.\\n', False)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Union
+
+from cogmap.errors import InputError
+
+__all__ = ["RawInput", "read", "read_bytes", "DEFAULT_MAX_BYTES"]
+
+#: Larger inputs are refused: spaCy parses about 10k words a second here, so a
+#: 20 MB article would take minutes and is almost surely not one article.
+DEFAULT_MAX_BYTES = int(os.environ.get("COGMAP_MAX_BYTES", 20 * 1024 * 1024))
+
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body|<article|<div|<p[\s>])", re.I | re.S)
+
+
+@dataclass
+class RawInput:
+    """Decoded input before cleaning."""
+
+    text: str
+    source: str
+    title: Optional[str] = None
+    date: Optional[str] = None
+    is_html: bool = False
+    encoding: str = "utf-8"
+
+
+def read(obj: Union[str, bytes, os.PathLike], *, source: Optional[str] = None,
+         max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
+    """Read text, bytes, a path, or ``"-"`` (standard input).
+
+    A ``str`` is taken as a path when it names an existing file and has no line
+    break; otherwise it is the text itself.
+    """
+    if isinstance(obj, os.PathLike) or (isinstance(obj, str) and _looks_like_path(obj)):
+        path = Path(obj)
+        if str(obj) == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            return read_bytes(data, source=source or "<stdin>", max_bytes=max_bytes)
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not a file")
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        if size > max_bytes:
+            raise InputError(
+                f"{path}: {size / 1e6:.1f} MB is more than the {max_bytes / 1e6:.0f} MB cogmap reads as one "
+                "document; split it into articles (or set COGMAP_MAX_BYTES)")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        hint = path.suffix.lower() in (".html", ".htm", ".xhtml")
+        return read_bytes(data, source=source or str(path), html=hint or None, max_bytes=max_bytes)
+    if isinstance(obj, bytes):
+        return read_bytes(obj, source=source or "<bytes>", max_bytes=max_bytes)
+    if isinstance(obj, str):
+        if len(obj) > max_bytes:
+            raise InputError(f"{source or '<text>'}: text of {len(obj) / 1e6:.1f} M characters is more than "
+                             f"{max_bytes / 1e6:.0f} MB; split it into articles")
+        return _from_text(obj, source or "<text>", html=None)
+    raise InputError(f"cannot read a {type(obj).__name__}; give text, bytes or a path")
+
+
+def _looks_like_path(s: str) -> bool:
+    if s == "-":
+        return True
+    if "\n" in s or len(s) > 4096 or not s.strip():
+        return False
+    try:
+        return Path(s).exists()
+    except (OSError, ValueError):
+        return False
+
+
+def read_bytes(data: bytes, *, source: str, html: Optional[bool] = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
+    """Decode bytes (UTF-8, else the detected encoding) and parse HTML if it is HTML."""
+    if len(data) > max_bytes:
+        raise InputError(f"{source}: more than {max_bytes / 1e6:.0f} MB; split it into articles")
+    if not data.strip():
+        raise InputError(f"{source}: is empty")
+    if _is_binary(data):
+        raise InputError(f"{source}: looks like a binary file, not text or HTML")
+    text, encoding = _decode(data, source)
+    raw = _from_text(text, source, html=html)
+    raw.encoding = encoding
+    return raw
+
+
+def _is_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM is text
+        return False
+    if b"\x00" in head:
+        return True
+    # Control characters other than tab, newlines and form feed are rare in text.
+    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return ctrl > max(8, len(head) // 50)
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{source}: cannot tell its text encoding; save it as UTF-8")
+    return str(best), best.encoding
+
+
+def _from_text(text: str, source: str, html: Optional[bool]) -> RawInput:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise InputError(f"{source}: looks like a binary file, not text or HTML")
+    if html is None:
+        html = bool(_HTML_START.match(text[:2048].encode("utf-8", "replace")))
+    if not html:
+        if not text.strip():
+            raise InputError(f"{source}: is empty")
+        return RawInput(text=text, source=source)
+    return _from_html(text, source)
+
+
+def _from_html(html: str, source: str) -> RawInput:
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False,
+            include_images=False, include_links=False, favor_recall=True, output_format="python")
+    except Exception as exc:  # trafilatura raises many kinds on malformed pages
+        raise InputError(f"{source}: cannot parse the HTML ({type(exc).__name__})") from None
+    if result is None:
+        raise InputError(f"{source}: no article text found in the HTML")
+    if not isinstance(result, dict):
+        result = result.as_dict() if hasattr(result, "as_dict") else vars(result)
+    text = (result.get("text") or "").strip()
+    if not text:
+        raise InputError(f"{source}: no article text found in the HTML")
+    return RawInput(text=text, source=source, title=result.get("title") or None,
+                    date=result.get("date") or None, is_html=True)

@@ -1,0 +1,93 @@
+"""Word lists the rules use: causal verbs with their direction, change verbs, hedges.
+
+These are closed lists of English words with a fixed causal or directional
+meaning, not words of any one article. Each entry is a lemma.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CAUSAL_VERBS", "PHRASAL_CAUSAL", "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS",
+    "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS", "SIGNED_MODIFIERS",
+]
+
+#: Transitive verbs whose subject acts on their object: +1 raises or brings
+#: about the object, -1 lowers or prevents it.
+CAUSAL_VERBS: dict[str, int] = {
+    **dict.fromkeys(
+        "cause prompt trigger spark provoke produce generate create fuel drive boost raise increase "
+        "strengthen accelerate spur lift heighten intensify amplify escalate encourage enable foster "
+        "promote support bolster stoke deepen worsen exacerbate aggravate inflame ignite unleash induce "
+        "force push compel bring send make help improve expand extend prolong speed enhance "
+        "facilitate stimulate multiply double triple revive restore ensure guarantee precipitate spawn "
+        "incite motivate inspire attract invite elevate magnify reinforce sustain".split(), 1),
+    **dict.fromkeys(
+        "reduce lower decrease cut weaken erode undermine deflect prevent block slow hinder hamper "
+        "curb limit restrict dampen suppress hurt harm damage destroy threaten jeopardize jeopardise "
+        "diminish offset discourage deter stop halt end cost squeeze slash obliterate shrink ease "
+        "cap contain crush stifle impede obstruct thwart derail delay postpone shorten reverse "
+        "eliminate remove kill ruin wreck sap drain deplete dent depress devastate cripple paralyze "
+        "paralyse disrupt constrain choke counter neutralize neutralise mitigate alleviate relieve "
+        "frustrate foil avert avoid preclude".split(), -1),
+}
+# "make", "help", "bring", "send", "rule", "distance" are only causal in certain
+# frames; the rules check the frame (see ``claims``).
+FRAME_ONLY = frozenset("make help bring send keep leave render".split())
+
+#: Verb + particle or preposition that changes the meaning: (lemma, word) -> sign.
+PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
+    ("lead", "to"): 1, ("contribute", "to"): 1, ("result", "in"): 1, ("give", "rise"): 1,
+    ("bring", "about"): 1, ("set", "off"): 1, ("pave", "way"): 1, ("open", "way"): 1,
+    ("drive", "up"): 1, ("push", "up"): 1, ("speed", "up"): 1, ("step", "up"): 1, ("ramp", "up"): 1,
+    ("stir", "up"): 1, ("fire", "up"): 1, ("build", "up"): 1, ("play", "into"): 1,
+    ("drive", "down"): -1, ("push", "down"): -1, ("bring", "down"): -1, ("hold", "back"): -1,
+    ("cut", "back"): -1, ("scale", "back"): -1, ("slow", "down"): -1, ("wipe", "out"): -1,
+    ("rule", "out"): -1, ("push", "back"): -1, ("weigh", "on"): -1, ("stand", "in"): -1,
+    ("eat", "into"): -1, ("cut", "into"): -1, ("stem", "from"): 0, ("result", "from"): 0,
+    ("derive", "from"): 0, ("come", "from"): 0, ("arise", "from"): 0, ("depend", "on"): 0,
+}
+#: Verbs whose subject rises (+1) or falls (-1), or whose object does for gain/lose.
+INCREASE = frozenset(
+    "rise grow increase climb soar surge spike jump rally strengthen improve accelerate expand "
+    "intensify escalate mount swell rebound recover gain multiply double triple balloon skyrocket "
+    "widen deepen spread heat".split())
+DECREASE = frozenset(
+    "fall drop decline decrease shrink dwindle weaken erode slow collapse plunge sink diminish "
+    "deteriorate worsen fade wane ease lose slump tumble crash dip retreat contract narrow evaporate "
+    "vanish disappear stall falter crumble cool subside recede shrivel plummet slide".split())
+#: Comparatives and adjectives that state a direction.
+COMPARATIVE: dict[str, int] = {
+    **dict.fromkeys("more higher greater bigger larger stronger likelier likely easier faster better "
+                    "worse? taller wider deeper louder richer costlier expensive up".split(), 1),
+    **dict.fromkeys("less lower smaller weaker fewer unlikely harder slower poorer cheaper narrower "
+                    "shallower down impossible difficult".split(), -1),
+}
+COMPARATIVE.pop("worse?", None)
+COMPARATIVE["worse"] = -1
+#: Modifiers that state the direction of the noun they modify ("higher prices").
+SIGNED_MODIFIERS: dict[str, int] = {
+    **dict.fromkeys("higher rising increasing growing greater more mounting soaring surging "
+                    "stronger heightened increased elevated".split(), 1),
+    **dict.fromkeys("lower falling declining decreasing less fewer weaker shrinking dwindling "
+                    "reduced diminished slower".split(), -1),
+}
+#: Nouns that wrap an event: "the likelihood of X" is about X.
+LIKELIHOOD_NOUNS = frozenset(
+    "likelihood probability chance chances possibility prospect prospects odds risk threat danger "
+    "likeliness potential specter spectre".split())
+#: Prepositions (with their second word) that introduce a cause: "because of X".
+CAUSE_PREPS = {
+    ("because", "of"), ("due", "to"), ("thanks", "to"), ("owing", "to"), ("result", "of"),
+    ("account", "of"), ("response", "to"), ("virtue", "of"), ("wake", "of"), ("light", "of"),
+    ("consequence", "of"), ("reason", "of"),
+}
+#: Adverbs and phrases at the head of a clause that mark it as a consequence.
+EFFECT_ADVERBS = frozenset("therefore thus hence consequently accordingly so".split())
+#: Verbs of feeling: "X worries Y" raises Y's concern.
+EMOTION_VERBS: dict[str, tuple[str, int]] = {
+    "worry": ("concern", 1), "concern": ("concern", 1), "alarm": ("concern", 1),
+    "frighten": ("fear", 1), "scare": ("fear", 1), "terrify": ("fear", 1), "anger": ("anger", 1),
+    "infuriate": ("anger", 1), "upset": ("anger", 1), "reassure": ("concern", -1),
+    "calm": ("concern", -1), "embolden": ("confidence", 1), "demoralize": ("morale", -1),
+    "demoralise": ("morale", -1), "demotivate": ("morale", -1), "hearten": ("morale", 1),
+}

@@ -1,0 +1,405 @@
+"""Structure: turns (question, answer, narration), quotes, and who said them.
+
+A printed interview alternates the interviewer's turns (unquoted paragraphs,
+usually ending in "?", sometimes short prompts or ``Q:``/``-`` labelled) with
+the interviewee's answers, often after a narrative introduction. News prose
+attributes words with a speech verb ("X said", "says X", "X told Y", "according
+to X"). Name variants of one person ("Jane Roe", "Ms Roe", "Roe", "she" in her
+quote) resolve to one speaker.
+
+Examples
+--------
+>>> from cogmap.clean import clean
+>>> from cogmap.nlp import parse
+>>> c = clean('"Prices will rise," said Jane Roe, an economist.\\n\\nRoe added that demand is weak.')
+>>> s = structure(c, parse([c.text[a:b] for a, b in c.paragraphs]))
+>>> [(q.speaker, q.text) for q in s.quotes][:1]
+[('Jane Roe', 'Prices will rise,')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from cogmap.clean import Cleaned
+from cogmap.records import Quote, Turn
+
+__all__ = ["SPEECH_VERBS", "Structure", "People", "structure"]
+
+#: Verbs that report speech or a stated view; their subject is the speaker.
+SPEECH_VERBS = frozenset(
+    "say tell add warn note explain argue write claim predict insist stress state believe think "
+    "reckon expect estimate suggest observe remark comment assert contend maintain acknowledge admit "
+    "forecast caution emphasize emphasise answer reply respond conclude declare announce point".split())
+#: Verbs of opinion report speech only with a clause ("she thinks that ..."), not alone.
+_NEEDS_CLAUSE = frozenset("think believe reckon expect estimate suggest observe forecast predict point".split())
+_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir president minister senator".split())
+_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’&\- ]{0,24}?)\s*:\s+(?=\S)")
+_DASH = re.compile(r"^[-–—]\s+")
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_PRONOUNS = frozenset("he she him her they them".split())
+
+
+@dataclass
+class People:
+    """Name variants of people resolved to one canonical name each."""
+
+    canonical: dict[str, str] = field(default_factory=dict)  # lowercase variant -> canonical
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (char offset, canonical)
+
+    def add(self, name: str) -> None:
+        toks = [t for t in name.replace("’s", "").replace("'s", "").split() if t.lower() not in _TITLES]
+        if not toks:
+            return
+        full = " ".join(toks)
+        surname = toks[-1].lower()
+        current = self.canonical.get(surname)
+        if current is None or (len(full) > len(current) and current.split()[-1].lower() == surname):
+            for k, v in list(self.canonical.items()):
+                if v == current and current is not None:
+                    self.canonical[k] = full
+            self.canonical[surname] = full
+        self.canonical[full.lower()] = self.canonical[surname]
+
+    def merge_first_names(self) -> None:
+        """A lone first name ("Jane") joins the one full name that starts with it."""
+        fulls = {v for v in self.canonical.values() if len(v.split()) > 1}
+        for k, v in list(self.canonical.items()):
+            if len(v.split()) == 1:
+                owners = {f for f in fulls if f.split()[0].lower() == v.lower()}
+                if len(owners) == 1:
+                    self.canonical[k] = owners.pop()
+
+    def resolve(self, name: str) -> Optional[str]:
+        toks = [t for t in name.replace("’s", "").replace("'s", "").split() if t.lower() not in _TITLES]
+        if not toks:
+            return None
+        key = " ".join(toks).lower()
+        return self.canonical.get(key) or self.canonical.get(toks[-1].lower())
+
+    def resolve_label(self, label: str) -> Optional[str]:
+        """A Q&A label: a surname, a first name, or initials ("DR" for David Roe)."""
+        lab = label.strip().rstrip(".").lower()
+        names = set(self.canonical.values())
+        for n in names:
+            parts = n.split()
+            if lab in (n.lower(), parts[-1].lower(), parts[0].lower()):
+                return n
+        for n in names:
+            parts = n.split()
+            if len(lab) >= 2 and lab == "".join(p[0] for p in parts).lower():
+                return n
+        return None
+
+    def last_before(self, pos: int) -> Optional[str]:
+        best = None
+        for off, name in self.mentions:
+            if off < pos:
+                best = name
+            else:
+                break
+        return best
+
+
+@dataclass
+class Structure:
+    turns: list[Turn]
+    quotes: list[Quote]
+    people: People
+    interviewee: Optional[str] = None
+    interviewer: Optional[str] = None
+    #: (start, end, speaker) of sentences whose main verb reports speech.
+    attributions: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _collect_people(cleaned: Cleaned, docs) -> People:
+    people = People()
+    found = []
+    for (start, _), doc in zip(cleaned.paragraphs, docs):
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and any(t.is_alpha and t.text[:1].isupper() for t in ent):
+                text = ent.text.strip(" ,.’'")
+                if text:
+                    found.append((start + ent.start_char, text))
+    places = {ent.text for doc in docs for ent in doc.ents if ent.label_ in ("GPE", "LOC", "NORP", "ORG")}
+    found = [(off, t) for off, t in found if t not in places and len(t) > 2]
+    # Longer names first, so "Roe" resolves to "Jane Roe" wherever it appears.
+    for _, text in sorted(found, key=lambda x: -len(x[1].split())):
+        people.add(text)
+    people.merge_first_names()
+    people.mentions = sorted((off, people.resolve(t) or t) for off, t in found)
+    return people
+
+
+def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = None) -> Optional[str]:
+    """The speaker a subject token names: a person, a pronoun's antecedent, or a noun phrase.
+
+    A pronoun that reports speech most often refers to the last person who spoke,
+    so that comes before the last person merely mentioned.
+    """
+    if tok.lower_ in _PRONOUNS or tok.lower_ == "i":
+        if tok.lower_ in ("they", "them"):
+            return None
+        return recent or people.last_before(pos)
+    span = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
+    for ent in span.ents:
+        if ent.label_ == "PERSON":
+            return people.resolve(ent.text) or ent.text
+    if tok.pos_ == "PROPN":
+        name = people.resolve(span.text) or people.resolve(tok.text)
+        if name:
+            return name
+    # A role without a name: "an energy analyst", "experts".
+    while len(span) > 1 and span[0].dep_ in ("det", "punct", "predet"):
+        span = span[1:]
+    if tok.pos_ in ("NOUN", "PROPN") and len(span) <= 8:
+        return span.text
+    return None
+
+
+def _speech_verb_speaker(sent, people: People, base: int, outside=None,
+                         recent: Optional[str] = None) -> Optional[tuple[object, str]]:
+    """Find a speech verb in ``sent`` (outside quoted ranges) and the speaker it names."""
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        if outside and outside(base + tok.idx):
+            continue
+        if tok.lemma_.lower() in _NEEDS_CLAUSE and not any(c.dep_ == "ccomp" for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+        if subj is None:
+            continue
+        name = _speaker_from_token(subj, people, base + subj.idx, recent)
+        if name:
+            return tok, name
+    # "according to X"
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+            for pobj in tok.nbor(1).children:
+                if pobj.dep_ == "pobj":
+                    name = _speaker_from_token(pobj, people, base + pobj.idx, recent)
+                    if name:
+                        return tok, name
+    return None
+
+
+def _find_quotes(text: str, start: int) -> list[tuple[int, int]]:
+    """Spans (absolute offsets, inside the marks) of quoted passages in one paragraph."""
+    spans = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        close = _QUOTE_PAIRS.get(ch)
+        if close is None:
+            i += 1
+            continue
+        if ch == '"' and i > 0 and text[i - 1].isalnum():
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        if ch == "“":
+            # A second opening mark before the close is a typing slip or a nested quote:
+            # the passage still runs to the first closing mark.
+            pass
+        if j == -1:
+            if i == 0 or text[i - 1] in " \n":
+                j = n  # a quote that runs to the end of the paragraph
+            else:
+                i += 1
+                continue
+        inner_a, inner_b = i + 1, j
+        while inner_a < inner_b and text[inner_a].isspace():
+            inner_a += 1
+        while inner_b > inner_a and text[inner_b - 1].isspace():
+            inner_b -= 1
+        # Two or three words in marks are scare quotes ("red line"), not speech.
+        if len(text[inner_a:inner_b].split()) >= 4:
+            spans.append((start + inner_a, start + inner_b))
+        i = j + 1
+    return spans
+
+
+def _paragraph_features(cleaned: Cleaned):
+    feats = []
+    for a, b in cleaned.paragraphs:
+        p = cleaned.text[a:b]
+        m = _LABEL.match(p)
+        label = m.group("label") if m and len(m.group("label").split()) <= 3 else None
+        first_sentence = re.split(r"(?<=[.!?])\s+", p, maxsplit=1)[0]
+        feats.append({
+            "text": p, "label": label, "dash": bool(_DASH.match(p)),
+            "q_end": p.rstrip().rstrip("”\"’'»)").endswith("?"),
+            "q_first": first_sentence.rstrip().rstrip("”\"’'»)").endswith("?"),
+            "words": len(p.split()), "quoted": p.lstrip()[:1] in "“\"«„",
+        })
+    return feats
+
+
+def _classify_turns(cleaned: Cleaned, feats, people: People):
+    n = len(feats)
+    kinds = ["narration"] * n
+    speakers: list[Optional[str]] = [None] * n
+    labels = Counter(f["label"] for f in feats if f["label"])
+    # A label is a speaker tag when it repeats, is Q/A, or names a person ("Jane:");
+    # otherwise it is a headline or a lead-in ("Breaking: ...").
+    for lab in list(labels):
+        if labels[lab] < 2 and lab.upper().rstrip(".") not in ("Q", "A", "QUESTION", "ANSWER") \
+                and not people.resolve_label(lab):
+            del labels[lab]
+    for f in feats:
+        if f["label"] not in labels:
+            f["label"] = None
+    interviewee = interviewer = None
+
+    q_labels = {lab for lab in labels if lab.upper() in ("Q", "Q.", "QUESTION")}
+    a_labels = {lab for lab in labels if lab.upper() in ("A", "A.", "ANSWER")}
+    for lab in labels:
+        if lab in q_labels or lab in a_labels:
+            continue
+        qs = [f for f in feats if f["label"] == lab]
+        if sum(f["q_end"] or f["q_first"] for f in qs) > len(qs) / 2:
+            q_labels.add(lab)
+        elif sum(f["q_end"] for f in feats if not f["label"]) or labels[lab] >= 2 or q_labels:
+            a_labels.add(lab)
+    labelled = bool(a_labels or q_labels)
+    dashed = sum(f["dash"] for f in feats) >= 3
+
+    def is_question(i):
+        f = feats[i]
+        return f["q_end"] or (f["q_first"] and f["words"] <= 80 and not f["quoted"])
+
+    start = None
+    if labelled:
+        start = next(i for i, f in enumerate(feats) if f["label"] in q_labels | a_labels)
+        # Unlabelled questions right before the first labelled answer belong to the Q&A.
+        while start > 0 and is_question(start - 1) and not feats[start - 1]["label"]:
+            start -= 1
+    elif dashed:
+        start = next(i for i, f in enumerate(feats) if f["dash"])
+    else:
+        answered = [i for i in range(n - 1) if is_question(i) and not feats[i]["quoted"]
+                    and not is_question(i + 1)]
+        if len(answered) >= 2:
+            start = answered[0]
+    if start is None:
+        return kinds, speakers, None, None
+
+    for lab in a_labels:
+        name = people.resolve_label(lab)
+        if name:
+            interviewee = name
+            break
+    for lab in q_labels:
+        interviewer = people.resolve_label(lab) or interviewer
+
+    prev = "narration"
+    for i in range(start, n):
+        f = feats[i]
+        if f["label"] in q_labels:
+            kind = "question"
+        elif f["label"] in a_labels:
+            kind = "answer"
+        elif labelled and f["label"] is None and prev == "answer" and not is_question(i):
+            kind = "answer"
+        elif is_question(i):
+            kind = "question"
+        elif (not labelled and prev == "answer" and f["words"] <= 6 and i + 1 < n
+              and not is_question(i + 1) and not f["quoted"]):
+            kind = "question"  # a short prompt: "He missed several chances."
+        else:
+            kind = "answer"
+        kinds[i] = kind
+        prev = kind
+    return kinds, speakers, interviewee, interviewer
+
+
+def _interviewee_from_narration(quotes: list[Quote], attributions, people: People, cleaned: Cleaned,
+                                qa_start: int) -> Optional[str]:
+    counts = Counter(q.speaker for q in quotes if q.speaker and q.start < qa_start and q.speaker in people.canonical.values())
+    counts.update(s for a, _, s in attributions if a < qa_start and s in people.canonical.values())
+    if counts:
+        return counts.most_common(1)[0][0]
+    m = re.search(r"\binterview(?:ed)? with (?:Dr\.?\s+|Prof\.?\s+|Mr\.?\s+|Ms\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})",
+                  cleaned.text[:qa_start])
+    if m:
+        return people.resolve(m.group(1)) or m.group(1)
+    names = Counter(name for off, name in people.mentions if off < qa_start)
+    return names.most_common(1)[0][0] if names else None
+
+
+def structure(cleaned: Cleaned, docs) -> Structure:
+    """Turns, quotes and speakers of a cleaned text whose paragraphs were parsed as ``docs``."""
+    people = _collect_people(cleaned, docs)
+    feats = _paragraph_features(cleaned)
+    kinds, _, interviewee, interviewer = _classify_turns(cleaned, feats, people)
+
+    # Direct quotes, attributed by the speech verb of their sentence.
+    quoted: list[tuple[int, int]] = []
+    for (a, b) in cleaned.paragraphs:
+        quoted.extend(_find_quotes(cleaned.text[a:b], a))
+
+    def inside_quote(pos: int) -> bool:
+        return any(qa <= pos < qb for qa, qb in quoted)
+
+    quotes: list[Quote] = []
+    attributions: list[tuple[int, int, str]] = []
+    last_speaker: Optional[str] = None
+    last_para = -10
+    for pi, ((a, b), doc) in enumerate(zip(cleaned.paragraphs, docs)):
+        para_quotes = [(qa, qb) for qa, qb in quoted if a <= qa < b]
+        for sent in doc.sents:
+            s_a, s_b = a + sent.start_char, a + sent.end_char
+            found = _speech_verb_speaker(sent, people, a, outside=inside_quote,
+                                         recent=next((sp for _, _, sp in reversed(attributions)
+                                                      if sp in people.canonical.values()), None))
+            if found:
+                verb, name = found
+                attributions.append((s_a, s_b, name))
+                # Indirect speech: the clause the verb reports.
+                for child in verb.children:
+                    if child.dep_ == "ccomp" and not inside_quote(a + child.idx):
+                        span = doc[child.left_edge.i: child.right_edge.i + 1]
+                        quotes.append(Quote(speaker=name, text=span.text, start=a + span.start_char,
+                                            end=a + span.end_char))
+        for qa, qb in para_quotes:
+            speaker = None
+            # The sentences the quote touches, then the rest of the paragraph.
+            cands = [(sa, sb, s) for sa, sb, s in attributions if sa < qb and sb > qa]
+            if not cands:
+                # The nearest attribution in the same paragraph, before or after.
+                cands = sorted(((min(abs(sa - qb), abs(qa - sb)), sa, sb, s) for sa, sb, s in attributions
+                                if a <= sa < b))
+                cands = [c[1:] for c in cands]
+            if cands:
+                speaker = cands[0][2]
+            elif kinds[pi] == "answer":
+                speaker = interviewee
+            elif last_speaker and pi - last_para <= 1:
+                speaker = last_speaker  # a quote continued from the previous paragraph
+            quotes.append(Quote(speaker=speaker, text=cleaned.text[qa:qb], start=qa, end=qb))
+            if speaker:
+                last_speaker, last_para = speaker, pi
+        if any(a <= sa < b for sa, _, _ in attributions):
+            last_speaker = [s for sa, _, s in attributions if a <= sa < b][-1]
+            last_para = pi
+
+    qa_start = next((cleaned.paragraphs[i][0] for i, k in enumerate(kinds) if k != "narration"), None)
+    if qa_start is not None and interviewee is None:
+        interviewee = _interviewee_from_narration(quotes, attributions, people, cleaned, qa_start)
+
+    turns = []
+    for i, ((a, b), kind) in enumerate(zip(cleaned.paragraphs, kinds)):
+        speaker = interviewee if kind == "answer" else interviewer if kind == "question" else None
+        if turns and turns[-1].kind == kind and kind != "question" and turns[-1].speaker == speaker:
+            turns[-1] = Turn(kind=kind, speaker=speaker, start=turns[-1].start, end=b)
+        else:
+            turns.append(Turn(kind=kind, speaker=speaker, start=a, end=b))
+    # Pronouns inside a person's own quote refer to that person when nothing closer does.
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return Structure(turns=turns, quotes=quotes, people=people, interviewee=interviewee,
+                     interviewer=interviewer, attributions=attributions)

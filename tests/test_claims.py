@@ -1,0 +1,101 @@
+"""Claims: direction, modality and evidence on sentences written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+import cogmap
+
+
+def claims(text):
+    doc = cogmap.extract(text)
+    return doc, [(c.cause.label, c.polarity, c.effect.label, c.modality) for c in doc.claims]
+
+
+@pytest.mark.parametrize("text,cause,sign,effect", [
+    ("Higher interest rates reduce demand for housing.", "interest rates", -1, "demand for housing"),
+    ("The drought pushed food prices higher.", "drought", 1, "food prices"),
+    ("Food prices rose because of the drought.", "drought", 1, "food prices"),
+    ("Food prices rose due to the drought.", "drought", 1, "food prices"),
+    ("The sanctions will weaken the currency.", "sanctions", -1, "currency"),
+    ("The strike led to shortages of fuel.", "strike", 1, "shortages of fuel"),
+    ("Shortages were caused by the strike.", "strike", 1, "shortages"),
+    ("The tariffs will hurt American consumers.", "tariffs", -1, "American consumers"),
+    ("Cheap credit has fueled speculation.", "cheap credit", 1, "speculation"),
+])
+def test_causal_verbs_and_connectives(text, cause, sign, effect):
+    doc, cs = claims(text)
+    assert any(c == cause and s == sign and e == effect for c, s, e, _ in cs), cs
+
+
+def test_conditional_and_modality():
+    _, cs = claims("If the talks fail, the fighting will intensify.")
+    assert any(m == "conditional" and s == 1 and "talks fail" in c for c, s, e, m in cs), cs
+    _, cs = claims("Unless the central bank acts, inflation will rise.")
+    assert any(m == "conditional" and s == -1 for c, s, e, m in cs), cs
+
+
+def test_without_flips_the_sign():
+    _, cs = claims("Without foreign aid, the government would collapse.")
+    assert any("foreign aid" in c and s == 1 and m == "conditional" for c, s, e, m in cs), cs
+
+
+def test_negation_is_kept_as_modality():
+    _, cs = claims("The new sanctions will not lead to a change of course.")
+    assert cs and all(m == "negated" for *_, m in cs), cs
+
+
+def test_hedge_gives_probability():
+    doc = cogmap.extract("The embargo will likely weaken the currency.")
+    c = doc.claims[0]
+    assert c.modality == "likely" and c.probability == pytest.approx(0.675)
+    assert c.tense == "future"
+
+
+def test_across_sentences():
+    _, cs = claims("The war has dragged on for two years and the economy is shrinking. "
+                   "That's why the president wants a ceasefire.")
+    assert any("ceasefire" in e for c, s, e, m in cs), cs
+
+
+def test_change_statement_with_cause():
+    _, cs = claims("After the court ruling, the chances of a snap election are rising.")
+    assert any("court ruling" in c and "snap election" in e and s == 1 for c, s, e, m in cs), cs
+
+
+def test_questions_make_no_claims():
+    _, cs = claims("Will the drought push food prices higher?")
+    assert cs == []
+
+
+def test_evidence_offsets_slice_the_cleaned_text():
+    doc = cogmap.extract("Advertisement\n\nThe strike led to shortages. Because of the shortages, prices rose.")
+    assert doc.claims
+    for c in doc.claims:
+        assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
+        assert c.cause.text and c.effect.text
+
+
+def test_concepts_merge_across_wordings():
+    doc = cogmap.extract("The crisis will force a second mobilization. "
+                         "Falling morale makes a new wave of mobilization more likely.")
+    ids = {c.effect.concept for c in doc.claims}
+    labels = {c.effect.label for c in doc.claims}
+    assert len(ids) == 1, labels
+    con = [c for c in doc.concepts if c.id in ids][0]
+    assert len(con.aliases) >= 1
+
+
+def test_concepts_kept_apart_when_modifiers_differ():
+    doc = cogmap.extract("The drought raised food prices. The embargo raised oil prices.")
+    assert len({c.effect.concept for c in doc.claims}) == 2
+
+
+def test_real_interview_core_links(interview_doc):
+    doc = interview_doc
+    pairs = [(c.cause.label.lower(), c.polarity, c.effect.label.lower()) for c in doc.claims]
+    assert any("tank" in c or "decision" in c for c, s, e in pairs if "mobilization" in e), pairs
+    assert any(s == -1 and "negotiat" in e for c, s, e in pairs), pairs
+    assert any("legitimacy" in e for c, s, e in pairs), pairs
+    for c in doc.claims:
+        assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
+        assert c.speaker in (None, "Abbas Gallyamov", "Putin") or c.speaker

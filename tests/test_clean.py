@@ -1,0 +1,71 @@
+"""Clean: debris goes to ``removed``; article text stays."""
+from __future__ import annotations
+
+from cogmap.clean import clean
+
+PAGE = """Water rationing looms as reservoirs shrink
+
+Monday, 3 June 2024 09:15 AM
+
+Officials said that the dry spring has lowered reservoir levels across the region, and rationing may follow.
+
+Sign up for our newsletter and get alerts
+
+Turn on notifications to never miss a story
+
+"Without rain in July, we will have to cut supply to farms," the water board chair, Ana Pires, said.
+
+Farmers in the valley worry about
+dry fields under a grey sky
+Photo: Reuters/Getty Images
+
+Ana Pires
+
+Pires added that the board had warned ministers last year.
+
+Pires added that the board had warned ministers last year.
+
+Advertisement
+"""
+
+
+def test_debris_removed_and_listed():
+    c = clean(PAGE)
+    for debris in ("Sign up for our newsletter and get alerts", "Turn on notifications to never miss a story",
+                   "Photo: Reuters/Getty Images", "Advertisement", "Farmers in the valley worry about",
+                   "dry fields under a grey sky", "Ana Pires"):
+        assert debris not in c.text.split("\n\n"), debris
+        assert debris in c.removed, debris
+    assert c.date == "Monday, 3 June 2024 09:15 AM"
+    assert c.title == "Water rationing looms as reservoirs shrink"
+    assert c.text.count("Pires added that the board") == 1  # a duplicate line goes
+    assert "the dry spring has lowered reservoir levels" in c.text
+    assert '"Without rain in July' in c.text
+
+
+def test_paragraph_offsets_slice_the_text():
+    c = clean(PAGE)
+    for a, b in c.paragraphs:
+        para = c.text[a:b]
+        assert para and para == para.strip()
+    assert "\n\n".join(c.text[a:b] for a, b in c.paragraphs) == c.text
+
+
+def test_nothing_lost():
+    c = clean(PAGE)
+    kept = set(c.text.split("\n\n"))
+    for line in (ln.strip() for ln in PAGE.splitlines()):
+        if line:
+            assert line in kept or line in c.removed
+
+
+def test_real_articles_keep_their_bodies():
+    from conftest import shared_example
+
+    c = clean(shared_example("gallyamov-interview.txt").read_text())
+    assert "Turn on notifications to get updates" in c.removed
+    assert any(r.endswith("or you risk a") for r in c.removed)
+    assert "If the war lasts too long" in c.text
+    c = clean(shared_example("us-drought-food-prices-2012.txt").read_text())
+    assert any(r.startswith("Tags:") for r in c.removed)
+    assert any("Video" in r for r in c.removed)

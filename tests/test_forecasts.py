@@ -1,0 +1,56 @@
+"""Forecasts: probability from the hedge on a named scale, horizon, condition."""
+from __future__ import annotations
+
+import pytest
+
+import cogmap
+from cogmap.hedges import SCALES, probability
+
+
+def test_icd203_midpoints():
+    assert probability(["likely"]) == (0.675, "likely")
+    assert probability(["very", "likely"])[0] == pytest.approx(0.875)
+    assert probability(["almost", "certainly"])[0] == pytest.approx(0.97)
+    assert probability(["unlikely"])[0] == pytest.approx(0.325)
+
+
+def test_scales_differ():
+    assert probability(["likely"], scale="kent")[0] == 0.75
+    assert probability(["likely"], scale="survey")[0] == 0.7
+    with pytest.raises(ValueError):
+        probability(["likely"], scale="nope")
+    assert set(SCALES) == {"icd203", "kent", "survey"}
+
+
+def test_forecast_fields():
+    doc = cogmap.extract("Analysts expect turmoil. Protests are likely within the next several months, "
+                         "the economist Ana Silva said. There will certainly not be a coup in the foreseeable future.")
+    fs = {f.statement: f for f in doc.forecasts}
+    likely = next(f for f in doc.forecasts if "Protests" in f.statement)
+    assert likely.probability == pytest.approx(0.675) and likely.hedge == "likely"
+    assert likely.horizon == "within the next several months"
+    coup = next(f for f in doc.forecasts if "coup" in f.statement)
+    assert coup.probability == pytest.approx(0.03)
+    assert "foreseeable future" in coup.horizon
+    for f in fs.values():
+        assert doc.text[f.evidence.start:f.evidence.end] == f.evidence.text
+
+
+def test_conditional_forecast_and_scale_option():
+    text = "If the harvest fails, bread prices will probably double."
+    doc = cogmap.extract(text)
+    f = doc.forecasts[0]
+    assert f.condition == "If the harvest fails" and f.probability == pytest.approx(0.675)
+    assert cogmap.extract(text, scale="kent").forecasts[0].probability == pytest.approx(0.75)
+
+
+def test_past_and_questions_are_not_forecasts():
+    doc = cogmap.extract("He could have negotiated in March. Will prices rise? Prices rose last year.")
+    assert doc.forecasts == []
+
+
+def test_real_interview_forecasts(interview_doc):
+    fs = interview_doc.forecasts
+    assert len(fs) >= 5
+    assert any(f.probability <= 0.05 and "coup" in f.statement for f in fs)
+    assert all(0 <= f.probability <= 1 for f in fs)

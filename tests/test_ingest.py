@@ -1,0 +1,93 @@
+"""Ingest: encodings, HTML, and bad input handled with one clear line."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cogmap.errors import InputError
+from cogmap.ingest import read, read_bytes
+
+
+def test_utf8_text_is_read_as_is():
+    raw = read("Prices rose.\r\nDemand fell.\n")
+    assert raw.text == "Prices rose.\nDemand fell.\n"
+    assert not raw.is_html
+
+
+def test_latin1_bytes_are_decoded(tmp_path):
+    p = tmp_path / "latin.txt"
+    text = "Le ministre a déclaré que la hausse des taux réduira la demande. Ça coûte cher à l'économie française."
+    p.write_bytes(text.encode("latin-1"))
+    raw = read(p)
+    assert "déclaré" in raw.text and "économie" in raw.text
+    assert raw.encoding.lower().replace("_", "-") != "utf-8"
+
+
+def test_empty_and_whitespace_are_refused(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_text("")
+    with pytest.raises(InputError, match="empty"):
+        read(p)
+    with pytest.raises(InputError, match="empty"):
+        read_bytes(b"  \n\t ", source="x")
+
+
+def test_binary_is_refused():
+    with pytest.raises(InputError, match="binary"):
+        read_bytes(bytes(range(256)) * 10, source="blob.bin")
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path):
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper
+    with pytest.raises(InputError, match="MB"):
+        read(p)
+
+
+def test_html_article_body_title_and_no_script(tmp_path):
+    html = """<!doctype html><html><head><title>Rates and homes</title>
+    <meta property="article:published_time" content="2024-03-05">
+    <script>alert('x'); document.write('INJECTED')</script></head>
+    <body><nav>Home | World | Sport</nav><article><h1>Rates and homes</h1>
+    <p>Higher mortgage rates will reduce demand for new homes, the economist Jane Roe said on Tuesday.</p>
+    <p>She added that falling demand could push prices lower in many regions over the coming year.</p>
+    </article><footer>Subscribe to our newsletter</footer></body></html>"""
+    p = tmp_path / "page.html"
+    p.write_text(html)
+    raw = read(p)
+    assert raw.is_html
+    assert "Higher mortgage rates will reduce demand" in raw.text
+    assert "INJECTED" not in raw.text and "alert" not in raw.text
+    assert raw.title == "Rates and homes"
+
+
+def _cli(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "cogmap", *args], capture_output=True, text=True,
+                          input=stdin, timeout=300)
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "empty"),
+    (b"\x00\x01\x02\x03binary\x00" * 100, "binary"),
+])
+def test_cli_bad_input_one_line_exit_2(tmp_path, content, message):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    r = _cli("extract", str(p))
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    assert message in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_cli_missing_file_exit_2():
+    r = _cli("extract", "/nonexistent/article.txt")
+    assert r.returncode == 2 and "no such file" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_reads_stdin():
+    r = _cli("extract", "-", "--format", "json", stdin="Tariffs hurt consumers, the economist said.")
+    assert r.returncode == 0, r.stderr
+    assert '"cogmap.document/1"' in r.stdout

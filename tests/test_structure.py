@@ -1,0 +1,61 @@
+"""Structure: turns, quotes and speakers."""
+from __future__ import annotations
+
+import cogmap
+
+QA = """Rivers run dry: a hydrologist on the coming summer
+
+Hydrologist Tomas Varga has studied the basin for twenty years. "The snowpack is the smallest we have measured," Varga told our paper.
+
+What happens to the farms this summer?
+
+Irrigation will be cut because the reservoirs are low. Many growers will leave fields fallow.
+
+And the cities?
+
+Cities have deeper wells, so they will cope for a while. But if the drought lasts into autumn, rationing becomes likely.
+"""
+
+
+def test_qa_turns_and_interviewee():
+    doc = cogmap.extract(QA)
+    kinds = [t.kind for t in doc.turns]
+    assert kinds[0] == "narration"
+    assert kinds.count("question") == 2 and "answer" in kinds
+    answers = [t for t in doc.turns if t.kind == "answer"]
+    assert all(t.speaker == "Tomas Varga" for t in answers)
+    for t in doc.turns:
+        assert doc.text[t.start:t.end].strip() == doc.text[t.start:t.end]
+
+
+def test_quote_attribution_and_name_variants():
+    doc = cogmap.extract(QA)
+    q = [q for q in doc.quotes if q.text.startswith("The snowpack")]
+    assert q and q[0].speaker == "Tomas Varga"  # "Varga" resolves to the full name
+    for q in doc.quotes:
+        assert doc.text[q.start:q.end] == q.text
+
+
+def test_news_attribution_patterns():
+    text = ('Inflation will slow next year, said Priya Nair, an economist at a bank. '
+            '"Rate cuts are coming," Nair told reporters. According to Omar Haddad, the risks are rising.')
+    doc = cogmap.extract(text)
+    speakers = {q.speaker for q in doc.quotes}
+    assert "Priya Nair" in speakers
+    assert any(q.speaker == "Priya Nair" and q.text.startswith("Rate cuts") for q in doc.quotes)
+
+
+def test_labelled_qa():
+    text = ("Interview with Dr. Lena Park, an epidemiologist.\n\nQ: Will cases rise this winter?\n\n"
+            "A: Probably. Cold weather pushes people indoors, which speeds up transmission.\n\n"
+            "Q: And vaccines?\n\nA: Vaccines reduce severe illness.")
+    doc = cogmap.extract(text)
+    assert [t.kind for t in doc.turns if t.kind != "narration"] == ["question", "answer", "question", "answer"]
+    assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Lena Park"}
+
+
+def test_real_interview_turns(interview_doc):
+    doc = interview_doc
+    assert sum(t.kind == "question" for t in doc.turns) >= 8
+    assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Abbas Gallyamov"}
+    assert doc.turns[0].kind == "narration"
