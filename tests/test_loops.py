@@ -77,3 +77,41 @@ def test_to_dict_lists_links_in_order():
     links = d["loops"][0]["links"]
     assert [(x["cause"], x["effect"]) for x in links] == [("a", "b"), ("b", "a")]
     assert d["loops"][0]["kind"] == "balancing"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_bounded_search_matches_networkx(seed):
+    import networkx as nx
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = 12
+    edges = {}
+    for _ in range(40):
+        a, b = (int(x) for x in rng.integers(0, n, 2))
+        edges[(f"n{a:02d}", f"n{b:02d}")] = float(rng.choice([-1, 1]) * rng.uniform(0.1, 1))
+    m = make([(a, b, w) for (a, b), w in edges.items()])
+    G = nx.DiGraph(list(edges))
+    for k in (1, 2, 3, 4, 5, 6):
+        ours = sorted(tuple(lp.concepts) for lp in loops(m, max_length=k).loops)
+        theirs = sorted(tuple(_rot(c)) for c in nx.simple_cycles(G, length_bound=k))
+        assert ours == theirs, k
+    full = sorted(tuple(lp.concepts) for lp in loops(m).loops)
+    assert full == sorted(tuple(_rot(c)) for c in nx.simple_cycles(G))
+
+
+def _rot(c):
+    k = c.index(min(c))
+    return c[k:] + c[:k]
+
+
+def test_methods_agree_on_curated_model():
+    from pathlib import Path
+
+    from cogmap.model import load_model
+
+    m = load_model(Path(__file__).resolve().parents[1] / "examples" / "gallyamov-model.yaml")
+    for k in (2, 4, 8):
+        a = [tuple(lp.concepts) for lp in loops(m, max_length=k).loops]
+        b = [tuple(lp.concepts) for lp in loops(m, max_length=k, method="networkx").loops]
+        assert a == b
