@@ -33,6 +33,8 @@ from cogmap import cli_model  # noqa: E402
 cli_model.register(app)
 from cogmap import cli_corpus  # noqa: E402
 cli_corpus.register(app)
+from cogmap import cli_report  # noqa: E402
+cli_report.register(app)
 
 
 def main() -> None:

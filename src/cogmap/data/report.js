@@ -1,0 +1,257 @@
+/* cogmap report page script. Input data is read from the JSON block and put in
+   the page only through textContent / createTextNode, never as markup. */
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("cogmap-data").textContent);
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
+  function fmt(x, d) { return (x > 0 ? "+" : x < 0 ? "\u2212" : "") + Math.abs(x).toFixed(d === undefined ? 2 : d); }
+  function pct(p) { return p === null || p === undefined ? "" : Math.round(p * 100) + "%"; }
+  var labelOf = {};
+  DATA.nodes.forEach(function (n) { labelOf[n.id] = n.label; });
+
+  // -- header -------------------------------------------------------------------------
+  document.title = "cogmap: " + DATA.title;
+  $("title").textContent = DATA.title;
+  var nl = DATA.loops.loops.length;
+  $("summary").textContent = DATA.nodes.length + " concepts, " + DATA.edges.length + " links, " +
+    nl + " feedback loop" + (nl === 1 ? "" : "s") + ", " + DATA.forecasts.length + " forecast" +
+    (DATA.forecasts.length === 1 ? "" : "s") + (DATA.sources.length ? " \u2014 source: " + DATA.sources.join(", ") : "") +
+    (DATA.kind === "model" ? " (model file)" : " (extracted from the article)");
+
+  // -- article ------------------------------------------------------------------------
+  var article = $("article");
+  function showText(range) {
+    clear(article);
+    var t = DATA.text || "";
+    if (!range) { article.appendChild(document.createTextNode(t)); return null; }
+    article.appendChild(document.createTextNode(t.slice(0, range[0])));
+    var m = el("mark", null, t.slice(range[0], range[1]));
+    article.appendChild(m);
+    article.appendChild(document.createTextNode(t.slice(range[1])));
+    return m;
+  }
+  function jumpTo(range) {
+    var m = showText(range);
+    if (!m) return;
+    var top = m.offsetTop - article.offsetTop - article.clientHeight / 3;
+    article.scrollTop = Math.max(0, top);
+    article.scrollIntoView({ block: "nearest" });
+  }
+  if (DATA.text) {
+    $("article-source").textContent = (DATA.sources.length ? DATA.sources.join(", ") + ": " : "") +
+      "the text the quotes come from; clicking a link or a quote highlights it here.";
+    showText(null);
+  } else {
+    $("article-section").style.display = "none";
+  }
+
+  // -- map ------------------------------------------------------------------------------
+  var elements = [];
+  DATA.nodes.forEach(function (n) {
+    var item = { group: "nodes", data: { id: n.id, label: n.label, role: n.role } };
+    if (n.position) item.position = { x: n.position.x, y: n.position.y };
+    elements.push(item);
+  });
+  DATA.edges.forEach(function (e) {
+    elements.push({ group: "edges", data: { id: e.id, source: e.source, target: e.target, weight: e.weight,
+      sign: e.sign, w: 1.5 + 6 * Math.abs(e.weight) } });
+  });
+  var cy = cytoscape({
+    container: $("map"),
+    elements: elements,
+    wheelSensitivity: 0.3,
+    style: [
+      { selector: "node", style: { "label": "data(label)", "text-wrap": "wrap", "text-max-width": 130, "font-size": 12,
+        "text-valign": "center", "text-halign": "center", "width": 150, "height": 48, "shape": "ellipse",
+        "background-color": "#cfd8e3", "border-width": 1, "border-color": "#7a8594", "color": "#1d232b" } },
+      { selector: "node[role = 'driver']", style: { "shape": "diamond", "background-color": "#f2a93b", "width": 170, "height": 70 } },
+      { selector: "node[role = 'receiver']", style: { "shape": "round-rectangle", "background-color": "#5b8def", "color": "#fff" } },
+      { selector: "node[role = 'unlinked']", style: { "background-color": "#eef1f4", "border-style": "dashed", "color": "#5b6573" } },
+      { selector: "edge", style: { "width": "data(w)", "curve-style": "bezier", "target-arrow-shape": "triangle",
+        "arrow-scale": 1.1, "line-color": "#1a8f3a", "target-arrow-color": "#1a8f3a", "opacity": 0.85 } },
+      { selector: "edge[sign < 0]", style: { "line-color": "#c62828", "target-arrow-color": "#c62828", "line-style": "dashed",
+        "target-arrow-shape": "tee" } },
+      { selector: "edge[sign = 0]", style: { "line-color": "#9aa5b1", "target-arrow-color": "#9aa5b1" } },
+      { selector: ".faded", style: { "opacity": 0.15 } },
+      { selector: "node.hl", style: { "border-width": 4, "border-color": "#8e44ad" } },
+      { selector: "edge.hl", style: { "opacity": 1, "z-index": 10 } },
+      { selector: "edge:selected", style: { "overlay-opacity": 0.15, "overlay-color": "#000" } },
+      { selector: "node:selected", style: { "border-width": 4, "border-color": "#1d232b" } }
+    ],
+    layout: { name: "preset", fit: true, padding: 30 }
+  });
+  if (DATA.nodes.length > 1) {
+    cy.layout({ name: "cose", randomize: false, animate: false, fit: true, padding: 30,
+      nodeRepulsion: function () { return 400000; }, idealEdgeLength: function () { return 120; },
+      nodeOverlap: 20, numIter: 1500 }).run();
+  }
+
+  function unhighlight() {
+    cy.elements().removeClass("faded hl");
+    Array.prototype.forEach.call(document.querySelectorAll("#loops li.active"), function (li) { li.classList.remove("active"); });
+  }
+
+  // -- side panel ---------------------------------------------------------------------
+  var panelTitle = $("panel-title"), panel = $("panel-body");
+  function meta(parts) {
+    var p = el("div", "meta");
+    parts.forEach(function (kv, i) {
+      if (kv[1] === null || kv[1] === undefined || kv[1] === "") return;
+      if (p.childNodes.length) p.appendChild(document.createTextNode(" \u00b7 "));
+      p.appendChild(el("b", null, kv[0] + ": "));
+      p.appendChild(document.createTextNode(String(kv[1])));
+    });
+    return p;
+  }
+  function showEdge(e) {
+    panelTitle.textContent = "Link";
+    clear(panel);
+    var h = el("p");
+    h.appendChild(el("b", null, labelOf[e.source]));
+    h.appendChild(el("span", e.sign < 0 ? "sign-minus" : "sign-plus", e.sign < 0 ? "  \u2192 lowers \u2192  " : "  \u2192 raises \u2192  "));
+    h.appendChild(el("b", null, labelOf[e.target]));
+    panel.appendChild(h);
+    var s = e.support;
+    panel.appendChild(meta([["weight", fmt(e.weight)],
+      ["quotes", e.evidence.length],
+      ["speakers", s ? s.speakers : null], ["documents", s ? s.documents : null]]));
+    var first = null;
+    e.evidence.forEach(function (ev) {
+      var box = el("div", "quote " + ((ev.weight !== undefined ? ev.weight : e.weight) < 0 ? "minus" : "plus"));
+      if (ev.text) box.appendChild(el("blockquote", null, "\u201c" + ev.text + "\u201d"));
+      if (ev.rationale) box.appendChild(el("div", null, ev.rationale));
+      var hedge = ev.modality ? ev.modality + (ev.weight !== undefined ? " (" + fmt(ev.weight) + ")" : "") :
+        (ev.weight !== undefined ? fmt(ev.weight) : null);
+      box.appendChild(meta([["speaker", ev.speaker || "unknown"], ["source", ev.source], ["hedge", hedge],
+        ["paragraph", ev.paragraph]]));
+      if (ev.at && DATA.text) {
+        var b = el("button", "link", "show in the article");
+        b.type = "button";
+        b.addEventListener("click", function () { jumpTo(ev.at); });
+        box.appendChild(b);
+        if (!first) first = ev.at;
+      }
+      panel.appendChild(box);
+    });
+    if (!e.evidence.length) panel.appendChild(el("p", "muted", "No quotes recorded for this link."));
+    if (first) { showText(first); var m = article.querySelector("mark");
+      if (m) article.scrollTop = Math.max(0, m.offsetTop - article.offsetTop - article.clientHeight / 3); }
+  }
+  function showNode(n) {
+    panelTitle.textContent = "Concept";
+    clear(panel);
+    panel.appendChild(el("p")).appendChild(el("b", null, n.label));
+    var roles = { driver: "driver: only outgoing links", receiver: "receiver: only incoming links",
+      ordinary: "ordinary: incoming and outgoing links", unlinked: "no links" };
+    panel.appendChild(meta([["role", roles[n.role]], ["id", n.id]]));
+    if (n.description) panel.appendChild(el("p", null, n.description));
+    if (n.aliases && n.aliases.length) panel.appendChild(meta([["also", n.aliases.join("; ")]]));
+    var list = el("ul");
+    DATA.edges.forEach(function (e) {
+      if (e.source !== n.id && e.target !== n.id) return;
+      var li = el("li");
+      li.appendChild(document.createTextNode(labelOf[e.source] + " "));
+      li.appendChild(el("span", e.sign < 0 ? "sign-minus" : "sign-plus", e.sign < 0 ? "\u2212\u2192" : "+\u2192"));
+      li.appendChild(document.createTextNode(" " + labelOf[e.target] + " (" + fmt(e.weight) + ")"));
+      list.appendChild(li);
+    });
+    panel.appendChild(list);
+  }
+  var edgeById = {}, nodeById = {};
+  DATA.edges.forEach(function (e) { edgeById[e.id] = e; });
+  DATA.nodes.forEach(function (n) { nodeById[n.id] = n; });
+  cy.on("tap", "edge", function (evt) { unhighlight(); showEdge(edgeById[evt.target.id()]); });
+  cy.on("tap", "node", function (evt) { unhighlight(); showNode(nodeById[evt.target.id()]); });
+  cy.on("tap", function (evt) { if (evt.target === cy) unhighlight(); });
+
+  // -- loops --------------------------------------------------------------------------
+  var ol = $("loops");
+  $("loops-notes").textContent = DATA.loops.notes.length ? "Note: " + DATA.loops.notes.join("; ") + "." :
+    (nl ? "" : "No feedback loops: no chain of links leads back to where it started.");
+  DATA.loops.loops.forEach(function (lp) {
+    var li = el("li");
+    li.appendChild(el("span", "badge " + lp.kind, lp.kind === "reinforcing" ? "R" : "B"));
+    li.appendChild(el("b", null, lp.kind));
+    li.appendChild(document.createTextNode(": " + lp.labels.concat([lp.labels[0]]).join(" \u2192 ") +
+      " (strength " + fmt(lp.strength, 3) + ")"));
+    li.tabIndex = 0;
+    function pick() {
+      unhighlight();
+      li.classList.add("active");
+      cy.elements().addClass("faded");
+      lp.concepts.forEach(function (c) { cy.getElementById(c).removeClass("faded").addClass("hl"); });
+      lp.edges.forEach(function (id) { cy.getElementById(id).removeClass("faded").addClass("hl"); });
+      $("map").scrollIntoView({ block: "nearest" });
+    }
+    li.addEventListener("click", pick);
+    li.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); pick(); } });
+    ol.appendChild(li);
+  });
+
+  // -- what-if ------------------------------------------------------------------------
+  var W = DATA.whatif, st = W.settings;
+  $("whatif-about").textContent = "Precomputed when this report was made, not computed in your browser: " +
+    "for the concept you pick, a fuzzy-cognitive-map simulation (" + st.rule + " rule, " + st.transfer +
+    " transfer, \u03bb = " + st.lam + ", at most " + st.steps + " steps) holds it at " + W.clamp +
+    " and compares every other concept with a run where nothing is held. Changes are relative, not forecasts." +
+    (W.skipped ? " Not available here: " + W.skipped + "." : "");
+  var sel = $("whatif-select"), tbody = document.querySelector("#whatif-table tbody");
+  var ids = Object.keys(W.by).sort(function (a, b) { return labelOf[a].localeCompare(labelOf[b]); });
+  ids.forEach(function (id) { var o = el("option", null, labelOf[id]); o.value = id; sel.appendChild(o); });
+  function showWhatIf(id) {
+    clear(tbody);
+    var r = W.by[id];
+    if (!r) { $("whatif-status").textContent = ""; return; }
+    $("whatif-status").textContent = "Simulation " + r.status + " after " + r.steps + " steps" +
+      (r.period ? " (cycle of " + r.period + ")" : "") + ". " + (r.changes.length ?
+      r.changes.length + " concept" + (r.changes.length === 1 ? "" : "s") + " change:" : "Nothing else changes.");
+    r.changes.forEach(function (c) {
+      var tr = el("tr");
+      tr.appendChild(el("td", null, c.label));
+      var d = el("td", "num " + (c.change < 0 ? "sign-minus" : "sign-plus"), fmt(c.change, 3) + (c.change < 0 ? " lower" : " higher"));
+      tr.appendChild(d);
+      tr.appendChild(el("td", "num", c.baseline.toFixed(3)));
+      tr.appendChild(el("td", "num", c.scenario.toFixed(3)));
+      tbody.appendChild(tr);
+    });
+  }
+  if (ids.length) {
+    sel.addEventListener("change", function () { showWhatIf(sel.value); });
+    showWhatIf(ids[0]);
+  } else {
+    sel.disabled = true;
+    $("whatif-status").textContent = W.skipped ? "" : "The map has no links, so nothing can change.";
+  }
+
+  // -- forecasts ------------------------------------------------------------------------
+  var fb = document.querySelector("#forecasts tbody");
+  DATA.forecasts.forEach(function (f) {
+    var tr = el("tr");
+    var s = el("td", null, f.statement);
+    if (f.condition) s.appendChild(el("div", "meta", "if " + f.condition));
+    tr.appendChild(s);
+    tr.appendChild(el("td", null, f.speaker || "unknown"));
+    tr.appendChild(el("td", "num", pct(f.probability)));
+    tr.appendChild(el("td", null, f.hedge));
+    tr.appendChild(el("td", null, f.horizon || "\u2014"));
+    if (f.at && DATA.text) {
+      tr.className = "clickable";
+      tr.title = "show in the article";
+      tr.addEventListener("click", function () { jumpTo(f.at); });
+    }
+    fb.appendChild(tr);
+  });
+  if (!DATA.forecasts.length) {
+    $("forecasts").style.display = "none";
+    $("forecasts-none").textContent = DATA.kind === "model" ?
+      "A model file holds no forecasts; make the report from the article to see them." : "No forecasts found.";
+  }
+})();

@@ -1,0 +1,380 @@
+"""A self-contained HTML report of a causal map: ``cogmap report INPUT -o report.html``.
+
+The report is one HTML file that opens from disk with no network: the map
+(Cytoscape.js, vendored in ``cogmap/data/vendor`` with its licence), the quotes
+behind every link, the article text with the quote highlighted, the feedback
+loops (:mod:`cogmap.loops`), the forecasts and a precomputed what-if table
+(:mod:`cogmap.simulate`).
+
+Everything that comes from the input is embedded once, as JSON inside
+``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and U+2029
+escaped, and the page script only ever puts it in the page with ``textContent``.
+A Content-Security-Policy allows only the page's own scripts (by hash) and no
+connections at all.
+
+Examples
+--------
+>>> from cogmap.model import Model
+>>> m = Model.from_dict({"concepts": [{"id": "a", "label": "rates"}, {"id": "b", "label": "demand"}],
+...                      "edges": [{"cause": "a", "effect": "b", "weight": -0.75}]})
+>>> page = build_report(m)
+>>> page.startswith("<!DOCTYPE html>") and "cytoscape" in page
+True
+>>> [n["role"] for n in report_data(m)["nodes"]]
+['driver', 'receiver']
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+from cogmap.errors import InputError
+from cogmap.model import Model, from_documents, load_model
+from cogmap.records import Document
+
+__all__ = ["build_report", "report_data", "load_input", "json_for_html", "write_report"]
+
+#: What-if tables are precomputed only up to this many concepts (one FCM run each).
+WHAT_IF_MAX_CONCEPTS = 400
+#: The simulation settings of the precomputed what-if (those of ``cogmap simulate``).
+WHAT_IF_SETTINGS = {"rule": "kosko", "transfer": "sigmoid", "lam": 1.0, "steps": 50, "threshold": 0.001}
+#: Changes smaller than this are left out of the what-if tables.
+WHAT_IF_EPS = 1e-4
+
+MODEL_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+# -- input -------------------------------------------------------------------------
+def load_input(obj, *, article=None) -> tuple[Model, Optional[Document], Optional[str]]:
+    """Turn the report's input into ``(model, document, article text)``.
+
+    Parameters
+    ----------
+    obj : Model, Document, str or Path
+        A model; a document; or a file: ``.yaml``/``.yml``/``.json`` is read as a
+        ``cogmap.model/1`` model (or a ``cogmap.document/1`` JSON document), anything
+        else as an article and run through :func:`cogmap.extract`.
+    article : str or Path, optional
+        The article a model's evidence offsets point into, to show it in the page.
+        For a model file whose only source is a file next to it, that file is used.
+
+    Returns
+    -------
+    tuple
+        ``(Model, Document or None, str or None)``.
+    """
+    doc: Optional[Document] = None
+    model: Optional[Model] = None
+    text: Optional[str] = None
+    base: Optional[Path] = None
+    if isinstance(obj, Model):
+        model = obj
+    elif isinstance(obj, Document):
+        doc = obj
+    else:
+        p = Path(obj)
+        if not p.exists():
+            raise InputError(f"{p}: no such file")
+        if p.is_dir():
+            raise InputError(f"{p}: is a folder, not a file")
+        if p.suffix.lower() in MODEL_SUFFIXES:
+            base = p.parent
+            data = None
+            if p.suffix.lower() == ".json":
+                try:
+                    data = json.loads(p.read_text(encoding="utf-8"))
+                except (ValueError, OSError):
+                    data = None
+            if isinstance(data, dict) and data.get("schema") == "cogmap.document/1":
+                try:
+                    doc = Document.from_dict(data)
+                except Exception as exc:  # pydantic ValidationError
+                    raise InputError(f"{p}: not a valid cogmap.document/1 file ({exc.__class__.__name__})") from None
+            else:
+                model = load_model(p)
+        else:
+            from cogmap.pipeline import extract
+
+            doc = extract(p)
+    if doc is not None:
+        model = from_documents([doc], title=doc.title or doc.source)
+        text = doc.text
+    if article is not None:
+        text = _read_text(Path(article))
+    elif text is None and base is not None and model is not None and len(model.sources) == 1:
+        near = base / Path(model.sources[0]).name
+        if near.is_file() and near.suffix.lower() in (".txt", ".md"):
+            text = _read_text(near)
+    return model, doc, text
+
+
+def _read_text(p: Path) -> str:
+    try:
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: cannot read ({exc.__class__.__name__})") from None
+
+
+# -- data ----------------------------------------------------------------------------
+def _utf16(text: str):
+    """A function mapping code-point offsets of ``text`` to UTF-16 offsets (JavaScript's)."""
+    if all(ord(ch) < 0x10000 for ch in text):
+        return lambda i: i
+    acc = [0]
+    for ch in text:
+        acc.append(acc[-1] + (2 if ord(ch) >= 0x10000 else 1))
+    return lambda i: acc[max(0, min(i, len(text)))]
+
+
+def _locate(text: Optional[str], quote: Optional[str], start: Optional[int], end: Optional[int]):
+    """``(start, end)`` of ``quote`` in ``text``: the given offsets when they hold it, else its first occurrence."""
+    if not text:
+        return None
+    if not quote:  # a hand-written model may give only offsets
+        if start is not None and end is not None and end <= len(text) and text[start:end].strip():
+            return start, end
+        return None
+    if start is not None and end is not None and text[start:end] == quote:
+        return start, end
+    i = text.find(quote)
+    if i >= 0:
+        return i, i + len(quote)
+    return None
+
+
+def _what_if(model: Model) -> dict:
+    from cogmap.simulate import simulate
+
+    s = WHAT_IF_SETTINGS
+    info = {"settings": dict(s), "clamp": 1.0, "by": {}, "skipped": None}
+    n = len(model.concepts)
+    if n > WHAT_IF_MAX_CONCEPTS:
+        info["skipped"] = f"the map has {n} concepts; what-if tables are precomputed only up to {WHAT_IF_MAX_CONCEPTS}"
+        return info
+    if not model.edges:
+        return info
+    kw = dict(rule=s["rule"], transfer=s["transfer"], lam=s["lam"], steps=s["steps"], threshold=s["threshold"])
+    base = simulate(model, None, **kw)
+    info["baseline"] = {"status": base.status, "steps": base.steps}
+    for i, c in enumerate(model.concepts):
+        scen = simulate(model, {c.id: 1.0}, **kw)
+        rows = []
+        for j, (cid, lab) in enumerate(zip(scen.ids, scen.labels)):
+            if j == i:
+                continue
+            b, v = float(base.final[j]), float(scen.final[j])
+            if abs(v - b) >= WHAT_IF_EPS:
+                rows.append({"id": cid, "label": lab, "baseline": round(b, 4), "scenario": round(v, 4), "change": round(v - b, 4)})
+        rows.sort(key=lambda r: (-abs(r["change"]), r["label"]))
+        info["by"][c.id] = {"status": scen.status, "steps": scen.steps, "period": scen.period, "changes": rows}
+    return info
+
+
+def _layout(model: Model) -> dict:
+    """Starting positions (networkx spring layout, fixed seed) so the page is the same every time."""
+    import networkx as nx
+
+    from cogmap.model import to_networkx
+
+    G = to_networkx(model).to_undirected()
+    if len(G) == 0:
+        return {}
+    pos = nx.spring_layout(G, seed=7, k=None if len(G) < 3 else 2.0 / len(G) ** 0.5)
+    scale = 120.0 * max(3.0, len(G) ** 0.5)
+    return {k: {"x": round(float(x) * scale, 1), "y": round(float(y) * scale, 1)} for k, (x, y) in pos.items()}
+
+
+def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int = 200) -> dict:
+    """Everything the report page shows, as plain JSON-ready data.
+
+    Parameters
+    ----------
+    obj : Model, Document, str or Path
+        See :func:`load_input`.
+    article : str or Path, optional
+        The article text a model's evidence points into.
+    max_loop_length, max_loops : int
+        Bounds of the feedback-loop search (:func:`cogmap.loops.loops`).
+
+    Returns
+    -------
+    dict
+        ``title``, ``kind`` ("article" or "model"), ``sources``, ``text`` (or None),
+        ``nodes``, ``edges``, ``loops``, ``forecasts`` and ``whatif``. Offsets in
+        ``edges[].evidence[]`` and ``forecasts[]`` (``at``) are UTF-16 offsets into
+        ``text``, as JavaScript counts them, and only present when the quote is there.
+    """
+    from cogmap.loops import loops
+
+    if isinstance(obj, tuple):
+        model, doc, text = obj
+    else:
+        model, doc, text = load_input(obj, article=article)
+    u16 = _utf16(text) if text else (lambda i: i)
+
+    indeg: dict[str, int] = {c.id: 0 for c in model.concepts}
+    outdeg: dict[str, int] = {c.id: 0 for c in model.concepts}
+    for e in model.edges:
+        if e.weight == 0:
+            continue
+        outdeg[e.cause] += 1
+        indeg[e.effect] += 1
+    pos = _layout(model)
+    nodes = []
+    for c in model.concepts:
+        i, o = indeg[c.id], outdeg[c.id]
+        role = "driver" if o and not i else "receiver" if i and not o else "ordinary" if i and o else "unlinked"
+        nodes.append({
+            "id": c.id, "label": c.label, "role": role, "in": i, "out": o,
+            "aliases": list(c.aliases), "description": c.description, "position": pos.get(c.id),
+        })
+
+    edges = []
+    for k, e in enumerate(model.edges):
+        evs = []
+        for ev in e.evidence:
+            d = ev.model_dump(exclude_none=True)
+            d.pop("start", None)
+            d.pop("end", None)
+            at = _locate(text, ev.text, ev.start, ev.end)
+            if at is not None:
+                d["at"] = [u16(at[0]), u16(at[1])]
+                d.setdefault("text", text[at[0]:at[1]])
+            evs.append(d)
+        edges.append({
+            "id": f"e{k}", "source": e.cause, "target": e.effect, "weight": e.weight, "sign": e.sign,
+            "evidence": evs, "support": e.support.model_dump() if e.support else None,
+        })
+    edge_id = {(e.cause, e.effect): f"e{k}" for k, e in enumerate(model.edges)}
+
+    res = loops(model, max_length=max_loop_length, limit=max_loops, time_budget=5.0)
+    loop_rows = []
+    for lp in res.loops:
+        n = len(lp.concepts)
+        loop_rows.append({
+            "kind": lp.kind, "concepts": lp.concepts, "labels": lp.labels, "strength": round(lp.strength, 4),
+            "edges": [edge_id[(lp.concepts[i], lp.concepts[(i + 1) % n])] for i in range(n)],
+        })
+
+    forecasts = []
+    for f in (doc.forecasts if doc is not None else []):
+        row = {
+            "statement": f.statement, "speaker": f.speaker, "probability": f.probability, "hedge": f.hedge,
+            "horizon": f.horizon, "condition": f.condition,
+        }
+        at = _locate(text, f.evidence.text, f.evidence.start, f.evidence.end)
+        if at is not None:
+            row["at"] = [u16(at[0]), u16(at[1])]
+        forecasts.append(row)
+
+    return {
+        "schema": "cogmap.report/1",
+        "title": model.title or (doc.source if doc is not None else None) or "causal map",
+        "kind": "article" if doc is not None else "model",
+        "description": model.description,
+        "sources": list(model.sources),
+        "text": text,
+        "nodes": nodes,
+        "edges": edges,
+        "loops": {"notes": res.notes(), "complete": res.complete, "max_length": max_loop_length, "loops": loop_rows},
+        "forecasts": forecasts,
+        "whatif": _what_if(model),
+    }
+
+
+# -- page -----------------------------------------------------------------------------
+_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+
+
+def json_for_html(data) -> str:
+    """JSON text safe inside ``<script type="application/json">``.
+
+    ``<``, ``>``, ``&``, U+2028 and U+2029 can only occur inside JSON strings, so
+    replacing them with ``\\uXXXX`` escapes keeps the JSON equal and leaves no
+    ``</script>`` or ``<!--`` for the HTML parser to see.
+
+    >>> json_for_html({"q": "</script><b>&"})
+    '{"q":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    s = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], s)
+
+
+def _asset(name: str) -> str:
+    return resources.files("cogmap").joinpath("data", *name.split("/")).read_text(encoding="utf-8")
+
+
+def _script_safe(code: str, name: str) -> str:
+    low = code.lower()
+    if "</script" in low or "<!--" in low:
+        raise RuntimeError(f"{name} cannot be inlined in a <script> element")
+    return code
+
+
+def _sha256(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def build_report(obj, *, article=None, max_loop_length: int = 8, max_loops: int = 200) -> str:
+    """The report as one self-contained HTML page.
+
+    Parameters
+    ----------
+    obj : Model, Document, str or Path
+        An article (``.txt``/``.html``), a model file (``.yaml``/``.json``), a
+        :class:`~cogmap.model.Model` or a :class:`~cogmap.records.Document`.
+    article : str or Path, optional
+        For a model: the article its evidence offsets point into.
+    max_loop_length, max_loops : int
+        Bounds of the feedback-loop search.
+
+    Returns
+    -------
+    str
+        HTML. It loads nothing from the network; its Content-Security-Policy
+        forbids it to.
+    """
+    data = report_data(obj, article=article, max_loop_length=max_loop_length, max_loops=max_loops)
+    lib = _script_safe(_asset("vendor/cytoscape.min.js"), "cytoscape.min.js")
+    page_js = _script_safe(_asset("report.js"), "report.js")
+    css = _asset("report.css")
+    if "</style" in css.lower():
+        raise RuntimeError("report.css cannot be inlined")
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_sha256(lib)} {_sha256(page_js)}; "
+        "style-src 'unsafe-inline'; img-src data: blob:; "
+        "connect-src 'none'; form-action 'none'; base-uri 'none'"
+    )
+    parts = {
+        "csp": csp,
+        "css": css,
+        "data": json_for_html(data),
+        "cytoscape": lib,
+        "script": page_js,
+    }
+    template = _asset("report.html")
+    # One pass: text put in by one marker is never searched for another.
+    return re.sub(r"\{\{(csp|css|data|cytoscape|script)\}\}", lambda m: parts[m.group(1)], template)
+
+
+def write_report(obj, path, **kwargs) -> Path:
+    """Build the report and write it to ``path`` (atomically); returns the path."""
+    out = Path(path)
+    page = build_report(obj, **kwargs)
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        tmp.write_text(page, encoding="utf-8")
+        tmp.replace(out)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot write ({exc.strerror or exc})") from None
+    return out
