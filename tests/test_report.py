@@ -236,3 +236,15 @@ def test_cli_report(tmp_path):
 
 def test_doctests():
     assert doctest.testmod(report_mod).failed == 0
+
+
+def test_page_script_parses():
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    js = Path(report_mod.__file__).parent / "data" / "report.js"
+    r = subprocess.run([node, "--check", str(js)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr

@@ -67,12 +67,11 @@
   var cy = cytoscape({
     container: $("map"),
     elements: elements,
-    wheelSensitivity: 0.3,
     style: [
-      { selector: "node", style: { "label": "data(label)", "text-wrap": "wrap", "text-max-width": 130, "font-size": 12,
-        "text-valign": "center", "text-halign": "center", "width": 150, "height": 48, "shape": "ellipse",
+      { selector: "node", style: { "label": "data(label)", "text-wrap": "wrap", "text-max-width": 150, "font-size": 17,
+        "text-valign": "center", "text-halign": "center", "width": 170, "height": 60, "shape": "ellipse",
         "background-color": "#cfd8e3", "border-width": 1, "border-color": "#7a8594", "color": "#1d232b" } },
-      { selector: "node[role = 'driver']", style: { "shape": "diamond", "background-color": "#f2a93b", "width": 170, "height": 70 } },
+      { selector: "node[role = 'driver']", style: { "shape": "diamond", "background-color": "#f2a93b", "width": 200, "height": 90 } },
       { selector: "node[role = 'receiver']", style: { "shape": "round-rectangle", "background-color": "#5b8def", "color": "#fff" } },
       { selector: "node[role = 'unlinked']", style: { "background-color": "#eef1f4", "border-style": "dashed", "color": "#5b6573" } },
       { selector: "edge", style: { "width": "data(w)", "curve-style": "bezier", "target-arrow-shape": "triangle",
@@ -90,8 +89,9 @@
   });
   if (DATA.nodes.length > 1) {
     cy.layout({ name: "cose", randomize: false, animate: false, fit: true, padding: 30,
-      nodeRepulsion: function () { return 400000; }, idealEdgeLength: function () { return 120; },
-      nodeOverlap: 20, numIter: 1500 }).run();
+      nodeDimensionsIncludeLabels: true, nodeRepulsion: function () { return 1200000; },
+      idealEdgeLength: function () { return 130; }, edgeElasticity: function () { return 60; },
+      gravity: 0.3, nodeOverlap: 40, componentSpacing: 90, numIter: 2500 }).run();
   }
 
   function unhighlight() {
@@ -165,18 +165,43 @@
     });
     panel.appendChild(list);
   }
+  function showLoop(lp) {
+    panelTitle.textContent = "Feedback loop";
+    clear(panel);
+    var h = el("p");
+    h.appendChild(el("span", "badge " + lp.kind, lp.kind === "reinforcing" ? "R" : "B"));
+    h.appendChild(el("b", null, lp.kind));
+    h.appendChild(document.createTextNode(lp.kind === "reinforcing" ?
+      " — a change travels round and comes back with the same sign." :
+      " — a change travels round and comes back opposed."));
+    panel.appendChild(h);
+    panel.appendChild(meta([["links", lp.edges.length], ["strength (product of weights)", fmt(lp.strength, 3)]]));
+    var list = el("ol");
+    lp.edges.forEach(function (id) {
+      var e = edgeById[id], li = el("li");
+      var b = el("button", "link", labelOf[e.source] + (e.sign < 0 ? " −→ " : " +→ ") + labelOf[e.target] +
+        " (" + fmt(e.weight) + ", " + e.evidence.length + " quote" + (e.evidence.length === 1 ? "" : "s") + ")");
+      b.type = "button";
+      b.addEventListener("click", function () { showEdge(e); });
+      li.appendChild(b);
+      list.appendChild(li);
+    });
+    panel.appendChild(list);
+  }
   var edgeById = {}, nodeById = {};
   DATA.edges.forEach(function (e) { edgeById[e.id] = e; });
   DATA.nodes.forEach(function (n) { nodeById[n.id] = n; });
-  cy.on("tap", "edge", function (evt) { unhighlight(); showEdge(edgeById[evt.target.id()]); });
-  cy.on("tap", "node", function (evt) { unhighlight(); showNode(nodeById[evt.target.id()]); });
+  function setHash(h) { try { history.replaceState(null, "", "#" + h); } catch (e) { /* file: URLs may refuse */ } }
+  cy.on("tap", "edge", function (evt) { unhighlight(); showEdge(edgeById[evt.target.id()]); setHash("link=" + evt.target.id()); });
+  cy.on("tap", "node", function (evt) { unhighlight(); showNode(nodeById[evt.target.id()]); setHash("concept=" + encodeURIComponent(evt.target.id())); });
   cy.on("tap", function (evt) { if (evt.target === cy) unhighlight(); });
 
   // -- loops --------------------------------------------------------------------------
   var ol = $("loops");
   $("loops-notes").textContent = DATA.loops.notes.length ? "Note: " + DATA.loops.notes.join("; ") + "." :
     (nl ? "" : "No feedback loops: no chain of links leads back to where it started.");
-  DATA.loops.loops.forEach(function (lp) {
+  var loopPickers = [];
+  DATA.loops.loops.forEach(function (lp, k) {
     var li = el("li");
     li.appendChild(el("span", "badge " + lp.kind, lp.kind === "reinforcing" ? "R" : "B"));
     li.appendChild(el("b", null, lp.kind));
@@ -189,9 +214,11 @@
       cy.elements().addClass("faded");
       lp.concepts.forEach(function (c) { cy.getElementById(c).removeClass("faded").addClass("hl"); });
       lp.edges.forEach(function (id) { cy.getElementById(id).removeClass("faded").addClass("hl"); });
+      showLoop(lp);
       $("map").scrollIntoView({ block: "nearest" });
     }
-    li.addEventListener("click", pick);
+    loopPickers.push(pick);
+    li.addEventListener("click", function () { pick(); setHash("loop=" + (k + 1)); });
     li.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); pick(); } });
     ol.appendChild(li);
   });
@@ -224,7 +251,7 @@
     });
   }
   if (ids.length) {
-    sel.addEventListener("change", function () { showWhatIf(sel.value); });
+    sel.addEventListener("change", function () { showWhatIf(sel.value); setHash("whatif=" + encodeURIComponent(sel.value)); });
     showWhatIf(ids[0]);
   } else {
     sel.disabled = true;
@@ -236,7 +263,7 @@
   DATA.forecasts.forEach(function (f) {
     var tr = el("tr");
     var s = el("td", null, f.statement);
-    if (f.condition) s.appendChild(el("div", "meta", "if " + f.condition));
+    if (f.condition) s.appendChild(el("div", "meta", "condition: " + f.condition));
     tr.appendChild(s);
     tr.appendChild(el("td", null, f.speaker || "unknown"));
     tr.appendChild(el("td", "num", pct(f.probability)));
@@ -254,4 +281,17 @@
     $("forecasts-none").textContent = DATA.kind === "model" ?
       "A model file holds no forecasts; make the report from the article to see them." : "No forecasts found.";
   }
+
+  // -- links into the page: #link=e3, #concept=ID, #loop=2, #whatif=ID -------------------
+  function follow() {
+    var m = /^#(link|concept|loop|whatif)=(.*)$/.exec(location.hash || "");
+    if (!m) return;
+    var v = decodeURIComponent(m[2]);
+    if (m[1] === "link" && edgeById[v]) { unhighlight(); cy.getElementById(v).select(); showEdge(edgeById[v]); }
+    else if (m[1] === "concept" && nodeById[v]) { unhighlight(); cy.getElementById(v).select(); showNode(nodeById[v]); }
+    else if (m[1] === "loop" && loopPickers[+v - 1]) { loopPickers[+v - 1](); }
+    else if (m[1] === "whatif" && W.by[v]) { sel.value = v; showWhatIf(v); }
+  }
+  window.addEventListener("hashchange", follow);
+  follow();
 })();
