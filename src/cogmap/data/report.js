@@ -116,7 +116,7 @@
     clear(panel);
     var h = el("p");
     h.appendChild(el("b", null, labelOf[e.source]));
-    h.appendChild(el("span", e.sign < 0 ? "sign-minus" : "sign-plus", e.sign < 0 ? "  \u2192 lowers \u2192  " : "  \u2192 raises \u2192  "));
+    h.appendChild(el("span", e.sign < 0 ? "sign-minus" : "sign-plus", e.sign < 0 ? "  \u2192 lowers \u2192  " : e.sign > 0 ? "  \u2192 raises \u2192  " : "  \u2192 (weight 0) \u2192  "));
     h.appendChild(el("b", null, labelOf[e.target]));
     panel.appendChild(h);
     var s = e.support;
@@ -196,6 +196,27 @@
   cy.on("tap", "node", function (evt) { unhighlight(); showNode(nodeById[evt.target.id()]); setHash("concept=" + encodeURIComponent(evt.target.id())); });
   cy.on("tap", function (evt) { if (evt.target === cy) unhighlight(); });
 
+  // -- links table (a keyboard-usable view of the map) ---------------------------------
+  var lb = document.querySelector("#links tbody");
+  DATA.edges.slice().sort(function (a, b) { return Math.abs(b.weight) - Math.abs(a.weight); }).forEach(function (e) {
+    var tr = el("tr", "clickable");
+    tr.tabIndex = 0;
+    tr.appendChild(el("td", null, labelOf[e.source]));
+    tr.appendChild(el("td", e.sign < 0 ? "sign-minus" : "sign-plus", e.sign < 0 ? "\u2212 lowers" : e.sign > 0 ? "+ raises" : "0 no effect"));
+    tr.appendChild(el("td", null, labelOf[e.target]));
+    tr.appendChild(el("td", "num", fmt(e.weight)));
+    tr.appendChild(el("td", "num", e.evidence.length));
+    var sp = {};
+    e.evidence.forEach(function (ev) { if (ev.speaker) sp[ev.speaker] = true; });
+    tr.appendChild(el("td", null, Object.keys(sp).join("; ")));
+    function pick() { unhighlight(); cy.elements().unselect(); cy.getElementById(e.id).select(); showEdge(e); setHash("link=" + e.id);
+      $("panel").scrollIntoView({ block: "nearest" }); }
+    tr.addEventListener("click", pick);
+    tr.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); pick(); } });
+    lb.appendChild(tr);
+  });
+  if (!DATA.edges.length) $("links-section").style.display = "none";
+
   // -- loops --------------------------------------------------------------------------
   var ol = $("loops");
   $("loops-notes").textContent = DATA.loops.notes.length ? "Note: " + DATA.loops.notes.join("; ") + "." :
@@ -252,7 +273,11 @@
   }
   if (ids.length) {
     sel.addEventListener("change", function () { showWhatIf(sel.value); setHash("whatif=" + encodeURIComponent(sel.value)); });
-    showWhatIf(ids[0]);
+    // Start with the concept whose change moves the rest of the map most.
+    var reach = function (id) { return W.by[id].changes.reduce(function (t, c) { return t + Math.abs(c.change); }, 0); };
+    var best = ids.reduce(function (a, b) { return reach(b) > reach(a) ? b : a; }, ids[0]);
+    sel.value = best;
+    showWhatIf(best);
   } else {
     sel.disabled = true;
     $("whatif-status").textContent = W.skipped ? "" : "The map has no links, so nothing can change.";
