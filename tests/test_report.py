@@ -248,3 +248,37 @@ def test_page_script_parses():
     js = Path(report_mod.__file__).parent / "data" / "report.js"
     r = subprocess.run([node, "--check", str(js)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_model_evidence_located_or_left_unlinked(tmp_path):
+    text = "Tanks arrive. Talks stall because tanks arrive.\n"
+    (tmp_path / "art.txt").write_text(text, encoding="utf-8")
+    model = tmp_path / "m.json"
+    model.write_text(json.dumps({
+        "sources": ["art.txt"],
+        "concepts": [{"id": "t", "label": "tanks"}, {"id": "k", "label": "talks"}],
+        "edges": [{"cause": "t", "effect": "k", "weight": -0.5, "evidence": [
+            {"text": "Talks stall because tanks arrive.", "source": "art.txt", "start": 0, "end": 5},  # stale offsets
+            {"source": "art.txt", "start": 0, "end": 13},                                          # offsets only
+            {"text": "words that are not there", "source": "art.txt"},
+        ]}],
+    }), encoding="utf-8")
+    d = report_data(model)  # the only source sits next to the model file
+    assert d["text"] == text
+    a, b, c = d["edges"][0]["evidence"]
+    assert text[a["at"][0]:a["at"][1]] == a["text"] == "Talks stall because tanks arrive."
+    assert b["text"] == "Tanks arrive." and b["at"] == [0, 13]
+    assert "at" not in c
+
+
+def test_cli_report_with_article(tmp_path):
+    from typer.testing import CliRunner
+
+    from cogmap.cli import app
+
+    art = tmp_path / "a.txt"
+    art.write_text("Tanks arrive. Talks stall.\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(app, ["report", str(CURATED), "--article", str(art), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert json.loads(split(out.read_text(encoding="utf-8"))[1])["text"] == "Tanks arrive. Talks stall.\n"
