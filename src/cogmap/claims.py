@@ -42,6 +42,7 @@ _MODAL_POSSIBLE = {"may", "might", "could", "can"}
 _FUTURE = {"will", "'ll", "shall", "wo"}
 _DEMONSTRATIVE = {"this", "that", "these", "those"}
 _REL_PRONOUNS = {"which", "that", "who", "what"}
+_CHANGE = L.INCREASE | L.DECREASE
 _PRONOUN_SUBJ = {"it", "they", "he", "she", "we", "i", "you", "this", "that"}
 
 
@@ -183,6 +184,19 @@ def clause_side(verb) -> Side:
     neg = -1 if _negated(verb) else 1
     if verb.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
         return np_side(verb)
+    if lemma == "be":
+        # "there will be a coup" is about the coup; "it is time for a coup" too.
+        attr = next(iter(_children(verb, "attr")), None)
+        if attr is not None and (any(c.dep_ == "expl" for c in verb.children) or subj is not None and
+                                 subj.lower_ in ("it", "this", "that") and attr.lemma_ in ("time", "moment")):
+            if attr.lemma_ in ("time", "moment"):
+                inner = next((p2 for p2 in _children(attr, "prep") if p2.lower_ == "for"), None)
+                pobj = next(iter(_children(inner, "pobj")), None) if inner is not None else None
+                if pobj is not None:
+                    s = np_side(pobj)
+                    return Side(s.tokens, s.sign * neg)
+            s = np_side(attr)
+            return Side(s.tokens, s.sign * neg)
     if lemma in L.FRAME_ONLY:
         # "it makes X more likely": the clause is about X.
         effects = _effects_of_causal_verb(verb) if _causal_verb_sign(verb) else []
@@ -378,7 +392,7 @@ def _effects_of_causal_verb(verb):
         if key in L.COMPARATIVE and target is not None:
             s = np_side(target)
             return [Side(s.tokens, s.sign * L.COMPARATIVE[key])]
-        if x.lemma_.lower() in L.INCREASE | L.DECREASE and target is not None:
+        if x.lemma_.lower() in _CHANGE and target is not None:
             s = np_side(target)
             return [Side(s.tokens, s.sign * (1 if x.lemma_.lower() in L.INCREASE else -1))]
         if x.pos_ in ("VERB",) and x.dep_ == "xcomp":
@@ -413,7 +427,7 @@ def _causal_verb_sign(verb) -> Optional[int]:
     if lemma in L.FRAME_ONLY:
         # "make X likelier" and "send X soaring" are causal; "make a speech" is not.
         if any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.dep_ in ("advcl", "acomp") and (
-                c.lower_ in L.COMPARATIVE or c.lemma_.lower() in L.INCREASE | L.DECREASE)
+                c.lower_ in L.COMPARATIVE or c.lemma_.lower() in _CHANGE)
                 for c in verb.children):
             return 1
         return None
@@ -500,6 +514,7 @@ def _clause_connective(verb):
     return None
 
 
+_COMMENT_VERBS = frozenset("say mention note explain write tell know see expect show report put note".split())
 _CAUSE_MARKS = {"because", "since", "as", "cause", "cos"}
 _COND_MARKS = {"if": 1, "unless": -1, "once": 1, "provided": 1, "when": 1, "whenever": 1}
 
@@ -510,15 +525,21 @@ def _rule_connectives(sent, prev_sents, out):
             continue
         mark = _clause_connective(verb)
         head = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue  # a misparse ("because, contrary to ..."): no clause to read
         if mark in _CAUSE_MARKS:
-            if mark == "as" and not _looks_causal_as(verb):
+            if mark == "as" and verb.lemma_.lower() in _COMMENT_VERBS:
+                continue  # "as I said": a comment, not a reason
+            if mark == "as" and not (_looks_causal_as(verb) or verb.i < head.i and head.lemma_ != "be"
+                                     and verb.lemma_ != "be" and not _has_time_cue(verb)):
                 continue
             if mark == "since" and verb.tag_ in ("VBD", "VBN") and head.tag_ in ("VBN", "VBZ", "VBP") and \
                     any(c.lower_ in ("has", "have") for c in head.children):
                 continue  # "has risen since it began": time, not cause
             _emit(out, clause_side(verb), clause_side(head), 1, mark, head, sent)
         elif mark in _COND_MARKS:
-            if mark == "when" and not _future_or_modal(head):
+            if mark == "when" and not _future_or_modal(head) and (
+                    head.lemma_ == "be" or verb.lemma_ == "be" or _has_time_cue(verb)):
                 continue
             _emit(out, clause_side(verb), clause_side(head), _COND_MARKS[mark], mark, head, sent,
                   modality="conditional", condition_tok=verb)
@@ -549,46 +570,143 @@ def _rule_connectives(sent, prev_sents, out):
 def _looks_causal_as(verb) -> bool:
     # "as" is causal when its clause states a reason, not a time or a comparison:
     # require a stative or change verb and no "as ... as" comparison.
-    return verb.lemma_.lower() in L.INCREASE | L.DECREASE or verb.lemma_ in ("be", "have") and \
+    return verb.lemma_.lower() in _CHANGE or verb.lemma_ in ("be", "have") and \
         not any(c.lower_ == "as" and c.dep_ == "advmod" for c in verb.head.children)
+
+
+def _has_time_cue(verb) -> bool:
+    """A clause that only sets the time ("when he was young", "as the day ended")."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
 
 def _future_or_modal(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _FUTURE | _MODAL_POSSIBLE | {"would"} for c in verb.children)
 
 
-def _rule_cause_preps(sent, out):
-    """ "Y because of X", "Y due to X", "Y as a result of X", "Y in response to X"."""
-    doc = sent.doc
-    for tok in sent:
-        if tok.i + 1 >= sent.end:
+# Phrases by their first word, longest first, so each token looks up only its own.
+_PHRASES: dict[str, list] = {}
+for _words, _role in sorted(L.REASON_PHRASES.items(), key=lambda kv: -len(kv[0])):
+    _PHRASES.setdefault(_words[0], []).append((_words, _role))
+_TIME_NOUNS = frozenset("year years month months week weeks day days hour hours minute minutes time while "
+                        "decade decades morning evening night afternoon weekend period moment".split())
+_DEATH_VERBS = frozenset("die kill injure wound hurt maim".split())
+
+
+def _anchor_verb(tok, stop):
+    """The verb (or noun) a phrase starting at ``tok`` modifies."""
+    anchor = tok.head
+    for _ in range(5):
+        if anchor not in stop and anchor.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+            return anchor
+        if anchor.head is anchor:
+            break
+        anchor = anchor.head
+    return None if anchor in stop else anchor
+
+
+def _is_event_np(tok) -> bool:
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    if tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL") or tok.lemma_.lower() in _TIME_NOUNS:
+        return False
+    return tok.pos_ in ("NOUN", "PROPN")
+
+
+def _rule_adjuncts(sent, out):
+    """Reason and goal phrases: "in protest against X", "in a bid to X", "because of X",
+    "a strike over X", "arrested for X", "by doing X", "after X", "demanding X"."""
+    toks = list(sent)
+    n = len(toks)
+    for k, tok in enumerate(toks):
+        low = tok.lower_
+        for words, role in _PHRASES.get(low, ()):
+            m = len(words)
+            if k + m > n or tuple(t.lower_ for t in toks[k:k + m]) != words:
+                continue
+            phrase = toks[k:k + m]
+            obj = None
+            for t in toks[k + m:k + m + 6]:
+                if t.pos_ in ("VERB", "AUX") and words[-1] == "to" or \
+                        t.dep_ in ("pobj", "pcomp") and t.head in phrase or \
+                        t.head in phrase and t.pos_ in ("NOUN", "PROPN", "VERB"):
+                    obj = t
+                    break
+            if obj is None:
+                break
+            anchor = _anchor_verb(tok, phrase)
+            if anchor is None or anchor.i in range(obj.left_edge.i, obj.right_edge.i + 1):
+                break
+            if obj.lower_ in _DEMONSTRATIVE and not list(obj.children):
+                break  # "because of this": the cause is in another sentence
+            cue = " ".join(words)
+            if role == "cause":
+                _emit(out, _side_for(obj), _side_for(anchor), 1, cue, anchor, sent)
+            else:
+                _emit(out, _side_for(anchor), _side_for(obj), 1, cue, anchor, sent, modality="possible",
+                      purpose=True)
+            break
+        if tok.dep_ != "prep":
+            # Participles of purpose: "..., demanding justice"; purpose infinitives.
+            if tok.pos_ == "VERB" and tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG" and \
+                    tok.lemma_.lower() in L.GOAL_PARTICIPLES and tok.head.pos_ in ("VERB", "AUX") and tok.i > tok.head.i:
+                _emit(out, clause_side(tok.head), clause_side(tok), 1, tok.lemma_.lower(), tok.head, sent,
+                      modality="possible", purpose=True)
+            elif tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.i > tok.head.i and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+                    tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in L.CONTROL_VERBS and \
+                    any(c.dep_ in ("dobj", "prep", "prt") and c.i < tok.i for c in tok.head.children) and \
+                    _causal_verb_sign(tok) is None:
+                _emit(out, clause_side(tok.head), clause_side(tok), 1, "to", tok.head, sent,
+                      modality="possible", purpose=True)
             continue
-        low, nxt = tok.lower_, tok.nbor(1).lower_
-        words = [tok]
-        if (low, nxt) in L.CAUSE_PREPS:
-            words = [tok, tok.nbor(1)]
-        elif low in ("as", "in", "on", "by") and tok.i + 3 < sent.end and nxt in ("a", "the") and \
-                (tok.nbor(2).lower_, tok.nbor(3).lower_) in L.CAUSE_PREPS:
-            words = [tok, tok.nbor(1), tok.nbor(2), tok.nbor(3)]
-        elif low in ("in", "by") and (nxt, tok.nbor(2).lower_ if tok.i + 2 < sent.end else "") in L.CAUSE_PREPS:
-            words = [tok, tok.nbor(1), tok.nbor(2)]
-        else:
-            continue
-        pobj = next((c for w in words for c in w.children if c.dep_ in ("pobj", "pcomp") and c not in words), None)
+        head = tok.head
+        pobj = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is None:
             continue
-        # What the phrase modifies: the nearest verb (or noun) above it.
-        anchor = tok.head
-        for _ in range(4):
-            if anchor.pos_ in ("VERB", "AUX") or anchor.head is anchor or anchor not in words:
-                break
-            anchor = anchor.head
-        if anchor in words or anchor.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        hl = head.lemma_.lower()
+        if low in ("over", "against") and hl in L.REACTION_WORDS:
+            _emit(out, _side_for(pobj), _side_for(head), 1, low, head, sent)
+        elif low == "for" and hl in L.FOR_REASON_VERBS and head.pos_ == "VERB":
+            if hl in ("blame", "credit"):
+                obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    _emit(out, _side_for(obj), _side_for(pobj), 1, f"{hl} for", head, sent)
+            else:
+                _emit(out, _side_for(pobj), clause_side(head), 1, "for", head, sent)
+        elif low == "by" and pobj.tag_ == "VBG" and head.pos_ == "VERB":
+            _emit(out, clause_side(pobj), clause_side(head), 1, "by", head, sent)
+        elif low in ("after", "following", "amid") and head.pos_ == "VERB" and head.lemma_ != "be" and \
+                tok.i > head.i - 12 and _is_event_np(pobj):
+            _emit(out, _side_for(pobj), clause_side(head), 1, low, head, sent)
+        elif low == "in" and hl in _DEATH_VERBS and _is_event_np(pobj) and pobj.pos_ == "NOUN":
+            _emit(out, _side_for(pobj), clause_side(head), 1, "in", head, sent)
+    # Result and reason nouns: "the deaths were the result of clashes", "X is the reason for Y".
+    for tok in sent:
+        if tok.dep_ not in ("attr", "nsubj") or tok.head.lemma_ != "be":
             continue
-        if pobj.lower_ in _DEMONSTRATIVE and not list(pobj.children):
-            continue  # "because of this": the cause is in another sentence
-        cue = " ".join(w.lower_ for w in words)
-        _emit(out, _side_for(pobj), _side_for(anchor), 1, cue, anchor, sent)
+        lemma = tok.lemma_.lower()
+        be = tok.head
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in be.children if c.dep_ == "attr"), None)
+        preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+        if lemma in L.RESULT_NOUNS and tok.dep_ == "attr" and "of" in preps and subj is not None:
+            pobj = next((c for c in preps["of"].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                _emit(out, _side_for(pobj), _side_for(subj), 1, f"{lemma} of", be, sent)
+        elif lemma in L.REASON_NOUNS:
+            key = next((w for w in ("for", "of", "behind") if w in preps), None)
+            pobj = next((c for c in preps[key].children if c.dep_ == "pobj"), None) if key else None
+            other = subj if tok.dep_ == "attr" else attr
+            if pobj is not None and other is not None:
+                _emit(out, _side_for(other), _side_for(pobj), 1, f"{lemma} {key}", be, sent)
+    # Clauses: "after X happened, Y"
+    for verb in sent:
+        if verb.dep_ == "advcl" and _clause_connective(verb) in ("after", "once") and verb.head.pos_ == "VERB" \
+                and verb.head.lemma_ != "be":
+            _emit(out, clause_side(verb), clause_side(verb.head), 1, "after", verb.head, sent)
+
+
+_WITH_AFTER = frozenset(("with", "after", "without", "following", "amid", "given"))
 
 
 def _rule_with_after(sent, out):
@@ -596,14 +714,15 @@ def _rule_with_after(sent, out):
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
+        preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in _WITH_AFTER]
+        if not preps:
+            continue
         effect = clause_side(verb)
-        is_change = verb.lemma_.lower() in L.INCREASE | L.DECREASE or any(
+        is_change = verb.lemma_.lower() in _CHANGE or any(
             c.dep_ in ("acomp", "attr") and (c.lower_ in L.COMPARATIVE or any(
                 m.lower_ in ("more", "less") for m in c.children)) for c in verb.children)
-        for prep in _children(verb, "prep"):
+        for prep in preps:
             low = prep.lower_
-            if low not in ("with", "after", "without", "following", "amid", "given"):
-                continue
             pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
             if pobj is None:
                 continue
@@ -699,7 +818,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_causal_verbs(sent, prev, out)
         _rule_emotion(sent, out)
         _rule_connectives(sent, prev, out)
-        _rule_cause_preps(sent, out)
+        _rule_adjuncts(sent, out)
         _rule_with_after(sent, out)
         if len(out) == n0 or True:
             _rule_across_sentences(sent, prev, out)

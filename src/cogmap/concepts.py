@@ -120,6 +120,8 @@ def label_tokens(tokens) -> str:
         prev = t
     while words and words[-1] in ("of", "to", "for", "in", "on", "and", "or", "with", "by"):
         words.pop()
+    while words and words[0] in ("to", "of", "and", "or", "but", "because", "so"):
+        words.pop(0)
     if len(words) > 8:
         # Keep the words up to the head noun, then as few as make sense.
         words = words[:8]

@@ -91,3 +91,44 @@ EMOTION_VERBS: dict[str, tuple[str, int]] = {
     "calm": ("concern", -1), "embolden": ("confidence", 1), "demoralize": ("morale", -1),
     "demoralise": ("morale", -1), "demotivate": ("morale", -1), "hearten": ("morale", 1),
 }
+
+#: Multi-word prepositions that introduce a reason or a goal: "in protest against X".
+REASON_PHRASES: dict[tuple[str, ...], str] = {
+    ("in", "protest", "against"): "cause", ("in", "protest", "at"): "cause", ("in", "protest", "over"): "cause",
+    ("in", "protest", "of"): "cause", ("in", "support", "of"): "goal", ("in", "response", "to"): "cause",
+    ("in", "retaliation", "for"): "cause", ("in", "retaliation", "against"): "cause",
+    ("in", "reaction", "to"): "cause", ("in", "connection", "with"): "cause", ("as", "part", "of"): "goal",
+    ("in", "a", "bid", "to"): "goal", ("in", "an", "effort", "to"): "goal", ("in", "an", "attempt", "to"): "goal",
+    ("in", "order", "to"): "goal", ("so", "as", "to"): "goal", ("with", "the", "aim", "of"): "goal",
+    ("for", "fear", "of"): "cause", ("out", "of", "fear"): "cause", ("in", "the", "wake", "of"): "cause",
+    ("as", "a", "result", "of"): "cause", ("as", "a", "consequence", "of"): "cause",
+    ("on", "the", "back", "of"): "cause", ("in", "view", "of"): "cause", ("on", "account", "of"): "cause",
+    ("because", "of"): "cause", ("due", "to"): "cause", ("owing", "to"): "cause", ("thanks", "to"): "cause",
+}
+#: Words of reaction whose "over X" / "against X" phrase names the reason:
+#: "a strike over wages", "anger over the verdict", "arrested over the riot".
+REACTION_WORDS = frozenset(
+    "protest protester demonstration demonstrate rally march strike agitation agitate dharna boycott "
+    "sit-in clash riot unrest row dispute quarrel fight battle tension anger outrage fury concern worry fear "
+    "alarm criticism criticize criticise condemn condemnation resign resignation quit sue lawsuit "
+    "arrest detain charge jail sentence punish fine suspend sack fire dismiss oust impeach "
+    "complain complaint grievance uproar backlash outcry furore furor violence attack kill".split())
+#: Verbs whose "for X" phrase names the reason: "arrested for looting".
+FOR_REASON_VERBS = frozenset(
+    "arrest detain charge jail sentence convict punish fine suspend sack fire dismiss blame criticize "
+    "criticise praise thank reward award apologize apologise sue prosecute penalize penalise ban "
+    "condemn slam hail credit".split())
+#: Participles of purpose: "marched to the court, demanding justice".
+GOAL_PARTICIPLES = frozenset(
+    "demand seek protest oppose urge press call condemn support back resist denounce "
+    "decry mark commemorate".split())
+#: Verbs that take an infinitive as their object, not as a purpose.
+CONTROL_VERBS = frozenset(
+    "want need try decide plan hope begin start continue fail refuse agree seem appear have be go able "
+    "expect intend attempt manage choose promise threaten tend like love hate prefer wish aim seek "
+    "offer learn forget remember pretend claim vow pledge ask tell order allow permit force urge "
+    "encourage help get let make cause lead prompt push compel enable persuade convince invite warn "
+    "use struggle rush hesitate dare deserve afford arrange prepare strive bother cease".split())
+#: Nouns of result: "the deaths were the result of clashes".
+RESULT_NOUNS = frozenset("result consequence outcome product effect upshot fruit legacy".split())
+REASON_NOUNS = frozenset("reason cause source root driver trigger".split())
