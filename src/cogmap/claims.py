@@ -182,7 +182,7 @@ def clause_side(verb) -> Side:
     subj = next(iter(_children(verb, "nsubj", "nsubjpass")), None)
     obj = next(iter(_children(verb, "dobj")), None)
     neg = -1 if _negated(verb) else 1
-    if verb.pos_ in ("NOUN", "PROPN", "PRON", "ADJ"):
+    if verb.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and (subj is None or verb.dep_ not in ("advcl", "ccomp", "ROOT")):
         return np_side(verb)
     if lemma == "be":
         # "there will be a coup" is about the coup; "it is time for a coup" too.
@@ -525,7 +525,7 @@ def _rule_connectives(sent, prev_sents, out):
             continue
         mark = _clause_connective(verb)
         head = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ == "ADJ" and not any(c.dep_.startswith("nsubj") for c in verb.children):
             continue  # a misparse ("because, contrary to ..."): no clause to read
         if mark in _CAUSE_MARKS:
             if mark == "as" and verb.lemma_.lower() in _COMMENT_VERBS:
