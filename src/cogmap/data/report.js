@@ -14,8 +14,10 @@
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
   function fmt(x, d) { return (x > 0 ? "+" : x < 0 ? "\u2212" : "") + Math.abs(x).toFixed(d === undefined ? 2 : d); }
   function pct(p) { return p === null || p === undefined ? "" : Math.round(p * 100) + "%"; }
-  var labelOf = {};
-  DATA.nodes.forEach(function (n) { labelOf[n.id] = n.label; });
+  var labelOf = Object.create(null);  // no prototype: a concept may be called "__proto__"
+  // Cytoscape gets its own ids (n0, n1, ...): concept ids are input and may be "__proto__" or "constructor".
+  var cyOf = Object.create(null), cidOf = Object.create(null);
+  DATA.nodes.forEach(function (n, i) { labelOf[n.id] = n.label; cyOf[n.id] = "n" + i; cidOf["n" + i] = n.id; });
 
   // -- header -------------------------------------------------------------------------
   document.title = "cogmap: " + DATA.title;
@@ -56,12 +58,12 @@
   // -- map ------------------------------------------------------------------------------
   var elements = [];
   DATA.nodes.forEach(function (n) {
-    var item = { group: "nodes", data: { id: n.id, label: n.label, role: n.role } };
+    var item = { group: "nodes", data: { id: cyOf[n.id], label: n.label, role: n.role } };
     if (n.position) item.position = { x: n.position.x, y: n.position.y };
     elements.push(item);
   });
   DATA.edges.forEach(function (e) {
-    elements.push({ group: "edges", data: { id: e.id, source: e.source, target: e.target, weight: e.weight,
+    elements.push({ group: "edges", data: { id: e.id, source: cyOf[e.source], target: cyOf[e.target], weight: e.weight,
       sign: e.sign, w: 1.5 + 6 * Math.abs(e.weight) } });
   });
   var cy = cytoscape({
@@ -188,12 +190,12 @@
     });
     panel.appendChild(list);
   }
-  var edgeById = {}, nodeById = {};
+  var edgeById = Object.create(null), nodeById = Object.create(null);
   DATA.edges.forEach(function (e) { edgeById[e.id] = e; });
   DATA.nodes.forEach(function (n) { nodeById[n.id] = n; });
   function setHash(h) { try { history.replaceState(null, "", "#" + h); } catch (e) { /* file: URLs may refuse */ } }
   cy.on("tap", "edge", function (evt) { unhighlight(); showEdge(edgeById[evt.target.id()]); setHash("link=" + evt.target.id()); });
-  cy.on("tap", "node", function (evt) { unhighlight(); showNode(nodeById[evt.target.id()]); setHash("concept=" + encodeURIComponent(evt.target.id())); });
+  cy.on("tap", "node", function (evt) { unhighlight(); var cid = cidOf[evt.target.id()]; showNode(nodeById[cid]); setHash("concept=" + encodeURIComponent(cid)); });
   cy.on("tap", function (evt) { if (evt.target === cy) unhighlight(); });
 
   // -- links table (a keyboard-usable view of the map) ---------------------------------
@@ -206,7 +208,7 @@
     tr.appendChild(el("td", null, labelOf[e.target]));
     tr.appendChild(el("td", "num", fmt(e.weight)));
     tr.appendChild(el("td", "num", e.evidence.length));
-    var sp = {};
+    var sp = Object.create(null);
     e.evidence.forEach(function (ev) { if (ev.speaker) sp[ev.speaker] = true; });
     tr.appendChild(el("td", null, Object.keys(sp).join("; ")));
     function pick() { unhighlight(); cy.elements().unselect(); cy.getElementById(e.id).select(); showEdge(e); setHash("link=" + e.id);
@@ -233,7 +235,7 @@
       unhighlight();
       li.classList.add("active");
       cy.elements().addClass("faded");
-      lp.concepts.forEach(function (c) { cy.getElementById(c).removeClass("faded").addClass("hl"); });
+      lp.concepts.forEach(function (c) { cy.getElementById(cyOf[c]).removeClass("faded").addClass("hl"); });
       lp.edges.forEach(function (id) { cy.getElementById(id).removeClass("faded").addClass("hl"); });
       showLoop(lp);
       $("map").scrollIntoView({ block: "nearest" });
@@ -246,6 +248,7 @@
 
   // -- what-if ------------------------------------------------------------------------
   var W = DATA.whatif, st = W.settings;
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   $("whatif-about").textContent = "Precomputed when this report was made, not computed in your browser: " +
     "for the concept you pick, a fuzzy-cognitive-map simulation (" + st.rule + " rule, " + st.transfer +
     " transfer, \u03bb = " + st.lam + ", at most " + st.steps + " steps) holds it at " + W.clamp +
@@ -256,7 +259,7 @@
   ids.forEach(function (id) { var o = el("option", null, labelOf[id]); o.value = id; sel.appendChild(o); });
   function showWhatIf(id) {
     clear(tbody);
-    var r = W.by[id];
+    var r = own(W.by, id) ? W.by[id] : null;
     if (!r) { $("whatif-status").textContent = ""; return; }
     $("whatif-status").textContent = "Simulation " + r.status + " after " + r.steps + " steps" +
       (r.period ? " (cycle of " + r.period + ")" : "") + ". " + (r.changes.length ?
@@ -313,9 +316,9 @@
     if (!m) return;
     var v = decodeURIComponent(m[2]);
     if (m[1] === "link" && edgeById[v]) { unhighlight(); cy.getElementById(v).select(); showEdge(edgeById[v]); }
-    else if (m[1] === "concept" && nodeById[v]) { unhighlight(); cy.getElementById(v).select(); showNode(nodeById[v]); }
+    else if (m[1] === "concept" && nodeById[v]) { unhighlight(); cy.getElementById(cyOf[v]).select(); showNode(nodeById[v]); }
     else if (m[1] === "loop" && loopPickers[+v - 1]) { loopPickers[+v - 1](); }
-    else if (m[1] === "whatif" && W.by[v]) { sel.value = v; showWhatIf(v); }
+    else if (m[1] === "whatif" && own(W.by, v)) { sel.value = v; showWhatIf(v); }
   }
   window.addEventListener("hashchange", follow);
   follow();
