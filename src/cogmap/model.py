@@ -185,8 +185,14 @@ class Model(_Record):
 
     # -- conversions -------------------------------------------------------------
     def to_dict(self) -> dict:
-        """The ``cogmap.model/1`` object as plain Python data (``None`` fields left out)."""
-        return self.model_dump(by_alias=True, exclude_none=True)
+        """The ``cogmap.model/1`` object as plain Python data (``None`` fields and empty alias lists left out)."""
+        d = self.model_dump(by_alias=True, exclude_none=True)
+        for c in d.get("concepts", []):
+            if not c.get("aliases"):
+                c.pop("aliases", None)
+        if not d.get("sources"):
+            d.pop("sources", None)
+        return d
 
     @classmethod
     def from_dict(cls, data, *, source: str = "model") -> "Model":
