@@ -191,3 +191,15 @@ def test_demo_story_renders():
     text = con.export_text()
     assert "feedback loops" in text and "What if western tank deliveries = 1?" in text
     assert "second mobilization" in text and "coup risk" in text
+
+
+def test_demo_story_what_if_follows_the_interview():
+    """Tanks on: talks less likely, mobilization and coup risk up (tanh, Kosko, from 0)."""
+    from cogmap.model import load_model
+    from cogmap.simulate import what_if
+
+    w = what_if(load_model(CURATED), {"western tank deliveries": 1}, transfer="tanh")
+    ch = {cid: d for cid, _, _, _, d in w.changes}
+    assert ch["will_to_negotiate"] < 0 < ch["second_mobilization"]
+    assert ch["coup_risk"] > 0
+    assert w.baseline.status == "converged" and not w.baseline.final.any()

@@ -112,12 +112,15 @@ def loops_renderable(res, *, quotes: bool = True, max_rows: Optional[int] = None
 
 
 def what_if_renderable(w, *, top: Optional[int] = None, only: Optional[list[str]] = None):
+    def steps(k):
+        return f"{k} step{'s' if k != 1 else ''}"
+
     def status(sim):
         if sim.status == "converged":
-            return f"converged after {sim.steps} steps"
+            return f"converged after {steps(sim.steps)}"
         if sim.status == "limit-cycle":
-            return f"reached a limit cycle of period {sim.period} after {sim.steps} steps"
-        return f"hit the step limit ({sim.steps} steps) without converging"
+            return f"reached a limit cycle of period {sim.period} after {steps(sim.steps)}"
+        return f"hit the step limit ({steps(sim.steps)}) without converging"
 
     parts = []
     setting = ", ".join(f"{w.scenario.labels[w.scenario.ids.index(k)]} = {v:g}" for k, v in w.scenario.clamped.items())
@@ -147,6 +150,8 @@ def demo_model_story(
     *,
     max_length: int = 8,
     max_loops: int = 6,
+    transfer: str = "tanh",
+    rule: str = "kosko",
 ):
     """The loops and a what-if of a model, as one rich renderable for ``cogmap demo``.
 
@@ -160,6 +165,12 @@ def demo_model_story(
         Concepts to show in the what-if table (names that are not in the model are
         skipped); default: negotiation, mobilization and coup concepts, or the ten
         largest changes when none of those exist.
+
+    transfer, rule : str
+        Simulation settings. The default, ``tanh`` with Kosko's rule from all
+        concepts at 0, makes the baseline the status quo (everything stays 0), so
+        the scenario shows the intervention's own effect; with ``sigmoid`` every
+        concept idles at 0.5 in the baseline, which dilutes effects several links away.
 
     Returns
     -------
@@ -180,7 +191,7 @@ def demo_model_story(
         "coup",
     ]
     res = loops(model, max_length=max_length, time_budget=5.0)
-    w = what_if(model, scenario)
+    w = what_if(model, scenario, transfer=transfer, rule=rule)
     only = []
     for name in watch:
         try:
@@ -194,6 +205,7 @@ def demo_model_story(
         Text(f"Model: {model.title or 'untitled'} — {len(model.concepts)} concepts, {len(model.edges)} links"),
         loops_renderable(res, quotes=False, max_rows=max_loops),
         what_if_renderable(w, only=only if len(only) > len(w.scenario.clamped) else None, top=None if len(only) > 1 else 10),
+        Text(f"(fuzzy cognitive map: {transfer} transfer, {rule} rule, all concepts starting at 0)", style="dim"),
     )
 
 
