@@ -17,7 +17,8 @@ def claims(text):
     ("Food prices rose because of the drought.", "drought", 1, "food prices"),
     ("Food prices rose due to the drought.", "drought", 1, "food prices"),
     ("The sanctions will weaken the currency.", "sanctions", -1, "currency"),
-    ("The strike led to shortages of fuel.", "strike", 1, "shortages of fuel"),
+    ("The strike led to shortages of fuel.", "strike", -1, "fuel"),  # a shortage is less fuel
+    ("The strike led to a surge in fuel prices.", "strike", 1, "fuel prices"),
     ("Shortages were caused by the strike.", "strike", 1, "shortages"),
     ("The tariffs will hurt American consumers.", "tariffs", -1, "American consumers"),
     ("Cheap credit has fueled speculation.", "cheap credit", 1, "speculation"),

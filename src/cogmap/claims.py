@@ -43,6 +43,13 @@ _FUTURE = {"will", "'ll", "shall", "wo"}
 _DEMONSTRATIVE = {"this", "that", "these", "those"}
 _REL_PRONOUNS = {"which", "that", "who", "what"}
 _CHANGE = L.INCREASE | L.DECREASE
+_REPORTING = frozenset("say think believe expect suspect fear hope argue claim suggest estimate reckon "
+                       "assume guess predict warn note add insist know feel".split())
+_CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hike boost upturn climb "
+                                  "expansion acceleration escalation".split(), 1),
+                 **dict.fromkeys("fall decline drop decrease loss lack shortage reduction cut slowdown "
+                                 "downturn slump contraction erosion absence scarcity".split(), -1)}
+_CAUSE_PREP_WORDS = frozenset("because due thanks owing".split())
 _PRONOUN_SUBJ = {"it", "they", "he", "she", "we", "i", "you", "this", "that"}
 
 
@@ -57,16 +64,19 @@ class Side:
     def head(self):
         return self.tokens[-1] if self.tokens else None
 
-    def text(self) -> str:
+    def text(self, source: str | None = None) -> str:
+        """The words as written; ``source`` is the string the tokens' offsets point into
+        (the paragraph as printed, when it was parsed in another case)."""
         if not self.tokens:
             return ""
         doc = self.tokens[0].doc
+        src = source if source is not None else doc.text
         a, b = self.tokens[0].i, self.tokens[-1].i
         if b - a + 1 == len(self.tokens):
-            return doc[a:b + 1].text
+            return src[self.tokens[0].idx: self.tokens[-1].idx + len(self.tokens[-1])]
         parts = []
         for k, t in enumerate(self.tokens):
-            parts.append(t.text)
+            parts.append(src[t.idx: t.idx + len(t)])
             nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
             if nxt is not None and (t.whitespace_ or nxt.i != t.i + 1):
                 parts.append(" ")
@@ -118,6 +128,15 @@ def np_side(tok, depth: int = 0) -> Side:
                 return clause_side(acl)
     if tok.pos_ in ("VERB", "AUX"):
         return clause_side(tok)
+    change = _CHANGE_NOUNS.get(tok.lemma_.lower())
+    if change is not None and depth < 2:
+        # "a rise in demand" is demand going up; "a lack of supply" is supply going down.
+        for prep in _children(tok, "prep"):
+            if prep.lower_ in ("in", "of"):
+                pobj = _children(prep, "pobj")
+                if pobj:
+                    inner = np_side(pobj[0], depth + 1)
+                    return Side(inner.tokens, inner.sign * change)
     keep = []
 
     def walk(t, d):
@@ -166,6 +185,16 @@ def _with_hyphens(tokens):
     return sorted(keep, key=lambda t: t.i)
 
 
+def adj_sign(tok) -> int | None:
+    """The direction an adjective states: "likelier" +1, "more difficult" -1, "less likely" -1."""
+    mods = {c.lower_ for c in tok.children if c.dep_ == "advmod"}
+    base = L.COMPARATIVE.get(tok.lower_)
+    if base is None:
+        base = 1 if "more" in mods else -1 if "less" in mods else None
+        return base
+    return -base if "less" in mods else base
+
+
 def _negated(tok) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
                for c in tok.children)
@@ -202,6 +231,12 @@ def clause_side(verb) -> Side:
         effects = _effects_of_causal_verb(verb) if _causal_verb_sign(verb) else []
         if len(effects) == 1 and effects[0].tokens and verb not in effects[0].tokens:
             return Side(effects[0].tokens, effects[0].sign * neg)
+    if lemma in _REPORTING or (lemma == "go" and verb.tag_ == "VBG"):
+        # "I believe that X", "they are going to X": the clause is X.
+        inner = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+        if inner is not None:
+            s = clause_side(inner)
+            return Side(s.tokens, s.sign * neg)
     if lemma in ("lose", "gain") and obj is not None:
         s = np_side(obj)
         return Side(s.tokens, s.sign * (-1 if lemma == "lose" else 1) * neg)
@@ -215,15 +250,10 @@ def clause_side(verb) -> Side:
             return Side(s.tokens, s.sign * (1 if lemma in L.INCREASE else -1) * neg)
         # "X is / becomes (even) less / higher / more likely"
         for comp in _children(verb, "acomp", "attr", "oprd"):
-            key = comp.lower_
-            more = [c.lower_ for c in comp.children if c.dep_ == "advmod"]
-            if "more" in more:
-                key = "more"
-            elif "less" in more:
-                key = "less"
-            if key in L.COMPARATIVE:
+            direction = adj_sign(comp) if comp.pos_ in ("ADJ", "ADV") else None
+            if direction is not None:
                 s = np_side(subj)
-                return Side(s.tokens, s.sign * L.COMPARATIVE[key] * neg)
+                return Side(s.tokens, s.sign * direction * neg)
         for prt in _children(verb, "prt", "advmod"):
             if prt.lower_ in ("up", "down") and lemma in ("go", "come", "shoot", "move", "head"):
                 s = np_side(subj)
@@ -239,6 +269,8 @@ def clause_side(verb) -> Side:
                 continue
             if c.lower_ in ("why", "how") and c.dep_ == "advmod":
                 continue
+            if c.dep_ in ("prep", "advmod", "amod") and c.lower_ in _CAUSE_PREP_WORDS:
+                continue  # the reason is a claim of its own, not part of the effect
             if c.dep_ == "advmod" and c.head is verb and c.i < verb.i and c.lower_ not in ("too",):
                 continue
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _REL_PRONOUNS:
@@ -381,17 +413,12 @@ def _effects_of_causal_verb(verb):
     objs = _children(verb, "dobj")
     # "make X more likely", "send prices climbing", "push prices higher"
     for x in xcomp:
-        key = x.lower_
-        mods = {c.lower_ for c in x.children if c.dep_ == "advmod"}
-        if "more" in mods:
-            key = "more"
-        elif "less" in mods:
-            key = "less"
+        direction = adj_sign(x) if x.pos_ in ("ADJ", "ADV") else None
         subj = _children(x, "nsubj")
         target = subj[0] if subj else (objs[0] if objs else None)
-        if key in L.COMPARATIVE and target is not None:
+        if direction is not None and target is not None:
             s = np_side(target)
-            return [Side(s.tokens, s.sign * L.COMPARATIVE[key])]
+            return [Side(s.tokens, s.sign * direction)]
         if x.lemma_.lower() in _CHANGE and target is not None:
             s = np_side(target)
             return [Side(s.tokens, s.sign * (1 if x.lemma_.lower() in L.INCREASE else -1))]
@@ -452,6 +479,14 @@ def _rule_causal_verbs(sent, prev_sents, out):
                         _emit(out, _side_for(pobj), np_side(subj), 1, f"{lemma} {p.lower_}", verb, sent)
             continue
         if passive:
+            if lemma in L.FRAME_ONLY:
+                # "X is made more difficult by Y": the complement gives the direction.
+                comp = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")
+                             and c.pos_ in ("ADJ", "ADV")), None)
+                direction = adj_sign(comp) if comp is not None else None
+                if direction is None:
+                    continue
+                sign = direction
             effect_tok = next(iter(_children(verb, "nsubjpass")), None)
             agent = [pobj for a in _children(verb, "agent") for pobj in _children(a, "pobj")]
             if effect_tok is None or not agent or effect_tok.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS:
@@ -479,9 +514,11 @@ def _rule_causal_verbs(sent, prev_sents, out):
             if not eff.tokens:
                 continue
             _emit(out, cause, eff, sign, lemma, verb, sent, cross=cross)
-        # Conjoined subjects are each a cause: "X and Y fuel Z".
+        # Conjoined subjects are each a cause: "X and Y fuel Z" (people are actors, not variables).
         if subj.dep_ == "nsubj" and not cross:
             for extra in _conjuncts(subj)[1:]:
+                if extra.ent_type_ == "PERSON":
+                    continue
                 for eff in effects:
                     if eff.tokens:
                         _emit(out, _side_for(extra), eff, sign, lemma, verb, sent)
@@ -680,6 +717,16 @@ def _rule_adjuncts(sent, out):
             _emit(out, _side_for(pobj), clause_side(head), 1, low, head, sent)
         elif low == "in" and hl in _DEATH_VERBS and _is_event_np(pobj) and pobj.pos_ == "NOUN":
             _emit(out, _side_for(pobj), clause_side(head), 1, "in", head, sent)
+    # Judgements: "tariffs are costly to consumers", "the deal is good for farmers".
+    for tok in sent:
+        sign = L.EVALUATIVE.get(tok.lower_)
+        if sign is None or tok.dep_ != "acomp" or tok.head.lemma_ not in ("be", "prove", "become", "seem"):
+            continue
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for")), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if subj is not None and pobj is not None and subj.lower_ not in _PRONOUN_SUBJ | _REL_PRONOUNS:
+            _emit(out, _side_for(subj), np_side(pobj), sign, f"{tok.lower_} {prep.lower_}", tok.head, sent)
     # Result and reason nouns: "the deaths were the result of clashes", "X is the reason for Y".
     for tok in sent:
         if tok.dep_ not in ("attr", "nsubj") or tok.head.lemma_ != "be":

@@ -69,7 +69,8 @@ def _core(tokens):
     for _ in range(3):
         if head is None or head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in _LIGHT_VERBS:
             break
-        obj = next((c for c in head.children if c.dep_ in ("dobj", "xcomp") and c in toks), None)
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "xcomp") and c in toks
+                    and c.pos_ != "PRON"), None)
         if obj is None:
             prep = next((c for c in head.children if c.dep_ == "prep" and c in toks), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c in toks), None) if prep else None
@@ -98,7 +99,10 @@ def label_tokens(tokens) -> str:
 
     Labels stay short: at most eight words, cutting trailing phrases first.
     """
-    toks = _core(tokens)
+    return _label(_core(tokens)) or _label(tokens)
+
+
+def _label(toks) -> str:
     words = []
     prev = None
     for t in toks:

@@ -30,6 +30,7 @@ _HORIZON = re.compile(
     r"|(within|in)\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several)\s+"
     r"(days?|weeks?|months?|years?|decades?)"
     r"|(after|before|by)\s+(New Year'?s?|Christmas|the elections?|the summer|the winter))", re.I)
+_PAST_TIME = re.compile(r"^(\d{4}|today|now|tonight)$|\b(last|ago|yesterday|earlier|previous|past|since)\b", re.I)
 _FUTURE_ADJ = {"likely", "unlikely", "set", "expected", "bound", "about", "certain", "sure", "poised", "due"}
 _POSSIBLE = {"could", "may", "might"}
 
@@ -132,7 +133,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         horizon = m.group(0) if m else None
         if horizon is None:
             for ent in sent.ents:
-                if ent.label_ in ("DATE", "TIME") and not re.fullmatch(r"(\d{4}|today|now|yesterday)", ent.text, re.I):
+                if ent.label_ in ("DATE", "TIME") and not _PAST_TIME.search(ent.text):
                     horizon = ent.text
                     break
         condition = None

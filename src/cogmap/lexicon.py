@@ -132,3 +132,10 @@ CONTROL_VERBS = frozenset(
 #: Nouns of result: "the deaths were the result of clashes".
 RESULT_NOUNS = frozenset("result consequence outcome product effect upshot fruit legacy".split())
 REASON_NOUNS = frozenset("reason cause source root driver trigger".split())
+#: Adjectives that judge an effect on someone: "X is costly to Y", "X is good for Y".
+EVALUATIVE: dict[str, int] = {
+    **dict.fromkeys("costly harmful bad damaging detrimental dangerous toxic disastrous ruinous painful "
+                    "destructive deadly fatal negative unfavorable unfavourable".split(), -1),
+    **dict.fromkeys("good beneficial helpful positive favorable favourable useful healthy "
+                    "advantageous profitable".split(), 1),
+}

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator, Optional
 
 from cogmap import hedges
@@ -54,6 +55,34 @@ def extract_many(items: Iterable, *, scale: str = "icd203") -> Iterator[Document
         yield extract(item, scale=scale)
 
 
+_LEAD_LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):\s+(?=\S)")
+
+
+def _for_parser(paragraph: str) -> str:
+    """The paragraph as the parser should see it, with the same length.
+
+    A lead-in label ("Q:", "Jane:", "Experts:") is not part of the sentence, so it
+    is blanked; headlines In Title Case confuse the tagger (every word looks like
+    a name), so they are parsed in lower case. Offsets do not move.
+    """
+    m = _LEAD_LABEL.match(paragraph)
+    if m:
+        paragraph = " " * m.end(1) + paragraph[m.end(1):].replace(":", " ", 1)
+    words = paragraph.split()
+    if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words) and \
+            not paragraph.rstrip().endswith((".", "?", "!", '"', "”")):
+        lowered = paragraph.lower()
+        if len(lowered) == len(paragraph):
+            return lowered
+    return paragraph
+
+
+def _names_something(tokens) -> bool:
+    """A side of a claim must name something: a noun, a name, a verb or a number."""
+    return any(t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ") and t.is_alpha and t.lower_ not in ("s",)
+               for t in tokens)
+
+
 def build(raw: RawInput, scale: str = "icd203") -> Document:
     """Run the stages after ingest on decoded input."""
     cleaned = clean(raw.text, title=raw.title, date=raw.date)
@@ -61,7 +90,7 @@ def build(raw: RawInput, scale: str = "icd203") -> Document:
         raise InputError(f"{raw.source}: nothing is left once page debris is removed "
                          f"({len(cleaned.removed)} lines removed)")
     text = cleaned.text
-    docs = parse([text[a:b] for a, b in cleaned.paragraphs])
+    docs = parse([_for_parser(text[a:b]) for a, b in cleaned.paragraphs])
     st = structure(cleaned, docs)
 
     def speaker_at(a: int, b: int) -> Optional[str]:
@@ -88,6 +117,8 @@ def build(raw: RawInput, scale: str = "icd203") -> Document:
             b = pa + sent.end_char
             while b > a and text[b - 1].isspace():
                 b -= 1
+            if not (_names_something(rc.cause.tokens) and _names_something(rc.effect.tokens)):
+                continue
             ci = merger.add(rc.cause.tokens)
             ei = merger.add(rc.effect.tokens, label=rc.extra.get("effect_label"))
             if ci == ei:
@@ -97,17 +128,16 @@ def build(raw: RawInput, scale: str = "icd203") -> Document:
             scored = [w for w in words if w in hedges.SCALES[scale] and w not in ("will",)]
             if scored:
                 prob, _ = hedges.probability(scored, negated=rc.negated, scale=scale)
-            pending.append((rc, ci, ei, a, b, prob))
+            pending.append((rc, ci, ei, a, b, prob, text[pa:pa + len(pdoc.text)]))
 
     concepts = merger.concepts()
     claims = []
-    for n, (rc, ci, ei, a, b, prob) in enumerate(pending, 1):
+    for n, (rc, ci, ei, a, b, prob, para_text) in enumerate(pending, 1):
         cause, effect = concepts[ci], concepts[ei]
         claims.append(Claim(
             id=f"c{n}",
-            cause=Mention(concept=cause.id, label=cause.label, text=rc.cause.text()),
-            effect=Mention(concept=effect.id, label=effect.label,
-                           text=rc.effect.text() if not rc.extra.get("effect_label") else rc.effect.text()),
+            cause=Mention(concept=cause.id, label=cause.label, text=rc.cause.text(para_text)),
+            effect=Mention(concept=effect.id, label=effect.label, text=rc.effect.text(para_text)),
             polarity=rc.polarity, modality=rc.modality, tense=rc.tense, probability=prob,
             speaker=speaker_at(a, b), evidence=Evidence(text=text[a:b], start=a, end=b)))
 
