@@ -60,3 +60,46 @@ def test_errors():
         total_effect(m, "a", "A")
     with pytest.raises(InputError, match="did you mean"):
         total_effect(m, "concept q", "b")
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_paths_match_networkx(seed):
+    import networkx as nx
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    edges = {}
+    for _ in range(30):
+        a, b = (int(x) for x in rng.integers(0, 9, 2))
+        if a != b:
+            edges[(f"n{a}", f"n{b}")] = float(rng.choice([-1, 1]) * rng.uniform(0.1, 1))
+    m = make([(a, b, w) for (a, b), w in edges.items()])
+    G = nx.DiGraph(list(edges))
+    nodes = sorted(G.nodes)
+    for cutoff in (None, 1, 2, 3):
+        for a in nodes[:4]:
+            for b in nodes[-4:]:
+                if a == b:
+                    continue
+                te = total_effect(m, a, b, max_length=cutoff)
+                ours = sorted(tuple(p.concepts) for p in te.paths)
+                theirs = sorted(tuple(p) for p in nx.all_simple_paths(G, a, b, cutoff=cutoff))
+                assert ours == theirs
+                if cutoff is None:
+                    assert te.complete
+                else:
+                    longer = any(len(p) - 1 > cutoff for p in nx.all_simple_paths(G, a, b))
+                    if longer:  # complete may be conservatively False, but never True when paths were left out
+                        assert not te.complete
+    assert total_effect(m, nodes[0], nodes[-1], max_length=len(nodes)).complete
+
+
+def test_time_budget_and_path_limit():
+    import itertools
+
+    nodes = [f"n{i}" for i in range(9)]
+    m = make([(a, b, 0.5) for a, b in itertools.permutations(nodes, 2)])
+    te = total_effect(m, "n0", "n8", max_paths=50)
+    assert len(te.paths) == 50 and not te.complete
+    te = total_effect(m, "n0", "n8", max_paths=None, time_budget=0.05)
+    assert not te.complete  # 13,700 paths take longer than 50 ms

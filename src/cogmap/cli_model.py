@@ -271,6 +271,8 @@ def register(app: typer.Typer) -> None:
         cause: str = typer.Argument(..., help="Cause concept (id or label)."),
         effect: str = typer.Argument(..., help="Effect concept (id or label)."),
         max_length: Optional[int] = typer.Option(None, "--max-length", "-n", help="Longest path, in links."),
+        max_paths: int = typer.Option(10000, "--max-paths", help="Stop after this many paths."),
+        time_budget: float = typer.Option(10.0, "--time-budget", help="Stop after this many seconds."),
         fmt: str = typer.Option("table", "--format", help="table or json."),
     ) -> None:
         """Axelrod's total effect of CAUSE on EFFECT: every path, its sign, and the total.
@@ -280,7 +282,11 @@ def register(app: typer.Typer) -> None:
         from cogmap.effect import total_effect
         from cogmap.model import load_model
 
-        te = total_effect(load_model(model_path), cause, effect, max_length=max_length)
+        if max_length is not None and max_length < 1:
+            raise InputError("--max-length must be at least 1")
+        te = total_effect(
+            load_model(model_path), cause, effect, max_length=max_length, max_paths=max_paths, time_budget=time_budget
+        )
         if _choice(fmt, OUT_FORMATS, "--format") == "json":
             _print_json(te.to_dict())
             return
@@ -308,7 +314,10 @@ def register(app: typer.Typer) -> None:
         line.append(f" ({detail}); weighted strength {te.strength:+.3f}")
         out.print(line)
         if not te.complete:
-            out.print(Text("note: the path search was cut (max length or path limit); the total may be partial", style="yellow"))
+            out.print(
+                Text("note: the path search was cut (max length, path limit or time budget); the total may be partial",
+                     style="yellow")
+            )
 
     @app.command("simulate")
     def simulate_cmd(

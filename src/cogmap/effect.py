@@ -17,6 +17,7 @@ References
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -75,7 +76,9 @@ class TotalEffect:
     strength : float
         Sum of the path strengths (products of weights); 0 with no path.
     complete : bool
-        False when ``max_length`` or ``max_paths`` cut the enumeration.
+        False when ``max_length``, ``max_paths`` or ``time_budget`` may have left
+        paths out (the check is conservative: a concept that reaches the effect
+        only through the path already walked still counts as cut).
     """
 
     cause: str
@@ -100,6 +103,49 @@ class TotalEffect:
         }
 
 
+class _simple_paths:
+    """Simple paths ``a -> ... -> b`` (depth first, pruned to concepts that reach ``b``).
+
+    ``cut`` becomes True when the length bound or the deadline left paths unexplored.
+    """
+
+    def __init__(self, G, a, b, cutoff, deadline):
+        self.G, self.a, self.b, self.cutoff, self.deadline = G, a, b, cutoff, deadline
+        self.cut = False
+
+    def __iter__(self):
+        G, a, b, cutoff = self.G, self.a, self.b, self.cutoff
+        reach = nx.ancestors(G, b)
+        if a not in reach:
+            return
+        reach.add(b)
+        succ = {v: [w for w in G.successors(v) if w in reach] for v in reach}
+        path, on = [a], {a}
+        stack = [iter(succ[a])]
+        ticks = 0
+        while stack:
+            ticks += 1
+            if self.deadline is not None and (ticks & 1023) == 0 and time.perf_counter() > self.deadline:
+                self.cut = True
+                return
+            w = next(stack[-1], None)
+            if w is None:
+                stack.pop()
+                on.discard(path.pop())
+                continue
+            if w in on:
+                continue
+            if w == b:
+                yield path + [b]
+                continue
+            if cutoff is not None and len(path) >= cutoff:
+                self.cut = True  # w reaches b, but only by a longer path
+                continue
+            path.append(w)
+            on.add(w)
+            stack.append(iter(succ[w]))
+
+
 def total_effect(
     model: Model,
     cause: str,
@@ -107,6 +153,7 @@ def total_effect(
     *,
     max_length: Optional[int] = None,
     max_paths: Optional[int] = 10000,
+    time_budget: Optional[float] = None,
 ) -> TotalEffect:
     """Axelrod's total effect of ``cause`` on ``effect``.
 
@@ -119,6 +166,8 @@ def total_effect(
         Longest path (in links) to consider.
     max_paths : int, optional
         Stop after this many paths (``complete`` is then False).
+    time_budget : float, optional
+        Stop after this many seconds (``complete`` is then False).
 
     Returns
     -------
@@ -137,8 +186,11 @@ def total_effect(
 
     Notes
     -----
-    Enumerating simple paths is exponential in the worst case; ``max_length`` and
-    ``max_paths`` keep large maps responsive.
+    Paths are enumerated depth first, only through concepts from which the effect
+    can be reached, so dead ends cost nothing. Enumerating simple paths is still
+    exponential in the worst case; ``max_length``, ``max_paths`` and
+    ``time_budget`` keep large maps responsive, and ``complete`` says whether any
+    of them cut the search.
     """
     a = resolve_concept(model, cause)
     b = resolve_concept(model, effect)
@@ -147,16 +199,16 @@ def total_effect(
     G = to_networkx(model, drop_zero=True)
     labels = {c.id: c.label for c in model.concepts}
     paths: list[Path] = []
-    complete = True
-    for nodes in nx.all_simple_paths(G, a, b, cutoff=max_length):
+    deadline = None if time_budget is None else time.perf_counter() + time_budget
+    search = _simple_paths(G, a, b, max_length, deadline)
+    for nodes in search:
         ws = [G[u][v]["weight"] for u, v in zip(nodes, nodes[1:])]
         evs = [list(G[u][v]["evidence"]) for u, v in zip(nodes, nodes[1:])]
         paths.append(Path(list(nodes), [labels[n] for n in nodes], ws, evs))
         if max_paths is not None and len(paths) >= max_paths:
-            complete = False
+            search.cut = True
             break
-    if max_length is not None and max_length < G.number_of_nodes() - 1:
-        complete = False  # longer paths were not looked for
+    complete = not search.cut
     paths.sort(key=lambda p: (len(p.concepts), -abs(p.strength), p.concepts))
     signs = {p.sign for p in paths}
     total = "none" if not signs else "ambiguous" if len(signs) > 1 else ("positive" if 1 in signs else "negative")
