@@ -45,6 +45,7 @@ _REL_PRONOUNS = {"which", "that", "who", "what"}
 _CHANGE = L.INCREASE | L.DECREASE
 _REPORTING = frozenset("say think believe expect suspect fear hope argue claim suggest estimate reckon "
                        "assume guess predict warn note add insist know feel".split())
+_TOWARD_VERBS = frozenset("head move slide drift edge lurch veer tip plunge spiral descend march".split())
 _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hike boost upturn climb "
                                   "expansion acceleration escalation".split(), 1),
                  **dict.fromkeys("fall decline drop decrease loss lack shortage reduction cut slowdown "
@@ -237,6 +238,14 @@ def clause_side(verb) -> Side:
         if inner is not None:
             s = clause_side(inner)
             return Side(s.tokens, s.sign * neg)
+    if lemma in _TOWARD_VERBS and obj is None:
+        # "Russia heads for revolution", "the economy slides into recession": toward the goal.
+        for p2 in _children(verb, "prep"):
+            if p2.lower_ in ("for", "toward", "towards", "into", "to"):
+                pobj = next(iter(_children(p2, "pobj")), None)
+                if pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE"):
+                    s = np_side(pobj)
+                    return Side(s.tokens, s.sign * neg)
     if lemma in ("lose", "gain") and obj is not None:
         s = np_side(obj)
         return Side(s.tokens, s.sign * (-1 if lemma == "lose" else 1) * neg)
@@ -573,13 +582,17 @@ def _rule_connectives(sent, prev_sents, out):
             if mark == "since" and verb.tag_ in ("VBD", "VBN") and head.tag_ in ("VBN", "VBZ", "VBP") and \
                     any(c.lower_ in ("has", "have") for c in head.children):
                 continue  # "has risen since it began": time, not cause
-            _emit(out, clause_side(verb), clause_side(head), 1, mark, head, sent)
+            for cause_verb in _verb_conjuncts(verb):
+                for effect_verb in _verb_conjuncts(head, stop=verb):
+                    _emit(out, clause_side(cause_verb), clause_side(effect_verb), 1, mark, head, sent)
         elif mark in _COND_MARKS:
             if mark == "when" and not _future_or_modal(head) and (
                     head.lemma_ == "be" or verb.lemma_ == "be" or _has_time_cue(verb)):
                 continue
-            _emit(out, clause_side(verb), clause_side(head), _COND_MARKS[mark], mark, head, sent,
-                  modality="conditional", condition_tok=verb)
+            for cause_verb in _verb_conjuncts(verb):
+                for effect_verb in _verb_conjuncts(head, stop=verb):
+                    _emit(out, clause_side(cause_verb), clause_side(effect_verb), _COND_MARKS[mark], mark,
+                          effect_verb, sent, modality="conditional", condition_tok=verb)
         elif mark in ("so", "hence", "therefore", "thus") and verb.i > head.i:
             _emit(out, clause_side(head), clause_side(verb), 1, mark, verb, sent)
         elif mark is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
@@ -602,6 +615,16 @@ def _rule_connectives(sent, prev_sents, out):
                     not any(c.cue in ("so", "therefore", "thus", "hence") and c.sent_index == sent.start
                             for c in out):
                 _emit(out, clause_side(first), clause_side(second), 1, tok.lower_, second, sent)
+
+
+def _verb_conjuncts(verb, stop=None):
+    """A clause and the clauses coordinated with it: "if he is delegitimized and hated"
+    gives two conditions; "it loses popularity and Russia heads for revolution" two effects."""
+    out = [verb]
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c is not stop:
+            out.extend(_verb_conjuncts(c, stop))
+    return out
 
 
 def _looks_causal_as(verb) -> bool:
