@@ -248,3 +248,13 @@ def test_interview_extraction_against_curated_model():
         f"with sign {r['signed']}/{r['edges']} ({r['signed_recall']:.0%})"
     )
     assert 0.0 <= r["signed_recall"] <= r["recall"] <= 1.0
+
+
+def test_json_files_and_flow_yaml(tmp_path):
+    p = tmp_path / "bad.json"
+    p.write_text('{"concepts": [')
+    with pytest.raises(InputError, match="not valid JSON at line 1"):
+        load_model(p)
+    q = tmp_path / "flow.yaml"
+    q.write_text("{concepts: [{id: a, label: A}], edges: []}")  # YAML flow style, not JSON
+    assert load_model(q).concepts[0].label == "A"

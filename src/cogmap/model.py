@@ -215,7 +215,8 @@ class Model(_Record):
     def to_yaml(self) -> str:
         import yaml
 
-        return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when available: large maps
+        return yaml.dump(self.to_dict(), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
 
     @classmethod
     def load(cls, path) -> "Model":
@@ -302,8 +303,15 @@ def load_model(path) -> Model:
         raise InputError(f"{p}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{p}: cannot read ({exc.__class__.__name__})") from None
+    if p.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+        # JSON is a subset of YAML, but the json module is ~50x faster on large maps
+        try:
+            return Model.from_dict(json.loads(text), source=str(p))
+        except json.JSONDecodeError as exc:
+            if p.suffix.lower() == ".json":
+                raise InputError(f"{p}: not valid JSON at line {exc.lineno}, column {exc.colno}") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""
@@ -312,7 +320,11 @@ def load_model(path) -> Model:
 
 
 def save_model(model: Model, path) -> None:
-    """Write ``model`` as JSON (``.json`` suffix) or YAML (anything else)."""
+    """Write ``model`` as JSON (``.json`` suffix) or YAML (anything else).
+
+    YAML is for reading and editing by hand; for large corpus maps prefer JSON,
+    which loads and saves dozens of times faster.
+    """
     p = Path(path)
     text = model.to_json() + "\n" if p.suffix.lower() == ".json" else model.to_yaml()
     try:
