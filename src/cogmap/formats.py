@@ -110,7 +110,8 @@ def _dot_quote(s: str) -> str:
 
 
 def to_dot(model: Model) -> str:
-    """Graphviz DOT: positive links green and solid, negative red and dashed, labelled by weight.
+    """Graphviz DOT: positive links green and solid, negative red and dashed, labelled by weight,
+    thicker the stronger they are.
 
     >>> m = Model.from_dict({"concepts": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],
     ...                      "edges": [{"cause": "a", "effect": "b", "weight": 1}]})
@@ -120,7 +121,7 @@ def to_dot(model: Model) -> str:
       node [shape=box, style=rounded];
       "a" [label="A"];
       "b" [label="B"];
-      "a" -> "b" [label="+1", color="darkgreen", style="solid", weight=1];
+      "a" -> "b" [label="+1", color="darkgreen", style="solid", penwidth=3];
     }
     """
     lines = ["digraph cogmap {", "  rankdir=LR;", "  node [shape=box, style=rounded];"]
@@ -131,7 +132,7 @@ def to_dot(model: Model) -> str:
         lab = ("+" if e.weight > 0 else "") + _num(e.weight)
         lines.append(
             f"  {_dot_quote(e.cause)} -> {_dot_quote(e.effect)} "
-            f'[label="{lab}", color="{colour}", style="{style}", weight={_num(abs(e.weight)) if e.weight else 0}];'
+            f'[label="{lab}", color="{colour}", style="{style}", penwidth={1 + 2 * abs(e.weight):g}];'
         )
     lines.append("}")
     return "\n".join(lines)
