@@ -45,6 +45,9 @@ _REL_PRONOUNS = {"which", "that", "who", "what"}
 _CHANGE = L.INCREASE | L.DECREASE
 _REPORTING = frozenset("say think believe expect suspect fear hope argue claim suggest estimate reckon "
                        "assume guess predict warn note add insist know feel".split())
+#: Verbs of saying, moving and meeting: "after X" with these tells the time, not a cause.
+_NEUTRAL_VERBS = frozenset("be say speak talk tell come go arrive leave visit meet address travel return "
+                           "attend join write add note see hold take".split())
 _TOWARD_VERBS = frozenset("head move slide drift edge lurch veer tip plunge spiral descend march".split())
 _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hike boost upturn climb "
                                   "expansion acceleration escalation".split(), 1),
@@ -276,7 +279,7 @@ def clause_side(verb) -> Side:
                 continue
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUN_SUBJ and t is verb:
                 continue
-            if c.lower_ in ("why", "how") and c.dep_ == "advmod":
+            if c.lower_ in ("why", "how", "when", "whenever", "once") and c.dep_ == "advmod":
                 continue
             if c.dep_ in ("prep", "advmod", "amod") and c.lower_ in _CAUSE_PREP_WORDS:
                 continue  # the reason is a claim of its own, not part of the effect
@@ -555,6 +558,9 @@ def _clause_connective(verb):
         if c.dep_ == "mark":
             return c.lower_
     for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in ("when", "whenever", "once") and c.i < verb.i:
+            return c.lower_
+    for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in ("so", "hence", "therefore", "thus") and c.i < verb.i:
             return c.lower_
     return None
@@ -574,8 +580,9 @@ def _rule_connectives(sent, prev_sents, out):
         if verb.pos_ == "ADJ" and not any(c.dep_.startswith("nsubj") for c in verb.children):
             continue  # a misparse ("because, contrary to ..."): no clause to read
         if mark in _CAUSE_MARKS:
-            if mark == "as" and verb.lemma_.lower() in _COMMENT_VERBS:
-                continue  # "as I said": a comment, not a reason
+            if mark == "as" and (verb.lemma_.lower() in _COMMENT_VERBS or any(
+                    c.lower_ in ("even", "just") and c.i < verb.i for c in verb.children)):
+                continue  # "as I said": a comment; "even as X": a concession
             if mark == "as" and not (_looks_causal_as(verb) or verb.i < head.i and head.lemma_ != "be"
                                      and verb.lemma_ != "be" and not _has_time_cue(verb)):
                 continue
@@ -591,8 +598,11 @@ def _rule_connectives(sent, prev_sents, out):
                 continue
             for cause_verb in _verb_conjuncts(verb):
                 for effect_verb in _verb_conjuncts(head, stop=verb):
+                    # "when it happened, ..." tells what did happen: no condition.
+                    cond = mark not in ("when", "whenever", "once") or _future_or_modal(head)
                     _emit(out, clause_side(cause_verb), clause_side(effect_verb), _COND_MARKS[mark], mark,
-                          effect_verb, sent, modality="conditional", condition_tok=verb)
+                          effect_verb, sent, modality="conditional" if cond else None,
+                          condition_tok=verb if cond else None)
         elif mark in ("so", "hence", "therefore", "thus") and verb.i > head.i:
             _emit(out, clause_side(head), clause_side(verb), 1, mark, verb, sent)
         elif mark is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
@@ -735,8 +745,9 @@ def _rule_adjuncts(sent, out):
                 _emit(out, _side_for(pobj), clause_side(head), 1, "for", head, sent)
         elif low == "by" and pobj.tag_ == "VBG" and head.pos_ == "VERB":
             _emit(out, clause_side(pobj), clause_side(head), 1, "by", head, sent)
-        elif low in ("after", "following", "amid") and head.pos_ == "VERB" and head.lemma_ != "be" and \
-                tok.i > head.i - 12 and _is_event_np(pobj):
+        elif low in ("after", "following", "amid") and head.pos_ == "VERB" and head.lemma_ not in _NEUTRAL_VERBS \
+                and not any(c.dep_ == "npadvmod" for c in tok.children) and _is_event_np(pobj):
+            # "two days after X" and "spoke after X" only tell the time.
             _emit(out, _side_for(pobj), clause_side(head), 1, low, head, sent)
         elif low == "in" and hl in _DEATH_VERBS and _is_event_np(pobj) and pobj.pos_ == "NOUN":
             _emit(out, _side_for(pobj), clause_side(head), 1, "in", head, sent)
@@ -772,7 +783,7 @@ def _rule_adjuncts(sent, out):
     # Clauses: "after X happened, Y"
     for verb in sent:
         if verb.dep_ == "advcl" and _clause_connective(verb) in ("after", "once") and verb.head.pos_ == "VERB" \
-                and verb.head.lemma_ != "be":
+                and verb.head.lemma_ not in _NEUTRAL_VERBS:
             _emit(out, clause_side(verb), clause_side(verb.head), 1, "after", verb.head, sent)
 
 
@@ -842,8 +853,26 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
           modality: Optional[str] = None, condition_tok=None, effect_label=None, purpose=False):
     if not cause or not effect or not cause.tokens or not effect.tokens:
         return
-    if set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens) and not cross:
-        return
+    shared = set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens)
+    if shared and not cross:
+        # One side read through the phrase that introduces the other ("arrested for
+        # looting" reads "arrested for looting"): keep each side to its own words.
+        if len(shared) == len(cause.tokens) or len(shared) == len(effect.tokens):
+            small, big = (cause, effect) if len(cause.tokens) <= len(effect.tokens) else (effect, cause)
+            cut = min(t.i for t in small.tokens)
+            kept = [t for t in big.tokens if t.i not in shared and not (t.i < cut and t.head.i >= cut
+                                                                         and t.dep_ == "prep")]
+            # drop a dangling preposition that led into the other side
+            kept = [t for t in kept if not (t.dep_ in ("prep", "mark", "aux") and
+                                            any(c.i in shared for c in t.children))]
+            if not kept:
+                return
+            if big is effect:
+                effect = Side(kept, effect.sign)
+            else:
+                cause = Side(kept, cause.sign)
+        else:
+            return
     if all(t.is_stop or t.is_punct for t in cause.tokens) or all(t.is_stop or t.is_punct for t in effect.tokens):
         return
     mod, tense, hedge, negated = modality_of(verb, sent)
