@@ -103,7 +103,7 @@ def load_input(obj, *, article=None) -> tuple[Model, Optional[Document], Optiona
 
             doc = extract(p)
     if doc is not None:
-        model = from_documents([doc], title=doc.title or doc.source)
+        model = from_documents([doc], title=doc.title or Path(doc.source).name)
         text = doc.text
     if article is not None:
         text = _read_text(Path(article))
