@@ -105,7 +105,7 @@ def loops_renderable(res, *, quotes: bool = True, max_rows: Optional[int] = None
     if shown:
         parts.append(t)
     if max_rows is not None and len(res.loops) > max_rows:
-        parts.append(Text(f"… and {len(res.loops) - max_rows} more", style="dim"))
+        parts.append(Text(f"… and {len(res.loops) - max_rows} more (--show 0 prints all, --format json lists all)", style="dim"))
     for note in res.notes():
         parts.append(Text(f"note: {note}", style="yellow"))
     return Group(*parts)
@@ -250,6 +250,7 @@ def register(app: typer.Typer) -> None:
         limit: int = typer.Option(10000, help="Stop after this many loops."),
         time_budget: float = typer.Option(10.0, "--time-budget", help="Stop after this many seconds."),
         quotes: bool = typer.Option(True, "--quotes/--no-quotes", help="Show the evidence behind each link."),
+        show: int = typer.Option(50, "--show", help="Loops to print in the table, shortest first (0: all)."),
         fmt: str = typer.Option("table", "--format", help="table or json."),
     ) -> None:
         """List the feedback loops, reinforcing or balancing, with the evidence for each link.
@@ -263,7 +264,7 @@ def register(app: typer.Typer) -> None:
         if _choice(fmt, OUT_FORMATS, "--format") == "json":
             _print_json(res.to_dict())
         else:
-            out.print(loops_renderable(res, quotes=quotes))
+            out.print(loops_renderable(res, quotes=quotes, max_rows=show or None))
 
     @app.command("effect")
     def effect_cmd(
