@@ -248,6 +248,9 @@ def test_interview_extraction_against_curated_model():
         f"with sign {r['signed']}/{r['edges']} ({r['signed_recall']:.0%})"
     )
     assert 0.0 <= r["signed_recall"] <= r["recall"] <= 1.0
+    for e in auto.edges:  # evidence carried over from the document still slices its text
+        for ev in e.evidence:
+            assert doc.text[ev.start:ev.end] == ev.text and ev.source == doc.source
 
 
 def test_json_files_and_flow_yaml(tmp_path):
