@@ -7,6 +7,7 @@ non-zero exit status, never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -54,12 +55,32 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    except Exception as exc:  # click usage errors and the like
-        import click
+    except Exception as exc:
+        usage = _usage_error_types()
+        if isinstance(exc, usage):
+            exc.show()  # the usage line and what was wrong with the arguments
+            sys.exit(exc.exit_code)
+        if os.environ.get("COGMAP_DEBUG"):
+            raise
+        # A bug of ours: still one line, and the way to see more.
+        err.print(f"[red]internal error:[/red] {escape(type(exc).__name__)}: {escape(str(exc))} "
+                  "(set COGMAP_DEBUG=1 to see the traceback)", highlight=False, soft_wrap=True)
+        sys.exit(1)
 
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        raise
+
+def _usage_error_types() -> tuple:
+    """Click's usage errors: typer ships its own copy of click, and may use either."""
+    types = []
+    try:
+        from typer._click.exceptions import ClickException as TyperClickException
+
+        types.append(TyperClickException)
+    except ImportError:
+        pass
+    try:
+        from click.exceptions import ClickException
+
+        types.append(ClickException)
+    except ImportError:
+        pass
+    return tuple(types)
