@@ -74,8 +74,6 @@ def _signed(x: float, digits: int = 3) -> Text:
 
 # -- renderables shared by the commands and the demo ----------------------------------
 def loops_renderable(res, *, quotes: bool = True, max_rows: Optional[int] = None):
-    from cogmap.loops import LoopSearch  # noqa: F401  (type only)
-
     parts = []
     nr = sum(1 for lp in res.loops if lp.kind == "reinforcing")
     nb = len(res.loops) - nr
