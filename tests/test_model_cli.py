@@ -203,3 +203,16 @@ def test_demo_story_what_if_follows_the_interview():
     assert ch["will_to_negotiate"] < 0 < ch["second_mobilization"]
     assert ch["coup_risk"] > 0
     assert w.baseline.status == "converged" and not w.baseline.final.any()
+
+
+def test_loops_show_limits_the_table(tmp_path):
+    text = "concepts:\n" + "".join(f"- {{id: c{i}, label: C{i}}}\n" for i in range(6)) + "edges:\n"
+    text += "".join(f"- {{cause: c{i}, effect: c{j}, weight: 0.5}}\n" for i in range(6) for j in range(6) if i != j)
+    p = tmp_path / "k6.yaml"
+    p.write_text(text)
+    r = cogmap("loops", p, "--max-length", "3", "--show", "4", "--no-quotes")
+    assert r.returncode == 0, r.stderr
+    # complete digraph on 6 concepts: 15 two-link loops and 40 three-link loops
+    assert "55 feedback loops: 55 reinforcing, 0 balancing" in r.stdout
+    assert "and 51 more" in r.stdout
+    assert len(json.loads(cogmap("loops", p, "--max-length", "3", "--format", "json").stdout)["loops"]) == 55
