@@ -25,8 +25,8 @@ edges:
 
 
 def cogmap(*args, cwd=None):
-    # A wide terminal so rich does not wrap long error lines (the CLI prints them through rich).
-    env = {**os.environ, "COLUMNS": "500", "NO_COLOR": "1"}
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}  # errors must stay one line at any width
+    env["NO_COLOR"] = "1"
     return subprocess.run([sys.executable, "-m", "cogmap", *map(str, args)], capture_output=True, text=True, env=env, cwd=cwd)
 
 
@@ -159,7 +159,7 @@ def test_map_with_hand_built_documents(tmp_path):
     a.write_text("tanks end talks")
     b = tmp_path / "b.txt"
     b.write_text("tanks stop talks")
-    env = {**os.environ, "PYTHONPATH": str(stub) + os.pathsep + os.environ.get("PYTHONPATH", ""), "COLUMNS": "500"}
+    env = {**os.environ, "PYTHONPATH": str(stub) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     out = tmp_path / "m.yaml"
     r = subprocess.run([sys.executable, "-m", "cogmap", "map", a, b, "-o", out], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr
@@ -216,3 +216,9 @@ def test_loops_show_limits_the_table(tmp_path):
     assert "55 feedback loops: 55 reinforcing, 0 balancing" in r.stdout
     assert "and 51 more" in r.stdout
     assert len(json.loads(cogmap("loops", p, "--max-length", "3", "--format", "json").stdout)["loops"]) == 55
+
+
+def test_usage_errors_have_no_traceback(good):
+    for args in (["loops"], ["effect", good, "tanks"], ["simulate", good, "--steps", "many"]):
+        r = cogmap(*args)
+        assert r.returncode == 2 and "Traceback" not in r.stderr, (args, r.stderr)
