@@ -100,3 +100,22 @@ def test_real_interview_core_links(interview_doc):
     for c in doc.claims:
         assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
         assert c.speaker in (None, "Abbas Gallyamov", "Putin") or c.speaker
+
+
+def test_embedding_merge_is_optional_and_vetoed():
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("tokenizers")
+    from cogmap import embed
+
+    if not embed.available():
+        pytest.skip("the embed extra is not installed")
+    text = ("The arrival of Western tanks will prolong the war. "
+            "Western tank deliveries also raise the risk of a wider conflict. "
+            "Oil prices push up food prices.")
+    plain = cogmap.extract(text)
+    merged = cogmap.extract(text, embed=True)
+    assert len(merged.concepts) < len(plain.concepts)
+    tank = {c.cause.concept for c in merged.claims if "tank" in c.cause.label.lower()}
+    assert len(tank) == 1, [c.cause.label for c in merged.claims]
+    labels = {c.label for c in merged.concepts}
+    assert "oil prices" in labels and "food prices" in labels  # the veto keeps them apart

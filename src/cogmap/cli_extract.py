@@ -49,6 +49,8 @@ def register(app: typer.Typer) -> None:
         fmt: Fmt = typer.Option(Fmt.text, "--format", "-f", help="text (terminal), json (cogmap.document/1) or md."),
         output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
         scale: Scale = typer.Option(Scale.icd203, "--scale", help="How hedges become probabilities."),
+        embed: bool = typer.Option(False, "--embed", help="Also merge concepts by sentence embeddings "
+                                   "(needs: pip install 'cogmap[embed]')."),
     ):
         """Extract causal claims, forecasts, speakers and turns from articles.
 
@@ -60,7 +62,7 @@ def register(app: typer.Typer) -> None:
         for f in files:
             if f != "-" and not Path(f).exists():
                 raise InputError(f"{f}: no such file")
-        docs = [run(Path(f) if f != "-" else f, scale=scale.value) for f in files]
+        docs = [run(Path(f) if f != "-" else f, scale=scale.value, embed=embed) for f in files]
         if fmt is Fmt.json:
             data = docs[0].to_dict() if len(docs) == 1 else [d.to_dict() for d in docs]
             _write(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

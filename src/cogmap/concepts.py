@@ -157,13 +157,29 @@ def _signature(tokens):
 
 
 class ConceptMerger:
-    """Collects wordings and merges them into concepts within one document (or a corpus)."""
+    """Collects wordings and merges them into concepts within one document (or a corpus).
 
-    def __init__(self) -> None:
+    Parameters
+    ----------
+    embed : bool
+        Also merge wordings whose head nouns differ when their sentence
+        embeddings (:mod:`cogmap.embed`, the optional extra) are close: cosine at
+        least ``threshold``. The rule-based veto still applies: wordings with
+        different telling modifiers ("oil prices", "food prices"; "Russian army",
+        "Ukrainian army") stay apart, since embeddings rate such pairs as close.
+    threshold : float
+        Cosine similarity needed for an embedding merge.
+    """
+
+    def __init__(self, embed: bool = False, threshold: float = 0.75) -> None:
         self._groups: list[dict] = []
+        self.embed = embed
+        self.threshold = threshold
+        #: group index (what :meth:`add` returned) -> index into :meth:`concepts`
+        self.index: dict[int, int] = {}
 
     def add(self, tokens, label: Optional[str] = None) -> int:
-        """Add one wording; returns the index of the concept it joins."""
+        """Add one wording; returns the index of the group it joins."""
         text_label = label or label_tokens(tokens)
         head, dist, content = _signature(tokens)
         as_written = " ".join(t.text for t in tokens) if not tokens or not hasattr(tokens[0], "doc") else \
@@ -187,15 +203,59 @@ class ConceptMerger:
             g["aliases"].append(as_written)
         return k
 
+    @staticmethod
+    def _label_of(g) -> str:
+        return sorted(g["labels"].items(), key=lambda kv: (-kv[1], len(kv[0])))[0][0] or "?"
+
+    def _embedding_unions(self) -> list[int]:
+        """Union-find parents after merging groups whose labels embed close together."""
+        parent = list(range(len(self._groups)))
+
+        def find(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        if not self.embed or len(self._groups) < 2:
+            return parent
+        from cogmap.embed import similarity_matrix
+
+        labels = [self._label_of(g) for g in self._groups]
+        sims = similarity_matrix(labels)
+        n = len(self._groups)
+        # Long labels are whole events ("tanks in Kyiv distance Russia from talks"):
+        # they are compared by their rules, not by embedding, which blurs them.
+        short = [len(lab.split()) <= 6 for lab in labels]
+        pairs = sorted(((sims[i, j], i, j) for i in range(n) for j in range(i + 1, n)
+                        if short[i] and short[j] and sims[i, j] >= self.threshold), reverse=True)
+        for _, i, j in pairs:
+            a, b = self._groups[i]["dist"], self._groups[j]["dist"]
+            if a and b and not (a & b):
+                continue  # telling modifiers differ: "oil prices" is not "food prices"
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[rj] = ri
+        return [find(i) for i in range(n)]
+
     def concepts(self) -> list[Concept]:
         """The concepts, with unique ids; the label is the most used (then shortest) wording."""
+        roots = self._embedding_unions()
+        merged: dict[int, dict] = {}
+        for k, g in enumerate(self._groups):
+            m = merged.setdefault(roots[k], {"labels": Counter(), "aliases": []})
+            m["labels"].update(g["labels"])
+            m["aliases"].extend(a for a in g["aliases"] if a not in m["aliases"])
         out = []
         used: dict[str, int] = defaultdict(int)
-        for g in self._groups:
-            label = sorted(g["labels"].items(), key=lambda kv: (-kv[1], len(kv[0])))[0][0] or "?"
+        position = {}
+        for root, m in merged.items():
+            label = self._label_of(m)
             base = slug(label)
             used[base] += 1
             cid = base if used[base] == 1 else f"{base}-{used[base]}"
-            aliases = sorted(set(g["aliases"]) | set(g["labels"]) - {label})
+            aliases = sorted(set(m["aliases"]) | set(m["labels"]) - {label})
+            position[root] = len(out)
             out.append(Concept(id=cid, label=label, aliases=aliases))
+        self.index = {k: position[roots[k]] for k in range(len(self._groups))}
         return out

@@ -32,7 +32,8 @@ from cogmap.structure import structure
 __all__ = ["extract", "extract_many", "build"]
 
 
-def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203") -> Document:
+def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203",
+            embed: bool = False) -> Document:
     """Read an article (text, bytes, a path, or ``"-"``) and return its causal map.
 
     Parameters
@@ -43,16 +44,18 @@ def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203"
         A name for the source (defaults to the path, or ``<text>``).
     scale : {"icd203", "kent", "survey"}
         How hedges become probabilities (see :mod:`cogmap.hedges`).
+    embed : bool
+        Also merge concepts by sentence embeddings (needs ``pip install 'cogmap[embed]'``).
     """
     if scale not in hedges.SCALES:
         raise InputError(f"unknown probability scale {scale!r}; choose one of: {', '.join(hedges.SCALES)}")
-    return build(read(text_or_path, source=source), scale=scale)
+    return build(read(text_or_path, source=source), scale=scale, embed=embed)
 
 
-def extract_many(items: Iterable, *, scale: str = "icd203") -> Iterator[Document]:
+def extract_many(items: Iterable, *, scale: str = "icd203", embed: bool = False) -> Iterator[Document]:
     """Extract several articles; the parser is loaded once and reused."""
     for item in items:
-        yield extract(item, scale=scale)
+        yield extract(item, scale=scale, embed=embed)
 
 
 _LEAD_LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):\s+(?=\S)")
@@ -83,7 +86,7 @@ def _names_something(tokens) -> bool:
                for t in tokens)
 
 
-def build(raw: RawInput, scale: str = "icd203") -> Document:
+def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document:
     """Run the stages after ingest on decoded input."""
     cleaned = clean(raw.text, title=raw.title, date=raw.date)
     if not cleaned.text.strip():
@@ -108,7 +111,7 @@ def build(raw: RawInput, scale: str = "icd203") -> Document:
                 return t.speaker
         return None
 
-    merger = ConceptMerger()
+    merger = ConceptMerger(embed=embed)
     pending = []
     for (pa, _), pdoc in zip(cleaned.paragraphs, docs):
         for rc in find_claims(pdoc):
@@ -132,10 +135,12 @@ def build(raw: RawInput, scale: str = "icd203") -> Document:
 
     concepts = merger.concepts()
     claims = []
-    for n, (rc, ci, ei, a, b, prob, para_text) in enumerate(pending, 1):
-        cause, effect = concepts[ci], concepts[ei]
+    for rc, ci, ei, a, b, prob, para_text in pending:
+        cause, effect = concepts[merger.index[ci]], concepts[merger.index[ei]]
+        if cause.id == effect.id:
+            continue
         claims.append(Claim(
-            id=f"c{n}",
+            id=f"c{len(claims) + 1}",
             cause=Mention(concept=cause.id, label=cause.label, text=rc.cause.text(para_text)),
             effect=Mention(concept=effect.id, label=effect.label, text=rc.effect.text(para_text)),
             polarity=rc.polarity, modality=rc.modality, tense=rc.tense, probability=prob,
