@@ -130,6 +130,10 @@ def np_side(tok, depth: int = 0) -> Side:
         for acl in _children(tok, "acl", "ccomp", "relcl"):
             if any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children):
                 return clause_side(acl)
+    if tok.lemma_.lower() in L.FACT_NOUNS and depth < 2:
+        for acl in _children(tok, "acl", "ccomp", "relcl", "appos"):
+            if acl.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children):
+                return clause_side(acl)
     if tok.pos_ in ("VERB", "AUX"):
         return clause_side(tok)
     change = _CHANGE_NOUNS.get(tok.lemma_.lower())
@@ -147,7 +151,9 @@ def np_side(tok, depth: int = 0) -> Side:
         for c in t.children:
             # Keep one "of" phrase and an infinitive ("the decision to send tanks").
             if c.dep_ in _NP_DROP and not (c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "against") and d == 0) and not (
-                    c.dep_ == "acl" and d == 0 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                    c.dep_ == "acl" and d == 0 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) and not (
+                    c.dep_ == "prep" and d == 0 and t.dep_ == "acl" and t.head == tok and
+                    tok.lemma_.lower() in L.INTENT_NOUNS):
                 continue
             if c.dep_ == "poss" and c.pos_ == "PRON":
                 continue
@@ -275,15 +281,15 @@ def clause_side(verb) -> Side:
     def walk(t):
         for c in t.children:
             if c.dep_ in _CLAUSE_DROP or c.dep_ in ("auxpass", "neg") or \
-                    c.dep_ == "aux" and (t is verb or c.lower_ != "to"):
+                    c.dep_ == "aux" and (t == verb or c.lower_ != "to"):
                 continue
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUN_SUBJ and t is verb:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUN_SUBJ and t == verb:
                 continue
             if c.lower_ in ("why", "how", "when", "whenever", "once") and c.dep_ == "advmod":
                 continue
             if c.dep_ in ("prep", "advmod", "amod") and c.lower_ in _CAUSE_PREP_WORDS:
                 continue  # the reason is a claim of its own, not part of the effect
-            if c.dep_ == "advmod" and c.head is verb and c.i < verb.i and c.lower_ not in ("too",):
+            if c.dep_ == "advmod" and c.head == verb and c.i < verb.i and c.lower_ not in ("too",):
                 continue
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _REL_PRONOUNS:
                 continue
@@ -309,7 +315,7 @@ def _verb_group(tok):
     """The token and the verbs above it up to the clause that carries modality."""
     chain = [tok]
     t = tok
-    while t.dep_ in ("xcomp", "conj", "ccomp") and t.head is not t and t.head.pos_ in ("VERB", "AUX", "ADJ"):
+    while t.dep_ in ("xcomp", "conj", "ccomp") and t.head != t and t.head.pos_ in ("VERB", "AUX", "ADJ"):
         t = t.head
         chain.append(t)
         if t.dep_ not in ("xcomp", "conj"):
@@ -380,7 +386,7 @@ def _subject_of(verb):
         subj = _children(t, "nsubj", "csubj")
         if subj:
             return subj[0], t
-        if t.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and t.head is not t:
+        if t.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and t.head != t:
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head, t
             t = t.head
@@ -396,7 +402,7 @@ def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bo
         head = verb
         if verb.dep_ == "relcl":
             return np_side(verb.head), False
-        if verb.dep_ in ("advcl", "ccomp", "conj") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "ccomp", "conj") and verb.head != verb:
             return _side_for(verb.head), False
         return None, False
     if low in _DEMONSTRATIVE and subj.dep_.startswith("nsubj") and not list(subj.children):
@@ -621,7 +627,7 @@ def _rule_connectives(sent, prev_sents, out):
                 conj = [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
                 if conj:
                     first, second = tok.head, conj[0]
-            if first is not None and first is not second and first.i < tok.i < second.i + 1 and \
+            if first is not None and first != second and first.i < tok.i < second.i + 1 and \
                     not any(c.cue in ("so", "therefore", "thus", "hence") and c.sent_index == sent.start
                             for c in out):
                 _emit(out, clause_side(first), clause_side(second), 1, tok.lower_, second, sent)
@@ -632,7 +638,7 @@ def _verb_conjuncts(verb, stop=None):
     gives two conditions; "it loses popularity and Russia heads for revolution" two effects."""
     out = [verb]
     for c in verb.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c is not stop:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c != stop:
             out.extend(_verb_conjuncts(c, stop))
     return out
 
@@ -668,7 +674,7 @@ def _anchor_verb(tok, stop):
     for _ in range(5):
         if anchor not in stop and anchor.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
             return anchor
-        if anchor.head is anchor:
+        if anchor.head == anchor:
             break
         anchor = anchor.head
     return None if anchor in stop else anchor
@@ -833,7 +839,7 @@ def _rule_across_sentences(sent, prev_sents, out):
     elif words[:2] in (["that", "'s"], ["that", "’s"], ["this", "is"], ["that", "is"], ["this", "'s"]) and \
             len(words) > 2 and words[2] == "why":
         why = first[2]
-        effect_verb = next((t for t in why.ancestors if t.pos_ in ("VERB", "AUX") and t is not root), None)
+        effect_verb = next((t for t in why.ancestors if t.pos_ in ("VERB", "AUX") and t != root), None)
         if effect_verb is None:
             effect_verb = next((c for c in root.children if c.dep_ in ("advcl", "ccomp", "attr")), None)
         cue = "that's why"

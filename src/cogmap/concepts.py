@@ -34,6 +34,8 @@ __all__ = ["ConceptMerger", "label_tokens", "slug"]
 _LIGHT_VERBS = frozenset(
     "call ask seek start begin launch hold announce declare order want need try decide plan make take "
     "have get give do go continue keep wish hope attempt intend prepare push press demand".split())
+from cogmap.lexicon import INTENT_NOUNS as _INTENT  # noqa: E402
+
 # Nouns that wrap another noun: "a wave of X" is X.
 _WRAPPERS = frozenset(
     "wave round series kind type form sort number amount level degree pace bout spate lot set part "
@@ -78,19 +80,26 @@ def _core(tokens):
             break
         toks = [t for t in toks if t.i >= obj.left_edge.i and t.i <= obj.right_edge.i]
         head = _head(toks)
+    # Intention noun: "the West's decision to send tanks" -> "send tanks".
+    if head is not None and head.lemma_.lower() in _INTENT:
+        acl = next((c for c in head.children if c.dep_ == "acl" and c in toks
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if acl is not None:
+            toks = [t for t in toks if acl.left_edge.i <= t.i <= acl.right_edge.i and t.dep_ != "aux"]
+            head = _head(toks)
     # Wrapper noun: "a new wave of mobilization" -> "new mobilization".
     if head is not None and head.lemma_.lower() in _WRAPPERS:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if pobj is not None and pobj in toks:
-            mods = [t for t in toks if t.head is head and t.dep_ in ("amod", "compound", "nummod")]
+            mods = [t for t in toks if t.head == head and t.dep_ in ("amod", "compound", "nummod")]
             toks = mods + [t for t in toks if pobj.left_edge.i <= t.i <= pobj.right_edge.i]
     return toks
 
 
 def _head(tokens):
     ids = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in ids or t.head is t]
+    roots = [t for t in tokens if t.head.i not in ids or t.head == t]
     return roots[0] if roots else (tokens[-1] if tokens else None)
 
 
@@ -144,14 +153,14 @@ def _signature(tokens):
     content = frozenset(t.lemma_.lower() for t in toks if t.is_alpha and not t.is_stop)
     dist = set()
     for t in toks:
-        if t is head or not t.is_alpha or t.is_stop:
+        if t == head or not t.is_alpha or t.is_stop:
             continue
         if t.pos_ in ("PROPN", "NUM") or t.dep_ in ("compound", "nummod", "poss") or \
                 t.text[:1].isupper() and t.i != toks[0].i or t.lower_ in ("first", "second", "third", "fourth"):
             dist.add(t.lemma_.lower())
-        elif t.pos_ in ("NOUN", "VERB") and t.head is not head:
+        elif t.pos_ in ("NOUN", "VERB") and t.head != head:
             dist.add(t.lemma_.lower())
-        elif t.pos_ == "ADJ" and t.lower_ not in _GENERIC_ADJ and t.head is head:
+        elif t.pos_ == "ADJ" and t.lower_ not in _GENERIC_ADJ and t.head == head:
             dist.add(t.lemma_.lower())
     return head.lemma_.lower(), frozenset(dist), content
 

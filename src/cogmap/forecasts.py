@@ -107,7 +107,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         main = _main_clause(sent)
         # A clause before a colon or beside the root can carry the forecast too.
         heads = [main] + sorted((c for c in sent.root.children if c.dep_ in ("ccomp", "conj", "parataxis")
-                                 and c is not main and c.pos_ in ("VERB", "AUX")), key=lambda t: t.i)
+                                 and c != main and c.pos_ in ("VERB", "AUX")), key=lambda t: t.i)
         for verb in heads:
             words, future, negated = _future_marks(verb)
             if future:

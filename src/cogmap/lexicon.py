@@ -45,6 +45,7 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("rule", "out"): -1, ("push", "back"): -1, ("weigh", "on"): -1, ("stand", "in"): -1,
     ("eat", "into"): -1, ("cut", "into"): -1, ("stem", "from"): 0, ("result", "from"): 0,
     ("derive", "from"): 0, ("come", "from"): 0, ("arise", "from"): 0, ("depend", "on"): 0,
+    ("lie", "in"): 0, ("rest", "on"): 0, ("hinge", "on"): 0, ("rely", "on"): 0, ("build", "on"): 0,
 }
 #: Verbs whose subject rises (+1) or falls (-1), or whose object does for gain/lose.
 INCREASE = frozenset(
@@ -75,6 +76,13 @@ SIGNED_MODIFIERS: dict[str, int] = {
 LIKELIHOOD_NOUNS = frozenset(
     "likelihood probability chance chances possibility prospect prospects odds risk threat danger "
     "likeliness potential specter spectre".split())
+#: Nouns that stand for the clause they introduce: "the fact that X" is X.
+FACT_NOUNS = frozenset("fact idea notion perception belief sense impression view assumption "
+                       "expectation realization realisation".split())
+#: Nouns of intention whose infinitive is the event: "the decision to send tanks" is sending tanks.
+INTENT_NOUNS = frozenset("decision plan move attempt effort bid choice promise pledge order push drive "
+                         "campaign proposal offer intention readiness willingness refusal failure "
+                         "determination resolve".split())
 #: Prepositions (with their second word) that introduce a cause: "because of X".
 CAUSE_PREPS = {
     ("because", "of"), ("due", "to"), ("thanks", "to"), ("owing", "to"), ("result", "of"),
