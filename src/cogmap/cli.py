@@ -36,6 +36,8 @@ from cogmap import cli_corpus  # noqa: E402
 cli_corpus.register(app)
 from cogmap import cli_report  # noqa: E402
 cli_report.register(app)
+from cogmap import cli_serve  # noqa: E402
+cli_serve.register(app)
 
 
 def main() -> None:

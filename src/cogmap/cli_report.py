@@ -1,4 +1,4 @@
-"""CLI command ``report``: one self-contained HTML page of a causal map."""
+"""CLI command ``report``: one self-contained HTML page of a causal map, an article or a corpus."""
 
 from __future__ import annotations
 
@@ -13,8 +13,18 @@ from cogmap.errors import InputError
 def register(app: typer.Typer) -> None:
     @app.command("report")
     def report_cmd(
-        input: str = typer.Argument(..., help="An article (.txt, .html) or a model file (.yaml, .json)."),
+        input: Optional[str] = typer.Argument(
+            None, help="An article (.txt, .html) or a model file (.yaml, .json); leave out with --db."
+        ),
         output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
+        db: Optional[Path] = typer.Option(
+            None, "--db", help="A corpus store (cogmap add): report its merged model and forecasts instead of INPUT."
+        ),
+        speaker: Optional[str] = typer.Option(None, "--speaker", help="With --db: only this speaker's claims and forecasts."),
+        since: Optional[str] = typer.Option(None, "--since", help="With --db: only documents dated on or after YYYY-MM-DD."),
+        document: Optional[int] = typer.Option(
+            None, "--document", help="With --db: the report of one stored document (its ID, see `cogmap serve`)."
+        ),
         article: Optional[Path] = typer.Option(
             None, "--article", help="For a model file: the article its evidence offsets point into, shown in the page."
         ),
@@ -25,10 +35,27 @@ def register(app: typer.Typer) -> None:
         The page opens from disk and loads nothing from the network.
 
         Example: cogmap report interview.txt -o report.html
+
+        Example: cogmap report --db corpus.db -o corpus.html
         """
-        from cogmap.report import write_report
+        from cogmap.report import store_report_data, write_report
 
         if max_length < 1:
             raise InputError("--max-length must be at least 1")
-        out = write_report(input, output, article=article, max_loop_length=max_length)
+        if db is not None:
+            if input is not None:
+                raise InputError("give either INPUT or --db, not both")
+            if article is not None:
+                raise InputError("--article is for a model file, not --db")
+            if document is not None and (speaker is not None or since is not None):
+                raise InputError("--document shows one document; --speaker and --since are for the whole corpus")
+            data = store_report_data(db, document=document, speaker=speaker, since=since, max_loop_length=max_length)
+            out = write_report(data, output)
+        else:
+            if input is None:
+                raise InputError("give an article or model file, or --db PATH for a corpus store")
+            for name, value in (("--speaker", speaker), ("--since", since), ("--document", document)):
+                if value is not None:
+                    raise InputError(f"{name} needs --db")
+            out = write_report(input, output, article=article, max_loop_length=max_length)
         typer.echo(f"wrote {out}")

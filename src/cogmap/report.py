@@ -4,7 +4,9 @@ The report is one HTML file that opens from disk with no network: the map
 (Cytoscape.js, vendored in ``cogmap/data/vendor`` with its licence), the quotes
 behind every link, the article text with the quote highlighted, the feedback
 loops (:mod:`cogmap.loops`), the forecasts and a precomputed what-if table
-(:mod:`cogmap.simulate`).
+(:mod:`cogmap.simulate`). :func:`store_report_data` makes the same page from a
+corpus store (:class:`cogmap.store.Store`): the whole corpus, one speaker or one
+stored document, with every quote's document and the forecasts' resolutions.
 
 Everything that comes from the input is embedded once, as JSON inside
 ``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and U+2029
@@ -38,7 +40,8 @@ from cogmap.errors import InputError
 from cogmap.model import Model, from_documents, load_model
 from cogmap.records import Document
 
-__all__ = ["build_report", "report_data", "load_input", "json_for_html", "write_report"]
+__all__ = ["build_report", "report_data", "store_report_data", "forecast_score", "load_input", "json_for_html",
+           "write_report"]
 
 #: What-if tables are precomputed only up to this many concepts (one FCM run each).
 WHAT_IF_MAX_CONCEPTS = 400
@@ -290,6 +293,151 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
     }
 
 
+# -- corpus store -------------------------------------------------------------------
+def forecast_score(probability: float, outcome: bool) -> dict:
+    """Brier and log score of one resolved forecast (:mod:`cogmap.ledger`).
+
+    >>> forecast_score(0.8, True)
+    {'brier': 0.04, 'log': -0.2231}
+    """
+    from cogmap import ledger
+
+    return {"brier": round(ledger.brier_score([probability], [outcome]), 4),
+            "log": round(ledger.log_score([probability], [outcome]), 4)}
+
+
+def _since(value) -> Optional[str]:
+    if value is None or value == "":
+        return None
+    import datetime as _dt
+
+    try:
+        return _dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"--since must be a date YYYY-MM-DD, not {value!r}") from None
+
+
+def _store_documents(store) -> list[dict]:
+    """Every stored document: id, source, title, date and counts (read-only SQL on the store's file)."""
+    rows = store.conn.execute(
+        "SELECT d.id, d.source, d.title, d.date, d.added_at,"
+        " (SELECT count(*) FROM claims c WHERE c.document_id = d.id),"
+        " (SELECT count(*) FROM forecasts f WHERE f.document_id = d.id)"
+        " FROM documents d ORDER BY d.id"
+    ).fetchall()
+    return [{"id": r[0], "name": r[2] or Path(r[1]).name or r[1], "source": r[1], "title": r[2], "date": r[3],
+             "added_at": r[4], "claims": r[5], "forecasts": r[6]} for r in rows]
+
+
+def _forecast_row(r) -> dict:
+    """A :class:`cogmap.store.ForecastRow` as a row of the forecasts table."""
+    row = {
+        "id": r.id, "statement": r.statement, "speaker": r.speaker, "probability": r.probability, "hedge": r.hedge,
+        "horizon": r.horizon, "condition": r.condition, "document_id": r.document_id, "date": r.date,
+        "evidence": r.evidence, "resolution": None, "score": None,
+    }
+    if r.outcome is not None:
+        row["resolution"] = {"outcome": "yes" if r.outcome else "no", "on": r.resolved_on, "note": r.note}
+        row["score"] = forecast_score(r.probability, bool(r.outcome))
+    return row
+
+
+def _tag_evidence(data: dict, docs: list[dict]) -> None:
+    """Name each quote's document (title, id) from its ``source``; ids only when the source is unambiguous."""
+    by_source: dict[str, list[dict]] = {}
+    for d in docs:
+        by_source.setdefault(d["source"], []).append(d)
+    for e in data["edges"]:
+        for ev in e["evidence"]:
+            hits = by_source.get(ev.get("source"), [])
+            if len(hits) == 1:
+                ev["document_id"] = hits[0]["id"]
+                ev["document"] = hits[0]["name"]
+                if hits[0]["date"]:
+                    ev["date"] = hits[0]["date"]
+
+
+def store_report_data(store, *, document: Optional[int] = None, speaker: Optional[str] = None, since=None,
+                      max_loop_length: int = 8, max_loops: int = 200) -> dict:
+    """The report's data for a corpus store: the whole corpus, one speaker, or one document.
+
+    Parameters
+    ----------
+    store : cogmap.store.Store or str or Path
+        An open store, or the path of an existing one (never created here).
+    document : int, optional
+        A stored document's id: the report of that article, its text included, its
+        forecasts with their resolutions.
+    speaker, since : optional
+        For the corpus: only that speaker's claims and forecasts (name matched
+        ignoring case), only documents dated on or after ``since`` (``YYYY-MM-DD``),
+        as :meth:`cogmap.store.Store.map` does.
+    max_loop_length, max_loops : int
+        Bounds of the feedback-loop search.
+
+    Returns
+    -------
+    dict
+        As :func:`report_data`, with ``kind`` ``"document"`` or ``"corpus"``, each
+        quote's ``document`` and ``document_id``, ``documents`` (the documents the
+        view draws on) and forecasts carrying their store ``id``, ``resolution``
+        (``outcome``, ``on``, ``note``) and ``score`` (Brier, log) when resolved.
+
+    Raises
+    ------
+    cogmap.errors.InputError
+        When the document does not exist or the speaker has said nothing in the store.
+    """
+    from cogmap.records import Document as _Document
+    from cogmap.store import Store
+
+    own = not hasattr(store, "conn")
+    if own:
+        store = Store(store, create=False)
+    try:
+        docs = _store_documents(store)
+        if document is not None:
+            row = store.conn.execute("SELECT json FROM documents WHERE id = ?", (int(document),)).fetchone()
+            if row is None:
+                raise InputError(f"no document {document} in the store")
+            doc = _Document.model_validate_json(row[0])
+            model = from_documents([doc], title=doc.title or Path(doc.source).name or doc.source)
+            data = report_data((model, doc, doc.text), max_loop_length=max_loop_length, max_loops=max_loops)
+            data["kind"] = "document"
+            ids = dict(store.conn.execute("SELECT forecast, id FROM forecasts WHERE document_id = ?", (int(document),)))
+            rows = {r.id: r for r in store.forecasts() if r.document_id == int(document)}
+            for f, src in zip(data["forecasts"], doc.forecasts):
+                r = rows.get(ids.get(src.id))
+                if r is not None:
+                    f.update({k: v for k, v in _forecast_row(r).items() if k not in f or f[k] is None})
+            this = [d for d in docs if d["id"] == int(document)]
+            _tag_evidence(data, this)
+            data["documents"] = this
+            data["store"] = True
+            return data
+        day = _since(since)
+        model = store.map(speaker=speaker, since=day)
+        if speaker is not None and not model.concepts and not store.forecasts(speaker=speaker):
+            raise InputError(f"no claims or forecasts by {speaker!r} in the store")
+        title = "corpus" + (f": {speaker}" if speaker else "") + (f", since {day}" if day else "")
+        model = model.model_copy(update={"title": title})
+        data = report_data((model, None, None), max_loop_length=max_loop_length, max_loops=max_loops)
+        data["kind"] = "corpus"
+        keep = set(model.sources)
+        used = [d for d in docs if d["source"] in keep and (day is None or (d["date"] or "")[:10] >= day)]
+        _tag_evidence(data, docs)
+        data["documents"] = used
+        used_ids = {d["id"] for d in used}
+        data["forecasts"] = [_forecast_row(r) for r in store.forecasts(speaker=speaker) if r.document_id in used_ids]
+        data["speaker"] = speaker
+        data["since"] = day
+        data["store"] = True
+        return data
+    finally:
+        if own:
+            store.close()
+
+
 # -- page -----------------------------------------------------------------------------
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
@@ -324,14 +472,30 @@ def _sha256(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+def report_csp() -> str:
+    """The page's Content-Security-Policy: its two scripts by hash, no load, no connection.
+
+    ``cogmap serve`` sends it as a header too.
+    """
+    lib = _asset("vendor/cytoscape.min.js")
+    page_js = _asset("report.js")
+    return (
+        "default-src 'none'; "
+        f"script-src {_sha256(lib)} {_sha256(page_js)}; "
+        "style-src 'unsafe-inline'; img-src data: blob:; "
+        "connect-src 'none'; form-action 'none'; base-uri 'none'"
+    )
+
+
 def build_report(obj, *, article=None, max_loop_length: int = 8, max_loops: int = 200) -> str:
     """The report as one self-contained HTML page.
 
     Parameters
     ----------
-    obj : Model, Document, str or Path
+    obj : Model, Document, str, Path or dict
         An article (``.txt``/``.html``), a model file (``.yaml``/``.json``), a
-        :class:`~cogmap.model.Model` or a :class:`~cogmap.records.Document`.
+        :class:`~cogmap.model.Model`, a :class:`~cogmap.records.Document`, or the
+        data of a report already made (:func:`report_data`, :func:`store_report_data`).
     article : str or Path, optional
         For a model: the article its evidence offsets point into.
     max_loop_length, max_loops : int
@@ -343,20 +507,17 @@ def build_report(obj, *, article=None, max_loop_length: int = 8, max_loops: int 
         HTML. It loads nothing from the network; its Content-Security-Policy
         forbids it to.
     """
-    data = report_data(obj, article=article, max_loop_length=max_loop_length, max_loops=max_loops)
+    if isinstance(obj, dict) and obj.get("schema") == "cogmap.report/1":
+        data = obj  # already made, e.g. by store_report_data
+    else:
+        data = report_data(obj, article=article, max_loop_length=max_loop_length, max_loops=max_loops)
     lib = _script_safe(_asset("vendor/cytoscape.min.js"), "cytoscape.min.js")
     page_js = _script_safe(_asset("report.js"), "report.js")
     css = _asset("report.css")
     if "</style" in css.lower():
         raise RuntimeError("report.css cannot be inlined")
-    csp = (
-        "default-src 'none'; "
-        f"script-src {_sha256(lib)} {_sha256(page_js)}; "
-        "style-src 'unsafe-inline'; img-src data: blob:; "
-        "connect-src 'none'; form-action 'none'; base-uri 'none'"
-    )
     parts = {
-        "csp": csp,
+        "csp": report_csp(),
         "css": css,
         "data": json_for_html(data),
         "cytoscape": lib,

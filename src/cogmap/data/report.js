@@ -13,6 +13,16 @@
   }
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
   function fmt(x, d) { return (x > 0 ? "+" : x < 0 ? "\u2212" : "") + Math.abs(x).toFixed(d === undefined ? 2 : d); }
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  // Links to other views exist only when the page is served by `cogmap serve` (DATA.nav, set by the
+  // server, never by the input): a fixed path prefix plus an encoded id or name, so never a javascript: URL.
+  var NAV = DATA.nav || null;
+  function navLink(kind, key, text) {
+    if (!NAV || !own(NAV, kind) || key === null || key === undefined || key === "") return document.createTextNode(String(text));
+    var a = el("a", null, text);
+    a.href = NAV[kind] + encodeURIComponent(String(key));
+    return a;
+  }
   function pct(p) { return p === null || p === undefined ? "" : Math.round(p * 100) + "%"; }
   var labelOf = Object.create(null);  // no prototype: a concept may be called "__proto__"
   // Cytoscape gets its own ids (n0, n1, ...): concept ids are input and may be "__proto__" or "constructor".
@@ -23,10 +33,21 @@
   document.title = "cogmap: " + DATA.title;
   $("title").textContent = DATA.title;
   var nl = DATA.loops.loops.length;
+  var nd = (DATA.documents || []).length;
   $("summary").textContent = DATA.nodes.length + " concepts, " + DATA.edges.length + " links, " +
     nl + " feedback loop" + (nl === 1 ? "" : "s") + ", " + DATA.forecasts.length + " forecast" +
-    (DATA.forecasts.length === 1 ? "" : "s") + (DATA.sources.length ? " \u2014 source: " + DATA.sources.join(", ") : "") +
-    (DATA.kind === "model" ? " (model file)" : " (extracted from the article)");
+    (DATA.forecasts.length === 1 ? "" : "s") +
+    (DATA.kind === "corpus" ? "" : DATA.sources.length ? " \u2014 source: " + DATA.sources.join(", ") : "") +
+    (DATA.kind === "model" ? " (model file)" : DATA.kind === "corpus" ? " \u2014 merged from " + nd + " document" +
+      (nd === 1 ? "" : "s") + " of the corpus" : DATA.kind === "document" ? " (a document of the corpus)" :
+      " (extracted from the article)");
+  if (NAV && own(NAV, "index")) {
+    var back = el("p", "nav");
+    var up = el("a", null, "\u2190 all documents and speakers");
+    up.href = NAV.index;
+    back.appendChild(up);
+    $("title").parentNode.insertBefore(back, $("title"));
+  }
 
   // -- article ------------------------------------------------------------------------
   var article = $("article");
@@ -109,7 +130,7 @@
       if (kv[1] === null || kv[1] === undefined || kv[1] === "") return;
       if (p.childNodes.length) p.appendChild(document.createTextNode(" \u00b7 "));
       p.appendChild(el("b", null, kv[0] + ": "));
-      p.appendChild(document.createTextNode(String(kv[1])));
+      p.appendChild(kv[1] instanceof Node ? kv[1] : document.createTextNode(String(kv[1])));
     });
     return p;
   }
@@ -132,8 +153,9 @@
       if (ev.rationale) box.appendChild(el("div", null, ev.rationale));
       var hedge = ev.modality ? ev.modality + (ev.weight !== undefined ? " (" + fmt(ev.weight) + ")" : "") :
         (ev.weight !== undefined ? fmt(ev.weight) : null);
-      box.appendChild(meta([["speaker", ev.speaker || "unknown"], ["source", ev.source], ["hedge", hedge],
-        ["paragraph", ev.paragraph]]));
+      box.appendChild(meta([["speaker", ev.speaker ? navLink("speaker", ev.speaker, ev.speaker) : "unknown"],
+        ["document", ev.document ? navLink("document", ev.document_id, ev.document) : null], ["date", ev.date],
+        ["source", ev.source], ["hedge", hedge], ["paragraph", ev.paragraph]]));
       if (ev.at && DATA.text) {
         var b = el("button", "link", "show in the article");
         b.type = "button";
@@ -248,7 +270,6 @@
 
   // -- what-if ------------------------------------------------------------------------
   var W = DATA.whatif, st = W.settings;
-  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   $("whatif-about").textContent = "Precomputed when this report was made, not computed in your browser: " +
     "for the concept you pick, a fuzzy-cognitive-map simulation (" + st.rule + " rule, " + st.transfer +
     " transfer, \u03bb = " + st.lam + ", at most " + st.steps + " steps) holds it at " + W.clamp +
@@ -288,6 +309,16 @@
 
   // -- forecasts ------------------------------------------------------------------------
   var fb = document.querySelector("#forecasts tbody");
+  var docName = Object.create(null);
+  (DATA.documents || []).forEach(function (d) { docName[d.id] = d.name || d.title || d.source; });
+  if (DATA.store && DATA.forecasts.length) {
+    $("forecasts-about").textContent = "Scores of a resolved forecast: Brier = (p \u2212 outcome)\u00b2, 0 is perfect, " +
+      "0.25 is what saying 50% earns, lower is better; log = ln of the probability given to what happened, 0 is " +
+      "perfect, higher is better. Resolve with `cogmap forecasts resolve ID --outcome yes|no`.";
+  }
+  if (!DATA.store) {
+    Array.prototype.forEach.call(document.querySelectorAll("#forecasts th.store-only"), function (th) { th.style.display = "none"; });
+  }
   DATA.forecasts.forEach(function (f) {
     var tr = el("tr");
     var s = el("td", null, f.statement);
@@ -297,6 +328,18 @@
     tr.appendChild(el("td", "num", pct(f.probability)));
     tr.appendChild(el("td", null, f.hedge));
     tr.appendChild(el("td", null, f.horizon || "\u2014"));
+    if (DATA.store) {
+      var dcell = el("td");
+      if (f.document_id !== undefined && f.document_id !== null) {
+        dcell.appendChild(navLink("document", f.document_id, docName[f.document_id] || ("document " + f.document_id)));
+        if (f.date) dcell.appendChild(el("div", "meta", f.date));
+      }
+      tr.appendChild(dcell);
+      var r = f.resolution;
+      tr.appendChild(el("td", r ? "resolved " + (r.outcome === "yes" ? "sign-plus" : "sign-minus") : "muted",
+        r ? r.outcome + (r.on ? " on " + r.on : "") + (r.note ? " (" + r.note + ")" : "") : "open"));
+      tr.appendChild(el("td", "num", f.score ? "Brier " + f.score.brier.toFixed(3) + " \u00b7 log " + fmt(f.score.log, 3) : "\u2014"));
+    }
     if (f.at && DATA.text) {
       tr.className = "clickable";
       tr.title = "show in the article";
@@ -310,6 +353,22 @@
       "A model file holds no forecasts; make the report from the article to see them." : "No forecasts found.";
   }
 
+  // -- documents of the corpus --------------------------------------------------------
+  var db = document.querySelector("#documents tbody");
+  (DATA.documents || []).forEach(function (d) {
+    var tr = el("tr");
+    tr.appendChild(el("td", "num", d.id));
+    var t = el("td");
+    t.appendChild(navLink("document", d.id, d.name || d.title || "(untitled)"));
+    tr.appendChild(t);
+    tr.appendChild(el("td", null, d.date || "\u2014"));
+    tr.appendChild(el("td", null, d.source));
+    tr.appendChild(el("td", "num", d.claims));
+    tr.appendChild(el("td", "num", d.forecasts));
+    db.appendChild(tr);
+  });
+  if (!DATA.store || DATA.kind === "document") $("documents-section").style.display = "none";
+
   // -- links into the page: #link=e3, #concept=ID, #loop=2, #whatif=ID -------------------
   function follow() {
     var m = /^#(link|concept|loop|whatif)=(.*)$/.exec(location.hash || "");
@@ -321,5 +380,6 @@
     else if (m[1] === "whatif" && own(W.by, v)) { sel.value = v; showWhatIf(v); }
   }
   window.addEventListener("hashchange", follow);
+  window.cogmapMap = cy;  // for the browser tests and the curious: the Cytoscape instance
   follow();
 })();

@@ -1,0 +1,307 @@
+"""Reports from a corpus store (`cogmap report --db`) and the local web app (`cogmap serve`).
+
+The store is built by hand (no spaCy); one of its documents is hostile: HTML and
+script in its text, title, source, speaker names and concept labels.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cogmap.errors import InputError
+from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention
+from cogmap.report import forecast_score, store_report_data
+from cogmap.store import Store
+
+DATA_OPEN = '<script type="application/json" id="cogmap-data">'
+EVIL = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">"
+
+
+def _ev(text, part):
+    i = text.index(part)
+    return Evidence(text=part, start=i, end=i + len(part))
+
+
+def _m(label):
+    cid = re.sub(r"\W+", "_", label.lower()).strip("_") or "c"
+    return Mention(concept=cid, label=label, text=label)
+
+
+def make_doc(source, title, date, claims, forecasts=(), prefix=""):
+    """claims: (speaker, cause, polarity, effect, sentence); forecasts: (speaker, p, sentence)."""
+    text = prefix + " ".join([c[4] for c in claims] + [f[2] for f in forecasts])
+    concepts = {}
+    cl = []
+    for i, (who, cause, pol, effect, sent) in enumerate(claims):
+        for lab in (cause, effect):
+            m = _m(lab)
+            concepts.setdefault(m.concept, Concept(id=m.concept, label=lab))
+        cl.append(Claim(id=f"k{i}", cause=_m(cause), effect=_m(effect), polarity=pol, speaker=who,
+                        evidence=_ev(text, sent)))
+    fc = [Forecast(id=f"f{j}", statement=s, probability=p, hedge="likely", horizon="2026", speaker=who,
+                   evidence=_ev(text, s)) for j, (who, p, s) in enumerate(forecasts)]
+    return Document(source=source, title=title, date=date, text=text, concepts=list(concepts.values()),
+                    claims=cl, forecasts=fc)
+
+
+def corpus_docs():
+    a = make_doc("a.txt", "Rates and demand", "2024-03-01", [
+        ("Ann Lee", "interest rates", -1, "housing demand", "Higher interest rates lower housing demand."),
+        ("Ann Lee", "housing demand", 1, "house prices", "Housing demand raises house prices."),
+        ("Bob Ray", "house prices", 1, "interest rates", "House prices push interest rates up."),
+    ], forecasts=[("Ann Lee", 0.8, "House prices will fall by 2026."), ("Bob Ray", 0.3, "Rates will be cut.")])
+    b = make_doc("b.txt", "Demand again", "2025-01-10", [
+        ("Bob Ray", "interest rates", -1, "housing demand", "Rates cut demand, Bob said."),
+    ])
+    evil = make_doc(
+        f"https://evil.example/{EVIL}", f"Title {EVIL}", "2025-02-01",
+        [(f"Dr. {EVIL}", f"tariffs {EVIL}", 1, "inflation </script><!--", f"Tariffs {EVIL} raise inflation.")],
+        forecasts=[(f"Mx {EVIL}", 0.6, f"Inflation {EVIL} will rise.")],
+        prefix=f"{EVIL} &amp; {{{{data}}}} \u2028 ",
+    )
+    return a, b, evil
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "corpus.db"
+    with Store(path) as st:
+        for d in corpus_docs():
+            st.add_document(d)
+        rows = {r.statement: r.id for r in st.forecasts()}
+        st.resolve(rows["House prices will fall by 2026."], "yes", on="2026-01-05", note="statistics <b>office</b>")
+    return path
+
+
+def data_of(page: str) -> dict:
+    i = page.index(DATA_OPEN) + len(DATA_OPEN)
+    return json.loads(page[i:page.index("</script>", i)])
+
+
+# -- report --db --------------------------------------------------------------------
+def test_corpus_data(db):
+    d = store_report_data(db)
+    assert d["kind"] == "corpus" and d["store"] is True and d["text"] is None
+    assert [x["id"] for x in d["documents"]] == [1, 2, 3]
+    edge = next(e for e in d["edges"] if e["source"] == "interest_rates" and e["target"] == "housing_demand")
+    assert {(ev["speaker"], ev["document_id"], ev["document"]) for ev in edge["evidence"]} == {
+        ("Ann Lee", 1, "Rates and demand"), ("Bob Ray", 2, "Demand again")}
+    assert edge["support"]["documents"] == 2 and edge["support"]["speakers"] == 2
+    assert [lp["kind"] for lp in d["loops"]["loops"]] == ["balancing"]
+    fc = {f["statement"]: f for f in d["forecasts"]}
+    done = fc["House prices will fall by 2026."]
+    assert done["resolution"] == {"outcome": "yes", "on": "2026-01-05", "note": "statistics <b>office</b>"}
+    assert done["score"] == forecast_score(0.8, True) == {"brier": 0.04, "log": -0.2231}
+    assert fc["Rates will be cut."]["resolution"] is None and fc["Rates will be cut."]["score"] is None
+
+
+def test_speaker_since_and_document_data(db):
+    d = store_report_data(db, speaker="bob ray")
+    assert {ev["speaker"] for e in d["edges"] for ev in e["evidence"]} == {"Bob Ray"}
+    assert [f["speaker"] for f in d["forecasts"]] == ["Bob Ray"]
+    assert "bob ray" in d["title"].casefold()
+    d = store_report_data(db, since="2025-01-01")
+    assert [x["id"] for x in d["documents"]] == [2, 3]
+    assert all(f["document_id"] in (2, 3) for f in d["forecasts"])
+    d = store_report_data(db, document=1)
+    assert d["kind"] == "document" and d["text"].startswith("Higher interest rates")
+    for e in d["edges"]:
+        for ev in e["evidence"]:
+            assert d["text"][ev["at"][0]:ev["at"][1]] == ev["text"] and ev["document_id"] == 1
+    f = next(f for f in d["forecasts"] if f["resolution"])
+    assert f["at"] and f["score"]["brier"] == 0.04 and isinstance(f["id"], int)
+    with pytest.raises(InputError):
+        store_report_data(db, document=99)
+    with pytest.raises(InputError):
+        store_report_data(db, speaker="nobody at all")
+    with pytest.raises(InputError):
+        store_report_data(db, since="yesterday")
+
+
+def test_cli_report_db(db, tmp_path):
+    from typer.testing import CliRunner
+
+    from cogmap.cli import app
+
+    out = tmp_path / "corpus.html"
+    r = CliRunner().invoke(app, ["report", "--db", str(db), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    page = out.read_text(encoding="utf-8")
+    assert data_of(page)["kind"] == "corpus" and page.count("<script") == 3
+    assert "<script>window" not in page and "<img src=x" not in page
+    r = CliRunner().invoke(app, ["report", "--db", str(db), "--document", "3", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert data_of(out.read_text(encoding="utf-8"))["text"].startswith(EVIL)
+    r = CliRunner().invoke(app, ["report", "--db", str(db), "--speaker", "Ann Lee", "--since", "2024-01-01", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    for bad in (["report", "x.txt", "--db", str(db), "-o", str(out)], ["report", "--speaker", "Ann", "x.txt", "-o", str(out)],
+                ["report", "--db", str(tmp_path / "none.db"), "-o", str(out)]):
+        assert CliRunner().invoke(app, bad).exit_code != 0, bad
+    assert not (tmp_path / "none.db").exists()  # a typo does not create a store
+
+
+# -- serve, in process -------------------------------------------------------------------
+@pytest.fixture
+def client(db, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from cogmap.serve import create_app
+
+    # The app opens no connection of its own: any attempt fails the test.
+    def refuse(self, *a, **k):
+        raise AssertionError(f"cogmap serve tried to connect to {a}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, *a))
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+def test_serve_pages(client):
+    r = client.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "script-src" not in r.headers["content-security-policy"]  # the index has no script at all
+    assert "<script" not in r.text and "<img" not in r.text
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in r.text  # the hostile title, as text
+    assert 'href="/report/document/1"' in r.text and 'href="/report/speaker/Ann%20Lee"' in r.text
+    for url in ("/report", "/report?speaker=ann%20lee", "/report/document/1", "/report/document/3", "/report/speaker/Bob%20Ray",
+                "/report/speaker/" + "Dr.%20%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D2%22%3E"):
+        r = client.get(url)
+        assert r.status_code == 200, (url, r.text[:200])
+        page = r.text
+        assert page.count("<script") == 3 and "<script>window" not in page and "<img src=x" not in page, url
+        csp = r.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert r.headers["x-content-type-options"] == "nosniff"
+        d = data_of(page)
+        assert d["nav"]["document"] == "/report/document/"
+    assert data_of(client.get("/report/document/3").text)["text"].startswith(EVIL)
+    assert data_of(client.get("/report").text)["kind"] == "corpus"
+
+
+def test_serve_api(client):
+    docs = client.get("/api/documents").json()
+    assert [d["id"] for d in docs] == [1, 2, 3] and docs[0]["claims"] == 3 and docs[0]["title"] == "Rates and demand"
+    d = client.get("/api/documents/1").json()
+    assert d["schema"] == "cogmap.document/1" and Document.model_validate(d).title == "Rates and demand"
+    m = client.get("/api/model").json()
+    assert m["schema"] == "cogmap.model/1" and {"interest_rates", "housing_demand"} <= {c["id"] for c in m["concepts"]}
+    m = client.get("/api/model", params={"speaker": "Bob Ray"}).json()
+    assert {ev["speaker"] for e in m["edges"] for ev in e["evidence"]} == {"Bob Ray"}
+    fc = client.get("/api/forecasts", params={"open": "false"}).json()
+    assert [(f["statement"], f["resolution"]["outcome"], f["score"]["brier"]) for f in fc] == [
+        ("House prices will fall by 2026.", "yes", 0.04)]
+    assert len(client.get("/api/forecasts", params={"open": "true"}).json()) == 2
+    sp = {s["speaker"]: s for s in client.get("/api/speakers").json()}
+    assert sp["Ann Lee"]["resolved"] == 1 and sp["Ann Lee"]["brier"] == pytest.approx(0.04)
+    spec = client.get("/openapi.json").json()
+    assert spec["openapi"].startswith("3.")
+    for p in ("/api/documents", "/api/documents/{doc_id}", "/api/model", "/api/forecasts", "/api/speakers",
+              "/report", "/report/document/{doc_id}", "/report/speaker/{name}", "/"):
+        assert p in spec["paths"], p
+    assert "Document" in spec["components"]["schemas"] and "ForecastInfo" in spec["components"]["schemas"]
+
+
+def test_serve_rejects(client, db):
+    from fastapi.testclient import TestClient
+
+    from cogmap.serve import create_app
+
+    assert client.get("/api/documents/99").status_code == 404
+    assert client.get("/report/document/99").status_code == 404
+    assert client.get("/report/speaker/nobody").status_code == 404
+    assert client.get("/report", params={"since": "soon"}).status_code == 400
+    # Nothing in a request is a file: paths of any kind are not found, not read.
+    for url in ("/report/document/../../etc/passwd", "/report/document/%2e%2e%2fetc%2fpasswd", "/api/documents/abc",
+                "/api/documents/" + str(db), "/static/../../etc/passwd", "/report/document/0", "/docs", "/redoc",
+                "/report/speaker/..%2F..%2Fetc%2Fpasswd"):
+        r = client.get(url)
+        assert r.status_code in (404, 422), (url, r.status_code)
+        assert "root:" not in r.text
+    assert client.post("/api/documents").status_code == 405
+    # Only loopback host names are answered (DNS rebinding).
+    assert TestClient(create_app(db)).get("/").status_code == 400
+    assert client.get("/", headers={"host": "evil.example"}).status_code == 400
+    assert client.get("/", headers={"host": "localhost:8000"}).status_code == 200
+
+
+def test_serve_needs_a_store(tmp_path):
+    from cogmap.errors import CogmapError
+    from cogmap.serve import create_app
+
+    with pytest.raises(CogmapError):
+        create_app(tmp_path / "missing.db")
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_serve_sees_new_documents(client, db):
+    before = len(client.get("/report").text)
+    with Store(db) as st:
+        st.add_document(make_doc("c.txt", "More", "2025-06-01", [("Cy", "oil supply", -1, "fuel prices", "Oil supply lowers fuel prices.")]))
+    page = client.get("/report").text
+    assert len(page) != before and "oil supply" in json.dumps(data_of(page))
+
+
+# -- serve, for real ---------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db, port):
+    """``cogmap serve`` in a subprocess; returns it once it answers (or fails the test)."""
+    import httpx
+
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "cogmap", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError("cogmap serve exited: " + proc.stdout.read().decode(errors="replace"))
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/documents", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    stop_server(proc)
+    raise AssertionError("cogmap serve did not answer within 60 s")
+
+
+def stop_server(proc):
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
+def test_serve_on_loopback(db):
+    import httpx
+
+    port = free_port()
+    proc = start_server(db, port)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        assert [d["id"] for d in httpx.get(base + "/api/documents", timeout=10).json()] == [1, 2, 3]
+        r = httpx.get(base + "/report/document/1", timeout=30)
+        assert r.status_code == 200 and data_of(r.text)["kind"] == "document"
+        assert httpx.get(base + "/openapi.json", timeout=10).json()["info"]["title"] == "cogmap"
+        # Bound to loopback only: the listening socket is 127.0.0.1, not every interface.
+        with open(f"/proc/{proc.pid}/net/tcp") as fh:
+            rows = [ln.split() for ln in fh.read().splitlines()[1:]]
+        listening = [r[1] for r in rows if r[3] == "0A" and int(r[1].split(":")[1], 16) == port]
+        assert listening == ["0100007F:%04X" % port], listening
+    finally:
+        stop_server(proc)
+    assert proc.returncode is not None
