@@ -91,3 +91,33 @@ def test_cli_reads_stdin():
     r = _cli("extract", "-", "--format", "json", stdin="Tariffs hurt consumers, the economist said.")
     assert r.returncode == 0, r.stderr
     assert '"cogmap.document/1"' in r.stdout
+
+
+def test_cli_huge_file_exit_2(tmp_path):
+    p = tmp_path / "huge.txt"
+    with open(p, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    r = _cli("extract", str(p))
+    assert r.returncode == 2 and "MB" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_cli_latin1_gives_a_clean_result(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Le déficit budgétaire réduira la croissance, selon l'économiste Hélène Roux. "
+                  "Higher taxes will reduce consumer spending, she said.".encode("latin-1"))
+    r = _cli("extract", str(p), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert "économiste" in r.stdout and '"claims"' in r.stdout
+
+
+def test_cli_html_with_script_is_text_only(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text("<html><head><script>window.evil = 1; alert('pwned')</script></head><body><article>"
+                 "<p>Rising rents push young families out of the city, the planner Omar Diaz said.</p>"
+                 "<p><img src=x onerror=\"alert('img')\">Cheaper loans will boost construction next year.</p>"
+                 "</article></body></html>")
+    r = _cli("extract", str(p), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert "pwned" not in r.stdout and "onerror" not in r.stdout and "window.evil" not in r.stdout
+    assert "Rising rents push young families" in r.stdout
