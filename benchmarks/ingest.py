@@ -43,12 +43,15 @@ def store_bytes(path: Path) -> int:
 def run(folder: Path, db: Path, workers: int, extractor: str | None) -> dict:
     if db.exists():
         db.unlink()
+    load0 = os.getloadavg()[0]
+    cpu0 = _cpu()
     t0 = time.perf_counter()
     with Store(db) as s:
         report = s.add([folder], workers=workers, extractor=extractor)
         s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         docs = s.count("documents")
     seconds = time.perf_counter() - t0
+    cpu = _cpu() - cpu0
     return {
         "workers": workers,
         "docs": docs,
@@ -58,7 +61,16 @@ def run(folder: Path, db: Path, workers: int, extractor: str | None) -> dict:
         "docs_per_s": report.total / seconds,
         "peak_worker_rss": report.peak_worker_memory,
         "bytes": store_bytes(db),
+        "cpu_seconds": cpu,
+        "load": (load0, os.getloadavg()[0]),
     }
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its reaped children (the pool workers)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + ch.ru_utime + ch.ru_stime
 
 
 def main(argv=None) -> None:
@@ -86,6 +98,11 @@ def main(argv=None) -> None:
             f"workers={w}: {r['docs']} docs stored, {r['failed']} failed, {r['seconds']:.1f} s, "
             f"{r['docs_per_s']:.2f} docs/s, peak memory per worker {r['peak_worker_rss'] / 2**20:.0f} MB, "
             f"store {r['bytes'] / 2**20:.1f} MB = {r['bytes'] / max(r['docs'], 1) / 1024:.1f} KB/doc"
+        )
+        print(
+            f"  CPU {r['cpu_seconds']:.1f} s ({r['cpu_seconds'] / max(r['docs'], 1) * 1000:.0f} ms/doc, "
+            f"{r['cpu_seconds'] / r['seconds']:.2f} cores busy); load average {r['load'][0]:.1f} -> {r['load'][1]:.1f}"
+            " (other work on the machine slows the multi-worker run)"
         )
         if r["first_failure"]:
             print(f"  first failure: {r['first_failure']}")

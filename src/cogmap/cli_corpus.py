@@ -194,7 +194,7 @@ def corpus_map(
     db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this speaker's claims."),
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Only documents dated on or after YYYY-MM-DD."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the model here (.yaml or .json)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the model here (.yaml or .json); stdout if omitted."),
 ) -> None:
     """One merged causal map of the store, with contradictions between speakers.
 
@@ -203,40 +203,41 @@ def corpus_map(
     map_store(db, speaker=speaker, since=since, output=output)
 
 
-def map_store(db, speaker=None, since=None, output=None, console: Console | None = None):
-    """Shared by ``corpus-map`` and ``map --db``: build, write, list contradictions."""
-    console = console or out
+def map_store(db, speaker=None, since=None, output=None, **options):
+    """``cogmap map --db``: build the store's model, write it, list contradictions.
+
+    The model goes to ``output`` or, without one, to stdout as YAML; messages
+    and the contradictions go to stderr so that stdout stays a valid model.
+    """
     t0 = time.perf_counter()
     with Store(db, create=False) as store:
-        model = store.map(speaker=speaker, since=since)
+        model = store.map(speaker=speaker, since=since, **options)
         contradictions = store.contradictions(speaker=speaker, since=since)
-    _write_model(model, output, console)
+    if output is None:
+        typer.echo(_model_text(model, "yaml"), nl=False)
+    else:
+        output = Path(output)
+        save = getattr(model, "save", None)
+        if callable(save):
+            save(output)
+        else:  # pragma: no cover - every Model has save()
+            output.write_text(_model_text(model, "json" if output.suffix.lower() == ".json" else "yaml"), encoding="utf-8")
+        err.print(
+            f"wrote {output}: {len(model.concepts)} concepts, {len(model.edges)} links "
+            f"from {len(getattr(model, 'sources', []) or [])} documents in {db}",
+            highlight=False, soft_wrap=True,
+        )
     if contradictions:
-        console.print(f"[yellow]{len(contradictions)} contradiction(s)[/yellow] (opposite signs, different speakers):")
+        err.print(f"{len(contradictions)} contradiction(s): opposite signs from different speakers", style="yellow")
         for c in contradictions:
             pos = ", ".join(sorted({s for s, _, _ in c.positive}))
             neg = ", ".join(sorted({s for s, _, _ in c.negative}))
-            console.print(f"  {c.cause} -> {c.effect}: raises per {pos}; lowers per {neg}", highlight=False, markup=False)
+            err.print(f"  {c.cause} -> {c.effect}: raises per {pos}; lowers per {neg}",
+                      highlight=False, markup=False, soft_wrap=True)
     else:
-        console.print("no contradictions between speakers")
-    console.print(f"mapped in {time.perf_counter() - t0:.2f} s", style="dim")
+        err.print("no contradictions between speakers", highlight=False)
+    err.print(f"mapped in {time.perf_counter() - t0:.2f} s", style="dim", highlight=False)
     return model
-
-
-def _write_model(model, output, console: Console) -> None:
-    """Write the model with whatever the model module offers (``save``/``to_yaml``/``to_json``)."""
-    if output is None:
-        text = _model_text(model, "yaml")
-        console.print(text, highlight=False, markup=False)
-        return
-    output = Path(output)
-    save = getattr(model, "save", None) or getattr(model, "write", None)
-    if callable(save):
-        save(output)
-    else:
-        kind = "json" if output.suffix.lower() == ".json" else "yaml"
-        output.write_text(_model_text(model, kind), encoding="utf-8")
-    console.print(f"wrote {output}", highlight=False)
 
 
 def _model_text(model, kind: str) -> str:
