@@ -54,3 +54,12 @@ def test_real_interview_forecasts(interview_doc):
     assert len(fs) >= 5
     assert any(f.probability <= 0.05 and "coup" in f.statement for f in fs)
     assert all(0 <= f.probability <= 1 for f in fs)
+
+
+def test_stated_probabilities():
+    doc = cogmap.extract("Analysts put the chance of a default next year at 30 percent. "
+                         "She puts the odds of a snap election at roughly even. Prices rose 5 percent last year.")
+    ps = {f.statement.split()[0]: (f.probability, f.hedge) for f in doc.forecasts}
+    assert ps["Analysts"] == (0.3, "30 percent")
+    assert ps["She"] == (0.5, "roughly even")
+    assert "Prices" not in ps  # a percentage without a word of likelihood is not a probability

@@ -259,8 +259,9 @@ def clause_side(verb) -> Side:
         s = np_side(obj)
         return Side(s.tokens, s.sign * (-1 if lemma == "lose" else 1) * neg)
     if obj is not None and lemma in L.CAUSAL_VERBS and lemma not in L.FRAME_ONLY and lemma not in ("cause",):
-        # "raised rates" states that rates went up.
-        s = np_side(obj)
+        # "raised rates" states that rates went up; "tipped the economy into recession", recession.
+        effects = _effects_of_causal_verb(verb)
+        s = effects[0] if effects and effects[0].tokens else np_side(obj)
         return Side(s.tokens, s.sign * L.CAUSAL_VERBS[lemma] * neg)
     if subj is not None and obj is None:
         if lemma in L.INCREASE or lemma in L.DECREASE:
@@ -401,11 +402,20 @@ def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bo
     if low in _REL_PRONOUNS and subj.dep_.startswith("nsubj"):
         head = verb
         if verb.dep_ == "relcl":
-            return np_side(verb.head), False
+            antecedent = verb.head
+            if antecedent.ent_type_ in ("DATE", "TIME") or antecedent.lemma_.lower() in _TIME_NOUNS:
+                # "tighter supply in two years, which could push rents up": "which" is the
+                # whole clause, not the time it names.
+                clause = next((a for a in antecedent.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                return (clause_side(clause), False) if clause is not None else (None, False)
+            return np_side(antecedent), False
         if verb.dep_ in ("advcl", "ccomp", "conj") and verb.head != verb:
             return _side_for(verb.head), False
         return None, False
     if low in _DEMONSTRATIVE and subj.dep_.startswith("nsubj") and not list(subj.children):
+        if verb.dep_ == "conj" and verb.head.i < subj.i:
+            # "unemployment would rise, and that would pull inflation down": the clause before.
+            return clause_side(verb.head), False
         if prev_sents:
             return clause_side(prev_sents[-1].root), True
         return None, False
@@ -451,6 +461,12 @@ def _effects_of_causal_verb(verb):
                 for pc in _children(p, "pcomp"):
                     if pc.pos_ == "VERB":
                         return [clause_side(pc)]
+    for p in _children(verb, "prep"):
+        if p.lower_ in ("into", "toward", "towards") and objs:
+            # "tip the economy into recession": the state it enters rises.
+            pobj = next(iter(_children(p, "pobj")), None)
+            if pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "FAC"):
+                return [np_side(pobj)]
     for o in objs:
         for conj in _conjuncts(o):
             out.append(np_side(conj))

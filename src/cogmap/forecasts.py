@@ -31,6 +31,7 @@ _HORIZON = re.compile(
     r"(days?|weeks?|months?|years?|decades?)"
     r"|(after|before|by)\s+(New Year'?s?|Christmas|the elections?|the summer|the winter))", re.I)
 _PAST_TIME = re.compile(r"^(\d{4}|today|now|tonight)$|\b(last|ago|yesterday|earlier|previous|past|since)\b", re.I)
+_EXPECT_VERBS = frozenset("expect predict forecast anticipate project foresee".split())
 _FUTURE_ADJ = {"likely", "unlikely", "set", "expected", "bound", "about", "certain", "sure", "poised", "due"}
 _POSSIBLE = {"could", "may", "might"}
 
@@ -92,6 +93,37 @@ def _future_marks(verb):
     return words, future, negated
 
 
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+_ODDS_WORDS = {"chance", "chances", "probability", "likelihood", "odds", "risk", "possibility", "prospect"}
+_PHRASES = ("almost no chance", "very unlikely", "highly unlikely", "better than even", "roughly even",
+            "even chance", "fifty-fifty", "about even", "very likely", "highly likely", "almost certain")
+
+
+def _explicit_probability(sent, scale: str):
+    """A probability the sentence states outright: "a 30% chance", "put the odds at roughly even".
+
+    Only when a word of likelihood (chance, odds, probability, risk ...) is in the
+    sentence, so "prices rose 5 percent" is not read as a probability.
+    """
+    if not any(t.lower_ in _ODDS_WORDS for t in sent):
+        return None
+    text = sent.text
+    m = _PERCENT.search(text)
+    if m:
+        value = float(m.group(1))
+        if 0 <= value <= 100:
+            return round(value / 100, 4), m.group(0)
+    low = text.lower()
+    for phrase in _PHRASES:
+        if phrase in low:
+            key = {"better than even": "likely", "about even": "roughly even"}.get(phrase, phrase)
+            from cogmap.hedges import SCALES
+
+            if key in SCALES[scale]:
+                return SCALES[scale][key], phrase
+    return None
+
+
 def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
     """Forecasts in a parsed paragraph.
 
@@ -123,12 +155,21 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                     if f2:
                         words, future, negated = w2, f2, n2
                         break
-        if not future:
+        if not future and sent.root.lemma_.lower() in _EXPECT_VERBS and not sent.root.tag_ == "VBD" and \
+                any(c.dep_ in ("ccomp", "xcomp") for c in sent.root.children):
+            # "She expects prices to fall": an expectation reads as "likely".
+            words, future = ["likely"], True
+            negated = any(c.dep_ == "neg" for c in sent.root.children)
+        explicit = _explicit_probability(sent, scale)
+        if not future and explicit is None:
             continue
         for adv in sent:
             if adv.lower_ in HEDGE_ADVERBS and adv.lower_ not in words and adv.dep_ == "advmod":
                 words.append(adv.lower_)
-        p, hedge = probability(words, negated=negated, scale=scale)
+        if explicit is not None:
+            p, hedge = explicit  # "puts the chance at 30 percent" outranks any modal verb
+        else:
+            p, hedge = probability(words, negated=negated, scale=scale)
         m = _HORIZON.search(text)
         horizon = m.group(0) if m else None
         if horizon is None:

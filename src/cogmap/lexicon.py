@@ -18,7 +18,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "cause prompt trigger spark provoke produce generate create fuel drive boost raise increase "
         "strengthen accelerate spur lift heighten intensify amplify escalate encourage enable foster "
         "promote support bolster stoke deepen worsen exacerbate aggravate inflame ignite unleash induce "
-        "force push compel bring send make help improve expand extend prolong speed enhance "
+        "force push compel bring send make help improve expand extend prolong speed enhance mean tip "
         "facilitate stimulate multiply double triple revive restore ensure guarantee precipitate spawn "
         "incite motivate inspire attract invite elevate magnify reinforce sustain".split(), 1),
     **dict.fromkeys(
@@ -42,6 +42,7 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("stir", "up"): 1, ("fire", "up"): 1, ("build", "up"): 1, ("play", "into"): 1,
     ("drive", "down"): -1, ("push", "down"): -1, ("bring", "down"): -1, ("hold", "back"): -1,
     ("cut", "back"): -1, ("scale", "back"): -1, ("slow", "down"): -1, ("wipe", "out"): -1,
+    ("pull", "down"): -1, ("drag", "down"): -1, ("pull", "up"): 1, ("prop", "up"): 1, ("shore", "up"): 1,
     ("rule", "out"): -1, ("push", "back"): -1, ("weigh", "on"): -1, ("stand", "in"): -1,
     ("eat", "into"): -1, ("cut", "into"): -1, ("stem", "from"): 0, ("result", "from"): 0,
     ("derive", "from"): 0, ("come", "from"): 0, ("arise", "from"): 0, ("depend", "on"): 0,

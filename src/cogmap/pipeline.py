@@ -80,6 +80,18 @@ def _for_parser(paragraph: str) -> str:
     return paragraph
 
 
+def _subject_person(pdoc, start: int, people) -> Optional[str]:
+    """The person who is the subject of the sentence ("Santos puts the odds at ...")."""
+    sent = pdoc.char_span(start, start + 1, alignment_mode="expand")
+    if sent is None:
+        return None
+    root = sent.sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or not subj.text[:1].isupper():
+        return None
+    return people.resolve(pdoc[subj.left_edge.i: subj.i + 1].text)
+
+
 def _names_something(tokens) -> bool:
     """A side of a claim must name something: a noun, a name, a verb or a number."""
     return any(t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ") and t.is_alpha and t.lower_ not in ("s",)
@@ -161,7 +173,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
                     ids.append(con.id)
             forecasts.append(Forecast(
                 id=f"f{len(forecasts) + 1}", statement=rf.statement, concepts=ids, probability=rf.probability,
-                hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition, speaker=speaker_at(a, b),
+                hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
+                speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people),
                 evidence=Evidence(text=text[a:b], start=a, end=b)))
 
     return Document(source=raw.source, title=cleaned.title, date=cleaned.date, text=text,

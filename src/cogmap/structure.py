@@ -33,9 +33,10 @@ __all__ = ["SPEECH_VERBS", "Structure", "People", "structure"]
 SPEECH_VERBS = frozenset(
     "say tell add warn note explain argue write claim predict insist stress state believe think "
     "reckon expect estimate suggest observe remark comment assert contend maintain acknowledge admit "
-    "forecast caution emphasize emphasise answer reply respond conclude declare announce point".split())
+    "forecast caution emphasize emphasise answer reply respond conclude declare announce point agree".split())
 #: Verbs of opinion report speech only with a clause ("she thinks that ..."), not alone.
-_NEEDS_CLAUSE = frozenset("think believe reckon expect estimate suggest observe forecast predict point".split())
+_NEEDS_CLAUSE = frozenset("think believe reckon expect estimate suggest observe forecast predict point "
+                          "agree".split())
 _TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir president minister senator".split())
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’&\- ]{0,24}?)\s*:\s+(?=\S)")
 _DASH = re.compile(r"^[-–—]\s+")
