@@ -17,8 +17,8 @@ from rich.table import Table
 from cogmap.errors import CogmapError, InputError
 from cogmap.store import DEFAULT_DB, Store
 
-out = Console()
-err = Console(stderr=True)
+out = Console(emoji=False)
+err = Console(stderr=True, emoji=False)
 
 DB_HELP = "The store: a SQLite file, created on first use."
 

@@ -419,21 +419,33 @@ def _peak_rss() -> int:
 
 # Worker side: each process resolves the extractor once and keeps it (and so
 # spaCy's model, which the pipeline loads once per process).
-_WORKER_EXTRACT: Optional[Callable[..., Document]] = None
+_EXTRACTORS: dict[str, Callable[..., Document]] = {}
 
 
 def _worker_init(spec: str | None) -> None:
-    global _WORKER_EXTRACT
-    _WORKER_EXTRACT = load_extractor(spec)
+    try:
+        _extractor(spec)
+    except Exception:  # reported per document instead: a failing initializer breaks the pool
+        pass
+
+
+def _extractor(spec: str | None) -> Callable[..., Document]:
+    """The extractor named ``spec``, resolved and warmed up once per process."""
+    spec = spec or os.environ.get(EXTRACTOR_ENV) or DEFAULT_EXTRACTOR
+    fn = _EXTRACTORS.get(spec)
+    if fn is not None:
+        return fn
+    fn = _EXTRACTORS[spec] = load_extractor(spec)
     # Load the language model now, once per process, rather than inside the first document.
-    warm = getattr(importlib.import_module(_WORKER_EXTRACT.__module__), "warm_up", None)
-    if warm is None and _WORKER_EXTRACT.__module__.startswith("cogmap."):
+    warm = getattr(importlib.import_module(fn.__module__), "warm_up", None)
+    if warm is None and fn.__module__.startswith("cogmap."):
         warm = getattr(importlib.import_module("cogmap.nlp"), "load", None) if _has_module("cogmap.nlp") else None
     if callable(warm):
         try:
             warm()
         except Exception:  # the first document will report the problem
             pass
+    return fn
 
 
 def _has_module(name: str) -> bool:
@@ -447,11 +459,8 @@ def _has_module(name: str) -> bool:
 
 def _extract_path(source: str, spec: str | None = None) -> tuple[str, Optional[str], Optional[str], int]:
     """Extract one file; returns ``(source, document JSON or None, error or None, peak RSS)``."""
-    global _WORKER_EXTRACT
-    if _WORKER_EXTRACT is None:
-        _worker_init(spec)
     try:
-        doc = _WORKER_EXTRACT(Path(source), source=source)
+        doc = _extractor(spec)(Path(source), source=source)
         return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
     except Exception as exc:  # one bad document must not stop the corpus
         return source, None, _describe(exc), _peak_rss()
@@ -470,11 +479,8 @@ def _extract_bytes(source: str, data: bytes, spec: str | None = None):
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        global _WORKER_EXTRACT
-        if _WORKER_EXTRACT is None:
-            _worker_init(spec)
         try:
-            doc = _WORKER_EXTRACT(Path(tmp), source=source)
+            doc = _extractor(spec)(Path(tmp), source=source)
             doc = doc.model_copy(update={"source": source})
             return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
         except Exception as exc:
