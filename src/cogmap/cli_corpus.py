@@ -13,6 +13,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from cogmap.errors import CogmapError, InputError
 from cogmap.store import DEFAULT_DB, Store
@@ -110,9 +111,10 @@ def experts(
     if not rows:
         out.print("no speakers with claims or forecasts in the store")
         return
-    t = Table(title=f"experts in {db}")
-    for col in ("speaker", "documents", "claims", "forecasts", "resolved", "Brier (lower better)", "log score (higher better)"):
-        t.add_column(col, justify="left" if col == "speaker" else "right")
+    t = Table(title=f"experts in {db}", caption="Brier: 0 is perfect, lower is better; log score: 0 is perfect, higher is better")
+    t.add_column("speaker", ratio=1, overflow="fold")
+    for col in ("docs", "claims", "forecasts", "resolved", "Brier", "log score"):
+        t.add_column(col, justify="right", no_wrap=True)
     for e in rows:
         t.add_row(e.speaker, str(e.documents), str(e.claims), str(e.forecasts), str(e.resolved), _fmt(e.brier), _fmt(e.log_score))
     out.print(t)
@@ -157,14 +159,18 @@ def forecasts(
         out.print("no forecasts match")
         return
     t = Table(title=f"forecasts in {db}")
-    for col in ("ID", "speaker", "p", "statement", "horizon", "source", "resolved"):
-        t.add_column(col, justify="right" if col in ("ID", "p") else "left", overflow="fold")
+    t.add_column("ID", justify="right", no_wrap=True)
+    t.add_column("speaker", max_width=16, overflow="fold")
+    t.add_column("p", justify="right", no_wrap=True)
+    t.add_column("statement (horizon, source)", ratio=1, overflow="fold")
+    t.add_column("resolved", no_wrap=True)
     for r in rows:
         if r.resolved:
-            res = f"[green]yes[/green] {r.resolved_on}" if r.outcome else f"[red]no[/red] {r.resolved_on}"
+            res = Text.assemble(("yes" if r.outcome else "no", "green" if r.outcome else "red"), f" {r.resolved_on}")
         else:
-            res = "open"
-        t.add_row(str(r.id), r.speaker or "?", f"{r.probability:.2f}", r.statement, r.horizon or "", Path(r.source).name, res)
+            res = Text("open")
+        where = ", ".join(x for x in (r.horizon, Path(r.source).name) if x)
+        t.add_row(str(r.id), r.speaker or "?", f"{r.probability:.2f}", Text.assemble(r.statement, (f" ({where})", "dim")), res)
     out.print(t)
 
 

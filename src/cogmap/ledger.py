@@ -201,12 +201,12 @@ def plot_calibration(tables: Mapping[str, Sequence[Bin]], path, title: str = "Ca
             sizes = [20 + 10 * b.n for b in rows]
             (line,) = ax.plot(xs, ys, marker="o", label=f"{name} ({sum(b.n for b in rows)})")
             ax.scatter(xs, ys, s=sizes, color=line.get_color(), alpha=0.4)
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
+        ax.set_xlim(-0.03, 1.03)
+        ax.set_ylim(-0.03, 1.03)
         ax.set_xlabel("probability given")
         ax.set_ylabel("observed frequency")
         ax.set_title(title)
-        ax.legend(loc="upper left", fontsize="small")
+        ax.legend(loc="best", fontsize="small")
         fig.tight_layout()
         fig.savefig(path)
     finally:
