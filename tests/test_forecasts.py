@@ -63,3 +63,22 @@ def test_stated_probabilities():
     assert ps["Analysts"] == (0.3, "30 percent")
     assert ps["She"] == (0.5, "roughly even")
     assert "Prices" not in ps  # a percentage without a word of likelihood is not a probability
+
+
+def test_yes_no_question_answered_with_a_hedge():
+    text = ("Analyst Tom Reyes spoke to us.\n\nWill the ceasefire hold through the winter?\n\n"
+            "Probably not. Both sides are rearming.\n\nIs a new offensive going to start soon?\n\n"
+            "Almost certainly, yes.")
+    doc = cogmap.extract(text)
+    fs = [f for f in doc.forecasts if f.statement.endswith("?")]
+    assert [(f.statement, f.probability) for f in fs] == [
+        ("Will the ceasefire hold through the winter?", pytest.approx(0.325)),
+        ("Is a new offensive going to start soon?", pytest.approx(0.97))]
+    for f in fs:
+        assert doc.text[f.evidence.start:f.evidence.end] == f.evidence.text
+        assert f.speaker == "Tom Reyes"
+
+
+def test_opinion_verbs_hedge():
+    doc = cogmap.extract("I doubt the government would survive a vote. Analysts predict how markets will react.")
+    assert [(f.statement[:8], f.probability) for f in doc.forecasts] == [("I doubt ", pytest.approx(0.325))]

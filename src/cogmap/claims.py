@@ -242,10 +242,13 @@ def clause_side(verb) -> Side:
         if len(effects) == 1 and effects[0].tokens and verb not in effects[0].tokens:
             return Side(effects[0].tokens, effects[0].sign * neg)
     if lemma in _REPORTING or (lemma == "go" and verb.tag_ == "VBG"):
-        # "I believe that X", "they are going to X": the clause is X.
+        # "I believe that X", "they are going to X": the clause is X; "I expect an outage": the outage.
         inner = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
         if inner is not None:
             s = clause_side(inner)
+            return Side(s.tokens, s.sign * neg)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            s = np_side(obj)
             return Side(s.tokens, s.sign * neg)
     if lemma in _TOWARD_VERBS and obj is None:
         # "Russia heads for revolution", "the economy slides into recession": toward the goal.
@@ -456,7 +459,7 @@ def _effects_of_causal_verb(verb):
             return out
     if L.CAUSAL_VERBS.get(lemma) == -1:
         # "prevent X from doing Y": what is prevented is the doing.
-        for p in _children(verb, "prep"):
+        for p in _children(verb, "prep") + [c for o in objs for c in _children(o, "prep")]:
             if p.lower_ == "from":
                 for pc in _children(p, "pcomp"):
                     if pc.pos_ == "VERB":
@@ -486,7 +489,11 @@ def _causal_verb_sign(verb) -> Optional[int]:
         if (lemma, w) in L.PHRASAL_CAUSAL:
             return L.PHRASAL_CAUSAL[(lemma, w)]
     if lemma in L.FRAME_ONLY:
-        # "make X likelier" and "send X soaring" are causal; "make a speech" is not.
+        # "make X likelier" and "send X soaring" are causal; "make a speech" and
+        # "demand keeps growing" (no one acted on) are not.
+        if not any(c.dep_ == "dobj" for c in verb.children) and not any(
+                g.dep_ == "nsubj" for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children):
+            return None
         if any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.dep_ in ("advcl", "acomp") and (
                 c.lower_ in L.COMPARATIVE or c.lemma_.lower() in _CHANGE)
                 for c in verb.children):
@@ -495,9 +502,16 @@ def _causal_verb_sign(verb) -> Optional[int]:
     return L.CAUSAL_VERBS.get(lemma)
 
 
+def _acts_as_verb(tok) -> bool:
+    """A verb, or a word the tagger took for a noun but the parser gave a subject ("insulation lowers")."""
+    return tok.pos_ in ("VERB", "AUX") or (
+        tok.pos_ == "NOUN" and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl")
+        and any(c.dep_ == "nsubj" for c in tok.children))
+
+
 def _rule_causal_verbs(sent, prev_sents, out):
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ == "NOUN" and False):
+        if not _acts_as_verb(verb):
             continue
         sign = _causal_verb_sign(verb)
         if sign is None:

@@ -19,7 +19,7 @@ from cogmap.claims import HEDGE_ADVERBS, _FUTURE
 from cogmap.hedges import probability
 from cogmap.structure import SPEECH_VERBS
 
-__all__ = ["RawForecast", "find_forecasts"]
+__all__ = ["RawForecast", "find_forecasts", "answered_forecast"]
 
 _HORIZON = re.compile(
     r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
@@ -30,7 +30,8 @@ _HORIZON = re.compile(
     r"|(within|in)\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several)\s+"
     r"(days?|weeks?|months?|years?|decades?)"
     r"|(after|before|by)\s+(New Year'?s?|Christmas|the elections?|the summer|the winter))", re.I)
-_PAST_TIME = re.compile(r"^(\d{4}|today|now|tonight)$|\b(last|ago|yesterday|earlier|previous|past|since)\b", re.I)
+_PAST_TIME = re.compile(r"^(\d{4}|today|now|tonight)$|\b(last|ago|yesterday|earlier|previous|past|since|"
+                        r"morning|afternoon|evening|night|daily|weekly|annual)\b", re.I)
 _EXPECT_VERBS = frozenset("expect predict forecast anticipate project foresee".split())
 _FUTURE_ADJ = {"likely", "unlikely", "set", "expected", "bound", "about", "certain", "sure", "poised", "due"}
 _POSSIBLE = {"could", "may", "might"}
@@ -59,6 +60,12 @@ def _main_clause(sent):
     return root
 
 
+def _wh_clause(tok) -> bool:
+    """ "predicts how Israel will respond" names a question, not an outcome."""
+    return any(t.lower_ in ("how", "what", "whether", "why", "when", "which", "who") and t.i < tok.i
+               for t in tok.subtree) or tok.lower_ in ("how", "what", "whether")
+
+
 def _future_marks(verb):
     """Hedge words and whether ``verb``'s clause points to the future."""
     words, future, negated = [], False, False
@@ -79,7 +86,7 @@ def _future_marks(verb):
             words.append(low)
             if low == "unlikely":
                 future = True
-        elif c.dep_ in ("acomp",) and low in _FUTURE_ADJ:
+        elif c.dep_ in ("acomp", "oprd") and low in _FUTURE_ADJ:
             future = True
             words.append(low if low in ("likely", "unlikely", "certain", "sure") else "will")
             for m in c.children:
@@ -156,10 +163,14 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                         words, future, negated = w2, f2, n2
                         break
         if not future and sent.root.lemma_.lower() in _EXPECT_VERBS and not sent.root.tag_ == "VBD" and \
-                any(c.dep_ in ("ccomp", "xcomp") for c in sent.root.children):
+                any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _wh_clause(c) for c in sent.root.children):
             # "She expects prices to fall": an expectation reads as "likely".
             words, future = ["likely"], True
             negated = any(c.dep_ == "neg" for c in sent.root.children)
+        if future and verb != sent.root and _wh_clause(verb):
+            continue  # "predicts how markets will react": a question, not an outcome
+        if future and sent.root.lemma_.lower() == "doubt":
+            words.insert(0, "doubt")  # "I doubt X will happen": unlikely
         explicit = _explicit_probability(sent, scale)
         if not future and explicit is None:
             continue
@@ -197,3 +208,47 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b))
     return out
+
+
+_YES = {"yes", "yeah", "sure", "definitely", "certainly", "absolutely", "surely", "probably", "likely",
+        "possibly", "perhaps", "maybe", "undoubtedly", "inevitably"}
+_NO = {"no", "not", "never", "unlikely", "doubt", "hardly", "nope"}
+_YN_START = {"is", "are", "will", "would", "could", "can", "do", "does", "did", "should", "has", "have",
+             "may", "might", "was", "were", "shall"}
+
+
+def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
+    """A yes/no question about the future and the hedged answer that follows it.
+
+    "Is this going to happen again?" / "Almost certainly, yes." is a forecast that
+    it will happen, almost certain. Returns ``(question_sentence, answer_sentence,
+    probability, hedge)`` or None.
+
+    >>> from cogmap.nlp import load
+    >>> q, a = load()("Will prices rise next year?"), load()("Probably not. Demand is weak.")
+    >>> r = answered_forecast(q, a)
+    >>> (r[0].text, r[1].text, r[2], r[3])
+    ('Will prices rise next year?', 'Probably not.', 0.325, 'probably not')
+    """
+    sents = [s for s in question_doc.sents if s.text.strip()]
+    if not sents or not answer_doc.text.strip():
+        return None
+    q = sents[-1]
+    if not q.text.rstrip().endswith("?") or q[0].lower_ not in _YN_START:
+        return None
+    words, future, _ = _future_marks(q.root)
+    if not future and q[0].lower_ not in ("will", "would", "could", "might", "may", "shall") and \
+            not any(t.lower_ in ("going", "likely", "chance", "possible") for t in q):
+        return None
+    a = next(iter(answer_doc.sents))
+    toks = [t.lower_ for t in a if t.is_alpha]
+    if not toks or len(toks) > 8 or not (set(toks) & (_YES | _NO)):
+        return None
+    negated = bool(set(toks) & _NO) and "unlikely" not in toks and "doubt" not in toks
+    hedge_words = [w for w in toks if w in _YES | {"unlikely", "doubt", "almost", "very", "highly"}]
+    if not hedge_words:
+        hedge_words = ["will"]
+    p, hedge = probability(hedge_words, negated=negated, scale=scale)
+    if negated and hedge.endswith(" not") and hedge.startswith("will"):
+        hedge = "no"
+    return q, a, p, hedge

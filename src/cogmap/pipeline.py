@@ -23,7 +23,7 @@ from cogmap.claims import find_claims
 from cogmap.clean import clean
 from cogmap.concepts import ConceptMerger
 from cogmap.errors import InputError
-from cogmap.forecasts import find_forecasts
+from cogmap.forecasts import _HORIZON, answered_forecast, find_forecasts
 from cogmap.ingest import RawInput, read
 from cogmap.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
@@ -176,6 +176,35 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
                 hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
                 speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people),
                 evidence=Evidence(text=text[a:b], start=a, end=b)))
+
+    # A yes/no question about the future, answered with a hedge ("Almost certainly, yes.").
+    para_at = {a: k for k, (a, _) in enumerate(cleaned.paragraphs)}
+    for k, turn in enumerate(st.turns[:-1]):
+        nxt = st.turns[k + 1]
+        if turn.kind != "question" or nxt.kind != "answer":
+            continue
+        qi = max(i for i, (a, _) in enumerate(cleaned.paragraphs) if a <= turn.start)
+        ai = para_at.get(nxt.start)
+        if ai is None:
+            continue
+        found = answered_forecast(docs[ai - 1] if ai - 1 >= qi else docs[qi], docs[ai], scale=scale)
+        if found is None:
+            continue
+        q, ans, p, hedge = found
+        qa_ = cleaned.paragraphs[ai - 1][0] + q.start_char if ai - 1 >= qi else cleaned.paragraphs[qi][0] + q.start_char
+        b = cleaned.paragraphs[ai][0] + ans.end_char
+        while b > qa_ and text[b - 1].isspace():
+            b -= 1
+        if any(f.evidence.start <= qa_ < f.evidence.end for f in forecasts):
+            continue
+        m = _HORIZON.search(q.text)
+        forecasts.append(Forecast(
+            id=f"f{len(forecasts) + 1}", statement=q.text.strip(), concepts=[], probability=p, hedge=hedge,
+            horizon=m.group(0) if m else None, condition=None, speaker=nxt.speaker,
+            evidence=Evidence(text=text[qa_:b], start=qa_, end=b)))
+    forecasts.sort(key=lambda f: f.evidence.start)
+    for n, f in enumerate(forecasts, 1):
+        f.id = f"f{n}"
 
     return Document(source=raw.source, title=cleaned.title, date=cleaned.date, text=text,
                     removed=cleaned.removed, turns=st.turns, quotes=st.quotes, concepts=concepts,

@@ -162,15 +162,16 @@ def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = N
 
 
 def _speech_verb_speaker(sent, people: People, base: int, outside=None,
-                         recent: Optional[str] = None) -> Optional[tuple[object, str]]:
+                         recent: Optional[str] = None, has_quote=None) -> Optional[tuple[object, str]]:
     """Find a speech verb in ``sent`` (outside quoted ranges) and the speaker it names."""
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
             continue
         if outside and outside(base + tok.idx):
             continue
-        if tok.lemma_.lower() in _NEEDS_CLAUSE and not any(c.dep_ == "ccomp" for c in tok.children):
-            continue
+        if tok.lemma_.lower() not in ("say", "tell") and not any(c.dep_ == "ccomp" for c in tok.children) and (
+                tok.lemma_.lower() in _NEEDS_CLAUSE or not (has_quote and has_quote(sent))):
+            continue  # "the operator adds storage" reports nothing; "..., she added." does
         subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
         if subj is None:
             continue
@@ -356,6 +357,8 @@ def structure(cleaned: Cleaned, docs) -> Structure:
         for sent in doc.sents:
             s_a, s_b = a + sent.start_char, a + sent.end_char
             found = _speech_verb_speaker(sent, people, a, outside=inside_quote,
+                                         has_quote=lambda s_, a_=a: any(a_ + s_.start_char <= qb and qa <= a_ + s_.end_char
+                                                                        for qa, qb in quoted),
                                          recent=next((sp for _, _, sp in reversed(attributions)
                                                       if sp in people.canonical.values()), None))
             if found:
