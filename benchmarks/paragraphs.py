@@ -111,12 +111,47 @@ PARAGRAPHS = [
 
 FIRST = ["Analysis", "Outlook", "Briefing", "Report", "Commentary", "Review"]
 
+# The experts named in PARAGRAPHS; each article gives them other (invented) names,
+# so that a corpus has many speakers, as a real one does.
+EXPERTS = [
+    "Dana Whitfield", "Marcus Oyelaran", "Priya Raman", "Tomas Halloran", "Lena Marsh", "Victor Amadi",
+    "Sofia Brandt", "Idris Kovac", "Helena Quist", "Owen Falk", "Amara Lind", "Rafael Soto", "Greta Holmberg",
+    "Jonah Pike", "Ines Caldera", "Kofi Mensah", "Beatrix Young", "Ahmed Saleh", "Nora Feld", "Hugo Tanaka",
+    "Clara Ostrowski", "Walter Beaumont", "Yuki Hara", "Marta Lindqvist",
+]
+GIVEN = ["Alma", "Bruno", "Celia", "Dmitri", "Elif", "Farid", "Gwen", "Hamid", "Iris", "Jonas", "Keiko", "Luca",
+         "Mira", "Nils", "Odile", "Pavel", "Qiu", "Rosa", "Sami", "Tilde"]
+FAMILY = ["Abara", "Brenner", "Castell", "Dunmore", "Eskola", "Fairhall", "Gossett", "Hadley", "Ivers", "Jarrow",
+          "Kestrel", "Lowther", "Marlowe", "Norcross", "Orrin", "Pendle", "Quarry", "Rothley", "Selwyn", "Thorne"]
+# Swapping these turns a paragraph's claims around: different speakers then
+# disagree about the same link, which is what `Store.contradictions` finds.
+FLIP = {"increases": "reduces", "reduces": "increases", "increase": "reduce", "reduce": "increase",
+        "raises": "lowers", "lowers": "raises"}
+_FLIP_RE = None
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    global _FLIP_RE
+    import re
+
+    for name in EXPERTS:
+        if name in text:
+            first, last = name.split()
+            new_first, new_last = rng.choice(GIVEN), rng.choice(FAMILY)
+            text = text.replace(name, f"{new_first} {new_last}")
+            text = re.sub(rf"\b{last}\b", new_last, text)
+    if rng.random() < 0.3:
+        _FLIP_RE = _FLIP_RE or re.compile(r"\b(" + "|".join(FLIP) + r")\b")
+        text = _FLIP_RE.sub(lambda m: FLIP[m.group(1)], text)
+    return text
+
 
 def article(i: int, paragraphs: int = 14, seed: int = 0) -> tuple[str, str]:
     """The ``i``-th synthetic article as ``(file name, text)``: a title, a date and
-    ``paragraphs`` paragraphs chosen and ordered by a seeded generator."""
+    ``paragraphs`` paragraphs chosen and ordered by a seeded generator, their
+    experts renamed and, now and then, their causal verbs reversed."""
     rng = random.Random(seed * 1_000_003 + i)
-    chosen = rng.sample(PARAGRAPHS, paragraphs)
+    chosen = [_vary(p, rng) for p in rng.sample(PARAGRAPHS, paragraphs)]
     topic = TOPICS[i % len(TOPICS)]
     title = f"{rng.choice(FIRST)} {i}: what experts say about {topic}"
     date = f"{2020 + i % 6}-{1 + i % 12:02d}-{1 + (i * 7) % 28:02d}"
