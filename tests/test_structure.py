@@ -59,3 +59,11 @@ def test_real_interview_turns(interview_doc):
     assert sum(t.kind == "question" for t in doc.turns) >= 8
     assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Abbas Gallyamov"}
     assert doc.turns[0].kind == "narration"
+
+
+def test_statement_prompt_with_a_reacting_answer():
+    text = ("Engineer Lina Ortiz explains the blackouts.\n\nWhy did the grid fail?\n\n"
+            "Demand spiked because of the heat.\n\nSome say solar made the grid less stable.\n\n"
+            "That is mostly a myth. Solar helped during the day.")
+    doc = cogmap.extract(text)
+    assert [t.kind for t in doc.turns] == ["narration", "question", "answer", "question", "answer"]

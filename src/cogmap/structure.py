@@ -41,6 +41,9 @@ _TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir pres
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’&\- ]{0,24}?)\s*:\s+(?=\S)")
 _DASH = re.compile(r"^[-–—]\s+")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+#: How an answer reacts to the interviewer's statement: "That is a myth", "Yes, ...".
+_REACTION = re.compile(r"^(that(?:'s|’s| is| was)|yes\b|no\b|not really|not quite|well\b|indeed\b|true\b|"
+                       r"right\b|exactly\b|i disagree|i agree|absolutely\b|of course|certainly\b)", re.I)
 _PRONOUNS = frozenset("he she him her they them".split())
 
 
@@ -313,6 +316,9 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
         elif (not labelled and prev == "answer" and f["words"] <= 6 and i + 1 < n
               and not is_question(i + 1) and not f["quoted"]):
             kind = "question"  # a short prompt: "He missed several chances."
+        elif (not labelled and prev == "answer" and i + 1 < n and f["words"] <= 25 and not f["quoted"]
+              and len(re.findall(r"[.!?](?:\s|$)", f["text"])) <= 1 and _REACTION.match(feats[i + 1]["text"])):
+            kind = "question"  # a one-sentence statement the next paragraph reacts to
         else:
             kind = "answer"
         kinds[i] = kind
