@@ -287,3 +287,14 @@ def test_add_survives_a_dying_worker(tmp_path):
         assert "died" in r.failed[0][1]
         assert sorted(r.added) == sorted(str(f) for f in files if f != files[5])
         assert s.count("documents") == 11
+
+
+def test_add_document_json(tmp_path):
+    doc = make_doc("orig.txt", [("Ann", "rates", -1, "demand")], forecasts=[("Ann", 0.6, "a cut")])
+    (tmp_path / "doc.json").write_text(doc.to_json(), encoding="utf-8")
+    (tmp_path / "bad.json").write_text('{"schema": "cogmap.document/1"}', encoding="utf-8")
+    with Store(tmp_path / "s.db") as s:
+        r = s.add([tmp_path / "doc.json", tmp_path / "bad.json"], workers=0)
+        assert r.added == [str(tmp_path / "doc.json")]
+        assert [src for src, _ in r.failed] == [str(tmp_path / "bad.json")]
+        assert s.documents() == [doc] and s.count("claims") == 1 and s.count("forecasts") == 1

@@ -458,8 +458,15 @@ def _has_module(name: str) -> bool:
 
 
 def _extract_path(source: str, spec: str | None = None) -> tuple[str, Optional[str], Optional[str], int]:
-    """Extract one file; returns ``(source, document JSON or None, error or None, peak RSS)``."""
+    """Extract one file; returns ``(source, document JSON or None, error or None, peak RSS)``.
+
+    A ``.json`` file given by name is taken as an already extracted
+    ``cogmap.document/1`` (the output of ``cogmap extract``) and only validated.
+    """
     try:
+        if source.lower().endswith(".json"):
+            doc = Document.model_validate_json(Path(source).read_bytes())
+            return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
         doc = _extractor(spec)(Path(source), source=source)
         return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
     except Exception as exc:  # one bad document must not stop the corpus
@@ -682,6 +689,8 @@ class Store:
         Parameters
         ----------
         paths : paths, folders (searched recursively for .txt, .html, .htm) or globs
+            A ``.json`` file named explicitly (or by a glob) is read as an
+            already extracted ``cogmap.document/1`` document.
         workers : int, optional
             Extraction processes; default one per CPU core. ``0`` extracts in
             this process (no pool), which is handy for debugging.
