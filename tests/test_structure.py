@@ -63,7 +63,7 @@ def test_real_interview_turns(interview_doc):
 
 def test_statement_prompt_with_a_reacting_answer():
     text = ("Engineer Lina Ortiz explains the blackouts.\n\nWhy did the grid fail?\n\n"
-            "Demand spiked because of the heat.\n\nSome say solar made the grid less stable.\n\n"
-            "That is mostly a myth. Solar helped during the day.")
+            "Demand spiked because of the heat.\n\nWhat comes next?\n\nMore outages, unless we build storage.\n\n"
+            "Some say solar made the grid less stable.\n\nThat is mostly a myth. Solar helped during the day.")
     doc = cogmap.extract(text)
-    assert [t.kind for t in doc.turns] == ["narration", "question", "answer", "question", "answer"]
+    assert [t.kind for t in doc.turns] == ["narration"] + ["question", "answer"] * 3
