@@ -391,6 +391,8 @@ def _subject_of(verb):
         if subj:
             return subj[0], t
         if t.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and t.head != t:
+            if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                return None, None  # "the decision to cut output": the decision is not the cutter
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head, t
             t = t.head
@@ -468,7 +470,8 @@ def _effects_of_causal_verb(verb):
         if p.lower_ in ("into", "toward", "towards") and objs:
             # "tip the economy into recession": the state it enters rises.
             pobj = next(iter(_children(p, "pobj")), None)
-            if pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "FAC"):
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in (
+                    "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
                 return [np_side(pobj)]
     for o in objs:
         for conj in _conjuncts(o):
@@ -545,7 +548,15 @@ def _rule_causal_verbs(sent, prev_sents, out):
         subj, _ = _subject_of(verb)
         if subj is None:
             continue
-        cause, cross = _cause_side_from_subject(subj, verb, prev_sents)
+        if verb.tag_ == "VBG" and subj.i == verb.i - 1 and not any(c.dep_ == "det" for c in subj.children) \
+                and any(c.dep_ == "dobj" and c.i == verb.i + 1 for c in verb.children):
+            continue  # "the summer driving season": a compound noun the parser read as a clause
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and \
+                not any(c.dep_ in ("mark", "aux") for c in verb.children) and _acts_as_verb(verb.head):
+            # "A man died of the flu, raising fears of a pandemic": the event raises them.
+            cause, cross = clause_side(verb.head), False
+        else:
+            cause, cross = _cause_side_from_subject(subj, verb, prev_sents)
         if cause is None and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
                 _causal_verb_sign(verb.head) is None and not _children(verb.head, "xcomp", "ccomp") == [verb] or \
