@@ -548,7 +548,7 @@ def _rule_causal_verbs(sent, prev_sents, out):
         subj, _ = _subject_of(verb)
         if subj is None:
             continue
-        if verb.tag_ == "VBG" and subj.i == verb.i - 1 and not any(c.dep_ == "det" for c in subj.children) \
+        if verb.tag_ == "VBG" and subj.i == verb.i - 1 \
                 and any(c.dep_ == "dobj" and c.i == verb.i + 1 for c in verb.children):
             continue  # "the summer driving season": a compound noun the parser read as a clause
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and \
