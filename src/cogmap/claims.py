@@ -888,6 +888,8 @@ def _rule_across_sentences(sent, prev_sents, out):
         effect_verb, cue = root, "for that reason"
     if effect_verb is None or effect_verb.pos_ not in ("VERB", "AUX"):
         return
+    if prev.root.lemma_.lower() in _REPORTING and not any(c.dep_ in ("ccomp", "xcomp") for c in prev.root.children):
+        return  # "They haven't said that. So ...": nothing stated to be a cause
     cause = clause_side(prev.root)
     effect = clause_side(effect_verb)
     _emit(out, cause, effect, 1, cue, effect_verb, sent, cross=True, prev=prev)
