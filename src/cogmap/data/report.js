@@ -105,17 +105,75 @@
       { selector: ".faded", style: { "opacity": 0.15 } },
       { selector: "node.hl", style: { "border-width": 4, "border-color": "#8e44ad" } },
       { selector: "edge.hl", style: { "opacity": 1, "z-index": 10 } },
-      { selector: "edge:selected", style: { "overlay-opacity": 0.15, "overlay-color": "#000" } },
+      { selector: "edge:selected", style: { "overlay-opacity": 0.3, "overlay-color": "#8e44ad", "overlay-padding": 6,
+        "opacity": 1, "z-index": 20 } },
       { selector: "node:selected", style: { "border-width": 4, "border-color": "#1d232b" } }
     ],
     layout: { name: "preset", fit: true, padding: 30 }
   });
-  if (DATA.nodes.length > 1) {
-    cy.layout({ name: "cose", randomize: false, animate: false, fit: true, padding: 30,
-      nodeDimensionsIncludeLabels: true, nodeRepulsion: function () { return 1200000; },
-      idealEdgeLength: function () { return 130; }, edgeElasticity: function () { return 60; },
-      gravity: 0.3, nodeOverlap: 40, componentSpacing: 90, numIter: 2500 }).run();
+  // Each connected part is laid out on its own, then the parts are packed in rows. A part without a
+  // cycle is drawn in layers, causes above their effects; a part with a feedback loop by a force layout.
+  function layers(nodes) {
+    var indeg = {}, depth = {}, queue = [], seen = 0;
+    nodes.forEach(function (n) { indeg[n.id()] = n.incomers("edge").length; depth[n.id()] = 0; });
+    nodes.forEach(function (n) { if (!indeg[n.id()]) queue.push(n); });
+    while (queue.length) {
+      var n = queue.shift(); seen++;
+      n.outgoers("edge").forEach(function (e) {
+        var m = e.target().id();
+        depth[m] = Math.max(depth[m], depth[n.id()] + 1);
+        if (--indeg[m] === 0) queue.push(e.target());
+      });
+    }
+    return seen === nodes.length ? depth : null;  // null: there is a cycle
   }
+  function arrange() {
+    var boxes = [];
+    cy.elements().components().forEach(function (comp) {
+      var nodes = comp.nodes();
+      if (nodes.length > 1) {
+        var depth = layers(nodes);
+        if (depth) {
+          var rows = [];
+          nodes.forEach(function (n) { (rows[depth[n.id()]] = rows[depth[n.id()]] || []).push(n); });
+          rows.forEach(function (row, k) {
+            // order each layer by the mean position of the causes above, to keep links short and straight
+            row.forEach(function (n) {
+              var xs = n.incomers("node").map(function (m) { return m.scratch("_x") || 0; });
+              n.scratch("_x", xs.length ? xs.reduce(function (a, b) { return a + b; }, 0) / xs.length : 0);
+            });
+            row.sort(function (a, b) { return a.scratch("_x") - b.scratch("_x"); });
+            var w = 190;
+            row.forEach(function (n, i) {
+              var x = (i - (row.length - 1) / 2) * w;
+              n.scratch("_x", x);
+              n.position({ x: x, y: k * 130 });
+            });
+          });
+        } else {
+          comp.layout({ name: "cose", randomize: false, animate: false, fit: false, nodeDimensionsIncludeLabels: true,
+            nodeRepulsion: function () { return 1200000; }, idealEdgeLength: function () { return 130; },
+            edgeElasticity: function () { return 60; }, gravity: 0.3, nodeOverlap: 40, numIter: 2500 }).run();
+        }
+      }
+      boxes.push({ comp: comp, bb: comp.boundingBox({ includeLabels: true }) });
+    });
+    boxes.sort(function (a, b) { return b.bb.h - a.bb.h || b.bb.w - a.bb.w; });
+    var gap = 50, area = 0, maxw = 0;
+    boxes.forEach(function (b) { area += (b.bb.w + gap) * (b.bb.h + gap); maxw = Math.max(maxw, b.bb.w); });
+    var ratio = cy.width() / Math.max(1, cy.height());
+    var rowWidth = Math.max(maxw, Math.sqrt(area * ratio));
+    var x = 0, y = 0, rowH = 0;
+    boxes.forEach(function (b) {
+      if (x > 0 && x + b.bb.w > rowWidth) { x = 0; y += rowH + gap; rowH = 0; }
+      var dx = x - b.bb.x1, dy = y - b.bb.y1;
+      b.comp.nodes().positions(function (n) { var p = n.position(); return { x: p.x + dx, y: p.y + dy }; });
+      x += b.bb.w + gap;
+      rowH = Math.max(rowH, b.bb.h);
+    });
+    cy.fit(undefined, 30);
+  }
+  arrange();
 
   function unhighlight() {
     cy.elements().removeClass("faded hl");
