@@ -155,6 +155,58 @@ def test_clicking_a_link_shows_its_quote(browser, small_report):
         v.close()
 
 
+def test_what_if_in_the_browser_matches_python(browser, tmp_path):
+    """The page's own FCM run equals cogmap.simulate, for one concept and for several held at once."""
+    from cogmap.model import load_model
+    from cogmap.report import WHAT_IF_SETTINGS, report_data
+    from cogmap.simulate import simulate
+
+    model = load_model(ROOT / "examples" / "gallyamov-model.yaml")  # loops, 20-odd concepts
+    out = write_report(model, tmp_path / "model.html")
+    v = Visit(browser, out.resolve().as_uri())
+    page = v.page
+    try:
+        s = WHAT_IF_SETTINGS
+        kw = dict(rule=s["rule"], transfer=s["transfer"], lam=s["lam"], steps=s["steps"], threshold=s["threshold"])
+        ids = [c.id for c in model.concepts]
+        scenarios = [{}, {ids[0]: 1.0}, {ids[3]: 1.0, ids[7]: 0.0}, {ids[1]: 0.5, ids[2]: 1.0, ids[5]: 0.0}]
+        for clamp in scenarios:
+            py = simulate(model, clamp, **kw)
+            js = v.eval(f"window.cogmapSimulate({clamp!r})".replace("'", '"'))
+            assert (js["status"], js["steps"], js["period"]) == (py.status, py.steps, py.period), clamp
+            for cid, val in py.values().items():
+                assert abs(js["values"][cid] - val) < 1e-9, (clamp, cid)
+        # The table for one concept is the precomputed one.
+        pre = report_data(model)["whatif"]["by"]["western_tanks"]["changes"]
+        page.select_option("#whatif-select", "western_tanks")
+        rows = page.locator("#whatif-table tbody tr")
+        assert rows.count() == len(pre)
+        shown = {}
+        for i in range(rows.count()):
+            cells = rows.nth(i).locator("td")
+            shown[cells.nth(0).inner_text()] = float(cells.nth(1).inner_text().split()[0].replace("\u2212", "-"))
+        assert set(shown) == {c["label"] for c in pre}
+        for c in pre:
+            assert abs(shown[c["label"]] - c["change"]) <= 0.0011, c
+        # Hold a second concept, low: the table changes and says what is held.
+        before = page.inner_text("#whatif-table tbody")
+        page.click("#whatif-more-box summary")
+        item = page.locator("#whatif-more label.whatif-item", has_text="Putin's legitimacy")
+        item.locator("select").select_option("0")
+        item.locator("input[type=checkbox]").check()
+        assert "Putin's legitimacy = 0" in page.inner_text("#whatif-status")
+        assert page.inner_text("#whatif-table tbody") != before
+        both = simulate(model, {"western_tanks": 1.0, "legitimacy": 0.0}, **kw).values()
+        base = simulate(model, {}, **kw).values()
+        first = rows.first.locator("td")
+        label = first.nth(0).inner_text()
+        cid = next(c.id for c in model.concepts if c.label == label)
+        assert first.nth(3).inner_text() == f"{both[cid]:.3f}" and first.nth(2).inner_text() == f"{base[cid]:.3f}"
+        assert v.errors == []
+    finally:
+        v.close()
+
+
 def test_clicking_a_loop_highlights_it(browser, small_report):
     v = Visit(browser, small_report.resolve().as_uri())
     page = v.page

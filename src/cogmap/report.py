@@ -237,7 +237,7 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
         role = "driver" if o and not i else "receiver" if i and not o else "ordinary" if i and o else "unlinked"
         nodes.append({
             "id": c.id, "label": c.label, "role": role, "in": i, "out": o,
-            "aliases": list(c.aliases), "description": c.description, "position": pos.get(c.id),
+            "aliases": list(c.aliases), "description": c.description, "position": pos.get(c.id), "initial": c.initial,
         })
 
     edges = []

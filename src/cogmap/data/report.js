@@ -327,42 +327,123 @@
   });
 
   // -- what-if ------------------------------------------------------------------------
+  // A fuzzy-cognitive-map run computed here, in the browser, exactly as cogmap.simulate.run does it
+  // (the browser tests check it against Python): clamped concepts and concepts with no cause keep
+  // their value; the others take f(rule(W, A)) until nothing moves by more than the threshold, a state
+  // comes back (limit cycle), or the step limit.
   var W = DATA.whatif, st = W.settings;
-  $("whatif-about").textContent = "Precomputed when this report was made, not computed in your browser: " +
-    "for the concept you pick, a fuzzy-cognitive-map simulation (" + st.rule + " rule, " + st.transfer +
-    " transfer, \u03bb = " + st.lam + ", at most " + st.steps + " steps) holds it at " + W.clamp +
-    " and compares every other concept with a run where nothing is held. Changes are relative, not forecasts." +
-    (W.skipped ? " Not available here: " + W.skipped + "." : "");
-  var sel = $("whatif-select"), tbody = document.querySelector("#whatif-table tbody");
-  var ids = Object.keys(W.by).sort(function (a, b) { return labelOf[a].localeCompare(labelOf[b]); });
-  ids.forEach(function (id) { var o = el("option", null, labelOf[id]); o.value = id; sel.appendChild(o); });
-  function showWhatIf(id) {
+  var N = DATA.nodes.length, idxOf = Object.create(null), incoming = [];
+  DATA.nodes.forEach(function (n, i) { idxOf[n.id] = i; incoming.push([]); });
+  DATA.edges.forEach(function (e) { if (e.weight !== 0) incoming[idxOf[e.target]].push([idxOf[e.source], e.weight]); });
+  function transfer(x) {
+    if (st.transfer === "tanh") return Math.tanh(st.lam * x);
+    if (st.transfer === "bivalent") return x > 0 ? 1 : 0;
+    if (st.transfer === "trivalent") return x > 0 ? 1 : x < 0 ? -1 : 0;
+    return 1 / (1 + Math.exp(-st.lam * x));
+  }
+  function maxDiff(a, b) { var m = 0; for (var i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i])); return m; }
+  function simulate(clamp) {  // clamp: {concept id: value}
+    var a = DATA.nodes.map(function (n) { return typeof n.initial === "number" ? n.initial : 0; });
+    var hold = incoming.map(function (l) { return l.length === 0; });
+    Object.keys(clamp).forEach(function (id) { if (id in idxOf) { a[idxOf[id]] = clamp[id]; hold[idxOf[id]] = true; } });
+    var hist = [a], status = "step-limit", period = 0;
+    for (var t = 1; t <= st.steps; t++) {
+      var prev = hist[t - 1], r = st.rule === "rescaled" ? prev.map(function (v) { return 2 * v - 1; }) : prev, next = new Array(N);
+      for (var j = 0; j < N; j++) {
+        if (hold[j]) { next[j] = prev[j]; continue; }
+        var x = 0;
+        for (var k = 0; k < incoming[j].length; k++) x += incoming[j][k][1] * r[incoming[j][k][0]];
+        if (st.rule !== "kosko") x += r[j];
+        next[j] = transfer(x);
+      }
+      hist.push(next);
+      if (maxDiff(next, prev) <= st.threshold) { status = "converged"; break; }
+      if (t >= 2) {
+        for (var back = 2; back <= Math.min(t, 32); back++) {
+          if (maxDiff(next, hist[t - back]) <= st.threshold) { status = "limit-cycle"; period = back; break; }
+        }
+        if (period) break;
+      }
+    }
+    var values = Object.create(null), fin = hist[hist.length - 1];
+    DATA.nodes.forEach(function (n, i) { values[n.id] = fin[i]; });
+    return { status: status, steps: hist.length - 1, period: period, values: values };
+  }
+  window.cogmapSimulate = simulate;  // for the browser tests and the curious
+  var baseline = null;
+  function whatIf(clamp) {
+    baseline = baseline || simulate({});
+    var scen = simulate(clamp), changes = [];
+    DATA.nodes.forEach(function (n) {
+      if (own(clamp, n.id)) return;
+      var b = baseline.values[n.id], v = scen.values[n.id];
+      if (Math.abs(v - b) >= 1e-4) changes.push({ id: n.id, label: n.label, baseline: b, scenario: v, change: v - b });
+    });
+    changes.sort(function (x, y) { return Math.abs(y.change) - Math.abs(x.change) || x.label.localeCompare(y.label); });
+    return { status: scen.status, steps: scen.steps, period: scen.period, changes: changes };
+  }
+  $("whatif-about").textContent = "Computed in your browser, as `cogmap simulate` does: a fuzzy-cognitive-map simulation (" +
+    st.rule + " rule, " + st.transfer + " transfer, \u03bb = " + st.lam + ", at most " + st.steps + " steps) holds " +
+    "the concepts you pick at the value you pick and compares every other concept with a run where nothing is held. " +
+    "Changes are relative, not forecasts.";
+  var sel = $("whatif-select"), selVal = $("whatif-value"), tbody = document.querySelector("#whatif-table tbody");
+  var more = $("whatif-more"), extra = Object.create(null);  // id -> {box, value}
+  var byLabel = DATA.nodes.map(function (n) { return n.id; }).sort(function (a, b) { return labelOf[a].localeCompare(labelOf[b]); });
+  byLabel.forEach(function (id) { var o = el("option", null, labelOf[id]); o.value = id; sel.appendChild(o); });
+  function valueSelect() {
+    var s = el("select", "whatif-value");
+    [["1", "1 (high)"], ["0.5", "0.5"], ["0", "0 (low)"]].forEach(function (kv) { var o = el("option", null, kv[1]); o.value = kv[0]; s.appendChild(o); });
+    return s;
+  }
+  byLabel.forEach(function (id) {
+    var row = el("label", "whatif-item"), box = el("input"), v = valueSelect();
+    box.type = "checkbox";
+    box.value = id;
+    row.appendChild(box);
+    row.appendChild(document.createTextNode(" " + labelOf[id] + " "));
+    row.appendChild(v);
+    box.addEventListener("change", refresh);
+    v.addEventListener("change", function () { if (box.checked) refresh(); });
+    extra[id] = { box: box, value: v };
+    more.appendChild(row);
+  });
+  function clampNow() {
+    var c = Object.create(null);
+    if (sel.value) c[sel.value] = parseFloat(selVal.value);
+    byLabel.forEach(function (id) { if (extra[id].box.checked && id !== sel.value) c[id] = parseFloat(extra[id].value.value); });
+    return c;
+  }
+  function refresh() {
     clear(tbody);
-    var r = own(W.by, id) ? W.by[id] : null;
-    if (!r) { $("whatif-status").textContent = ""; return; }
-    $("whatif-status").textContent = "Simulation " + r.status + " after " + r.steps + " steps" +
-      (r.period ? " (cycle of " + r.period + ")" : "") + ". " + (r.changes.length ?
+    var c = clampNow(), names = Object.keys(c).map(function (id) { return labelOf[id] + " = " + c[id]; });
+    var r = whatIf(c);
+    $("whatif-status").textContent = "Holding " + names.join(", ") + ": simulation " + r.status + " after " + r.steps +
+      " steps" + (r.period ? " (cycle of " + r.period + ")" : "") + ". " + (r.changes.length ?
       r.changes.length + " concept" + (r.changes.length === 1 ? "" : "s") + " change:" : "Nothing else changes.");
-    r.changes.forEach(function (c) {
+    r.changes.forEach(function (ch) {
       var tr = el("tr");
-      tr.appendChild(el("td", null, c.label));
-      var d = el("td", "num " + (c.change < 0 ? "sign-minus" : "sign-plus"), fmt(c.change, 3) + (c.change < 0 ? " lower" : " higher"));
-      tr.appendChild(d);
-      tr.appendChild(el("td", "num", c.baseline.toFixed(3)));
-      tr.appendChild(el("td", "num", c.scenario.toFixed(3)));
+      tr.appendChild(el("td", null, ch.label));
+      tr.appendChild(el("td", "num " + (ch.change < 0 ? "sign-minus" : "sign-plus"), fmt(ch.change, 3) + (ch.change < 0 ? " lower" : " higher")));
+      tr.appendChild(el("td", "num", ch.baseline.toFixed(3)));
+      tr.appendChild(el("td", "num", ch.scenario.toFixed(3)));
       tbody.appendChild(tr);
     });
   }
-  if (ids.length) {
-    sel.addEventListener("change", function () { showWhatIf(sel.value); setHash("whatif=" + encodeURIComponent(sel.value)); });
-    // Start with the concept whose change moves the rest of the map most.
+  function showWhatIf(id) { sel.value = id; refresh(); }
+  if (DATA.edges.length) {
+    sel.addEventListener("change", function () { refresh(); setHash("whatif=" + encodeURIComponent(sel.value)); });
+    selVal.addEventListener("change", refresh);
+    // Start with the concept whose change moves the rest of the map most (from the precomputed table, when there).
+    var ids = Object.keys(W.by);
     var reach = function (id) { return W.by[id].changes.reduce(function (t, c) { return t + Math.abs(c.change); }, 0); };
-    var best = ids.reduce(function (a, b) { return reach(b) > reach(a) ? b : a; }, ids[0]);
-    sel.value = best;
+    var best = ids.length ? ids.reduce(function (a, b) { return reach(b) > reach(a) ? b : a; }, ids[0]) :
+      DATA.edges.slice().sort(function (a, b) { return Math.abs(b.weight) - Math.abs(a.weight); })[0].source;
     showWhatIf(best);
   } else {
     sel.disabled = true;
-    $("whatif-status").textContent = W.skipped ? "" : "The map has no links, so nothing can change.";
+    selVal.disabled = true;
+    $("whatif-more-box").style.display = "none";
+    $("whatif-status").textContent = "The map has no links, so nothing can change.";
   }
 
   // -- forecasts ------------------------------------------------------------------------
@@ -435,7 +516,7 @@
     if (m[1] === "link" && edgeById[v]) { unhighlight(); cy.getElementById(v).select(); showEdge(edgeById[v]); }
     else if (m[1] === "concept" && nodeById[v]) { unhighlight(); cy.getElementById(cyOf[v]).select(); showNode(nodeById[v]); }
     else if (m[1] === "loop" && loopPickers[+v - 1]) { loopPickers[+v - 1](); }
-    else if (m[1] === "whatif" && own(W.by, v)) { sel.value = v; showWhatIf(v); }
+    else if (m[1] === "whatif" && v in idxOf && DATA.edges.length) { showWhatIf(v); }
   }
   window.addEventListener("hashchange", follow);
   window.cogmapMap = cy;  // for the browser tests and the curious: the Cytoscape instance
