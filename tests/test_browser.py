@@ -297,6 +297,43 @@ def test_hostile_article_renders_as_text(browser, tmp_path):
         v.close()
 
 
+def test_corpus_report(browser, tmp_path):
+    """`cogmap report --db`: quotes from several documents and speakers, resolved forecasts with scores."""
+    from test_serve import corpus_docs
+
+    from cogmap.report import store_report_data
+    from cogmap.store import Store
+
+    db = tmp_path / "corpus.db"
+    with Store(db) as st:
+        for d in corpus_docs():
+            st.add_document(d)
+        fid = next(r.id for r in st.forecasts() if r.statement == "House prices will fall by 2026.")
+        st.resolve(fid, "yes", on="2026-01-05", note="statistics office")
+        out = write_report(store_report_data(st), tmp_path / "corpus.html")
+    url = out.resolve().as_uri()
+    v = Visit(browser, url)
+    page = v.page
+    try:
+        _assert_inert(v)
+        assert "merged from 3 documents" in page.inner_text("#summary")
+        page.click("#links-section summary")
+        page.click("#links tbody tr:has-text('interest rates'):has-text('housing demand')")
+        panel = page.inner_text("#panel-body")
+        for words in ("Higher interest rates lower housing demand.", "Rates cut demand, Bob said.", "Ann Lee", "Bob Ray",
+                      "Rates and demand", "Demand again"):
+            assert words in panel, words
+        row = page.locator("#forecasts tbody tr", has_text="House prices will fall by 2026.")
+        assert "yes on 2026-01-05 (statistics office)" in row.inner_text()
+        assert "Brier 0.040" in row.inner_text()
+        assert "open" in page.locator("#forecasts tbody tr", has_text="Rates will be cut.").inner_text()
+        assert page.locator("#documents tbody tr").count() == 3
+        assert_offline(v, url)
+        assert v.errors == []
+    finally:
+        v.close()
+
+
 def test_serve_in_the_browser(browser, tmp_path):
     from test_serve import EVIL, corpus_docs, free_port, start_server, stop_server
 

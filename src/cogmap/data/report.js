@@ -77,6 +77,9 @@
   }
 
   // -- map ------------------------------------------------------------------------------
+  // In a corpus, how many claims back a link says more than their mean weight: width follows support.
+  var BY_SUPPORT = DATA.kind === "corpus";
+  if (BY_SUPPORT) $("legend-width").textContent = "width = number of supporting claims; click a link for its quotes";
   var elements = [];
   DATA.nodes.forEach(function (n) {
     var item = { group: "nodes", data: { id: cyOf[n.id], label: n.label, role: n.role } };
@@ -85,7 +88,8 @@
   });
   DATA.edges.forEach(function (e) {
     elements.push({ group: "edges", data: { id: e.id, source: cyOf[e.source], target: cyOf[e.target], weight: e.weight,
-      sign: e.sign, w: 1.5 + 6 * Math.abs(e.weight) } });
+      sign: e.sign, w: BY_SUPPORT ? Math.min(12, 1.5 + 3 * Math.log2(1 + (e.support ? e.support.claims : e.evidence.length))) :
+        1.5 + 6 * Math.abs(e.weight) } });
   });
   var cy = cytoscape({
     container: $("map"),
