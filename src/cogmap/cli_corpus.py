@@ -235,15 +235,25 @@ def map_store(db, speaker=None, since=None, output=None, **options):
         )
     if contradictions:
         err.print(f"{len(contradictions)} contradiction(s): opposite signs from different speakers", style="yellow")
-        for c in contradictions:
-            pos = ", ".join(sorted({s for s, _, _ in c.positive}))
-            neg = ", ".join(sorted({s for s, _, _ in c.negative}))
-            err.print(f"  {c.cause} -> {c.effect}: raises per {pos}; lowers per {neg}",
+        for c in contradictions[:SHOW]:
+            err.print(f"  {c.cause} -> {c.effect}: raises per {_names(c.positive)}; lowers per {_names(c.negative)}",
                       highlight=False, markup=False, soft_wrap=True)
+        if len(contradictions) > SHOW:
+            err.print(f"  ... and {len(contradictions) - SHOW} more (Store.contradictions() lists them all)",
+                      highlight=False)
     else:
         err.print("no contradictions between speakers", highlight=False)
     err.print(f"mapped in {time.perf_counter() - t0:.2f} s", style="dim", highlight=False)
     return model
+
+
+SHOW = 20  # contradictions printed by `map --db`
+
+
+def _names(claims, most: int = 4) -> str:
+    names = sorted({who for who, _, _ in claims})
+    extra = f" and {len(names) - most} more" if len(names) > most else ""
+    return ", ".join(names[:most]) + extra
 
 
 def _model_text(model, kind: str) -> str:
