@@ -108,8 +108,10 @@ def main(argv=None) -> None:
             print(f"  first failure: {r['first_failure']}")
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     print(f"largest worker process (RUSAGE_CHILDREN ru_maxrss): {children / 1024:.0f} MB")
-    base = results[0]
-    for r in results[1:]:
+    base = min(results, key=lambda r: r["workers"])
+    for r in results:
+        if r is base:
+            continue
         print(f"speedup {r['workers']} vs {base['workers']} workers: {r['docs_per_s'] / base['docs_per_s']:.2f}x")
     if args.keep:
         shutil.copy(work / f"bench-{results[-1]['workers']}.db", args.keep)
