@@ -544,7 +544,12 @@ class Store:
             self._migrate()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            raise CogmapError(f"{self.path} is not a cogmap store: {exc}") from None
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise CogmapError(f"{self.path} is not a cogmap store: {exc}") from None
+            raise CogmapError(f"cannot open store {self.path}: {exc}") from None
+        except CogmapError:
+            self.conn.close()
+            raise
 
     # -- lifecycle ---------------------------------------------------------
 
