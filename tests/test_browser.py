@@ -253,11 +253,58 @@ def test_screenshot_of_the_interview_report(browser, tmp_path):
         page.screenshot(path=str(ARTIFACTS / "report-interview-full.png"), full_page=True)
         assert shot.stat().st_size > 30_000
         # The map is on screen and not empty: the nodes' box lies within the visible map.
+        r = v.eval(OVERLAPS)
+        assert r["inside"] and r["over"] <= n // 10, r
+        assert r["zoom"] * 17 >= 6, r  # labels (17 px at zoom 1) are at least 6 px on screen
         box = v.eval("(() => { const b = window.cogmapMap.elements().renderedBoundingBox(); "
                      "return [b.w, b.h, window.cogmapMap.width(), window.cogmapMap.height()]; })()")
         assert box[0] > 0.4 * box[2] or box[1] > 0.4 * box[3], box
         assert_offline(v, url)
         assert v.errors == [] and v.dialogs == []
+    finally:
+        v.close()
+
+
+def synthetic(n, m, seed=1, hub=0.0, acyclic=False):
+    import random
+
+    from cogmap.model import Model
+
+    rnd = random.Random(seed)
+    concepts = [{"id": f"c{i}", "label": f"concept {i} " + "word " * rnd.randint(0, 4)} for i in range(n)]
+    edges, seen = [], set()
+    while len(edges) < m:
+        a, b = (0 if rnd.random() < hub else rnd.randrange(n)), rnd.randrange(n)
+        if acyclic and a > b:
+            a, b = b, a
+        if a == b or (a, b) in seen:
+            continue
+        seen.add((a, b))
+        edges.append({"cause": f"c{a}", "effect": f"c{b}", "weight": rnd.choice([-1, 1]) * rnd.uniform(0.1, 1)})
+    return Model.from_dict({"concepts": concepts, "edges": edges})
+
+
+OVERLAPS = """(() => { const cy = window.cogmapMap, bbs = cy.nodes().map(n => n.boundingBox()); let over = 0;
+  for (let i = 0; i < bbs.length; i++) for (let j = i + 1; j < bbs.length; j++) { const a = bbs[i], b = bbs[j];
+    if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) over++; }
+  const r = cy.nodes().renderedBoundingBox();
+  return {over: over, zoom: cy.zoom(), inside: r.x1 >= 0 && r.y1 >= 0 && r.x2 <= cy.width() && r.y2 <= cy.height()}; })()"""
+
+
+@pytest.mark.parametrize("n,m,hub,acyclic", [(10, 9, 0.0, True), (100, 80, 0.0, True), (300, 200, 0.3, True),
+                                             (300, 350, 0.0, False)])
+def test_layout_for_10_to_300_concepts(browser, tmp_path, n, m, hub, acyclic):
+    """Every concept on screen at first sight; parts without loops drawn in layers with no node on another."""
+    out = write_report(synthetic(n, m, hub=hub, acyclic=acyclic), tmp_path / "syn.html")
+    v = Visit(browser, out.resolve().as_uri())
+    try:
+        r = v.eval(OVERLAPS)
+        assert r["inside"], r
+        if acyclic:
+            assert r["over"] == 0, r
+        else:
+            assert r["over"] <= n // 3, r  # a hairball with loops: a force layout, some touching
+        assert v.errors == []
     finally:
         v.close()
 

@@ -91,6 +91,10 @@
       sign: e.sign, w: BY_SUPPORT ? Math.min(12, 1.5 + 3 * Math.log2(1 + (e.support ? e.support.claims : e.evidence.length))) :
         1.5 + 6 * Math.abs(e.weight) } });
   });
+  // More concepts, more room: the map (and the panel beside it) grow with the square root of their number.
+  var mapHeight = Math.round(Math.min(1100, Math.max(680, 60 * Math.sqrt(DATA.nodes.length))));
+  $("map").style.height = mapHeight + "px";
+  $("panel").style.maxHeight = mapHeight + "px";
   var cy = cytoscape({
     container: $("map"),
     elements: elements,
@@ -132,7 +136,7 @@
     return seen === nodes.length ? depth : null;  // null: there is a cycle
   }
   function arrange() {
-    var boxes = [];
+    var boxes = [], ratio = cy.width() / Math.max(1, cy.height());
     cy.elements().components().forEach(function (comp) {
       var nodes = comp.nodes();
       if (nodes.length > 1) {
@@ -140,19 +144,24 @@
         if (depth) {
           var rows = [];
           nodes.forEach(function (n) { (rows[depth[n.id()]] = rows[depth[n.id()]] || []).push(n); });
-          rows.forEach(function (row, k) {
+          // A layer wider than the map allows wraps onto staggered sub-rows (a hub's many effects, say).
+          var w = 215, h = 130, maxRow = Math.max(6, Math.ceil(Math.sqrt(nodes.length * ratio * h / w))), y = 0;
+          rows.forEach(function (row) {
             // order each layer by the mean position of the causes above, to keep links short and straight
             row.forEach(function (n) {
               var xs = n.incomers("node").map(function (m) { return m.scratch("_x") || 0; });
               n.scratch("_x", xs.length ? xs.reduce(function (a, b) { return a + b; }, 0) / xs.length : 0);
             });
             row.sort(function (a, b) { return a.scratch("_x") - b.scratch("_x"); });
-            var w = 190;
-            row.forEach(function (n, i) {
-              var x = (i - (row.length - 1) / 2) * w;
-              n.scratch("_x", x);
-              n.position({ x: x, y: k * 130 });
-            });
+            for (var start = 0; start < row.length; start += maxRow) {
+              var part = row.slice(start, start + maxRow), shift = (start / maxRow) % 2 ? w / 2 : 0;
+              part.forEach(function (n, i) {
+                var x = (i - (part.length - 1) / 2) * w + shift;
+                n.scratch("_x", x);
+                n.position({ x: x, y: y });
+              });
+              y += h;
+            }
           });
         } else {
           comp.layout({ name: "cose", randomize: false, animate: false, fit: false, nodeDimensionsIncludeLabels: true,
@@ -165,7 +174,6 @@
     boxes.sort(function (a, b) { return b.bb.h - a.bb.h || b.bb.w - a.bb.w; });
     var gap = 50, area = 0, maxw = 0;
     boxes.forEach(function (b) { area += (b.bb.w + gap) * (b.bb.h + gap); maxw = Math.max(maxw, b.bb.w); });
-    var ratio = cy.width() / Math.max(1, cy.height());
     var rowWidth = Math.max(maxw, Math.sqrt(area * ratio));
     var x = 0, y = 0, rowH = 0;
     boxes.forEach(function (b) {
