@@ -107,7 +107,8 @@ def test_speaker_since_and_document_data(db):
     d = store_report_data(db, speaker="bob ray")
     assert {ev["speaker"] for e in d["edges"] for ev in e["evidence"]} == {"Bob Ray"}
     assert [f["speaker"] for f in d["forecasts"]] == ["Bob Ray"]
-    assert "bob ray" in d["title"].casefold()
+    assert d["title"] == "corpus.db: what Bob Ray said"  # the name as stored, whatever the case asked
+    assert {n["role"] for n in d["nodes"]} <= {"driver", "receiver", "ordinary"}  # only the concepts they link
     d = store_report_data(db, since="2025-01-01")
     assert [x["id"] for x in d["documents"]] == [2, 3]
     assert all(f["document_id"] in (2, 3) for f in d["forecasts"])

@@ -417,10 +417,21 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
             return data
         day = _since(since)
         model = store.map(speaker=speaker, since=day)
-        if speaker is not None and not model.concepts and not store.forecasts(speaker=speaker):
+        fc_rows = store.forecasts(speaker=speaker)
+        if speaker is not None and not model.edges and not fc_rows:
             raise InputError(f"no claims or forecasts by {speaker!r} in the store")
-        title = "corpus" + (f": {speaker}" if speaker else "") + (f", since {day}" if day else "")
-        model = model.model_copy(update={"title": title})
+        update = {}
+        if speaker is not None:
+            # The speaker's name as stored, and only the concepts their claims link (the documents have more).
+            who = speaker.casefold()
+            names = [ev.speaker for e in model.edges for ev in e.evidence if ev.speaker and ev.speaker.casefold() == who]
+            names += [r.speaker for r in fc_rows if r.speaker]
+            speaker = names[0] if names else speaker
+            linked = {e.cause for e in model.edges} | {e.effect for e in model.edges}
+            update["concepts"] = [c for c in model.concepts if c.id in linked]
+        update["title"] = (f"{Path(store.path).name}: " + (f"what {speaker} said" if speaker else "the whole corpus")
+                           + (f", since {day}" if day else ""))
+        model = model.model_copy(update=update)
         data = report_data((model, None, None), max_loop_length=max_loop_length, max_loops=max_loops)
         data["kind"] = "corpus"
         keep = set(model.sources)
@@ -428,7 +439,7 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
         _tag_evidence(data, docs)
         data["documents"] = used
         used_ids = {d["id"] for d in used}
-        data["forecasts"] = [_forecast_row(r) for r in store.forecasts(speaker=speaker) if r.document_id in used_ids]
+        data["forecasts"] = [_forecast_row(r) for r in fc_rows if r.document_id in used_ids]
         data["speaker"] = speaker
         data["since"] = day
         data["store"] = True
