@@ -306,3 +306,17 @@ def test_serve_on_loopback(db):
     finally:
         stop_server(proc)
     assert proc.returncode is not None
+
+
+def test_empty_store(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from cogmap.serve import create_app
+
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    c = TestClient(create_app(db), base_url="http://127.0.0.1")
+    assert "The store is empty" in c.get("/").text
+    r = c.get("/report")
+    assert r.status_code == 200 and data_of(r.text)["nodes"] == [] and data_of(r.text)["documents"] == []
+    assert c.get("/api/documents").json() == [] and c.get("/api/forecasts").json() == []

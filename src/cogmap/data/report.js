@@ -282,6 +282,12 @@
     });
     panel.appendChild(list);
   }
+  if (!DATA.nodes.length) {
+    clear(panel);
+    panel.appendChild(el("p", "muted", DATA.kind === "corpus" ?
+      "The map is empty: no claims in " + (nd ? "these documents." : "the store yet (add articles with `cogmap add PATH --db STORE`).") :
+      "The map is empty: no causal claims were found."));
+  }
   var edgeById = Object.create(null), nodeById = Object.create(null);
   DATA.edges.forEach(function (e) { edgeById[e.id] = e; });
   DATA.nodes.forEach(function (n) { nodeById[n.id] = n; });
