@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Optional
 
 from cogmap.records import Concept
@@ -144,25 +145,46 @@ def _label(toks) -> str:
     return label
 
 
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem: "negotiation", "negotiate" and "negotiations" share one.
+
+    >>> stem("negotiations") == stem("negotiate")
+    True
+    """
+    return _stemmer().stemWord(word.lower())
+
+
 def _signature(tokens):
-    """(head lemma, distinguishing modifiers, all content lemmas) of a wording."""
+    """(head stem, distinguishing modifiers, all content stems) of a wording.
+
+    Stems rather than lemmas, so that a verb and its noun ("negotiate",
+    "negotiation") are one variable.
+    """
     toks = _core(tokens)
     head = _head(toks)
     if head is None:
         return None, frozenset(), frozenset()
-    content = frozenset(t.lemma_.lower() for t in toks if t.is_alpha and not t.is_stop)
+    content = frozenset(stem(t.lemma_) for t in toks if t.is_alpha and not t.is_stop)
     dist = set()
     for t in toks:
         if t == head or not t.is_alpha or t.is_stop:
             continue
         if t.pos_ in ("PROPN", "NUM") or t.dep_ in ("compound", "nummod", "poss") or \
                 t.text[:1].isupper() and t.i != toks[0].i or t.lower_ in ("first", "second", "third", "fourth"):
-            dist.add(t.lemma_.lower())
+            dist.add(stem(t.lemma_))
         elif t.pos_ in ("NOUN", "VERB") and t.head != head:
-            dist.add(t.lemma_.lower())
+            dist.add(stem(t.lemma_))
         elif t.pos_ == "ADJ" and t.lower_ not in _GENERIC_ADJ and t.head == head:
-            dist.add(t.lemma_.lower())
-    return head.lemma_.lower(), frozenset(dist), content
+            dist.add(stem(t.lemma_))
+    return stem(head.lemma_), frozenset(dist), content
 
 
 class ConceptMerger:
