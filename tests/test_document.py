@@ -67,3 +67,12 @@ def test_news_article_written_for_the_test():
     assert any("strike" in c and s == 1 for c, s, e in pairs), pairs
     assert any(c.speaker == "Maria Lopez" for c in doc.claims) or any(f.speaker == "Maria Lopez" for f in doc.forecasts)
     assert any(f.horizon for f in doc.forecasts)
+
+
+def test_every_concept_is_used():
+    from conftest import shared_example
+
+    doc = cogmap.extract(shared_example("gallyamov-interview.txt"))
+    used = {c.cause.concept for c in doc.claims} | {c.effect.concept for c in doc.claims}
+    assert {c.id for c in doc.concepts} == used
+    assert all(set(f.concepts) <= used for f in doc.forecasts)

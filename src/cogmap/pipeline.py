@@ -206,6 +206,12 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
     for n, f in enumerate(forecasts, 1):
         f.id = f"f{n}"
 
+    # Concepts whose only claim was dropped (a side that named nothing, a self-link) go too.
+    used = {c.cause.concept for c in claims} | {c.effect.concept for c in claims}
+    concepts = [c for c in concepts if c.id in used]
+    for f in forecasts:
+        f.concepts = [cid for cid in f.concepts if cid in used]
+
     return Document(source=raw.source, title=cleaned.title, date=cleaned.date, text=text,
                     removed=cleaned.removed, turns=st.turns, quotes=st.quotes, concepts=concepts,
                     claims=claims, forecasts=forecasts)
