@@ -245,15 +245,20 @@ def test_add_files(tmp_path, workers):
         assert {d.source for d in s.documents()} == {str(f) for f in files if f != files[4]}
 
 
-def test_add_via_dask_local_cluster(tmp_path):
+@pytest.mark.parametrize("processes", [False, True])
+def test_add_via_dask_local_cluster(tmp_path, processes):
     distributed = pytest.importorskip("distributed")
-    files = _write_corpus(tmp_path / "c", 5)
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster:
+    files = _write_corpus(tmp_path / "c", 6, fail=5)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=processes, dashboard_address=None,
+                                  silence_logs=40) as cluster:
         with Store(tmp_path / "s.db") as s:
             r = s.add([tmp_path / "c"], dask_address=cluster.scheduler_address, extractor=FAKE)
-            assert sorted(r.added) == sorted(map(str, files)) and r.failed == []
+            assert sorted(r.added) == sorted(map(str, files[:5]))
+            assert [src for src, _ in r.failed] == [str(files[5])] and "asked to fail" in r.failed[0][1]
             assert r.workers == 1
             assert s.count("claims") == 10
+            again = s.add([tmp_path / "c"], dask_address=cluster.scheduler_address, extractor=FAKE)
+            assert again.added == [] and len(again.unchanged) == 5
             # stored exactly as a local run would store them
             local = Store(tmp_path / "local.db")
             local.add([tmp_path / "c"], workers=0, extractor=FAKE)

@@ -105,3 +105,17 @@ def test_real_pipeline(tmp_path):
         assert s.conn.execute("SELECT count(*) FROM claims WHERE speaker IS NOT NULL").fetchone()[0] > 0
         again = s.add([c], workers=0)
         assert again.unchanged and not again.added
+
+
+def test_add_dask_command(tmp_path, corpus):
+    distributed = pytest.importorskip("distributed")
+    (corpus / "bad.txt").unlink()
+    # processes=False with a TCP scheduler: the worker runs in this process (where
+    # fake_extractor is importable) and the `cogmap add` subprocess connects over TCP.
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp",
+                                  dashboard_address=None, silence_logs=40) as cluster:
+        p = cogmap("add", corpus, "--dask", cluster.scheduler_address, "--db", tmp_path / "d.db", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert "added 2, unchanged 0" in p.stdout and "dask (1 workers)" in p.stdout
+    with Store(tmp_path / "d.db") as s:
+        assert s.count("claims") == 2
