@@ -119,3 +119,27 @@ def test_add_dask_command(tmp_path, corpus):
     assert "added 2, unchanged 0" in p.stdout and "dask (1 workers)" in p.stdout
     with Store(tmp_path / "d.db") as s:
         assert s.count("claims") == 2
+
+
+def test_map_db_command(tmp_path, corpus):
+    pytest.importorskip("cogmap.model")
+    (corpus / "bad.txt").unlink()
+    db = tmp_path / "m.db"
+    assert cogmap("add", corpus, "--db", db, cwd=tmp_path).returncode == 0
+    p = cogmap("map", "--db", db, "-o", tmp_path / "model.json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    from cogmap.model import load_model
+
+    model = load_model(tmp_path / "model.json")
+    assert [(e.cause, e.effect) for e in model.edges] == [("rates", "demand")]
+    assert len(model.edges[0].evidence) == 2
+    assert "1 contradiction" in p.stderr and "Ann Lee" in p.stderr and "Bob Ray" in p.stderr
+    p = cogmap("map", "--db", db, "--speaker", "bob ray", cwd=tmp_path)  # YAML on stdout
+    assert p.returncode == 0 and p.stdout.startswith("schema: cogmap.model/1")
+    assert "a.txt" not in p.stdout and "b.txt" in p.stdout
+    p = cogmap("map", "--db", db, "--since", "2024-02-01", "-o", tmp_path / "late.yaml", cwd=tmp_path)
+    assert p.returncode == 0 and "from 1 documents" in p.stderr
+    p = cogmap("map", "--db", db, "--since", "soon", cwd=tmp_path)
+    assert p.returncode == 2 and "--since" in p.stderr
+    p = cogmap("map", corpus / "a.txt", "--db", db, cwd=tmp_path)
+    assert p.returncode == 2 and "not both" in p.stderr

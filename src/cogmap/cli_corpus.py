@@ -1,5 +1,7 @@
 """CLI commands for the corpus store: ``add``, ``experts``, ``forecasts list|resolve``.
 
+``map --db`` (in :mod:`cogmap.cli_model`) calls :func:`map_store` from here.
+
 Each command parses its arguments, calls one method of :class:`cogmap.store.Store`
 of the same name and prints.
 """
@@ -196,19 +198,6 @@ def resolve(
     )
 
 
-def corpus_map(
-    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this speaker's claims."),
-    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Only documents dated on or after YYYY-MM-DD."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the model here (.yaml or .json); stdout if omitted."),
-) -> None:
-    """One merged causal map of the store, with contradictions between speakers.
-
-    Example: cogmap corpus-map --db corpus.db --since 2024-01-01 -o model.yaml
-    """
-    map_store(db, speaker=speaker, since=since, output=output)
-
-
 def map_store(db, speaker=None, since=None, output=None, **options):
     """``cogmap map --db``: build the store's model, write it, list contradictions.
 
@@ -274,4 +263,3 @@ def register(app: typer.Typer) -> None:
     app.command("add")(add)
     app.command("experts")(experts)
     app.add_typer(forecasts_app, name="forecasts")
-    app.command("corpus-map")(corpus_map)

@@ -213,15 +213,30 @@ def register(app: typer.Typer) -> None:
 
     @app.command("map")
     def map_cmd(
-        files: List[Path] = typer.Argument(..., help="Articles or transcripts (text, HTML, ...)."),
+        files: Optional[List[Path]] = typer.Argument(None, help="Articles or transcripts (text, HTML, ...); or use --db."),
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="Model file to write (.yaml or .json); stdout if omitted."),
         combine: str = typer.Option("mean", help="How repeated claims combine: mean, max or sum."),
         title: Optional[str] = typer.Option(None, help="Title of the model."),
+        db: Optional[Path] = typer.Option(None, "--db", help="Map the documents of a store (see `cogmap add`) instead of FILEs."),
+        speaker: Optional[str] = typer.Option(None, "--speaker", help="With --db: only this speaker's claims."),
+        since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="With --db: only documents dated on or after YYYY-MM-DD."),
     ) -> None:
-        """Build a causal model (cogmap.model/1) from articles.
+        """Build a causal model (cogmap.model/1) from articles, or from a store with --db.
 
         Example: cogmap map interview.txt op-ed.html -o model.yaml
+        Example: cogmap map --db cogmap.db --speaker "Jane Doe" --since 2024-01-01 -o model.json
         """
+        if db is not None:  # the corpus store (cogmap.store); contradictions are listed on stderr
+            if files:
+                raise InputError("give FILE... or --db STORE, not both")
+            from cogmap.cli_corpus import map_store
+
+            map_store(db, speaker=speaker, since=since, output=output, combine=combine, title=title)
+            return
+        if speaker is not None or since is not None:
+            raise InputError("--speaker and --since select documents of a store: add --db STORE")
+        if not files:
+            raise InputError("give the articles to map (FILE...) or a store (--db STORE)")
         import cogmap
         from cogmap.model import from_documents
 
