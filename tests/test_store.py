@@ -303,3 +303,31 @@ def test_add_document_json(tmp_path):
         assert r.added == [str(tmp_path / "doc.json")]
         assert [src for src, _ in r.failed] == [str(tmp_path / "bad.json")]
         assert s.documents() == [doc] and s.count("claims") == 1 and s.count("forecasts") == 1
+
+
+def test_migrations_run_in_order_and_roll_back_on_failure(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    with Store(path) as s:
+        s.add_documents([make_doc("a.txt", [("Ann", "x", 1, "y")])])
+    migrations = dict(store_mod.MIGRATIONS)
+    # a broken step 2: nothing of it may remain, and the store stays at version 1
+    migrations[2] = ["ALTER TABLE documents ADD COLUMN language TEXT", "THIS IS NOT SQL"]
+    monkeypatch.setattr(store_mod, "MIGRATIONS", migrations)
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    with pytest.raises(CogmapError):
+        Store(path)
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "language" not in [r[1] for r in con.execute("PRAGMA table_info(documents)")]
+    con.close()
+    # a good step 2 then a step 3, applied in order on open
+    migrations[2] = ["ALTER TABLE documents ADD COLUMN language TEXT", "UPDATE documents SET language = 'en'"]
+    migrations[3] = ["CREATE INDEX documents_language ON documents(language)"]
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 3)
+    with Store(path) as s:
+        assert s.version == 3
+        assert s.conn.execute("SELECT language FROM documents").fetchall()[0][0] == "en"
+        assert s.count("claims") == 1
+    monkeypatch.undo()  # this cogmap again: the migrated store is newer than it understands
+    with pytest.raises(CogmapError, match="newer"):
+        Store(path)
