@@ -110,7 +110,7 @@ def test_sigkill_mid_run_then_restart_matches_uninterrupted(tmp_path, workers):
     killed = tmp_path / "killed.db"
     # Kill the run three times at different points, then let it finish.
     for target in (3, 12, 25):
-        p = _add(killed, folder, workers, delay=0.05)
+        p = _add(killed, folder, workers, delay=0.1)
         deadline = time.time() + 60
         while _count(killed) < target and p.poll() is None and time.time() < deadline:
             time.sleep(0.01)
