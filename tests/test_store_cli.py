@@ -94,15 +94,19 @@ def test_real_pipeline(tmp_path):
     (c / "one.txt").write_text(
         "Lower rainfall will cut harvests this year, said Maria Gomez, an agronomist. "
         "\"Smaller harvests raise the price of feed,\" Gomez said.\n", encoding="utf-8")
-    (c / "two.txt").write_text(
-        "Cheaper credit increases home sales, according to Peter Lund, a banker. "
-        "He said it is likely that sales will rise next year.\n", encoding="utf-8")
+    (c / "two.html").write_text(
+        '<html><head><title>Credit and homes</title>'
+        '<meta property="article:published_time" content="2024-03-01T10:00:00Z"></head><body><article>'
+        "<h1>Credit and homes</h1><p>Cheaper credit increases home sales, according to Peter Lund, a banker. "
+        "He said it is likely that sales will rise next year.</p></article></body></html>\n", encoding="utf-8")
     with Store(tmp_path / "s.db") as s:
         r = s.add([c], workers=0)
         assert r.failed == [] and len(r.added) == 2
         docs = s.documents()
         assert sum(len(d.claims) for d in docs) == s.count("claims") > 0
         assert s.conn.execute("SELECT count(*) FROM claims WHERE speaker IS NOT NULL").fetchone()[0] > 0
+        # the HTML page's date is stored, so --since can select it
+        assert [d.source for d in s.documents(since="2024-01-01")] == [str(c / "two.html")]
         again = s.add([c], workers=0)
         assert again.unchanged and not again.added
 
