@@ -80,14 +80,19 @@ def _for_parser(paragraph: str) -> str:
     return paragraph
 
 
-def _subject_person(pdoc, start: int, people) -> Optional[str]:
-    """The person who is the subject of the sentence ("Santos puts the odds at ...")."""
+def _subject_person(pdoc, start: int, people, base: int = 0) -> Optional[str]:
+    """The person who is the subject of the sentence ("Santos puts the odds at ...";
+    "she" is the last person named before it)."""
     sent = pdoc.char_span(start, start + 1, alignment_mode="expand")
     if sent is None:
         return None
     root = sent.sent.root
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or not subj.text[:1].isupper():
+    if subj is None:
+        return None
+    if subj.lower_ in ("he", "she"):
+        return people.last_before(base + subj.idx)
+    if not subj.text[:1].isupper():
         return None
     return people.resolve(pdoc[subj.left_edge.i: subj.i + 1].text)
 
@@ -174,7 +179,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
             forecasts.append(Forecast(
                 id=f"f{len(forecasts) + 1}", statement=rf.statement, concepts=ids, probability=rf.probability,
                 hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
-                speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people),
+                speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people, pa),
                 evidence=Evidence(text=text[a:b], start=a, end=b)))
 
     # A yes/no question about the future, answered with a hedge ("Almost certainly, yes.").
