@@ -311,23 +311,53 @@ def test_migrations_run_in_order_and_roll_back_on_failure(tmp_path, monkeypatch)
         s.add_documents([make_doc("a.txt", [("Ann", "x", 1, "y")])])
     migrations = dict(store_mod.MIGRATIONS)
     # a broken step 2: nothing of it may remain, and the store stays at version 1
-    migrations[2] = ["ALTER TABLE documents ADD COLUMN language TEXT", "THIS IS NOT SQL"]
+    v = SCHEMA_VERSION
+    migrations[v + 1] = ["ALTER TABLE documents ADD COLUMN language TEXT", "THIS IS NOT SQL"]
     monkeypatch.setattr(store_mod, "MIGRATIONS", migrations)
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", v + 1)
     with pytest.raises(CogmapError):
         Store(path)
     con = sqlite3.connect(path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == v
     assert "language" not in [r[1] for r in con.execute("PRAGMA table_info(documents)")]
     con.close()
-    # a good step 2 then a step 3, applied in order on open
-    migrations[2] = ["ALTER TABLE documents ADD COLUMN language TEXT", "UPDATE documents SET language = 'en'"]
-    migrations[3] = ["CREATE INDEX documents_language ON documents(language)"]
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 3)
+    # a good step then another, applied in order on open
+    migrations[v + 1] = ["ALTER TABLE documents ADD COLUMN language TEXT", "UPDATE documents SET language = 'en'"]
+    migrations[v + 2] = ["CREATE INDEX documents_language ON documents(language)"]
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", v + 2)
     with Store(path) as s:
-        assert s.version == 3
+        assert s.version == v + 2
         assert s.conn.execute("SELECT language FROM documents").fetchall()[0][0] == "en"
         assert s.count("claims") == 1
     monkeypatch.undo()  # this cogmap again: the migrated store is newer than it understands
     with pytest.raises(CogmapError, match="newer"):
         Store(path)
+
+
+def test_version_1_store_gets_days(tmp_path):
+    """A store made by the first schema gets the `day` column filled from `date`."""
+    path = tmp_path / "v1.db"
+    con = sqlite3.connect(path)
+    for sql in store_mod.MIGRATIONS[1]:
+        con.execute(sql)
+    con.execute("PRAGMA user_version = 1")
+    for i, date in enumerate(["Sep 22, 2005", "2024-03-01T10:00:00Z", None, "someday"]):
+        con.execute("INSERT INTO documents (hash, source, date, text, json, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (f"h{i}", f"d{i}.txt", date, "t", Document(source=f"d{i}.txt", text="t", date=date).to_json(), "now"))
+    con.commit()
+    con.close()
+    with Store(path) as s:
+        assert s.version == SCHEMA_VERSION
+        days = [r[0] for r in s.conn.execute("SELECT day FROM documents ORDER BY id")]
+        assert days == ["2005-09-22", "2024-03-01", None, None]
+        assert [d.source for d in s.documents(since="2005-01-01")] == ["d0.txt", "d1.txt"]
+        assert [d.source for d in s.documents(since="2010-01-01")] == ["d1.txt"]
+
+
+def test_since_reads_datelines(db):
+    db.add_documents([
+        make_doc("old.txt", [("Ann", "x", 1, "y")], date="Sep 22, 2005"),
+        make_doc("new.txt", [("Bob", "x", 1, "y")], date="March 3, 2024"),
+    ])
+    assert [d.source for d in db.documents(since="2020-01-01")] == ["new.txt"]
+    assert [d.date for d in db.documents()] == ["Sep 22, 2005", "March 3, 2024"]  # kept as written

@@ -5,6 +5,7 @@ runs the real spaCy pipeline on two short documents written here.
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -78,6 +79,13 @@ def test_forecasts_resolve_experts_and_map(tmp_path, corpus):
     assert (tmp_path / "cal.png").stat().st_size > 1000
     ann = next(line for line in p.stdout.splitlines() if "Ann Lee" in line and "0.040" in line)
     assert ann  # Brier of 0.8 on a yes: (1 - 0.8)^2
+    p = cogmap("experts", "--db", db, "--format", "json", cwd=tmp_path)
+    data = {e["speaker"]: e for e in json.loads(p.stdout)}
+    assert data["Ann Lee"]["resolved"] == 1 and abs(data["Ann Lee"]["brier"] - 0.04) < 1e-9
+    assert data["Ann Lee"]["calibration"][0]["n"] == 1 and data["Bob Ray"]["brier"] is None
+    p = cogmap("forecasts", "list", "--format", "json", "--speaker", "ann lee", "--db", db, cwd=tmp_path)
+    rows = json.loads(p.stdout)
+    assert [(r["speaker"], r["outcome"], r["note"]) for r in rows] == [("Ann Lee", True, "minutes")]
     p = cogmap("experts", "--db", tmp_path / "missing.db", cwd=tmp_path)
     assert p.returncode == 1 and "no store" in p.stderr
 

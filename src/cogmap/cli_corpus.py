@@ -8,7 +8,10 @@ of the same name and prints.
 
 from __future__ import annotations
 
+import json
 import time
+from dataclasses import asdict
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -24,6 +27,15 @@ out = Console(emoji=False)
 err = Console(stderr=True, emoji=False)
 
 DB_HELP = "The store: a SQLite file, created on first use."
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _echo_json(data) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _fmt(x: Optional[float], digits: int = 3) -> str:
@@ -103,6 +115,7 @@ def experts(
     db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw a calibration diagram (png, svg, pdf)."),
     bins: int = typer.Option(10, "--bins", min=1, help="Probability bins of the calibration tables."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
 ) -> None:
     """Speakers with their documents, claims, forecasts, Brier and log scores and calibration.
 
@@ -110,6 +123,11 @@ def experts(
     """
     with Store(db, create=False) as store:
         rows = store.experts(bins=bins)
+    if fmt == Format.json:
+        _echo_json([asdict(e) for e in rows])
+        if plot is not None:
+            _plot(rows, plot, quiet=True)
+        return
     if not rows:
         out.print("no speakers with claims or forecasts in the store")
         return
@@ -130,13 +148,20 @@ def experts(
             c.add_row(f"{b.lower:.1f}-{b.upper:.1f}", str(b.n), _fmt(b.mean_probability, 2), _fmt(b.observed_frequency, 2))
         out.print(c)
     if plot is not None:
-        from cogmap import ledger
+        _plot(rows, plot)
 
-        tables = {e.speaker: e.calibration for e in rows if e.calibration}
-        if not tables:
-            raise CogmapError("no resolved forecasts to plot: resolve some with `cogmap forecasts resolve`")
-        ledger.plot_calibration(tables, plot)
+
+def _plot(rows, plot: Path, quiet: bool = False) -> None:
+    from cogmap import ledger
+
+    tables = {e.speaker: e.calibration for e in rows if e.calibration}
+    if not tables:
+        raise CogmapError("no resolved forecasts to plot: resolve some with `cogmap forecasts resolve`")
+    ledger.plot_calibration(tables, plot)
+    if not quiet:
         out.print(f"wrote {plot}", highlight=False)
+    else:
+        err.print(f"wrote {plot}", highlight=False)
 
 
 forecasts_app = typer.Typer(help="List and resolve the forecasts in the store.", no_args_is_help=True)
@@ -148,6 +173,7 @@ def forecasts(
     open_: bool = typer.Option(False, "--open", help="Only forecasts not resolved yet."),
     resolved: bool = typer.Option(False, "--resolved", help="Only resolved forecasts."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this speaker's (case ignored)."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
 ) -> None:
     """List forecasts with their ID, speaker, probability and resolution.
 
@@ -157,6 +183,9 @@ def forecasts(
         raise InputError("--open and --resolved exclude each other")
     with Store(db, create=False) as store:
         rows = store.forecasts(open=True if open_ else None, resolved=True if resolved else None, speaker=speaker)
+    if fmt == Format.json:
+        _echo_json([asdict(r) for r in rows])
+        return
     if not rows:
         out.print("no forecasts match")
         return

@@ -51,6 +51,7 @@ import hashlib
 import importlib
 import json
 import os
+import re
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -71,6 +72,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "DEFAULT_DB",
     "expand_paths",
+    "normalize_day",
 ]
 
 DEFAULT_DB = "cogmap.db"
@@ -88,7 +90,8 @@ DEFAULT_EXTRACTOR = "cogmap.pipeline:extract"
 # in order, each in its own transaction together with the new user_version.
 # --------------------------------------------------------------------------
 
-MIGRATIONS: dict[int, list[str]] = {
+# Each step is SQL text or a function of the connection (for data changes).
+MIGRATIONS: dict[int, list] = {
     1: [
         """
         CREATE TABLE documents (
@@ -195,6 +198,59 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX resolutions_forecast ON resolutions(forecast_id)",
     ],
 }
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_SLASH_DAY = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+_MDY = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b")
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.?,? (\d{4})\b")
+
+
+def normalize_day(value: Optional[str]) -> Optional[str]:
+    """The ``YYYY-MM-DD`` day of a date as extracted, or ``None`` if it cannot be read.
+
+    Dates come from HTML metadata (ISO 8601) or from datelines in the text.
+
+    >>> [normalize_day(x) for x in ["2024-03-01T10:00:00Z", "Sep 22, 2005", "Published 3 March 2021 10:02",
+    ...                             "Sept. 9, 2019", "2020/1/2", "last week", None]]
+    ['2024-03-01', '2005-09-22', '2021-03-03', '2019-09-09', '2020-01-02', None, None]
+    """
+    if not value:
+        return None
+    text = str(value)
+    found = []
+    for rx, order in ((_ISO_DAY, "ymd"), (_SLASH_DAY, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
+        m = rx.search(text)
+        if m:
+            parts = dict(zip(order, m.groups()))
+            found.append((m.start(), parts))
+    for _, parts in sorted(found, key=lambda x: x[0]):
+        month = parts["m"]
+        if not month.isdigit():
+            month = _MONTHS.get(month[:3].lower())
+            if month is None:
+                continue
+        try:
+            return _dt.date(int(parts["y"]), int(month), int(parts["d"])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _fill_days(c: sqlite3.Connection) -> None:
+    rows = c.execute("SELECT id, date FROM documents WHERE date IS NOT NULL").fetchall()
+    c.executemany("UPDATE documents SET day = ? WHERE id = ?", [(normalize_day(d), i) for i, d in rows])
+
+
+# 2: `day`, the date read as YYYY-MM-DD, which --since compares (datelines such
+# as "Sep 22, 2005" are kept as written in `date`).
+MIGRATIONS[2] = [
+    "ALTER TABLE documents ADD COLUMN day TEXT",
+    _fill_days,
+    "CREATE INDEX documents_day ON documents(day)",
+]
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # The resolution in force for each forecast: its latest row.
@@ -597,8 +653,8 @@ class Store:
                 self._refuse_newer(version)
                 if version >= SCHEMA_VERSION:
                     return
-                for sql in MIGRATIONS[version + 1]:
-                    c.execute(sql)
+                for step in MIGRATIONS[version + 1]:
+                    step(c) if callable(step) else c.execute(step)
                 c.execute(f"PRAGMA user_version = {version + 1}")
 
     # -- writing -------------------------------------------------------------
@@ -638,8 +694,9 @@ class Store:
     @staticmethod
     def _insert(c: sqlite3.Connection, doc: Document, text_hash: str) -> int:
         cur = c.execute(
-            "INSERT INTO documents (hash, source, title, date, text, json, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (text_hash, doc.source, doc.title, doc.date, doc.text, doc.model_dump_json(by_alias=True), _now()),
+            "INSERT INTO documents (hash, source, title, date, day, text, json, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (text_hash, doc.source, doc.title, doc.date, normalize_day(doc.date), doc.text,
+             doc.model_dump_json(by_alias=True), _now()),
         )
         d = cur.lastrowid
         c.executemany(
@@ -899,7 +956,7 @@ class Store:
     def _filters(self, speaker: Optional[str], since) -> tuple[str, list]:
         where, args = [], []
         if since is not None:
-            where.append("substr(d.date, 1, 10) >= ?")
+            where.append("d.day >= ?")
             args.append(_parse_date(since, "--since"))
         if speaker is not None:
             where.append(
