@@ -119,3 +119,14 @@ def test_embedding_merge_is_optional_and_vetoed():
     assert len(tank) == 1, [c.cause.label for c in merged.claims]
     labels = {c.label for c in merged.concepts}
     assert "oil prices" in labels and "food prices" in labels  # the veto keeps them apart
+
+
+def test_bundled_example_inflation_loop_is_reinforcing():
+    """The example interview states a loop in three clauses; extraction must close it."""
+    from cogmap.cli_extract import EXAMPLE
+    from cogmap.loops import loops
+
+    model = cogmap.from_documents([cogmap.extract(EXAMPLE)])
+    found = {frozenset(lp.concepts): lp.kind for lp in loops(model, max_length=4).loops}
+    key = frozenset({"currency", "import_prices", "inflation"})
+    assert found.get(key) == "reinforcing", found

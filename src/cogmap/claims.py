@@ -442,9 +442,12 @@ def _effects_of_causal_verb(verb):
     lemma = verb.lemma_.lower()
     out = []
     prt = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    xcomp = _children(verb, "xcomp", "ccomp", "oprd", "advcl", "acomp")
     objs = _children(verb, "dobj")
-    # "make X more likely", "send prices climbing", "push prices higher"
+    # "make X more likely", "send prices climbing", "push prices higher": the result
+    # follows the verb (a clause before it is something else).
+    xcomp = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("xcomp", "ccomp", "oprd", "advcl", "acomp")
+        or c.dep_ == "advmod" and objs and (c.lower_ in L.COMPARATIVE or c.lower_ in ("up", "down")))]
     for x in xcomp:
         direction = adj_sign(x) if x.pos_ in ("ADJ", "ADV") else None
         subj = _children(x, "nsubj")
