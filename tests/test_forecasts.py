@@ -82,3 +82,16 @@ def test_yes_no_question_answered_with_a_hedge():
 def test_opinion_verbs_hedge():
     doc = cogmap.extract("I doubt the government would survive a vote. Analysts predict how markets will react.")
     assert [(f.statement[:8], f.probability) for f in doc.forecasts] == [("I doubt ", pytest.approx(0.325))]
+
+
+def test_how_likely_questions_and_speech_hedges():
+    text = ("Economist Ana Silva took our questions.\n\nWhat will the bank do?\n\nIt will cut rates.\n\n"
+            "How likely is a recession next year?\n\nRoughly even, I would say.\n\n"
+            "And the currency?\n\nThe outcome is not certain.")
+    doc = cogmap.extract(text)
+    by = {f.statement: f for f in doc.forecasts}
+    assert by["How likely is a recession next year?"].probability == pytest.approx(0.5)
+    assert by["How likely is a recession next year?"].horizon == "next year"
+    assert "Roughly even, I would say." not in by  # the modal hedges the saying
+    assert "The outcome is not certain." not in by  # foretells nothing
+    assert by["It will cut rates."].speaker == "Ana Silva"

@@ -679,10 +679,15 @@ def _rule_connectives(sent, prev_sents, out):
 
 def _verb_conjuncts(verb, stop=None):
     """A clause and the clauses coordinated with it: "if he is delegitimized and hated"
-    gives two conditions; "it loses popularity and Russia heads for revolution" two effects."""
+    gives two conditions; "it loses popularity and Russia heads for revolution" two effects.
+
+    With ``stop`` (the other side's clause), conjuncts after it are left out: in
+    "Y happens, since A and B", the parser may hang B on Y, but B belongs to the reason.
+    """
     out = [verb]
     for c in verb.children:
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c != stop:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c != stop and not (
+                stop is not None and stop.i > verb.i and c.i > stop.i):
             out.extend(_verb_conjuncts(c, stop))
     return out
 

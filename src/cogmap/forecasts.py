@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from cogmap.claims import HEDGE_ADVERBS, _FUTURE
-from cogmap.hedges import probability
+from cogmap.hedges import SCALES, probability
 from cogmap.structure import SPEECH_VERBS
 
 __all__ = ["RawForecast", "find_forecasts", "answered_forecast"]
@@ -32,6 +32,7 @@ _HORIZON = re.compile(
     r"|(after|before|by)\s+(New Year'?s?|Christmas|the elections?|the summer|the winter))", re.I)
 _PAST_TIME = re.compile(r"^(\d{4}|today|now|tonight)$|\b(last|ago|yesterday|earlier|previous|past|since|"
                         r"morning|afternoon|evening|night|daily|weekly|annual)\b", re.I)
+_SAY_VERBS = frozenset("say tell guess imagine put argue add answer reply".split())
 _EXPECT_VERBS = frozenset("expect predict forecast anticipate project foresee".split())
 _FUTURE_ADJ = {"likely", "unlikely", "set", "expected", "bound", "about", "certain", "sure", "poised", "due"}
 _POSSIBLE = {"could", "may", "might"}
@@ -86,7 +87,11 @@ def _future_marks(verb):
             words.append(low)
             if low == "unlikely":
                 future = True
-        elif c.dep_ in ("acomp", "oprd") and low in _FUTURE_ADJ:
+        elif c.dep_ in ("acomp", "oprd") and low in _FUTURE_ADJ and (
+                low in ("likely", "unlikely") or any(g.dep_ in ("xcomp", "ccomp") for g in c.children)
+                or any(g.dep_ in ("xcomp", "ccomp") for g in verb.children)):
+            # "likely"/"unlikely" stand alone; "certain", "set", "bound" need what is to come:
+            # "the outcome is not certain" foretells nothing.
             future = True
             words.append(low if low in ("likely", "unlikely", "certain", "sure") else "will")
             for m in c.children:
@@ -167,6 +172,9 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             # "She expects prices to fall": an expectation reads as "likely".
             words, future = ["likely"], True
             negated = any(c.dep_ == "neg" for c in sent.root.children)
+        if future and verb.lemma_.lower() in _SAY_VERBS and not any(
+                c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            continue  # "Roughly even, I would say.": the modal hedges the saying
         if future and verb != sent.root and _wh_clause(verb):
             continue  # "predicts how markets will react": a question, not an outcome
         if future and sent.root.lemma_.lower() == "doubt":
@@ -234,6 +242,22 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
     if not sents or not answer_doc.text.strip():
         return None
     q = sents[-1]
+    qlow = q.text.lower().lstrip("-–— ")
+    if qlow.startswith(("how likely", "how probable", "what are the chances", "what are the odds",
+                        "what is the probability", "what is the likelihood", "what is the chance")):
+        # "How likely is an early election?" / "Roughly even, I would say."
+        a = next(iter(answer_doc.sents))
+        low = a.text.lower()
+        m = _PERCENT.search(a.text)
+        if m and 0 <= float(m.group(1)) <= 100:
+            return q, a, round(float(m.group(1)) / 100, 4), m.group(0)
+        for phrase in _PHRASES + ("unlikely", "likely", "probable", "improbable", "remote"):
+            if re.search(rf"\b{re.escape(phrase)}\b", low):
+                key = {"better than even": "likely", "about even": "roughly even"}.get(phrase, phrase)
+                table = SCALES[scale]
+                if key in table:
+                    return q, a, table[key], phrase
+        return None
     if not q.text.rstrip().endswith("?") or q[0].lower_ not in _YN_START:
         return None
     words, future, _ = _future_marks(q.root)
@@ -242,7 +266,11 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
         return None
     a = next(iter(answer_doc.sents))
     toks = [t.lower_ for t in a if t.is_alpha]
-    if not toks or len(toks) > 8 or not (set(toks) & (_YES | _NO)):
+    # "Almost certainly, yes." / "Probably not." / "I doubt it.": a short reply, not a sentence of its own.
+    if not toks or len(toks) > 5 or not (set(toks) & (_YES | _NO)):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("doubt", "think", "say", "would", "do", "'d")
+           for t in a):
         return None
     negated = bool(set(toks) & _NO) and "unlikely" not in toks and "doubt" not in toks
     hedge_words = [w for w in toks if w in _YES | {"unlikely", "doubt", "almost", "very", "highly"}]

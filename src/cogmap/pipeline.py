@@ -172,12 +172,12 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
                 continue  # the interviewer's premise, not a forecast of the expert
             ids = sorted({c.cause.concept for c in claims if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end}
                          | {c.effect.concept for c in claims if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end})
-            low = rf.statement.lower()
+            low = text[a:b].lower()
             for con in concepts:
                 if con.id not in ids and any(len(al) > 3 and al.lower() in low for al in [con.label, *con.aliases]):
                     ids.append(con.id)
             forecasts.append(Forecast(
-                id=f"f{len(forecasts) + 1}", statement=rf.statement, concepts=ids, probability=rf.probability,
+                id=f"f{len(forecasts) + 1}", statement=text[a:b], concepts=ids, probability=rf.probability,
                 hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
                 speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people, pa),
                 evidence=Evidence(text=text[a:b], start=a, end=b)))
@@ -200,11 +200,12 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
         b = cleaned.paragraphs[ai][0] + ans.end_char
         while b > qa_ and text[b - 1].isspace():
             b -= 1
-        if any(f.evidence.start <= qa_ < f.evidence.end for f in forecasts):
-            continue
+        if any(f.evidence.start < b and qa_ < f.evidence.end for f in forecasts):
+            continue  # the answer is a forecast of its own already
         m = _HORIZON.search(q.text)
         forecasts.append(Forecast(
-            id=f"f{len(forecasts) + 1}", statement=q.text.strip(), concepts=[], probability=p, hedge=hedge,
+            id=f"f{len(forecasts) + 1}", statement=text[qa_:qa_ + len(q.text.rstrip())], concepts=[],
+            probability=p, hedge=hedge,
             horizon=m.group(0) if m else None, condition=None, speaker=nxt.speaker,
             evidence=Evidence(text=text[qa_:b], start=qa_, end=b)))
     forecasts.sort(key=lambda f: f.evidence.start)
