@@ -123,6 +123,20 @@ def _is_teaser_headline(line: str) -> bool:
     return bool(m and m.group(1).isupper())
 
 
+def iso_date(text: str) -> Optional[str]:
+    """A dateline as YYYY-MM-DD, when it reads as one date.
+
+    >>> iso_date("Wednesday, 18 July 2012 01:47 PM"), iso_date("Sep 22, 2005"), iso_date("soon")
+    ('2012-07-18', '2005-09-22', None)
+    """
+    from dateutil import parser
+
+    try:
+        return parser.parse(text, fuzzy=True, dayfirst=bool(re.match(r"^\D*\d{1,2}[ ./]", text))).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
 def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None) -> Cleaned:
     """Split ``text`` into paragraphs, drop debris lines, and join the rest.
 
@@ -150,7 +164,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         elif _DATELINE.match(ln):
             drop[i] = "dateline"
             if date is None:
-                date = ln
+                date = iso_date(ln) or ln
         elif _is_truncated(ln) and len(words) <= 25:
             drop[i] = "truncated"
         elif i > first_body and _is_name_line(ln):

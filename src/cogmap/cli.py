@@ -23,7 +23,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, emoji=False)
 
 # Each area of the tool registers its commands here; the modules stay small and
 # the CLI keeps one entry point.
@@ -43,7 +43,9 @@ cli_serve.register(app)
 def main() -> None:
     """Entry point: run the app, turning known errors into one line and exit status."""
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)  # typer.Exit(n) comes back as a return value here
     except CogmapError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, markup=True, soft_wrap=True)
         sys.exit(exc.exit_code)
