@@ -3,7 +3,9 @@
 >>> import cogmap
 >>> doc = cogmap.extract("Higher rates will reduce demand for housing, the economist said.")
 >>> [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]
-[('higher rates', -1, 'demand for housing')]
+[('rates', -1, 'demand for housing')]
+>>> doc.claims[0].cause.text  # the words as written; "higher" is the direction, not the variable
+'rates'
 """
 
 from cogmap.errors import CogmapError, InputError

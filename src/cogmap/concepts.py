@@ -10,13 +10,11 @@ mobilization" is the concept "second mobilization".
 
 Examples
 --------
->>> from cogmap.nlp import load
->>> nlp = load()
->>> m = ConceptMerger()
->>> a = m.add(list(nlp("a second mobilization")))
->>> b = m.add(list(nlp("the new wave of mobilization")))
->>> a == b
-True
+>>> import cogmap
+>>> doc = cogmap.extract("The crisis will force a second mobilization. "
+...                      "Falling morale makes a new wave of mobilization more likely.")
+>>> sorted({c.effect.label for c in doc.claims})
+['second mobilization']
 """
 
 from __future__ import annotations

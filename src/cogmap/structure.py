@@ -14,7 +14,7 @@ Examples
 >>> c = clean('"Prices will rise," said Jane Roe, an economist.\\n\\nRoe added that demand is weak.')
 >>> s = structure(c, parse([c.text[a:b] for a, b in c.paragraphs]))
 >>> [(q.speaker, q.text) for q in s.quotes][:1]
-[('Jane Roe', 'Prices will rise,')]
+[('Jane Roe', 'Prices will rise')]
 """
 
 from __future__ import annotations
