@@ -69,3 +69,8 @@ def test_real_articles_keep_their_bodies():
     c = clean(shared_example("us-drought-food-prices-2012.txt").read_text())
     assert any(r.startswith("Tags:") for r in c.removed)
     assert any("Video" in r for r in c.removed)
+
+
+def test_related_links_are_debris():
+    c = clean("Rates rise.\n\nRelated: Five charts that explain the housing crisis\n\nDemand falls as rates rise.")
+    assert c.removed == ["Related: Five charts that explain the housing crisis"]

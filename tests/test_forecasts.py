@@ -95,3 +95,8 @@ def test_how_likely_questions_and_speech_hedges():
     assert "Roughly even, I would say." not in by  # the modal hedges the saying
     assert "The outcome is not certain." not in by  # foretells nothing
     assert by["It will cut rates."].speaker == "Ana Silva"
+
+
+def test_odds_in_words_and_explainer_titles():
+    doc = cogmap.extract("Why the bank will not cut rates\n\nShe puts the odds of a cut in June at one in four.")
+    assert [(f.probability, f.hedge) for f in doc.forecasts] == [(0.25, "one in four")]

@@ -44,7 +44,7 @@ _DEMONSTRATIVE = {"this", "that", "these", "those"}
 _REL_PRONOUNS = {"which", "that", "who", "what"}
 _CHANGE = L.INCREASE | L.DECREASE
 _REPORTING = frozenset("say think believe expect suspect fear hope argue claim suggest estimate reckon "
-                       "assume guess predict warn note add insist know feel".split())
+                       "assume guess predict warn note add insist know feel tell write explain".split())
 #: Verbs of saying, moving and meeting: "after X" with these tells the time, not a cause.
 _NEUTRAL_VERBS = frozenset("be say speak talk tell come go arrive leave visit meet address travel return "
                            "attend join write add note see hold take".split())
@@ -404,6 +404,14 @@ def _subject_of(verb):
 def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bool]:
     """Resolve the cause named by a subject: relative pronouns and "this" point elsewhere."""
     low = subj.lower_
+    if low == "what" and verb.head.lemma_ == "be" and verb.dep_ in ("ccomp", "attr", "advcl", "acl"):
+        # "That is what fuelled X": the cause is what "that" points to.
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in _DEMONSTRATIVE and not list(subject.children):
+            return (clause_side(prev_sents[-1].root), True) if prev_sents else (None, False)
+        if subject is not None and subject.lower_ not in _PRONOUN_SUBJ:
+            return _side_for(subject), False
+        return None, False
     if low in _REL_PRONOUNS and subj.dep_.startswith("nsubj"):
         head = verb
         if verb.dep_ == "relcl":

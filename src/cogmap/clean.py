@@ -46,7 +46,8 @@ _CREDIT = re.compile(
 )
 _META = re.compile(
     r"^(tags?|topics?|keywords?|filed under|updated?s?|released|published|posted|last updated|"
-    r"read time|reading time|source|categories|category)\s*:", re.I)
+    r"read time|reading time|source|categories|category|related|read also|also read|see also|read more|"
+    r"more on this|recommended|further reading|watch|listen)\s*:", re.I)
 _WEEKDAY = r"(mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
           r"oct(ober)?|nov(ember)?|dec(ember)?)\.?")

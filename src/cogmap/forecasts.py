@@ -106,6 +106,16 @@ def _future_marks(verb):
 
 
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+_SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_ONE_IN = re.compile(r"\b(one|two|three|four|five|\d+)\s+in\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+                     re.I)
+
+
+def _number(word: str):
+    word = word.lower()
+    return int(word) if word.isdigit() else _SMALL.get(word)
+
+
 _ODDS_WORDS = {"chance", "chances", "probability", "likelihood", "odds", "risk", "possibility", "prospect"}
 _PHRASES = ("almost no chance", "very unlikely", "highly unlikely", "better than even", "roughly even",
             "even chance", "fifty-fifty", "about even", "very likely", "highly likely", "almost certain")
@@ -125,6 +135,11 @@ def _explicit_probability(sent, scale: str):
         value = float(m.group(1))
         if 0 <= value <= 100:
             return round(value / 100, 4), m.group(0)
+    m = _ONE_IN.search(text)
+    if m:
+        a, b = _number(m.group(1)), _number(m.group(2))
+        if a is not None and b and 0 < a <= b:
+            return round(a / b, 4), m.group(0)
     low = text.lower()
     for phrase in _PHRASES:
         if phrase in low:
@@ -148,6 +163,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         text = sent.text.strip()
         if not text or text.endswith("?") or len(sent) < 4:
             continue
+        if sent[0].lower_ in ("why", "how", "what", "when", "where", "whether"):
+            continue  # "Why X will not happen": an explainer's title, not a forecast
         main = _main_clause(sent)
         # A clause before a colon or beside the root can carry the forecast too.
         heads = [main] + sorted((c for c in sent.root.children if c.dep_ in ("ccomp", "conj", "parataxis")

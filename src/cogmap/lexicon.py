@@ -28,7 +28,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "cap contain crush stifle impede obstruct thwart derail delay postpone shorten reverse "
         "eliminate remove kill ruin wreck sap drain deplete dent depress devastate cripple paralyze "
         "paralyse disrupt constrain choke counter neutralize neutralise mitigate alleviate relieve "
-        "frustrate foil avert avoid preclude".split(), -1),
+        "frustrate foil avert avoid preclude hit batter".split(), -1),
 }
 # "make", "help", "bring", "send", "rule", "distance" are only causal in certain
 # frames; the rules check the frame (see ``claims``).
