@@ -17,6 +17,8 @@ References
 
 from __future__ import annotations
 
+import math
+
 import time
 from dataclasses import dataclass, field
 from typing import Optional
@@ -47,10 +49,7 @@ class Path:
 
     @property
     def strength(self) -> float:
-        p = 1.0
-        for w in self.weights:
-            p *= w
-        return p
+        return math.prod(self.weights)
 
     def to_dict(self) -> dict:
         return {

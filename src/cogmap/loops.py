@@ -27,6 +27,8 @@ References
 
 from __future__ import annotations
 
+import math
+
 import itertools
 import time
 from dataclasses import dataclass, field
@@ -62,10 +64,7 @@ class Loop:
 
     @property
     def strength(self) -> float:
-        p = 1.0
-        for w in self.weights:
-            p *= w
-        return p
+        return math.prod(self.weights)
 
     def __len__(self) -> int:
         return len(self.concepts)
