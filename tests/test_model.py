@@ -261,3 +261,19 @@ def test_json_files_and_flow_yaml(tmp_path):
     q = tmp_path / "flow.yaml"
     q.write_text("{concepts: [{id: a, label: A}], edges: []}")  # YAML flow style, not JSON
     assert load_model(q).concepts[0].label == "A"
+
+
+def test_large_models_write_json_form_yaml_that_loads_back(tmp_path, monkeypatch):
+    from cogmap.model import Model, load_model, save_model
+
+    model = load_model(CURATED)
+    monkeypatch.setattr(Model, "YAML_BLOCK_LIMIT", 1)
+    out = tmp_path / "big.yaml"
+    save_model(model, out)
+    assert out.read_text().lstrip().startswith("{")  # JSON, which is valid YAML
+    import yaml
+
+    assert yaml.safe_load(out.read_text())["schema"] == "cogmap.model/1"
+    back = load_model(out)
+    assert [(e.cause, e.effect, e.weight) for e in back.edges] == [(e.cause, e.effect, e.weight) for e in model.edges]
+    assert not list(tmp_path.glob(".*.tmp"))

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Literal, Optional
+from typing import ClassVar, TYPE_CHECKING, Iterable, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -212,9 +212,17 @@ class Model(_Record):
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    #: Above this many quotes, :meth:`to_yaml` writes the JSON form: JSON is valid YAML
+    #: (1.2), loads with the same loader, and writes ~30x faster than block YAML.
+    YAML_BLOCK_LIMIT: ClassVar[int] = 5000
+
     def to_yaml(self) -> str:
         import yaml
 
+        quotes = sum(len(e.evidence) for e in self.edges)
+        if quotes > self.YAML_BLOCK_LIMIT:
+            # A corpus map this large is not edited by hand; keep `cogmap map --db` fast.
+            return self.to_json(indent=1) + "\n"
         dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when available: large maps
         return yaml.dump(self.to_dict(), Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
 
@@ -327,9 +335,12 @@ def save_model(model: Model, path) -> None:
     """
     p = Path(path)
     text = model.to_json() + "\n" if p.suffix.lower() == ".json" else model.to_yaml()
+    tmp = p.with_name(f".{p.name}.tmp")
     try:
-        p.write_text(text, encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(p)  # all or nothing: a reader never sees half a model
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise InputError(f"{p}: cannot write ({exc.strerror or exc.__class__.__name__})") from None
 
 
