@@ -121,3 +121,27 @@ def test_cli_html_with_script_is_text_only(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "pwned" not in r.stdout and "onerror" not in r.stdout and "window.evil" not in r.stdout
     assert "Rising rents push young families" in r.stdout
+
+
+def test_html_page_furniture_is_listed_as_removed(tmp_path):
+    import cogmap
+
+    p = tmp_path / "page.html"
+    p.write_text("<html><head><title>Rates</title><script>var leaked = 1;</script></head><body>"
+                 "<nav><a href='/'>Home</a> | <a href='/w'>World</a></nav><article><h1>Rates</h1>"
+                 "<p>Higher mortgage rates will reduce demand for new homes, the economist Jane Roe said.</p>"
+                 "<div class='ad'>Advertisement: Cheap loans guarantee higher profits.</div>"
+                 "<p>She added that falling demand could push prices lower next year.</p></article>"
+                 "<footer>Copyright 2024 Example Media</footer></body></html>")
+    doc = cogmap.extract(p)
+    assert "Home | World" in doc.removed and "Copyright 2024 Example Media" in doc.removed
+    assert "Advertisement: Cheap loans guarantee higher profits." in doc.removed
+    assert not any("leaked" in r for r in doc.removed) and "leaked" not in doc.text
+    assert not any("profits" in c.effect.label for c in doc.claims)  # the ad is no one's claim
+
+
+def test_a_missing_path_is_not_read_as_text():
+    import cogmap
+
+    with pytest.raises(InputError, match="no such file"):
+        cogmap.extract("missing-article.txt")

@@ -455,7 +455,8 @@ def _effects_of_causal_verb(verb):
     # follows the verb (a clause before it is something else).
     xcomp = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in ("xcomp", "ccomp", "oprd", "advcl", "acomp")
-        or c.dep_ == "advmod" and objs and (c.lower_ in L.COMPARATIVE or c.lower_ in ("up", "down")))]
+        or c.dep_ == "advmod" and objs and (c.lower_ in L.COMPARATIVE or c.lower_ in ("up", "down"))
+        and (lemma, c.lower_) not in L.PHRASAL_CAUSAL)]  # "pull X down": the verb's sign says it
     for x in xcomp:
         direction = adj_sign(x) if x.pos_ in ("ADJ", "ADV") else None
         subj = _children(x, "nsubj")
@@ -508,7 +509,7 @@ def _causal_verb_sign(verb) -> Optional[int]:
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 g.dep_ == "nsubj" for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children):
             return None
-        if any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.dep_ in ("advcl", "acomp") and (
+        if any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.dep_ in ("advcl", "acomp", "advmod") and c.i > verb.i and (
                 c.lower_ in L.COMPARATIVE or c.lemma_.lower() in _CHANGE)
                 for c in verb.children):
             return 1

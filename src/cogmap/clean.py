@@ -47,7 +47,8 @@ _CREDIT = re.compile(
 _META = re.compile(
     r"^(tags?|topics?|keywords?|filed under|updated?s?|released|published|posted|last updated|"
     r"read time|reading time|source|categories|category|related|read also|also read|see also|read more|"
-    r"more on this|recommended|further reading|watch|listen)\s*:", re.I)
+    r"more on this|recommended|further reading|watch|listen|advertisement|advert|ad|sponsored|promoted|"
+    r"partner content|paid content)\s*:", re.I)
 _WEEKDAY = r"(mon|tues|wednes|thurs|fri|satur|sun)day"
 _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
           r"oct(ober)?|nov(ember)?|dec(ember)?)\.?")

@@ -13,8 +13,8 @@ Examples
 >>> import cogmap
 >>> doc = cogmap.extract("The crisis will force a second mobilization. "
 ...                      "Falling morale makes a new wave of mobilization more likely.")
->>> sorted({c.effect.label for c in doc.claims})
-['second mobilization']
+>>> len({c.effect.concept for c in doc.claims})  # one concept, two wordings
+1
 """
 
 from __future__ import annotations
@@ -97,8 +97,12 @@ def _core(tokens):
 
 
 def _head(tokens):
+    """The word the others hang on; among several, a noun (a kept modifier is no head)."""
     ids = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in ids or t.head == t]
+    nouns = [t for t in roots if t.pos_ in ("NOUN", "PROPN")]
+    if nouns:
+        return nouns[-1]
     return roots[0] if roots else (tokens[-1] if tokens else None)
 
 

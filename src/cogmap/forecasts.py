@@ -84,6 +84,8 @@ def _future_marks(verb):
         elif c.dep_ == "neg":
             negated = True
         elif c.dep_ == "advmod" and low in HEDGE_ADVERBS:
+            words.extend(m.lower_ for m in c.children if m.dep_ == "advmod" and m.lower_ in (
+                "very", "highly", "most", "almost", "quite"))  # "will very likely"
             words.append(low)
             if low == "unlikely":
                 future = True

@@ -27,6 +27,8 @@ __all__ = ["RawInput", "read", "read_bytes", "DEFAULT_MAX_BYTES"]
 #: 20 MB article would take minutes and is almost surely not one article.
 DEFAULT_MAX_BYTES = int(os.environ.get("COGMAP_MAX_BYTES", 20 * 1024 * 1024))
 
+# A short string with no spaces that ends like a file name.
+_MEANT_AS_PATH = re.compile(r"^[^\s\n]{1,255}\.(txt|text|html?|xhtml|json|md|csv)$", re.I)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body|<article|<div|<p[\s>])", re.I | re.S)
 
 
@@ -40,6 +42,12 @@ class RawInput:
     date: Optional[str] = None
     is_html: bool = False
     encoding: str = "utf-8"
+    #: Text blocks of an HTML page left out of the article (navigation, ads, footers).
+    removed: list = None  # type: ignore[assignment]
+
+    def __post_init__(self):
+        if self.removed is None:
+            self.removed = []
 
 
 def read(obj: Union[str, bytes, os.PathLike], *, source: Optional[str] = None,
@@ -73,6 +81,9 @@ def read(obj: Union[str, bytes, os.PathLike], *, source: Optional[str] = None,
     if isinstance(obj, bytes):
         return read_bytes(obj, source=source or "<bytes>", max_bytes=max_bytes)
     if isinstance(obj, str):
+        if _MEANT_AS_PATH.match(obj):
+            # "report.txt" that is not there is a typo, not an article of two words.
+            raise InputError(f"{obj}: no such file (pass the text itself, or an existing path)")
         if len(obj) > max_bytes:
             raise InputError(f"{source or '<text>'}: text of {len(obj) / 1e6:.1f} M characters is more than "
                              f"{max_bytes / 1e6:.0f} MB; split it into articles")
@@ -162,4 +173,43 @@ def _from_html(html: str, source: str) -> RawInput:
     if not text:
         raise InputError(f"{source}: no article text found in the HTML")
     return RawInput(text=text, source=source, title=result.get("title") or None,
-                    date=result.get("date") or None, is_html=True)
+                    date=result.get("date") or None, is_html=True, removed=_dropped_blocks(html, text))
+
+
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "aside", "footer", "header",
+           "figcaption", "caption", "td", "th", "dt", "dd", "blockquote", "section", "article", "span", "a",
+           "button", "label", "small", "time", "address"}
+
+
+_INLINE = {"a", "span", "small", "time", "label", "button"}
+
+
+def _dropped_blocks(html: str, kept: str) -> list[str]:
+    """The page's text blocks that the article text leaves out (navigation, ads, footers),
+    so that what was dropped can be audited; script and style contents are not text."""
+    try:
+        from lxml import html as lxml_html
+
+        root = lxml_html.fromstring(html)
+    except Exception:  # a page lxml cannot read: nothing to list
+        return []
+    for bad in root.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    flat = " ".join(kept.split())
+    out: list[str] = []
+    seen = set()
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() not in _BLOCKS:
+            continue
+        if any(isinstance(c.tag, str) and c.tag.lower() in _BLOCKS - _INLINE for c in el):
+            continue  # only the innermost blocks, so each text is listed once
+        parent = el.getparent()
+        if el.tag.lower() in _INLINE and parent is not None and isinstance(parent.tag, str) \
+                and parent.tag.lower() in _BLOCKS:
+            continue  # a link inside a block is listed with its block
+        text = " ".join(el.text_content().split())
+        if len(text) < 2 or text in seen or text in flat:
+            continue
+        seen.add(text)
+        out.append(text)
+    return out[:500]

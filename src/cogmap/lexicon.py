@@ -32,7 +32,7 @@ CAUSAL_VERBS: dict[str, int] = {
 }
 # "make", "help", "bring", "send", "rule", "distance" are only causal in certain
 # frames; the rules check the frame (see ``claims``).
-FRAME_ONLY = frozenset("make help bring send keep leave render".split())
+FRAME_ONLY = frozenset("make help bring send keep leave render push".split())
 
 #: Verb + particle or preposition that changes the meaning: (lemma, word) -> sign.
 PHRASAL_CAUSAL: dict[tuple[str, str], int] = {

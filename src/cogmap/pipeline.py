@@ -219,5 +219,5 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
         f.concepts = [cid for cid in f.concepts if cid in used]
 
     return Document(source=raw.source, title=cleaned.title, date=cleaned.date, text=text,
-                    removed=cleaned.removed, turns=st.turns, quotes=st.quotes, concepts=concepts,
+                    removed=raw.removed + cleaned.removed, turns=st.turns, quotes=st.quotes, concepts=concepts,
                     claims=claims, forecasts=forecasts)
