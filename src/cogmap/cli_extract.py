@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
         output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
         scale: Scale = typer.Option(Scale.icd203, "--scale", help="How hedges become probabilities."),
         embed: bool = typer.Option(False, "--embed", help="Also merge concepts by sentence embeddings "
-                                   "(needs: pip install 'cogmap[embed]')."),
+                                   "(needs: pip install 'cogmap\\[embed]')."),
     ):
         """Extract causal claims, forecasts, speakers and turns from articles.
 
