@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich import box
 from rich.console import Console, Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -25,6 +26,83 @@ def short(s: str, n: int = 90) -> str:
 
 def _pct(p) -> str:
     return "" if p is None else f"{p:.0%}"
+
+
+#: Below this width the tables would cut names to a few letters: print a list instead.
+WIDE = 120
+
+
+class _Adaptive:
+    """A table on a wide terminal, a two-line-per-item list on a narrow one."""
+
+    def __init__(self, wide, narrow):
+        self.wide, self.narrow = wide, narrow
+
+    def __rich_console__(self, console, options):
+        yield self.wide if options.max_width >= WIDE else self.narrow(options.max_width)
+
+
+def _sign(polarity: int) -> Text:
+    return Text("+ raises" if polarity > 0 else "- lowers", style="green" if polarity > 0 else "red")
+
+
+def _claims_table(doc: Document) -> Table:
+    t = Table(title="Causal claims", box=box.SIMPLE_HEAD, show_lines=False, expand=True)
+    for col, kw in (("id", {"no_wrap": True}), ("cause", {"ratio": 2}), ("", {"no_wrap": True}),
+                    ("effect", {"ratio": 2}), ("hedge", {"no_wrap": True}), ("speaker", {"ratio": 1}),
+                    ("quote", {"ratio": 4})):
+        t.add_column(col, **kw)
+    for c in doc.claims:
+        hedge = c.modality + (f" {_pct(c.probability)}" if c.probability is not None else "")
+        t.add_row(c.id, Text(c.cause.label), _sign(c.polarity), Text(c.effect.label), hedge,
+                  Text(c.speaker or "-"), Text(short(c.evidence.text, 110), style="italic"))
+    return t
+
+
+def _claims_list(doc: Document, width: int = 80) -> Group:
+    lines = [Text("Causal claims", style="bold")]
+    for c in doc.claims:
+        line = Text(f"{c.id:>4}  ")
+        line.append(c.cause.label, style="bold")
+        line.append("  ")
+        line.append_text(_sign(c.polarity))
+        line.append("  ")
+        line.append(c.effect.label, style="bold")
+        hedge = c.modality + (f" {_pct(c.probability)}" if c.probability is not None else "")
+        line.append(f"  [{hedge}; {c.speaker or 'no speaker'}]", style="dim")
+        lines.append(line)
+        # The quote, indented, at most two lines of the terminal.
+        lines.append(Padding(Text(short(c.evidence.text, max(40, int(1.8 * (width - 6)))), style="italic dim"),
+                             (0, 0, 0, 6)))
+    return Group(*lines)
+
+
+def _forecasts_table(doc: Document) -> Table:
+    f = Table(title="Forecasts", box=box.SIMPLE_HEAD, expand=True)
+    for col, kw in (("id", {"no_wrap": True}), ("statement", {"ratio": 5}), ("p", {"no_wrap": True}),
+                    ("hedge", {"no_wrap": True}), ("horizon", {"ratio": 1}), ("condition", {"ratio": 2}),
+                    ("speaker", {"ratio": 1})):
+        f.add_column(col, **kw)
+    for fc in doc.forecasts:
+        f.add_row(fc.id, Text(short(fc.statement, 120)), _pct(fc.probability), Text(fc.hedge),
+                  Text(fc.horizon or "-"), Text(short(fc.condition or "-", 60)), Text(fc.speaker or "-"))
+    return f
+
+
+def _forecasts_list(doc: Document, width: int = 80) -> Group:
+    lines = [Text("Forecasts", style="bold")]
+    for fc in doc.forecasts:
+        line = Text(f"{fc.id:>4}  ")
+        line.append(f"{_pct(fc.probability):>4}", style="bold")
+        line.append(f"  {fc.hedge}")
+        extra = "; ".join(x for x in (fc.horizon and f"by: {fc.horizon}", fc.condition and f"if: {short(fc.condition, 60)}",
+                                      fc.speaker) if x)
+        if extra:
+            line.append(f"  [{extra}]", style="dim")
+        lines.append(line)
+        lines.append(Padding(Text(short(fc.statement, max(40, int(1.8 * (width - 6)))), style="italic"),
+                             (0, 0, 0, 6)))
+    return Group(*lines)
 
 
 def to_rich(doc: Document):
@@ -44,27 +122,10 @@ def to_rich(doc: Document):
     head.append(", ".join(speakers) if speakers else "none identified")
     parts.append(Panel(head, box=box.ROUNDED))
 
-    t = Table(title="Causal claims", box=box.SIMPLE_HEAD, show_lines=False, expand=True)
-    for col, kw in (("id", {"no_wrap": True}), ("cause", {"ratio": 2}), ("", {"no_wrap": True}),
-                    ("effect", {"ratio": 2}), ("hedge", {"no_wrap": True}), ("speaker", {"ratio": 1}),
-                    ("quote", {"ratio": 4})):
-        t.add_column(col, **kw)
-    for c in doc.claims:
-        sign = Text("+ raises" if c.polarity > 0 else "- lowers", style="green" if c.polarity > 0 else "red")
-        hedge = c.modality + (f" {_pct(c.probability)}" if c.probability is not None else "")
-        t.add_row(c.id, escape(c.cause.label), sign, escape(c.effect.label), hedge, escape(c.speaker or "-"),
-                  Text(short(c.evidence.text, 110), style="italic"))
-    parts.append(t if doc.claims else Text("No causal claims found.", style="yellow"))
-
-    f = Table(title="Forecasts", box=box.SIMPLE_HEAD, expand=True)
-    for col, kw in (("id", {"no_wrap": True}), ("statement", {"ratio": 5}), ("p", {"no_wrap": True}),
-                    ("hedge", {"no_wrap": True}), ("horizon", {"ratio": 1}), ("condition", {"ratio": 2}),
-                    ("speaker", {"ratio": 1})):
-        f.add_column(col, **kw)
-    for fc in doc.forecasts:
-        f.add_row(fc.id, Text(short(fc.statement, 120)), _pct(fc.probability), escape(fc.hedge),
-                  escape(fc.horizon or "-"), Text(short(fc.condition or "-", 60)), escape(fc.speaker or "-"))
-    parts.append(f if doc.forecasts else Text("No forecasts found.", style="yellow"))
+    parts.append(_Adaptive(_claims_table(doc), lambda w: _claims_list(doc, w)) if doc.claims
+                 else Text("No causal claims found.", style="yellow"))
+    parts.append(_Adaptive(_forecasts_table(doc), lambda w: _forecasts_list(doc, w)) if doc.forecasts
+                 else Text("No forecasts found.", style="yellow"))
 
     if doc.removed:
         r = Text("Removed as page debris:\n", style="bold")
