@@ -222,3 +222,10 @@ def test_usage_errors_have_no_traceback(good):
     for args in (["loops"], ["effect", good, "tanks"], ["simulate", good, "--steps", "many"]):
         r = cogmap(*args)
         assert r.returncode == 2 and "Traceback" not in r.stderr, (args, r.stderr)
+
+
+def test_an_article_given_as_a_model_says_how_to_build_one(tmp_path):
+    art = tmp_path / "article.txt"
+    art.write_text("Rates rose because of inflation.")
+    r = subprocess.run([sys.executable, "-m", "cogmap", "loops", str(art)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "cogmap map" in r.stderr and "Traceback" not in r.stderr

@@ -95,7 +95,9 @@ def _is_truncated(line: str) -> bool:
     if _ends_sentence(s):
         return False
     words = _words(s)
-    return len(words) >= 3 and words[-1].lower() in _FUNCTION_WORDS
+    # A headline In Title Case may end on "When" or "For"; a cut-off line ends on "a" or "the".
+    title_case = sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+    return len(words) >= 3 and words[-1].lower() in _FUNCTION_WORDS and not (title_case and words[-1][:1].isupper())
 
 
 def _is_widget(line: str) -> bool:
@@ -202,6 +204,9 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
                     title = lines[i]
                 break
 
+    if title is None:
+        # A "Topic: Headline" line taken as a teaser is the title when nothing else is.
+        title = next((lines[i] for i in sorted(drop) if drop[i] == "teaser" and i < first_body + 3), None)
     if title is None:
         first = next((lines[i] for i in range(n) if i not in drop), None)
         if first and not _ends_sentence(first.rstrip("?")) and len(_words(first)) <= 30:

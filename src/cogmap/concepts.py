@@ -125,9 +125,11 @@ def _label(toks) -> str:
         if t.dep_ == "neg":
             prev = t
             continue
-        keep_case = t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1) or \
-            (t.text[:1].isupper() and not t.is_sent_start)
-        text = t.text if keep_case else low
+        original = t.doc.user_data.get("original")
+        word = original[t.idx: t.idx + len(t)] if original else t.text  # as printed, not as parsed
+        keep_case = t.pos_ == "PROPN" or (word.isupper() and len(word) > 1) or \
+            (word[:1].isupper() and not t.is_sent_start and not _is_title_case(t.doc))
+        text = word if keep_case else word.lower()
         glue = prev is not None and prev.i == t.i - 1 and not prev.whitespace_ and words
         if glue:
             words[-1] += text
@@ -162,6 +164,13 @@ def stem(word: str) -> str:
     True
     """
     return _stemmer().stemWord(word.lower())
+
+
+def _is_title_case(doc) -> bool:
+    """A headline In Title Case: its capitals say nothing about names."""
+    original = doc.user_data.get("original") or doc.text
+    words = original.split()
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _signature(tokens):

@@ -311,6 +311,8 @@ def load_model(path) -> Model:
         raise InputError(f"{p}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{p}: cannot read ({exc.__class__.__name__})") from None
+    if p.suffix.lower() in (".txt", ".text", ".html", ".htm", ".md") or text.lstrip().startswith("<"):
+        raise InputError(f"{p}: this is an article, not a model; build one with: cogmap map {p} -o model.yaml")
     if p.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         # JSON is a subset of YAML, but the json module is ~50x faster on large maps
         try:

@@ -111,6 +111,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
                          f"({len(cleaned.removed)} lines removed)")
     text = cleaned.text
     docs = parse([_for_parser(text[a:b]) for a, b in cleaned.paragraphs])
+    for (a, b), pdoc in zip(cleaned.paragraphs, docs):
+        pdoc.user_data["original"] = text[a:b]  # labels quote the words as printed
     st = structure(cleaned, docs)
 
     def speaker_at(a: int, b: int) -> Optional[str]:
