@@ -100,3 +100,9 @@ def test_how_likely_questions_and_speech_hedges():
 def test_odds_in_words_and_explainer_titles():
     doc = cogmap.extract("Why the bank will not cut rates\n\nShe puts the odds of a cut in June at one in four.")
     assert [(f.probability, f.hedge) for f in doc.forecasts] == [(0.25, "one in four")]
+
+
+def test_horizon_is_the_outcomes_time_not_the_conditions():
+    doc = cogmap.extract("If the rains return in spring, prices could fall by summer.")
+    f = doc.forecasts[0]
+    assert f.condition == "If the rains return in spring" and f.horizon == "summer"

@@ -208,25 +208,32 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             p, hedge = explicit  # "puts the chance at 30 percent" outranks any modal verb
         else:
             p, hedge = probability(words, negated=negated, scale=scale)
-        m = _HORIZON.search(text)
-        horizon = m.group(0) if m else None
-        if horizon is None:
-            for ent in sent.ents:
-                if ent.label_ in ("DATE", "TIME") and not _PAST_TIME.search(ent.text):
-                    horizon = ent.text
-                    break
-        condition = None
+        condition, cond_span = None, None
         for t in sent:
             if t.dep_ == "mark" and t.lower_ in ("if", "unless", "once", "provided") and t.head.dep_ == "advcl":
                 cl = t.head
-                span = doc[cl.left_edge.i: cl.right_edge.i + 1]
-                condition = span.text.strip(" ,")
+                cond_span = doc[cl.left_edge.i: cl.right_edge.i + 1]
+                condition = cond_span.text.strip(" ,")
                 break
         if condition is None:
             for t in sent:
                 if t.lower_ == "without" and t.dep_ == "prep" and t.head.i >= t.i:
-                    span = doc[t.i: t.right_edge.i + 1]
-                    condition = span.text.strip(" ,")
+                    cond_span = doc[t.i: t.right_edge.i + 1]
+                    condition = cond_span.text.strip(" ,")
+                    break
+        # The horizon is a time of the outcome, not of the condition ("if rains return
+        # in spring, prices could fall by summer" is due by summer).
+        outside = sent.text
+        if cond_span is not None:
+            a0, b0 = cond_span.start_char - sent.start_char, cond_span.end_char - sent.start_char
+            outside = outside[:a0] + " " * (b0 - a0) + outside[b0:]
+        m = _HORIZON.search(outside)
+        horizon = m.group(0) if m else None
+        if horizon is None:
+            for ent in sent.ents:
+                if ent.label_ in ("DATE", "TIME") and not _PAST_TIME.search(ent.text) and not (
+                        cond_span is not None and cond_span.start <= ent.start < cond_span.end):
+                    horizon = ent.text
                     break
         a = sent.start_char
         b = sent.end_char
