@@ -394,5 +394,8 @@ def parse_assignments(model: Model, items) -> dict[str, float]:
             v = float(value)
         except ValueError:
             raise InputError(f"--set {item!r}: {value.strip()!r} is not a number") from None
+        if not -1.0 <= v <= 1.0 or v != v:
+            # Concept activations live in [0, 1] (sigmoid) or [-1, 1] (tanh): 5 means nothing.
+            raise InputError(f"--set {item!r}: a concept's value is between -1 and 1 (0 to 1 with sigmoid)")
         out[resolve_concept(model, name)] = v
     return out
