@@ -48,6 +48,7 @@ _REPORTING = frozenset("say think believe expect suspect fear hope argue claim s
 #: Verbs of saying, moving and meeting: "after X" with these tells the time, not a cause.
 _NEUTRAL_VERBS = frozenset("be say speak talk tell come go arrive leave visit meet address travel return "
                            "attend join write add note see hold take".split())
+_DURATION_VERBS = frozenset("last drag persist linger continue endure".split())
 _TOWARD_VERBS = frozenset("head move slide drift edge lurch veer tip plunge spiral descend march".split())
 _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hike boost upturn climb "
                                   "expansion acceleration escalation".split(), 1),
@@ -258,6 +259,10 @@ def clause_side(verb) -> Side:
                 if pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE"):
                     s = np_side(pobj)
                     return Side(s.tokens, s.sign * neg)
+    if lemma in _DURATION_VERBS and subj is not None and obj is None and subj.lower_ not in _PRONOUN_SUBJ:
+        # "the war lasts too long", "the crisis drags on": the variable is the thing lasting.
+        s = np_side(subj)
+        return Side(s.tokens, s.sign * neg)
     if lemma in ("lose", "gain") and obj is not None:
         s = np_side(obj)
         return Side(s.tokens, s.sign * (-1 if lemma == "lose" else 1) * neg)
