@@ -130,3 +130,14 @@ def test_bundled_example_inflation_loop_is_reinforcing():
     found = {frozenset(lp.concepts): lp.kind for lp in loops(model, max_length=4).loops}
     key = frozenset({"currency", "import_prices", "inflation"})
     assert found.get(key) == "reinforcing", found
+
+
+def test_why_question_answered_because():
+    text = ("Hydrologist Omar Haddad spoke to us.\n\nWhy are food prices rising?\n\n"
+            "Mostly because the harvest failed. Stocks are low.\n\nWhat comes next?\n\nRationing, perhaps.")
+    doc = cogmap.extract(text)
+    c = next(c for c in doc.claims if c.evidence.text.startswith("Why"))
+    assert (c.cause.text, c.polarity, c.effect.label) == ("the harvest failed", 1, "food prices")
+    assert c.speaker == "Omar Haddad"
+    assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
+    assert c.evidence.text.endswith("Mostly because the harvest failed.")

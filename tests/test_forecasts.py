@@ -106,3 +106,13 @@ def test_horizon_is_the_outcomes_time_not_the_conditions():
     doc = cogmap.extract("If the rains return in spring, prices could fall by summer.")
     f = doc.forecasts[0]
     assert f.condition == "If the rains return in spring" and f.horizon == "summer"
+
+
+def test_transcript_labels_before_yes_no_questions():
+    text = ("Transcript: a conversation with climate scientist Maria Lindqvist.\n\n"
+            "HOST: Why are the winters getting warmer?\n\nLINDQVIST: Greenhouse gases trap more heat.\n\n"
+            "HOST: Will the Baltic freeze again this century?\n\nLINDQVIST: Probably not.")
+    doc = cogmap.extract(text)
+    f = next(f for f in doc.forecasts if "Baltic" in f.statement)
+    assert f.statement == "Will the Baltic freeze again this century?"
+    assert (f.probability, f.speaker, f.horizon) == (pytest.approx(0.325), "Maria Lindqvist", "this century")

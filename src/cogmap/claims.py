@@ -31,7 +31,7 @@ from typing import Optional
 
 from cogmap import lexicon as L
 
-__all__ = ["RawClaim", "Side", "find_claims"]
+__all__ = ["RawClaim", "Side", "find_claims", "answered_reason"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -993,3 +993,48 @@ def find_claims(doc) -> list[RawClaim]:
         if len(out) == n0 or True:
             _rule_across_sentences(sent, prev, out)
     return out
+
+
+def answered_reason(question_doc, answer_doc):
+    """ "Why X?" answered "Because Y.": a claim Y -> X across the two turns.
+
+    Returns ``(question sentence, answer sentence, RawClaim)`` or None.
+
+    >>> from cogmap.nlp import load
+    >>> q, a, rc = answered_reason(load()("Why are prices rising?"), load()("Mostly because the harvest failed."))
+    >>> (rc.cause.text(), rc.polarity, rc.effect.text())
+    ('the harvest failed', 1, 'prices')
+    """
+    sents = [s for s in question_doc.sents if s.text.strip()]
+    if not sents or not answer_doc.text.strip():
+        return None
+    q = sents[-1]
+    words = [t for t in q if not (t.is_space or t.is_punct)]
+    if not words or not q.text.rstrip().endswith("?"):
+        return None
+    if words[0].lower_ != "why" and not (len(words) > 1 and words[0].lower_ in ("and", "so", "but")
+                                         and words[1].lower_ == "why"):
+        return None
+    q = q.doc[words[0].i: q.end]  # from the first word: no speaker label, no dash
+    a = next(iter(answer_doc.sents))
+    lead = [t for t in a if not (t.is_space or t.is_punct)][:4]
+    because = next((t for t in lead if t.lower_ in ("because", "since", "as") and t.dep_ in ("mark", "prep")), None)
+    if because is None:
+        return None
+    cause_verb = because.head if because.dep_ == "mark" else None
+    if cause_verb is None:
+        pobj = next((c for c in because.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            return None
+        cause = _side_for(pobj)
+    else:
+        cause = clause_side(cause_verb)
+    effect_verb = q.root
+    effect = clause_side(effect_verb)
+    if not cause.tokens or not effect.tokens:
+        return None
+    mod, tense, hedge, negated = modality_of(cause_verb if cause_verb is not None else because, a)
+    rc = RawClaim(cause=cause, effect=effect, polarity=1 if cause.sign * effect.sign > 0 else -1,
+                  cue="why ... because", modality="asserted" if mod == "negated" else mod, tense=tense,
+                  hedge=" ".join(hedge) or None, negated=False, sent_index=a.start, cross_sentence=True)
+    return q, a, rc

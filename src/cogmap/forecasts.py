@@ -26,7 +26,7 @@ _HORIZON = re.compile(
     r"(next|coming|following|foreseeable|near|short|medium|long|distant)\s+(\w+\s+){0,2}?"
     r"(future|term|run|days?|weeks?|months?|years?|decades?|quarters?|summer|winter|spring|autumn|fall)"
     r"|(by|before|after|until|in)\s+(early|mid|late\s+)?(19|20)\d\d\b"
-    r"|(this|next)\s+(week|month|year|summer|winter|spring|autumn|fall|quarter|decade)"
+    r"|(this|next)\s+(week|month|year|summer|winter|spring|autumn|fall|quarter|decade|century)"
     r"|(within|in)\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|several)\s+"
     r"(days?|weeks?|months?|years?|decades?)"
     r"|(after|before|by)\s+(New Year'?s?|Christmas|the elections?|the summer|the winter))", re.I)
@@ -268,6 +268,11 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
     if not sents or not answer_doc.text.strip():
         return None
     q = sents[-1]
+    # Skip a blanked speaker label or a dash before the question's first word.
+    first = next((t for t in q if not (t.is_space or t.is_punct)), None)
+    if first is None:
+        return None
+    q = q.doc[first.i: q.end]
     qlow = q.text.lower().lstrip("-–— ")
     if qlow.startswith(("how likely", "how probable", "what are the chances", "what are the odds",
                         "what is the probability", "what is the likelihood", "what is the chance")):

@@ -19,7 +19,7 @@ import re
 from typing import Iterable, Iterator, Optional
 
 from cogmap import hedges
-from cogmap.claims import find_claims
+from cogmap.claims import answered_reason, find_claims
 from cogmap.clean import clean
 from cogmap.concepts import ConceptMerger
 from cogmap.errors import InputError
@@ -150,20 +150,49 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
             scored = [w for w in words if w in hedges.SCALES[scale] and w not in ("will",)]
             if scored:
                 prob, _ = hedges.probability(scored, negated=rc.negated, scale=scale)
-            pending.append((rc, ci, ei, a, b, prob, text[pa:pa + len(pdoc.text)]))
+            para_text = text[pa:pa + len(pdoc.text)]
+            pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text), rc.effect.text(para_text)))
+
+    # "Why X?" answered "Because Y.": the answer's reason causes the question's X.
+    starts = [a for a, _ in cleaned.paragraphs]
+    for k, turn in enumerate(st.turns[:-1]):
+        nxt = st.turns[k + 1]
+        if turn.kind != "question" or nxt.kind != "answer" or nxt.start not in starts:
+            continue
+        qi = max(i for i, a in enumerate(starts) if a <= turn.end - 1)
+        ai = starts.index(nxt.start)
+        found = answered_reason(docs[qi], docs[ai])
+        if found is None:
+            continue
+        q, ans, rc = found
+        if not (_names_something(rc.cause.tokens) and _names_something(rc.effect.tokens)):
+            continue
+        ci, ei = merger.add(rc.cause.tokens), merger.add(rc.effect.tokens)
+        if ci == ei:
+            continue
+        a = starts[qi] + q.start_char
+        b = starts[ai] + ans.end_char
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        qtext = text[starts[qi]:starts[qi] + len(docs[qi].text)]
+        atext = text[starts[ai]:starts[ai] + len(docs[ai].text)]
+        rc.extra["speaker"] = nxt.speaker  # the reason is the answer's
+        pending.append((rc, ci, ei, a, b, None, rc.cause.text(atext), rc.effect.text(qtext)))
+    pending.sort(key=lambda item: item[3])
 
     concepts = merger.concepts()
     claims = []
-    for rc, ci, ei, a, b, prob, para_text in pending:
+    for rc, ci, ei, a, b, prob, cause_text, effect_text in pending:
         cause, effect = concepts[merger.index[ci]], concepts[merger.index[ei]]
         if cause.id == effect.id:
             continue
         claims.append(Claim(
             id=f"c{len(claims) + 1}",
-            cause=Mention(concept=cause.id, label=cause.label, text=rc.cause.text(para_text)),
-            effect=Mention(concept=effect.id, label=effect.label, text=rc.effect.text(para_text)),
+            cause=Mention(concept=cause.id, label=cause.label, text=cause_text),
+            effect=Mention(concept=effect.id, label=effect.label, text=effect_text),
             polarity=rc.polarity, modality=rc.modality, tense=rc.tense, probability=prob,
-            speaker=speaker_at(a, b), evidence=Evidence(text=text[a:b], start=a, end=b)))
+            speaker=rc.extra.get("speaker") or speaker_at(a, b),
+            evidence=Evidence(text=text[a:b], start=a, end=b)))
 
     forecasts = []
     question_spans = [(t.start, t.end) for t in st.turns if t.kind == "question"]
