@@ -141,3 +141,12 @@ def test_why_question_answered_because():
     assert c.speaker == "Omar Haddad"
     assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
     assert c.evidence.text.endswith("Mostly because the harvest failed.")
+
+
+def test_pronoun_subject_of_a_second_clause_and_reasons_given():
+    _, cs = claims("The export controls may slow progress, but they are also accelerating domestic investment. "
+                   "Every new restriction gives local firms another reason to buy domestic chips.")
+    assert ("export controls", 1, "domestic investment", "asserted") in cs, cs
+    assert any(c == "new restriction" and e == "buy domestic chips" and s == 1 for c, s, e, m in cs), cs
+    _, cs = claims("The report gives details of the plan.")
+    assert cs == []

@@ -48,6 +48,7 @@ _REPORTING = frozenset("say think believe expect suspect fear hope argue claim s
 #: Verbs of saying, moving and meeting: "after X" with these tells the time, not a cause.
 _NEUTRAL_VERBS = frozenset("be say speak talk tell come go arrive leave visit meet address travel return "
                            "attend join write add note see hold take".split())
+_REASON_OBJECTS = frozenset("reason incentive motive excuse pretext chance opportunity impetus".split())
 _DURATION_VERBS = frozenset("last drag persist linger continue endure".split())
 _TOWARD_VERBS = frozenset("head move slide drift edge lurch veer tip plunge spiral descend march".split())
 _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hike boost upturn climb "
@@ -324,7 +325,8 @@ def _verb_group(tok):
     """The token and the verbs above it up to the clause that carries modality."""
     chain = [tok]
     t = tok
-    while t.dep_ in ("xcomp", "conj", "ccomp") and t.head != t and t.head.pos_ in ("VERB", "AUX", "ADJ"):
+    while t.dep_ in ("xcomp", "conj", "ccomp") and t.head != t and t.head.pos_ in ("VERB", "AUX", "ADJ") and not (
+            t.dep_ == "conj" and any(c.dep_ in ("nsubj", "aux") for c in t.children)):  # a clause of its own
         t = t.head
         chain.append(t)
         if t.dep_ not in ("xcomp", "conj"):
@@ -437,6 +439,11 @@ def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bo
         if prev_sents:
             return clause_side(prev_sents[-1].root), True
         return None, False
+    if low in ("it", "they") and verb.dep_ == "conj" and verb.head.i < verb.i:
+        # "The rules may slow X, but they also speed up Y": "they" is the first clause's subject.
+        first = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if first is not None and first.pos_ in ("NOUN", "PROPN") and (first.tag_ in ("NNS", "NNPS")) == (low == "they"):
+            return _side_for(first), False
     if low in ("it", "they", "he", "she", "we", "i", "you", "there"):
         return None, False
     return _side_for(subj), False
@@ -491,6 +498,13 @@ def _effects_of_causal_verb(verb):
                     "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
                 return [np_side(pobj)]
     for o in objs:
+        if o.lemma_.lower() in _REASON_OBJECTS:
+            # "gives firms a reason to buy domestic": the effect is the buying.
+            inf = next((c for c in o.children if c.dep_ in ("relcl", "acl") and
+                        any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if inf is not None:
+                return [clause_side(inf)]
+    for o in objs:
         for conj in _conjuncts(o):
             out.append(np_side(conj))
     if not out:
@@ -504,6 +518,9 @@ def _effects_of_causal_verb(verb):
 
 def _causal_verb_sign(verb) -> Optional[int]:
     lemma = verb.lemma_.lower()
+    if lemma in ("give", "provide", "offer", "hand"):
+        # Causal only when what is given is a reason: "gives firms a reason to buy at home".
+        return 1 if any(c.dep_ == "dobj" and c.lemma_.lower() in _REASON_OBJECTS for c in verb.children) else None
     words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
     for w in words:
         if (lemma, w) in L.PHRASAL_CAUSAL:

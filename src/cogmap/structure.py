@@ -172,7 +172,8 @@ def _speech_verb_speaker(sent, people: People, base: int, outside=None,
             continue
         if outside and outside(base + tok.idx):
             continue
-        if tok.lemma_.lower() not in ("say", "tell") and not any(c.dep_ == "ccomp" for c in tok.children) and (
+        if tok.lemma_.lower() not in ("say", "tell") and not any(c.dep_ == "ccomp" for c in tok.children) and \
+                tok.dep_ != "parataxis" and (  # "X, he argued, will Y" reports the sentence around it
                 tok.lemma_.lower() in _NEEDS_CLAUSE or not (has_quote and has_quote(sent))):
             continue  # "the operator adds storage" reports nothing; "..., she added." does
         subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
