@@ -1001,14 +1001,12 @@ def find_claims(doc) -> list[RawClaim]:
         if sent.text.rstrip().endswith("?"):
             continue  # questions ask; they do not claim
         prev = sents[max(0, k - 2):k]
-        n0 = len(out)
         _rule_causal_verbs(sent, prev, out)
         _rule_emotion(sent, out)
         _rule_connectives(sent, prev, out)
         _rule_adjuncts(sent, out)
         _rule_with_after(sent, out)
-        if len(out) == n0 or True:
-            _rule_across_sentences(sent, prev, out)
+        _rule_across_sentences(sent, prev, out)
     return out
 
 

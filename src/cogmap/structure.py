@@ -207,11 +207,9 @@ def _find_quotes(text: str, start: int) -> list[tuple[int, int]]:
         if ch == '"' and i > 0 and text[i - 1].isalnum():
             i += 1
             continue
+        # A second opening mark before the close is a typing slip or a nested quote:
+        # the passage still runs to the first closing mark.
         j = text.find(close, i + 1)
-        if ch == "“":
-            # A second opening mark before the close is a typing slip or a nested quote:
-            # the passage still runs to the first closing mark.
-            pass
         if j == -1:
             if i == 0 or text[i - 1] in " \n":
                 j = n  # a quote that runs to the end of the paragraph
