@@ -44,6 +44,9 @@ _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 #: How an answer reacts to the interviewer's statement: "That is a myth", "Yes, ...".
 _REACTION = re.compile(r"^(that(?:'s|’s| is| was)|yes\b|no\b|not really|not quite|well\b|indeed\b|true\b|"
                        r"right\b|exactly\b|i disagree|i agree|absolutely\b|of course|certainly\b)", re.I)
+#: "Some people say", "many believe": hearsay, not a speaker one could score.
+_ANYONE = frozenset("people person others other one someone somebody everyone everybody many some most "
+                    "all few nobody".split())
 _PRONOUNS = frozenset("he she him her they them".split())
 
 
@@ -159,7 +162,7 @@ def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = N
     # A role without a name: "an energy analyst", "experts".
     while len(span) > 1 and span[0].dep_ in ("det", "punct", "predet"):
         span = span[1:]
-    if tok.pos_ in ("NOUN", "PROPN") and len(span) <= 8:
+    if tok.pos_ in ("NOUN", "PROPN") and len(span) <= 8 and tok.lemma_.lower() not in _ANYONE:
         return span.text
     return None
 
