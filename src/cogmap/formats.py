@@ -36,7 +36,7 @@ from typing import Literal
 import networkx as nx
 
 from cogmap.errors import InputError
-from cogmap.model import Edge, EdgeEvidence, Model, ModelConcept, slugify
+from cogmap.model import Edge, EdgeEvidence, Model, ModelConcept, read_text_file, slugify
 
 __all__ = [
     "FORMATS",
@@ -306,12 +306,7 @@ def export(model: Model, fmt: str) -> str:
 def import_model(path) -> Model:
     """Read an adjacency-matrix CSV (``.csv``) or GraphML (``.graphml``/``.xml``) file."""
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: cannot read ({exc.__class__.__name__})") from None
+    text = read_text_file(p, encoding="utf-8-sig")
     suffix = p.suffix.lower()
     if suffix == ".csv":
         return from_csv(text, source=str(p))

@@ -285,6 +285,17 @@ def _one_line(exc: ValidationError, data) -> str:
 
 
 # -- files -----------------------------------------------------------------------
+def read_text_file(path, encoding: str = "utf-8") -> str:
+    """A model or matrix file's text; a missing or unreadable file is one clear InputError."""
+    p = Path(path)
+    try:
+        return p.read_text(encoding=encoding)
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: cannot read ({exc.__class__.__name__})") from None
+
+
 def load_model(path) -> Model:
     """Read a ``cogmap.model/1`` YAML or JSON file.
 
@@ -305,12 +316,7 @@ def load_model(path) -> Model:
     import yaml
 
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: cannot read ({exc.__class__.__name__})") from None
+    text = read_text_file(p)
     if p.suffix.lower() in (".txt", ".text", ".html", ".htm", ".md") or text.lstrip().startswith("<"):
         raise InputError(f"{p}: this is an article, not a model; build one with: cogmap map {p} -o model.yaml")
     if p.suffix.lower() == ".json" or text.lstrip().startswith("{"):
