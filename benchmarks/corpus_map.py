@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from cogmap.store import Store  # noqa: E402
+from cogmap.corpus.store import Store  # noqa: E402
 
 
 def main(argv=None) -> None:

@@ -1,4 +1,4 @@
-"""Speed and memory of ``cogmap.embed`` (optional extra ``embed``), and its distance from fp32.
+"""Speed and memory of ``cogmap.extract.embed`` (optional extra ``embed``), and its distance from fp32.
 
 Usage::
 
@@ -132,7 +132,7 @@ def bert_fp32(weights: dict, ids: np.ndarray, mask: np.ndarray, heads: int = 12)
 
 
 def encode_fp32(weights: dict, texts: list[str]) -> np.ndarray:
-    from cogmap.embed import _load
+    from cogmap.extract.embed import _load
 
     tokenizer = _load()[0]
     out = []
@@ -154,10 +154,10 @@ def main(argv=None) -> int:
 
     rss0 = rss_mib()
     t0 = time.perf_counter()
-    from cogmap import embed
+    from cogmap.extract import embed
 
     if not embed.available():
-        print("cogmap.embed is not available: pip install 'cogmap[embed]'")
+        print("cogmap.extract.embed is not available: pip install 'cogmap[embed]'")
         return 1
     embed.encode(["warm up"])
     load = time.perf_counter() - t0
@@ -175,7 +175,7 @@ def main(argv=None) -> int:
         embed.encode([p])
     single = (time.perf_counter() - t) / 200
 
-    from cogmap.embed import _cores
+    from cogmap.extract.embed import _cores
 
     print(f"model: {embed.MODEL_ID}; onnxruntime threads: {_cores()}")
     print(f"load (imports + checksums + session + first phrase): {load:.2f} s")

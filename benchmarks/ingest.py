@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from paragraphs import article  # noqa: E402
 
-from cogmap.store import Store  # noqa: E402
+from cogmap.corpus.store import Store  # noqa: E402
 
 
 def write_corpus(folder: Path, n: int, seed: int = 0) -> int:
@@ -77,7 +77,7 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=2000, help="articles to generate (default 2000)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to compare (default 1 2)")
-    ap.add_argument("--extractor", default=None, help="module:function instead of cogmap.pipeline:extract")
+    ap.add_argument("--extractor", default=None, help="module:function instead of cogmap.extract.pipeline:extract")
     ap.add_argument("--keep", type=Path, default=None, help="keep the store of the last run here (for corpus_map.py)")
     ap.add_argument("--dir", type=Path, default=None, help="work folder (default: a temporary one)")
     args = ap.parse_args(argv)
@@ -88,7 +88,7 @@ def main(argv=None) -> None:
         shutil.rmtree(corpus)
     words = write_corpus(corpus, args.n)
     print(f"corpus: {args.n} articles, {words / args.n:.0f} words each on average, in {corpus}")
-    print(f"extractor: {args.extractor or 'cogmap.pipeline:extract'}; CPU cores: {os.cpu_count()}")
+    print(f"extractor: {args.extractor or 'cogmap.extract.pipeline:extract'}; CPU cores: {os.cpu_count()}")
 
     results = []
     for w in args.workers:

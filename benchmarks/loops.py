@@ -12,8 +12,8 @@ import time
 
 import numpy as np
 
-from cogmap.loops import loops
-from cogmap.model import Edge, Model, ModelConcept
+from cogmap.model.loops import loops
+from cogmap.model.model import Edge, Model, ModelConcept
 
 
 def random_model(n: int, m: int, seed: int = 0) -> Model:

@@ -14,8 +14,8 @@ import time
 import numpy as np
 import scipy.sparse as sp
 
-from cogmap.model import Edge, Model, ModelConcept
-from cogmap.simulate import run, simulate
+from cogmap.model.model import Edge, Model, ModelConcept
+from cogmap.model.simulate import run, simulate
 
 
 def random_matrix(n: int, links: int, seed: int = 0) -> sp.csr_matrix:

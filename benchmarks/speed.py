@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import cogmap  # noqa: E402
-from cogmap.clean import clean  # noqa: E402
-from cogmap.ingest import read  # noqa: E402
-from cogmap.nlp import load  # noqa: E402
+from cogmap.extract.clean import clean  # noqa: E402
+from cogmap.extract.ingest import read  # noqa: E402
+from cogmap.extract.nlp import load  # noqa: E402
 
 
 def default_files() -> list[Path]:

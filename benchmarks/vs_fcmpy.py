@@ -1,4 +1,4 @@
-"""cogmap.simulate against fcmpy's FcmSimulator on the same random models.
+"""cogmap.model.simulate against fcmpy's FcmSimulator on the same random models.
 
 Runs every rule x transfer on random maps (with and without a clamped concept)
 through both and prints the largest difference between the trajectories and the
@@ -29,7 +29,7 @@ import warnings
 
 import numpy as np
 
-from cogmap.simulate import run
+from cogmap.model.simulate import run
 
 RULES = {"kosko": "kosko", "modified-kosko": "mKosko", "rescaled": "rescaled"}
 TRANSFERS = ("sigmoid", "tanh", "bivalent", "trivalent")

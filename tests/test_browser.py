@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention
-from cogmap.report import write_report
+from cogmap.show.report import write_report
 
 if os.environ.get("COGMAP_NO_BROWSER") == "1":
     pytest.skip("COGMAP_NO_BROWSER=1: browser tests skipped", allow_module_level=True)
@@ -156,10 +156,10 @@ def test_clicking_a_link_shows_its_quote(browser, small_report):
 
 
 def test_what_if_in_the_browser_matches_python(browser, tmp_path):
-    """The page's own FCM run equals cogmap.simulate, for one concept and for several held at once."""
-    from cogmap.model import load_model
-    from cogmap.report import WHAT_IF_SETTINGS, report_data
-    from cogmap.simulate import simulate
+    """The page's own FCM run equals cogmap.model.simulate, for one concept and for several held at once."""
+    from cogmap.model.model import load_model
+    from cogmap.show.report import WHAT_IF_SETTINGS, report_data
+    from cogmap.model.simulate import simulate
 
     model = load_model(ROOT / "examples" / "gallyamov-model.yaml")  # loops, 20-odd concepts
     out = write_report(model, tmp_path / "model.html")
@@ -268,7 +268,7 @@ def test_screenshot_of_the_interview_report(browser, tmp_path):
 def synthetic(n, m, seed=1, hub=0.0, acyclic=False):
     import random
 
-    from cogmap.model import Model
+    from cogmap.model.model import Model
 
     rnd = random.Random(seed)
     concepts = [{"id": f"c{i}", "label": f"concept {i} " + "word " * rnd.randint(0, 4)} for i in range(n)]
@@ -348,8 +348,8 @@ def test_corpus_report(browser, tmp_path):
     """`cogmap report --db`: quotes from several documents and speakers, resolved forecasts with scores."""
     from test_serve import corpus_docs
 
-    from cogmap.report import store_report_data
-    from cogmap.store import Store
+    from cogmap.show.report import store_report_data
+    from cogmap.corpus.store import Store
 
     db = tmp_path / "corpus.db"
     with Store(db) as st:
@@ -384,7 +384,7 @@ def test_corpus_report(browser, tmp_path):
 def test_serve_in_the_browser(browser, tmp_path):
     from test_serve import EVIL, corpus_docs, free_port, start_server, stop_server
 
-    from cogmap.store import Store
+    from cogmap.corpus.store import Store
 
     db = tmp_path / "corpus.db"
     with Store(db) as st:

@@ -105,7 +105,7 @@ def test_real_interview_core_links(interview_doc):
 def test_embedding_merge_is_optional_and_vetoed():
     pytest.importorskip("onnxruntime")
     pytest.importorskip("tokenizers")
-    from cogmap import embed
+    from cogmap.extract import embed
 
     if not embed.available():
         pytest.skip("the embed extra is not installed")
@@ -123,8 +123,8 @@ def test_embedding_merge_is_optional_and_vetoed():
 
 def test_bundled_example_inflation_loop_is_reinforcing():
     """The example interview states a loop in three clauses; extraction must close it."""
-    from cogmap.cli_extract import EXAMPLE
-    from cogmap.loops import loops
+    from cogmap.cli.extract import EXAMPLE
+    from cogmap.model.loops import loops
 
     model = cogmap.from_documents([cogmap.extract(EXAMPLE)])
     found = {frozenset(lp.concepts): lp.kind for lp in loops(model, max_length=4).loops}

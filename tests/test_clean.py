@@ -1,7 +1,7 @@
 """Clean: debris goes to ``removed``; article text stays."""
 from __future__ import annotations
 
-from cogmap.clean import clean
+from cogmap.extract.clean import clean
 
 PAGE = """Water rationing looms as reservoirs shrink
 

@@ -9,7 +9,7 @@ import pytest
 
 import cogmap
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(cogmap.__path__, "cogmap.") if m.name != "cogmap.__main__")
+MODULES = sorted(m.name for m in pkgutil.walk_packages(cogmap.__path__, "cogmap.") if m.name != "cogmap.__main__")
 
 
 @pytest.mark.parametrize("name", ["cogmap", *MODULES])

@@ -38,7 +38,7 @@ def _check(doc: Document):
 
 
 def test_bundled_example():
-    from cogmap.cli_extract import EXAMPLE
+    from cogmap.cli.extract import EXAMPLE
 
     doc = cogmap.extract(EXAMPLE)
     _check(doc)

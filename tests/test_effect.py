@@ -2,9 +2,9 @@
 
 import pytest
 
-from cogmap.effect import total_effect
+from cogmap.model.effect import total_effect
 from cogmap.errors import InputError
-from cogmap.model import Model
+from cogmap.model.model import Model
 
 
 def make(edges):

@@ -1,4 +1,4 @@
-"""cogmap.embed: offline sentence embeddings (optional extra ``embed``)."""
+"""cogmap.extract.embed: offline sentence embeddings (optional extra ``embed``)."""
 from __future__ import annotations
 
 import doctest
@@ -6,7 +6,7 @@ import doctest
 import numpy as np
 import pytest
 
-from cogmap import embed
+from cogmap.extract import embed
 from cogmap.errors import CogmapError
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import cogmap
-from cogmap.hedges import SCALES, probability
+from cogmap.extract.hedges import SCALES, probability
 
 
 def test_icd203_midpoints():

@@ -4,8 +4,8 @@ import networkx as nx
 import pytest
 
 from cogmap.errors import InputError
-from cogmap.formats import export, from_csv, from_graphml, import_model, to_csv, to_dot, to_gexf, to_graphml, to_mermaid
-from cogmap.model import Model
+from cogmap.model.formats import export, from_csv, from_graphml, import_model, to_csv, to_dot, to_gexf, to_graphml, to_mermaid
+from cogmap.model.model import Model
 
 
 def sample():

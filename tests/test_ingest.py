@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from cogmap.errors import InputError
-from cogmap.ingest import read, read_bytes
+from cogmap.extract.ingest import read, read_bytes
 
 
 def test_utf8_text_is_read_as_is():

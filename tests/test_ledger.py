@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from cogmap.ledger import brier_score, calibration_table, log_score, plot_calibration
+from cogmap.corpus.ledger import brier_score, calibration_table, log_score, plot_calibration
 
 
 def test_brier_bounds_and_known_values():

@@ -5,8 +5,8 @@ import itertools
 import pytest
 
 from cogmap.errors import InputError
-from cogmap.loops import loops
-from cogmap.model import Model
+from cogmap.model.loops import loops
+from cogmap.model.model import Model
 
 
 def make(edges, n=None):
@@ -108,7 +108,7 @@ def _rot(c):
 def test_methods_agree_on_curated_model():
     from pathlib import Path
 
-    from cogmap.model import load_model
+    from cogmap.model.model import load_model
 
     m = load_model(Path(__file__).resolve().parents[1] / "examples" / "gallyamov-model.yaml")
     for k in (2, 4, 8):

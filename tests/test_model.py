@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cogmap.errors import InputError
-from cogmap.model import (
+from cogmap.model.model import (
     MODALITY_STRENGTH,
     Model,
     compare_models,
@@ -29,7 +29,7 @@ CURATED = ROOT / "examples" / "gallyamov-model.yaml"
 
 @pytest.mark.parametrize("mod", ["model", "loops", "effect", "simulate", "stats", "formats"])
 def test_doctests(mod):
-    m = importlib.import_module(f"cogmap.{mod}")
+    m = importlib.import_module(f"cogmap.model.{mod}")
     res = doctest.testmod(m, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert res.attempted > 0 and res.failed == 0
 
@@ -174,7 +174,7 @@ def test_curated_model_loads_and_is_connected():
     assert len(m.concepts) >= 15 and len(m.edges) >= 25
     for e in m.edges:
         assert e.evidence and all(ev.rationale for ev in e.evidence)
-    from cogmap.loops import loops
+    from cogmap.model.loops import loops
 
     assert loops(m, max_length=8).loops  # the interview argues feedback
 
@@ -264,7 +264,7 @@ def test_json_files_and_flow_yaml(tmp_path):
 
 
 def test_large_models_write_json_form_yaml_that_loads_back(tmp_path, monkeypatch):
-    from cogmap.model import Model, load_model, save_model
+    from cogmap.model.model import Model, load_model, save_model
 
     model = load_model(CURATED)
     monkeypatch.setattr(Model, "YAML_BLOCK_LIMIT", 1)

@@ -163,7 +163,7 @@ def test_map_with_hand_built_documents(tmp_path):
     out = tmp_path / "m.yaml"
     r = subprocess.run([sys.executable, "-m", "cogmap", "map", a, b, "-o", out], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr
-    from cogmap.model import load_model
+    from cogmap.model.model import load_model
 
     m = load_model(out)
     assert len(m.edges) == 1 and m.edges[0].weight == -0.75
@@ -184,7 +184,7 @@ def test_curated_example_runs_through_every_command():
 def test_demo_story_renders():
     from rich.console import Console
 
-    from cogmap.cli_model import demo_model_story
+    from cogmap.cli.model import demo_model_story
 
     con = Console(record=True, width=120)
     con.print(demo_model_story(CURATED))
@@ -195,8 +195,8 @@ def test_demo_story_renders():
 
 def test_demo_story_what_if_follows_the_interview():
     """Tanks on: talks less likely, mobilization and coup risk up (tanh, Kosko, from 0)."""
-    from cogmap.model import load_model
-    from cogmap.simulate import what_if
+    from cogmap.model.model import load_model
+    from cogmap.model.simulate import what_if
 
     w = what_if(load_model(CURATED), {"western tank deliveries": 1}, transfer="tanh")
     ch = {cid: d for cid, _, _, _, d in w.changes}

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import cogmap.report as report_mod
-from cogmap.model import Model
+import cogmap.show.report as report_mod
+from cogmap.model.model import Model
 from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention
-from cogmap.report import build_report, json_for_html, report_data
+from cogmap.show.report import build_report, json_for_html, report_data
 
 ROOT = Path(__file__).resolve().parents[1]
 CURATED = ROOT / "examples" / "gallyamov-model.yaml"
@@ -129,7 +129,7 @@ def test_self_contained(hostile_page):
 
 
 def test_vendored_library_and_licence():
-    vendor = Path(report_mod.__file__).parent / "data" / "vendor"
+    vendor = Path(report_mod.__file__).parent / "assets" / "vendor"
     assert (vendor / "cytoscape.min.js").stat().st_size > 100_000
     assert "Cytoscape Consortium" in (vendor / "LICENSE-cytoscape.txt").read_text(encoding="utf-8")
 
@@ -245,7 +245,7 @@ def test_page_script_parses():
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
-    js = Path(report_mod.__file__).parent / "data" / "report.js"
+    js = Path(report_mod.__file__).parent / "assets" / "report.js"
     r = subprocess.run([node, "--check", str(js)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
 

@@ -18,8 +18,8 @@ import pytest
 
 from cogmap.errors import InputError
 from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention
-from cogmap.report import forecast_score, store_report_data
-from cogmap.store import Store
+from cogmap.show.report import forecast_score, store_report_data
+from cogmap.corpus.store import Store
 
 DATA_OPEN = '<script type="application/json" id="cogmap-data">'
 EVIL = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">"
@@ -154,7 +154,7 @@ def test_cli_report_db(db, tmp_path):
 def client(db, monkeypatch):
     from fastapi.testclient import TestClient
 
-    from cogmap.serve import create_app
+    from cogmap.show.serve import create_app
 
     # The app opens no connection of its own: any attempt fails the test.
     def refuse(self, *a, **k):
@@ -214,7 +214,7 @@ def test_serve_api(client):
 def test_serve_rejects(client, db):
     from fastapi.testclient import TestClient
 
-    from cogmap.serve import create_app
+    from cogmap.show.serve import create_app
 
     assert client.get("/api/documents/99").status_code == 404
     assert client.get("/report/document/99").status_code == 404
@@ -236,7 +236,7 @@ def test_serve_rejects(client, db):
 
 def test_serve_needs_a_store(tmp_path):
     from cogmap.errors import CogmapError
-    from cogmap.serve import create_app
+    from cogmap.show.serve import create_app
 
     with pytest.raises(CogmapError):
         create_app(tmp_path / "missing.db")
@@ -311,7 +311,7 @@ def test_serve_on_loopback(db):
 def test_empty_store(tmp_path):
     from fastapi.testclient import TestClient
 
-    from cogmap.serve import create_app
+    from cogmap.show.serve import create_app
 
     db = tmp_path / "empty.db"
     Store(db).close()

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from cogmap.errors import InputError
-from cogmap.model import Model
-from cogmap.simulate import run, simulate, weight_matrix, what_if, parse_assignments
+from cogmap.model.model import Model
+from cogmap.model.simulate import run, simulate, weight_matrix, what_if, parse_assignments
 
 
 def sig(x, lam=1.0):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from cogmap.model import Model
-from cogmap.stats import roles, stats
+from cogmap.model.model import Model
+from cogmap.model.stats import roles, stats
 
 
 def make(edges, extra=()):

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 import fake_extractor
-from cogmap import ledger, store as store_mod
+from cogmap.corpus import ledger; from cogmap.corpus import store as store_mod
 from cogmap.errors import CogmapError, InputError
 from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention, Quote, Turn
-from cogmap.store import SCHEMA_VERSION, Store, expand_paths
+from cogmap.corpus.store import SCHEMA_VERSION, Store, expand_paths
 
 TESTS = Path(__file__).parent
 FAKE = "fake_extractor:extract"
@@ -268,7 +268,7 @@ def test_add_via_dask_local_cluster(tmp_path, processes):
 
 
 def test_map_uses_model(db):
-    model = pytest.importorskip("cogmap.model")
+    model = pytest.importorskip("cogmap.model.model")
     db.add_documents([
         make_doc("1.txt", [("Ann", "rates", -1, "demand")], date="2024-01-01"),
         make_doc("2.txt", [("Bob", "rates", -1, "demand"), ("Bob", "oil", 1, "inflation")], date="2024-02-01"),

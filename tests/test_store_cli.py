@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cogmap.store import Store
+from cogmap.corpus.store import Store
 
 TESTS = Path(__file__).parent
 
@@ -134,13 +134,13 @@ def test_add_dask_command(tmp_path, corpus):
 
 
 def test_map_db_command(tmp_path, corpus):
-    pytest.importorskip("cogmap.model")
+    pytest.importorskip("cogmap.model.model")
     (corpus / "bad.txt").unlink()
     db = tmp_path / "m.db"
     assert cogmap("add", corpus, "--db", db, cwd=tmp_path).returncode == 0
     p = cogmap("map", "--db", db, "-o", tmp_path / "model.json", cwd=tmp_path)
     assert p.returncode == 0, p.stderr
-    from cogmap.model import load_model
+    from cogmap.model.model import load_model
 
     model = load_model(tmp_path / "model.json")
     assert [(e.cause, e.effect) for e in model.edges] == [("rates", "demand")]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from cogmap.store import Store
+from cogmap.corpus.store import Store
 
 TESTS = Path(__file__).parent
 

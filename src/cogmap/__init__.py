@@ -10,9 +10,9 @@
 
 from cogmap.errors import CogmapError, InputError
 from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention, Quote, Turn
-from cogmap.pipeline import extract, extract_many
-from cogmap.model import Model, from_documents, load_model, save_model
-from cogmap.store import Store
+from cogmap.extract.pipeline import extract, extract_many
+from cogmap.model.model import Model, from_documents, load_model, save_model
+from cogmap.corpus.store import Store
 
 __all__ = [
     "extract",

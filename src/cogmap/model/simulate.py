@@ -40,7 +40,7 @@ from typing import Literal, Mapping, Optional
 import numpy as np
 
 from cogmap.errors import InputError
-from cogmap.model import Model, resolve_concept
+from cogmap.model.model import Model, resolve_concept
 
 __all__ = [
     "TRANSFERS",

@@ -27,16 +27,16 @@ err = Console(stderr=True, emoji=False)
 
 # Each area of the tool registers its commands here; the modules stay small and
 # the CLI keeps one entry point.
-from cogmap import cli_extract  # noqa: E402
+from cogmap.cli import extract as cli_extract  # noqa: E402
 
 cli_extract.register(app)
-from cogmap import cli_model  # noqa: E402
+from cogmap.cli import model as cli_model  # noqa: E402
 cli_model.register(app)
-from cogmap import cli_corpus  # noqa: E402
+from cogmap.cli import corpus as cli_corpus  # noqa: E402
 cli_corpus.register(app)
-from cogmap import cli_report  # noqa: E402
+from cogmap.cli import report as cli_report  # noqa: E402
 cli_report.register(app)
-from cogmap import cli_serve  # noqa: E402
+from cogmap.cli import serve as cli_serve  # noqa: E402
 cli_serve.register(app)
 
 

@@ -18,16 +18,16 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Optional
 
-from cogmap import hedges
-from cogmap.claims import answered_reason, find_claims
-from cogmap.clean import clean
-from cogmap.concepts import ConceptMerger
+from cogmap.extract import hedges
+from cogmap.extract.claims import answered_reason, find_claims
+from cogmap.extract.clean import clean
+from cogmap.extract.concepts import ConceptMerger
 from cogmap.errors import InputError
-from cogmap.forecasts import _HORIZON, answered_forecast, find_forecasts
-from cogmap.ingest import RawInput, read
-from cogmap.nlp import parse
+from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
+from cogmap.extract.ingest import RawInput, read
+from cogmap.extract.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
-from cogmap.structure import structure
+from cogmap.extract.structure import structure
 
 __all__ = ["extract", "extract_many", "build"]
 
@@ -43,7 +43,7 @@ def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203"
     source : str, optional
         A name for the source (defaults to the path, or ``<text>``).
     scale : {"icd203", "kent", "survey"}
-        How hedges become probabilities (see :mod:`cogmap.hedges`).
+        How hedges become probabilities (see :mod:`cogmap.extract.hedges`).
     embed : bool
         Also merge concepts by sentence embeddings (needs ``pip install 'cogmap[embed]'``).
     """
@@ -233,7 +233,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
             b -= 1
         if any(f.evidence.start < b and qa_ < f.evidence.end for f in forecasts):
             continue  # the answer is a forecast of its own already
-        m = _HORIZON.search(q.text)
+        m = HORIZON.search(q.text)
         forecasts.append(Forecast(
             id=f"f{len(forecasts) + 1}", statement=text[qa_:qa_ + len(q.text.rstrip())], concepts=[],
             probability=p, hedge=hedge,

@@ -36,7 +36,7 @@ from typing import Literal
 import networkx as nx
 
 from cogmap.errors import InputError
-from cogmap.model import Edge, EdgeEvidence, Model, ModelConcept, read_text_file, slugify
+from cogmap.model.model import Edge, EdgeEvidence, Model, ModelConcept, read_text_file, slugify
 
 __all__ = [
     "FORMATS",

@@ -1,6 +1,6 @@
 """A local web app over a corpus store: ``cogmap serve [--db PATH] [--port N]``.
 
-The same report pages as ``cogmap report`` (:mod:`cogmap.report`) for the whole
+The same report pages as ``cogmap report`` (:mod:`cogmap.show.report`) for the whole
 corpus, one speaker or one stored document, and a JSON API documented by its
 OpenAPI schema (``/openapi.json``):
 
@@ -47,7 +47,7 @@ from pydantic import BaseModel
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from cogmap.errors import CogmapError, InputError
-from cogmap.model import Model
+from cogmap.model.model import Model
 from cogmap.records import Document
 
 __all__ = ["create_app", "serve", "LOOPBACK_HOSTS"]
@@ -153,7 +153,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     -------
     fastapi.FastAPI
     """
-    from cogmap.store import Store
+    from cogmap.corpus.store import Store
 
     path = Path(db)
     Store(path, create=False).close()  # refuse a missing or foreign file now, not at the first request
@@ -192,7 +192,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
         )
 
     def report_page(key: tuple, **kw) -> HTMLResponse:
-        from cogmap.report import build_report, report_csp, store_report_data
+        from cogmap.show.report import build_report, report_csp, store_report_data
 
         with open_store() as st:
             try:
@@ -205,7 +205,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     # -- pages -------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, summary="Index: the documents and speakers of the store")
     def index():
-        from cogmap.report import _store_documents
+        from cogmap.show.report import _store_documents
 
         with open_store() as st:
             docs = _store_documents(st)
@@ -230,7 +230,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     # -- API ---------------------------------------------------------------------------
     @app.get("/api/documents", response_model=list[DocumentInfo], summary="The stored documents")
     def api_documents():
-        from cogmap.report import _store_documents
+        from cogmap.show.report import _store_documents
 
         with open_store() as st:
             return _store_documents(st)
@@ -251,7 +251,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
         speaker: Optional[str] = Query(None, description="Only this speaker's claims (any case)."),
         since: Optional[str] = Query(None, description="Only documents dated on or after YYYY-MM-DD."),
     ):
-        from cogmap.report import _since
+        from cogmap.show.report import _since
 
         try:
             day = _since(since)
@@ -265,7 +265,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
         speaker: Optional[str] = Query(None, description="Only this speaker's forecasts (any case)."),
         open: Optional[bool] = Query(None, description="true: only unresolved ones; false: only resolved ones."),
     ):
-        from cogmap.report import _forecast_row
+        from cogmap.show.report import _forecast_row
 
         with open_store() as st:
             return [_forecast_row(r) for r in st.forecasts(open=open, speaker=speaker or None)]

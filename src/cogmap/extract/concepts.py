@@ -33,7 +33,7 @@ __all__ = ["ConceptMerger", "label_tokens", "slug"]
 _LIGHT_VERBS = frozenset(
     "call ask seek start begin launch hold announce declare order want need try decide plan make take "
     "have get give do go continue keep wish hope attempt intend prepare push press demand".split())
-from cogmap.lexicon import INTENT_NOUNS as _INTENT  # noqa: E402
+from cogmap.extract.lexicon import INTENT_NOUNS as _INTENT  # noqa: E402
 
 # Nouns that wrap another noun: "a wave of X" is X.
 _WRAPPERS = frozenset(
@@ -205,7 +205,7 @@ class ConceptMerger:
     ----------
     embed : bool
         Also merge wordings whose head nouns differ when their sentence
-        embeddings (:mod:`cogmap.embed`, the optional extra) are close: cosine at
+        embeddings (:mod:`cogmap.extract.embed`, the optional extra) are close: cosine at
         least ``threshold``. The rule-based veto still applies: wordings with
         different telling modifiers ("oil prices", "food prices"; "Russian army",
         "Ukrainian army") stay apart, since embeddings rate such pairs as close.
@@ -261,7 +261,7 @@ class ConceptMerger:
 
         if not self.embed or len(self._groups) < 2:
             return parent
-        from cogmap.embed import similarity_matrix
+        from cogmap.extract.embed import similarity_matrix
 
         labels = [self._label_of(g) for g in self._groups]
         sims = similarity_matrix(labels)

@@ -1,11 +1,11 @@
 """A self-contained HTML report of a causal map: ``cogmap report INPUT -o report.html``.
 
 The report is one HTML file that opens from disk with no network: the map
-(Cytoscape.js, vendored in ``cogmap/data/vendor`` with its licence), the quotes
+(Cytoscape.js, vendored in ``cogmap/show/assets/vendor`` with its licence), the quotes
 behind every link, the article text with the quote highlighted, the feedback
-loops (:mod:`cogmap.loops`), the forecasts and a precomputed what-if table
-(:mod:`cogmap.simulate`). :func:`store_report_data` makes the same page from a
-corpus store (:class:`cogmap.store.Store`): the whole corpus, one speaker or one
+loops (:mod:`cogmap.model.loops`), the forecasts and a precomputed what-if table
+(:mod:`cogmap.model.simulate`). :func:`store_report_data` makes the same page from a
+corpus store (:class:`cogmap.corpus.store.Store`): the whole corpus, one speaker or one
 stored document, with every quote's document and the forecasts' resolutions.
 
 Everything that comes from the input is embedded once, as JSON inside
@@ -16,7 +16,7 @@ connections at all.
 
 Examples
 --------
->>> from cogmap.model import Model
+>>> from cogmap.model.model import Model
 >>> m = Model.from_dict({"concepts": [{"id": "a", "label": "rates"}, {"id": "b", "label": "demand"}],
 ...                      "edges": [{"cause": "a", "effect": "b", "weight": -0.75}]})
 >>> page = build_report(m)
@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Optional
 
 from cogmap.errors import InputError
-from cogmap.model import Model, from_documents, load_model
+from cogmap.model.model import Model, from_documents, load_model
 from cogmap.records import Document
 
 __all__ = ["build_report", "report_data", "store_report_data", "forecast_score", "load_input", "json_for_html",
@@ -102,7 +102,7 @@ def load_input(obj, *, article=None) -> tuple[Model, Optional[Document], Optiona
             else:
                 model = load_model(p)
         else:
-            from cogmap.pipeline import extract
+            from cogmap.extract.pipeline import extract
 
             doc = extract(p)
     if doc is not None:
@@ -154,7 +154,7 @@ def _locate(text: Optional[str], quote: Optional[str], start: Optional[int], end
 
 
 def _what_if(model: Model) -> dict:
-    from cogmap.simulate import simulate
+    from cogmap.model.simulate import simulate
 
     s = WHAT_IF_SETTINGS
     info = {"settings": dict(s), "clamp": 1.0, "by": {}, "skipped": None}
@@ -185,7 +185,7 @@ def _layout(model: Model) -> dict:
     """Starting positions (networkx spring layout, fixed seed) so the page is the same every time."""
     import networkx as nx
 
-    from cogmap.model import to_networkx
+    from cogmap.model.model import to_networkx
 
     G = to_networkx(model).to_undirected()
     if len(G) == 0:
@@ -205,7 +205,7 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
     article : str or Path, optional
         The article text a model's evidence points into.
     max_loop_length, max_loops : int
-        Bounds of the feedback-loop search (:func:`cogmap.loops.loops`).
+        Bounds of the feedback-loop search (:func:`cogmap.model.loops.loops`).
 
     Returns
     -------
@@ -215,7 +215,7 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
         ``edges[].evidence[]`` and ``forecasts[]`` (``at``) are UTF-16 offsets into
         ``text``, as JavaScript counts them, and only present when the quote is there.
     """
-    from cogmap.loops import loops
+    from cogmap.model.loops import loops
 
     if isinstance(obj, tuple):
         model, doc, text = obj
@@ -295,12 +295,12 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
 
 # -- corpus store -------------------------------------------------------------------
 def forecast_score(probability: float, outcome: bool) -> dict:
-    """Brier and log score of one resolved forecast (:mod:`cogmap.ledger`).
+    """Brier and log score of one resolved forecast (:mod:`cogmap.corpus.ledger`).
 
     >>> forecast_score(0.8, True)
     {'brier': 0.04, 'log': -0.2231}
     """
-    from cogmap import ledger
+    from cogmap.corpus import ledger
 
     return {"brier": round(ledger.brier_score([probability], [outcome]), 4),
             "log": round(ledger.log_score([probability], [outcome]), 4)}
@@ -330,7 +330,7 @@ def _store_documents(store) -> list[dict]:
 
 
 def _forecast_row(r) -> dict:
-    """A :class:`cogmap.store.ForecastRow` as a row of the forecasts table."""
+    """A :class:`cogmap.corpus.store.ForecastRow` as a row of the forecasts table."""
     row = {
         "id": r.id, "statement": r.statement, "speaker": r.speaker, "probability": r.probability, "hedge": r.hedge,
         "horizon": r.horizon, "condition": r.condition, "document_id": r.document_id, "date": r.date,
@@ -363,7 +363,7 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
 
     Parameters
     ----------
-    store : cogmap.store.Store or str or Path
+    store : cogmap.corpus.store.Store or str or Path
         An open store, or the path of an existing one (never created here).
     document : int, optional
         A stored document's id: the report of that article, its text included, its
@@ -371,7 +371,7 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
     speaker, since : optional
         For the corpus: only that speaker's claims and forecasts (name matched
         ignoring case), only documents dated on or after ``since`` (``YYYY-MM-DD``),
-        as :meth:`cogmap.store.Store.map` does.
+        as :meth:`cogmap.corpus.store.Store.map` does.
     max_loop_length, max_loops : int
         Bounds of the feedback-loop search.
 
@@ -389,7 +389,7 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
         When the document does not exist or the speaker has said nothing in the store.
     """
     from cogmap.records import Document as _Document
-    from cogmap.store import Store
+    from cogmap.corpus.store import Store
 
     own = not hasattr(store, "conn")
     if own:
@@ -469,7 +469,7 @@ def json_for_html(data) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("cogmap").joinpath("data", *name.split("/")).read_text(encoding="utf-8")
+    return resources.files("cogmap.show").joinpath("assets", *name.split("/")).read_text(encoding="utf-8")
 
 
 def _script_safe(code: str, name: str) -> str:
@@ -505,7 +505,7 @@ def build_report(obj, *, article=None, max_loop_length: int = 8, max_loops: int 
     ----------
     obj : Model, Document, str, Path or dict
         An article (``.txt``/``.html``), a model file (``.yaml``/``.json``), a
-        :class:`~cogmap.model.Model`, a :class:`~cogmap.records.Document`, or the
+        :class:`~cogmap.model.model.Model`, a :class:`~cogmap.records.Document`, or the
         data of a report already made (:func:`report_data`, :func:`store_report_data`).
     article : str or Path, optional
         For a model: the article its evidence offsets point into.

@@ -1,8 +1,8 @@
 """CLI commands over models: ``map``, ``loops``, ``effect``, ``simulate``, ``stats``, ``export``, ``import``.
 
-Each command parses its arguments, calls one function of :mod:`cogmap.model`,
-:mod:`cogmap.loops`, :mod:`cogmap.effect`, :mod:`cogmap.simulate`,
-:mod:`cogmap.stats` or :mod:`cogmap.formats`, and prints. Also here:
+Each command parses its arguments, calls one function of :mod:`cogmap.model.model`,
+:mod:`cogmap.model.loops`, :mod:`cogmap.model.effect`, :mod:`cogmap.model.simulate`,
+:mod:`cogmap.model.stats` or :mod:`cogmap.model.formats`, and prints. Also here:
 :func:`demo_model_story`, the loops and what-if part of ``cogmap demo``.
 """
 
@@ -174,9 +174,9 @@ def demo_model_story(
     -------
     rich.console.Group
     """
-    from cogmap.loops import loops
-    from cogmap.model import Model, load_model, resolve_concept
-    from cogmap.simulate import what_if
+    from cogmap.model.loops import loops
+    from cogmap.model.model import Model, load_model, resolve_concept
+    from cogmap.model.simulate import what_if
 
     if not isinstance(model, Model):
         model = load_model(model)
@@ -226,10 +226,10 @@ def register(app: typer.Typer) -> None:
         Example: cogmap map interview.txt op-ed.html -o model.yaml
         Example: cogmap map --db cogmap.db --speaker "Jane Doe" --since 2024-01-01 -o model.json
         """
-        if db is not None:  # the corpus store (cogmap.store); contradictions are listed on stderr
+        if db is not None:  # the corpus store (cogmap.corpus.store); contradictions are listed on stderr
             if files:
                 raise InputError("give FILE... or --db STORE, not both")
-            from cogmap.cli_corpus import map_store
+            from cogmap.cli.corpus import map_store
 
             map_store(db, speaker=speaker, since=since, output=output, combine=combine, title=title)
             return
@@ -238,7 +238,7 @@ def register(app: typer.Typer) -> None:
         if not files:
             raise InputError("give the articles to map (FILE...) or a store (--db STORE)")
         import cogmap
-        from cogmap.model import from_documents
+        from cogmap.model.model import from_documents
 
         docs = []
         for f in files:
@@ -270,8 +270,8 @@ def register(app: typer.Typer) -> None:
 
         Example: cogmap loops model.yaml --max-length 6
         """
-        from cogmap.loops import loops
-        from cogmap.model import load_model
+        from cogmap.model.loops import loops
+        from cogmap.model.model import load_model
 
         res = loops(load_model(model_path), max_length=max_length, limit=limit, time_budget=time_budget)
         if _choice(fmt, OUT_FORMATS, "--format") == "json":
@@ -293,8 +293,8 @@ def register(app: typer.Typer) -> None:
 
         Example: cogmap effect model.yaml "western tank deliveries" "coup risk"
         """
-        from cogmap.effect import total_effect
-        from cogmap.model import load_model
+        from cogmap.model.effect import total_effect
+        from cogmap.model.model import load_model
 
         if max_length is not None and max_length < 1:
             raise InputError("--max-length must be at least 1")
@@ -350,8 +350,8 @@ def register(app: typer.Typer) -> None:
 
         Example: cogmap simulate model.yaml --set "western tank deliveries=1" --transfer tanh
         """
-        from cogmap.model import load_model
-        from cogmap.simulate import parse_assignments, what_if
+        from cogmap.model.model import load_model
+        from cogmap.model.simulate import parse_assignments, what_if
 
         transfer = _choice(transfer, TRANSFER_NAMES, "--transfer")
         rule = _choice(rule, RULE_NAMES, "--rule")
@@ -392,8 +392,8 @@ def register(app: typer.Typer) -> None:
 
         Example: cogmap stats model.yaml
         """
-        from cogmap.model import load_model
-        from cogmap.stats import stats
+        from cogmap.model.model import load_model
+        from cogmap.model.stats import stats
 
         s = stats(load_model(model_path))
         if _choice(fmt, OUT_FORMATS, "--format") == "json":
@@ -431,8 +431,8 @@ def register(app: typer.Typer) -> None:
 
         Example: cogmap export model.yaml --format gexf -o model.gexf
         """
-        from cogmap.formats import export
-        from cogmap.model import load_model
+        from cogmap.model.formats import export
+        from cogmap.model.model import load_model
 
         text = export(load_model(model_path), _choice(fmt, EXPORT_FORMATS, "--format"))
         if not text.endswith("\n"):
@@ -454,7 +454,7 @@ def register(app: typer.Typer) -> None:
 
         Example: cogmap import mentalmodeler.csv -o model.yaml
         """
-        from cogmap.formats import import_model
+        from cogmap.model.formats import import_model
 
         model = import_model(path)
         if output is None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from cogmap.model import Model, to_networkx
+from cogmap.model.model import Model, to_networkx
 
 __all__ = ["ConceptStats", "ModelStats", "stats", "roles"]
 

@@ -12,10 +12,10 @@ from rich.console import Console
 
 from cogmap.errors import InputError
 
-EXAMPLE = Path(__file__).parent / "data" / "example-interview.txt"
+EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "example-interview.txt"
 # The curated model of the real interview: shipped in the package, or in a checkout.
-MODEL_PLACES = (Path(__file__).parent / "data" / "gallyamov-model.yaml",
-                Path(__file__).resolve().parents[2] / "examples" / "gallyamov-model.yaml")
+MODEL_PLACES = (Path(__file__).resolve().parents[1] / "data" / "gallyamov-model.yaml",
+                Path(__file__).resolve().parents[3] / "examples" / "gallyamov-model.yaml")
 
 
 class Fmt(str, Enum):
@@ -56,8 +56,8 @@ def register(app: typer.Typer) -> None:
 
         Example: cogmap extract interview.txt --format json -o interview.json
         """
-        from cogmap.pipeline import extract as run
-        from cogmap.render import to_markdown, to_rich
+        from cogmap.extract.pipeline import extract as run
+        from cogmap.show.render import to_markdown, to_rich
 
         for f in files:
             if f != "-" and not Path(f).exists():
@@ -85,15 +85,15 @@ def register(app: typer.Typer) -> None:
 
         Example: cogmap demo
         """
-        from cogmap.pipeline import extract as run
-        from cogmap.render import to_rich
+        from cogmap.extract.pipeline import extract as run
+        from cogmap.show.render import to_rich
 
         console = Console()
         console.rule("[bold]cogmap demo: the bundled example interview")
         doc = run(str(EXAMPLE), source="example-interview.txt")
         console.print(to_rich(doc))
         try:
-            from cogmap.cli_model import demo_model_story
+            from cogmap.cli.model import demo_model_story
         except ImportError:
             return
         model = next((p for p in MODEL_PLACES if p.exists()), None)

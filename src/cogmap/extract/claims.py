@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from cogmap import lexicon as L
+from cogmap.extract import lexicon as L
 
 __all__ = ["RawClaim", "Side", "find_claims", "answered_reason"]
 
@@ -39,7 +39,7 @@ _NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"
             "dep", "prep"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _MODAL_POSSIBLE = {"may", "might", "could", "can"}
-_FUTURE = {"will", "'ll", "shall", "wo"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _DEMONSTRATIVE = {"this", "that", "these", "those"}
 _REL_PRONOUNS = {"which", "that", "who", "what"}
 _CHANGE = L.INCREASE | L.DECREASE
@@ -348,7 +348,7 @@ def modality_of(tok, sent):
                 negated = True
                 hedge.append(low)
             if c.dep_ == "aux":
-                if low in _FUTURE:
+                if low in FUTURE_AUX:
                     tense = "future"
                 elif low in _MODAL_POSSIBLE:
                     modality = "possible"
@@ -736,7 +736,7 @@ def _has_time_cue(verb) -> bool:
 
 
 def _future_or_modal(verb) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE | _MODAL_POSSIBLE | {"would"} for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | _MODAL_POSSIBLE | {"would"} for c in verb.children)
 
 
 # Phrases by their first word, longest first, so each token looks up only its own.
@@ -991,7 +991,7 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
 def find_claims(doc) -> list[RawClaim]:
     """All causal claims in a parsed paragraph (a spaCy ``Doc``).
 
-    >>> from cogmap.nlp import load
+    >>> from cogmap.extract.nlp import load
     >>> [(c.cause.text(), c.polarity, c.effect.text()) for c in find_claims(load()("Tariffs hurt consumers."))]
     [('Tariffs', -1, 'consumers')]
     """
@@ -1015,7 +1015,7 @@ def answered_reason(question_doc, answer_doc):
 
     Returns ``(question sentence, answer sentence, RawClaim)`` or None.
 
-    >>> from cogmap.nlp import load
+    >>> from cogmap.extract.nlp import load
     >>> q, a, rc = answered_reason(load()("Why are prices rising?"), load()("Mostly because the harvest failed."))
     >>> (rc.cause.text(), rc.polarity, rc.effect.text())
     ('the harvest failed', 1, 'prices')

@@ -4,7 +4,7 @@ A sentence is a forecast when its main clause points to the future ("will",
 "is going to", "would", "could", "may", "might", "is likely to", "is set to",
 "is expected to") and it is not a question, a past counterfactual ("could have
 negotiated") or a general ability ("you can think of it as"). The hedge gives
-the probability on a documented scale (:mod:`cogmap.hedges`); the horizon is a
+the probability on a documented scale (:mod:`cogmap.extract.hedges`); the horizon is a
 stated time ("within the next several months", "after New Year's", "in the
 foreseeable future"); the condition is an "if"/"unless" clause.
 """
@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from cogmap.claims import HEDGE_ADVERBS, _FUTURE
-from cogmap.hedges import SCALES, probability
-from cogmap.structure import SPEECH_VERBS
+from cogmap.extract.claims import HEDGE_ADVERBS, FUTURE_AUX
+from cogmap.extract.hedges import SCALES, probability
+from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawForecast", "find_forecasts", "answered_forecast"]
 
-_HORIZON = re.compile(
+HORIZON = re.compile(
     r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
     r"(next|coming|following|foreseeable|near|short|medium|long|distant)\s+(\w+\s+){0,2}?"
     r"(future|term|run|days?|weeks?|months?|years?|decades?|quarters?|summer|winter|spring|autumn|fall)"
@@ -75,9 +75,9 @@ def _future_marks(verb):
         chain.append(verb.head)
     for c in list(verb.children) + [c for v in chain[1:] for c in v.children]:
         low = c.lower_
-        if c.dep_ == "aux" and low in _FUTURE | {"would", "going"}:
+        if c.dep_ == "aux" and low in FUTURE_AUX | {"would", "going"}:
             future = True
-            words.append("will" if low in _FUTURE or low == "going" else low)
+            words.append("will" if low in FUTURE_AUX or low == "going" else low)
         elif c.dep_ == "aux" and low in _POSSIBLE:
             future = True
             words.append(low)
@@ -146,7 +146,7 @@ def _explicit_probability(sent, scale: str):
     for phrase in _PHRASES:
         if phrase in low:
             key = {"better than even": "likely", "about even": "roughly even"}.get(phrase, phrase)
-            from cogmap.hedges import SCALES
+            from cogmap.extract.hedges import SCALES
 
             if key in SCALES[scale]:
                 return SCALES[scale][key], phrase
@@ -156,7 +156,7 @@ def _explicit_probability(sent, scale: str):
 def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
     """Forecasts in a parsed paragraph.
 
-    >>> from cogmap.nlp import load
+    >>> from cogmap.extract.nlp import load
     >>> [(f.statement, f.probability, f.hedge) for f in find_forecasts(load()("Prices will likely rise next year."))]
     [('Prices will likely rise next year.', 0.675, 'likely')]
     """
@@ -227,7 +227,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         if cond_span is not None:
             a0, b0 = cond_span.start_char - sent.start_char, cond_span.end_char - sent.start_char
             outside = outside[:a0] + " " * (b0 - a0) + outside[b0:]
-        m = _HORIZON.search(outside)
+        m = HORIZON.search(outside)
         horizon = m.group(0) if m else None
         if horizon is None:
             for ent in sent.ents:
@@ -258,7 +258,7 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
     it will happen, almost certain. Returns ``(question_sentence, answer_sentence,
     probability, hedge)`` or None.
 
-    >>> from cogmap.nlp import load
+    >>> from cogmap.extract.nlp import load
     >>> q, a = load()("Will prices rise next year?"), load()("Probably not. Demand is weak.")
     >>> r = answered_forecast(q, a)
     >>> (r[0].text, r[1].text, r[2], r[3])

@@ -76,7 +76,7 @@ class _Record(BaseModel):
 class ModelConcept(_Record):
     """A variable of the model.
 
-    ``initial`` is the starting activation used by :func:`cogmap.simulate.simulate`
+    ``initial`` is the starting activation used by :func:`cogmap.model.simulate.simulate`
     (0 when omitted).
     """
 

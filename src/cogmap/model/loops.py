@@ -36,7 +36,7 @@ from typing import Optional
 
 import networkx as nx
 
-from cogmap.model import EdgeEvidence, Model, to_networkx
+from cogmap.model.model import EdgeEvidence, Model, to_networkx
 
 __all__ = ["Loop", "LoopSearch", "loops"]
 
@@ -275,7 +275,7 @@ def loops(
 
     See Also
     --------
-    cogmap.effect.total_effect
+    cogmap.model.effect.total_effect
     """
     from cogmap.errors import InputError
 

@@ -26,7 +26,7 @@ from typing import Optional
 import networkx as nx
 
 from cogmap.errors import InputError
-from cogmap.model import EdgeEvidence, Model, resolve_concept, to_networkx
+from cogmap.model.model import EdgeEvidence, Model, resolve_concept, to_networkx
 
 __all__ = ["Path", "TotalEffect", "total_effect"]
 

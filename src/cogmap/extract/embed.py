@@ -1,6 +1,6 @@
 """Sentence embeddings of short phrases, fully offline (optional extra ``embed``).
 
-Rule-based merging (:mod:`cogmap.concepts`) needs wordings to share a head
+Rule-based merging (:mod:`cogmap.extract.concepts`) needs wordings to share a head
 noun. Embeddings let a caller compare wordings whose head nouns differ
 ("western tank deliveries", "the arrival of Western tanks"). The model is
 sentence-transformers' all-MiniLM-L6-v2 as an int8-weight ONNX file from the
@@ -17,7 +17,7 @@ is False and :func:`encode` raises :class:`cogmap.errors.CogmapError`.
 
 Examples
 --------
->>> from cogmap import embed
+>>> from cogmap.extract import embed
 >>> isinstance(embed.available(), bool)
 True
 >>> s = embed.similarity_matrix(["second mobilization", "new wave of mobilization",
@@ -144,7 +144,7 @@ def _load():
     for path, want in ((model, _MODEL_SHA256), (tok_file, _TOKENIZER_SHA256)):
         if _sha256(path) != want:
             raise CogmapError(
-                f"{path} is not the file cogmap.embed was built for (sha256 differs); "
+                f"{path} is not the file cogmap.extract.embed was built for (sha256 differs); "
                 f"reinstall the pinned versions: {_INSTALL}")
     try:
         import onnxruntime as ort

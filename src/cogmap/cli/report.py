@@ -38,7 +38,7 @@ def register(app: typer.Typer) -> None:
 
         Example: cogmap report --db corpus.db -o corpus.html
         """
-        from cogmap.report import store_report_data, write_report
+        from cogmap.show.report import store_report_data, write_report
 
         if max_length < 1:
             raise InputError("--max-length must be at least 1")

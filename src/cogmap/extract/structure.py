@@ -9,8 +9,8 @@ quote) resolve to one speaker.
 
 Examples
 --------
->>> from cogmap.clean import clean
->>> from cogmap.nlp import parse
+>>> from cogmap.extract.clean import clean
+>>> from cogmap.extract.nlp import parse
 >>> c = clean('"Prices will rise," said Jane Roe, an economist.\\n\\nRoe added that demand is weak.')
 >>> s = structure(c, parse([c.text[a:b] for a, b in c.paragraphs]))
 >>> [(q.speaker, q.text) for q in s.quotes][:1]
@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from cogmap.clean import Cleaned
+from cogmap.extract.clean import Cleaned
 from cogmap.records import Quote, Turn
 
 __all__ = ["SPEECH_VERBS", "Structure", "People", "structure"]

@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
         """
         if not 0 < port < 65536:
             raise InputError("--port must be between 1 and 65535")
-        from cogmap.serve import serve
+        from cogmap.show.serve import serve
 
         if host not in ("127.0.0.1", "localhost", "::1"):
             typer.secho(f"warning: binding {host}: other machines can read this store", fg="yellow", err=True)

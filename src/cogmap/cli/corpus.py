@@ -1,8 +1,8 @@
 """CLI commands for the corpus store: ``add``, ``experts``, ``forecasts list|resolve``.
 
-``map --db`` (in :mod:`cogmap.cli_model`) calls :func:`map_store` from here.
+``map --db`` (in :mod:`cogmap.cli.model`) calls :func:`map_store` from here.
 
-Each command parses its arguments, calls one method of :class:`cogmap.store.Store`
+Each command parses its arguments, calls one method of :class:`cogmap.corpus.store.Store`
 of the same name and prints.
 """
 
@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cogmap.errors import CogmapError, InputError
-from cogmap.store import DEFAULT_DB, Store
+from cogmap.corpus.store import DEFAULT_DB, Store
 
 out = Console(emoji=False)
 err = Console(stderr=True, emoji=False)
@@ -152,7 +152,7 @@ def experts(
 
 
 def _plot(rows, plot: Path, quiet: bool = False) -> None:
-    from cogmap import ledger
+    from cogmap.corpus import ledger
 
     tables = {e.speaker: e.calibration for e in rows if e.calibration}
     if not tables:

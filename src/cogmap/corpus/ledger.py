@@ -2,7 +2,7 @@
 
 Plain functions over two sequences of the same length: the probabilities a
 speaker gave (``0 <= p <= 1``) and what happened (``1``/``True`` for yes,
-``0``/``False`` for no). :meth:`cogmap.store.Store.experts` applies them per
+``0``/``False`` for no). :meth:`cogmap.corpus.store.Store.experts` applies them per
 speaker to the resolved forecasts of a store.
 
 References
