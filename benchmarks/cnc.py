@@ -1,21 +1,26 @@
-"""Score cogmap's extractor on a Causal News Corpus file (Tan et al., 2022).
+"""Score cogmap's extractors on Causal News Corpus files (Tan et al., 2022).
 
 Usage::
 
-    python benchmarks/cnc.py PATH.csv [--folds 5] [--limit N]
+    python benchmarks/cnc.py FILE.csv [FILE.csv]                  # the shipped learned model
+    python benchmarks/cnc.py FILE.csv --extractor rules           # the rule-based extractor
+    python benchmarks/cnc.py data/cnc/train_subtask1.csv data/cnc/train_subtask2.csv --cv 5
+                                                                  # train inside each fold, score the rest
 
-Subtask 1 files (``index,text,label``): a sentence counts as causal when
-``cogmap.extract`` finds at least one claim in it; prints precision, recall and
-F1. Subtask 2 files (``text_w_pairs`` with ``<ARG0>`` cause and ``<ARG1>``
-effect spans): for each gold relation, the extracted claim whose cause and
-effect overlap it best is compared token by token; prints token-overlap F1 of
-cause and effect spans (averaged over gold relations; a sentence with no claim
-scores 0), plus sentence-level detection recall.
+Files are in the upstream format: subtask 1 (``index,text,label``) and subtask 2
+(``text_w_pairs`` with ``<ARG0>`` cause and ``<ARG1>`` effect spans), so a held-out
+split scores the same way.
 
-The extractor has no trained parameters, so cross-validation here only splits
-the file into folds and scores each one: the spread across folds says how
-stable the figures are. Any file in the upstream format works, so the same
-command scores the held-out split.
+* Subtask 1: a sentence is causal when the learned reader's P(causal) >= 0.5 (for
+  ``rules``: when ``cogmap.extract`` finds a claim); precision, recall, F1.
+* Subtask 2: for each gold relation, the predicted pair whose cause and effect
+  overlap it best, scored by token-overlap F1 (bag of words, as SQuAD scores
+  answers) and averaged over gold relations; a sentence with no pair scores 0.
+
+``--cv K`` needs the training extra (``pip install '.[train]'``): the sentences are
+split into K folds by text (a sentence's relations stay together), a model is
+trained on the other folds (the CNC rows only, unless ``--with-commentary``) with
+the shipped settings and ``--epochs``, one thread, and scored on the held-out fold.
 """
 
 from __future__ import annotations
@@ -31,8 +36,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-import cogmap  # noqa: E402
-from cogmap.errors import InputError  # noqa: E402
+from cogmap.errors import CogmapError, InputError  # noqa: E402
+from cogmap.train.corpus import relation  # noqa: E402
 
 _TOKEN = re.compile(r"\w+", re.U)
 
@@ -58,18 +63,6 @@ def overlap_f1(pred: str, gold: str) -> float:
     return 2 * prec * rec / (prec + rec)
 
 
-def claims_of(text: str):
-    try:
-        return cogmap.extract(text, source="cnc").claims
-    except InputError:
-        return []
-
-
-def read_rows(path: Path) -> list[dict]:
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        return list(csv.DictReader(fh))
-
-
 def prf(gold: list[int], pred: list[int]) -> tuple[float, float, float]:
     tp = sum(1 for g, p in zip(gold, pred) if g and p)
     fp = sum(1 for g, p in zip(gold, pred) if not g and p)
@@ -80,90 +73,175 @@ def prf(gold: list[int], pred: list[int]) -> tuple[float, float, float]:
     return prec, rec, f1
 
 
-def folds_of(n: int, k: int, seed: int = 13) -> list[list[int]]:
-    idx = list(range(n))
-    random.Random(seed).shuffle(idx)
-    return [sorted(idx[i::k]) for i in range(k)]
+def read_rows(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        return list(csv.DictReader(fh))
 
 
-def subtask1(rows, k: int) -> None:
+# -- predictors: text -> (is causal, [(cause text, effect text)]) ---------------
+
+
+def rules_predictor():
+    import cogmap
+
+    def predict(texts):
+        out = []
+        for t in texts:
+            try:
+                claims = cogmap.extract(t, source="cnc", extractor="rules").claims
+            except InputError:
+                claims = []
+            out.append((bool(claims), [(c.cause.text, c.effect.text) for c in claims]))
+        return out
+
+    return predict
+
+
+def _from_readings(texts, readings):
+    out = []
+    for t, rd in zip(texts, readings):
+        pairs = [(t[p.cause[0]:p.cause[1]], t[p.effect[0]:p.effect[1]]) for p in rd.pairs
+                 if p.cause[2] == 1 and p.effect[2] == 1]
+        out.append((rd.causal >= 0.5, pairs))
+    return out
+
+
+def learned_predictor(model_dir=None):
+    from cogmap.extract.learned import MODEL_DIR, Reader
+
+    reader = Reader.load(model_dir or MODEL_DIR)
+    return lambda texts: _from_readings(texts, reader.read_many([("", t) for t in texts]))
+
+
+# -- scoring ---------------------------------------------------------------------
+
+
+def score(s1_rows, s2_rows, predict) -> dict:
+    texts = sorted({r["text"] for r in s1_rows} | {r["text"] for r in s2_rows})
     t0 = time.perf_counter()
-    gold = [int(r["label"]) for r in rows]
-    pred = [1 if claims_of(r["text"]) else 0 for r in rows]
-    secs = time.perf_counter() - t0
-    p, r, f = prf(gold, pred)
-    print(f"subtask 1: {len(rows)} sentences ({sum(gold)} causal), {secs:.1f} s")
-    print(f"  all:       precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
-    if k > 1:
-        scores = []
-        for i, fold in enumerate(folds_of(len(rows), k)):
-            fp, fr, ff = prf([gold[j] for j in fold], [pred[j] for j in fold])
-            scores.append((fp, fr, ff))
-            print(f"  fold {i + 1}:    precision {fp:.3f}  recall {fr:.3f}  F1 {ff:.3f}")
+    pred = dict(zip(texts, predict(texts)))
+    out = {"seconds": time.perf_counter() - t0, "sentences": len(texts)}
+    if s1_rows:
+        gold = [int(r["label"]) for r in s1_rows]
+        out["subtask1"] = prf(gold, [int(pred[r["text"]][0]) for r in s1_rows])
+    if s2_rows:
+        cause_f, effect_f = [], []
+        for r in s2_rows:
+            rel = relation(r)
+            if not rel["cause"] or not rel["effect"]:
+                continue
+            gc = rel["text"][rel["cause"][0][0]:rel["cause"][0][1]]
+            ge = rel["text"][rel["effect"][0][0]:rel["effect"][0][1]]
+            best = (0.0, 0.0)
+            for c, e in pred[r["text"]][1]:
+                fc, fe = overlap_f1(c, gc), overlap_f1(e, ge)
+                if fc + fe > sum(best):
+                    best = (fc, fe)
+            cause_f.append(best[0])
+            effect_f.append(best[1])
+        out["subtask2"] = (statistics.mean(cause_f), statistics.mean(effect_f),
+                           statistics.mean(cause_f + effect_f), len(cause_f))
+    return out
+
+
+def show(name: str, res: dict) -> None:
+    print(f"{name}: {res['sentences']} sentences in {res['seconds']:.1f} s")
+    if "subtask1" in res:
+        p, r, f = res["subtask1"]
+        print(f"  subtask 1 (causal sentence): precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+    if "subtask2" in res:
+        c, e, m, n = res["subtask2"]
+        print(f"  subtask 2 ({n} relations): cause F1 {c:.3f}  effect F1 {e:.3f}  span F1 {m:.3f}")
+
+
+def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool, data: Path, seed: int = 13):
+    import tempfile
+
+    from cogmap.train.config import Config
+    from cogmap.train.corpus import read_commentary
+    from cogmap.train.examples import from_cnc, from_commentary
+    from cogmap.train.loop import predict_torch, train
+
+    texts = sorted({r["text"] for r in s1_rows} | {r["text"] for r in s2_rows})
+    rng = random.Random(seed)
+    rng.shuffle(texts)
+    fold_of = {t: i % k for i, t in enumerate(texts)}
+    extra = list(from_commentary(read_commentary(data / "commentary"))) if with_commentary else []
+    results = []
+    for i in range(k):
+        with tempfile.TemporaryDirectory() as tmp:
+            tr1, tr2 = Path(tmp) / "s1.csv", Path(tmp) / "s2.csv"
+            for rows, path in ((s1_rows, tr1), (s2_rows, tr2)):
+                keep = [r for r in rows if fold_of[r["text"]] != i]
+                if rows:
+                    with open(path, "w", newline="", encoding="utf-8") as fh:
+                        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+                        w.writeheader()
+                        w.writerows(keep)
+            examples = from_cnc(tr1 if s1_rows else None, tr2 if s2_rows else None,
+                                data / "cnc" / "signs.csv", data / "cnc" / "forecasts.csv") + extra
+            cfg = Config(epochs=epochs)
+            t0 = time.perf_counter()
+            net = train(examples, cfg, log=lambda s: None)
+            secs = time.perf_counter() - t0
+
+            def predict(ts, net=net):
+                from cogmap.train.examples import Example
+
+                exs = [Example(source="cnc", group="", prev="", text=t) for t in ts]
+                return _from_readings(ts, predict_torch(net, exs, cfg.max_len))
+
+            res = score([r for r in s1_rows if fold_of[r["text"]] == i],
+                        [r for r in s2_rows if fold_of[r["text"]] == i], predict)
+            show(f"fold {i + 1} (trained on {len(examples)} examples in {secs:.0f} s)", res)
+            results.append(res)
+    print(f"{k}-fold cross-validation, {epochs} epochs, training data: CNC"
+          f"{' + commentary' if with_commentary else ''} of the other folds")
+    if s1_rows:
         for name, col in (("precision", 0), ("recall", 1), ("F1", 2)):
-            vals = [s[col] for s in scores]
-            print(f"  {k}-fold {name}: mean {statistics.mean(vals):.3f}  sd {statistics.stdev(vals):.3f}")
-
-
-_ARG = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in ("ARG0", "ARG1")}
-
-
-def subtask2(rows, k: int) -> None:
-    t0 = time.perf_counter()
-    by_text: dict[str, list] = {}
-    for r in rows:
-        by_text.setdefault(r["text"], [])
-    cache = {t: claims_of(t) for t in by_text}
-    secs = time.perf_counter() - t0
-    cause_f, effect_f, found = [], [], []
-    for r in rows:
-        marked = r.get("text_w_pairs", "")
-        g0, g1 = _ARG["ARG0"].search(marked), _ARG["ARG1"].search(marked)
-        if not g0 or not g1:
-            continue
-        gc = re.sub(r"</?SIG\d*>", "", g0.group(1))
-        ge = re.sub(r"</?SIG\d*>", "", g1.group(1))
-        best = (0.0, 0.0)
-        for c in cache[r["text"]]:
-            fc, fe = overlap_f1(c.cause.text, gc), overlap_f1(c.effect.text, ge)
-            if fc + fe > sum(best):
-                best = (fc, fe)
-        cause_f.append(best[0])
-        effect_f.append(best[1])
-        found.append(1 if cache[r["text"]] else 0)
-    n = len(cause_f)
-    print(f"subtask 2: {n} relations in {len(cache)} sentences, {secs:.1f} s")
-    print(f"  sentences with a claim: {sum(found) / n:.3f}")
-    print(f"  all:       cause F1 {statistics.mean(cause_f):.3f}  effect F1 {statistics.mean(effect_f):.3f}  "
-          f"mean {statistics.mean(cause_f + effect_f):.3f}")
-    if k > 1:
-        means = []
-        for i, fold in enumerate(folds_of(n, k)):
-            c = statistics.mean(cause_f[j] for j in fold)
-            e = statistics.mean(effect_f[j] for j in fold)
-            means.append((c + e) / 2)
-            print(f"  fold {i + 1}:    cause F1 {c:.3f}  effect F1 {e:.3f}")
-        print(f"  {k}-fold mean span F1: mean {statistics.mean(means):.3f}  sd {statistics.stdev(means):.3f}")
+            vals = [r["subtask1"][col] for r in results]
+            print(f"  subtask 1 {name}: mean {statistics.mean(vals):.3f}  sd {statistics.stdev(vals):.3f}")
+    if s2_rows:
+        for name, col in (("cause F1", 0), ("effect F1", 1), ("span F1", 2)):
+            vals = [r["subtask2"][col] for r in results]
+            print(f"  subtask 2 {name}: mean {statistics.mean(vals):.3f}  sd {statistics.stdev(vals):.3f}")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("path", type=Path)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--limit", type=int, default=0, help="score only the first N rows")
+    ap.add_argument("paths", type=Path, nargs="+", help="subtask 1 and/or subtask 2 files")
+    ap.add_argument("--extractor", choices=["learned", "rules"], default="learned")
+    ap.add_argument("--model", type=Path, default=None, help="a model folder other than the shipped one")
+    ap.add_argument("--cv", type=int, default=0, help="train inside each of K folds (needs '.[train]')")
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--with-commentary", action="store_true", help="also train on data/commentary")
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N rows of each file")
     args = ap.parse_args(argv)
-    rows = read_rows(args.path)
-    if args.limit:
-        rows = rows[: args.limit]
-    if not rows:
-        print(f"{args.path}: no rows", file=sys.stderr)
-        return 2
-    if "text_w_pairs" in rows[0]:
-        subtask2(rows, args.folds)
-    elif "label" in rows[0]:
-        subtask1(rows, args.folds)
-    else:
-        print(f"{args.path}: not a Causal News Corpus file (no label or text_w_pairs column)", file=sys.stderr)
+    s1, s2 = [], []
+    for path in args.paths:
+        try:
+            rows = read_rows(path)
+        except OSError as exc:
+            print(f"{path}: {exc.strerror}", file=sys.stderr)
+            return 2
+        if args.limit:
+            rows = rows[: args.limit]
+        if rows and "text_w_pairs" in rows[0]:
+            s2 += rows
+        elif rows and "label" in rows[0]:
+            s1 += rows
+        else:
+            print(f"{path}: not a Causal News Corpus file (no label or text_w_pairs column)", file=sys.stderr)
+            return 2
+    try:
+        if args.cv:
+            data = Path(__file__).resolve().parents[1] / "data"
+            cross_validate(s1, s2, args.cv, args.epochs, args.with_commentary, data)
+        else:
+            predict = rules_predictor() if args.extractor == "rules" else learned_predictor(args.model)
+            show(args.extractor, score(s1, s2, predict))
+    except CogmapError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0
 

@@ -96,6 +96,8 @@ class Claim(_Record):
     probability: Optional[float] = Field(default=None, ge=0.0, le=1.0)
     speaker: Optional[str] = None
     evidence: Evidence
+    #: How sure the learned reader is of the link (0-1); ``None`` from the rules.
+    confidence: Optional[float] = Field(default=None, ge=0.0, le=1.0)
 
 
 class Forecast(_Record):

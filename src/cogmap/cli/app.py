@@ -38,6 +38,8 @@ from cogmap.cli import report as cli_report  # noqa: E402
 cli_report.register(app)
 from cogmap.cli import serve as cli_serve  # noqa: E402
 cli_serve.register(app)
+from cogmap.cli import train as cli_train  # noqa: E402
+cli_train.register(app)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from cogmap.cli.extract import EXTRACTOR_HELP, Extractor, use_extractor
 from cogmap.errors import CogmapError, InputError
 from cogmap.corpus.store import DEFAULT_DB, Store
 
@@ -56,11 +57,13 @@ def add(
         None, "--dask", metavar="ADDRESS", help="Extract on a running dask.distributed scheduler, e.g. tcp://host:8786."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    extractor: Optional[Extractor] = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
 ) -> None:
     """Extract documents and add them to the store; the same content twice is stored once.
 
     Example: cogmap add articles/ interviews/*.html --db corpus.db --workers 4
     """
+    use_extractor(extractor)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
     from rich.text import Text
 

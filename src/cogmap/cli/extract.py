@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -22,6 +23,20 @@ class Fmt(str, Enum):
     text = "text"
     json = "json"
     md = "md"
+
+
+class Extractor(str, Enum):
+    learned = "learned"
+    rules = "rules"
+
+
+EXTRACTOR_HELP = "How claims and forecasts are found: learned (the fine-tuned reader) or rules."
+
+
+def use_extractor(kind: Optional[Extractor]) -> None:
+    """Name the extractor for this process and the workers it starts (they inherit the environment)."""
+    if kind is not None:
+        os.environ["COGMAP_EXTRACTOR_KIND"] = kind.value
 
 
 class Scale(str, Enum):
@@ -51,6 +66,7 @@ def register(app: typer.Typer) -> None:
         scale: Scale = typer.Option(Scale.icd203, "--scale", help="How hedges become probabilities."),
         embed: bool = typer.Option(False, "--embed", help="Also merge concepts by sentence embeddings "
                                    "(needs: pip install 'cogmap\\[embed]')."),
+        extractor: Optional[Extractor] = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
     ):
         """Extract causal claims, forecasts, speakers and turns from articles.
 
@@ -62,7 +78,8 @@ def register(app: typer.Typer) -> None:
         for f in files:
             if f != "-" and not Path(f).exists():
                 raise InputError(f"{f}: no such file")
-        docs = [run(Path(f) if f != "-" else f, scale=scale.value, embed=embed) for f in files]
+        kind = extractor.value if extractor else None
+        docs = [run(Path(f) if f != "-" else f, scale=scale.value, embed=embed, extractor=kind) for f in files]
         if fmt is Fmt.json:
             data = docs[0].to_dict() if len(docs) == 1 else [d.to_dict() for d in docs]
             _write(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

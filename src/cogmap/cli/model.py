@@ -17,6 +17,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from cogmap.cli.extract import EXTRACTOR_HELP, Extractor, use_extractor
 from cogmap.errors import CogmapError, InputError
 
 __all__ = ["register", "demo_model_story"]
@@ -220,12 +221,14 @@ def register(app: typer.Typer) -> None:
         db: Optional[Path] = typer.Option(None, "--db", help="Map the documents of a store (see `cogmap add`) instead of FILEs."),
         speaker: Optional[str] = typer.Option(None, "--speaker", help="With --db: only this speaker's claims."),
         since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="With --db: only documents dated on or after YYYY-MM-DD."),
+        extractor: Optional[Extractor] = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
     ) -> None:
         """Build a causal model (cogmap.model/1) from articles, or from a store with --db.
 
         Example: cogmap map interview.txt op-ed.html -o model.yaml
         Example: cogmap map --db cogmap.db --speaker "Jane Doe" --since 2024-01-01 -o model.json
         """
+        use_extractor(extractor)
         if db is not None:  # the corpus store (cogmap.corpus.store); contradictions are listed on stderr
             if files:
                 raise InputError("give FILE... or --db STORE, not both")

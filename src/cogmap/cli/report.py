@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from cogmap.cli.extract import EXTRACTOR_HELP, Extractor
 from cogmap.errors import InputError
 
 
@@ -29,8 +30,10 @@ def register(app: typer.Typer) -> None:
             None, "--article", help="For a model file: the article its evidence offsets point into, shown in the page."
         ),
         max_length: int = typer.Option(8, "--max-length", help="Longest feedback loop to look for (links)."),
+        extractor: Optional[Extractor] = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
     ):
-        """Write an HTML report: the map, the quotes behind each link, loops, forecasts and what-ifs.
+        """
+        use_extractor(extractor)Write an HTML report: the map, the quotes behind each link, loops, forecasts and what-ifs.
 
         The page opens from disk and loads nothing from the network.
 

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Iterable, Iterator, Optional
 
@@ -27,13 +28,27 @@ from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
 from cogmap.extract.ingest import RawInput, read
 from cogmap.extract.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
+from cogmap.extract.readings import claims_from, forecast_sentences, read_sentences, sentences
 from cogmap.extract.structure import structure
 
 __all__ = ["extract", "extract_many", "build"]
 
 
+#: The extractor ``extract`` uses when none is named: the one that wins on the
+#: benchmarks (README, "Benchmarks"); ``COGMAP_EXTRACTOR_KIND`` overrides it.
+EXTRACTORS = ("learned", "rules")
+DEFAULT_EXTRACTOR = "rules"
+
+
+def _choose(extractor: Optional[str]) -> str:
+    kind = extractor or os.environ.get("COGMAP_EXTRACTOR_KIND") or DEFAULT_EXTRACTOR
+    if kind not in EXTRACTORS:
+        raise InputError(f"unknown extractor {kind!r}; choose one of: {', '.join(EXTRACTORS)}")
+    return kind
+
+
 def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203",
-            embed: bool = False) -> Document:
+            embed: bool = False, extractor: Optional[str] = None) -> Document:
     """Read an article (text, bytes, a path, or ``"-"``) and return its causal map.
 
     Parameters
@@ -46,16 +61,22 @@ def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203"
         How hedges become probabilities (see :mod:`cogmap.extract.hedges`).
     embed : bool
         Also merge concepts by sentence embeddings (needs ``pip install 'cogmap[embed]'``).
+    extractor : {"learned", "rules"}, optional
+        How claims and forecasts are found: the fine-tuned reader
+        (:mod:`cogmap.extract.readings`) or the hand-written rules
+        (:mod:`cogmap.extract.claims`); default :data:`DEFAULT_EXTRACTOR`.
     """
     if scale not in hedges.SCALES:
         raise InputError(f"unknown probability scale {scale!r}; choose one of: {', '.join(hedges.SCALES)}")
-    return build(read(text_or_path, source=source), scale=scale, embed=embed)
+    kind = _choose(extractor)
+    return build(read(text_or_path, source=source), scale=scale, embed=embed, extractor=kind)
 
 
-def extract_many(items: Iterable, *, scale: str = "icd203", embed: bool = False) -> Iterator[Document]:
+def extract_many(items: Iterable, *, scale: str = "icd203", embed: bool = False,
+                 extractor: Optional[str] = None) -> Iterator[Document]:
     """Extract several articles; the parser is loaded once and reused."""
     for item in items:
-        yield extract(item, scale=scale, embed=embed)
+        yield extract(item, scale=scale, embed=embed, extractor=extractor)
 
 
 _LEAD_LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):\s+(?=\S)")
@@ -103,7 +124,7 @@ def _names_something(tokens) -> bool:
                for t in tokens)
 
 
-def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document:
+def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: str = "rules") -> Document:
     """Run the stages after ingest on decoded input."""
     cleaned = clean(raw.text, title=raw.title, date=raw.date)
     if not cleaned.text.strip():
@@ -132,7 +153,25 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
 
     merger = ConceptMerger(embed=embed)
     pending = []
-    for (pa, _), pdoc in zip(cleaned.paragraphs, docs):
+    learned = extractor == "learned"
+    refs = readings = None
+    if learned:
+        refs = sentences(cleaned.paragraphs, docs, text)
+        readings = read_sentences(refs)
+        for lc in claims_from(refs, readings, text):
+            rc = lc.raw
+            ci = merger.add(rc.cause.tokens)
+            ei = merger.add(rc.effect.tokens)
+            if ci == ei:
+                continue
+            words = (rc.hedge or "").split()
+            prob = None
+            scored = [w for w in words if w in hedges.SCALES[scale] and w not in ("will",)]
+            if scored:
+                prob, _ = hedges.probability(scored, negated=rc.negated, scale=scale)
+            rc.extra["confidence"] = lc.confidence
+            pending.append((rc, ci, ei, lc.start, lc.end, prob, lc.cause_text, lc.effect_text))
+    for (pa, _), pdoc in zip(cleaned.paragraphs, docs if not learned else []):
         for rc in find_claims(pdoc):
             sent = pdoc[rc.sent_index].sent
             a = pa + (rc.extra["prev"].start_char if "prev" in rc.extra else sent.start_char)
@@ -155,7 +194,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
 
     # "Why X?" answered "Because Y.": the answer's reason causes the question's X.
     starts = [a for a, _ in cleaned.paragraphs]
-    for k, turn in enumerate(st.turns[:-1]):
+    for k, turn in enumerate(st.turns[:-1] if not learned else []):  # the reader sees the question as context
         nxt = st.turns[k + 1]
         if turn.kind != "question" or nxt.kind != "answer" or nxt.start not in starts:
             continue
@@ -192,26 +231,31 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False) -> Document
             effect=Mention(concept=effect.id, label=effect.label, text=effect_text),
             polarity=rc.polarity, modality=rc.modality, tense=rc.tense, probability=prob,
             speaker=rc.extra.get("speaker") or speaker_at(a, b),
-            evidence=Evidence(text=text[a:b], start=a, end=b)))
+            evidence=Evidence(text=text[a:b], start=a, end=b), confidence=rc.extra.get("confidence")))
 
     forecasts = []
     question_spans = [(t.start, t.end) for t in st.turns if t.kind == "question"]
+    raw_forecasts = []
     for (pa, _), pdoc in zip(cleaned.paragraphs, docs):
-        for rf in find_forecasts(pdoc, scale=scale):
-            a, b = pa + rf.start, pa + rf.end
-            if any(qa <= a < qb for qa, qb in question_spans):
-                continue  # the interviewer's premise, not a forecast of the expert
-            ids = sorted({c.cause.concept for c in claims if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end}
-                         | {c.effect.concept for c in claims if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end})
-            low = text[a:b].lower()
-            for con in concepts:
-                if con.id not in ids and any(len(al) > 3 and al.lower() in low for al in [con.label, *con.aliases]):
-                    ids.append(con.id)
-            forecasts.append(Forecast(
-                id=f"f{len(forecasts) + 1}", statement=text[a:b], concepts=ids, probability=rf.probability,
-                hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
-                speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people, pa),
-                evidence=Evidence(text=text[a:b], start=a, end=b)))
+        raw_forecasts += [(pa, pdoc, rf) for rf in find_forecasts(pdoc, scale=scale)]
+    if learned:
+        # The reader decides which sentences forecast; the rules read their details.
+        raw_forecasts = forecast_sentences(refs, readings, raw_forecasts, scale=scale)
+    for pa, pdoc, rf in raw_forecasts:
+        a, b = pa + rf.start, pa + rf.end
+        if any(qa <= a < qb for qa, qb in question_spans):
+            continue  # the interviewer's premise, not a forecast of the expert
+        ids = sorted({c.cause.concept for c in claims if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end}
+                     | {c.effect.concept for c in claims if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end})
+        low = text[a:b].lower()
+        for con in concepts:
+            if con.id not in ids and any(len(al) > 3 and al.lower() in low for al in [con.label, *con.aliases]):
+                ids.append(con.id)
+        forecasts.append(Forecast(
+            id=f"f{len(forecasts) + 1}", statement=text[a:b], concepts=ids, probability=rf.probability,
+            hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
+            speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people, pa),
+            evidence=Evidence(text=text[a:b], start=a, end=b)))
 
     # A yes/no question about the future, answered with a hedge ("Almost certainly, yes.").
     para_at = {a: k for k, (a, _) in enumerate(cleaned.paragraphs)}

@@ -1,0 +1,265 @@
+"""The learned reader: a fine-tuned MiniLM that tags causes, effects, triggers and hedges.
+
+The encoder runs under onnxruntime (``models/extractor/encoder.onnx``, shipped in
+the package) and the small heads on top of it are numpy matrices (``heads.npz``),
+so reading needs neither torch nor a download. The model reads one sentence with
+the sentence before it as context, and gives:
+
+* a BIO tag per token for each of ``cause``, ``effect``, ``trigger``, ``hedge``,
+  in either sentence (so "That is why Y" can take its cause from the sentence before);
+* the probability that the sentence states a causal link, and that it is a forecast;
+* for each cause-effect pair it decodes, the probability that the link raises.
+
+:func:`decode` turns the arrays into character spans; it is shared with training,
+so the numbers the benchmarks report are those of the code that runs.
+``python -m cogmap.train`` rebuilds the files (``data/README.md``).
+
+Examples
+--------
+>>> r = Reader.load()                                      # doctest: +SKIP
+>>> r.read("", "Drought cut yields.").pairs[0].sign > 0.5  # doctest: +SKIP
+False
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+import numpy as np
+
+from cogmap.errors import CogmapError
+
+__all__ = ["TAGS", "MODEL_DIR", "Reading", "SpanPair", "Reader", "decode", "encode_pair", "pair_features", "token_range",
+           "available"]
+
+TAGS = ("cause", "effect", "trigger", "hedge")
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "extractor"
+#: Words kept of the previous sentence: the context needs its end, not all of it.
+CONTEXT_WORDS = 48
+
+REBUILD = "rebuild it with: pip install '.[train]' && python -m cogmap.train"
+
+
+@dataclass
+class SpanPair:
+    """A decoded link: cause and effect as ``(start, end, segment)`` (segment 0 is the
+    previous sentence, 1 this one), the trigger if any, and P(raises)."""
+
+    cause: tuple[int, int, int]
+    effect: tuple[int, int, int]
+    trigger: Optional[tuple[int, int, int]]
+    sign: float
+    confidence: float
+
+
+@dataclass
+class Reading:
+    causal: float
+    forecast: float
+    spans: dict[str, list[tuple[int, int, int, float]]] = field(default_factory=dict)
+    pairs: list[SpanPair] = field(default_factory=list)
+
+
+def encode_pair(tokenizer, prev: str, text: str, max_len: int):
+    """The tokenizer's encoding of ``[CLS] prev [SEP] text [SEP]``, at most ``max_len`` tokens.
+
+    The previous sentence is cut to its last words first: it is context, and the
+    sentence itself must never be cut before it.
+    """
+    words = prev.split()
+    if len(words) > CONTEXT_WORDS:
+        cut = len(prev) - len(" ".join(words[-CONTEXT_WORDS:]))
+        prev = " " * cut + prev[cut:]  # keep offsets into the original string
+    if tokenizer.padding is not None:
+        tokenizer.no_padding()  # the packaged tokenizer pads to 128: batches pad to their longest instead
+    tokenizer.enable_truncation(max_length=max_len, strategy="longest_first")
+    return tokenizer.encode(prev, text)
+
+
+def _spans_from_bio(probs: np.ndarray, seq_ids: Sequence, offsets: Sequence) -> list[tuple[int, int, int, float]]:
+    """Character spans from one tag's (tokens, 3) O/B/I probabilities."""
+    out = []
+    labels = probs.argmax(-1)
+    cur = None
+    for k, (lab, seg) in enumerate(zip(labels, seq_ids)):
+        if seg is None:
+            lab = 0
+        if lab == 1 or (lab == 2 and (cur is None or cur[2] != seg)):
+            if cur is not None:
+                out.append(cur)
+            cur = [k, k, seg, [probs[k, lab]]]
+        elif lab == 2 and cur is not None:
+            cur[1] = k
+            cur[3].append(probs[k, lab])
+        else:
+            if cur is not None:
+                out.append(cur)
+            cur = None
+    if cur is not None:
+        out.append(cur)
+    spans = []
+    for a, b, seg, ps in out:
+        spans.append((int(offsets[a][0]), int(offsets[b][1]), int(0 if seg == 0 else 1), float(np.mean(ps))))
+    return spans
+
+
+def _softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def _sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def token_range(span, seq_ids, offsets) -> list[int]:
+    a, b, seg = span[:3]
+    return [k for k, (s, (oa, ob)) in enumerate(zip(seq_ids, offsets))
+            if s is not None and (0 if s == 0 else 1) == seg and oa < b and ob > a and ob > oa]
+
+
+def pair_features(hidden: np.ndarray, cur: np.ndarray, tok_ranges: Sequence[list[int]]) -> np.ndarray:
+    """The sign head's input: mean hidden states of cause, effect and trigger, and of the sentence."""
+    parts = []
+    for r in tok_ranges:
+        parts.append(hidden[r].mean(0) if r else np.zeros(hidden.shape[-1], dtype=hidden.dtype))
+    parts.append(cur)
+    return np.concatenate(parts)
+
+
+def _pair_up(spans: dict) -> list[tuple]:
+    """Cause-effect pairs from the tagged spans.
+
+    One cause and one effect make one pair. With several, each effect takes the
+    nearest cause that does not overlap it, and the trigger nearest to the two; a
+    chain ("X cut Y, which raised Z") tags Y as both effect and cause.
+    """
+    causes, effects, triggers = spans["cause"], spans["effect"], spans["trigger"]
+
+    def pos(s):
+        return (s[0] + s[1]) / 2 + (0 if s[2] == 1 else -10_000)
+
+    pairs = []
+    for e in effects:
+        best = None
+        for c in causes:
+            if c[2] == e[2] and c[0] < e[1] and e[0] < c[1]:
+                continue  # overlapping spans are one phrase, not two ends of a link
+            d = abs(pos(c) - pos(e))
+            if best is None or d < best[0]:
+                best = (d, c)
+        if best is None:
+            continue
+        c = best[1]
+        mid = (pos(c) + pos(e)) / 2
+        trig = min(triggers, key=lambda t: abs(pos(t) - mid)) if triggers else None
+        pairs.append((c, e, trig))
+    return pairs
+
+
+def decode(tag_logits: np.ndarray, sent_logits: np.ndarray, hidden: np.ndarray, enc, heads: dict) -> Reading:
+    """A :class:`Reading` from one sentence's outputs (tokens x tags x 3, 2, tokens x dim)."""
+    seq_ids, offsets = enc.sequence_ids, enc.offsets
+    probs = _softmax(tag_logits.reshape(len(seq_ids), len(TAGS), 3))
+    spans = {t: _spans_from_bio(probs[:, k, :], seq_ids, offsets) for k, t in enumerate(TAGS)}
+    cur_idx = [k for k, s in enumerate(seq_ids) if s == 1]
+    cur = hidden[cur_idx].mean(0) if cur_idx else hidden[0]
+    sent = _sigmoid(sent_logits)
+    reading = Reading(causal=float(sent[0]), forecast=float(sent[1]), spans=spans)
+    for c, e, trig in _pair_up(spans):
+        ranges = [token_range(c, seq_ids, offsets), token_range(e, seq_ids, offsets),
+                  token_range(trig, seq_ids, offsets) if trig else []]
+        x = pair_features(hidden, cur, ranges)
+        h = np.tanh(x @ heads["sign_w1"] + heads["sign_b1"])
+        p = float(_sigmoid(h @ heads["sign_w2"] + heads["sign_b2"])[0])
+        reading.pairs.append(SpanPair(c[:3], e[:3], trig[:3] if trig else None, p,
+                                      confidence=float(min(c[3], e[3]) * reading.causal ** 0.5)))
+    return reading
+
+
+def available(model_dir: Path | None = None) -> bool:
+    """Whether a model is there to load (``model_dir``, ``$COGMAP_MODEL_DIR`` or the shipped one)."""
+    model_dir = Path(model_dir or os.environ.get("COGMAP_MODEL_DIR") or MODEL_DIR)
+    return (model_dir / "meta.json").exists() and (model_dir / "heads.npz").exists()
+
+
+class Reader:
+    """The shipped model, loaded once per process (:meth:`load`)."""
+
+    _cache: dict = {}
+
+    def __init__(self, session, tokenizer, heads: dict, meta: dict):
+        self.session, self.tokenizer, self.heads, self.meta = session, tokenizer, heads, meta
+        self.max_len = int(meta.get("config", {}).get("max_len", 128))
+
+    @classmethod
+    def load(cls, model_dir: Path | str | None = None) -> "Reader":
+        """The model in ``model_dir``, else ``$COGMAP_MODEL_DIR``, else the shipped one."""
+        model_dir = Path(model_dir or os.environ.get("COGMAP_MODEL_DIR") or MODEL_DIR)
+        key = str(model_dir)
+        if key in cls._cache:
+            return cls._cache[key]
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as exc:  # pragma: no cover - both are dependencies
+            raise CogmapError(f"the learned extractor needs {exc.name}: pip install cogmap") from None
+        try:
+            meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+            with np.load(model_dir / "heads.npz") as z:
+                heads = {k: z[k] for k in z.files}
+            tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+            opts = ort.SessionOptions()
+            opts.intra_op_num_threads = 1
+            opts.inter_op_num_threads = 1
+            session = ort.InferenceSession(str(model_dir / meta["encoder"]), opts,
+                                           providers=["CPUExecutionProvider"])
+        except FileNotFoundError as exc:
+            raise CogmapError(f"the learned extractor's model is missing ({Path(exc.filename).name} in "
+                              f"{model_dir}); {REBUILD}, or use --extractor rules") from None
+        except Exception as exc:
+            raise CogmapError(f"the learned extractor's model in {model_dir} cannot be read "
+                              f"({type(exc).__name__}); {REBUILD}, or use --extractor rules") from None
+        reader = cls._cache[key] = cls(session, tokenizer, heads, meta)
+        return reader
+
+    def outputs(self, encs) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """(tag logits, sentence logits, hidden states) for a batch of encodings."""
+        n = max(len(e.ids) for e in encs)
+        ids = np.zeros((len(encs), n), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        types = np.zeros_like(ids)
+        for k, e in enumerate(encs):
+            ids[k, :len(e.ids)] = e.ids
+            mask[k, :len(e.ids)] = e.attention_mask
+            types[k, :len(e.ids)] = e.type_ids
+        hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+        out = []
+        for k, e in enumerate(encs):
+            h = hidden[k, :len(e.ids)]
+            cur = [j for j, s in enumerate(e.sequence_ids) if s == 1]
+            pooled = h[cur].mean(0) if cur else h[0]
+            tags = h @ self.heads["tag_w"] + self.heads["tag_b"]
+            sent = pooled @ self.heads["sent_w"] + self.heads["sent_b"]
+            out.append((tags, sent, h))
+        return out
+
+    def read_many(self, items: Sequence[tuple[str, str]], batch_size: int = 16) -> list[Reading]:
+        """Readings of ``(previous sentence, sentence)`` pairs, in order."""
+        readings: list[Reading] = []
+        encs = [encode_pair(self.tokenizer, p, t, self.max_len) for p, t in items]
+        order = sorted(range(len(encs)), key=lambda k: len(encs[k].ids))  # less padding
+        result: dict[int, Reading] = {}
+        for s in range(0, len(order), batch_size):
+            idx = order[s:s + batch_size]
+            for k, (tags, sent, h) in zip(idx, self.outputs([encs[k] for k in idx])):
+                result[k] = decode(tags, sent, h, encs[k], self.heads)
+        readings = [result[k] for k in range(len(encs))]
+        return readings
+
+    def read(self, prev: str, text: str) -> Reading:
+        return self.read_many([(prev, text)])[0]

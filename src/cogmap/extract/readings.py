@@ -1,0 +1,199 @@
+"""The learned reader's spans, snapped to the parse: claims and forecast sentences.
+
+The model (:mod:`cogmap.extract.learned`) says *where* a cause, an effect, a trigger
+and a hedge are, and whether a link raises or lowers; the parse says what the
+phrase there is. Each tagged span becomes the noun phrase (or clause) its
+syntactic head heads, through the same :func:`~cogmap.extract.claims.np_side` and
+:func:`~cogmap.extract.claims.clause_side` the rules use, so "falling oil prices"
+is the variable *oil prices* going down and the link's sign flips with it.
+Modality, tense and hedge words come from the parse around the trigger, as in the
+rules; the evidence is the sentence (and the one before when a side is there).
+
+Examples
+--------
+>>> from cogmap.extract.learned import available
+>>> if available():
+...     import cogmap
+...     d = cogmap.extract("Lower interest rates boost demand for houses.", extractor="learned")
+...     print([(c.cause.label, c.polarity, c.effect.label) for c in d.claims])
+... else:
+...     print([('interest rates', -1, 'demand for houses')])
+[('interest rates', -1, 'demand for houses')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from cogmap.extract.claims import RawClaim, Side, clause_side, modality_of, np_side
+from cogmap.extract.learned import Reader, Reading
+
+__all__ = ["SentenceRef", "sentences", "read_sentences", "claims_from", "forecast_sentences", "LearnedClaim"]
+
+#: P(causal) a sentence needs before its pairs become claims.
+CAUSAL_THRESHOLD = 0.5
+FORECAST_THRESHOLD = 0.5
+
+
+@dataclass
+class SentenceRef:
+    """One sentence of the document: its paragraph, its parsed span, its place and words."""
+
+    para: int
+    sent: object  # spaCy Span in the paragraph's parse
+    start: int  # offset in the document text
+    end: int
+    text: str  # the words as printed (the parse may have seen them lower-cased)
+
+
+@dataclass
+class LearnedClaim:
+    raw: RawClaim
+    start: int
+    end: int
+    cause_text: str
+    effect_text: str
+    confidence: float
+
+
+def sentences(paragraphs, docs, text: str) -> list[SentenceRef]:
+    """Every non-empty sentence, in order, with document offsets."""
+    out = []
+    for k, ((pa, _), pdoc) in enumerate(zip(paragraphs, docs)):
+        for sent in pdoc.sents:
+            a, b = pa + sent.start_char, pa + sent.end_char
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append(SentenceRef(k, sent, a, b, text[a:b]))
+    return out
+
+
+def read_sentences(refs: list[SentenceRef], reader: Optional[Reader] = None) -> list[Reading]:
+    """The reader's output for each sentence, with the sentence before it as context."""
+    reader = reader or Reader.load()
+    items = [(refs[k - 1].text if k else "", r.text) for k, r in enumerate(refs)]
+    return reader.read_many(items)
+
+
+def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
+    """The parse's phrase at characters ``a:b`` of the sentence."""
+    sent = ref.sent
+    base = sent.start_char
+    span = sent.doc.char_span(base + a, base + b, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    if head.pos_ in ("VERB", "AUX"):
+        return clause_side(head)
+    side = np_side(head)
+    return side if side.tokens else None
+
+
+def _clause_verb(tok):
+    """The verb whose clause a token belongs to (for modality and tense)."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head == t:
+            break
+        t = t.head
+    return tok.sent.root
+
+
+def _names_something(side: Side) -> bool:
+    return any(t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ") and t.is_alpha for t in side.tokens)
+
+
+def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> list[LearnedClaim]:
+    """Claims from the readings: each decoded pair whose sides both name something."""
+    out = []
+    for k, (ref, rd) in enumerate(zip(refs, readings)):
+        if rd.causal < CAUSAL_THRESHOLD:
+            continue
+        prev = refs[k - 1] if k else None
+        for pair in rd.pairs:
+            sides = []
+            for a, b, seg in (pair.cause, pair.effect):
+                host = ref if seg == 1 else prev
+                sides.append(None if host is None else (_side(host, a, b), host))
+            if any(s is None or s[0] is None for s in sides):
+                continue
+            (cause, c_ref), (effect, e_ref) = sides
+            if not (_names_something(cause) and _names_something(effect)):
+                continue  # a bare "it" or "this" is no concept: the claim is dropped
+            if c_ref is e_ref and set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
+                continue
+            sent = ref.sent
+            if pair.trigger is not None and pair.trigger[2] == 1:
+                span = sent.doc.char_span(sent.start_char + pair.trigger[0], sent.start_char + pair.trigger[1],
+                                          alignment_mode="expand")
+                anchor = span.root if span is not None and len(span) else sent.root
+            else:
+                anchor = effect.head if e_ref is ref else sent.root
+            modality, tense, hedge, negated = modality_of(_clause_verb(anchor), sent)
+            words = list(hedge)
+            for ha, hb, seg, _p in rd.spans.get("hedge", []):
+                if seg == 1:
+                    words += [w for w in ref.text[ha:hb].lower().split() if w not in words]
+            if modality == "asserted" and any(w in ("likely", "probably") for w in words):
+                modality = "likely"
+            elif modality == "asserted" and any(w in ("may", "might", "could", "possibly", "perhaps")
+                                                for w in words):
+                modality = "possible"
+            sign = 1 if pair.sign >= 0.5 else -1
+            polarity = sign * cause.sign * effect.sign
+            cross = c_ref is not ref or e_ref is not ref
+            start = prev.start if cross and prev is not None else ref.start
+            cue = ref.text[pair.trigger[0]:pair.trigger[1]] if pair.trigger and pair.trigger[2] == 1 else ""
+            raw = RawClaim(cause=Side(cause.tokens, 1), effect=Side(effect.tokens, 1), polarity=polarity,
+                           cue=cue, modality=modality, tense=tense, hedge=" ".join(words) or None,
+                           negated=negated, cross_sentence=cross)
+            out.append(LearnedClaim(raw, start, ref.end, _text(cause, c_ref), _text(effect, e_ref),
+                                    round(pair.confidence, 3)))
+    return out
+
+
+def _text(side: Side, ref: SentenceRef) -> str:
+    """The side's words as printed (the parse may have seen the paragraph lower-cased)."""
+    doc = side.tokens[0].doc
+    return side.text(doc.user_data.get("original", doc.text))
+
+
+def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: list, scale: str = "icd203") -> list:
+    """The forecasts of the sentences the reader calls forecasts.
+
+    ``found`` is the rules' ``(paragraph start, parse, RawForecast)`` list: a sentence
+    the reader calls a forecast keeps the rules' reading of it (probability, horizon,
+    condition) when there is one, and otherwise gets one from the hedge words the
+    reader tagged; a sentence it does not call a forecast loses the rules' one.
+    """
+    from cogmap.extract import hedges
+    from cogmap.extract.forecasts import HORIZON, RawForecast
+
+    out = []
+    for ref, rd in zip(refs, readings):
+        if rd.forecast < FORECAST_THRESHOLD or ref.text.rstrip().endswith("?"):
+            continue
+        pa = ref.start - ref.sent.start_char
+        mine = [f for f in found if f[0] == pa and ref.sent.start_char <= f[2].start < ref.sent.end_char]
+        if mine:
+            out += mine
+            continue
+        words = []
+        for a, b, seg, _p in rd.spans.get("hedge", []):
+            if seg == 1:
+                words += ref.text[a:b].lower().split()
+        root = ref.sent.root
+        negated = any(c.dep_ == "neg" for c in root.children)
+        low = [w.strip(".,;:") for w in words]
+        prob, hedge = hedges.probability(low or ["will"], negated=negated, scale=scale)
+        m = HORIZON.search(ref.text)
+        start = ref.sent.start_char
+        out.append((pa, ref.sent.doc, RawForecast(
+            start=start, end=start + len(ref.text), statement=ref.text, probability=prob,
+            hedge=" ".join(words) or hedge, horizon=m.group(0) if m else None, condition=None,
+            sent_start=start, sent_end=start + len(ref.text))))
+    return out

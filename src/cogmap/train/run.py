@@ -1,0 +1,67 @@
+"""One command's worth of training: data in, the shipped model's files out.
+
+:func:`build` is what ``python -m cogmap.train`` and ``cogmap train`` run: read
+every layer of ``data/``, fine-tune with :class:`~cogmap.train.config.Config`
+(fixed seed, one thread), export, and keep int8 only if it loses nothing
+measurable against full precision.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from pathlib import Path
+
+from cogmap.errors import CogmapError
+
+__all__ = ["DEFAULT_OUT", "DEFAULT_DATA", "build"]
+
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "extract" / "models" / "extractor"
+DEFAULT_DATA = Path(__file__).resolve().parents[3] / "data"
+
+
+def build(data: Path, out: Path, tiny: bool = False, threads: int = 1, epochs: int | None = None,
+          quantize: str = "auto", log=print) -> dict:
+    """Train on every example in ``data`` and write the model to ``out``; returns its ``meta``."""
+    from cogmap.extract.learned import Reader
+    from cogmap.train.config import Config
+    from cogmap.train.evaluate import score
+    from cogmap.train.examples import load_all
+    from cogmap.train.loop import export, predict_torch, train
+
+    cfg = Config.tiny() if tiny else Config()
+    cfg.threads = threads
+    if epochs:
+        cfg.epochs = epochs
+    t0 = time.perf_counter()
+    examples = load_all(data)
+    if not examples:
+        raise CogmapError(f"no training examples under {data}")
+    counts = {"cnc": sum(e.source == "cnc" for e in examples),
+              "commentary": sum(e.source == "commentary" for e in examples)}
+    log(f"{len(examples)} examples ({counts['cnc']} CNC, {counts['commentary']} commentary); "
+        f"seed {cfg.seed}, {cfg.threads} thread(s)")
+    net = train(examples, cfg, log=log)
+    # int8 or fp32: keep int8 only if it loses nothing measurable against fp32 on a sample.
+    sample = random.Random(cfg.seed).sample(examples, min(len(examples), 40 if tiny else 400))
+    ref = score(sample, predict_torch(net, sample, cfg.max_len))
+    meta = {"data": counts, "train_seconds": round(time.perf_counter() - t0, 1)}
+    choice = quantize
+    if quantize in ("auto", "int8"):
+        export(net, out, cfg, meta, quantize=True)
+        Reader._cache.clear()
+        q = score(sample, Reader.load(out).read_many([(e.prev, e.text) for e in sample]))
+        loss = max(ref[k][2] - q[k][2] for k in ("causal", "cause", "effect"))
+        log(f"int8 vs fp32 on {len(sample)} training sentences: F1 loss at most {loss:.3f}")
+        choice = "int8" if quantize == "int8" or loss <= 0.01 else "fp32"
+        meta["int8_vs_fp32"] = {"fp32": ref, "int8": q, "max_f1_loss": round(float(loss), 3)}
+    if choice != "int8":
+        export(net, out, cfg, meta, quantize=False)
+    meta = json.loads((out / "meta.json").read_text())
+    meta["train_seconds"] = round(time.perf_counter() - t0, 1)
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
+    log(f"wrote {out} ({meta['precision']}) in {meta['train_seconds']:.0f} s")
+    return meta
+
+

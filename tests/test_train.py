@@ -1,0 +1,123 @@
+"""The learned extractor: its data checks out, training runs, the model reads, errors are clear.
+
+The training test runs a tiny model for a few steps (``Config.tiny()``): it proves the
+path from ``data/`` to an onnxruntime model that the pipeline loads, not its quality.
+Quality is measured by ``benchmarks/cnc.py`` and the development scorer.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import cogmap
+from cogmap.errors import CogmapError
+from cogmap.extract.learned import Reader, available
+from cogmap.train.corpus import check_records, counts, read_commentary, read_jsonl
+from cogmap.train.examples import load_all
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_every_commentary_file_passes_its_check():
+    files = sorted((DATA / "commentary").glob("*.jsonl"))
+    assert len(files) >= 20
+    for path in files:
+        assert check_records(read_jsonl(path)) == [], path.name
+
+
+def test_datasheet_figures_are_the_data_s():
+    """data/README.md quotes the counts; they must be today's."""
+    sheet = (DATA / "README.md").read_text(encoding="utf-8")
+    c = counts(DATA)
+    for key in ("sentences", "claims", "forecasts", "topics", "documents"):
+        assert f"| {key.replace('_', ' ')} | {c['commentary'][key]:,} |" in sheet, key
+    assert f"| signed relations | {c['cnc']['signed_relations']:,} |" in sheet
+
+
+def test_commentary_is_not_the_evaluation_articles():
+    """The development articles are for evaluation only: no sentence of theirs is in the data."""
+    examples = Path(__file__).resolve().parents[2] / "shared" / "examples"
+    if not examples.is_dir():
+        pytest.skip("../shared/examples is not here")
+    theirs = set()
+    for f in examples.glob("*.txt"):
+        for line in f.read_text(encoding="utf-8", errors="replace").split("."):
+            if len(line.split()) >= 8:
+                theirs.add(" ".join(line.split()).lower())
+    ours = {" ".join(s.split()).lower() for r in read_commentary(DATA / "commentary") for s in r["text"].split(".")}
+    assert not (theirs & ours)
+
+
+def test_examples_align_spans_to_text():
+    exs = load_all(DATA)
+    assert sum(e.source == "cnc" for e in exs) == 3075
+    bad = 0
+    for e in exs:
+        for tag, spans in e.spans.items():
+            for a, b, seg in spans or []:
+                host = e.prev if seg == 0 else e.text
+                bad += not (0 <= a < b <= len(host))
+    assert bad == 0
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    pytest.importorskip("torch")
+    from cogmap.train.run import build
+
+    out = tmp_path_factory.mktemp("model")
+    meta = build(DATA, out, tiny=True, log=lambda s: None)
+    assert meta["precision"] in ("int8", "fp32")
+    return out
+
+
+def test_tiny_training_writes_a_model_the_pipeline_loads(tiny_model, monkeypatch):
+    assert {p.name for p in tiny_model.iterdir()} >= {"encoder.onnx", "heads.npz", "tokenizer.json", "meta.json"}
+    meta = json.loads((tiny_model / "meta.json").read_text())
+    assert meta["config"]["seed"] == 13 and meta["data"]["commentary"] > 0
+    monkeypatch.setenv("COGMAP_MODEL_DIR", str(tiny_model))
+    Reader._cache.clear()
+    text = "Higher fuel taxes cut traffic. That is why the city will probably cut bus fares next year."
+    doc = cogmap.extract(text, extractor="learned")
+    for c in doc.claims:  # a tiny model reads badly, but what it says is grounded
+        assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
+        assert c.confidence is None or 0 <= c.confidence <= 1
+    for f in doc.forecasts:
+        assert doc.text[f.evidence.start:f.evidence.end] == f.evidence.text
+
+
+def test_a_corrupt_model_says_how_to_rebuild_it(tiny_model, tmp_path, monkeypatch):
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_model, broken)
+    (broken / "encoder.onnx").write_bytes(b"not a model")
+    Reader._cache.clear()
+    with pytest.raises(CogmapError, match="python -m cogmap.train"):
+        Reader.load(broken)
+    (broken / "heads.npz").unlink()
+    Reader._cache.clear()
+    with pytest.raises(CogmapError, match="missing"):
+        Reader.load(broken)
+    monkeypatch.setenv("COGMAP_MODEL_DIR", str(broken))
+    assert not available()
+
+
+@pytest.mark.skipif(not available(), reason="no shipped model")
+def test_the_shipped_model_reads_plain_links():
+    """Five unambiguous sentences, written for this test: the shipped reader gets most right."""
+    Reader._cache.clear()
+    cases = [
+        ("The drought cut wheat yields across the plains.", "drought", "wheat yields", -1),
+        ("Cheaper credit boosted car sales last year.", "credit", "car sales", 1),
+        ("Rising rents are pushing young families out of the city.", "rents", "young families", 1),
+        ("Because the mine closed, unemployment in the valley doubled.", "mine", "unemployment", 1),
+        ("The new vaccine has sharply reduced hospital admissions.", "vaccine", "hospital admissions", -1),
+    ]
+    right = 0
+    for text, cause, effect, sign in cases:
+        doc = cogmap.extract(text, extractor="learned")
+        right += any(cause in c.cause.text.lower() and effect.split()[-1] in c.effect.text.lower()
+                     for c in doc.claims)
+    assert right >= 4
