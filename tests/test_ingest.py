@@ -145,3 +145,15 @@ def test_a_missing_path_is_not_read_as_text():
 
     with pytest.raises(InputError, match="no such file"):
         cogmap.extract("missing-article.txt")
+
+
+def test_an_endless_device_is_refused_after_the_limit(monkeypatch):
+    """/dev/zero says its size is 0 and never ends: reading stops one byte past the limit."""
+    import os
+
+    from cogmap.errors import InputError
+
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero here")
+    with pytest.raises(InputError, match="more than"):
+        read("/dev/zero", max_bytes=1000)

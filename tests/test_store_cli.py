@@ -155,3 +155,16 @@ def test_map_db_command(tmp_path, corpus):
     assert p.returncode == 2 and "--since" in p.stderr
     p = cogmap("map", corpus / "a.txt", "--db", db, cwd=tmp_path)
     assert p.returncode == 2 and "not both" in p.stderr
+
+
+def test_add_counts_a_device_and_a_symlink_loop_as_failed(tmp_path):
+    """Named inputs that are no regular file are refused with their reason, never dropped."""
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero here")
+    loop_a, loop_b = tmp_path / "a.txt", tmp_path / "b.txt"
+    loop_a.symlink_to(loop_b)
+    loop_b.symlink_to(loop_a)
+    r = cogmap("add", "/dev/zero", loop_a, "--db", tmp_path / "c.db", "--workers", "0", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert "failed 2" in r.stdout
+    assert "/dev/zero: more than" in r.stdout and "symbolic links" in r.stdout

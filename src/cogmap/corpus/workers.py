@@ -87,6 +87,10 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
             push(p)
         elif p.is_dir():
             walk(p)
+        elif os.path.lexists(p):
+            # Named on purpose but no regular file (a device, a FIFO, a symlink loop):
+            # extraction refuses it with its reason, and `add` counts it as failed.
+            out.append(p)
         else:
             matches = sorted(glob.glob(str(raw), recursive=True))
             if not matches:
@@ -97,6 +101,8 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
                     walk(mp)
                 elif mp.is_file():
                     push(mp)
+                elif len(matches) == 1 and m == str(raw):
+                    out.append(mp)  # the pattern named this one thing: refused with its reason
     return out
 
 

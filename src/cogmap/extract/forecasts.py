@@ -49,6 +49,8 @@ class RawForecast:
     condition: Optional[str]
     sent_start: int
     sent_end: int
+    #: Found by the learned reader where no rule read the sentence.
+    reader_only: bool = False
 
 
 def _main_clause(sent):

@@ -73,9 +73,16 @@ def read(obj: Union[str, bytes, os.PathLike], *, source: Optional[str] = None,
                 f"{path}: {size / 1e6:.1f} MB is more than the {max_bytes / 1e6:.0f} MB cogmap reads as one "
                 "document; split it into articles (or set COGMAP_MAX_BYTES)")
         try:
-            data = path.read_bytes()
+            # At most one byte past the limit, whatever the file is: a device such as
+            # /dev/zero reports size 0 and never ends.
+            with open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        if len(data) > max_bytes:
+            raise InputError(
+                f"{path}: more than the {max_bytes / 1e6:.0f} MB cogmap reads as one document "
+                "(an endless device or stream?); split it into articles (or set COGMAP_MAX_BYTES)")
         hint = path.suffix.lower() in (".html", ".htm", ".xhtml")
         return read_bytes(data, source=source or str(path), html=hint or None, max_bytes=max_bytes)
     if isinstance(obj, bytes):

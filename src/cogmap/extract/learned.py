@@ -80,30 +80,54 @@ def encode_pair(tokenizer, prev: str, text: str, max_len: int):
     return tokenizer.encode(prev, text)
 
 
-def _spans_from_bio(probs: np.ndarray, seq_ids: Sequence, offsets: Sequence) -> list[tuple[int, int, int, float]]:
-    """Character spans from one tag's (tokens, 3) O/B/I probabilities."""
-    out = []
-    labels = probs.argmax(-1)
+def _spans_from_bio(probs: np.ndarray, seq_ids: Sequence, offsets: Sequence, words: Sequence = ()) -> list:
+    """Character spans from one tag's (tokens, 3) O/B/I probabilities.
+
+    A token is inside a span when P(B) + P(I) > 0.5, not when B or I wins the
+    argmax: a long clause whose tokens split their mass between B and I would
+    otherwise come out in pieces. A new span starts inside a run only where B
+    clearly wins (two spans side by side); a one-token dip between two runs of
+    one segment is bridged; spans end on whole words (``words``: the tokenizer's
+    word index per token).
+    """
+    inside = probs[:, 1] + probs[:, 2]
+    runs = []
     cur = None
-    for k, (lab, seg) in enumerate(zip(labels, seq_ids)):
-        if seg is None:
-            lab = 0
-        if lab == 1 or (lab == 2 and (cur is None or cur[2] != seg)):
+    for k, seg in enumerate(seq_ids):
+        if seg is None or inside[k] <= 0.5:
             if cur is not None:
-                out.append(cur)
-            cur = [k, k, seg, [probs[k, lab]]]
-        elif lab == 2 and cur is not None:
-            cur[1] = k
-            cur[3].append(probs[k, lab])
-        else:
-            if cur is not None:
-                out.append(cur)
+                runs.append(cur)
             cur = None
+            continue
+        starts_new = cur is not None and (cur[2] != seg or (
+            probs[k, 1] > 0.8 and probs[k - 1, 1] < 0.5 and words and words[k] != words[k - 1]))
+        if cur is None or starts_new:
+            if cur is not None:
+                runs.append(cur)
+            cur = [k, k, seg]
+        else:
+            cur[1] = k
     if cur is not None:
-        out.append(cur)
+        runs.append(cur)
+    merged = []
+    for run in runs:
+        if merged and merged[-1][2] == run[2] and run[0] - merged[-1][1] == 2 and \
+                inside[run[0] - 1] > 0.25 and probs[run[0], 1] <= 0.5:
+            merged[-1][1] = run[1]
+        else:
+            merged.append(run)
     spans = []
-    for a, b, seg, ps in out:
-        spans.append((int(offsets[a][0]), int(offsets[b][1]), int(0 if seg == 0 else 1), float(np.mean(ps))))
+    for a, b, seg in merged:
+        if words:  # whole words: a span never ends inside "counter|balance"
+            while a > 0 and seq_ids[a - 1] == seq_ids[a] and words[a - 1] == words[a]:
+                a -= 1
+            while b + 1 < len(words) and seq_ids[b + 1] == seq_ids[b] and words[b + 1] == words[b]:
+                b += 1
+        conf = float(inside[a:b + 1].mean())
+        one_word = not words or words[a] == words[b]
+        if conf < (0.65 if one_word else 0.5):
+            continue  # a lone word the model is unsure of is noise, not a side
+        spans.append((int(offsets[a][0]), int(offsets[b][1]), int(0 if seg == 0 else 1), conf))
     return spans
 
 
@@ -149,7 +173,9 @@ def _pair_up(spans: dict) -> list[tuple]:
         for c in causes:
             if c[2] == e[2] and c[0] < e[1] and e[0] < c[1]:
                 continue  # overlapping spans are one phrase, not two ends of a link
-            d = abs(pos(c) - pos(e))
+            # Near and sure: distance in characters (a side in the sentence before is
+            # far), less what the model's confidence in the cause is worth.
+            d = abs(pos(c) - pos(e)) - 100 * c[3]
             if best is None or d < best[0]:
                 best = (d, c)
         if best is None:
@@ -163,9 +189,9 @@ def _pair_up(spans: dict) -> list[tuple]:
 
 def decode(tag_logits: np.ndarray, sent_logits: np.ndarray, hidden: np.ndarray, enc, heads: dict) -> Reading:
     """A :class:`Reading` from one sentence's outputs (tokens x tags x 3, 2, tokens x dim)."""
-    seq_ids, offsets = enc.sequence_ids, enc.offsets
+    seq_ids, offsets, words = enc.sequence_ids, enc.offsets, enc.word_ids
     probs = _softmax(tag_logits.reshape(len(seq_ids), len(TAGS), 3))
-    spans = {t: _spans_from_bio(probs[:, k, :], seq_ids, offsets) for k, t in enumerate(TAGS)}
+    spans = {t: _spans_from_bio(probs[:, k, :], seq_ids, offsets, words) for k, t in enumerate(TAGS)}
     cur_idx = [k for k, s in enumerate(seq_ids) if s == 1]
     cur = hidden[cur_idx].mean(0) if cur_idx else hidden[0]
     sent = _sigmoid(sent_logits)

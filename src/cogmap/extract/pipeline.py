@@ -28,7 +28,9 @@ from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
 from cogmap.extract.ingest import RawInput, read
 from cogmap.extract.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
-from cogmap.extract.readings import claims_from, forecast_sentences, read_sentences, sentences
+from cogmap.extract.readings import (
+    CAUSAL_THRESHOLD, OWN_CLAIM_CONFIDENCE, claims_from, forecast_sentences, read_sentences, sentences,
+)
 from cogmap.extract.structure import structure
 
 __all__ = ["extract", "extract_many", "build"]
@@ -153,26 +155,28 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
 
     merger = ConceptMerger(embed=embed)
     pending = []
+    # The learned extractor: the trained reader decides which sentences state a cause
+    # and which forecast (it tells a temporal "as/since/after" from a causal one, and
+    # knows constructions no rule lists); the spans of a claim come from the parse-based
+    # rules where they read the sentence, since the reader's own spans are less often a
+    # concept phrase, and from the reader where the rules found nothing and it is sure.
     learned = extractor == "learned"
     refs = readings = None
+    causal_p: dict = {}
+    learned_claims = []
     if learned:
         refs = sentences(cleaned.paragraphs, docs, text)
         readings = read_sentences(refs)
-        for lc in claims_from(refs, readings, text):
-            rc = lc.raw
-            ci = merger.add(rc.cause.tokens)
-            ei = merger.add(rc.effect.tokens)
-            if ci == ei:
-                continue
-            words = (rc.hedge or "").split()
-            prob = None
-            scored = [w for w in words if w in hedges.SCALES[scale] and w not in ("will",)]
-            if scored:
-                prob, _ = hedges.probability(scored, negated=rc.negated, scale=scale)
-            rc.extra["confidence"] = lc.confidence
-            pending.append((rc, ci, ei, lc.start, lc.end, prob, lc.cause_text, lc.effect_text))
-    for (pa, _), pdoc in zip(cleaned.paragraphs, docs if not learned else []):
+        causal_p = {(r.para, r.sent.start): rd.causal for r, rd in zip(refs, readings)}
+        learned_claims = claims_from(refs, readings, text)
+    ruled: set = set()  # sentences where a rule found a claim
+    for k_para, ((pa, _), pdoc) in enumerate(zip(cleaned.paragraphs, docs)):
         for rc in find_claims(pdoc):
+            sent0 = pdoc[rc.sent_index].sent
+            if learned and rc.modality != "negated" and causal_p.get((k_para, sent0.start), 1.0) < CAUSAL_THRESHOLD:
+                continue  # the reader says the sentence states no cause ("as", "since", "after" in time)
+            # (A negated link is no claim to the reader, by its guide: the rules keep it as "negated".)
+            ruled.add(pa + sent0.start_char)
             sent = pdoc[rc.sent_index].sent
             a = pa + (rc.extra["prev"].start_char if "prev" in rc.extra else sent.start_char)
             b = pa + sent.end_char
@@ -192,9 +196,28 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
             para_text = text[pa:pa + len(pdoc.text)]
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text), rc.effect.text(para_text)))
 
+    for lc in learned_claims:
+        if lc.confidence < OWN_CLAIM_CONFIDENCE or any(lc.start <= r < lc.end for r in ruled):
+            continue  # the rules read this sentence already, or the reader is unsure of its own spans
+        rc = lc.raw
+        ci = merger.add(rc.cause.tokens)
+        ei = merger.add(rc.effect.tokens)
+        if ci == ei:
+            continue
+        words = (rc.hedge or "").split()
+        prob = None
+        scored = [w for w in words if w in hedges.SCALES[scale] and w not in ("will",)]
+        if scored:
+            prob, _ = hedges.probability(scored, negated=rc.negated, scale=scale)
+        rc.extra["confidence"] = lc.confidence
+        # The claim is said in its own sentence, even when a side is in the one before
+        # (an answer's "Because Y" to the interviewer's "Why X?").
+        rc.extra["speaker"] = speaker_at(lc.sent_start, lc.end)
+        pending.append((rc, ci, ei, lc.start, lc.end, prob, lc.cause_text, lc.effect_text))
+
     # "Why X?" answered "Because Y.": the answer's reason causes the question's X.
     starts = [a for a, _ in cleaned.paragraphs]
-    for k, turn in enumerate(st.turns[:-1] if not learned else []):  # the reader sees the question as context
+    for k, turn in enumerate(st.turns[:-1]):
         nxt = st.turns[k + 1]
         if turn.kind != "question" or nxt.kind != "answer" or nxt.start not in starts:
             continue
@@ -225,6 +248,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         cause, effect = concepts[merger.index[ci]], concepts[merger.index[ei]]
         if cause.id == effect.id:
             continue
+        if any(c.cause.concept == cause.id and c.effect.concept == effect.id and c.polarity == rc.polarity
+               and c.evidence.start < b and a < c.evidence.end for c in claims):
+            continue  # one link read twice (by a rule and by the reader, or across a question)
         claims.append(Claim(
             id=f"c{len(claims) + 1}",
             cause=Mention(concept=cause.id, label=cause.label, text=cause_text),
@@ -236,6 +262,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
     forecasts = []
     question_spans = [(t.start, t.end) for t in st.turns if t.kind == "question"]
     raw_forecasts = []
+    reader_only: set = set()  # forecasts the reader found and no rule read
     for (pa, _), pdoc in zip(cleaned.paragraphs, docs):
         raw_forecasts += [(pa, pdoc, rf) for rf in find_forecasts(pdoc, scale=scale)]
     if learned:
@@ -256,6 +283,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
             hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
             speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people, pa),
             evidence=Evidence(text=text[a:b], start=a, end=b)))
+        if rf.reader_only:
+            reader_only.add(id(forecasts[-1]))
 
     # A yes/no question about the future, answered with a hedge ("Almost certainly, yes.").
     para_at = {a: k for k, (a, _) in enumerate(cleaned.paragraphs)}
@@ -275,8 +304,11 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         b = cleaned.paragraphs[ai][0] + ans.end_char
         while b > qa_ and text[b - 1].isspace():
             b -= 1
-        if any(f.evidence.start < b and qa_ < f.evidence.end for f in forecasts):
+        overlapping = [f for f in forecasts if f.evidence.start < b and qa_ < f.evidence.end]
+        if any(id(f) not in reader_only for f in overlapping):
             continue  # the answer is a forecast of its own already
+        # A bare "Probably not." the reader called a forecast is the question's forecast.
+        forecasts = [f for f in forecasts if f not in overlapping]
         m = HORIZON.search(q.text)
         forecasts.append(Forecast(
             id=f"f{len(forecasts) + 1}", statement=text[qa_:qa_ + len(q.text.rstrip())], concepts=[],

@@ -31,9 +31,14 @@ from cogmap.extract.learned import Reader, Reading
 
 __all__ = ["SentenceRef", "sentences", "read_sentences", "claims_from", "forecast_sentences", "LearnedClaim"]
 
-#: P(causal) a sentence needs before its pairs become claims.
+#: P(causal) a sentence needs before its claims are kept (the reader's own, or the rules').
 CAUSAL_THRESHOLD = 0.5
+#: P(forecast) a sentence needs to be a forecast.
 FORECAST_THRESHOLD = 0.5
+#: Confidence a claim of the reader's own spans needs where the rules found none in its
+#: sentence: measured on the development articles, its spans are less often a concept
+#: phrase than the rules' parse-based ones, so only the surest are added.
+OWN_CLAIM_CONFIDENCE = 0.8
 
 
 @dataclass
@@ -50,8 +55,9 @@ class SentenceRef:
 @dataclass
 class LearnedClaim:
     raw: RawClaim
-    start: int
+    start: int  # the evidence: from the sentence before when a side is there
     end: int
+    sent_start: int  # the sentence that states the link
     cause_text: str
     effect_text: str
     confidence: float
@@ -110,6 +116,7 @@ def _names_something(side: Side) -> bool:
 def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> list[LearnedClaim]:
     """Claims from the readings: each decoded pair whose sides both name something."""
     out = []
+    seen = set()
     for k, (ref, rd) in enumerate(zip(refs, readings)):
         if rd.causal < CAUSAL_THRESHOLD:
             continue
@@ -151,7 +158,11 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
             raw = RawClaim(cause=Side(cause.tokens, 1), effect=Side(effect.tokens, 1), polarity=polarity,
                            cue=cue, modality=modality, tense=tense, hedge=" ".join(words) or None,
                            negated=negated, cross_sentence=cross)
-            out.append(LearnedClaim(raw, start, ref.end, _text(cause, c_ref), _text(effect, e_ref),
+            key = (tuple(t.idx for t in cause.tokens), id(c_ref), tuple(t.idx for t in effect.tokens), id(e_ref))
+            if key in seen:
+                continue  # the same link read again with the next sentence as context
+            seen.add(key)
+            out.append(LearnedClaim(raw, start, ref.end, ref.start, _text(cause, c_ref), _text(effect, e_ref),
                                     round(pair.confidence, 3)))
     return out
 
@@ -192,8 +203,9 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
         prob, hedge = hedges.probability(low or ["will"], negated=negated, scale=scale)
         m = HORIZON.search(ref.text)
         start = ref.sent.start_char
-        out.append((pa, ref.sent.doc, RawForecast(
+        rf = RawForecast(
             start=start, end=start + len(ref.text), statement=ref.text, probability=prob,
             hedge=" ".join(words) or hedge, horizon=m.group(0) if m else None, condition=None,
-            sent_start=start, sent_end=start + len(ref.text))))
+            sent_start=start, sent_end=start + len(ref.text), reader_only=True)
+        out.append((pa, ref.sent.doc, rf))
     return out

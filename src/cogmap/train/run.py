@@ -43,8 +43,10 @@ def build(data: Path, out: Path, tiny: bool = False, threads: int = 1, epochs: i
     log(f"{len(examples)} examples ({counts['cnc']} CNC, {counts['commentary']} commentary); "
         f"seed {cfg.seed}, {cfg.threads} thread(s)")
     net = train(examples, cfg, log=log)
-    # int8 or fp32: keep int8 only if it loses nothing measurable against fp32 on a sample.
-    sample = random.Random(cfg.seed).sample(examples, min(len(examples), 40 if tiny else 400))
+    # int8 or fp32: keep int8 only if it loses nothing measurable against fp32 on a
+    # sample of 1,000 sentences, i.e. no F1 drops by more than 0.02 (one forecast
+    # sentence in that sample moves forecast F1 by about 0.01).
+    sample = random.Random(cfg.seed).sample(examples, min(len(examples), 40 if tiny else 1000))
     ref = score(sample, predict_torch(net, sample, cfg.max_len))
     meta = {"data": counts, "train_seconds": round(time.perf_counter() - t0, 1)}
     choice = quantize
@@ -52,9 +54,9 @@ def build(data: Path, out: Path, tiny: bool = False, threads: int = 1, epochs: i
         export(net, out, cfg, meta, quantize=True)
         Reader._cache.clear()
         q = score(sample, Reader.load(out).read_many([(e.prev, e.text) for e in sample]))
-        loss = max(ref[k][2] - q[k][2] for k in ("causal", "cause", "effect"))
+        loss = max(ref[k][2] - q[k][2] for k in ("causal", "forecast", "cause", "effect", "trigger", "hedge"))
         log(f"int8 vs fp32 on {len(sample)} training sentences: F1 loss at most {loss:.3f}")
-        choice = "int8" if quantize == "int8" or loss <= 0.01 else "fp32"
+        choice = "int8" if quantize == "int8" or loss <= 0.02 else "fp32"
         meta["int8_vs_fp32"] = {"fp32": ref, "int8": q, "max_f1_loss": round(float(loss), 3)}
     if choice != "int8":
         export(net, out, cfg, meta, quantize=False)
