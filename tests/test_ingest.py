@@ -157,3 +157,23 @@ def test_an_endless_device_is_refused_after_the_limit(monkeypatch):
         pytest.skip("no /dev/zero here")
     with pytest.raises(InputError, match="more than"):
         read("/dev/zero", max_bytes=1000)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_western_single_byte_files_read_as_such(encoding):
+    text = "El señor José Müñoz dijo que la inflación subirá."
+    raw = read_bytes(text.encode(encoding), source="x.txt")
+    assert raw.text.strip() == text
+
+
+def test_utf8_with_a_bad_byte_stays_utf8_and_says_so():
+    text = "José Müñoz said prices would rise. " * 3
+    raw = read_bytes(text.encode("utf-8") + b"\xff", source="x.txt")
+    assert raw.text.startswith("José Müñoz said")
+    assert any("not UTF-8" in r for r in raw.removed)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_text(encoding):
+    text = "Higher rates will reduce demand for housing, the economist said."
+    assert read_bytes(text.encode(encoding), source="x.txt").text.strip() == text

@@ -116,12 +116,32 @@ def read_bytes(data: bytes, *, source: str, html: Optional[bool] = None,
         raise InputError(f"{source}: more than {max_bytes / 1e6:.0f} MB; split it into articles")
     if not data.strip():
         raise InputError(f"{source}: is empty")
-    if _is_binary(data):
+    utf16 = _utf16_without_bom(data)
+    if utf16 is None and _is_binary(data):
         raise InputError(f"{source}: looks like a binary file, not text or HTML")
-    text, encoding = _decode(data, source)
+    if utf16 is not None:
+        text, encoding, replaced = data.decode(utf16, errors="replace"), utf16, 0
+    else:
+        text, encoding, replaced = _decode(data, source)
     raw = _from_text(text, source, html=html)
     raw.encoding = encoding
+    if replaced:
+        raw.removed.append(f"[{replaced} byte{'s' if replaced != 1 else ''} that are not UTF-8 replaced by \ufffd]")
     return raw
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """``utf-16-le``/``-be`` when every other byte is mostly zero (ASCII-range text), else None."""
+    head = data[:8192]
+    if len(head) < 8 or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    even, odd = head[0::2], head[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.6 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.6 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _is_binary(data: bytes) -> bool:
@@ -135,11 +155,31 @@ def _is_binary(data: bytes) -> bool:
     return ctrl > max(8, len(head) // 50)
 
 
-def _decode(data: bytes, source: str) -> tuple[str, str]:
+def _decode(data: bytes, source: str) -> tuple[str, str, int]:
+    """The text, its encoding, and how many bytes were replaced as not UTF-8."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        text = data[3:].decode("utf-8", errors="replace")
+        return text, "utf-8-sig", text.count("\ufffd")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    # Valid UTF-8 with a few bad bytes (a truncated last character, one stray byte) is
+    # still UTF-8: replacing those bytes loses less than reading the whole file as
+    # another code page, which garbles every accented letter.
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if bad <= max(2, multibyte // 20):
+        return text, "utf-8", bad
+    # A single-byte file whose letters are all Western European is Windows-1252 (of which
+    # Latin-1's printable range is a part), the WHATWG default; detection guesses another
+    # code page on short texts ("señor" as cp1250 "seńor").
+    try:
+        text = data.decode("cp1252")
+        letters = [ch for ch in text if ord(ch) > 127]
+        if letters and sum(ch.isalpha() or ch in "€‘’“”–—…«»°£§©®´·¿¡" for ch in letters) >= 0.95 * len(letters):
+            return text, "cp1252", 0
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -147,7 +187,7 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{source}: cannot tell its text encoding; save it as UTF-8")
-    return str(best), best.encoding
+    return str(best), best.encoding, 0
 
 
 def _from_text(text: str, source: str, html: Optional[bool]) -> RawInput:
