@@ -229,3 +229,16 @@ def test_an_article_given_as_a_model_says_how_to_build_one(tmp_path):
     art.write_text("Rates rose because of inflation.")
     r = subprocess.run([sys.executable, "-m", "cogmap", "loops", str(art)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "cogmap map" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_nan_weights_deep_nesting_and_endless_steps_are_refused(tmp_path, good):
+    """NaN is no weight, a file nested 100,000 deep is no model, a billion steps is no run."""
+    nan = tmp_path / "nan.yaml"
+    nan.write_text("schema: cogmap.model/1\nconcepts:\n - {id: a, label: A}\n - {id: b, label: B}\n"
+                   "edges:\n - {cause: a, effect: b, weight: .nan}\n")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    one_line_error(cogmap("loops", nan), "finite")
+    one_line_error(cogmap("stats", deep), "nested too deeply")
+    r = cogmap("simulate", good, "--steps", "1000000000")
+    assert r.returncode == 2 and "--steps" in r.stderr and "Traceback" not in r.stderr

@@ -340,12 +340,14 @@ def register(app: typer.Typer) -> None:
     def simulate_cmd(
         model_path: Path = typer.Argument(..., metavar="MODEL", help="Model file (cogmap.model/1)."),
         set_: List[str] = typer.Option([], "--set", help='Clamp a concept: "label=value" (repeatable).'),
-        steps: int = typer.Option(50, "--steps", help="Most steps to run."),
+        steps: int = typer.Option(50, "--steps", min=1, max=100_000, help="Most steps to run."),
         transfer: str = typer.Option("sigmoid", "--transfer", help="sigmoid, tanh, bivalent or trivalent."),
         rule: str = typer.Option("kosko", "--rule", help="kosko, modified-kosko or rescaled."),
-        lam: float = typer.Option(1.0, "--lambda", help="Steepness of sigmoid/tanh."),
-        threshold: float = typer.Option(0.001, "--threshold", help="Converged when no concept moves more than this."),
-        initial: float = typer.Option(0.0, "--initial", help="Start value of concepts without an initial value."),
+        lam: float = typer.Option(1.0, "--lambda", min=1e-6, max=1e6, help="Steepness of sigmoid/tanh."),
+        threshold: float = typer.Option(0.001, "--threshold", min=0.0, max=1.0,
+                                        help="Converged when no concept moves more than this."),
+        initial: float = typer.Option(0.0, "--initial", min=-1.0, max=1.0,
+                                      help="Start value of concepts without an initial value."),
         top: Optional[int] = typer.Option(None, "--top", help="Show only the N largest changes."),
         fmt: str = typer.Option("table", "--format", help="table or json."),
     ) -> None:

@@ -70,7 +70,8 @@ MODALITY_STRENGTH: dict[str, float] = {
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # NaN and infinity are no weights or values: they would print as "+nan lowers".
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class ModelConcept(_Record):
@@ -313,9 +314,17 @@ def load_model(path) -> Model:
         The file is missing, not YAML/JSON, not a model, or inconsistent (unknown
         concepts in edges, weights outside [-1, 1], duplicate ids); one line.
     """
-    import yaml
 
     p = Path(path)
+    try:
+        return _load(p)
+    except RecursionError:  # a file nested thousands of levels deep is no model
+        raise InputError(f"{p}: nested too deeply to be a cogmap.model/1 file") from None
+
+
+def _load(p: Path) -> Model:
+    import yaml
+
     text = read_text_file(p)
     if p.suffix.lower() in (".txt", ".text", ".html", ".htm", ".md") or text.lstrip().startswith("<"):
         raise InputError(f"{p}: this is an article, not a model; build one with: cogmap map {p} -o model.yaml")
