@@ -76,3 +76,15 @@ def test_every_concept_is_used():
     used = {c.cause.concept for c in doc.claims} | {c.effect.concept for c in doc.claims}
     assert {c.id for c in doc.concepts} == used
     assert all(set(f.concepts) <= used for f in doc.forecasts)
+
+
+def test_a_long_file_without_line_breaks_is_parsed_in_pieces():
+    """No paragraph reaches the parser's length limit; offsets stay exact across the cuts."""
+    from cogmap.extract.pipeline import MAX_PARAGRAPH
+
+    sentence = "Higher rates cut demand for houses because credit costs more. "
+    text = sentence * (3 * MAX_PARAGRAPH // len(sentence))
+    doc = cogmap.extract(text, extractor="rules")
+    assert len(doc.claims) > 3 * MAX_PARAGRAPH // len(sentence) // 2
+    for c in doc.claims:
+        assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text

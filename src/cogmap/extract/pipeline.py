@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from typing import Iterable, Iterator, Optional
@@ -81,6 +82,7 @@ def extract_many(items: Iterable, *, scale: str = "icd203", embed: bool = False,
         yield extract(item, scale=scale, embed=embed, extractor=extractor)
 
 
+_WORD = re.compile(r"\w+")
 _LEAD_LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):\s+(?=\S)")
 
 
@@ -101,6 +103,31 @@ def _for_parser(paragraph: str) -> str:
         if len(lowered) == len(paragraph):
             return lowered
     return paragraph
+
+
+#: Longest stretch parsed as one paragraph: a file with no line breaks is split at
+#: sentence ends (else at spaces) so the parser's length limit is never reached and
+#: its cost stays linear.
+MAX_PARAGRAPH = 20_000
+
+
+def _bounded(paragraphs: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Paragraph spans, the long ones cut into pieces of at most ``MAX_PARAGRAPH`` characters."""
+    out = []
+    for a, b in paragraphs:
+        while b - a > MAX_PARAGRAPH:
+            window = text[a:a + MAX_PARAGRAPH]
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut > MAX_PARAGRAPH // 2 else window.rfind(" ")
+            if cut <= 0:
+                cut = MAX_PARAGRAPH
+            out.append((a, a + cut))
+            a += cut
+            while a < b and text[a].isspace():
+                a += 1
+        if b > a:
+            out.append((a, b))
+    return out
 
 
 def _subject_person(pdoc, start: int, people, base: int = 0) -> Optional[str]:
@@ -133,6 +160,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         raise InputError(f"{raw.source}: nothing is left once page debris is removed "
                          f"({len(cleaned.removed)} lines removed)")
     text = cleaned.text
+    cleaned.paragraphs = _bounded(cleaned.paragraphs, text)
     docs = parse([_for_parser(text[a:b]) for a, b in cleaned.paragraphs])
     for (a, b), pdoc in zip(cleaned.paragraphs, docs):
         pdoc.user_data["original"] = text[a:b]  # labels quote the words as printed
@@ -261,6 +289,15 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
 
     forecasts = []
     question_spans = [(t.start, t.end) for t in st.turns if t.kind == "question"]
+    # Indexes, so that linking forecasts to claims and concepts stays linear in the document.
+    claim_starts = [c.evidence.start for c in claims]
+    longest_evidence = max((c.evidence.end - c.evidence.start for c in claims), default=0)
+    by_first_word: dict[str, list] = {}
+    for con in concepts:
+        for alias in {al.lower() for al in [con.label, *con.aliases] if len(al) > 3}:
+            first = _WORD.findall(alias)
+            if first:
+                by_first_word.setdefault(first[0], []).append((alias, con.id))
     raw_forecasts = []
     reader_only: set = set()  # forecasts the reader found and no rule read
     for (pa, _), pdoc in zip(cleaned.paragraphs, docs):
@@ -272,12 +309,16 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         a, b = pa + rf.start, pa + rf.end
         if any(qa <= a < qb for qa, qb in question_spans):
             continue  # the interviewer's premise, not a forecast of the expert
-        ids = sorted({c.cause.concept for c in claims if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end}
-                     | {c.effect.concept for c in claims if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end})
+        # Claims are sorted by evidence start: only those starting before b can overlap.
+        near = claims[max(0, bisect.bisect_left(claim_starts, a - longest_evidence)):
+                      bisect.bisect_left(claim_starts, b)]
+        ids = sorted({c.cause.concept for c in near if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end}
+                     | {c.effect.concept for c in near if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end})
         low = text[a:b].lower()
-        for con in concepts:
-            if con.id not in ids and any(len(al) > 3 and al.lower() in low for al in [con.label, *con.aliases]):
-                ids.append(con.id)
+        for word in set(_WORD.findall(low)):
+            for alias, cid in by_first_word.get(word, ()):
+                if cid not in ids and alias in low:
+                    ids.append(cid)
         forecasts.append(Forecast(
             id=f"f{len(forecasts) + 1}", statement=text[a:b], concepts=ids, probability=rf.probability,
             hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
