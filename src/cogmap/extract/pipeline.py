@@ -130,6 +130,36 @@ def _bounded(paragraphs: list[tuple[int, int]], text: str) -> list[tuple[int, in
     return out
 
 
+class _SpanIndex:
+    """``(start, end, value)`` spans, asked which contains a position or starts in a range.
+
+    Answers as a scan of the list in order would (the first match), in logarithmic
+    time when the spans are sorted and do not overlap, which is what the structure
+    stage gives; otherwise it scans. Written here because the standard library's
+    ``bisect`` has no interval lookup and this is all the pipeline needs.
+    """
+
+    def __init__(self, spans: list):
+        self.spans = [s for s in spans if s[2]]
+        self.starts = [s[0] for s in self.spans]
+        self.ordered = all(x[1] <= y[0] for x, y in zip(self.spans, self.spans[1:])) and \
+            all(x[0] < x[1] for x in self.spans)
+
+    def containing(self, pos: int):
+        if not self.ordered:
+            return next((v for a, b, v in self.spans if a <= pos < b), None)
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]:
+            return self.spans[k][2]
+        return None
+
+    def starting_in(self, a: int, b: int):
+        if not self.ordered:
+            return next((v for s, _, v in self.spans if a <= s < b), None)
+        k = bisect.bisect_left(self.starts, a)
+        return self.spans[k][2] if k < len(self.spans) and self.spans[k][0] < b else None
+
+
 def _subject_person(pdoc, start: int, people, base: int = 0) -> Optional[str]:
     """The person who is the subject of the sentence ("Santos puts the odds at ...";
     "she" is the last person named before it)."""
@@ -166,20 +196,13 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         pdoc.user_data["original"] = text[a:b]  # labels quote the words as printed
     st = structure(cleaned, docs)
 
+    said = _SpanIndex([(q.start, q.end, q.speaker) for q in st.quotes if q.speaker])
+    attributed = _SpanIndex(list(st.attributions))
+    turned = _SpanIndex([(t.start, t.end, t.speaker) for t in st.turns])
+
     def speaker_at(a: int, b: int) -> Optional[str]:
-        for q in st.quotes:
-            if q.speaker and q.start <= a < q.end:
-                return q.speaker
-        for q in st.quotes:
-            if q.speaker and a <= q.start < b:
-                return q.speaker
-        for sa, sb, name in st.attributions:
-            if sa <= a < sb:
-                return name
-        for t in st.turns:
-            if t.start <= a < t.end:
-                return t.speaker
-        return None
+        return (said.containing(a) or said.starting_in(a, b) or attributed.containing(a)
+                or turned.containing(a))
 
     merger = ConceptMerger(embed=embed)
     pending = []
