@@ -40,7 +40,7 @@ __all__ = ["extract", "extract_many", "build"]
 #: The extractor ``extract`` uses when none is named: the one that wins on the
 #: benchmarks (README, "Benchmarks"); ``COGMAP_EXTRACTOR_KIND`` overrides it.
 EXTRACTORS = ("learned", "rules")
-DEFAULT_EXTRACTOR = "rules"
+DEFAULT_EXTRACTOR = "learned"
 
 
 def _choose(extractor: Optional[str]) -> str:

@@ -118,8 +118,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
     out = []
     seen = set()
     for k, (ref, rd) in enumerate(zip(refs, readings)):
-        if rd.causal < CAUSAL_THRESHOLD:
-            continue
+        if rd.causal < CAUSAL_THRESHOLD or ref.text.rstrip().endswith("?"):
+            continue  # a question asserts no link (its answer may, with the question as context)
         prev = refs[k - 1] if k else None
         for pair in rd.pairs:
             sides = []

@@ -60,7 +60,8 @@ def build(data: Path, out: Path, tiny: bool = False, threads: int = 1, epochs: i
         meta["int8_vs_fp32"] = {"fp32": ref, "int8": q, "max_f1_loss": round(float(loss), 3)}
     if choice != "int8":
         export(net, out, cfg, meta, quantize=False)
-    meta = json.loads((out / "meta.json").read_text())
+    meta = {**json.loads((out / "meta.json").read_text()),
+            **{k: v for k, v in meta.items() if k == "int8_vs_fp32"}}
     meta["train_seconds"] = round(time.perf_counter() - t0, 1)
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
     log(f"wrote {out} ({meta['precision']}) in {meta['train_seconds']:.0f} s")
