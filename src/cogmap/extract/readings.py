@@ -11,14 +11,12 @@ rules; the evidence is the sentence (and the one before when a side is there).
 
 Examples
 --------
->>> from cogmap.extract.learned import available
->>> if available():
-...     import cogmap
-...     d = cogmap.extract("Lower interest rates boost demand for houses.", extractor="learned")
-...     print([(c.cause.label, c.polarity, c.effect.label) for c in d.claims])
-... else:
-...     print([('interest rates', -1, 'demand for houses')])
+>>> import cogmap
+>>> d = cogmap.extract("Lower interest rates boost demand for houses.", extractor="learned")
+>>> [(c.cause.label, c.polarity, c.effect.label) for c in d.claims]
 [('interest rates', -1, 'demand for houses')]
+>>> cogmap.extract("Since March, the agency has hired 40 people.", extractor="learned").claims
+[]
 """
 
 from __future__ import annotations

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 __all__ = [
-    "Span",
     "check_records",
     "read_commentary",
     "read_cnc_relations",
@@ -41,10 +40,6 @@ __all__ = [
 GENRES = {"interview", "analysis", "news"}
 TURNS = {"question", "answer", "narration"}
 _TAG = re.compile(r"</?(ARG0|ARG1|SIG\d*)>")
-
-
-class Span(tuple):
-    """``(start, end)`` character offsets into a sentence."""
 
 
 def _where(side: str | None) -> str:
