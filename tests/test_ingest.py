@@ -177,3 +177,10 @@ def test_utf8_with_a_bad_byte_stays_utf8_and_says_so():
 def test_utf16_without_a_bom_is_text(encoding):
     text = "Higher rates will reduce demand for housing, the economist said."
     assert read_bytes(text.encode(encoding), source="x.txt").text.strip() == text
+
+
+def test_html_with_a_form_feed_after_a_script_is_read():
+    page = ("<html><head><title>T</title></head><body><script>var x=1;</script>\f"
+            "<p>Higher rates will reduce demand for housing, the economist said.</p></body></html>")
+    raw = read_bytes(page.encode(), source="x.html")
+    assert "demand for housing" in raw.text

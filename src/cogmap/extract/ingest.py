@@ -203,9 +203,15 @@ def _from_text(text: str, source: str, html: Optional[bool]) -> RawInput:
     return _from_html(text, source)
 
 
+#: Control characters XML forbids (all below 0x20 but tab and the line ends): lxml
+#: refuses a string holding one, and on a web page they stand for a space at most.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _from_html(html: str, source: str) -> RawInput:
     import trafilatura
 
+    html = _NOT_XML.sub(" ", html)
     try:
         result = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False,
