@@ -88,3 +88,15 @@ def test_a_long_file_without_line_breaks_is_parsed_in_pieces():
     assert len(doc.claims) > 3 * MAX_PARAGRAPH // len(sentence) // 2
     for c in doc.claims:
         assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
+
+
+@pytest.mark.parametrize("text", [
+    "JANE ROE SAYS HIGHER RATES WILL HURT HOMEBUYERS NEXT YEAR\n\nShe said that rates would rise.",
+    "Analysts: Roe said that higher rates would hurt buyers.\n\nQ: What next?\n\nRoe: I think prices will fall.",
+])
+def test_quotes_slice_the_text_as_printed(text):
+    """A quote read from a headline parsed in lower case, or after a blanked label, keeps the printed words."""
+    doc = cogmap.extract(text, extractor="rules")
+    assert doc.quotes
+    for q in doc.quotes:
+        assert doc.text[q.start:q.end] == q.text

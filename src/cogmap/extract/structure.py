@@ -376,8 +376,10 @@ def structure(cleaned: Cleaned, docs) -> Structure:
                 for child in verb.children:
                     if child.dep_ == "ccomp" and not inside_quote(a + child.idx):
                         span = doc[child.left_edge.i: child.right_edge.i + 1]
-                        quotes.append(Quote(speaker=name, text=span.text, start=a + span.start_char,
-                                            end=a + span.end_char))
+                        # The words as printed: the parser may have seen the paragraph
+                        # lower-cased or with its lead-in label blanked.
+                        qa_, qb_ = a + span.start_char, a + span.end_char
+                        quotes.append(Quote(speaker=name, text=cleaned.text[qa_:qb_], start=qa_, end=qb_))
         for qa, qb in para_quotes:
             speaker = None
             # The sentences the quote touches, then the rest of the paragraph.
