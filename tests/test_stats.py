@@ -43,3 +43,18 @@ def test_no_drivers_means_no_complexity():
     s = stats(make([("a", "b", 1), ("b", "a", 1)]))
     assert s.complexity is None and s.drivers == 0
     assert stats(Model()).concepts == 0
+
+
+def test_a_large_model_samples_betweenness_and_says_so():
+    import random
+
+    from cogmap.model.stats import EXACT_BETWEENNESS_MAX
+
+    rng = random.Random(0)
+    n = EXACT_BETWEENNESS_MAX + 1
+    edges = {(rng.randrange(n), rng.randrange(n)) for _ in range(2 * n)}
+    m = Model.from_dict({"concepts": [{"id": f"c{i}", "label": f"c{i}"} for i in range(n)],
+                         "edges": [{"cause": f"c{a}", "effect": f"c{b}", "weight": 1} for a, b in edges if a != b]})
+    s = stats(m)
+    assert s.betweenness_sampled and s.concepts == n
+    assert stats(m).per_concept[0].betweenness == s.per_concept[0].betweenness  # same answer every run

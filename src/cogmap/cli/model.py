@@ -418,7 +418,10 @@ def register(app: typer.Typer) -> None:
             t.add_row("isolated", str(s.isolated))
         t.add_row("complexity (receivers / drivers)", "n/a (no drivers)" if s.complexity is None else f"{s.complexity:.2f}")
         out.print(t)
-        c = Table(title="Concepts (most central first)")
+        title = "Concepts (most central first)"
+        if s.betweenness_sampled:
+            title += f"; betweenness estimated from {s.betweenness_sampled} sampled concepts"
+        c = Table(title=title)
         for col, just in [("concept", "left"), ("role", "left"), ("indegree", "right"), ("outdegree", "right"),
                           ("centrality", "right"), ("betweenness", "right")]:
             c.add_column(col, justify=just)  # type: ignore[arg-type]
