@@ -85,7 +85,7 @@ def main(argv=None) -> int:
         tracemalloc.stop()
         print(f"peak Python allocations during extraction ({kind}): {peak_py / 1e6:.1f} MB")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS of the process (both extractors loaded): {rss:.0f} MB (target <= 500 MB)")
+    print(f"peak RSS of the process: {rss:.0f} MB (target <= 500 MB)")
     return 0
 
 
