@@ -185,3 +185,39 @@ def test_two_concurrent_adds_on_one_new_store(tmp_path):
     assert sum(added) + sum(unchanged) == n + n // 2
     with Store(db) as s:
         assert s.count("claims") == 2 * n
+
+
+def test_workers_end_soon_after_their_parent_is_killed(tmp_path):
+    """A SIGKILLed `add` leaves no workers behind: each one watches its parent."""
+    folder = _corpus(tmp_path / "docs", 40)
+    p = _add(tmp_path / "c.db", folder, workers=2, delay=0.5)
+    deadline = time.time() + 60
+    children: list[int] = []
+    while time.time() < deadline and len(children) < 2:
+        out = subprocess.run(["pgrep", "-P", str(p.pid)], capture_output=True, text=True).stdout
+        children = [int(x) for x in out.split()]
+        time.sleep(0.2)
+    time.sleep(3)  # the pool is up and working
+    out = subprocess.run(["pgrep", "-P", str(p.pid)], capture_output=True, text=True).stdout
+    children = [int(x) for x in out.split()]
+    assert children, "no worker started"
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    end = time.time() + 15
+    alive = children
+    while alive and time.time() < end:
+        time.sleep(0.5)
+        alive = []
+        for pid in children:
+            try:
+                os.kill(pid, 0)
+                state = Path(f"/proc/{pid}/stat").read_text().split()[2] if Path(f"/proc/{pid}/stat").exists() else "X"
+                if state != "Z":
+                    alive.append(pid)
+            except ProcessLookupError:
+                pass
+    try:
+        os.killpg(p.pid, signal.SIGKILL)  # leave nothing behind, whatever the result
+    except ProcessLookupError:
+        pass
+    assert not alive, f"workers {alive} outlived their parent"

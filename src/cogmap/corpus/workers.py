@@ -11,6 +11,7 @@ import glob
 import hashlib
 import importlib
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -135,10 +136,28 @@ _EXTRACTORS: dict[str, Callable[..., Document]] = {}
 
 
 def _worker_init(spec: str | None) -> None:
+    _exit_with_parent()
     try:
         _extractor(spec)
     except Exception:  # reported per document instead: a failing initializer breaks the pool
         pass
+
+
+def _exit_with_parent(every: float = 0.5) -> None:
+    """End this worker soon after its parent dies (a SIGKILLed ``add``), instead of
+    idling for minutes with the pool's memory; polling the parent id works on every POSIX
+    system, where ``prctl(PR_SET_PDEATHSIG)`` is Linux only."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="cogmap-parent-watch", daemon=True).start()
 
 
 def _extractor(spec: str | None) -> Callable[..., Document]:
