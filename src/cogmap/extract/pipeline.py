@@ -130,6 +130,12 @@ def _bounded(paragraphs: list[tuple[int, int]], text: str) -> list[tuple[int, in
     return out
 
 
+def _claim_probability(rc, scale: str) -> Optional[float]:
+    """The probability a claim's hedge words give on ``scale``; plain "will" gives none."""
+    scored = [w for w in (rc.hedge or "").split() if w in hedges.SCALES[scale] and w != "will"]
+    return hedges.probability(scored, negated=rc.negated, scale=scale)[0] if scored else None
+
+
 class _SpanIndex:
     """``(start, end, value)`` spans, asked which contains a position or starts in a range.
 
@@ -239,11 +245,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
             ei = merger.add(rc.effect.tokens, label=rc.extra.get("effect_label"))
             if ci == ei:
                 continue  # a variable does not cause itself within one sentence
-            words = (rc.hedge or "").split()
-            prob = None
-            scored = [w for w in words if w in hedges.SCALES[scale] and w not in ("will",)]
-            if scored:
-                prob, _ = hedges.probability(scored, negated=rc.negated, scale=scale)
+            prob = _claim_probability(rc, scale)
             para_text = text[pa:pa + len(pdoc.text)]
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text), rc.effect.text(para_text)))
 
@@ -255,11 +257,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         ei = merger.add(rc.effect.tokens)
         if ci == ei:
             continue
-        words = (rc.hedge or "").split()
-        prob = None
-        scored = [w for w in words if w in hedges.SCALES[scale] and w not in ("will",)]
-        if scored:
-            prob, _ = hedges.probability(scored, negated=rc.negated, scale=scale)
+        prob = _claim_probability(rc, scale)
         rc.extra["confidence"] = lc.confidence
         # The claim is said in its own sentence, even when a side is in the one before
         # (an answer's "Because Y" to the interviewer's "Why X?").
