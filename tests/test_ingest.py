@@ -184,3 +184,33 @@ def test_html_with_a_form_feed_after_a_script_is_read():
             "<p>Higher rates will reduce demand for housing, the economist said.</p></body></html>")
     raw = read_bytes(page.encode(), source="x.html")
     assert "demand for housing" in raw.text
+
+
+def test_a_named_pipe_is_refused_before_it_is_opened(tmp_path):
+    """open() on a FIFO waits for a writer; read() must not."""
+    import os
+
+    from cogmap.errors import InputError
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    import threading
+
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    got = []
+
+    def attempt():
+        try:
+            read(fifo)
+        except InputError as exc:
+            got.append(str(exc))
+
+    t = threading.Thread(target=attempt, daemon=True)  # a hang fails the test instead of the suite
+    t.start()
+    t.join(30)
+    if t.is_alive():
+        with open(fifo, "wb"):  # let the blocked open() return
+            pass
+        pytest.fail("read() waited on the named pipe")
+    assert got and "named pipe" in got[0]

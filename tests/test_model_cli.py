@@ -242,3 +242,50 @@ def test_nan_weights_deep_nesting_and_endless_steps_are_refused(tmp_path, good):
     one_line_error(cogmap("stats", deep), "nested too deeply")
     r = cogmap("simulate", good, "--steps", "1000000000")
     assert r.returncode == 2 and "--steps" in r.stderr and "Traceback" not in r.stderr
+
+
+def _fifo(tmp_path, name="pipe.yaml"):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    p = tmp_path / name
+    os.mkfifo(p)
+    return p
+
+
+@pytest.mark.parametrize("command", [["loops"], ["stats"], ["effect", "--", "a", "b"], ["import"],
+                                     ["report", "-o", "out.html"], ["extract"]])
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path, command):
+    """Opening a FIFO with no writer blocks for ever: it is refused before it is opened."""
+    fifo = _fifo(tmp_path)
+    args = [command[0], fifo, *command[1:]] if command[0] != "effect" else ["effect", fifo, "a", "b"]
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    r = subprocess.run([sys.executable, "-m", "cogmap", *map(str, args)], capture_output=True, text=True,
+                       env=env, cwd=tmp_path, timeout=60)
+    one_line_error(r, "named pipe")
+    assert not (tmp_path / "out.html").exists()
+
+
+@pytest.mark.parametrize("command", [["loops"], ["import"], ["report", "-o", "out.html"]])
+def test_model_commands_read_an_endless_device_only_to_the_limit(tmp_path, command):
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero here")
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    env["COGMAP_MAX_BYTES"] = "100000"
+    r = subprocess.run([sys.executable, "-m", "cogmap", command[0], "/dev/zero", *command[1:]], capture_output=True,
+                       text=True, env=env, cwd=tmp_path, timeout=60)
+    one_line_error(r, "/dev/zero: more than")
+
+
+def test_report_on_a_nan_model_is_one_line(tmp_path):
+    nan = tmp_path / "nan.yaml"
+    nan.write_text("schema: cogmap.model/1\nconcepts:\n - {id: a, label: A, initial: .nan}\n - {id: b, label: B}\n"
+                   "edges:\n - {cause: a, effect: b, weight: .nan}\n")
+    one_line_error(cogmap("report", nan, "-o", tmp_path / "out.html"), "finite")
+    as_json = tmp_path / "nan.json"
+    as_json.write_text('{"schema": "cogmap.model/1", "concepts": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}],'
+                       ' "edges": [{"cause": "a", "effect": "b", "weight": NaN}]}')
+    one_line_error(cogmap("report", as_json, "-o", tmp_path / "out.html"), "finite")
+    assert not (tmp_path / "out.html").exists()
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    one_line_error(cogmap("report", deep, "-o", tmp_path / "out.html"), "nested too deeply")

@@ -164,7 +164,10 @@ def test_add_counts_a_device_and_a_symlink_loop_as_failed(tmp_path):
     loop_a, loop_b = tmp_path / "a.txt", tmp_path / "b.txt"
     loop_a.symlink_to(loop_b)
     loop_b.symlink_to(loop_a)
-    r = cogmap("add", "/dev/zero", loop_a, "--db", tmp_path / "c.db", "--workers", "0", cwd=tmp_path)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    r = cogmap("add", "/dev/zero", loop_a, fifo, "--db", tmp_path / "c.db", "--workers", "0", cwd=tmp_path)
     assert r.returncode == 1, r.stderr
-    assert "failed 2" in r.stdout
+    assert "failed 3" in r.stdout
     assert "/dev/zero: more than" in r.stdout and "symbolic links" in r.stdout
+    assert f"{fifo}: is a named pipe" in r.stdout

@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from cogmap.errors import CogmapError, InputError
+from cogmap.files import read_limited
 from cogmap.records import Document
 
 from cogmap.corpus.queries import Contradiction, Expert, ForecastRow, Queries, Resolution, _now
@@ -77,17 +78,6 @@ __all__ = [
 
 DEFAULT_DB = "cogmap.db"
 BUSY_TIMEOUT_MS = 60_000
-
-
-def _read_bounded(path: Path) -> bytes:
-    """The file's bytes, refused past the size extraction accepts (a device never ends)."""
-    from cogmap.extract.ingest import DEFAULT_MAX_BYTES as limit
-
-    with open(path, "rb") as fh:
-        data = fh.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(f"more than the {limit / 1e6:.0f} MB cogmap reads as one document")
-    return data
 
 
 class Store(Queries):
@@ -317,9 +307,9 @@ class Store(Queries):
         for f in files:
             source = str(f)
             try:
-                raw = content_hash(_read_bounded(f))
-            except (OSError, InputError) as exc:
-                why = str(exc) if isinstance(exc, InputError) else f"cannot read: {exc.strerror or exc}"
+                raw = content_hash(read_limited(f))
+            except InputError as exc:
+                why = str(exc).removeprefix(f"{source}: ")  # the report names the file already
                 report.failed.append((source, why))
                 tick(source, "failed")
                 continue

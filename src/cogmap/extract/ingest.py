@@ -20,12 +20,9 @@ from pathlib import Path
 from typing import Optional, Union
 
 from cogmap.errors import InputError
+from cogmap.files import DEFAULT_MAX_BYTES, read_limited
 
 __all__ = ["RawInput", "read", "read_bytes", "DEFAULT_MAX_BYTES"]
-
-#: Larger inputs are refused: spaCy parses about 10k words a second here, so a
-#: 20 MB article would take minutes and is almost surely not one article.
-DEFAULT_MAX_BYTES = int(os.environ.get("COGMAP_MAX_BYTES", 20 * 1024 * 1024))
 
 # A short string with no spaces that ends like a file name.
 _MEANT_AS_PATH = re.compile(r"^[^\s\n]{1,255}\.(txt|text|html?|xhtml|json|md|csv)$", re.I)
@@ -62,27 +59,7 @@ def read(obj: Union[str, bytes, os.PathLike], *, source: Optional[str] = None,
         if str(obj) == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
             return read_bytes(data, source=source or "<stdin>", max_bytes=max_bytes)
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder, not a file")
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        if size > max_bytes:
-            raise InputError(
-                f"{path}: {size / 1e6:.1f} MB is more than the {max_bytes / 1e6:.0f} MB cogmap reads as one "
-                "document; split it into articles (or set COGMAP_MAX_BYTES)")
-        try:
-            # At most one byte past the limit, whatever the file is: a device such as
-            # /dev/zero reports size 0 and never ends.
-            with open(path, "rb") as fh:
-                data = fh.read(max_bytes + 1)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        if len(data) > max_bytes:
-            raise InputError(
-                f"{path}: more than the {max_bytes / 1e6:.0f} MB cogmap reads as one document "
-                "(an endless device or stream?); split it into articles (or set COGMAP_MAX_BYTES)")
+        data = read_limited(path, max_bytes)
         hint = path.suffix.lower() in (".html", ".htm", ".xhtml")
         return read_bytes(data, source=source or str(path), html=hint or None, max_bytes=max_bytes)
     if isinstance(obj, bytes):

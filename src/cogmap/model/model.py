@@ -33,6 +33,7 @@ from typing import ClassVar, TYPE_CHECKING, Iterable, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from cogmap.errors import InputError
+from cogmap.files import read_limited
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -289,11 +290,11 @@ def _one_line(exc: ValidationError, data) -> str:
 def read_text_file(path, encoding: str = "utf-8") -> str:
     """A model or matrix file's text; a missing or unreadable file is one clear InputError."""
     p = Path(path)
+    data = read_limited(p, what="a model")
     try:
-        return p.read_text(encoding=encoding)
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        # Newlines as text mode reads them, which the YAML and CSV readers were written for.
+        return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as exc:
         raise InputError(f"{p}: cannot read ({exc.__class__.__name__})") from None
 
 

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Optional
 
 from cogmap.errors import InputError
+from cogmap.files import read_limited
 from cogmap.model.model import Model, from_documents, load_model
 from cogmap.records import Document
 
@@ -91,8 +92,8 @@ def load_input(obj, *, article=None) -> tuple[Model, Optional[Document], Optiona
             data = None
             if p.suffix.lower() == ".json":
                 try:
-                    data = json.loads(p.read_text(encoding="utf-8"))
-                except (ValueError, OSError):
+                    data = json.loads(read_limited(p, what="a model"))
+                except (ValueError, RecursionError):  # load_model below says what is wrong
                     data = None
             if isinstance(data, dict) and data.get("schema") == "cogmap.document/1":
                 try:
@@ -118,11 +119,10 @@ def load_input(obj, *, article=None) -> tuple[Model, Optional[Document], Optiona
 
 
 def _read_text(p: Path) -> str:
+    data = read_limited(p)
     try:
-        return p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise InputError(f"{p}: cannot read ({exc.__class__.__name__})") from None
 
 

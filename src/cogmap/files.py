@@ -1,0 +1,79 @@
+"""Reading an input file with a bound, whatever kind of file the path names.
+
+Every command that takes a path (an article, a model, a matrix, a store's inputs)
+reads it through :func:`read_limited`, so ``/dev/zero`` stops one byte past the
+limit and a named pipe is refused before ``open`` (which would wait for a writer
+for ever).
+
+>>> import tempfile, os
+>>> p = os.path.join(tempfile.mkdtemp(), "a.txt")
+>>> _ = open(p, "w").write("Rates rose.")
+>>> read_limited(p)
+b'Rates rose.'
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Optional
+
+from cogmap.errors import InputError
+
+__all__ = ["DEFAULT_MAX_BYTES", "read_limited"]
+
+#: The most cogmap reads from one input (``COGMAP_MAX_BYTES`` changes it): spaCy parses
+#: about 10k words a second here, so a 20 MB article would take minutes and is almost
+#: surely not one article.
+DEFAULT_MAX_BYTES = int(os.environ.get("COGMAP_MAX_BYTES", 20 * 1024 * 1024))
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
+
+
+def read_limited(path: str | os.PathLike, max_bytes: Optional[int] = None, *, what: str = "one document") -> bytes:
+    """The bytes of ``path``, at most ``max_bytes`` of them, else one :class:`InputError`.
+
+    Parameters
+    ----------
+    path : str or Path
+    max_bytes : int, optional
+        Default :data:`DEFAULT_MAX_BYTES`.
+    what : str
+        What the limit is for, in the message ("one document", "a model").
+
+    Raises
+    ------
+    InputError
+        Missing, a folder, a pipe or socket (standard input, ``-``, reads a
+        stream), unreadable, or longer than the limit.
+    """
+    p = Path(path)
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{p}: is a folder, not a file")
+    for test, kind in _KINDS:
+        if test(st.st_mode):
+            raise InputError(f"{p}: is {kind}, not a regular file; pipe it to standard input with '-' instead")
+    if st.st_size > limit:
+        raise InputError(
+            f"{p}: {st.st_size / 1e6:.1f} MB is more than the {limit / 1e6:.0f} MB cogmap reads as {what}; "
+            "split it (or set COGMAP_MAX_BYTES)")
+    try:
+        # One byte past the limit, whatever the file is: a device such as /dev/zero
+        # reports size 0 and never ends.
+        with open(p, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise InputError(
+            f"{p}: more than the {limit / 1e6:.0f} MB cogmap reads as {what} "
+            "(an endless device or stream?); split it (or set COGMAP_MAX_BYTES)")
+    return data
