@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "examples"
 INTERVIEW = SHARED / "gallyamov-interview.txt"
 CURATED = ROOT / "examples" / "gallyamov-model.yaml"
+#: Every hand-made model of a public article, for the checks that hold for all of them.
+HAND_MADE = sorted((ROOT / "examples").glob("*-model.yaml"))
 
 
 @pytest.mark.parametrize("mod", ["model", "loops", "effect", "simulate", "stats", "formats"])
@@ -179,17 +181,28 @@ def test_curated_model_loads_and_is_connected():
     assert loops(m, max_length=8).loops  # the interview argues feedback
 
 
-def test_curated_offsets_slice_real_sentences():
-    if not INTERVIEW.exists():
+def _article(model_path):
+    m = load_model(model_path)
+    article = SHARED / m.sources[0]
+    if not article.exists():
         pytest.skip("../shared/examples is not available")
-    text = INTERVIEW.read_text(encoding="utf-8")
+    return m, article
+
+
+def test_there_are_two_hand_made_models():
+    assert len(HAND_MADE) >= 2
+
+
+@pytest.mark.parametrize("curated", HAND_MADE, ids=lambda p: p.stem)
+def test_curated_offsets_slice_real_sentences(curated):
+    m, article = _article(curated)
+    text = article.read_text(encoding="utf-8")
     paras = _paragraphs(text)
-    m = load_model(CURATED)
     words = set(re.findall(r"\w+", text.lower()))
     n = 0
     for e in m.edges:
         for ev in e.evidence:
-            assert ev.source == INTERVIEW.name
+            assert ev.source == article.name
             s, t = ev.start, ev.end
             piece = text[s:t]
             assert 0 <= s < t <= len(text) and piece.strip() == piece and len(piece) > 20
@@ -203,14 +216,14 @@ def test_curated_offsets_slice_real_sentences():
     assert words  # the file is real text
 
 
-def test_curated_rationales_are_not_copied():
+@pytest.mark.parametrize("curated", HAND_MADE, ids=lambda p: p.stem)
+def test_curated_rationales_are_not_copied(curated):
     """No run of 12 words of the curated file may appear in the article."""
-    if not INTERVIEW.exists():
-        pytest.skip("../shared/examples is not available")
+    _, article = _article(curated)
     norm = lambda s: re.findall(r"[a-z0-9]+", s.lower().replace("’", "'"))
-    art = norm(INTERVIEW.read_text(encoding="utf-8"))
+    art = norm(article.read_text(encoding="utf-8"))
     grams = {tuple(art[i:i + 12]) for i in range(len(art) - 11)}
-    mine = norm(CURATED.read_text(encoding="utf-8"))
+    mine = norm(curated.read_text(encoding="utf-8"))
     hits = [" ".join(mine[i:i + 12]) for i in range(len(mine) - 11) if tuple(mine[i:i + 12]) in grams]
     assert not hits, hits[:3]
 

@@ -606,7 +606,9 @@ def _tokens(name: str) -> frozenset:
     return frozenset(out)
 
 
-def _concept_match(ref: ModelConcept, cand: ModelConcept, min_overlap: float) -> bool:
+def concepts_match(ref: ModelConcept, cand: ModelConcept, min_overlap: float = 0.5) -> bool:
+    """Whether two concepts name one variable: a label or alias of each share content words
+    (shared words over the smaller set, at least ``min_overlap``), as :func:`compare_models` reads it."""
     ref_names = [ref.label, ref.id.replace("_", " "), *ref.aliases]
     cand_names = [cand.label, *cand.aliases]
     for r in ref_names:
@@ -646,7 +648,7 @@ def compare_models(reference: Model, candidate: Model, *, min_overlap: float = 0
     (1, 1, 1.0)
     """
     matches = {
-        rc.id: {cc.id for cc in candidate.concepts if _concept_match(rc, cc, min_overlap)}
+        rc.id: {cc.id for cc in candidate.concepts if concepts_match(rc, cc, min_overlap)}
         for rc in reference.concepts
     }
     cand_edges = {(e.cause, e.effect): e for e in candidate.edges if e.weight != 0}

@@ -1,0 +1,150 @@
+"""Benchmark: the map as a whole, against maps an analyst drew by hand.
+
+    python benchmarks/map_quality.py                       # the default extractor
+    python benchmarks/map_quality.py --extractor rules     # the old path, for "before"
+    python benchmarks/map_quality.py --json
+
+For each hand-made model in ``examples/*-model.yaml`` (its ``sources`` name the
+article in ``../shared/examples``) it maps the article with ``cogmap.extract`` and
+:func:`cogmap.model.from_documents`, and reports:
+
+* links of the hand-made model recovered, and recovered with the right sign
+  (:func:`cogmap.model.compare_models`: concepts match on shared content words);
+* hand-made concepts matched, and *wrong merges*: an automatic concept that
+  matches two hand-made concepts which do not match each other (the analyst keeps
+  them apart, the machine joined them);
+* hand-made feedback loops found: every link of the loop is present between
+  matching concepts (and, for "signed", with the right signs), and the automatic
+  map's own loop count.
+
+Then, for every article of ``../shared/examples``: concepts, links, concepts per
+link and the share of concepts in the largest (weakly) connected part.
+
+Numbers only: nothing is asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+
+import cogmap
+from cogmap.model import compare_models, from_documents, load_model, loops
+from cogmap.model.model import concepts_match  # the rule compare_models matches concepts by
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "examples"
+
+
+def projected(reference, candidate, min_overlap: float = 0.5) -> nx.DiGraph:
+    """The candidate's links drawn between the reference concepts its ends match."""
+    matches = {cc.id: [rc.id for rc in reference.concepts if concepts_match(rc, cc, min_overlap)]
+               for cc in candidate.concepts}
+    g = nx.DiGraph()
+    for e in candidate.edges:
+        if e.weight == 0:
+            continue
+        for a in matches.get(e.cause, ()):
+            for b in matches.get(e.effect, ()):
+                if a != b:
+                    signs = g.edges[a, b]["signs"] if g.has_edge(a, b) else set()
+                    g.add_edge(a, b, signs=signs | {e.sign})
+    return g
+
+
+def wrong_merges(reference, candidate, min_overlap: float = 0.5) -> list[tuple[str, list[str]]]:
+    """Automatic concepts that join hand-made concepts the analyst keeps apart."""
+    out = []
+    for cc in candidate.concepts:
+        hits = [rc for rc in reference.concepts if concepts_match(rc, cc, min_overlap)]
+        apart = [(x, y) for i, x in enumerate(hits) for y in hits[i + 1:] if not concepts_match(x, y, min_overlap)]
+        if apart:
+            out.append((cc.label, sorted({r.label for pair in apart for r in pair})))
+    return out
+
+
+def loops_found(reference, graph: nx.DiGraph) -> tuple[int, int, int]:
+    """(hand-made loops, found, found with every sign right)."""
+    ref = loops(reference).loops
+    found = signed = 0
+    for lp in ref:
+        steps = list(zip(lp.concepts, lp.concepts[1:] + lp.concepts[:1], lp.weights))
+        if all(graph.has_edge(a, b) for a, b, _ in steps):
+            found += 1
+            signed += all((1 if w > 0 else -1) in graph.edges[a, b]["signs"] for a, b, w in steps)
+    return len(ref), found, signed
+
+
+def connectedness(model) -> dict:
+    g = nx.DiGraph()
+    g.add_nodes_from(c.id for c in model.concepts)
+    g.add_edges_from((e.cause, e.effect) for e in model.edges)
+    n = g.number_of_nodes()
+    largest = max((len(c) for c in nx.weakly_connected_components(g)), default=0)
+    return {"concepts": n, "links": g.number_of_edges(),
+            "concepts_per_link": round(n / g.number_of_edges(), 2) if g.number_of_edges() else None,
+            "largest_part": round(largest / n, 3) if n else 0.0}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--extractor", default=None, help="learned or rules (default: cogmap's default)")
+    ap.add_argument("--embed", action="store_true", help="merge concepts by sentence embeddings too")
+    ap.add_argument("--examples", type=Path, default=SHARED, help="the public articles (../shared/examples)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.examples.is_dir():
+        print(f"no articles in {args.examples}: this benchmark needs ../shared/examples", file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    maps = {}
+    for path in sorted(args.examples.glob("*.txt")):
+        doc = cogmap.extract(path, extractor=args.extractor, embed=args.embed)
+        maps[path.name] = from_documents([doc], title=path.stem)
+    report = {"extractor": args.extractor or "default", "embed": args.embed, "references": {}, "articles": {}}
+    for ref_path in sorted((ROOT / "examples").glob("*-model.yaml")):
+        ref = load_model(ref_path)
+        source = next((s for s in ref.sources if s in maps), None)
+        if source is None:
+            continue
+        cand = maps[source]
+        cmp = compare_models(ref, cand)
+        n_loops, found, signed = loops_found(ref, projected(ref, cand))
+        merges = wrong_merges(ref, cand)
+        report["references"][ref_path.name] = {
+            "article": source, "links": cmp["edges"], "recovered": cmp["recovered"], "signed": cmp["signed"],
+            "concepts": cmp["concepts"], "concepts_matched": cmp["concepts_matched"],
+            "loops": n_loops, "loops_found": found, "loops_signed": signed,
+            "map_loops": len(loops(cand).loops), "wrong_merges": len(merges), "merges": merges,
+        }
+    for name, model in maps.items():
+        report["articles"][name] = connectedness(model)
+    report["seconds"] = round(time.perf_counter() - t0, 1)
+    if args.json:
+        print(json.dumps(report, indent=1))
+        return 0
+    print(f"extractor: {report['extractor']}{' with embeddings' if args.embed else ''}  ({report['seconds']} s)")
+    for name, r in report["references"].items():
+        print(f"\n{name} (on {r['article']})")
+        print(f"  links recovered   {r['recovered']:3d} / {r['links']}   with the right sign {r['signed']}")
+        print(f"  concepts matched  {r['concepts_matched']:3d} / {r['concepts']}")
+        print(f"  loops found       {r['loops_found']:3d} / {r['loops']}   with the right signs {r['loops_signed']}"
+              f"   (the map has {r['map_loops']} loops)")
+        print(f"  wrong merges      {r['wrong_merges']:3d}" + "".join(
+            f"\n      {label!r} joins {', '.join(map(repr, refs))}" for label, refs in r["merges"]))
+    print(f"\n{'article':42s} {'concepts':>8s} {'links':>6s} {'c/link':>7s} {'largest':>8s}")
+    total_c = total_l = 0
+    for name, a in report["articles"].items():
+        total_c += a["concepts"]
+        total_l += a["links"]
+        print(f"{name:42s} {a['concepts']:8d} {a['links']:6d} {a['concepts_per_link'] or 0:7.2f} {a['largest_part']:8.2f}")
+    print(f"{'all nine':42s} {total_c:8d} {total_l:6d} {total_c / max(1, total_l):7.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
