@@ -98,6 +98,10 @@ class Claim(_Record):
     evidence: Evidence
     #: How sure the learned reader is of the link (0-1); ``None`` from the rules.
     confidence: Optional[float] = Field(default=None, ge=0.0, le=1.0)
+    #: Who found it when a language model read the article too (``--llm``):
+    #: ``llm:<model>``, the offline extractor (``learned``, ``rules``), or both joined
+    #: by ``+``; ``None`` when only the offline extractor ran.
+    extractor: Optional[str] = None
 
 
 class Forecast(_Record):
@@ -112,6 +116,8 @@ class Forecast(_Record):
     condition: Optional[str] = None
     speaker: Optional[str] = None
     evidence: Evidence
+    #: As :attr:`Claim.extractor`.
+    extractor: Optional[str] = None
 
 
 class Document(_Record):

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import EXTRACTOR_HELP, Extractor, use_extractor
 from cogmap.errors import CogmapError, InputError
 from cogmap.corpus.store import DEFAULT_DB, Store
@@ -58,12 +59,20 @@ def add(
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     extractor: Optional[Extractor] = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
+    llm: bool = cli_llm.LLM, llm_only: bool = cli_llm.LLM_ONLY, llm_url: Optional[str] = cli_llm.LLM_URL,
+    llm_model: Optional[str] = cli_llm.LLM_MODEL, llm_timeout: float = cli_llm.LLM_TIMEOUT,
+    llm_concurrency: int = cli_llm.LLM_CONCURRENCY, llm_retries: int = cli_llm.LLM_RETRIES,
 ) -> None:
     """Extract documents and add them to the store; the same content twice is stored once.
+
+    With --llm, a language model then reads each document it has not read yet (its
+    answers cached in the store); one it cannot read keeps the offline reading and is
+    read when the same command runs again.
 
     Example: cogmap add articles/ interviews/*.html --db corpus.db --workers 4
     """
     use_extractor(extractor)
+    reader = cli_llm.reader(llm, llm_only, llm_url, llm_model, llm_timeout, llm_concurrency, llm_retries, store=True)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
     from rich.text import Text
 
@@ -94,6 +103,7 @@ def add(
     try:
         with bar:
             report = store.add(paths, workers=workers, dask_address=dask, progress=progress)
+        read = cli_llm.read_store(store, paths, reader, quiet, extractor) if reader is not None else None
     finally:
         store.close()
     how = f"dask ({report.workers} workers)" if dask else (
@@ -104,8 +114,10 @@ def add(
         f"failed {len(report.failed)}; {report.docs_per_second:.1f} docs/s, {how}",
         highlight=False, soft_wrap=True,
     )
-    if not report.added:
+    if not report.added and not (read and read.read):
         out.print("nothing new: the store is unchanged", highlight=False)
+    if read is not None:
+        cli_llm.say_store(read, db)
     if report.failed:
         out.print("failed documents (skipped):", style="red")
         for source, why in report.failed:
@@ -124,7 +136,7 @@ def experts(
 
     Example: cogmap experts --db corpus.db --plot calibration.png
     """
-    with Store(db, create=False) as store:
+    with Store(db, create=False, readonly=True) as store:
         rows = store.experts(bins=bins)
     if fmt == Format.json:
         _echo_json([asdict(e) for e in rows])
@@ -184,7 +196,7 @@ def forecasts(
     """
     if open_ and resolved:
         raise InputError("--open and --resolved exclude each other")
-    with Store(db, create=False) as store:
+    with Store(db, create=False, readonly=True) as store:
         rows = store.forecasts(open=True if open_ else None, resolved=True if resolved else None, speaker=speaker)
     if fmt == Format.json:
         _echo_json([asdict(r) for r in rows])
@@ -237,7 +249,7 @@ def map_store(db, speaker=None, since=None, output=None, **options):
     and the contradictions go to stderr so that stdout stays a valid model.
     """
     t0 = time.perf_counter()
-    with Store(db, create=False) as store:
+    with Store(db, create=False, readonly=True) as store:
         model = store.map(speaker=speaker, since=since, **options)
         contradictions = store.contradictions(speaker=speaker, since=since)
     if output is None:

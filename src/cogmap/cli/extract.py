@@ -11,6 +11,7 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 
+from cogmap.cli import llm as cli_llm
 from cogmap.errors import InputError
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "example-interview.txt"
@@ -67,10 +68,16 @@ def register(app: typer.Typer) -> None:
         embed: bool = typer.Option(False, "--embed", help="Also merge concepts by sentence embeddings "
                                    "(needs: pip install 'cogmap\\[embed]')."),
         extractor: Optional[Extractor] = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
+        llm: bool = cli_llm.LLM, llm_only: bool = cli_llm.LLM_ONLY, llm_url: Optional[str] = cli_llm.LLM_URL,
+        llm_model: Optional[str] = cli_llm.LLM_MODEL, llm_timeout: float = cli_llm.LLM_TIMEOUT,
+        llm_concurrency: int = cli_llm.LLM_CONCURRENCY, llm_retries: int = cli_llm.LLM_RETRIES,
+        llm_cache: Optional[str] = cli_llm.LLM_CACHE,
     ):
         """Extract causal claims, forecasts, speakers and turns from articles.
 
         Example: cogmap extract interview.txt --format json -o interview.json
+
+        Example: cogmap extract interview.txt --llm --llm-url http://127.0.0.1:8080 --llm-model qwen2.5
         """
         from cogmap.extract.pipeline import extract as run
         from cogmap.show.render import to_markdown, to_rich
@@ -78,6 +85,8 @@ def register(app: typer.Typer) -> None:
         for f in files:
             if f != "-" and not Path(f).exists():
                 raise InputError(f"{f}: no such file")
+        cli_llm.start(llm, llm_only, llm_url, llm_model, llm_timeout, llm_concurrency, llm_retries, llm_cache,
+                      scale=scale.value)
         kind = extractor.value if extractor else None
         docs = [run(Path(f) if f != "-" else f, scale=scale.value, embed=embed, extractor=kind) for f in files]
         if fmt is Fmt.json:

@@ -17,6 +17,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import EXTRACTOR_HELP, Extractor, use_extractor
 from cogmap.errors import CogmapError, InputError
 
@@ -222,6 +223,10 @@ def register(app: typer.Typer) -> None:
         speaker: Optional[str] = typer.Option(None, "--speaker", help="With --db: only this speaker's claims."),
         since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="With --db: only documents dated on or after YYYY-MM-DD."),
         extractor: Optional[Extractor] = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
+        llm: bool = cli_llm.LLM, llm_only: bool = cli_llm.LLM_ONLY, llm_url: Optional[str] = cli_llm.LLM_URL,
+        llm_model: Optional[str] = cli_llm.LLM_MODEL, llm_timeout: float = cli_llm.LLM_TIMEOUT,
+        llm_concurrency: int = cli_llm.LLM_CONCURRENCY, llm_retries: int = cli_llm.LLM_RETRIES,
+        llm_cache: Optional[str] = cli_llm.LLM_CACHE,
     ) -> None:
         """Build a causal model (cogmap.model/1) from articles, or from a store with --db.
 
@@ -230,6 +235,7 @@ def register(app: typer.Typer) -> None:
         """
         use_extractor(extractor)
         if db is not None:  # the corpus store (cogmap.corpus.store); contradictions are listed on stderr
+            cli_llm.refuse_with_db(llm, llm_only)
             if files:
                 raise InputError("give FILE... or --db STORE, not both")
             from cogmap.cli.corpus import map_store
@@ -240,6 +246,7 @@ def register(app: typer.Typer) -> None:
             raise InputError("--speaker and --since select documents of a store: add --db STORE")
         if not files:
             raise InputError("give the articles to map (FILE...) or a store (--db STORE)")
+        cli_llm.start(llm, llm_only, llm_url, llm_model, llm_timeout, llm_concurrency, llm_retries, llm_cache)
         import cogmap
         from cogmap.model.model import from_documents
 

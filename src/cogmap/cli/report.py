@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from cogmap.cli.extract import EXTRACTOR_HELP, Extractor
+from cogmap.cli import llm as cli_llm
+from cogmap.cli.extract import EXTRACTOR_HELP, Extractor, use_extractor
 from cogmap.errors import InputError
 
 
@@ -31,9 +32,12 @@ def register(app: typer.Typer) -> None:
         ),
         max_length: int = typer.Option(8, "--max-length", help="Longest feedback loop to look for (links)."),
         extractor: Optional[Extractor] = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
+        llm: bool = cli_llm.LLM, llm_only: bool = cli_llm.LLM_ONLY, llm_url: Optional[str] = cli_llm.LLM_URL,
+        llm_model: Optional[str] = cli_llm.LLM_MODEL, llm_timeout: float = cli_llm.LLM_TIMEOUT,
+        llm_concurrency: int = cli_llm.LLM_CONCURRENCY, llm_retries: int = cli_llm.LLM_RETRIES,
+        llm_cache: Optional[str] = cli_llm.LLM_CACHE,
     ):
-        """
-        use_extractor(extractor)Write an HTML report: the map, the quotes behind each link, loops, forecasts and what-ifs.
+        """Write an HTML report: the map, the quotes behind each link, loops, forecasts and what-ifs.
 
         The page opens from disk and loads nothing from the network.
 
@@ -43,6 +47,10 @@ def register(app: typer.Typer) -> None:
         """
         from cogmap.show.report import store_report_data, write_report
 
+        use_extractor(extractor)
+        if db is not None:
+            cli_llm.refuse_with_db(llm, llm_only)
+        cli_llm.start(llm, llm_only, llm_url, llm_model, llm_timeout, llm_concurrency, llm_retries, llm_cache)
         if max_length < 1:
             raise InputError("--max-length must be at least 1")
         if db is not None:

@@ -179,6 +179,33 @@ MIGRATIONS[2] = [
     _fill_days,
     "CREATE INDEX documents_day ON documents(day)",
 ]
+# 3: what a language model read (cogmap add --llm): its answers, cached by model,
+# prompt version and section text, and each document's reading, done or to retry.
+MIGRATIONS[3] = [
+    """
+    CREATE TABLE llm_answers (
+        key TEXT PRIMARY KEY,           -- sha256 of model, prompt version and the section text's hash
+        model TEXT NOT NULL,
+        prompt_version TEXT NOT NULL,
+        mode TEXT NOT NULL,             -- json_schema, json_object or prompt: how the server took the schema
+        tokens INTEGER NOT NULL,
+        answer TEXT NOT NULL,           -- the model's JSON answer, before cogmap grounds it
+        created_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE llm_readings (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        model TEXT NOT NULL,
+        prompt_version TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('done', 'retry')),
+        error TEXT,                     -- why a reading is to be retried
+        tokens INTEGER NOT NULL DEFAULT 0,
+        read_at TEXT NOT NULL,
+        PRIMARY KEY (document_id, model)
+    )
+    """,
+]
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # The resolution in force for each forecast: its latest row.

@@ -21,6 +21,7 @@ import re
 from typing import Iterable, Iterator, Optional
 
 from cogmap.extract import hedges
+from cogmap.extract import llm as language_model
 from cogmap.extract.claims import answered_reason, find_claims
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger
@@ -51,7 +52,7 @@ def _choose(extractor: Optional[str]) -> str:
 
 
 def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203",
-            embed: bool = False, extractor: Optional[str] = None) -> Document:
+            embed: bool = False, extractor: Optional[str] = None, llm=None) -> Document:
     """Read an article (text, bytes, a path, or ``"-"``) and return its causal map.
 
     Parameters
@@ -68,11 +69,15 @@ def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203"
         How claims and forecasts are found: the fine-tuned reader
         (:mod:`cogmap.extract.readings`) or the hand-written rules
         (:mod:`cogmap.extract.claims`); default :data:`DEFAULT_EXTRACTOR`.
+    llm : cogmap.extract.llm.Settings or Reader, optional
+        Also read the article with a language model, grounded in this reading
+        (:mod:`cogmap.extract.llm`); without one, only if ``llm.use`` turned it on.
     """
     if scale not in hedges.SCALES:
         raise InputError(f"unknown probability scale {scale!r}; choose one of: {', '.join(hedges.SCALES)}")
     kind = _choose(extractor)
-    return build(read(text_or_path, source=source), scale=scale, embed=embed, extractor=kind)
+    doc = build(read(text_or_path, source=source), scale=scale, embed=embed, extractor=kind)
+    return language_model.apply(doc, llm, scale=scale, extractor=kind)
 
 
 def extract_many(items: Iterable, *, scale: str = "icd203", embed: bool = False,
