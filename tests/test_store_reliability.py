@@ -221,3 +221,176 @@ def test_workers_end_soon_after_their_parent_is_killed(tmp_path):
     except ProcessLookupError:
         pass
     assert not alive, f"workers {alive} outlived their parent"
+
+
+# -- the store guards itself (issue 14, item 10) ------------------------------------------
+def _cli(*args, cwd, wrap=()) -> subprocess.CompletedProcess:
+    env = _env()
+    env["COLUMNS"] = "300"  # one message, one line
+    return subprocess.run([*wrap, sys.executable, "-m", "cogmap", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def _one_line(r: subprocess.CompletedProcess, *needles, code: int = 2) -> None:
+    assert r.returncode == code, (r.returncode, r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr and "internal error" not in r.stderr, r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error:"), r.stderr
+    for n in needles:
+        assert n in lines[0], lines[0]
+
+
+def _store(tmp_path: Path, n: int = 4) -> Path:
+    tmp_path.mkdir(exist_ok=True)
+    db = tmp_path / "c.db"
+    r = _cli("add", _corpus(tmp_path / "docs", n), "--db", db, "--workers", "0", "--quiet", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    return db
+
+
+def _files(folder: Path) -> dict:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+def test_a_sqlite_file_of_another_application_is_refused_and_left_as_it_was(tmp_path):
+    other = tmp_path / "other" / "notes.db"
+    other.parent.mkdir()
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    con.execute("INSERT INTO notes (body) VALUES ('keep me')")
+    con.execute("PRAGMA user_version = 7")
+    con.commit()
+    con.close()
+    tagged = tmp_path / "other" / "tagged.db"
+    con = sqlite3.connect(tagged)
+    con.execute("PRAGMA application_id = 42")  # another application's file, still without tables
+    con.commit()
+    con.close()
+    before = _files(other.parent)
+    for args in (["experts"], ["forecasts", "list"], ["map"], ["report", "-o", tmp_path / "r.html"],
+                 ["forecasts", "resolve", "1", "--outcome", "yes"], ["add", tmp_path]):
+        _one_line(_cli(*args, "--db", other, cwd=tmp_path), "not a cogmap store")
+        _one_line(_cli(*args, "--db", tagged, cwd=tmp_path), "another application")
+    assert _files(other.parent) == before  # no tables, no user_version, no journal mode, no -wal
+    con = sqlite3.connect(other)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    con.close()
+
+
+def test_stores_carry_the_application_id_and_older_ones_get_it(tmp_path):
+    from cogmap.corpus.store import APPLICATION_ID
+
+    db = tmp_path / "c.db"
+    Store(db).close()
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    con.execute("PRAGMA application_id = 0")  # as a store made before the id existed
+    con.commit()
+    con.close()
+    with Store(db, readonly=True) as s:  # reading does not write, even the id
+        assert s.count() == 0
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA application_id").fetchone()[0] == 0
+    con.close()
+    with Store(db) as s:
+        assert s.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def _read_only(folder: Path):
+    """A command prefix that runs with ``folder`` read-only, and how to undo it."""
+    if os.geteuid() != 0:
+        mode = folder.stat().st_mode
+        for p in folder.iterdir():
+            p.chmod(0o444)
+        folder.chmod(0o555)
+        return (), lambda: folder.chmod(mode)
+    # root writes through permissions: a read-only bind mount in a private mount namespace
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0"', str(folder)],
+                           capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("cannot make a read-only folder here (root without mount namespaces)")
+    return ("unshare", "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"', str(folder)), lambda: None
+
+
+def test_a_store_on_a_read_only_disk_can_still_be_read(tmp_path):
+    db = _store(tmp_path / "disk")
+    wrap, undo = _read_only(db.parent)
+    try:
+        assert not (db.parent / "c.db-wal").exists() and not (db.parent / "c.db-shm").exists()
+        r = _cli("experts", "--db", db, cwd=tmp_path, wrap=wrap)
+        assert r.returncode == 0 and "Ann Lee" in r.stdout, r.stderr
+        r = _cli("forecasts", "list", "--db", db, cwd=tmp_path, wrap=wrap)
+        assert r.returncode == 0, r.stderr
+        r = _cli("map", "--db", db, "-o", tmp_path / "m.yaml", cwd=tmp_path, wrap=wrap)
+        assert r.returncode == 0, r.stderr
+        r = _cli("report", "--db", db, "-o", tmp_path / "r.html", cwd=tmp_path, wrap=wrap)
+        assert r.returncode == 0, r.stderr
+        _one_line(_cli("forecasts", "resolve", "1", "--outcome", "yes", "--db", db, cwd=tmp_path, wrap=wrap),
+                  "read-only", code=1)
+        _one_line(_cli("map", "--db", db, "-o", db.parent / "m.yaml", cwd=tmp_path, wrap=wrap), "cannot write")
+    finally:
+        undo()
+
+
+def _damage_table(db: Path, table: str) -> None:
+    """Overwrite the first page of a table's b-tree, as a bad disk sector would."""
+    con = sqlite3.connect(db)
+    page = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    with open(db, "r+b") as fh:
+        fh.seek((page - 1) * size + 100 if page == 1 else (page - 1) * size)
+        fh.write(b"\xde\xad\xbe\xef" * (size // 8))
+
+
+def test_a_damaged_store_is_one_line_and_add_does_not_write_into_it(tmp_path):
+    db = _store(tmp_path)
+    _damage_table(db, "claims")
+    for args in (["experts"], ["map", "-o", tmp_path / "m.yaml"], ["report", "-o", tmp_path / "r.html"]):
+        _one_line(_cli(*args, "--db", db, cwd=tmp_path), "damaged", ".recover")
+    before = db.read_bytes()
+    more = _corpus(tmp_path / "more", 2)
+    _one_line(_cli("add", more, "--db", db, "--workers", "0", cwd=tmp_path), "damaged", "will not write")
+    assert db.read_bytes() == before
+
+
+def test_a_store_that_lost_a_table_says_so(tmp_path):
+    db = _store(tmp_path)
+    con = sqlite3.connect(db)
+    con.execute("DROP TABLE forecasts")
+    con.commit()
+    con.close()
+    for args in (["experts"], ["forecasts", "list"], ["add", tmp_path / "docs"]):
+        _one_line(_cli(*args, "--db", db, cwd=tmp_path), "lost its table forecasts")
+
+
+def test_add_stops_at_the_first_disk_full_and_keeps_only_whole_documents(tmp_path, monkeypatch):
+    from cogmap.corpus import store as store_mod
+    from cogmap.errors import CogmapError
+
+    monkeypatch.syspath_prepend(str(TESTS))
+    folder = _corpus(tmp_path / "docs", 30)
+    for p in folder.iterdir():  # big enough that a few fill the allowed pages
+        p.write_text(p.read_text() + "Narrator: filler text. " * 400 + "\n", encoding="utf-8")
+    extracted = []
+    real = store_mod._extract_path
+    monkeypatch.setattr(store_mod, "_extract_path", lambda source, spec=None: extracted.append(source) or
+                        real(source, spec))
+    db = tmp_path / "c.db"
+    with Store(db) as s:
+        pages = s.conn.execute("PRAGMA page_count").fetchone()[0]
+        s.conn.execute(f"PRAGMA max_page_count = {pages + 30}")  # the disk fills after a few documents
+        with pytest.raises(CogmapError, match="disk is full") as info:
+            s.add(folder, workers=0, extractor="fake_extractor:extract")
+    added = int(re.search(r"(\d+) added before it", str(info.value)).group(1))
+    assert 0 < added < 30
+    assert len(extracted) == added + 1  # stopped at once, not after extracting the rest
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert docs == added
+    assert con.execute("SELECT count(*) FROM inputs").fetchone()[0] == docs
+    assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 2 * docs  # no half-written document
+    assert con.execute("SELECT count(*) FROM forecasts").fetchone()[0] == docs
+    con.close()

@@ -29,6 +29,10 @@ Reliability
   to one store at once; only the parent process writes, workers only extract.
 * The schema version is ``PRAGMA user_version``; older stores are migrated
   step by step, a store written by a newer cogmap is refused.
+* ``PRAGMA application_id`` marks the file as cogmap's; another application's
+  SQLite file is refused before anything is written to it. Reading commands open
+  the store read-only (``readonly=True``), writing ones refuse a damaged file
+  (``PRAGMA quick_check``), and a full disk stops ``add`` at once.
 
 Examples
 --------
@@ -71,6 +75,7 @@ __all__ = [
     "Expert",
     "Contradiction",
     "SCHEMA_VERSION",
+    "APPLICATION_ID",
     "DEFAULT_DB",
     "expand_paths",
     "normalize_day",
@@ -78,6 +83,26 @@ __all__ = [
 
 DEFAULT_DB = "cogmap.db"
 BUSY_TIMEOUT_MS = 60_000
+#: ``PRAGMA application_id`` of a cogmap store: "cgmp" in ASCII. ``file(1)`` and other
+#: tools can tell the file apart, and cogmap refuses SQLite files that are not its own.
+APPLICATION_ID = 0x63676D70
+
+
+def _is_read_only(exc: sqlite3.DatabaseError) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or "readonly database" in str(exc)
+
+
+def _tables_of(version: int) -> set[str]:
+    """The tables a store of this schema version has: the migrations run on an empty database."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for v in range(1, min(version, SCHEMA_VERSION) + 1):
+            for step in MIGRATIONS[v]:
+                step(conn) if callable(step) else conn.execute(step)
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        conn.close()
 
 
 class Store(Queries):
@@ -90,14 +115,33 @@ class Store(Queries):
     create : bool
         With ``False``, a missing file is a :class:`~cogmap.errors.CogmapError`
         (the read-only commands use this, so a typo does not make an empty store).
+    readonly : bool
+        Open with a connection that cannot write (``?mode=ro``), for commands that
+        only read; it also reads a store on a read-only disk. An older store is
+        still upgraded first when the file can be written.
     """
 
-    def __init__(self, path: str | os.PathLike = DEFAULT_DB, *, create: bool = True):
+    def __init__(self, path: str | os.PathLike = DEFAULT_DB, *, create: bool = True, readonly: bool = False):
         self.path = Path(path)
+        self.readonly = False
+        memory = str(path) == ":memory:"
         if not create and not self.path.exists():
             raise CogmapError(f"no store at {self.path}: run `cogmap add PATH --db {self.path}` first")
-        if self.path.parent and not self.path.parent.exists():
+        if not memory and self.path.parent and not self.path.parent.exists():
             raise CogmapError(f"folder {self.path.parent} does not exist")
+        # Whose file it is, read without writing a byte: a file of another
+        # application must come out of here exactly as it went in.
+        probe = None if memory or not self.path.exists() or self.path.stat().st_size == 0 else self._open_readonly()
+        if probe is not None:
+            try:
+                version = self._identify(probe)
+            except BaseException:
+                probe.close()
+                raise
+            if readonly and version == SCHEMA_VERSION:
+                self.conn, self.readonly = probe, True
+                return
+            probe.close()
         try:
             self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
@@ -107,6 +151,8 @@ class Store(Queries):
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             self._refuse_newer(version)
+            if probe is not None and not readonly:
+                self._check_integrity()
             mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":  # pragma: no cover - e.g. some network filesystems
                 pass
@@ -115,12 +161,96 @@ class Store(Queries):
             self._migrate()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
-            if "not a database" in str(exc) or "malformed" in str(exc):
-                raise CogmapError(f"{self.path} is not a cogmap store: {exc}") from None
-            raise CogmapError(f"cannot open store {self.path}: {exc}") from None
+            if readonly and probe is not None and _is_read_only(exc):
+                # A store on a read-only disk or in a read-only file can still be read.
+                self.conn, self.readonly = self._open_readonly(), True
+                if self.version != SCHEMA_VERSION:
+                    self.conn.close()
+                    raise InputError(f"store {self.path} is read-only and has schema version {self.version}; "
+                                     f"this cogmap reads version {SCHEMA_VERSION}: copy it somewhere writable "
+                                     "and run the command on the copy, which upgrades it") from None
+                return
+            raise self.explain(exc) from None
         except CogmapError:
             self.conn.close()
             raise
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        """A connection that cannot write, even where SQLite cannot make its WAL index."""
+        uri = self.path.absolute().as_uri()
+        for query in ("?mode=ro", "?mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(uri + query, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+                conn.row_factory = sqlite3.Row
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.DatabaseError as exc:
+                conn.close()
+                # A WAL file needs its -shm index beside it; on a read-only disk that
+                # cannot be made, and only ``immutable`` (nobody can write it there) reads it.
+                if "immutable" not in query and _is_read_only(exc):
+                    continue
+                raise self.explain(exc, opening=True) from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _identify(self, conn: sqlite3.Connection) -> int:
+        """The file's schema version, once it is known to be a cogmap store with all its tables."""
+        app = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {t for t in tables if not t.startswith("sqlite_")}
+        if app not in (0, APPLICATION_ID):
+            raise InputError(f"{self.path} belongs to another application (SQLite application_id {app}), "
+                             "not cogmap: name another file with --db")
+        # Stores made before the application id have cogmap's tables; anything else
+        # with tables is someone else's database.
+        if app == 0 and tables and not {"documents", "inputs"} <= tables:
+            some = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+            raise InputError(f"{self.path} is a SQLite database of another application (tables {some}), "
+                             "not a cogmap store: name another file with --db")
+        self._refuse_newer(version)
+        missing = sorted(_tables_of(version) - tables)
+        if missing:
+            raise InputError(f"store {self.path} has lost its table{'s' if len(missing) > 1 else ''} "
+                             f"{', '.join(missing)}: it is damaged; restore it from a backup, "
+                             "or make a new store with `cogmap add`")
+        return version
+
+    def _check_integrity(self) -> None:
+        """Refuse to write into a damaged file: a write there can spread the damage."""
+        try:
+            # One problem is enough to refuse, and quick_check skips the index
+            # cross-checks that make integrity_check slow on a big store.
+            found = [r[0] for r in self.conn.execute("PRAGMA quick_check(1)")]
+        except sqlite3.DatabaseError as exc:
+            found = [str(exc)]
+        if found != ["ok"]:
+            what = " ".join((found[0] if found else "unknown").replace("*** in database main ***", "").split())
+            raise InputError(
+                f"store {self.path} is damaged ({what}); cogmap will not write into it. "
+                f"Recover what is readable with `sqlite3 {self.path} .recover | sqlite3 recovered.db`, "
+                "or restore a backup")
+
+    def explain(self, exc: sqlite3.DatabaseError, *, opening: bool = False) -> CogmapError:
+        """One line for a SQLite error about the file itself (damaged, full, read-only)."""
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        text = str(exc)
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text or "not a database" in text:
+            if opening and "not a database" in text:
+                return InputError(f"{self.path} is not a cogmap store (not a SQLite database)")
+            return InputError(
+                f"store {self.path} is damaged ({text}). Recover what is readable with "
+                f"`sqlite3 {self.path} .recover | sqlite3 recovered.db`, or restore a backup")
+        if name.startswith("SQLITE_FULL") or "disk is full" in text:
+            return CogmapError(f"the disk is full: cannot write to store {self.path}; nothing half-written was kept. "
+                               "Free some space and run the command again")
+        if _is_read_only(exc):
+            return CogmapError(f"store {self.path} is read-only: cannot write to it ({text})")
+        if "no such table" in text or "no such column" in text:
+            return InputError(f"store {self.path} is damaged or not a cogmap store ({text}); restore it from a backup, "
+                              "or make a new store with `cogmap add`")
+        return CogmapError(f"store {self.path}: {text}")
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -130,8 +260,11 @@ class Store(Queries):
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, typ, exc, tb) -> None:
         self.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            # A page error met while reading or writing is about the file: say so in one line.
+            raise self.explain(exc) from None
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -155,7 +288,10 @@ class Store(Queries):
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite may already have rolled back by itself (disk full, I/O error);
+            # a second ROLLBACK would hide the error that matters.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")
@@ -166,6 +302,8 @@ class Store(Queries):
                 # Re-read inside the write lock: another process may have migrated.
                 version = c.execute("PRAGMA user_version").fetchone()[0]
                 self._refuse_newer(version)
+                if c.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                    c.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 if version >= SCHEMA_VERSION:
                     return
                 for step in MIGRATIONS[version + 1]:
@@ -313,7 +451,11 @@ class Store(Queries):
                 report.failed.append((source, why))
                 tick(source, "failed")
                 continue
-            if self._has_input(raw):
+            try:
+                known = self._has_input(raw)
+            except sqlite3.DatabaseError as exc:
+                raise self.explain(exc) from None
+            if known:
                 report.unchanged.append(source)
                 tick(source, "unchanged")
             else:
@@ -330,6 +472,11 @@ class Store(Queries):
             try:
                 doc = Document.model_validate_json(doc_json)
                 _, new = self.add_document(doc, input_hash=hashes[source])
+            except sqlite3.DatabaseError as exc:
+                # The file failed, not the document (disk full, damaged, read-only): every
+                # later document would fail the same way after minutes of extraction.
+                stop = self.explain(exc)
+                raise type(stop)(f"{stop} ({len(report.added)} added before it; {source} and the rest were not)") from None
             except Exception as exc:
                 report.failed.append((source, _describe(exc)))
                 tick(source, "failed")

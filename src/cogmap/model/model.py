@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import re
@@ -358,7 +359,8 @@ def save_model(model: Model, path) -> None:
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(p)  # all or nothing: a reader never sees half a model
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # on a read-only disk even removing it fails
+            tmp.unlink(missing_ok=True)
         raise InputError(f"{p}: cannot write ({exc.strerror or exc.__class__.__name__})") from None
 
 

@@ -32,6 +32,7 @@ import base64
 import hashlib
 import json
 import re
+import sqlite3
 from importlib import resources
 from pathlib import Path
 from typing import Optional
@@ -393,7 +394,7 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
 
     own = not hasattr(store, "conn")
     if own:
-        store = Store(store, create=False)
+        store = Store(store, create=False, readonly=True)
     try:
         docs = _store_documents(store)
         if document is not None:
@@ -444,6 +445,8 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
         data["since"] = day
         data["store"] = True
         return data
+    except sqlite3.DatabaseError as exc:  # a damaged page, a lost table: one line, not a traceback
+        raise store.explain(exc) from None
     finally:
         if own:
             store.close()
