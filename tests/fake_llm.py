@@ -54,6 +54,7 @@ class FakeLLM:
         self.delay = delay
         self.requests: list[dict] = []   # {"mode", "body", "headers"}
         self.lock = threading.Lock()
+        self.in_flight = self.most_in_flight = 0
 
     @property
     def modes(self) -> list[str]:
@@ -63,8 +64,17 @@ class FakeLLM:
         mode = (body.get("response_format") or {}).get("type", "prompt")
         with self.lock:
             self.requests.append({"mode": mode, "body": body, "headers": headers, "path": path})
-        if self.delay:
-            time.sleep(self.delay)
+            self.in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            if self.delay:
+                time.sleep(self.delay)
+            return self._answer(path, mode, body)
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+
+    def _answer(self, path: str, mode: str, body: dict) -> tuple[int, dict]:
         if self.status:
             return self.status, {"error": {"message": "as told"}}
         if not path.endswith("/v1/chat/completions"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -237,6 +238,17 @@ def test_a_second_run_asks_nothing_and_a_new_model_asks_again(offline, tmp_path)
     changed = offline.model_copy(update={"text": offline.text.replace("winter", "autumn")})
     read(fake, changed, cache=cache)
     assert len(fake.requests) == 3  # another text is another key
+
+
+def test_sections_are_asked_concurrently_up_to_the_limit():
+    text = "\n\n".join(f"Paragraph {i} says that the rates rose again this year." for i in range(700))
+    doc = Document(source="long.txt", text=text)
+    fake = FakeLLM(delay=0.2)
+    new, rep = reader(fake, concurrency=2, only=True).read(doc)
+    assert rep.ok and rep.sections >= 4 and len(fake.requests) == rep.sections
+    assert fake.most_in_flight == 2
+    numbers = [int(n) for r in fake.requests for n in re.findall(r"^\[(\d+)\]", r["body"]["messages"][1]["content"], re.M)]
+    assert sorted(numbers) == list(range(1, 701))  # every sentence sent once, numbered over the whole article
 
 
 # -- failures ------------------------------------------------------------------------------------------

@@ -601,7 +601,7 @@ class Report:
         if self.error:
             return (f"llm ({self.model}): {self.error}; kept the offline reading of {self.source}"
                     " (run again to retry)")
-        how = ", ".join(f"{m}" for m, _ in self.modes.most_common()) or "cache"
+        how = ", ".join(m for m, _ in self.modes.most_common()) or ("cache" if self.cached else "no requests")
         drop = ""
         if self.dropped:
             drop = " (" + ", ".join(f"{n} {why}" for why, n in self.dropped.most_common()) + ")"
