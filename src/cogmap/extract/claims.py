@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from cogmap.extract import lexicon as L
+from cogmap.extract.concepts import negation_sign
 
 __all__ = ["RawClaim", "Side", "find_claims", "answered_reason"]
 
@@ -176,7 +177,8 @@ def np_side(tok, depth: int = 0) -> Side:
         keep.pop()
     while keep and keep[0].dep_ in ("prep", "case", "cc", "punct"):
         keep.pop(0)
-    return Side(keep, sign)
+    # "unemployment" is employment going down: the concept keeps the positive name.
+    return Side(keep, sign * negation_sign(keep))
 
 
 def _with_hyphens(tokens):
@@ -301,6 +303,8 @@ def clause_side(verb) -> Side:
                 continue  # the reason is a claim of its own, not part of the effect
             if c.dep_ == "advmod" and c.head == verb and c.i < verb.i and c.lower_ not in ("too",):
                 continue
+            if c.dep_ in ("prep", "npadvmod") and _adjunct(c, verb):
+                continue  # "as a result", "according to traders", "for two days": said of the event, not part of it
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _REL_PRONOUNS:
                 continue
             keep.append(c)
@@ -310,7 +314,20 @@ def clause_side(verb) -> Side:
     keep = _with_hyphens(keep)
     while keep and (keep[-1].is_punct or keep[-1].dep_ in ("prep", "cc")):
         keep.pop()
-    return Side(keep, neg)
+    return Side(keep, neg * negation_sign(keep))  # "have distrust" is about trust
+
+
+def _adjunct(tok, verb) -> bool:
+    """A phrase that places or sources an event ("in 2024", "as a result", "according
+    to X") rather than naming what changes: a fronted prepositional phrase, an
+    "according to", or a phrase of a date or time."""
+    if tok.dep_ == "prep" and tok.head == verb and tok.i < verb.i:
+        return True
+    if tok.lower_ == "according":
+        return True
+    inner = [t for t in tok.subtree if t.ent_type_]
+    return bool(inner) and all(t.ent_type_ in ("DATE", "TIME") for t in inner) and \
+        sum(1 for t in tok.subtree if t.is_alpha) <= 4
 
 
 def _side_for(tok) -> Side:
@@ -955,10 +972,11 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
                                             any(c.i in shared for c in t.children))]
             if not kept:
                 return
+            # The sign of a negative wording goes with its words (see np_side).
             if big is effect:
-                effect = Side(kept, effect.sign)
+                effect = Side(kept, effect.sign * negation_sign(effect.tokens) * negation_sign(kept))
             else:
-                cause = Side(kept, cause.sign)
+                cause = Side(kept, cause.sign * negation_sign(cause.tokens) * negation_sign(kept))
         else:
             return
     if all(t.is_stop or t.is_punct for t in cause.tokens) or all(t.is_stop or t.is_punct for t in effect.tokens):

@@ -24,6 +24,7 @@ def main(argv=None) -> int:
     ap.add_argument("--tiny", action="store_true", help="a few steps on a few examples (CI)")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--epochs", type=int, default=None)
+    ap.add_argument("--layers", type=int, default=None, help="keep only the encoder's first N layers")
     ap.add_argument("--precision", choices=["auto", "int8", "fp32"], default="auto")
     args = ap.parse_args(argv)
     try:
@@ -36,7 +37,7 @@ def main(argv=None) -> int:
             raise CogmapError(f"no data folder at {args.data}: run from a checkout, or pass --data")
         from cogmap.train.run import build
 
-        build(args.data, args.out, tiny=args.tiny, threads=args.threads, epochs=args.epochs,
+        build(args.data, args.out, tiny=args.tiny, threads=args.threads, epochs=args.epochs, layers=args.layers,
               quantize=args.precision)
     except CogmapError as exc:
         print(f"error: {exc}", file=sys.stderr)

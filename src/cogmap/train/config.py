@@ -32,6 +32,8 @@ class Config:
     max_len: int = 128
     weight_decay: float = 0.01
     threads: int = 1
+    #: Keep only the encoder's first layers (``None``: all six): faster to run, maybe less exact.
+    layers: Optional[int] = None
     #: Stop after this many optimiser steps (``None``: all epochs); the CI's tiny run uses it.
     steps: Optional[int] = None
     #: Use only this many examples (``None``: all).

@@ -94,7 +94,7 @@ def _features(ex: Example, tokenizer, max_len: int) -> dict:
             "pairs": pairs}
 
 
-def _build_net(torch, dim_tags: int):
+def _build_net(torch, dim_tags: int, layers: int | None = None):
     from transformers import AutoModel
 
     nn = torch.nn
@@ -103,6 +103,10 @@ def _build_net(torch, dim_tags: int):
         def __init__(self):
             super().__init__()
             self.encoder = AutoModel.from_pretrained(str(encoder_dir()))
+            if layers and layers < len(self.encoder.encoder.layer):
+                # The lower layers alone: reading costs in proportion to the layers run.
+                self.encoder.encoder.layer = self.encoder.encoder.layer[:layers]
+                self.encoder.config.num_hidden_layers = layers
             d = self.encoder.config.hidden_size
             self.tag = nn.Linear(d, dim_tags)
             self.sent = nn.Linear(d, 2)
@@ -162,7 +166,7 @@ def train(examples: Sequence[Example], cfg: Config, log: Callable[[str], None] =
     if cfg.limit:
         exs = random.Random(cfg.seed).sample(exs, min(cfg.limit, len(exs)))
     feats = [_features(e, tok, cfg.max_len) for e in exs]
-    net = _build_net(torch, 3 * len(TAGS))
+    net = _build_net(torch, 3 * len(TAGS), cfg.layers)
     enc_params = list(net.encoder.parameters())
     head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
     opt = torch.optim.AdamW([{"params": enc_params, "lr": cfg.lr}, {"params": head_params, "lr": cfg.head_lr}],

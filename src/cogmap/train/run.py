@@ -22,7 +22,7 @@ DEFAULT_DATA = Path(__file__).resolve().parents[3] / "data"
 
 
 def build(data: Path, out: Path, tiny: bool = False, threads: int = 1, epochs: int | None = None,
-          quantize: str = "auto", log=print) -> dict:
+          quantize: str = "auto", layers: int | None = None, log=print) -> dict:
     """Train on every example in ``data`` and write the model to ``out``; returns its ``meta``."""
     from cogmap.extract.learned import Reader
     from cogmap.train.config import Config
@@ -34,6 +34,8 @@ def build(data: Path, out: Path, tiny: bool = False, threads: int = 1, epochs: i
     cfg.threads = threads
     if epochs:
         cfg.epochs = epochs
+    if layers:
+        cfg.layers = layers
     t0 = time.perf_counter()
     examples = load_all(data)
     if not examples:
