@@ -320,3 +320,139 @@ def test_empty_store(tmp_path):
     r = c.get("/report")
     assert r.status_code == 200 and data_of(r.text)["nodes"] == [] and data_of(r.text)["documents"] == []
     assert c.get("/api/documents").json() == [] and c.get("/api/forecasts").json() == []
+
+
+# -- issue 14, item 12: ids past SQLite's integers, [::1], bidi controls, pages made once --------
+RLO = "\u202e"
+
+
+def test_serve_a_document_id_past_sqlite_integers_is_not_found(client):
+    for url in ("/report/document/99999999999999999999999", "/api/documents/99999999999999999999999",
+                f"/report/document/{2**63}", f"/api/documents/{2**63 - 1}"):
+        r = client.get(url)  # the test client raises on a server error instead of answering 500
+        assert r.status_code == 404, (url, r.status_code, r.text[:200])
+
+
+def test_serve_answers_a_bracketed_ipv6_host(db):
+    from fastapi.testclient import TestClient
+
+    from cogmap.show.serve import create_app
+
+    with TestClient(create_app(db), base_url="http://[::1]:8000") as c:
+        assert c.get("/").status_code == 200
+    with TestClient(create_app(db, allowed_hosts=["127.0.0.1"]), base_url="http://[::1]:8000") as c:
+        assert c.get("/").status_code == 400  # still only the hosts allowed
+
+
+def test_serve_on_ipv6_loopback_and_no_traceback_for_huge_ids(db):
+    """`--host ::1`, then the browser's URL http://[::1]:PORT/ (its Host header is "[::1]:PORT")."""
+    import httpx
+
+    try:
+        with socket.socket(socket.AF_INET6) as s:
+            s.bind(("::1", 0))
+            port = s.getsockname()[1]
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    proc = subprocess.Popen([sys.executable, "-m", "cogmap", "serve", "--db", str(db), "--port", str(port),
+                             "--host", "::1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    try:
+        base = f"http://[::1]:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(base + "/", timeout=5)
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None and time.monotonic() < deadline, "cogmap serve did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200 and "cogmap:" in r.text
+        assert httpx.get(base + "/report/document/99999999999999999999999", timeout=30).status_code == 404
+        assert httpx.get(base + "/report/document/1", timeout=30).status_code == 200
+    finally:
+        stop_server(proc)
+    log = proc.stdout.read().decode(errors="replace")
+    assert "Traceback" not in log and " 500 " not in log, log
+
+
+def _bidi_store(tmp_path):
+    path = tmp_path / "bidi.db"
+    doc = make_doc("bidi.txt", f"Rates {RLO}gnisir{RLO} today", "2024-01-01", [
+        (f"Ann {RLO}eeL", "interest rates", -1, "housing demand", f"Higher interest rates {RLO}lower housing demand."),
+    ], forecasts=[(f"Ann {RLO}eeL", 0.7, "Prices will fall.")])
+    with Store(path) as st:
+        st.add_document(doc)
+    return path, doc
+
+
+def test_bidi_controls_are_neutralized_in_pages(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from cogmap.show.bidi import BIDI_CONTROLS
+    from cogmap.show.serve import create_app
+
+    path, doc = _bidi_store(tmp_path)
+    with TestClient(create_app(path), base_url="http://127.0.0.1") as c:
+        pages = [c.get(u).text for u in ("/", "/report", "/report/document/1", "/report/speaker/Ann%20%E2%80%AEeeL")]
+        assert not any(ch in page for page in pages for ch in BIDI_CONTROLS)
+        assert "Ann \ufffdeeL" in pages[0] and "Rates \ufffdgnisir\ufffd today" in pages[0]
+        d = data_of(pages[2])
+        assert d["text"] == doc.text.replace(RLO, "\ufffd")  # one for one: the offsets still hold
+        assert c.get("/api/documents/1").json()["title"] == doc.title  # the API gives the data as stored
+
+
+def test_serve_makes_a_page_once_per_state_of_the_store(db, monkeypatch):
+    import threading
+
+    from fastapi.testclient import TestClient
+
+    import cogmap.show.report as report_mod
+    from cogmap.show.serve import create_app
+
+    made = []
+    real = report_mod.store_report_data
+
+    def counting(*a, **k):
+        made.append(k)
+        time.sleep(0.2)  # slow enough that concurrent requests meet the same cold page
+        return real(*a, **k)
+
+    monkeypatch.setattr(report_mod, "store_report_data", counting)
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
+        bodies = []
+        threads = [threading.Thread(target=lambda: bodies.append(c.get("/report").content)) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(made) == 1 and len(set(bodies)) == 1 and len(bodies) == 8
+        for _ in range(5):
+            assert c.get("/report").status_code == 200
+        assert len(made) == 1
+        with Store(db) as st:  # another process adds a document: the page is made again, once
+            st.add_document(make_doc("c.txt", "More", "2025-06-01", [("Cy", "oil supply", -1, "fuel prices", "Oil supply lowers fuel prices.")]))
+        assert "oil supply" in json.dumps(data_of(c.get("/report").text))
+        c.get("/report")
+        assert len(made) == 2
+
+
+def test_bidi_controls_are_neutralized_in_report_files_and_the_terminal(tmp_path):
+    from rich.console import Console
+
+    from cogmap.show.bidi import BIDI_CONTROLS
+    from cogmap.show.render import to_markdown, to_rich
+    from cogmap.show.report import json_for_html
+
+    assert json.loads(json_for_html({"t": "a\u202ab\u2066c\u2069<"})) == {"t": "a\ufffdb\ufffdc\ufffd<"}
+    path, doc = _bidi_store(tmp_path)
+    page = (tmp_path / "r.html")
+    r = subprocess.run([sys.executable, "-m", "cogmap", "report", "--db", str(path), "-o", str(page)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert not any(ch in page.read_text(encoding="utf-8") for ch in BIDI_CONTROLS)
+    console = Console(record=True, width=200, file=open(os.devnull, "w"))
+    console.print(to_rich(doc))
+    shown = console.export_text() + to_markdown(doc)
+    assert "Ann \ufffdeeL" in shown and not any(ch in shown for ch in BIDI_CONTROLS)
+    assert RLO in doc.title  # the document itself is unchanged

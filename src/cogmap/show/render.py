@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cogmap.records import Document
+from cogmap.show.bidi import BIDI_CONTROLS, neutralize_bidi
 
 __all__ = ["to_rich", "to_markdown", "short"]
 
@@ -105,8 +106,16 @@ def _forecasts_list(doc: Document, width: int = 80) -> Group:
     return Group(*lines)
 
 
+def _for_display(doc: Document) -> Document:
+    """The document with bidirectional controls shown as U+FFFD (:mod:`cogmap.show.bidi`)."""
+    if not any(ch in doc.text or ch in (doc.title or "") or ch in doc.source for ch in BIDI_CONTROLS):
+        return doc  # speakers, labels and quotes are all taken from the text, title or source
+    return Document.model_validate_json(neutralize_bidi(doc.model_dump_json(by_alias=True)))
+
+
 def to_rich(doc: Document):
     """A renderable summary: speakers, claims, forecasts, removed debris."""
+    doc = _for_display(doc)
     parts = []
     head = Text()
     head.append(doc.title or doc.source, style="bold")
@@ -141,6 +150,7 @@ def _md(s: str) -> str:
 
 def to_markdown(doc: Document) -> str:
     """A Markdown report with the same content as the terminal view."""
+    doc = _for_display(doc)
     out = [f"# {_md(doc.title or doc.source)}", ""]
     out.append(f"Source: `{doc.source}`" + (f", date: {doc.date}" if doc.date else ""))
     speakers = sorted({t.speaker for t in doc.turns if t.speaker} | {q.speaker for q in doc.quotes if q.speaker})

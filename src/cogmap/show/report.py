@@ -40,6 +40,7 @@ from typing import Optional
 from cogmap.errors import InputError
 from cogmap.files import read_limited
 from cogmap.model.model import Model, from_documents, load_model
+from cogmap.show.bidi import BIDI_CONTROLS
 from cogmap.records import Document
 
 __all__ = ["build_report", "report_data", "store_report_data", "forecast_score", "load_input", "json_for_html",
@@ -453,8 +454,10 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
 
 
 # -- page -----------------------------------------------------------------------------
-_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
+            # Shown as U+FFFD, so no title or name reads reversed (cogmap.show.bidi).
+            **{c: "\\ufffd" for c in BIDI_CONTROLS}}
+_ESCAPE_RE = re.compile(f"[<>&\u2028\u2029{BIDI_CONTROLS}]")
 
 
 def json_for_html(data) -> str:
@@ -462,7 +465,8 @@ def json_for_html(data) -> str:
 
     ``<``, ``>``, ``&``, U+2028 and U+2029 can only occur inside JSON strings, so
     replacing them with ``\\uXXXX`` escapes keeps the JSON equal and leaves no
-    ``</script>`` or ``<!--`` for the HTML parser to see.
+    ``</script>`` or ``<!--`` for the HTML parser to see. Bidirectional controls
+    (U+202A-U+202E, U+2066-U+2069) become U+FFFD, one for one, so offsets hold.
 
     >>> json_for_html({"q": "</script><b>&"})
     '{"q":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'

@@ -34,6 +34,8 @@ Examples
 from __future__ import annotations
 
 import html
+import os
+import sqlite3
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -42,24 +44,32 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query
 from fastapi import Path as PathParam
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from cogmap.errors import CogmapError, InputError
 from cogmap.model.model import Model
 from cogmap.records import Document
+from cogmap.show.bidi import neutralize_bidi
 
 __all__ = ["create_app", "serve", "LOOPBACK_HOSTS"]
 
-#: Host names answered by default (the ``Host`` header, port left out).
-LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
-#: Report pages kept in memory (they are rebuilt when the store changes).
+#: Host names answered by default (the ``Host`` header, port left out; an IPv6
+#: address comes in brackets there, as in the URL).
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+#: Pages kept in memory, each as the bytes sent; they are made again when the store changes.
 CACHE_SIZE = 32
+#: SQLite's largest integer: a larger document id names no document (and would overflow).
+MAX_ID = 2**63 - 1
 
 _INDEX_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'"
 
 _NO_FRAMES = "; frame-ancestors 'none'"  # header only: a <meta> policy cannot say it
+
+_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+            (b"x-frame-options", b"DENY"), (b"cache-control", b"no-store")]
 
 
 # -- response models (they make the OpenAPI schema) -------------------------------------
@@ -118,24 +128,107 @@ class SpeakerInfo(BaseModel):
 
 # -- the app -----------------------------------------------------------------------------
 class _Pages:
-    """A small LRU of report data, keyed by the view and by a fingerprint of the store."""
+    """Pages as sent (status, body, headers), keyed by the view and by the store's state.
 
-    def __init__(self, size: int = CACHE_SIZE):
+    Making a report page reads the whole store and renders it (tens of ms to
+    seconds); under load that was every request. Now a page is made once per
+    change of the store: :meth:`state` is ``PRAGMA data_version`` on one connection
+    kept open (it changes whenever another connection commits) and the file's
+    inode (a store replaced by another file), which costs microseconds.
+    """
+
+    def __init__(self, path: Path, size: int = CACHE_SIZE):
+        self.path = path
         self.size = size
         self.items: OrderedDict = OrderedDict()
         self.lock = threading.Lock()
+        self.making: dict = {}  # view -> [lock, waiting]: one request makes a page, the others wait for it
+        self._watch: Optional[sqlite3.Connection] = None
+        self._inode = None
 
-    def get(self, key, make):
+    def state(self) -> tuple:
+        with self.lock:
+            try:
+                inode = os.stat(self.path).st_ino
+            except OSError:
+                inode = None
+            try:
+                if self._watch is None or inode != self._inode:
+                    if self._watch is not None:
+                        self._watch.close()
+                    self._watch, self._inode = None, inode
+                    self._watch = _open_watch(self.path)
+                return inode, self._watch.execute("PRAGMA data_version").fetchone()[0]
+            except sqlite3.Error:
+                self._watch = None  # no caching until the file can be read again
+                return inode, object()
+
+    def get(self, key):
         with self.lock:
             if key in self.items:
                 self.items.move_to_end(key)
                 return self.items[key]
-        value = make()
+        return None
+
+    def make(self, key, make):
+        """``make()`` once for ``key`` however many requests ask for it at the same time."""
         with self.lock:
-            self.items[key] = value
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-        return value
+            gate = self.making.setdefault(key[0], [threading.Lock(), 0])
+            gate[1] += 1
+        try:
+            with gate[0]:
+                found = self.get(key)
+                if found is not None:
+                    return found
+                value = make()
+                with self.lock:
+                    self.items[key] = value
+                    while len(self.items) > self.size:
+                        self.items.popitem(last=False)
+                return value
+        finally:
+            with self.lock:  # forgotten when nobody waits: any number of URLs leaves no trace
+                gate[1] -= 1
+                if not gate[1]:
+                    del self.making[key[0]]
+
+
+def _open_watch(path: Path) -> sqlite3.Connection:
+    from cogmap.corpus.store import Store
+
+    Store(path, create=False, readonly=True).close()  # the checks every opening makes
+    uri = path.absolute().as_uri()
+    # Used from any thread, but only for PRAGMA data_version under the cache's lock.
+    for query in ("?mode=ro", "?mode=ro&immutable=1"):  # immutable: a read-only disk (it cannot change)
+        # A short timeout: this runs on the event loop, and a busy file only means a page made again.
+        conn = sqlite3.connect(uri + query, uri=True, check_same_thread=False, timeout=0.5)
+        try:
+            conn.execute("PRAGMA data_version").fetchone()
+            return conn
+        except sqlite3.Error:
+            conn.close()
+            if "immutable" in query:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class _SecurityHeaders:
+    """The headers every answer carries; plain ASGI, so a page's body is passed on untouched."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [kv for kv in _HEADERS if kv[0] not in have]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
@@ -156,8 +249,8 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     from cogmap.corpus.store import Store
 
     path = Path(db)
-    Store(path, create=False).close()  # refuse a missing or foreign file now, not at the first request
-    pages = _Pages()
+    Store(path, create=False, readonly=True).close()  # refuse a missing or foreign file now, not at the first request
+    pages = _Pages(path)
 
     app = FastAPI(
         title="cogmap",
@@ -168,64 +261,67 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOOPBACK_HOSTS)
+    app.add_middleware(_SecurityHeaders)
 
-    @app.middleware("http")
-    async def _headers(request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    @app.exception_handler(CogmapError)
+    async def _store_trouble(request, exc):  # a damaged or vanished store: one line, no traceback
+        return JSONResponse({"detail": str(exc)}, status_code=503)
 
     def open_store():
         try:
-            return Store(path, create=False)
+            return Store(path, create=False, readonly=True)
         except CogmapError as exc:
             raise HTTPException(503, str(exc)) from None
 
-    def fingerprint(st) -> tuple:
-        c = st.conn
-        return (
-            c.execute("SELECT count(*), max(id) FROM documents").fetchone()[:],
-            c.execute("SELECT count(*), max(id) FROM resolutions").fetchone()[:],
-        )
+    async def cached(key: tuple, make) -> Response:
+        """The page for ``key`` as last made for this state of the store, else made now (off the event loop)."""
+        full = (key, pages.state())
+        found = pages.get(full)
+        if found is None:
+            found = await run_in_threadpool(pages.make, full, make)
+        status, body, headers = found
+        return Response(body, status_code=status, media_type="text/html", headers=headers)
 
-    def report_page(key: tuple, **kw) -> HTMLResponse:
+    def make_report(**kw):
         from cogmap.show.report import build_report, report_csp, store_report_data
 
         with open_store() as st:
             try:
-                data = pages.get((key, fingerprint(st)), lambda: store_report_data(st, **kw))
+                data = store_report_data(st, **kw)
             except InputError as exc:
                 raise HTTPException(404 if str(exc).startswith("no ") else 400, str(exc)) from None
         data = dict(data, nav={"index": "/", "document": "/report/document/", "speaker": "/report/speaker/"})
-        return HTMLResponse(build_report(data), headers={"Content-Security-Policy": report_csp() + _NO_FRAMES})
+        return 200, build_report(data).encode("utf-8"), {"Content-Security-Policy": report_csp() + _NO_FRAMES}
 
-    # -- pages -------------------------------------------------------------------------
-    @app.get("/", response_class=HTMLResponse, summary="Index: the documents and speakers of the store")
-    def index():
+    def make_index():
         from cogmap.show.report import _store_documents
 
         with open_store() as st:
             docs = _store_documents(st)
             speakers = st.experts()
-        return HTMLResponse(_index_html(path.name, docs, speakers), headers={"Content-Security-Policy": _INDEX_CSP + _NO_FRAMES})
+        body = _index_html(path.name, docs, speakers).encode("utf-8")
+        return 200, body, {"Content-Security-Policy": _INDEX_CSP + _NO_FRAMES}
+
+    # -- pages -------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, summary="Index: the documents and speakers of the store")
+    async def index():
+        return await cached(("index",), make_index)
 
     @app.get("/report", response_class=HTMLResponse, summary="Report of the whole corpus")
-    def corpus_report(
+    async def corpus_report(
         speaker: Optional[str] = Query(None, description="Only this speaker's claims and forecasts (any case)."),
         since: Optional[str] = Query(None, description="Only documents dated on or after YYYY-MM-DD."),
     ):
-        return report_page(("corpus", speaker, since), speaker=speaker or None, since=since or None)
+        return await cached(("corpus", speaker, since), lambda: make_report(speaker=speaker or None, since=since or None))
 
     @app.get("/report/document/{doc_id}", response_class=HTMLResponse, summary="Report of one stored document")
-    def document_report(doc_id: int = PathParam(..., ge=1, description="The document's id (see /api/documents).")):
-        return report_page(("document", doc_id), document=doc_id)
+    async def document_report(doc_id: int = PathParam(..., ge=1, description="The document's id (see /api/documents).")):
+        _known_id(doc_id)
+        return await cached(("document", doc_id), lambda: make_report(document=doc_id))
 
     @app.get("/report/speaker/{name:path}", response_class=HTMLResponse, summary="Report of one speaker")
-    def speaker_report(name: str = PathParam(..., description="The speaker's name as written (any case).")):
-        return report_page(("speaker", name.casefold()), speaker=name)
+    async def speaker_report(name: str = PathParam(..., description="The speaker's name as written (any case).")):
+        return await cached(("speaker", name.casefold()), lambda: make_report(speaker=name))
 
     # -- API ---------------------------------------------------------------------------
     @app.get("/api/documents", response_model=list[DocumentInfo], summary="The stored documents")
@@ -239,6 +335,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
              summary="One stored document (cogmap.document/1)",
              responses={404: {"description": "No such document"}})
     def api_document(doc_id: int = PathParam(..., ge=1)):
+        _known_id(doc_id)
         with open_store() as st:
             row = st.conn.execute("SELECT json FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
@@ -282,6 +379,11 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     return app
 
 
+def _known_id(doc_id: int) -> None:
+    if doc_id > MAX_ID:  # SQLite cannot even look it up: no such document, not a server error
+        raise HTTPException(404, f"no document {doc_id} in the store")
+
+
 def _version() -> str:
     try:
         from importlib.metadata import version
@@ -293,7 +395,7 @@ def _version() -> str:
 
 def _index_html(store_name: str, docs: list[dict], speakers) -> str:
     """The index page: escaped HTML, no script."""
-    e = lambda x: html.escape("" if x is None else str(x), quote=True)  # noqa: E731
+    e = lambda x: html.escape(neutralize_bidi("" if x is None else str(x)), quote=True)  # noqa: E731
     rows = []
     for d in docs:
         rows.append(
@@ -346,6 +448,6 @@ def serve(db, host: str = "127.0.0.1", port: int = 8000) -> None:
     if host in ("0.0.0.0", "::", ""):
         hosts = ["*"]
     elif host not in hosts:
-        hosts.append(host)
+        hosts.append(f"[{host}]" if ":" in host else host)
     app = create_app(db, allowed_hosts=hosts)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
