@@ -375,8 +375,8 @@ def test_add_stops_at_the_first_disk_full_and_keeps_only_whole_documents(tmp_pat
         p.write_text(p.read_text() + "Narrator: filler text. " * 400 + "\n", encoding="utf-8")
     extracted = []
     real = store_mod._extract_path
-    monkeypatch.setattr(store_mod, "_extract_path", lambda source, spec=None: extracted.append(source) or
-                        real(source, spec))
+    monkeypatch.setattr(store_mod, "_extract_path", lambda source, *rest: extracted.append(source) or
+                        real(source, *rest))
     db = tmp_path / "c.db"
     with Store(db) as s:
         pages = s.conn.execute("PRAGMA page_count").fetchone()[0]
