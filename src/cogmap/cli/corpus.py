@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cogmap.cli import llm as cli_llm
-from cogmap.cli.extract import EXTRACTOR_HELP, Extractor, use_extractor
+from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
 from cogmap.corpus.store import DEFAULT_DB, Store
 
@@ -62,8 +62,11 @@ def add(
     llm: bool = cli_llm.LLM, llm_only: bool = cli_llm.LLM_ONLY, llm_url: Optional[str] = cli_llm.LLM_URL,
     llm_model: Optional[str] = cli_llm.LLM_MODEL, llm_timeout: float = cli_llm.LLM_TIMEOUT,
     llm_concurrency: int = cli_llm.LLM_CONCURRENCY, llm_retries: int = cli_llm.LLM_RETRIES,
+    aliases: Optional[Path] = ALIASES,
 ) -> None:
     """Extract documents and add them to the store; the same content twice is stored once.
+
+    With --aliases, new documents are extracted under an alias file (map --db --aliases applies it to all).
 
     With --llm, a language model then reads each document it has not read yet (its
     answers cached in the store); one it cannot read keeps the offline reading and is
@@ -72,6 +75,7 @@ def add(
     Example: cogmap add articles/ interviews/*.html --db corpus.db --workers 4
     """
     use_extractor(extractor)
+    steer = read_aliases(aliases)
     reader = cli_llm.reader(llm, llm_only, llm_url, llm_model, llm_timeout, llm_concurrency, llm_retries, store=True)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
     from rich.text import Text
@@ -102,7 +106,7 @@ def add(
 
     try:
         with bar:
-            report = store.add(paths, workers=workers, dask_address=dask, progress=progress)
+            report = store.add(paths, workers=workers, dask_address=dask, progress=progress, aliases=steer)
         read = cli_llm.read_store(store, paths, reader, quiet, extractor) if reader is not None else None
     finally:
         store.close()

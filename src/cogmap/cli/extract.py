@@ -34,6 +34,21 @@ class Extractor(str, Enum):
 EXTRACTOR_HELP = "How claims and forecasts are found: learned (the fine-tuned reader) or rules."
 
 
+#: ``--aliases FILE`` of extract, map, add and report.
+ALIASES = typer.Option(None, "--aliases", metavar="FILE", show_default=False,
+                       help="Alias file (YAML): wordings to merge under one label, pairs to keep apart "
+                            "(docs/aliases.md).")
+
+
+def read_aliases(path: Optional[Path]):
+    """The alias file, read and checked before any work (a bad one is one line, exit 2)."""
+    if path is None:
+        return None
+    from cogmap.aliases import load_aliases
+
+    return load_aliases(path)
+
+
 def use_extractor(kind: Optional[Extractor]) -> None:
     """Name the extractor for this process and the workers it starts (they inherit the environment)."""
     if kind is not None:
@@ -72,10 +87,13 @@ def register(app: typer.Typer) -> None:
         llm_model: Optional[str] = cli_llm.LLM_MODEL, llm_timeout: float = cli_llm.LLM_TIMEOUT,
         llm_concurrency: int = cli_llm.LLM_CONCURRENCY, llm_retries: int = cli_llm.LLM_RETRIES,
         llm_cache: Optional[str] = cli_llm.LLM_CACHE,
+        aliases: Optional[Path] = ALIASES,
     ):
         """Extract causal claims, forecasts, speakers and turns from articles.
 
         Example: cogmap extract interview.txt --format json -o interview.json
+
+        Example: cogmap extract interview.txt --aliases aliases.yaml
 
         Example: cogmap extract interview.txt --llm --llm-url http://127.0.0.1:8080 --llm-model qwen2.5
         """
@@ -88,7 +106,9 @@ def register(app: typer.Typer) -> None:
         cli_llm.start(llm, llm_only, llm_url, llm_model, llm_timeout, llm_concurrency, llm_retries, llm_cache,
                       scale=scale.value)
         kind = extractor.value if extractor else None
-        docs = [run(Path(f) if f != "-" else f, scale=scale.value, embed=embed, extractor=kind) for f in files]
+        steer = read_aliases(aliases)
+        docs = [run(Path(f) if f != "-" else f, scale=scale.value, embed=embed, extractor=kind, aliases=steer)
+                for f in files]
         if fmt is Fmt.json:
             data = docs[0].to_dict() if len(docs) == 1 else [d.to_dict() for d in docs]
             _write(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cogmap.cli import llm as cli_llm
-from cogmap.cli.extract import EXTRACTOR_HELP, Extractor, use_extractor
+from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
 
 __all__ = ["register", "demo_model_story"]
@@ -227,20 +227,23 @@ def register(app: typer.Typer) -> None:
         llm_model: Optional[str] = cli_llm.LLM_MODEL, llm_timeout: float = cli_llm.LLM_TIMEOUT,
         llm_concurrency: int = cli_llm.LLM_CONCURRENCY, llm_retries: int = cli_llm.LLM_RETRIES,
         llm_cache: Optional[str] = cli_llm.LLM_CACHE,
+        aliases: Optional[Path] = ALIASES,
     ) -> None:
         """Build a causal model (cogmap.model/1) from articles, or from a store with --db.
 
         Example: cogmap map interview.txt op-ed.html -o model.yaml
         Example: cogmap map --db cogmap.db --speaker "Jane Doe" --since 2024-01-01 -o model.json
+        Example: cogmap map --db cogmap.db --aliases aliases.yaml -o model.yaml
         """
         use_extractor(extractor)
+        steer = read_aliases(aliases)
         if db is not None:  # the corpus store (cogmap.corpus.store); contradictions are listed on stderr
             cli_llm.refuse_with_db(llm, llm_only)
             if files:
                 raise InputError("give FILE... or --db STORE, not both")
             from cogmap.cli.corpus import map_store
 
-            map_store(db, speaker=speaker, since=since, output=output, combine=combine, title=title)
+            map_store(db, speaker=speaker, since=since, output=output, combine=combine, title=title, aliases=steer)
             return
         if speaker is not None or since is not None:
             raise InputError("--speaker and --since select documents of a store: add --db STORE")
@@ -253,10 +256,10 @@ def register(app: typer.Typer) -> None:
         docs = []
         for f in files:
             try:
-                docs.append(cogmap.extract(f))
+                docs.append(cogmap.extract(f, aliases=steer))
             except NotImplementedError:
                 raise CogmapError("extraction is not available in this build yet (cogmap.extract)") from None
-        model = from_documents(docs, combine=combine, title=title)  # type: ignore[arg-type]
+        model = from_documents(docs, combine=combine, title=title, aliases=steer)  # type: ignore[arg-type]
         if output is None:
             typer.echo(model.to_yaml(), nl=False)
         else:

@@ -169,7 +169,8 @@ class Queries:
         """One merged model of the stored documents: the API of ``cogmap map --db``.
 
         With ``speaker``, only that speaker's claims and forecasts are kept;
-        ``options`` (``combine``, ``title``) go to
+        ``options`` (``combine``, ``title``, ``aliases``: an alias file applied over
+        the stored documents, no extraction again) go to
         :func:`cogmap.model.model.from_documents`, whose ``cogmap.model/1`` Model
         (support and evidence per edge) is returned. See :meth:`contradictions`
         for opposite signs between speakers.

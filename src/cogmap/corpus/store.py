@@ -57,6 +57,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
+from cogmap.aliases import Aliases
 from cogmap.errors import CogmapError, InputError
 from cogmap.files import read_limited
 from cogmap.records import Document
@@ -398,6 +399,7 @@ class Store(Queries):
         progress: Optional[Callable[[int, int, Optional[str], str], None]] = None,
         *,
         extractor: Optional[str] = None,
+        aliases=None,
     ) -> AddReport:
         """Extract files and store them: the API of ``cogmap add PATH...``.
 
@@ -419,6 +421,10 @@ class Store(Queries):
             ``"added"``, ``"unchanged"`` or ``"failed"``.
         extractor : str, optional
             ``module:function`` to use instead of ``cogmap.extract.pipeline:extract``.
+        aliases : cogmap.aliases.Aliases, dict or path, optional
+            An analyst's alias file, applied as each new document is extracted.
+            Documents already stored keep their concepts; pass the same file to
+            :meth:`map`, which applies it over every stored document.
 
         Returns
         -------
@@ -430,6 +436,8 @@ class Store(Queries):
             paths = [paths]
         files = expand_paths(paths)
         spec = extractor or os.environ.get(EXTRACTOR_ENV) or DEFAULT_EXTRACTOR
+        aliases = Aliases.coerce(aliases)  # read once, and a bad file stops before any work
+        options = {"aliases": aliases} if aliases is not None else {}
         report = AddReport()
         t0 = time.perf_counter()
         total = len(files)
@@ -485,13 +493,13 @@ class Store(Queries):
             tick(source, "added" if new else "unchanged")
 
         if dask_address:
-            report.workers = run_dask(todo, dask_address, spec, store)
+            report.workers = run_dask(todo, dask_address, spec, store, options)
         elif workers == 0 or (workers is None and len(todo) <= 1):
             report.workers = 0
             for source, _ in todo:
-                store(_extract_path(source, spec))
+                store(_extract_path(source, spec, options))
         else:
-            report.workers = run_pool(todo, workers or os.cpu_count() or 1, spec, store)
+            report.workers = run_pool(todo, workers or os.cpu_count() or 1, spec, store, options)
         report.seconds = time.perf_counter() - t0
         return report
 

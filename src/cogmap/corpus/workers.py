@@ -188,8 +188,12 @@ def _has_module(name: str) -> bool:
         return False
 
 
-def _extract_path(source: str, spec: str | None = None) -> tuple[str, Optional[str], Optional[str], int]:
+def _extract_path(source: str, spec: str | None = None,
+                  options: Optional[dict] = None) -> tuple[str, Optional[str], Optional[str], int]:
     """Extract one file; returns ``(source, document JSON or None, error or None, peak RSS)``.
+
+    ``options`` are keyword arguments for the extractor (``aliases``); an
+    extractor of one's own only gets them when they are set.
 
     A ``.json`` file given by name is taken as an already extracted
     ``cogmap.document/1`` (the output of ``cogmap extract``) and only validated.
@@ -198,13 +202,13 @@ def _extract_path(source: str, spec: str | None = None) -> tuple[str, Optional[s
         if source.lower().endswith(".json"):
             doc = Document.model_validate_json(Path(source).read_bytes())
             return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
-        doc = _extractor(spec)(Path(source), source=source)
+        doc = _extractor(spec)(Path(source), source=source, **(options or {}))
         return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
     except Exception as exc:  # one bad document must not stop the corpus
         return source, None, _describe(exc), _peak_rss()
 
 
-def _extract_bytes(source: str, data: bytes, spec: str | None = None):
+def _extract_bytes(source: str, data: bytes, spec: str | None = None, options: Optional[dict] = None):
     """Extract file contents sent to a remote (dask) worker.
 
     The bytes are written to a temporary file with the original suffix, so the
@@ -218,7 +222,7 @@ def _extract_bytes(source: str, data: bytes, spec: str | None = None):
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         try:
-            doc = _extractor(spec)(Path(tmp), source=source)
+            doc = _extractor(spec)(Path(tmp), source=source, **(options or {}))
             doc = doc.model_copy(update={"source": source})
             return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
         except Exception as exc:
@@ -236,7 +240,7 @@ def _describe(exc: BaseException) -> str:
 
 
 
-def run_pool(todo, workers: int, spec: str, store) -> int:
+def run_pool(todo, workers: int, spec: str, store, options: Optional[dict] = None) -> int:
     import multiprocessing
     from collections import deque
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -263,7 +267,7 @@ def run_pool(todo, workers: int, spec: str, store) -> int:
             source = suspects.popleft()
             pool = make(1)
             try:
-                result = pool.submit(_extract_path, source, spec).result()
+                result = pool.submit(_extract_path, source, spec, options).result()
             except BrokenProcessPool:
                 result = (source, None, "the worker process died while extracting it", 0)
             finally:
@@ -278,7 +282,7 @@ def run_pool(todo, workers: int, spec: str, store) -> int:
                 while queue and len(pending) < limit:
                     source = queue.popleft()
                     try:
-                        pending[pool.submit(_extract_path, source, spec)] = source
+                        pending[pool.submit(_extract_path, source, spec, options)] = source
                     except BrokenProcessPool:
                         suspects.append(source)
                         broken = True
@@ -302,7 +306,7 @@ def run_pool(todo, workers: int, spec: str, store) -> int:
             pool.shutdown(wait=True, cancel_futures=True)
     return workers
 
-def run_dask(todo, address, spec: str, store) -> int:
+def run_dask(todo, address, spec: str, store, options: Optional[dict] = None) -> int:
     try:
         from distributed import Client, as_completed
     except ImportError:  # pragma: no cover
@@ -331,7 +335,7 @@ def run_dask(todo, address, spec: str, store) -> int:
             except OSError as exc:
                 store((source, None, f"cannot read: {exc.strerror or exc}", 0))
                 return submit()
-            fut = client.submit(_extract_bytes, source, data, spec=spec, pure=False)
+            fut = client.submit(_extract_bytes, source, data, spec=spec, options=options, pure=False)
             owner[fut.key] = source
             return fut
 

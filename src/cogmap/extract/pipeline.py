@@ -52,7 +52,7 @@ def _choose(extractor: Optional[str]) -> str:
 
 
 def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203",
-            embed: bool = False, extractor: Optional[str] = None, llm=None) -> Document:
+            embed: bool = False, extractor: Optional[str] = None, llm=None, aliases=None) -> Document:
     """Read an article (text, bytes, a path, or ``"-"``) and return its causal map.
 
     Parameters
@@ -72,19 +72,22 @@ def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203"
     llm : cogmap.extract.llm.Settings or Reader, optional
         Also read the article with a language model, grounded in this reading
         (:mod:`cogmap.extract.llm`); without one, only if ``llm.use`` turned it on.
+    aliases : cogmap.aliases.Aliases, dict or path, optional
+        An analyst's alias file: wordings merged under one label, pairs kept apart
+        (:class:`~cogmap.extract.concepts.ConceptMerger`, ``docs/aliases.md``).
     """
     if scale not in hedges.SCALES:
         raise InputError(f"unknown probability scale {scale!r}; choose one of: {', '.join(hedges.SCALES)}")
     kind = _choose(extractor)
-    doc = build(read(text_or_path, source=source), scale=scale, embed=embed, extractor=kind)
+    doc = build(read(text_or_path, source=source), scale=scale, embed=embed, extractor=kind, aliases=aliases)
     return language_model.apply(doc, llm, scale=scale, extractor=kind)
 
 
 def extract_many(items: Iterable, *, scale: str = "icd203", embed: bool = False,
-                 extractor: Optional[str] = None) -> Iterator[Document]:
+                 extractor: Optional[str] = None, aliases=None) -> Iterator[Document]:
     """Extract several articles; the parser is loaded once and reused."""
     for item in items:
-        yield extract(item, scale=scale, embed=embed, extractor=extractor)
+        yield extract(item, scale=scale, embed=embed, extractor=extractor, aliases=aliases)
 
 
 _WORD = re.compile(r"\w+")
@@ -194,7 +197,8 @@ def _names_something(tokens) -> bool:
                for t in tokens)
 
 
-def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: str = "rules") -> Document:
+def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: str = "rules",
+          aliases=None) -> Document:
     """Run the stages after ingest on decoded input."""
     cleaned = clean(raw.text, title=raw.title, date=raw.date)
     if not cleaned.text.strip():
@@ -215,7 +219,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         return (said.containing(a) or said.starting_in(a, b) or attributed.containing(a)
                 or turned.containing(a))
 
-    merger = ConceptMerger(embed=embed)
+    merger = ConceptMerger(embed=embed, aliases=aliases)
     pending = []
     # The learned extractor: the trained reader decides which sentences state a cause
     # and which forecast (it tells a temporal "as/since/after" from a causal one, and

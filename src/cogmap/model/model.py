@@ -26,13 +26,13 @@ import contextlib
 import difflib
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import ClassVar, TYPE_CHECKING, Iterable, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from cogmap.aliases import Aliases, normalize
 from cogmap.errors import InputError
 from cogmap.files import read_limited
 
@@ -365,9 +365,6 @@ def save_model(model: Model, path) -> None:
 
 
 # -- names -----------------------------------------------------------------------
-_ARTICLE = re.compile(r"^(the|a|an)\s+")
-
-
 def normalize_label(label: str) -> str:
     """The form under which labels are merged across documents.
 
@@ -377,10 +374,7 @@ def normalize_label(label: str) -> str:
     >>> normalize_label("  The Western  Tanks!")
     'western tanks'
     """
-    s = unicodedata.normalize("NFKC", label).casefold()
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    return _ARTICLE.sub("", s)
+    return normalize(label)  # one rule, shared with the alias file's matching
 
 
 def slugify(label: str) -> str:
@@ -446,11 +440,13 @@ def from_documents(
     *,
     combine: Literal["mean", "max", "sum"] = "mean",
     title: Optional[str] = None,
+    aliases=None,
 ) -> Model:
     """Build a model from extracted documents.
 
     Each concept of each document becomes one model concept; concepts of different
-    documents are merged when their labels are equal after :func:`normalize_label`.
+    documents are merged when their labels are equal after :func:`normalize_label`,
+    or when an alias file puts them under one label.
     Each claim (except ``negated`` ones, which are dropped) gives a signed weight
     ``polarity * strength``, where strength is ``claim.probability`` when given,
     otherwise :data:`MODALITY_STRENGTH` of its modality.
@@ -464,6 +460,14 @@ def from_documents(
         one with the largest magnitude, ``sum`` capped to [-1, 1]. Every claim is
         kept as evidence, whatever the choice.
     title : str, optional
+    aliases : Aliases, dict or path, optional
+        An analyst's alias file (:mod:`cogmap.aliases`), applied to stored documents
+        without extracting them again: a claim's side goes to the entry that covers
+        its words as written, else its concept's label, else one of its concept's
+        aliases; a document concept that joined both wordings of a ``keep_apart``
+        pair is split again by the words of each claim. A negative wording
+        ("unemployment" of the concept "employment") is matched by its concept,
+        since its claims are already counted with the positive concept's sign.
 
     Returns
     -------
@@ -487,6 +491,7 @@ def from_documents(
     """
     if combine not in ("mean", "max", "sum"):
         raise InputError(f"unknown combine rule {combine!r} (use mean, max or sum)")
+    aliases = Aliases.coerce(aliases)
     by_norm: dict[str, ModelConcept] = {}
     used_ids: set[str] = set()
     edges: dict[tuple[str, str], list[tuple[float, EdgeEvidence, str, Optional[str]]]] = defaultdict(list)
@@ -508,17 +513,43 @@ def from_documents(
                 c.aliases.append(a)
         return c
 
+    def steered(dc) -> ModelConcept:
+        """A document's concept under the alias file: its entry's, else its own label."""
+        words = [a for a in dc.aliases if not _negative_of(a, dc.label)]
+        k = aliases.entry_index([dc.label, *words])
+        label = aliases.entries[k].label if k is not None else dc.label
+        # Wordings the file keeps apart from the concept's own stay out of its aliases;
+        # their claims go to concepts of their own (mention_concept).
+        own = [label, dc.label] + (list(aliases.entries[k].aliases) if k is not None else [])
+        return concept_for(label, [a for a in dc.aliases if not aliases.apart([a], own)
+                                   and not aliases.apart([a], dc.aliases)])
+
+    def mention_concept(m, dc) -> Optional[ModelConcept]:
+        """Where the alias file sends one claim's side by its words, if elsewhere."""
+        if not m.text or dc is None or _negative_of(m.text, dc.label):
+            return None
+        entry = aliases.entry_for(m.text)
+        if entry is not None:
+            return concept_for(entry.label, [m.text])
+        side = aliases.apart_side(m.text)
+        if side is not None and aliases.apart([m.text], [dc.label, *dc.aliases]):
+            return concept_for(side, [m.text])  # the document joined what the file keeps apart
+        return None
+
     for doc in docs:
         sources.append(doc.source)
         local: dict[str, ModelConcept] = {}
+        by_id = {dc.id: dc for dc in doc.concepts}
         for dc in doc.concepts:
-            local[dc.id] = concept_for(dc.label, dc.aliases)
+            local[dc.id] = steered(dc) if aliases else concept_for(dc.label, dc.aliases)
         for claim in doc.claims:
             if claim.modality == "negated":
                 continue
             ends = []
             for m in (claim.cause, claim.effect):
-                c = local.get(m.concept)
+                c = mention_concept(m, by_id.get(m.concept)) if aliases else None
+                if c is None:
+                    c = local.get(m.concept)
                 if c is None:
                     c = local[m.concept] = concept_for(m.label or m.text)
                 ends.append(c)
@@ -557,6 +588,22 @@ def from_documents(
         out_edges.append(Edge(cause=a, effect=b, weight=w, evidence=[ev for _, ev, *_ in items], support=support))
 
     return Model(title=title, sources=list(dict.fromkeys(sources)), concepts=list(by_norm.values()), edges=out_edges)
+
+
+_NEGATIVE_PREFIXES = ("non", "dis", "un", "in", "im", "il", "ir")
+
+
+def _negative_of(wording: str, label: str) -> bool:
+    """Whether ``wording`` is ``label`` with a negative prefix on one word, the way
+    extraction labels "unemployment" as "employment" (:mod:`cogmap.extract.concepts`).
+
+    >>> _negative_of("the non-payment of wages", "payment of wages"), _negative_of("heavy tanks", "tanks")
+    (True, False)
+    """
+    w = re.sub(r"\bnon ", "non", normalize(wording)).split()
+    lab = normalize(label).split()
+    diff = [(a, b) for a, b in zip(w, lab) if a != b]
+    return len(w) == len(lab) and len(diff) == 1 and any(diff[0][0] == p + diff[0][1] for p in _NEGATIVE_PREFIXES)
 
 
 def to_networkx(model: Model, *, drop_zero: bool = False):
