@@ -157,8 +157,10 @@ def test_clicking_a_link_shows_its_quote(browser, small_report):
 
 def test_what_if_in_the_browser_matches_python(browser, tmp_path):
     """The page's own FCM run equals cogmap.model.simulate, for one concept and for several held at once."""
+    import json as _json
+
     from cogmap.model.model import load_model
-    from cogmap.show.report import WHAT_IF_SETTINGS, report_data
+    from cogmap.show.report import report_data, what_if_settings
     from cogmap.model.simulate import simulate
 
     model = load_model(ROOT / "examples" / "gallyamov-model.yaml")  # loops, 20-odd concepts
@@ -166,16 +168,22 @@ def test_what_if_in_the_browser_matches_python(browser, tmp_path):
     v = Visit(browser, out.resolve().as_uri())
     page = v.page
     try:
-        s = WHAT_IF_SETTINGS
+        s = what_if_settings(model)
+        assert s["transfer"] == "tanh"  # a signed map: tanh by default, in the data and in the page
+        assert page.input_value("#whatif-transfer") == "tanh"
         kw = dict(rule=s["rule"], transfer=s["transfer"], lam=s["lam"], steps=s["steps"], threshold=s["threshold"])
         ids = [c.id for c in model.concepts]
-        scenarios = [{}, {ids[0]: 1.0}, {ids[3]: 1.0, ids[7]: 0.0}, {ids[1]: 0.5, ids[2]: 1.0, ids[5]: 0.0}]
-        for clamp in scenarios:
-            py = simulate(model, clamp, **kw)
-            js = v.eval(f"window.cogmapSimulate({clamp!r})".replace("'", '"'))
-            assert (js["status"], js["steps"], js["period"]) == (py.status, py.steps, py.period), clamp
-            for cid, val in py.values().items():
-                assert abs(js["values"][cid] - val) < 1e-9, (clamp, cid)
+        scenarios = [{}, {ids[0]: 1.0}, {ids[3]: 1.0, ids[7]: 0.0}, {ids[1]: 0.5, ids[2]: 1.0, ids[5]: -1.0}]
+        for transfer in ("tanh", "sigmoid"):
+            for rule in ("kosko", "modified-kosko", "rescaled"):
+                for clamp in scenarios:
+                    opts = {"transfer": transfer, "rule": rule}
+                    py = simulate(model, clamp, **dict(kw, transfer=transfer, rule=rule))
+                    js = v.eval(f"window.cogmapSimulate({_json.dumps(clamp)}, {_json.dumps(opts)})")
+                    assert (js["status"], js["steps"], js["period"]) == (py.status, py.steps, py.period), (clamp, opts)
+                    for cid, val in py.values().items():
+                        assert abs(js["values"][cid] - val) < 1e-9, (clamp, opts, cid)
+                    assert len(js["history"]) == len(py.history)
         # The table for one concept is the precomputed one.
         pre = report_data(model)["whatif"]["by"]["western_tanks"]["changes"]
         page.select_option("#whatif-select", "western_tanks")
@@ -196,12 +204,39 @@ def test_what_if_in_the_browser_matches_python(browser, tmp_path):
         item.locator("input[type=checkbox]").check()
         assert "Putin's legitimacy = 0" in page.inner_text("#whatif-status")
         assert page.inner_text("#whatif-table tbody") != before
-        both = simulate(model, {"western_tanks": 1.0, "legitimacy": 0.0}, **kw).values()
+        both = simulate(model, {"western_tanks": 1.0, "legitimacy": 0.0}, **kw).values()  # tanh, as the page
         base = simulate(model, {}, **kw).values()
         first = rows.first.locator("td")
         label = first.nth(0).inner_text()
         cid = next(c.id for c in model.concepts if c.label == label)
         assert first.nth(3).inner_text() == f"{both[cid]:.3f}" and first.nth(2).inner_text() == f"{base[cid]:.3f}"
+        # The chart draws one line per concept shown, held ones dashed.
+        assert page.locator("#whatif-chart svg polyline").count() >= 3
+        assert page.locator("#whatif-chart svg polyline[stroke-dasharray='6,3']").count() == 2
+        # The same run from the CLI: `cogmap simulate` prints the same numbers as the page.
+        import subprocess
+        import sys as _sys
+        mpath = ROOT / "examples" / "gallyamov-model.yaml"
+        cli = subprocess.run([_sys.executable, "-m", "cogmap", "simulate", str(mpath), "--set", "western_tanks=1",
+                              "--transfer", "tanh", "--format", "json"], capture_output=True, text=True)
+        assert cli.returncode == 0, cli.stderr
+        got = _json.loads(cli.stdout)
+        js = v.eval('window.cogmapSimulate({"western_tanks": 1}, {"transfer": "tanh", "rule": "kosko"})')
+        assert js["steps"] == got["scenario"]["steps"] and len(got["concepts"]) == len(model.concepts)
+        for r in got["concepts"]:
+            assert abs(js["values"][r["id"]] - r["scenario"]) < 1e-9, r
+        # Switching to sigmoid in the page redoes the run with it.
+        page.select_option("#whatif-transfer", "sigmoid")
+        assert "sigmoid transfer" in page.inner_text("#whatif-about")
+        page.click("#whatif-section")  # nothing else: the table is redrawn on change
+        sig = simulate(model, {"western_tanks": 1.0, "legitimacy": 0.0}, **dict(kw, transfer="sigmoid")).values()
+        first = page.locator("#whatif-table tbody tr").first.locator("td")
+        label = first.nth(0).inner_text()
+        cid = next(c.id for c in model.concepts if c.label == label)
+        assert first.nth(3).inner_text() == f"{sig[cid]:.3f}"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.select_option("#whatif-transfer", "tanh")
+        page.locator("#whatif-section").screenshot(path=str(ARTIFACTS / "whatif-tanh.png"))
         assert v.errors == []
     finally:
         v.close()
@@ -254,8 +289,9 @@ def test_screenshot_of_the_interview_report(browser, tmp_path):
         assert shot.stat().st_size > 30_000
         # The map is on screen and not empty: the nodes' box lies within the visible map.
         r = v.eval(OVERLAPS)
-        assert r["inside"] and r["over"] <= n // 10, r
-        assert r["zoom"] * 17 >= 6, r  # labels (17 px at zoom 1) are at least 6 px on screen
+        assert r["inside"] and r["labelsInside"] and r["over"] == 0 and r["labelOver"] == 0, r
+        lab = v.eval(LABELS)
+        assert lab["shown"] == n and lab["minPx"] >= 12, lab  # every label, readable, at first sight
         box = v.eval("(() => { const b = window.cogmapMap.elements().renderedBoundingBox(); "
                      "return [b.w, b.h, window.cogmapMap.width(), window.cogmapMap.height()]; })()")
         assert box[0] > 0.4 * box[2] or box[1] > 0.4 * box[3], box
@@ -284,11 +320,26 @@ def synthetic(n, m, seed=1, hub=0.0, acyclic=False):
     return Model.from_dict({"concepts": concepts, "edges": edges})
 
 
-OVERLAPS = """(() => { const cy = window.cogmapMap, bbs = cy.nodes().map(n => n.boundingBox()); let over = 0;
-  for (let i = 0; i < bbs.length; i++) for (let j = i + 1; j < bbs.length; j++) { const a = bbs[i], b = bbs[j];
-    if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) over++; }
-  const r = cy.nodes().renderedBoundingBox();
-  return {over: over, zoom: cy.zoom(), inside: r.x1 >= 0 && r.y1 >= 0 && r.x2 <= cy.width() && r.y2 <= cy.height()}; })()"""
+# Shapes on shapes, labels drawn on labels (by more than 2 units: Cytoscape's label boxes are a little
+# wider than the glyphs), and whether every shape and drawn label is in the view.
+OVERLAPS = """(() => { const cy = window.cy, t = 2, pairs = (bbs) => { let over = 0;
+    for (let i = 0; i < bbs.length; i++) for (let j = i + 1; j < bbs.length; j++) { const a = bbs[i], b = bbs[j];
+      if (a.x1 + t < b.x2 && b.x1 + t < a.x2 && a.y1 + t < b.y2 && b.y1 + t < a.y2) over++; } return over; };
+  const shown = cy.nodes().filter(n => !n.hasClass('nolabel'));
+  const labels = shown.map(n => { const all = n.boundingBox({includeLabels: true}), body = n.boundingBox({includeLabels: false});
+    return {x1: all.x1, x2: all.x2, y1: body.y2 + 1, y2: all.y2}; });
+  const r = cy.nodes().renderedBoundingBox({includeLabels: false}), rl = shown.renderedBoundingBox({includeLabels: true});
+  return {over: pairs(cy.nodes().map(n => n.boundingBox({includeLabels: false}))), labelOver: pairs(labels), zoom: cy.zoom(),
+    inside: r.x1 >= 0 && r.y1 >= 0 && r.x2 <= cy.width() && r.y2 <= cy.height(),
+    labelsInside: !shown.length || (rl.x1 >= -1 && rl.y1 >= -1 && rl.x2 <= cy.width() + 1 && rl.y2 <= cy.height() + 1)}; })()"""
+
+# The size on screen of every label drawn, and which concepts have one.
+LABELS = """(() => { const cy = window.cy, z = cy.zoom(), shown = cy.nodes().filter(n => !n.hasClass('nolabel'));
+  const px = shown.map(n => parseFloat(n.style('font-size')) * z);
+  const top = cy.nodes().max(n => n.data('deg')).ele;
+  return {n: cy.nodes().length, shown: shown.length, minPx: px.length ? Math.min(...px) : null,
+          minZoomed: parseFloat(cy.nodes()[0].style('min-zoomed-font-size')), topShown: !top.hasClass('nolabel'),
+          hover: shown.length < cy.nodes().length, status: document.getElementById('label-status').textContent}; })()"""
 
 
 @pytest.mark.parametrize("n,m,hub,acyclic", [(10, 9, 0.0, True), (100, 80, 0.0, True), (300, 200, 0.3, True),
@@ -299,11 +350,45 @@ def test_layout_for_10_to_300_concepts(browser, tmp_path, n, m, hub, acyclic):
     v = Visit(browser, out.resolve().as_uri())
     try:
         r = v.eval(OVERLAPS)
-        assert r["inside"], r
+        assert r["inside"] and r["labelsInside"] and r["labelOver"] == 0, r
         if acyclic:
             assert r["over"] == 0, r
         else:
             assert r["over"] <= n // 3, r  # a hairball with loops: a force layout, some touching
+        assert v.errors == []
+    finally:
+        v.close()
+
+
+@pytest.mark.parametrize("n,m,hub,acyclic,all_labels", [(10, 12, 0.0, False, True), (100, 80, 0.0, True, True),
+                                                        (100, 130, 0.1, False, False), (500, 600, 0.1, False, False)])
+def test_labels_at_first_sight(browser, tmp_path, n, m, hub, acyclic, all_labels):
+    """No label under 12 px at the first zoom; when they cannot all fit, the most connected keep theirs."""
+    out = write_report(synthetic(n, m, hub=hub, acyclic=acyclic), tmp_path / "syn.html")
+    v = Visit(browser, out.resolve().as_uri())
+    try:
+        lab = v.eval(LABELS)
+        assert lab["minZoomed"] == 12 and lab["minPx"] >= 12, lab
+        assert lab["topShown"], lab
+        if all_labels:
+            assert lab["shown"] == n, lab
+        else:
+            assert lab["shown"] >= 20, lab
+            assert "Zoom in, search, or hover" in lab["status"]
+        # Hovering any concept shows its full wording, whether its label is drawn or not.
+        node = v.eval("window.cy.nodes('.nolabel').length ? window.cy.nodes('.nolabel')[0].id() : window.cy.nodes()[0].id()")
+        v.eval(f"void window.cy.getElementById('{node}').emit('mouseover')")
+        tip = v.page.inner_text("#tip")
+        full = v.eval(f"window.cy.getElementById('{node}').data('label')").rstrip("\u2026")
+        assert tip.startswith(full), (tip, full)
+        # Searching for a concept draws its label; zooming in draws labels at 12 px or more, never less.
+        if not all_labels:
+            v.page.fill("#search", full)
+            assert not v.eval(f"window.cy.getElementById('{node}').hasClass('nolabel')")
+            v.page.fill("#search", "")
+            v.eval(f"void window.cy.zoom({{level: 1.2, position: window.cy.getElementById('{node}').position()}})")
+            v.page.wait_for_timeout(200)
+            assert v.eval(LABELS)["minPx"] >= 12
         assert v.errors == []
     finally:
         v.close()
@@ -406,6 +491,7 @@ def test_serve_in_the_browser(browser, tmp_path):
                 if path == "/":
                     assert EVIL in page.inner_text("body")  # the hostile title, as text
                     page.click("a:has-text('Rates and demand')")
+                    page.wait_for_load_state("load")
                     page.wait_for_function("window.cogmapMap !== undefined")
                     assert page.url == base + "/report/document/1"
                     page.click("#links-section summary")
@@ -413,6 +499,7 @@ def test_serve_in_the_browser(browser, tmp_path):
                     assert "Higher interest rates lower housing demand." in page.inner_text("#panel-body")
                     # From a quote to its speaker's page.
                     page.click("#panel-body a:has-text('Ann Lee')")
+                    page.wait_for_load_state("load")
                     page.wait_for_function("window.cogmapMap !== undefined")
                     assert page.url == base + "/report/speaker/Ann%20Lee"
                     assert "Ann Lee" in page.inner_text("#title")
@@ -427,3 +514,160 @@ def test_serve_in_the_browser(browser, tmp_path):
                 v.close()
     finally:
         stop_server(proc)
+
+
+def contested_doc() -> Document:
+    """Two speakers disagree on the sign of oil -> prices; one forecast's probability is a rounding tie."""
+    text = "Oil lifts prices, Ann said. Oil lowers prices, Bob said. Rates cut demand. Prices may rise."
+    m = lambda cid, lab: Mention(concept=cid, label=lab, text=lab)  # noqa: E731
+    return Document(
+        source="contested.txt", text=text,
+        concepts=[Concept(id="o", label="oil"), Concept(id="p", label="prices"), Concept(id="r", label="rates"),
+                  Concept(id="d", label="demand")],
+        claims=[
+            Claim(id="k1", cause=m("o", "oil"), effect=m("p", "prices"), polarity=1, speaker="Ann",
+                  evidence=_ev(text, "Oil lifts prices, Ann said.")),
+            Claim(id="k2", cause=m("o", "oil"), effect=m("p", "prices"), polarity=-1, speaker="Bob", modality="likely",
+                  evidence=_ev(text, "Oil lowers prices, Bob said.")),
+            Claim(id="k3", cause=m("r", "rates"), effect=m("d", "demand"), polarity=-1, speaker="Ann",
+                  evidence=_ev(text, "Rates cut demand.")),
+        ],
+        forecasts=[Forecast(id="f1", statement="Prices may rise.", probability=0.125, hedge="may", speaker="Bob",
+                            evidence=_ev(text, "Prices may rise."))],
+    )
+
+
+def test_search_focus_filters_and_contested(browser, tmp_path):
+    out = write_report(contested_doc(), tmp_path / "contested.html")
+    v = Visit(browser, out.resolve().as_uri())
+    page = v.page
+    try:
+        assert page.locator("input[type=search]#search").count() == 1
+        # Search: the concept is found, marked and listed; Enter focuses on it.
+        page.fill("#search", "PRIC")
+        assert page.locator("#search-results button.hit").all_inner_texts() == ["prices"]
+        assert v.eval("window.cy.nodes('.match').map(n => n.data('label'))") == ["prices"]
+        page.press("#search", "Enter")
+        assert page.inner_text("#panel-title") == "Concept"
+        assert v.eval("window.cy.$('node:selected').data('label')") == "prices"
+        # Focus, 1 step: prices and oil stay, rates and demand pale.
+        page.select_option("#focus-steps", "1")
+        faded = v.eval("window.cy.nodes('.faded').map(n => n.data('label')).sort()")
+        assert faded == ["demand", "rates"]
+        page.click("#show-all")
+        assert v.eval("window.cy.elements('.faded').length") == 0
+        # Clicking a concept on the map focuses on it too.
+        v.eval("void window.cy.nodes().filter(n => n.data('label') === 'rates').emit('tap')")
+        assert v.eval("window.cy.nodes('.faded').map(n => n.data('label')).sort()") == ["oil", "prices"]
+        page.click("#show-all")
+        # Contested: drawn in its own style, in the legend, and listed.
+        assert v.eval("window.cy.edges('[kind = \"contested\"]').length") == 1
+        assert "contested: quotes disagree on the sign" in page.inner_text("#legend")
+        assert "lowers (\u2212)" in page.inner_text("#legend")
+        item = page.locator("#contested li")
+        assert item.count() == 1 and "1 quote says it raises, 1 that it lowers" in item.inner_text()
+        item.locator("button").click()
+        assert "Contested" in page.inner_text("#panel-body") and "Bob" in page.inner_text("#panel-body")
+        # Filters: by sign, by speaker, by hedge, by number of quotes.
+        page.click("#filters-box summary")
+        visible = "window.cy.edges(':visible').map(e => e.source().data('label') + '>' + e.target().data('label')).sort()"
+        page.select_option("#filter-sign", "minus")
+        assert v.eval(visible) == ["rates>demand"]
+        page.select_option("#filter-sign", "contested")
+        assert v.eval(visible) == ["oil>prices"]
+        page.click("#filter-clear")
+        page.select_option("#filter-speaker", "Bob")
+        assert v.eval(visible) == ["oil>prices"] and v.eval("window.cy.nodes(':visible').length") == 2
+        page.click("#filter-clear")
+        page.select_option("#filter-modality", "likely")
+        assert v.eval(visible) == ["oil>prices"]
+        page.click("#filter-clear")
+        page.fill("#filter-quotes", "2")
+        assert v.eval(visible) == ["oil>prices"]
+        assert "Showing 1 of 2 links" in page.inner_text("#filter-status")
+        page.click("#filter-clear")
+        assert len(v.eval(visible)) == 2
+        # The forecast's probability is printed as the CLI prints it: Python's rounding (0.12), not toFixed's (0.13).
+        assert page.locator("#forecasts tbody td.num").first.inner_text() == f"{0.125:.2f}" == "0.12"
+        assert "Bob" in page.inner_text("#experts")
+        assert v.errors == [] and v.dialogs == []
+    finally:
+        v.close()
+
+
+def test_export_png_svg_and_model(browser, small_report, tmp_path):
+    import json as _json
+    import xml.etree.ElementTree as ET
+
+    from cogmap.model.model import load_model
+
+    v = Visit(browser, small_report.resolve().as_uri())
+    page = v.page
+    try:
+        assert v.eval("window.cy === window.cogmapMap && typeof window.cy.nodes === 'function'")
+        files = {}
+        for name in ("PNG", "SVG", "Model file"):
+            with page.expect_download() as dl:
+                page.click(f"#toolbar button:text-is('{name}')")
+            path = tmp_path / dl.value.suggested_filename
+            dl.value.save_as(path)
+            files[name] = path
+        png = files["PNG"].read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5_000
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+        assert width > 500 and height > 300
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / "export-small.png").write_bytes(png)
+        svg = ET.parse(files["SVG"]).getroot()
+        assert svg.tag.endswith("svg")
+        texts = " ".join("".join(t.itertext()) for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+        for label in ("rates", "demand", "prices", "oil"):
+            assert label in texts
+        assert len(list(svg.iter("{http://www.w3.org/2000/svg}path"))) == 4
+        model = load_model(files["Model file"])
+        assert len(model.concepts) == 4 and len(model.edges) == 4
+        assert {(e.cause, e.effect, e.sign) for e in model.edges} == {("rates", "demand", -1), ("demand", "prices", 1),
+                                                                    ("prices", "rates", 1), ("oil", "prices", 1)}
+        assert _json.loads(files["Model file"].read_text())["schema"] == "cogmap.model/1"
+        assert v.errors == []
+    finally:
+        v.close()
+
+
+def test_screenshots_of_the_nine_article_corpus(browser, tmp_path):
+    """The nine real articles in one store: every label readable at first sight; search, focus, forecasts."""
+    from conftest import SHARED
+
+    from cogmap.corpus.store import Store
+    from cogmap.show.report import store_report_data
+
+    arts = sorted(SHARED.glob("*.txt")) if SHARED.exists() else []
+    if len(arts) < 9:
+        pytest.skip("the nine real articles are not beside the repository")
+    db = tmp_path / "nine.db"
+    with Store(db) as st:
+        st.add([str(a) for a in arts], workers=1)
+        out = write_report(store_report_data(st), tmp_path / "nine.html")
+    url = out.resolve().as_uri()
+    v = Visit(browser, url)
+    page = v.page
+    try:
+        n = v.eval("window.cy.nodes().length")
+        lab = v.eval(LABELS)
+        assert lab["shown"] == n and lab["minPx"] >= 12, lab
+        r = v.eval(OVERLAPS)
+        assert r["inside"] and r["labelOver"] == 0, r
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "corpus-nine.png"))
+        page.fill("#search", "price")
+        assert page.locator("#search-results button.hit").count() >= 1
+        page.press("#search", "Enter")
+        assert page.inner_text("#panel-title") == "Concept"
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(ARTIFACTS / "corpus-nine-focus.png"))
+        page.click("#show-all")
+        page.locator("#forecasts-section").screenshot(path=str(ARTIFACTS / "corpus-nine-forecasts.png"))
+        assert_offline(v, url)
+        assert v.errors == [] and v.dialogs == []
+    finally:
+        v.close()

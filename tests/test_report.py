@@ -89,14 +89,14 @@ def test_hostile_article_stays_data(hostile_page):
     for needle in ("<script>alert", "<img src=x", "onerror=alert", "<b onmouseover", "evil.example", "{{script}}", "{{data}}"):
         assert needle not in outside, needle
     assert "<script>alert" not in page and "<img src=x" not in page
-    # Only three scripts: the data block, the vendored library, the page script.
+    # Only the data block, the vendored libraries and the page script.
+    vendor = report_mod.VENDOR_SCRIPTS
     starts = [(t, a) for t, a in tags(page) if t == "script"]
-    assert starts == [("script", {"type": "application/json", "id": "cogmap-data"}), ("script", {}), ("script", {})]
-    assert len(re.findall(r"<script\b", page, flags=re.I)) == 3
-    assert len(re.findall(r"</script", page, flags=re.I)) == 3
-    lib = report_mod._asset("vendor/cytoscape.min.js")
+    assert starts == [("script", {"type": "application/json", "id": "cogmap-data"})] + [("script", {})] * (len(vendor) + 1)
+    assert len(re.findall(r"<script\b", page, flags=re.I)) == len(vendor) + 2
+    assert len(re.findall(r"</script", page, flags=re.I)) == len(vendor) + 2
     body = scripts(page)
-    assert body[1] == lib and body[2] == report_mod._asset("report.js")
+    assert body[1:-1] == [report_mod._asset(name) for name in vendor] and body[-1] == report_mod._asset("report.js")
     # The page has exactly the elements of a page made from harmless input.
     plain = build_report(Model.from_dict({"concepts": [{"id": "a", "label": "A"}], "edges": []}))
     assert [t for t, _ in tags(page)] == [t for t, _ in tags(plain)]
@@ -118,7 +118,7 @@ def test_self_contained(hostile_page):
             assert name not in attrs, (tag, attrs)
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page, flags=re.I)
     assert "@import" not in report_mod._asset("report.css") and "url(" not in report_mod._asset("report.css")
-    # The policy forbids any load or connection and allows exactly the two inline scripts.
+    # The policy forbids any load or connection and allows exactly the inline scripts, by hash.
     csp = next(a["content"] for t, a in tags(page) if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp
     body = scripts(page)
@@ -208,7 +208,7 @@ def test_model_file_with_article():
             for ev in e["evidence"]:
                 assert d["text"][ev["at"][0]:ev["at"][1]] == ev["text"]
     page = build_report(CURATED)
-    assert page.count("<script") == 3
+    assert page.count("<script") == len(report_mod.VENDOR_SCRIPTS) + 2
 
 
 def test_empty_model_and_document_json(tmp_path):

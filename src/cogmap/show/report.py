@@ -48,8 +48,11 @@ __all__ = ["build_report", "report_data", "store_report_data", "forecast_score",
 
 #: What-if tables are precomputed only up to this many concepts (one FCM run each).
 WHAT_IF_MAX_CONCEPTS = 400
-#: The simulation settings of the precomputed what-if (those of ``cogmap simulate``).
+#: The simulation settings of the precomputed what-if (those of ``cogmap simulate``); a signed map
+#: (one with a link that lowers) uses tanh instead, which lets a concept fall below its neutral 0.
 WHAT_IF_SETTINGS = {"rule": "kosko", "transfer": "sigmoid", "lam": 1.0, "steps": 50, "threshold": 0.001}
+#: The bundled scripts, in load order (each with its licence beside it in ``assets/vendor``).
+VENDOR_SCRIPTS = ("vendor/cytoscape.min.js", "vendor/layout-base.js", "vendor/cose-base.js", "vendor/cytoscape-fcose.js")
 #: Changes smaller than this are left out of the what-if tables.
 WHAT_IF_EPS = 1e-4
 
@@ -155,11 +158,24 @@ def _locate(text: Optional[str], quote: Optional[str], start: Optional[int], end
     return None
 
 
+def what_if_settings(model: Model) -> dict:
+    """The page's default what-if settings: tanh for a signed map, else those of ``cogmap simulate``.
+
+    >>> from cogmap.model.model import Model
+    >>> m = Model.from_dict({"concepts": [{"id": "a", "label": "a"}, {"id": "b", "label": "b"}],
+    ...                      "edges": [{"cause": "a", "effect": "b", "weight": -0.5}]})
+    >>> what_if_settings(m)["transfer"]
+    'tanh'
+    """
+    signed = any(e.weight < 0 for e in model.edges)
+    return dict(WHAT_IF_SETTINGS, transfer="tanh" if signed else WHAT_IF_SETTINGS["transfer"])
+
+
 def _what_if(model: Model) -> dict:
     from cogmap.model.simulate import simulate
 
-    s = WHAT_IF_SETTINGS
-    info = {"settings": dict(s), "clamp": 1.0, "by": {}, "skipped": None}
+    s = what_if_settings(model)
+    info = {"settings": s, "clamp": 1.0, "by": {}, "skipped": None}
     n = len(model.concepts)
     if n > WHAT_IF_MAX_CONCEPTS:
         info["skipped"] = f"the map has {n} concepts; what-if tables are precomputed only up to {WHAT_IF_MAX_CONCEPTS}"
@@ -238,7 +254,7 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
         i, o = indeg[c.id], outdeg[c.id]
         role = "driver" if o and not i else "receiver" if i and not o else "ordinary" if i and o else "unlinked"
         nodes.append({
-            "id": c.id, "label": c.label, "role": role, "in": i, "out": o,
+            "id": c.id, "label": c.label, "role": role, "in": i, "out": o, "degree": i + o,
             "aliases": list(c.aliases), "description": c.description, "position": pos.get(c.id), "initial": c.initial,
         })
 
@@ -254,9 +270,11 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
                 d["at"] = [u16(at[0]), u16(at[1])]
                 d.setdefault("text", text[at[0]:at[1]])
             evs.append(d)
+        signs = {(ev.weight > 0) - (ev.weight < 0) for ev in e.evidence if ev.weight}
         edges.append({
             "id": f"e{k}", "source": e.cause, "target": e.effect, "weight": e.weight, "sign": e.sign,
             "evidence": evs, "support": e.support.model_dump() if e.support else None,
+            "contested": signs == {1, -1},  # quotes that disagree on the sign
         })
     edge_id = {(e.cause, e.effect): f"e{k}" for k, e in enumerate(model.edges)}
 
@@ -273,7 +291,7 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
     for f in (doc.forecasts if doc is not None else []):
         row = {
             "statement": f.statement, "speaker": f.speaker, "probability": f.probability, "hedge": f.hedge,
-            "horizon": f.horizon, "condition": f.condition,
+            "horizon": f.horizon, "condition": f.condition, "p_text": _p_text(f.probability),
         }
         at = _locate(text, f.evidence.text, f.evidence.start, f.evidence.end)
         if at is not None:
@@ -296,6 +314,30 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
 
 
 # -- corpus store -------------------------------------------------------------------
+def _p_text(p) -> str:
+    """A probability as ``cogmap forecasts list`` prints it (Python's rounding, not JavaScript's)."""
+    return "" if p is None else f"{p:.2f}"
+
+
+def _experts(store, speakers: Optional[set] = None) -> list[dict]:
+    """Each speaker's record and calibration as ``cogmap experts`` computes and prints it."""
+    rows = []
+    for e in store.experts():
+        if speakers is not None and e.speaker.casefold() not in speakers:
+            continue
+        rows.append({
+            "speaker": e.speaker, "documents": e.documents, "claims": e.claims, "forecasts": e.forecasts,
+            "resolved": e.resolved, "brier": e.brier, "log_score": e.log_score,
+            "brier_text": "-" if e.brier is None else f"{e.brier:.3f}",
+            "log_text": "-" if e.log_score is None else f"{e.log_score:.3f}",
+            "calibration": [{"bin": f"{b.lower:.1f}-{b.upper:.1f}", "lower": b.lower, "upper": b.upper, "n": b.n,
+                             "mean": b.mean_probability, "observed": b.observed_frequency,
+                             "mean_text": f"{b.mean_probability:.2f}", "observed_text": f"{b.observed_frequency:.2f}"}
+                            for b in e.calibration],
+        })
+    return rows
+
+
 def forecast_score(probability: float, outcome: bool) -> dict:
     """Brier and log score of one resolved forecast (:mod:`cogmap.corpus.ledger`).
 
@@ -336,7 +378,7 @@ def _forecast_row(r) -> dict:
     row = {
         "id": r.id, "statement": r.statement, "speaker": r.speaker, "probability": r.probability, "hedge": r.hedge,
         "horizon": r.horizon, "condition": r.condition, "document_id": r.document_id, "date": r.date,
-        "evidence": r.evidence, "resolution": None, "score": None,
+        "evidence": r.evidence, "resolution": None, "score": None, "p_text": _p_text(r.probability),
     }
     if r.outcome is not None:
         row["resolution"] = {"outcome": "yes" if r.outcome else "no", "on": r.resolved_on, "note": r.note}
@@ -415,6 +457,7 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
             this = [d for d in docs if d["id"] == int(document)]
             _tag_evidence(data, this)
             data["documents"] = this
+            data["experts"] = _experts(store, {(f.speaker or "").casefold() for f in doc.forecasts} - {""})
             data["store"] = True
             return data
         day = _since(since)
@@ -442,6 +485,7 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
         data["documents"] = used
         used_ids = {d["id"] for d in used}
         data["forecasts"] = [_forecast_row(r) for r in fc_rows if r.document_id in used_ids]
+        data["experts"] = _experts(store, {(r["speaker"] or "").casefold() for r in data["forecasts"]} - {""})
         data["speaker"] = speaker
         data["since"] = day
         data["store"] = True
@@ -490,18 +534,19 @@ def _sha256(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def report_csp() -> str:
-    """The page's Content-Security-Policy: its two scripts by hash, no load, no connection.
+def report_csp(*, review: bool = False) -> str:
+    """The page's Content-Security-Policy: its scripts by hash, no load, no connection.
 
-    ``cogmap serve`` sends it as a header too.
+    ``cogmap serve`` sends it as a header too; there, with ``review``, the page may
+    send its review requests to the server it came from (``connect-src 'self'``).
     """
-    lib = _asset("vendor/cytoscape.min.js")
-    page_js = _asset("report.js")
+    hashes = " ".join(_sha256(_asset(name)) for name in VENDOR_SCRIPTS + ("report.js",))
+    connect = "'self'" if review else "'none'"
     return (
         "default-src 'none'; "
-        f"script-src {_sha256(lib)} {_sha256(page_js)}; "
+        f"script-src {hashes}; "
         "style-src 'unsafe-inline'; img-src data: blob:; "
-        "connect-src 'none'; form-action 'none'; base-uri 'none'"
+        f"connect-src {connect}; form-action 'none'; base-uri 'none'"
     )
 
 
@@ -529,21 +574,21 @@ def build_report(obj, *, article=None, max_loop_length: int = 8, max_loops: int 
         data = obj  # already made, e.g. by store_report_data
     else:
         data = report_data(obj, article=article, max_loop_length=max_loop_length, max_loops=max_loops)
-    lib = _script_safe(_asset("vendor/cytoscape.min.js"), "cytoscape.min.js")
+    vendor = "".join(f"<script>{_script_safe(_asset(name), name)}</script>\n" for name in VENDOR_SCRIPTS)
     page_js = _script_safe(_asset("report.js"), "report.js")
     css = _asset("report.css")
     if "</style" in css.lower():
         raise RuntimeError("report.css cannot be inlined")
     parts = {
-        "csp": report_csp(),
+        "csp": report_csp(review=bool(data.get("review"))),
         "css": css,
         "data": json_for_html(data),
-        "cytoscape": lib,
+        "vendor": vendor,
         "script": page_js,
     }
     template = _asset("report.html")
     # One pass: text put in by one marker is never searched for another.
-    return re.sub(r"\{\{(csp|css|data|cytoscape|script)\}\}", lambda m: parts[m.group(1)], template)
+    return re.sub(r"\{\{(csp|css|data|vendor|script)\}\}", lambda m: parts[m.group(1)], template)
 
 
 def write_report(obj, path, **kwargs) -> Path:
