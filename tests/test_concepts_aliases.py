@@ -4,6 +4,7 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -351,3 +352,23 @@ def test_cli_extract_map_add_and_map_db_apply_the_file(tmp_path):
     with Store(db, create=False) as store:
         docs = {d.source: d for d in store.documents()}
     assert "Western tank deliveries" in {c.label for c in docs[str(tmp_path / "b.txt")].concepts}
+
+
+def test_a_language_models_negative_wording_turns_its_sign_too():
+    sys.path.insert(0, str(Path(__file__).parent))
+    from fake_llm import FakeLLM, claim, number_of
+
+    from cogmap.extract import llm
+
+    text = "Unemployment fuels crime in the cities, the mayor said.\n"
+
+    def answer(user):
+        n = number_of(user, "Unemployment")
+        return {"claims": [claim(n, "Unemployment fuels crime", "Unemployment", "crime", "+")] if n else [],
+                "forecasts": []}
+
+    s = llm.Settings(url="http://llm.invalid:1234", model="m", backoff=0.0)
+    fake = FakeLLM(answer)
+    reader = llm.Reader(s, only=True, client=llm.Client(s, transport=fake.transport(), sleep=lambda _: None))
+    doc, _ = reader.read(rules(text), offline="rules")
+    assert links(doc) == {("employment", -1, "crime")}

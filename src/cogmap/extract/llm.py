@@ -882,7 +882,7 @@ class _Grounding:
         return prob, term, negated
 
     def build(self, answers: list[tuple[Section, dict]], only: bool) -> Document:
-        from cogmap.extract.concepts import ConceptMerger
+        from cogmap.extract.concepts import ConceptMerger, negation_sign
         from cogmap.extract.nlp import parse
 
         doc, report = self.doc, self.report
@@ -929,8 +929,10 @@ class _Grounding:
                 self._drop("causes or effects not in the quoted words")
                 continue
             p = f.proposal
+            # The merger names "unemployment" by "employment": the sign turns with the name.
+            sign = p.sign * negation_sign(list(parsed[f.cause_text])) * negation_sign(list(parsed[f.effect_text]))
             prob, term, negated = self._probability(p, f.start, f.end, need_hedge=True)
-            same = next((c for c in claims if c.polarity == p.sign and c.evidence.start < f.end
+            same = next((c for c in claims if c.polarity == sign and c.evidence.start < f.end
                          and f.start < c.evidence.end and self._agree(c, cause, effect, f)), None)
             if same is not None:
                 if self.label not in same.extractor.split("+"):
@@ -944,7 +946,7 @@ class _Grounding:
             claims.append(Claim(
                 id="", cause=Mention(concept=cause.id, label=cause.label, text=f.cause_text),
                 effect=Mention(concept=effect.id, label=effect.label, text=f.effect_text),
-                polarity=p.sign, modality=modality, tense=p.tense, probability=prob, speaker=who,
+                polarity=sign, modality=modality, tense=p.tense, probability=prob, speaker=who,
                 evidence=Evidence(text=doc.text[f.start:f.end], start=f.start, end=f.end), extractor=self.label))
         claims.sort(key=lambda c: (c.evidence.start, c.evidence.end))
         for n, c in enumerate(claims, 1):
