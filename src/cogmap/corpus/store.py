@@ -49,6 +49,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -94,14 +95,21 @@ def _is_read_only(exc: sqlite3.DatabaseError) -> bool:
     return name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or "readonly database" in str(exc)
 
 
-def _tables_of(version: int) -> set[str]:
+def _tables_of(version: int) -> frozenset[str]:
     """The tables a store of this schema version has: the migrations run on an empty database."""
+    return _tables_made(min(version, SCHEMA_VERSION), id(MIGRATIONS))
+
+
+@functools.lru_cache(maxsize=None)
+def _tables_made(version: int, _migrations: int) -> frozenset[str]:
+    # Once per process and schema: running the migrations takes milliseconds, and
+    # `cogmap serve` opens the store for every API request.
     conn = sqlite3.connect(":memory:")
     try:
-        for v in range(1, min(version, SCHEMA_VERSION) + 1):
+        for v in range(1, version + 1):
             for step in MIGRATIONS[v]:
                 step(conn) if callable(step) else conn.execute(step)
-        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
     finally:
         conn.close()
 
