@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 
 import cogmap
+from cogmap.extract.claims import find_claims
+from cogmap.extract.nlp import load
 
 
 def claims(text):
@@ -150,3 +152,42 @@ def test_pronoun_subject_of_a_second_clause_and_reasons_given():
     assert any(c == "new restriction" and e == "buy domestic chips" and s == 1 for c, s, e, m in cs), cs
     _, cs = claims("The report gives details of the plan.")
     assert cs == []
+
+
+# -- pronoun sides (issue 11): a side names what "it", "this" or "the move" stands for, or the claim goes
+@pytest.mark.parametrize("text, want", [
+    ("Tariffs raise prices. This hurts consumers.", ("prices", -1, "consumers")),
+    ("Oil prices fell sharply. The move hurt exporters.", ("Oil prices", 1, "exporters")),
+    ("Sanctions were tightened in March. They have cut the country's oil exports by a third.",
+     ("Sanctions", -1, "country's oil exports")),
+    ("The war has dragged on for a year. It has eroded the president's popularity.",
+     ("war", -1, "president's popularity")),
+])
+def test_pronoun_sides_name_their_antecedent(text, want):
+    doc = load()(text)
+    got = [(c.cause.text(), c.polarity, c.effect.text()) for c in find_claims(doc)]
+    assert want in got
+    claim = next(c for c in find_claims(doc) if (c.cause.text(), c.polarity, c.effect.text()) == want)
+    assert claim.cross_sentence and claim.extra["prev"].text == list(doc.sents)[0].text  # evidence starts there
+
+
+@pytest.mark.parametrize("text", [
+    "It hurts exporters.",  # nothing before it
+    "John Smith resigned. It hurts exporters.",  # no thing agrees: a person is no "it"
+    "Why did prices rise? This hurts consumers.",  # a question states nothing to point back to
+])
+def test_dangling_pronouns_make_no_claim(text):
+    claims = find_claims(load()(text))
+    assert not any(c.cause.text().lower() in ("it", "this", "the move") for c in claims)
+    assert not any("exporters" in c.effect.text() or "consumers" in c.effect.text() for c in claims)
+
+
+def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
+    import cogmap
+
+    text = "Tariffs raise prices. This hurts consumers."
+    for kind in ("rules", "learned"):
+        d = cogmap.extract(text, extractor=kind)
+        c = next(c for c in d.claims if c.effect.label == "consumers")
+        assert c.cause.label == "prices" and c.evidence.start == 0
+        assert d.text[c.evidence.start:c.evidence.end] == c.evidence.text == text

@@ -32,7 +32,7 @@ from typing import Optional
 from cogmap.extract import lexicon as L
 from cogmap.extract.concepts import negation_sign
 
-__all__ = ["RawClaim", "Side", "find_claims", "answered_reason"]
+__all__ = ["RawClaim", "Side", "find_claims", "answered_reason", "resolve_anaphor"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -453,7 +453,7 @@ def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bo
         if verb.dep_ == "conj" and verb.head.i < subj.i:
             # "unemployment would rise, and that would pull inflation down": the clause before.
             return clause_side(verb.head), False
-        if prev_sents:
+        if prev_sents and not prev_sents[-1].text.rstrip().endswith("?"):  # a question states nothing
             return clause_side(prev_sents[-1].root), True
         return None, False
     if low in ("it", "they") and verb.dep_ == "conj" and verb.head.i < verb.i:
@@ -461,7 +461,10 @@ def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bo
         first = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if first is not None and first.pos_ in ("NOUN", "PROPN") and (first.tag_ in ("NNS", "NNPS")) == (low == "they"):
             return _side_for(first), False
-    if low in ("it", "they", "he", "she", "we", "i", "you", "there"):
+    if low in ("it", "they"):
+        side, before = resolve_anaphor(Side([subj], 1), verb.sent)
+        return side, before is not None
+    if low in ("he", "she", "we", "i", "you", "there"):
         return None, False
     return _side_for(subj), False
 
@@ -954,8 +957,102 @@ def _rule_across_sentences(sent, prev_sents, out):
 # ---------------------------------------------------------------------------
 
 
+#: Pronouns that stand for a thing named before ("it", "they") or for a whole statement
+#: ("this", "that"), and the light nouns that do the same after "this" or "the" ("the move").
+_PERSONAL_ANAPHORS = {"it": False, "they": True}  # -> plural?
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
+_LIGHT_NOUNS = {"move", "step", "decision", "development", "measure", "change", "trend", "situation",
+                "process", "shift", "action", "episode", "event", "outcome", "policy"}
+
+
+def _anaphor_kind(side: Side) -> Optional[str]:
+    words = [t for t in side.tokens if not (t.is_punct or t.is_space)]
+    if len(words) == 1 and words[0].lower_ in _PERSONAL_ANAPHORS:
+        return "personal"
+    if len(words) == 1 and words[0].lower_ in _DEMONSTRATIVES:
+        return "statement"
+    if len(words) == 2 and words[0].lower_ in _DEMONSTRATIVES | {"the"} and words[1].lemma_.lower() in _LIGHT_NOUNS:
+        return "statement"
+    if len(words) == 1 and words[0].lemma_.lower() in _LIGHT_NOUNS and not any(
+            c.dep_ in ("prep", "acl", "relcl", "amod", "compound", "poss") for c in words[0].children) and any(
+            c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES | {"the"} for c in words[0].children):
+        return "statement"  # "the move" as a side keeps only its noun
+    return None
+
+
+def _agrees(tok, plural: bool) -> bool:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "DATE", "TIME",
+                                                              "PERCENT", "MONEY"):
+        return False  # an actor acting is not a variable, and "it" after a date is the event
+    return (tok.tag_ in ("NNS", "NNPS")) == plural
+
+
+def resolve_anaphor(side: Side, sent):
+    """The side a pronoun side stands for, and the sentence before if it is found there.
+
+    "It" and "they" take the nearest subject before them that agrees in number (in the
+    sentence, else in the one before); "this", "that" and "the move" take the statement
+    of the sentence before. Returns ``(side, None)`` for a side that is no anaphor,
+    ``(resolved side, previous sentence or None)``, or ``(None, None)`` when nothing
+    fits: a claim about a dangling "it" is dropped rather than mapped as a concept "it".
+
+    Written by hand because no coreference model ships on PyPI without a model hub;
+    this covers the pronouns that name a link's side, not coreference in general.
+
+    >>> from cogmap.extract.nlp import load
+    >>> doc = load()("Tariffs raise prices. This hurts consumers.")
+    >>> this = [t for t in doc if t.lower_ == "this"]
+    >>> side, prev = resolve_anaphor(Side(this), list(doc.sents)[1])
+    >>> side.text(), prev.text
+    ('prices', 'Tariffs raise prices.')
+    """
+    kind = _anaphor_kind(side)
+    if kind is None:
+        return side, None
+    doc = side.tokens[0].doc
+    sents = list(doc.sents)
+    k = next((i for i, x in enumerate(sents) if x.start == sent.start), None)
+    before = sents[k - 1] if k else None
+    if before is not None and before.text.rstrip().endswith("?"):
+        before = None  # a question states nothing to refer back to
+    if kind == "personal":
+        if not side.tokens[0].dep_.startswith("nsubj"):
+            return None, None  # "cannot end it", "doubt it": an object "it" is as often a clause as a thing
+        plural = _PERSONAL_ANAPHORS[side.tokens[0].lower_]
+        first = side.tokens[0].i
+        here = [t for t in sent if t.i < first and t.dep_ in ("nsubj", "nsubjpass") and _agrees(t, plural)]
+        if here:
+            found = np_side(here[-1])
+            return Side(found.tokens, found.sign * side.sign), None
+        there = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and _agrees(t, plural)] if before else []
+        if there:
+            found = np_side(there[0])  # the main subject comes first
+            return Side(found.tokens, found.sign * side.sign), before
+        return None, None
+    if before is None or before.root.pos_ not in ("VERB", "AUX"):
+        return None, None
+    if before.root.lemma_.lower() in _REPORTING and not any(c.dep_ in ("ccomp", "xcomp") for c in before.root.children):
+        return None, None
+    found = clause_side(before.root)
+    if not found.tokens or _anaphor_kind(found) is not None:
+        return None, None
+    return Side(found.tokens, found.sign * side.sign), before
+
+
 def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cross=False, prev=None,
           modality: Optional[str] = None, condition_tok=None, effect_label=None, purpose=False):
+    if cause.tokens and effect.tokens:
+        cause, p1 = resolve_anaphor(cause, sent)
+        effect, p2 = resolve_anaphor(effect, sent) if cause is not None else (None, None)
+        if cause is None or effect is None:
+            return  # a side that stands for nothing the text names
+        if (p1 is not None or p2 is not None) and prev is None:
+            prev, cross = p1 if p1 is not None else p2, True
+    if cross and prev is None:
+        # A side read from the sentence before: the evidence starts there.
+        sents = list(sent.doc.sents)
+        k = next((i for i, x in enumerate(sents) if x.start == sent.start), 0)
+        prev = sents[k - 1] if k else None
     if not cause or not effect or not cause.tokens or not effect.tokens:
         return
     shared = set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens)
