@@ -118,3 +118,25 @@ def test_transcript_labels_before_yes_no_questions():
     f = next(f for f in doc.forecasts if "Baltic" in f.statement)
     assert f.statement == "Will the Baltic freeze again this century?"
     assert (f.probability, f.speaker, f.horizon) == (pytest.approx(0.325), "Maria Lindqvist", "this century")
+
+
+@pytest.mark.parametrize("words, low, high", [
+    (["can"], 0.3, 0.5),  # "X can win": a real possibility, not a "will"
+    (["have", "a", "chance", "to"], 0.3, 0.5),
+    (["expect"], 0.55, 0.8),
+    (["is", "set", "to"], 0.8, 0.95),
+    (["no", "chance"], 0.0, 0.1),
+])
+def test_hedge_words_the_scales_leave_out(words, low, high):
+    for scale in SCALES:
+        assert low <= probability(words, scale=scale)[0] <= high + 0.06, (scale, words)
+
+
+def test_cannot_rules_an_event_out():
+    assert probability(["can"], negated=True)[0] < 0.2
+    assert probability(["may"], negated=True)[0] > 0.5  # "may not" leaves it open
+
+
+def test_a_chance_is_a_possibility_not_a_will():
+    d = cogmap.extract("Three parties have a chance to win the election next year.", extractor="learned")
+    assert d.forecasts and 0.3 <= d.forecasts[0].probability <= 0.5

@@ -26,11 +26,20 @@ Examples
 (0.675, 'likely')
 >>> probability(["certainly"], negated=True)
 (0.03, 'certainly not')
+>>> probability(["can"]), probability(["can"], negated=True)
+((0.4, 'can'), (0.125, 'cannot'))
 """
 
 from __future__ import annotations
 
 __all__ = ["SCALES", "probability", "term_band"]
+
+# Words the published scales leave out, read as their nearest term: "can" and the nouns of
+# chance ("a chance to win", "the risk of") say a real possibility, as "may" does;
+# "expect" says likely; "set to", "going to" say what "will" says.
+_POSSIBLE = ("can", "chance", "chances", "possibility", "potential", "risk")
+_EXPECTED = ("expect", "expects", "expected", "expecting")
+_WILL = ("set to", "going to", "gonna", "'ll")
 
 # Each scale maps a canonical phrase to a probability.
 _ICD = {
@@ -42,6 +51,8 @@ _ICD = {
     "certain": 0.97, "definitely": 0.97, "surely": 0.97, "undoubtedly": 0.97, "absolutely sure": 0.97,
     "inevitably": 0.97, "will": 0.875, "would": 0.675, "possible": 0.4, "may": 0.4, "might": 0.4,
     "could": 0.4, "perhaps": 0.4, "maybe": 0.4, "possibly": 0.4, "doubt": 0.325,
+    **{w: 0.4 for w in _POSSIBLE}, **{w: 0.675 for w in _EXPECTED}, **{w: 0.875 for w in _WILL},
+    "little chance": 0.125, "no chance": 0.03, "bound to": 0.97,
 }
 _KENT = {
     "almost no chance": 0.07, "remote": 0.07, "very unlikely": 0.07, "highly unlikely": 0.07,
@@ -52,6 +63,8 @@ _KENT = {
     "certain": 1.0, "definitely": 1.0, "surely": 1.0, "undoubtedly": 1.0, "absolutely sure": 1.0,
     "inevitably": 1.0, "will": 0.93, "would": 0.75, "possible": 0.4, "may": 0.4, "might": 0.4,
     "could": 0.4, "perhaps": 0.4, "maybe": 0.4, "possibly": 0.4,
+    **{w: 0.4 for w in _POSSIBLE}, **{w: 0.75 for w in _EXPECTED}, **{w: 0.93 for w in _WILL},
+    "little chance": 0.07, "no chance": 0.07, "bound to": 1.0,
 }
 _SURVEY = {
     "almost no chance": 0.02, "remote": 0.05, "very unlikely": 0.1, "highly unlikely": 0.05,
@@ -62,14 +75,17 @@ _SURVEY = {
     "certain": 0.95, "definitely": 0.95, "surely": 0.9, "undoubtedly": 0.95, "absolutely sure": 0.97,
     "inevitably": 0.95, "will": 0.85, "would": 0.7, "possible": 0.4, "may": 0.45, "might": 0.4,
     "could": 0.4, "perhaps": 0.4, "maybe": 0.5, "possibly": 0.4,
+    **{w: 0.4 for w in _POSSIBLE}, **{w: 0.7 for w in _EXPECTED}, **{w: 0.85 for w in _WILL},
+    "little chance": 0.1, "no chance": 0.02, "bound to": 0.95,
 }
 SCALES = {"icd203": _ICD, "kent": _KENT, "survey": _SURVEY}
 
 # Strength order: a stronger hedge word decides when several occur together.
 _ORDER = ["certainly", "definitely", "surely", "undoubtedly", "inevitably", "almost certainly",
           "very likely", "highly likely", "likely", "probably", "unlikely", "very unlikely",
-          "highly unlikely", "doubt", "perhaps", "maybe", "possibly", "possible", "may", "might",
-          "could", "would", "will"]
+          "highly unlikely", "no chance", "little chance", "bound to", "doubt", "expect", "expects", "expected",
+          "expecting", "perhaps", "maybe", "possibly", "possible", "may", "might", "could", "can", "chance",
+          "chances", "possibility", "potential", "risk", "would", "set to", "going to", "gonna", "'ll", "will"]
 
 
 def term_band(term: str, scale: str = "icd203") -> float | None:
@@ -101,5 +117,7 @@ def probability(words: list[str], negated: bool = False, scale: str = "icd203") 
     term = phrases[0] if phrases else "will"
     p = table.get(term, table["will"])
     if negated:
-        return round(1.0 - p, 6), f"{term} not" if term not in ("will", "would") else f"{term} not"
+        if term == "can":  # "cannot win" rules the event out, unlike "may not win"
+            return round(1.0 - table["will"], 6), "cannot"
+        return round(1.0 - p, 6), f"{term} not"
     return p, term
