@@ -140,3 +140,16 @@ def test_cannot_rules_an_event_out():
 def test_a_chance_is_a_possibility_not_a_will():
     d = cogmap.extract("Three parties have a chance to win the election next year.", extractor="learned")
     assert d.forecasts and 0.3 <= d.forecasts[0].probability <= 0.5
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Prices can rise further next year.", 0.3, 0.5),
+    ("The deal cannot survive beyond next year.", 0.0, 0.2),
+])
+def test_can_with_a_future_time_is_a_forecast(text, low, high):
+    d = cogmap.extract(text, extractor="rules")
+    assert d.forecasts and low <= d.forecasts[0].probability <= high
+
+
+def test_can_without_a_time_states_a_general_truth():
+    assert not cogmap.extract("Tariffs can hurt consumers.", extractor="rules").forecasts

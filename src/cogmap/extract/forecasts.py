@@ -83,6 +83,10 @@ def _future_marks(verb):
         elif c.dep_ == "aux" and low in _POSSIBLE:
             future = True
             words.append(low)
+        elif c.dep_ == "aux" and low in ("can", "ca") and HORIZON.search(verb.sent.text):
+            # "X can win next year" foretells; "tariffs can hurt consumers" states a general truth.
+            future = True
+            words.append("can")
         elif c.dep_ == "neg":
             negated = True
         elif c.dep_ == "advmod" and low in HEDGE_ADVERBS:
