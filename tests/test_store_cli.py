@@ -171,3 +171,16 @@ def test_add_counts_a_device_and_a_symlink_loop_as_failed(tmp_path):
     assert "failed 3" in r.stdout
     assert "/dev/zero: more than" in r.stdout and "symbolic links" in r.stdout
     assert f"{fifo}: is a named pipe" in r.stdout
+
+
+def test_ids_past_sqlite_integers_name_nothing(tmp_path, corpus):
+    """An id SQLite cannot hold is no document or forecast: one line, not an overflow."""
+    (corpus / "bad.txt").unlink()
+    db = tmp_path / "s.db"
+    assert cogmap("add", corpus, "--db", db, "--workers", "0", cwd=tmp_path).returncode == 0
+    huge = "99999999999999999999999"
+    for args, code, needle in ((["report", "--db", db, "--document", huge, "-o", tmp_path / "r.html"], 2, "no document"),
+                               (["forecasts", "resolve", huge, "--outcome", "yes", "--db", db], 1, "no forecast")):
+        p = cogmap(*args, cwd=tmp_path)
+        assert p.returncode == code and "Traceback" not in p.stderr and "internal error" not in p.stderr, p.stderr
+        assert p.stderr.startswith("error:") and needle in p.stderr and len(p.stderr.strip().splitlines()) == 1

@@ -287,6 +287,8 @@ class Queries:
             fid = int(forecast_id)
         except (TypeError, ValueError):
             raise InputError(f"forecast ID must be a number, not {forecast_id!r}") from None
+        if not 0 < fid < 2**63:  # past SQLite's integers: no such forecast, not an overflow
+            raise CogmapError(f"no forecast {fid} in {self.path} (see `cogmap forecasts list`)")
         with self.transaction() as c:
             if c.execute("SELECT 1 FROM forecasts WHERE id = ?", (fid,)).fetchone() is None:
                 raise CogmapError(f"no forecast {fid} in {self.path} (see `cogmap forecasts list`)")

@@ -441,7 +441,9 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
     try:
         docs = _store_documents(store)
         if document is not None:
-            row = store.conn.execute("SELECT json FROM documents WHERE id = ?", (int(document),)).fetchone()
+            # An id past SQLite's integers names no document (and would overflow the lookup).
+            row = store.conn.execute("SELECT json FROM documents WHERE id = ?", (int(document),)).fetchone() \
+                if 0 < int(document) < 2**63 else None
             if row is None:
                 raise InputError(f"no document {document} in the store")
             doc = _Document.model_validate_json(row[0])
