@@ -570,14 +570,14 @@ def test_search_focus_filters_and_contested(browser, tmp_path):
         assert "Contested" in page.inner_text("#panel-body") and "Bob" in page.inner_text("#panel-body")
         # Filters: by sign, by speaker, by hedge, by number of quotes.
         page.click("#filters-box summary")
-        visible = "window.cy.edges(':visible').map(e => e.source().data('label') + '>' + e.target().data('label')).sort()"
+        visible = "window.cy.edges().filter(e => e.style('display') !== 'none').map(e => e.source().data('label') + '>' + e.target().data('label')).sort()"
         page.select_option("#filter-sign", "minus")
         assert v.eval(visible) == ["rates>demand"]
         page.select_option("#filter-sign", "contested")
         assert v.eval(visible) == ["oil>prices"]
         page.click("#filter-clear")
         page.select_option("#filter-speaker", "Bob")
-        assert v.eval(visible) == ["oil>prices"] and v.eval("window.cy.nodes(':visible').length") == 2
+        assert v.eval(visible) == ["oil>prices"] and v.eval("window.cy.nodes().filter(n => n.style('display') !== 'none').length") == 2
         page.click("#filter-clear")
         page.select_option("#filter-modality", "likely")
         assert v.eval(visible) == ["oil>prices"]
@@ -671,3 +671,68 @@ def test_screenshots_of_the_nine_article_corpus(browser, tmp_path):
         assert v.errors == [] and v.dialogs == []
     finally:
         v.close()
+
+
+def test_review_in_serve_changes_the_map(browser, tmp_path, small_report):
+    """Review a link in `cogmap serve` and see the change in the map; a standalone report says how to review."""
+    from test_serve import corpus_docs, free_port, start_server, stop_server
+
+    from cogmap.corpus.store import Store
+
+    v = Visit(browser, small_report.resolve().as_uri())
+    try:
+        note = v.page.inner_text("#review-note")
+        assert "read-only" in note and "cogmap serve --db" in note
+        assert v.page.locator("#panel-body .review-box").count() == 0
+    finally:
+        v.close()
+    db = tmp_path / "corpus.db"
+    with Store(db) as st:
+        for d in corpus_docs():
+            st.add_document(d)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = start_server(db, port)
+    try:
+        v = Visit(browser, base + "/report")
+        page = v.page
+        try:
+            sign = ("window.cy.edges().filter(e => e.source().data('label') === 'housing demand' && "
+                    "e.target().data('label') === 'house prices')[0].data('sign')")
+            assert v.eval(sign) == 1
+            page.click("#links-section summary")
+            page.click("#links tbody tr:has-text('housing demand'):has-text('house prices')")
+            page.fill("#panel-body .review-note", "the quote says the opposite")
+            with page.expect_navigation():
+                page.click("#panel-body button:text-is('Flip sign')")
+            page.wait_for_load_state("load")
+            page.wait_for_function("window.cy !== undefined")
+            assert v.eval(sign) == -1
+            assert "1 review so far" in page.inner_text("#review-note")
+            # Accept a link: it is marked on the map and in the legend.
+            page.click("#links-section summary")
+            page.click("#links tbody tr:has-text('interest rates'):has-text('housing demand')")
+            with page.expect_navigation():
+                page.click("#panel-body button:text-is('Accept')")
+            page.wait_for_load_state("load")
+            page.wait_for_function("window.cy !== undefined")
+            assert v.eval("window.cy.edges('[reviewed = \"accepted\"]').length") == 1
+            assert "accepted by a reviewer" in page.inner_text("#legend")
+            page.click("#links-section summary")
+            page.click("#links tbody tr:has-text('interest rates'):has-text('housing demand')")
+            assert "Accepted by" in page.inner_text("#panel-body")
+            page.evaluate("window.scrollTo(0, 0)")
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "serve-review.png"))
+            for url in v.requests:
+                assert url.startswith(base + "/"), url
+            assert v.errors == [], v.errors
+        finally:
+            v.close()
+    finally:
+        stop_server(proc)
+    import subprocess
+    import sys as _sys
+
+    out = subprocess.run([_sys.executable, "-m", "cogmap", "map", "--db", str(db)], capture_output=True, text=True)
+    assert out.returncode == 0 and "house_prices" in out.stdout

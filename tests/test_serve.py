@@ -182,7 +182,9 @@ def test_serve_pages(client):
         page = r.text
         assert page.count("<script") == SCRIPTS and "<script>window" not in page and "<img src=x" not in page, url
         csp = r.headers["content-security-policy"]
-        assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        # Only views of the corpus map may send reviews, and only to this server.
+        connect = "connect-src 'none'" if "/document/" in url else "connect-src 'self'"
+        assert "default-src 'none'" in csp and connect in csp and "frame-ancestors 'none'" in csp, url
         assert r.headers["x-content-type-options"] == "nosniff"
         d = data_of(page)
         assert d["nav"]["document"] == "/report/document/"
@@ -458,3 +460,100 @@ def test_bidi_controls_are_neutralized_in_report_files_and_the_terminal(tmp_path
     shown = console.export_text() + to_markdown(doc)
     assert "Ann \ufffdeeL" in shown and not any(ch in shown for ch in BIDI_CONTROLS)
     assert RLO in doc.title  # the document itself is unchanged
+
+
+# -- review (issue 12, item 7) -----------------------------------------------------------
+def _review_client(db):
+    from fastapi.testclient import TestClient
+
+    from cogmap.show.serve import create_app
+
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
+
+
+SAME = {"Origin": "http://127.0.0.1", "Content-Type": "application/json"}
+
+
+def _cli_map(db, *extra):
+    import yaml
+
+    out = subprocess.run([sys.executable, "-m", "cogmap", "map", "--db", str(db), *extra], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    m = yaml.safe_load(out.stdout)
+    labels = {c["id"]: c["label"] for c in m["concepts"]}
+    return {(labels[e["cause"]], labels[e["effect"]]): e["weight"] for e in m["edges"]}, m
+
+
+def test_each_review_action_round_trips_through_serve_the_store_and_map(db, tmp_path):
+    client = _review_client(db)
+    before, _ = _cli_map(db)
+    assert before[("interest rates", "housing demand")] < 0
+    steps = [
+        ({"action": "accept", "cause": "Interest rates", "effect": "housing demand", "note": "checked the quote"},
+         lambda m: m[("interest rates", "housing demand")] < 0),
+        ({"action": "flip", "cause": "housing demand", "effect": "house prices"},
+         lambda m: m[("housing demand", "house prices")] < 0),
+        ({"action": "reject", "cause": "house prices", "effect": "interest rates", "note": "not a causal claim"},
+         lambda m: ("house prices", "interest rates") not in m),
+        ({"action": "add", "cause": "house prices", "effect": "rents", "sign": 1, "note": "reviewer's own"},
+         lambda m: m[("house prices", "rents")] == 1.0),
+        ({"action": "rename", "concept": "housing demand", "label": "demand for homes"},
+         lambda m: ("interest rates", "demand for homes") in m and ("housing demand", "house prices") not in m),
+        ({"action": "merge", "concept": "rents", "into": "house prices"},
+         lambda m: ("house prices", "rents") not in m and not any("rents" in k for k in m)),
+    ]
+    for body, check in steps:
+        r = client.post("/api/reviews", json=body, headers={"Origin": "http://127.0.0.1"})
+        assert r.status_code == 201, r.text
+        row = r.json()
+        assert row["action"] == body["action"] and row["who"] and row["at"]
+        reviewed, _ = _cli_map(db)
+        assert check(reviewed), (body, reviewed)
+    # Stored with who and when, listed by the API; the map as extracted is still there.
+    log = client.get("/api/reviews").json()
+    assert [r["action"] for r in log] == [s[0]["action"] for s in steps]
+    assert log[0]["note"] == "checked the quote"
+    original, _ = _cli_map(db, "--original")
+    assert original == before
+    with Store(db, create=False) as st:
+        assert st.map(reviewed=False).model_dump() == Store(db, create=False).map(reviewed=False).model_dump()
+        assert st.conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 5  # nothing extracted was changed
+    # The report of the corpus shows the reviewed map, the accepted link marked, and the log.
+    page = client.get("/report").text
+    data = data_of(page)
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    pairs = {(labels[e["source"]], labels[e["target"]]): e for e in data["edges"]}
+    assert pairs[("interest rates", "demand for homes")]["review"]["status"] == "accepted"
+    assert ("house prices", "interest rates") not in pairs
+    assert data["review"]["endpoint"] == "/api/reviews" and len(data["review"]["log"]) == len(steps)
+    assert "connect-src 'self'" in client.get("/report").headers["content-security-policy"]
+    # A document's own page and a standalone report stay read-only.
+    assert "connect-src 'none'" in client.get("/report/document/1").headers["content-security-policy"]
+    assert "review" not in data_of(client.get("/report/document/1").text)
+    # Reviews hold when documents are added.
+    with Store(db) as st:
+        st.add_document(make_doc("c.txt", "More", "2025-03-01", [
+            ("Cy Doe", "interest rates", -1, "housing demand", "Rates weigh on housing demand.")]))
+    again, _ = _cli_map(db)
+    assert ("house prices", "interest rates") not in again and ("interest rates", "demand for homes") in again
+
+
+def test_review_requests_from_another_origin_are_refused(db):
+    client = _review_client(db)
+    body = {"action": "reject", "cause": "interest rates", "effect": "housing demand"}
+    for headers in ({"Origin": "http://evil.example"}, {"Origin": "null"}, {},
+                    {"Origin": "http://127.0.0.1:9999"}, {"Origin": "http://127.0.0.1", "Sec-Fetch-Site": "cross-site"}):
+        r = client.post("/api/reviews", json=body, headers=headers)
+        assert r.status_code == 403, (headers, r.status_code)
+    r = client.post("/api/reviews", content="action=reject", headers={"Origin": "http://127.0.0.1",
+                                                                       "Content-Type": "text/plain"})
+    assert r.status_code in (415, 422)
+    # Another Host (DNS rebinding) is refused before anything else.
+    r = client.post("/api/reviews", json=body, headers={"Origin": "http://evil.example", "Host": "evil.example"})
+    assert r.status_code == 400
+    assert client.get("/api/reviews").json() == []
+    # A review of what the map does not have is refused with a reason, and nothing is stored.
+    r = client.post("/api/reviews", json={"action": "flip", "cause": "nothing", "effect": "here"},
+                    headers={"Origin": "http://127.0.0.1"})
+    assert r.status_code == 400 and "no link" in r.json()["detail"]
+    assert client.get("/api/reviews").json() == []

@@ -246,7 +246,7 @@ def resolve(
     )
 
 
-def map_store(db, speaker=None, since=None, output=None, **options):
+def map_store(db, speaker=None, since=None, output=None, original=False, **options):
     """``cogmap map --db``: build the store's model, write it, list contradictions.
 
     The model goes to ``output`` or, without one, to stdout as YAML; messages
@@ -254,7 +254,7 @@ def map_store(db, speaker=None, since=None, output=None, **options):
     """
     t0 = time.perf_counter()
     with Store(db, create=False, readonly=True) as store:
-        model = store.map(speaker=speaker, since=since, **options)
+        model = store.map(speaker=speaker, since=since, reviewed=not original, **options)
         contradictions = store.contradictions(speaker=speaker, since=since)
     if output is None:
         typer.echo(_model_text(model, "yaml"), nl=False)

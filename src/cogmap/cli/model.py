@@ -228,6 +228,7 @@ def register(app: typer.Typer) -> None:
         llm_concurrency: int = cli_llm.LLM_CONCURRENCY, llm_retries: int = cli_llm.LLM_RETRIES,
         llm_cache: Optional[str] = cli_llm.LLM_CACHE,
         aliases: Optional[Path] = ALIASES,
+        original: bool = typer.Option(False, "--original", help="With --db: the map as extracted, without the reviews made in `cogmap serve`."),
     ) -> None:
         """Build a causal model (cogmap.model/1) from articles, or from a store with --db.
 
@@ -243,7 +244,8 @@ def register(app: typer.Typer) -> None:
                 raise InputError("give FILE... or --db STORE, not both")
             from cogmap.cli.corpus import map_store
 
-            map_store(db, speaker=speaker, since=since, output=output, combine=combine, title=title, aliases=steer)
+            map_store(db, speaker=speaker, since=since, output=output, combine=combine, title=title, aliases=steer,
+                      original=original)
             return
         if speaker is not None or since is not None:
             raise InputError("--speaker and --since select documents of a store: add --db STORE")

@@ -165,7 +165,7 @@ class Queries:
             raise CogmapError(f"no table {table}")
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def map(self, speaker: Optional[str] = None, since=None, **options):
+    def map(self, speaker: Optional[str] = None, since=None, reviewed: bool = True, **options):
         """One merged model of the stored documents: the API of ``cogmap map --db``.
 
         With ``speaker``, only that speaker's claims and forecasts are kept;
@@ -173,7 +173,9 @@ class Queries:
         the stored documents, no extraction again) go to
         :func:`cogmap.model.model.from_documents`, whose ``cogmap.model/1`` Model
         (support and evidence per edge) is returned. See :meth:`contradictions`
-        for opposite signs between speakers.
+        for opposite signs between speakers. The reviews made in ``cogmap serve``
+        are applied (:mod:`cogmap.corpus.review`) unless ``reviewed=False``, which
+        gives the map as extracted.
         """
         try:
             from cogmap.model import model as _model
@@ -191,7 +193,12 @@ class Queries:
                 )
                 for d in docs
             ]
-        return _model.from_documents(docs, **options)
+        model = _model.from_documents(docs, **options)
+        if reviewed:
+            from cogmap.corpus.review import apply_reviews, reviews
+
+            model = apply_reviews(model, reviews(self))[0]
+        return model
 
     def contradictions(self, speaker: Optional[str] = None, since=None) -> list[Contradiction]:
         """``cause -> effect`` pairs claimed with opposite signs by different speakers.

@@ -206,6 +206,26 @@ MIGRATIONS[3] = [
     )
     """,
 ]
+# 4: an analyst's review of the merged map (cogmap serve): each change with who and when. The
+# documents and claims stay as extracted; the reviews are applied over them at map time
+# (cogmap.corpus.review), by label, so they hold when documents are added.
+MIGRATIONS[4] = [
+    """
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,         -- applied in this order
+        action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'rename', 'merge', 'flip', 'add')),
+        cause TEXT,                     -- accept, reject, flip, add: the link's ends, as labels
+        effect TEXT,
+        concept TEXT,                   -- rename, merge: the concept, as a label
+        value TEXT,                     -- rename: the new label; merge: the concept it joins
+        sign INTEGER CHECK (sign IN (1, -1)),  -- add
+        weight REAL,                    -- add: its size, 0 to 1
+        note TEXT,
+        who TEXT NOT NULL,
+        at TEXT NOT NULL                -- UTC, ISO 8601
+    )
+    """,
+]
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # The resolution in force for each forecast: its latest row.

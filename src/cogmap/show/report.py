@@ -463,7 +463,10 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
             data["store"] = True
             return data
         day = _since(since)
-        model = store.map(speaker=speaker, since=day)
+        from cogmap.corpus.review import apply_reviews, reviews
+
+        done = reviews(store)
+        model, marks = apply_reviews(store.map(speaker=speaker, since=day, reviewed=False), done)
         fc_rows = store.forecasts(speaker=speaker)
         if speaker is not None and not model.edges and not fc_rows:
             raise InputError(f"no claims or forecasts by {speaker!r} in the store")
@@ -491,6 +494,10 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
         data["speaker"] = speaker
         data["since"] = day
         data["store"] = True
+        for e in data["edges"]:
+            if (e["source"], e["target"]) in marks:
+                e["review"] = marks[(e["source"], e["target"])]
+        data["reviews"] = [r.to_dict() for r in done]
         return data
     except sqlite3.DatabaseError as exc:  # a damaged page, a lost table: one line, not a traceback
         raise store.explain(exc) from None

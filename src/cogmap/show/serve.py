@@ -14,6 +14,7 @@ OpenAPI schema (``/openapi.json``):
 ``/api/model``                 the merged model, ``cogmap.model/1`` (``?speaker=&since=``)
 ``/api/forecasts``             the forecasts with resolution and score (``?speaker=&open=``)
 ``/api/speakers``              the speakers and their scores (``cogmap experts``)
+``/api/reviews``               the reviews of the corpus map; POST one (same origin only)
 =============================  ==========================================================
 
 Safety: the store is the one file given when the app is made; no request names a
@@ -42,7 +43,7 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -112,6 +113,61 @@ class ForecastInfo(BaseModel):
     evidence: str
     resolution: Optional[ResolutionInfo] = None
     score: Optional[ScoreInfo] = None
+
+
+class ReviewRequest(BaseModel):
+    """A review of the corpus map (see :func:`cogmap.corpus.review.add_review`)."""
+
+    action: str
+    cause: Optional[str] = None
+    effect: Optional[str] = None
+    concept: Optional[str] = None
+    label: Optional[str] = None
+    into: Optional[str] = None
+    sign: Optional[int] = None
+    weight: Optional[float] = None
+    note: Optional[str] = None
+    who: Optional[str] = None
+
+
+class ReviewInfo(BaseModel):
+    """A stored review, with who made it and when."""
+
+    id: int
+    action: str
+    cause: Optional[str] = None
+    effect: Optional[str] = None
+    concept: Optional[str] = None
+    value: Optional[str] = None
+    sign: Optional[int] = None
+    weight: Optional[float] = None
+    note: Optional[str] = None
+    who: str
+    at: str
+    summary: str
+
+
+def _same_origin(request) -> None:
+    """Refuse a review that does not come from a page of this server.
+
+    A browser names the page's origin on every POST; a page elsewhere (or a file)
+    cannot send one equal to this server's, and a JSON body makes its request need a
+    CORS preflight that this app never grants. The Host has already been checked by
+    the trusted-host middleware (DNS rebinding).
+    """
+    from urllib.parse import urlsplit
+
+    origin = request.headers.get("origin")
+    host = request.headers.get("host", "")
+    if not origin or origin == "null":
+        raise HTTPException(403, "review requests must come from a page of this server (no Origin header)")
+    o = urlsplit(origin)
+    if o.scheme not in ("http", "https") or o.netloc.lower() != host.lower():
+        raise HTTPException(403, f"review requests from another origin are refused ({origin})")
+    if request.headers.get("sec-fetch-site", "same-origin") != "same-origin":
+        raise HTTPException(403, "review requests from another site are refused")
+    if (request.headers.get("content-type") or "").split(";")[0].strip().lower() != "application/json":
+        raise HTTPException(415, "send the review as application/json")
 
 
 class SpeakerInfo(BaseModel):
@@ -291,7 +347,12 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
             except InputError as exc:
                 raise HTTPException(404 if str(exc).startswith("no ") else 400, str(exc)) from None
         data = dict(data, nav={"index": "/", "document": "/report/document/", "speaker": "/report/speaker/"})
-        return 200, build_report(data).encode("utf-8"), {"Content-Security-Policy": report_csp() + _NO_FRAMES}
+        review = kw.get("document") is None  # views of the reviewed corpus map; a document shows its own reading
+        if review:
+            from cogmap.corpus.review import reviewer_name
+
+            data["review"] = {"endpoint": "/api/reviews", "store": path.name, "who": reviewer_name(), "log": data.get("reviews", [])}
+        return 200, build_report(data).encode("utf-8"), {"Content-Security-Policy": report_csp(review=review) + _NO_FRAMES}
 
     def make_index():
         from cogmap.show.report import _store_documents
@@ -366,6 +427,35 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
 
         with open_store() as st:
             return [_forecast_row(r) for r in st.forecasts(open=open, speaker=speaker or None)]
+
+    @app.get("/api/reviews", response_model=list[ReviewInfo], summary="The reviews of the corpus map, oldest first")
+    def api_reviews():
+        from cogmap.corpus.review import reviews
+
+        with open_store() as st:
+            return [r.to_dict() for r in reviews(st)]
+
+    @app.post("/api/reviews", response_model=ReviewInfo, status_code=201,
+              summary="Review the corpus map: accept, reject, rename, merge, flip, add",
+              responses={403: {"description": "Not from a page of this server"}, 400: {"description": "Not a valid review"}})
+    def api_review(body: ReviewRequest, request: Request):
+        from cogmap.corpus.review import add_review
+
+        from cogmap.corpus.store import Store
+
+        _same_origin(request)
+        try:
+            st = Store(path, create=False)  # the one request that writes: the other handlers read only
+        except CogmapError as exc:
+            raise HTTPException(503, str(exc)) from None
+        with st:
+            try:
+                r = add_review(st, body.action, cause=body.cause, effect=body.effect, concept=body.concept,
+                               label=body.label, into=body.into, sign=body.sign, weight=body.weight, note=body.note,
+                               who=body.who)
+            except InputError as exc:
+                raise HTTPException(400, str(exc)) from None
+        return r.to_dict()
 
     @app.get("/api/speakers", response_model=list[SpeakerInfo], summary="Speakers and their forecast scores")
     def api_speakers():

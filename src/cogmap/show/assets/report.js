@@ -334,7 +334,7 @@
     fitAll();
   }
   function fitAll(eles) {
-    eles = eles || cy.nodes(":visible");
+    eles = eles || cy.nodes().not(".filtered");
     if (!eles.length) return;
     var bb = null;
     eles.nodes().forEach(function (n) {
@@ -577,8 +577,8 @@
   var focusOn = null;
   function neighbourhood(cid, steps) {
     var keep = cy.getElementById(cyOf[cid]);
-    for (var i = 0; i < steps; i++) keep = keep.union(keep.nodes().connectedEdges(":visible").connectedNodes(":visible"));
-    return keep.union(keep.nodes().edgesWith(keep.nodes()).filter(":visible"));
+    for (var i = 0; i < steps; i++) keep = keep.union(keep.nodes().connectedEdges().not(".filtered").connectedNodes().not(".filtered"));
+    return keep.union(keep.nodes().edgesWith(keep.nodes()).not(".filtered"));
   }
   function focusConcept(cid, noFit) {
     if (!nodeById[cid]) return;
@@ -1089,7 +1089,7 @@
     svg.appendChild(svgEl("title")).textContent = DATA.title;
     svg.appendChild(svgEl("rect", { x: 0, y: 0, width: Wd, height: H, fill: "#ffffff" }));
     var dashes = { dashed: "6,4", dotted: "1.5,3" };
-    cy.edges(":visible").forEach(function (e) {
+    cy.edges().not(".filtered").forEach(function (e) {
       var s = e.renderedSourceEndpoint(), t = e.renderedTargetEndpoint(), m = e.renderedMidpoint();
       var c = { x: 2 * m.x - (s.x + t.x) / 2, y: 2 * m.y - (s.y + t.y) / 2 }, color = e.style("line-color");
       var w = parseFloat(e.style("width")) * z, op = parseFloat(e.style("opacity"));
@@ -1109,7 +1109,7 @@
       }
       if (shape === "circle") svg.appendChild(svgEl("circle", { cx: t.x - a / 2 * ux, cy: t.y - a / 2 * uy, r: a / 2, fill: color, opacity: op }));
     });
-    cy.nodes(":visible").forEach(function (n) {
+    cy.nodes().not(".filtered").forEach(function (n) {
       var p = n.renderedPosition(), r = n.renderedWidth() / 2, op = parseFloat(n.style("opacity"));
       var attrs = { fill: n.style("background-color"), stroke: n.style("border-color"), "stroke-width": parseFloat(n.style("border-width")) * z,
         opacity: op, "stroke-dasharray": n.style("border-style") === "dashed" ? "3,2" : "none" }, shape = n.style("shape"), g;

@@ -1,0 +1,296 @@
+"""An analyst's review of a store's merged map: accept, reject, rename, merge, flip, add.
+
+Reviews are rows of the ``reviews`` table (:mod:`cogmap.corpus.schema`), each with who
+made it and when. The documents and claims are never changed: :func:`apply_reviews`
+replays the reviews, oldest first, over the map built from them, so the machine's
+reading stays recoverable (``Store.map(reviewed=False)``, ``cogmap map --db STORE
+--original``) and a review still holds after more documents are added. Concepts and
+links are named by their labels, matched ignoring case and spacing (as the merged
+map matches them), a renamed or merged concept also by its earlier labels.
+
+Examples
+--------
+>>> from cogmap.model.model import Model
+>>> m = Model.from_dict({"concepts": [{"id": "r", "label": "rates"}, {"id": "d", "label": "demand"}],
+...                      "edges": [{"cause": "r", "effect": "d", "weight": 0.5}]})
+>>> rows = [Review(1, "flip", "Rates", "demand", None, None, None, None, "misread", "ann", "2025-01-01T00:00:00+00:00")]
+>>> out, marks = apply_reviews(m, rows)
+>>> out.edges[0].weight, marks[("r", "d")]["status"]
+(-0.5, 'flipped')
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import asdict, dataclass
+from typing import Optional
+
+from cogmap.errors import InputError
+from cogmap.model.model import Model, normalize_label, slugify
+
+__all__ = ["ACTIONS", "Review", "add_review", "reviews", "apply_reviews", "describe", "reviewer_name"]
+
+ACTIONS = ("accept", "reject", "rename", "merge", "flip", "add")
+#: Longest label, note and name a review keeps (characters).
+MAX_LABEL, MAX_NOTE, MAX_WHO = 300, 2000, 100
+
+
+@dataclass
+class Review:
+    """One stored review (a row of ``reviews``)."""
+
+    id: int
+    action: str
+    cause: Optional[str]
+    effect: Optional[str]
+    concept: Optional[str]
+    value: Optional[str]
+    sign: Optional[int]
+    weight: Optional[float]
+    note: Optional[str]
+    who: str
+    at: str
+
+    def to_dict(self) -> dict:
+        return dict(asdict(self), summary=describe(self))
+
+
+def describe(r: Review) -> str:
+    """One line saying what a review did."""
+    if r.action in ("accept", "reject", "flip"):
+        verb = {"accept": "accepted", "reject": "rejected", "flip": "flipped the sign of"}[r.action]
+        return f"{verb} {r.cause} \u2192 {r.effect}"
+    if r.action == "rename":
+        return f"renamed {r.concept} to {r.value}"
+    if r.action == "merge":
+        return f"merged {r.concept} into {r.value}"
+    return f"added {r.cause} {'raises' if (r.sign or 1) > 0 else 'lowers'} {r.effect}"
+
+
+def reviews(store) -> list[Review]:
+    """Every review of the store, oldest first."""
+    rows = store.conn.execute(
+        "SELECT id, action, cause, effect, concept, value, sign, weight, note, who, at FROM reviews ORDER BY id")
+    return [Review(*tuple(r)) for r in rows]
+
+
+def _text(value, what: str, limit: int, required: bool = True) -> Optional[str]:
+    text = " ".join(str(value).split()) if value is not None else ""
+    if not text:
+        if required:
+            raise InputError(f"a review needs {what}")
+        return None
+    if len(text) > limit:
+        raise InputError(f"{what} is longer than {limit} characters")
+    return text
+
+
+def add_review(store, action: str, *, cause=None, effect=None, concept=None, label=None, into=None, sign=None,
+               weight=None, note=None, who=None) -> Review:
+    """Check a review against the store's reviewed map and store it with who and when.
+
+    Parameters
+    ----------
+    store : cogmap.corpus.store.Store
+        Open for writing.
+    action : {"accept", "reject", "rename", "merge", "flip", "add"}
+    cause, effect : str
+        A link's ends, as labels (accept, reject, flip, add; ``add`` may name new concepts).
+    concept : str
+        The concept to rename or merge, as a label.
+    label : str
+        Its new label (rename).
+    into : str
+        The concept it joins (merge).
+    sign : 1 or -1, weight : float in (0, 1]
+        The added link's sign and size (add; size 1 by default).
+    note, who : str
+        Why, and who (the system's user name by default).
+
+    Raises
+    ------
+    cogmap.errors.InputError
+        For an unknown action, a link or concept the map does not have, or text too long.
+    """
+    from cogmap.corpus.queries import _now
+
+    if action not in ACTIONS:
+        raise InputError(f"unknown review action {action!r} (use {', '.join(ACTIONS)})")
+    note = _text(note, "a note", MAX_NOTE, required=False)
+    who = _text(who, "a name", MAX_WHO, required=False) or reviewer_name()
+    model = store.map()
+    find = _finder(model)
+    value = None
+    if action in ("accept", "reject", "flip", "add"):
+        cause, effect = _text(cause, "a cause", MAX_LABEL), _text(effect, "an effect", MAX_LABEL)
+        if action != "add":
+            a, b = find(cause), find(effect)
+            if a is None or b is None or not any(e.cause == a and e.effect == b for e in model.edges):
+                raise InputError(f"the map has no link {cause} \u2192 {effect}")
+        else:
+            if normalize_label(cause) == normalize_label(effect):
+                raise InputError("a link needs two different concepts")
+            sign = int(sign) if sign is not None else 1
+            if sign not in (1, -1):
+                raise InputError("sign must be 1 or -1")
+            weight = 1.0 if weight is None else float(weight)
+            if not 0 < weight <= 1:
+                raise InputError("weight must be above 0 and at most 1")
+    else:
+        concept = _text(concept, "a concept", MAX_LABEL)
+        if find(concept) is None:
+            raise InputError(f"the map has no concept {concept}")
+        if action == "rename":
+            value = _text(label, "a new label", MAX_LABEL)
+            other = find(value)
+            if other is not None and other != find(concept):
+                raise InputError(f"{value} is already a concept of the map: merge instead")
+        else:
+            value = _text(into, "the concept to merge into", MAX_LABEL)
+            if find(value) is None:
+                raise InputError(f"the map has no concept {value}")
+            if find(value) == find(concept):
+                raise InputError("a concept cannot be merged into itself")
+    if action not in ("add",):
+        sign = weight = None
+    at = _now()
+    with store.transaction() as c:
+        cur = c.execute(
+            "INSERT INTO reviews (action, cause, effect, concept, value, sign, weight, note, who, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (action, cause if action not in ("rename", "merge") else None,
+             effect if action not in ("rename", "merge") else None,
+             concept if action in ("rename", "merge") else None, value, sign, weight, note, who, at))
+    return Review(cur.lastrowid, action, cause if action not in ("rename", "merge") else None,
+                  effect if action not in ("rename", "merge") else None,
+                  concept if action in ("rename", "merge") else None, value, sign, weight, note, who, at)
+
+
+def reviewer_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment
+        return "someone"
+
+
+def _finder(model: Model):
+    """A function from a label (or an earlier label, an alias) to a concept id of ``model``."""
+    names: dict[str, str] = {}
+    for c in model.concepts:
+        for a in c.aliases:
+            names.setdefault(normalize_label(a), c.id)
+    for c in model.concepts:  # a label wins over another concept's alias
+        names[normalize_label(c.label)] = c.id
+    return lambda label: names.get(normalize_label(label or ""))
+
+
+def apply_reviews(model: Model, rows) -> tuple[Model, dict]:
+    """Replay reviews over a map.
+
+    Returns the reviewed model and, for each link a review touched and that is still
+    there, ``{(cause id, effect id): {"status", "who", "at", "note"}}`` (status
+    ``accepted``, ``flipped`` or ``added``: the latest review of the link). A review
+    whose concepts or link are no longer in the map does nothing.
+    """
+    if not rows:
+        return model, {}
+    data = model.model_dump(by_alias=True, exclude_none=True)
+    concepts = {c["id"]: c for c in data["concepts"]}
+    edges = {(e["cause"], e["effect"]): e for e in data["edges"]}
+    marks: dict[tuple[str, str], dict] = {}
+
+    def find(label):
+        key = normalize_label(label or "")
+        for c in concepts.values():
+            if normalize_label(c["label"]) == key:
+                return c["id"]
+        for c in concepts.values():
+            if any(normalize_label(a) == key for a in c.get("aliases", [])):
+                return c["id"]
+        return None
+
+    def mark(pair, status, r):
+        marks[pair] = {"status": status, "who": r.who, "at": r.at[:10], "note": r.note}
+
+    for r in rows:
+        if r.action in ("accept", "reject", "flip"):
+            pair = (find(r.cause), find(r.effect))
+            e = edges.get(pair)
+            if e is None:
+                continue
+            if r.action == "reject":
+                del edges[pair]
+                marks.pop(pair, None)
+            elif r.action == "flip":
+                e["weight"] = -e["weight"]
+                e["sign"] = -e.get("sign", 0)
+                mark(pair, "flipped", r)
+            else:
+                mark(pair, "accepted", r)
+        elif r.action == "add":
+            ids = []
+            for label in (r.cause, r.effect):
+                cid = find(label)
+                if cid is None:
+                    cid, k = slugify(label), 2
+                    while cid in concepts:
+                        cid, k = f"{slugify(label)}_{k}", k + 1
+                    concepts[cid] = {"id": cid, "label": label}
+                ids.append(cid)
+            pair = tuple(ids)
+            if pair[0] == pair[1]:
+                continue
+            w = (r.sign or 1) * (r.weight if r.weight is not None else 1.0)
+            ev = {"speaker": r.who, "rationale": f"added by {r.who} on {r.at[:10]}" + (f": {r.note}" if r.note else ""),
+                  "weight": w}
+            e = edges.setdefault(pair, {"cause": pair[0], "effect": pair[1], "weight": w, "evidence": []})
+            e["weight"], e["sign"] = w, (1 if w > 0 else -1)
+            e["evidence"] = list(e.get("evidence", [])) + [ev]
+            mark(pair, "added", r)
+        elif r.action == "rename":
+            cid = find(r.concept)
+            if cid is None:
+                continue
+            c = concepts[cid]
+            old = c["label"]
+            c["label"] = r.value
+            c["aliases"] = [a for a in c.get("aliases", []) if normalize_label(a) != normalize_label(r.value)]
+            if normalize_label(old) != normalize_label(r.value):
+                c["aliases"].append(old)
+        elif r.action == "merge":
+            a, b = find(r.concept), find(r.value)
+            if a is None or b is None or a == b:
+                continue
+            gone = concepts.pop(a)
+            keep = concepts[b]
+            keep["aliases"] = list(dict.fromkeys(keep.get("aliases", []) + [gone["label"]] + gone.get("aliases", [])))
+            for pair in [p for p in edges if a in p]:
+                e = edges.pop(pair)
+                marks.pop(pair, None)
+                new = tuple(b if x == a else x for x in pair)
+                if new[0] == new[1]:
+                    continue  # a link between the two merged concepts
+                e["cause"], e["effect"] = new
+                if new in edges:
+                    _combine(edges[new], e)
+                else:
+                    edges[new] = e
+    data["concepts"] = list(concepts.values())
+    data["edges"] = list(edges.values())
+    out = Model.from_dict(data)
+    present = {(e.cause, e.effect) for e in out.edges}
+    return out, {k: v for k, v in marks.items() if k in present}
+
+
+def _combine(into: dict, other: dict) -> None:
+    """Two links that a merge made one: quotes together, weight by how many quotes each had."""
+    n1, n2 = max(1, len(into.get("evidence", []))), max(1, len(other.get("evidence", [])))
+    w = (into["weight"] * n1 + other["weight"] * n2) / (n1 + n2)
+    into["weight"] = max(-1.0, min(1.0, w))
+    into["sign"] = (w > 0) - (w < 0)
+    into["evidence"] = list(into.get("evidence", [])) + list(other.get("evidence", []))
+    if "support" in into or "support" in other:
+        evs = into["evidence"]
+        into["support"] = {"documents": len({e.get("source") for e in evs if e.get("source")}),
+                           "speakers": len({e.get("speaker") for e in evs if e.get("speaker")}),
+                           "claims": into.get("support", {}).get("claims", 0) + other.get("support", {}).get("claims", 0)}
