@@ -1020,7 +1020,8 @@ def resolve_anaphor(side: Side, sent):
             return None, None  # "cannot end it", "doubt it": an object "it" is as often a clause as a thing
         plural = _PERSONAL_ANAPHORS[side.tokens[0].lower_]
         first = side.tokens[0].i
-        here = [t for t in sent if t.i < first and t.dep_ in ("nsubj", "nsubjpass") and _agrees(t, plural)]
+        # In the same sentence an object can be meant too ("he saw time as an ally because it ...").
+        here = [t for t in sent if t.i < first and t.dep_ in ("nsubj", "nsubjpass", "dobj") and _agrees(t, plural)]
         if here:
             found = np_side(here[-1])
             return Side(found.tokens, found.sign * side.sign), None
