@@ -557,3 +557,17 @@ def test_review_requests_from_another_origin_are_refused(db):
                     headers={"Origin": "http://127.0.0.1"})
     assert r.status_code == 400 and "no link" in r.json()["detail"]
     assert client.get("/api/reviews").json() == []
+
+
+def test_bidi_controls_and_markup_are_neutralized_in_the_terminal_tables(tmp_path):
+    from cogmap.show.bidi import BIDI_CONTROLS
+
+    path, _ = _bidi_store(tmp_path)
+    with Store(path) as st:
+        st.add_document(make_doc("m.txt", "Markup", "2024-02-01", [], forecasts=[("[red]Bo[/red]", 0.6, "Rents will rise.")]))
+    for args in (["experts"], ["forecasts", "list"]):
+        r = subprocess.run([sys.executable, "-m", "cogmap", *args, "--db", str(path)], capture_output=True, text=True,
+                           timeout=300, env={**os.environ, "COLUMNS": "200"})
+        assert r.returncode == 0, r.stderr
+        assert not any(ch in r.stdout for ch in BIDI_CONTROLS) and "Ann \ufffdeeL" in r.stdout, r.stdout
+        assert "[red]Bo[/red]" in r.stdout  # a name is shown as written, never read as markup

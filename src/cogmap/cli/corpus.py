@@ -23,6 +23,7 @@ from rich.text import Text
 from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
+from cogmap.show.bidi import neutralize_bidi
 from cogmap.corpus.store import DEFAULT_DB, Store
 
 out = Console(emoji=False)
@@ -155,12 +156,12 @@ def experts(
     for col in ("docs", "claims", "forecasts", "resolved", "Brier", "log score"):
         t.add_column(col, justify="right", no_wrap=True)
     for e in rows:
-        t.add_row(e.speaker, str(e.documents), str(e.claims), str(e.forecasts), str(e.resolved), _fmt(e.brier), _fmt(e.log_score))
+        t.add_row(Text(neutralize_bidi(e.speaker)), str(e.documents), str(e.claims), str(e.forecasts), str(e.resolved), _fmt(e.brier), _fmt(e.log_score))
     out.print(t)
     for e in rows:
         if not e.calibration:
             continue
-        c = Table(title=f"calibration: {e.speaker}")
+        c = Table(title=Text(f"calibration: {neutralize_bidi(e.speaker)}"))
         for col in ("probability bin", "forecasts", "mean probability", "came true"):
             c.add_column(col, justify="right")
         for b in e.calibration:
@@ -220,7 +221,8 @@ def forecasts(
         else:
             res = Text("open")
         where = ", ".join(x for x in (r.horizon, Path(r.source).name) if x)
-        t.add_row(str(r.id), r.speaker or "?", f"{r.probability:.2f}", Text.assemble(r.statement, (f" ({where})", "dim")), res)
+        t.add_row(str(r.id), Text(neutralize_bidi(r.speaker or "?")), f"{r.probability:.2f}",
+                  Text.assemble(neutralize_bidi(r.statement), (f" ({neutralize_bidi(where)})", "dim")), res)
     out.print(t)
 
 
