@@ -372,3 +372,30 @@ def test_a_language_models_negative_wording_turns_its_sign_too():
     reader = llm.Reader(s, only=True, client=llm.Client(s, transport=fake.transport(), sleep=lambda _: None))
     doc, _ = reader.read(rules(text), offline="rules")
     assert links(doc) == {("employment", -1, "crime")}
+
+
+def test_report_takes_the_alias_file_for_articles_and_stores(tmp_path):
+    from cogmap.corpus.store import Store
+    from cogmap.show.report import report_data, store_report_data
+
+    art = tmp_path / "a.txt"
+    art.write_text("Import duties hurt consumers. Higher tariffs also hurt farmers.\n", encoding="utf-8")
+    f = tmp_path / "aliases.yaml"
+    f.write_text("concepts:\n  - label: Trade barriers\n    aliases: [import duties, tariffs]\n", encoding="utf-8")
+    al = load_aliases(f)
+    labels = {n["label"] for n in report_data(art, aliases=al)["nodes"]}
+    assert "Trade barriers" in labels and "import duties" not in labels
+    db = tmp_path / "c.db"
+    with Store(db) as st:
+        st.add([art])
+    labels = {n["label"] for n in store_report_data(db, aliases=al)["nodes"]}
+    assert "Trade barriers" in labels
+    out = tmp_path / "r.html"
+    for args in ([str(art)], ["--db", str(db)]):
+        r = run("report", *args, "-o", str(out), "--aliases", str(f))
+        assert r.returncode == 0, r.stderr
+        assert "Trade barriers" in out.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("concepts: [{label: x}]\n", encoding="utf-8")
+    r = run("report", str(art), "-o", str(out), "--aliases", str(bad))
+    assert r.returncode == 2 and "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from cogmap.cli import llm as cli_llm
-from cogmap.cli.extract import EXTRACTOR_HELP, Extractor, use_extractor
+from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import InputError
 
 
@@ -36,6 +36,7 @@ def register(app: typer.Typer) -> None:
         llm_model: Optional[str] = cli_llm.LLM_MODEL, llm_timeout: float = cli_llm.LLM_TIMEOUT,
         llm_concurrency: int = cli_llm.LLM_CONCURRENCY, llm_retries: int = cli_llm.LLM_RETRIES,
         llm_cache: Optional[str] = cli_llm.LLM_CACHE,
+        aliases: Optional[Path] = ALIASES,
     ):
         """Write an HTML report: the map, the quotes behind each link, loops, forecasts and what-ifs.
 
@@ -48,6 +49,7 @@ def register(app: typer.Typer) -> None:
         from cogmap.show.report import store_report_data, write_report
 
         use_extractor(extractor)
+        alias_file = read_aliases(aliases)
         if db is not None:
             cli_llm.refuse_with_db(llm, llm_only)
         cli_llm.start(llm, llm_only, llm_url, llm_model, llm_timeout, llm_concurrency, llm_retries, llm_cache)
@@ -60,7 +62,8 @@ def register(app: typer.Typer) -> None:
                 raise InputError("--article is for a model file, not --db")
             if document is not None and (speaker is not None or since is not None):
                 raise InputError("--document shows one document; --speaker and --since are for the whole corpus")
-            data = store_report_data(db, document=document, speaker=speaker, since=since, max_loop_length=max_length)
+            data = store_report_data(db, document=document, speaker=speaker, since=since, max_loop_length=max_length,
+                                     aliases=alias_file)
             out = write_report(data, output)
         else:
             if input is None:
@@ -68,5 +71,5 @@ def register(app: typer.Typer) -> None:
             for name, value in (("--speaker", speaker), ("--since", since), ("--document", document)):
                 if value is not None:
                     raise InputError(f"{name} needs --db")
-            out = write_report(input, output, article=article, max_loop_length=max_length)
+            out = write_report(input, output, article=article, max_loop_length=max_length, aliases=alias_file)
         typer.echo(f"wrote {out}")

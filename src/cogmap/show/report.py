@@ -60,7 +60,7 @@ MODEL_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 # -- input -------------------------------------------------------------------------
-def load_input(obj, *, article=None) -> tuple[Model, Optional[Document], Optional[str]]:
+def load_input(obj, *, article=None, aliases=None) -> tuple[Model, Optional[Document], Optional[str]]:
     """Turn the report's input into ``(model, document, article text)``.
 
     Parameters
@@ -72,6 +72,9 @@ def load_input(obj, *, article=None) -> tuple[Model, Optional[Document], Optiona
     article : str or Path, optional
         The article a model's evidence offsets point into, to show it in the page.
         For a model file whose only source is a file next to it, that file is used.
+    aliases : alias file, optional
+        Wordings to merge and pairs to keep apart (:mod:`cogmap.aliases`), for an
+        article or a document; a model file is already merged and refuses them.
 
     Returns
     -------
@@ -106,13 +109,15 @@ def load_input(obj, *, article=None) -> tuple[Model, Optional[Document], Optiona
                 except Exception as exc:  # pydantic ValidationError
                     raise InputError(f"{p}: not a valid cogmap.document/1 file ({exc.__class__.__name__})") from None
             else:
+                if aliases is not None:
+                    raise InputError(f"{p}: --aliases merges the concepts of articles and stores, not of a model file")
                 model = load_model(p)
         else:
             from cogmap.extract.pipeline import extract
 
-            doc = extract(p)
+            doc = extract(p, aliases=aliases)
     if doc is not None:
-        model = from_documents([doc], title=doc.title or Path(doc.source).name)
+        model = from_documents([doc], title=doc.title or Path(doc.source).name, aliases=aliases)
         text = doc.text
     if article is not None:
         text = _read_text(Path(article))
@@ -213,7 +218,7 @@ def _layout(model: Model) -> dict:
     return {k: {"x": round(float(x) * scale, 1), "y": round(float(y) * scale, 1)} for k, (x, y) in pos.items()}
 
 
-def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int = 200) -> dict:
+def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int = 200, aliases=None) -> dict:
     """Everything the report page shows, as plain JSON-ready data.
 
     Parameters
@@ -238,7 +243,7 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
     if isinstance(obj, tuple):
         model, doc, text = obj
     else:
-        model, doc, text = load_input(obj, article=article)
+        model, doc, text = load_input(obj, article=article, aliases=aliases)
     u16 = _utf16(text) if text else (lambda i: i)
 
     indeg: dict[str, int] = {c.id: 0 for c in model.concepts}
@@ -402,7 +407,7 @@ def _tag_evidence(data: dict, docs: list[dict]) -> None:
 
 
 def store_report_data(store, *, document: Optional[int] = None, speaker: Optional[str] = None, since=None,
-                      max_loop_length: int = 8, max_loops: int = 200) -> dict:
+                      max_loop_length: int = 8, max_loops: int = 200, aliases=None) -> dict:
     """The report's data for a corpus store: the whole corpus, one speaker, or one document.
 
     Parameters
@@ -447,7 +452,7 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
             if row is None:
                 raise InputError(f"no document {document} in the store")
             doc = _Document.model_validate_json(row[0])
-            model = from_documents([doc], title=doc.title or Path(doc.source).name or doc.source)
+            model = from_documents([doc], title=doc.title or Path(doc.source).name or doc.source, aliases=aliases)
             data = report_data((model, doc, doc.text), max_loop_length=max_loop_length, max_loops=max_loops)
             data["kind"] = "document"
             ids = dict(store.conn.execute("SELECT forecast, id FROM forecasts WHERE document_id = ?", (int(document),)))
@@ -466,7 +471,7 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
         from cogmap.corpus.review import apply_reviews, reviews
 
         done = reviews(store)
-        model, marks = apply_reviews(store.map(speaker=speaker, since=day, reviewed=False), done)
+        model, marks = apply_reviews(store.map(speaker=speaker, since=day, reviewed=False, aliases=aliases), done)
         fc_rows = store.forecasts(speaker=speaker)
         if speaker is not None and not model.edges and not fc_rows:
             raise InputError(f"no claims or forecasts by {speaker!r} in the store")
@@ -559,7 +564,7 @@ def report_csp(*, review: bool = False) -> str:
     )
 
 
-def build_report(obj, *, article=None, max_loop_length: int = 8, max_loops: int = 200) -> str:
+def build_report(obj, *, article=None, max_loop_length: int = 8, max_loops: int = 200, aliases=None) -> str:
     """The report as one self-contained HTML page.
 
     Parameters
@@ -582,7 +587,8 @@ def build_report(obj, *, article=None, max_loop_length: int = 8, max_loops: int 
     if isinstance(obj, dict) and obj.get("schema") == "cogmap.report/1":
         data = obj  # already made, e.g. by store_report_data
     else:
-        data = report_data(obj, article=article, max_loop_length=max_loop_length, max_loops=max_loops)
+        data = report_data(obj, article=article, max_loop_length=max_loop_length, max_loops=max_loops,
+                           aliases=aliases)
     vendor = "".join(f"<script>{_script_safe(_asset(name), name)}</script>\n" for name in VENDOR_SCRIPTS)
     page_js = _script_safe(_asset("report.js"), "report.js")
     css = _asset("report.css")
