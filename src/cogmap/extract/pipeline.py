@@ -31,7 +31,7 @@ from cogmap.extract.ingest import RawInput, read
 from cogmap.extract.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
 from cogmap.extract.readings import (
-    CAUSAL_THRESHOLD, OWN_CLAIM_CONFIDENCE, claims_from, forecast_sentences, read_sentences, sentences,
+    OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, claims_from, forecast_sentences, read_sentences, sentences,
 )
 from cogmap.extract.structure import structure
 
@@ -239,7 +239,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
     for k_para, ((pa, _), pdoc) in enumerate(zip(cleaned.paragraphs, docs)):
         for rc in find_claims(pdoc):
             sent0 = pdoc[rc.sent_index].sent
-            if learned and rc.modality != "negated" and causal_p.get((k_para, sent0.start), 1.0) < CAUSAL_THRESHOLD:
+            if learned and rc.modality != "negated" and causal_p.get((k_para, sent0.start), 1.0) < RULE_CLAIM_CAUSAL:
                 continue  # the reader says the sentence states no cause ("as", "since", "after" in time)
             # (A negated link is no claim to the reader, by its guide: the rules keep it as "negated".)
             ruled.add(pa + sent0.start_char)
@@ -302,13 +302,15 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
 
     concepts = merger.concepts()
     claims = []
+    said_where: dict[tuple, list] = {}  # (cause, effect, sign) -> evidence spans: a link's repeats stay cheap to find
     for rc, ci, ei, a, b, prob, cause_text, effect_text in pending:
         cause, effect = concepts[merger.index[ci]], concepts[merger.index[ei]]
         if cause.id == effect.id:
             continue
-        if any(c.cause.concept == cause.id and c.effect.concept == effect.id and c.polarity == rc.polarity
-               and c.evidence.start < b and a < c.evidence.end for c in claims):
+        spans = said_where.setdefault((cause.id, effect.id, rc.polarity), [])
+        if any(s < b and a < e for s, e in spans):
             continue  # one link read twice (by a rule and by the reader, or across a question)
+        spans.append((a, b))
         claims.append(Claim(
             id=f"c{len(claims) + 1}",
             cause=Mention(concept=cause.id, label=cause.label, text=cause_text),
@@ -342,8 +344,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         # Claims are sorted by evidence start: only those starting before b can overlap.
         near = claims[max(0, bisect.bisect_left(claim_starts, a - longest_evidence)):
                       bisect.bisect_left(claim_starts, b)]
-        ids = sorted({c.cause.concept for c in near if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end}
-                     | {c.effect.concept for c in near if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end})
+        here = [c for c in near if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end]
+        ids = sorted({c.cause.concept for c in here} | {c.effect.concept for c in here})
         low = text[a:b].lower()
         for word in set(_WORD.findall(low)):
             for alias, cid in by_first_word.get(word, ()):
