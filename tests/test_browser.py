@@ -466,8 +466,9 @@ def test_corpus_report(browser, tmp_path):
         v.close()
 
 
-def test_serve_in_the_browser(browser, tmp_path):
-    from test_serve import EVIL, corpus_docs, free_port, start_server, stop_server
+def _serve_corpus(tmp_path):
+    """The test corpus in a store, served on a free loopback port: (store, base URL, server process)."""
+    from test_serve import corpus_docs, free_port, start_server
 
     from cogmap.corpus.store import Store
 
@@ -476,8 +477,13 @@ def test_serve_in_the_browser(browser, tmp_path):
         for d in corpus_docs():
             st.add_document(d)
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = start_server(db, port)
+    return db, f"http://127.0.0.1:{port}", start_server(db, port)
+
+
+def test_serve_in_the_browser(browser, tmp_path):
+    from test_serve import EVIL, stop_server
+
+    db, base, proc = _serve_corpus(tmp_path)
     try:
         for path in ("/", "/report", "/report/document/3"):
             v = Visit(browser, base + path)
@@ -675,9 +681,7 @@ def test_screenshots_of_the_nine_article_corpus(browser, tmp_path):
 
 def test_review_in_serve_changes_the_map(browser, tmp_path, small_report):
     """Review a link in `cogmap serve` and see the change in the map; a standalone report says how to review."""
-    from test_serve import corpus_docs, free_port, start_server, stop_server
-
-    from cogmap.corpus.store import Store
+    from test_serve import stop_server
 
     v = Visit(browser, small_report.resolve().as_uri())
     try:
@@ -686,13 +690,7 @@ def test_review_in_serve_changes_the_map(browser, tmp_path, small_report):
         assert v.page.locator("#panel-body .review-box").count() == 0
     finally:
         v.close()
-    db = tmp_path / "corpus.db"
-    with Store(db) as st:
-        for d in corpus_docs():
-            st.add_document(d)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = start_server(db, port)
+    db, base, proc = _serve_corpus(tmp_path)
     try:
         v = Visit(browser, base + "/report")
         page = v.page
