@@ -34,7 +34,7 @@ import networkx as nx
 
 import cogmap
 from cogmap.model import compare_models, from_documents, load_model, loops
-from cogmap.model.model import concepts_match  # the rule compare_models matches concepts by
+from cogmap.model.model import common_words, concepts_match  # the rule compare_models matches concepts by
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "examples"
@@ -42,7 +42,8 @@ SHARED = ROOT.parent / "shared" / "examples"
 
 def projected(reference, candidate, min_overlap: float = 0.5) -> nx.DiGraph:
     """The candidate's links drawn between the reference concepts its ends match."""
-    matches = {cc.id: [rc.id for rc in reference.concepts if concepts_match(rc, cc, min_overlap)]
+    ignore = common_words(reference)
+    matches = {cc.id: [rc.id for rc in reference.concepts if concepts_match(rc, cc, min_overlap, ignore)]
                for cc in candidate.concepts}
     g = nx.DiGraph()
     for e in candidate.edges:
@@ -58,10 +59,11 @@ def projected(reference, candidate, min_overlap: float = 0.5) -> nx.DiGraph:
 
 def wrong_merges(reference, candidate, min_overlap: float = 0.5) -> list[tuple[str, list[str]]]:
     """Automatic concepts that join hand-made concepts the analyst keeps apart."""
+    ignore = common_words(reference)
     out = []
     for cc in candidate.concepts:
-        hits = [rc for rc in reference.concepts if concepts_match(rc, cc, min_overlap)]
-        apart = [(x, y) for i, x in enumerate(hits) for y in hits[i + 1:] if not concepts_match(x, y, min_overlap)]
+        hits = [rc for rc in reference.concepts if concepts_match(rc, cc, min_overlap, ignore)]
+        apart = [(x, y) for i, x in enumerate(hits) for y in hits[i + 1:] if not concepts_match(x, y, min_overlap, ignore)]
         if apart:
             out.append((cc.label, sorted({r.label for pair in apart for r in pair})))
     return out

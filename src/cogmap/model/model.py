@@ -636,16 +636,13 @@ def to_networkx(model: Model, *, drop_zero: bool = False):
 
 
 # -- comparing a model with a reference ----------------------------------------------
-_STOP = frozenset(
-    "a an the of in on to for and or with by from at as is are be its his her their our "
-    "s putin putins russia russias russian".split()
-)
+_STOP = frozenset("a an the of in on to for and or with by from at as is are be its his her their our s".split())
 
 
-def _tokens(name: str) -> frozenset:
+def _tokens(name: str, ignore: frozenset = frozenset()) -> frozenset:
     out = set()
     for w in normalize_label(name).replace("_", " ").split():
-        if w in _STOP:
+        if w in _STOP or w in ignore:
             continue
         if len(w) > 4 and w.endswith("ies"):
             w = w[:-3] + "y"
@@ -655,15 +652,29 @@ def _tokens(name: str) -> frozenset:
     return frozenset(out)
 
 
-def concepts_match(ref: ModelConcept, cand: ModelConcept, min_overlap: float = 0.5) -> bool:
+def common_words(model: "Model", share: float = 0.25) -> frozenset:
+    """Words in the names of at least ``share`` of a model's concepts (and of three): the
+    map's protagonist ("Putin's legitimacy", "Putin's will to negotiate"), which tells no
+    two of its concepts apart and so does not count when concepts are matched."""
+    seen: dict[str, int] = {}
+    for c in model.concepts:
+        for w in set().union(*(_tokens(n) for n in [c.label, c.id.replace("_", " "), *c.aliases])):
+            seen[w] = seen.get(w, 0) + 1
+    floor = max(3, share * len(model.concepts))
+    return frozenset(w for w, n in seen.items() if n >= floor)
+
+
+def concepts_match(ref: ModelConcept, cand: ModelConcept, min_overlap: float = 0.5,
+                   ignore: frozenset = frozenset()) -> bool:
     """Whether two concepts name one variable: a label or alias of each share content words
-    (shared words over the smaller set, at least ``min_overlap``), as :func:`compare_models` reads it."""
+    (shared words over the smaller set, at least ``min_overlap``; words in ``ignore``, such
+    as :func:`common_words` of the reference, do not count), as :func:`compare_models` reads it."""
     ref_names = [ref.label, ref.id.replace("_", " "), *ref.aliases]
     cand_names = [cand.label, *cand.aliases]
     for r in ref_names:
-        tr = _tokens(r)
+        tr = _tokens(r, ignore)
         for c in cand_names:
-            tc = _tokens(c)
+            tc = _tokens(c, ignore)
             if tr and tc and len(tr & tc) / min(len(tr), len(tc)) >= min_overlap:
                 return True
     return False
@@ -674,7 +685,7 @@ def compare_models(reference: Model, candidate: Model, *, min_overlap: float = 0
 
     Concepts match when the content words of a label or alias of one overlap those
     of the other by at least ``min_overlap`` (shared words over the smaller set;
-    plurals folded; function words and the names Putin/Russia ignored). A
+    plurals folded; function words and the reference's :func:`common_words` ignored). A
     reference edge is recovered when some candidate edge joins a matching cause to
     a matching effect; ``signed`` counts those with the same sign.
 
@@ -696,8 +707,9 @@ def compare_models(reference: Model, candidate: Model, *, min_overlap: float = 0
     >>> r["recovered"], r["signed"], r["signed_recall"]
     (1, 1, 1.0)
     """
+    ignore = common_words(reference)
     matches = {
-        rc.id: {cc.id for cc in candidate.concepts if concepts_match(rc, cc, min_overlap)}
+        rc.id: {cc.id for cc in candidate.concepts if concepts_match(rc, cc, min_overlap, ignore)}
         for rc in reference.concepts
     }
     cand_edges = {(e.cause, e.effect): e for e in candidate.edges if e.weight != 0}
