@@ -170,16 +170,19 @@
     return { lines: lines, width: width, height: lines.length * fs * 1.2 };
   }
   function labelBox(n, fs, tw) {  // model coordinates of the label drawn below node n
-    var p = n.position(), half = n.data("size") / 2, m = wrapLines(n.data("label"), fs, tw);
-    // a few units of margin beyond the glyphs: Cytoscape's own label box adds the text background's padding
-    return { x1: p.x - m.width / 2 - 5, x2: p.x + m.width / 2 + 5, y1: p.y + half + 2, y2: p.y + half + 6 + m.height };
+    var p = n.position(), half = n.data("size") / 2, m = wrapLines(n.data("label"), fs, tw), e = 5 * fs / FONT;
+    // some margin beyond the glyphs, in proportion to the font: Cytoscape's own label box is a little
+    // wider than the measured text, and more so for a large font
+    return { x1: p.x - m.width / 2 - e, x2: p.x + m.width / 2 + e, y1: p.y + half + 2, y2: p.y + half + 6 + m.height };
   }
+  var layoutFs = FONT;  // the label size the layout makes room for (see arrange)
   function nodeBox(n, withLabel) {
     var p = n.position(), half = n.data("size") / 2, b = { x1: p.x - half, x2: p.x + half, y1: p.y - half, y2: p.y + half };
     if (withLabel) {
-      var m = n.scratch("_label");  // the label at FONT, measured once: layouts ask for it many times
-      if (!m) { m = wrapLines(n.data("label"), FONT, TEXT_W); n.scratch("_label", m); }
-      b = { x1: Math.min(b.x1, p.x - m.width / 2 - 5), x2: Math.max(b.x2, p.x + m.width / 2 + 5), y1: b.y1, y2: p.y + half + 6 + m.height };
+      var m = n.scratch("_label");  // the label at layoutFs, measured once: layouts ask for it many times
+      if (!m) { m = wrapLines(n.data("label"), layoutFs, TEXT_W * layoutFs / FONT); n.scratch("_label", m); }
+      var e = 5 * layoutFs / FONT;
+      b = { x1: Math.min(b.x1, p.x - m.width / 2 - e), x2: Math.max(b.x2, p.x + m.width / 2 + e), y1: b.y1, y2: p.y + half + 6 + m.height };
     }
     return b;
   }
@@ -252,7 +255,25 @@
     };
     try { fn(); } finally { Math.random = saved; }
   }
+  // A map that fits the view only at a small zoom draws its labels larger in map units (so that none
+  // falls under MIN_PX on screen), and labels laid out at FONT would then cover each other. So when
+  // the fitted zoom is too small the layout is made again with room for the larger labels; the map
+  // grows with them, so a few rounds, each with a little to spare, settle it. A map that would need
+  // labels far larger than FONT is too big to label in full at first sight anyway: spreading it out
+  // would only shrink it, so it keeps its first layout and placeLabels picks the labels it can show.
   function arrange() {
+    for (var round = 0; ; round++) {
+      arrangeOnce();
+      var need = (MIN_PX + 0.05) / cy.zoom();
+      if (need <= layoutFs || need > 1.6 * FONT || round === 2) break;
+      layoutFs = need * 1.06;
+      cy.batch(function () {
+        cy.nodes().forEach(function (n) { n.removeScratch("_label"); });
+        cy.nodes().data({ fs: layoutFs, tw: TEXT_W * layoutFs / FONT });
+      });
+    }
+  }
+  function arrangeOnce() {
     var ratio = cy.width() / Math.max(1, cy.height()), boxes = [];
     cy.elements().components().forEach(function (comp) {
       var nodes = comp.nodes();
