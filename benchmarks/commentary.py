@@ -15,8 +15,14 @@ forecasts are compared with the annotations:
 * a gold claim is found when a predicted claim's evidence overlaps the gold
   sentence and its cause and effect share a content word with the gold cause and
   effect ("link"); "link+sign" also needs the same sign. The gold sides are as
-  written, the predicted ones are variables ("little snow" may become *snow*
-  with the sign flipped), so "link+sign" understates the sign accuracy a little.
+  written ("a shortage of flats" raises "rents climb"), the predicted ones are
+  variables (*flats* lowers *rents*), so the signs as written understate the
+  sign accuracy. "link+sign, variables" compares like with like: each side, gold
+  and predicted, is parsed and put in variable form the way cogmap does it
+  (``claims.np_side`` / ``claims.clause_side``: "a shortage of flats" is *flats*,
+  down) and the claim's sign is multiplied by the two sides' directions. The
+  same reading of both sides cancels out where the two sides agree in wording;
+  where they do not, a sign is compared on the variables each names.
   Every claim of a held-out sentence is annotated, so precision is meaningful.
 * a gold forecast is found when a predicted forecast's evidence overlaps its
   sentence.
@@ -69,6 +75,24 @@ def article(rows: list[dict]) -> tuple[str, list[tuple[int, int]]]:
     return text, at
 
 
+def direction(text: str) -> int:
+    """+1 or -1: the direction a side states of its variable ("fewer homes" -1, "rents climb" +1)."""
+    from cogmap.extract.claims import clause_side, np_side
+    from cogmap.extract.nlp import load
+
+    if text not in _DIRECTIONS:
+        sents = list(load()(text).sents) if text.strip() else []
+        if not sents:
+            _DIRECTIONS[text] = 1
+        else:
+            root = sents[0].root
+            _DIRECTIONS[text] = (clause_side(root) if root.pos_ in ("VERB", "AUX") else np_side(root)).sign or 1
+    return _DIRECTIONS[text]
+
+
+_DIRECTIONS: dict[str, int] = {}
+
+
 def one_to_one(golds, preds, match) -> int:
     used, hit = set(), 0
     for g in golds:
@@ -92,17 +116,19 @@ def score(files: list[Path], extractor: str) -> dict:
                 docs.setdefault(row["doc"], []).append(row)
         for rows in docs.values():
             text, at = article(rows)
-            golds = [(at[k], content_words(c["cause"]), content_words(c["effect"]), c["sign"])
+            golds = [(at[k], content_words(c["cause"]), content_words(c["effect"]), c["sign"],
+                      c["sign"] * direction(c["cause"]) * direction(c["effect"]))
                      for k, r in enumerate(rows) for c in r["claims"]]
             gold_fc = [at[k] for k, r in enumerate(rows) if r.get("forecast")]
             d = cogmap.extract(text, extractor=extractor)
             preds = [(c.evidence.start, c.evidence.end, content_words(c.cause.text) | content_words(c.cause.label),
-                      content_words(c.effect.text) | content_words(c.effect.label), c.polarity) for c in d.claims]
-            for signed in (False, True):
-                def match(g, p, signed=signed):
-                    (a, b), gc, ge, gs = g
-                    return p[0] < b and a < p[1] and bool(gc & p[2]) and bool(ge & p[3]) and (not signed or gs == p[4])
-                key = "sign" if signed else "link"
+                      content_words(c.effect.text) | content_words(c.effect.label), c.polarity,
+                      c.polarity * direction(c.cause.text) * direction(c.effect.text)) for c in d.claims]
+            for key in ("link", "sign", "var"):
+                def match(g, p, key=key):
+                    (a, b), gc, ge, gs, gv = g
+                    return (p[0] < b and a < p[1] and bool(gc & p[2]) and bool(ge & p[3])
+                            and (key == "link" or key == "sign" and gs == p[4] or key == "var" and gv == p[5]))
                 tot[key + "_found"] += one_to_one(golds, preds, match)
                 tot[key + "_good"] += sum(1 for p in preds if any(match(g, p) for g in golds))
             fcs = [(f.evidence.start, f.evidence.end) for f in d.forecasts]
@@ -164,7 +190,8 @@ def main(argv=None) -> int:
     for kind, t in out.items():
         print(f"{kind} on {t['docs']} held-out documents ({t['seconds']} s)")
         print(f"  claims, link       {prf(t['link_found'], t['gold'], t['link_good'], t['pred'])}")
-        print(f"  claims, link+sign  {prf(t['sign_found'], t['gold'], t['sign_good'], t['pred'])}")
+        print(f"  claims, link+sign  {prf(t['sign_found'], t['gold'], t['sign_good'], t['pred'])}  (signs as written)")
+        print(f"  claims, link+sign  {prf(t['var_found'], t['gold'], t['var_good'], t['pred'])}  (signs of variables)")
         print(f"  forecasts          {prf(t['fc_found'], t['gold_fc'], t['fc_good'], t['pred_fc'])}")
     return 0
 

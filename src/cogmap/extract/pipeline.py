@@ -31,7 +31,7 @@ from cogmap.extract.ingest import RawInput, read
 from cogmap.extract.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
 from cogmap.extract.readings import (
-    OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, claims_from, forecast_sentences, read_sentences, sentences,
+    EXTRA_CLAIM_CONFIDENCE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, claims_from, forecast_sentences, read_sentences, sentences,
 )
 from cogmap.extract.structure import structure
 
@@ -191,6 +191,11 @@ def _subject_person(pdoc, start: int, people, base: int = 0) -> Optional[str]:
     return people.resolve(pdoc[subj.left_edge.i: subj.i + 1].text)
 
 
+def _token_set(side) -> set:
+    """Which tokens of which parse a side covers (sides of one document share the parses)."""
+    return {(id(t.doc), t.i) for t in side.tokens}
+
+
 def _names_something(tokens) -> bool:
     """A side of a claim must name something: a noun, a name, a verb or a number."""
     return any(t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ") and t.is_alpha and t.lower_ not in ("s",)
@@ -236,6 +241,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         causal_p = {(r.para, r.sent.start): rd.causal for r, rd in zip(refs, readings)}
         learned_claims = claims_from(refs, readings, text)
     ruled: set = set()  # sentences where a rule found a claim
+    ruled_sides: list = []  # the token sets of the rules' cause and effect, per claim
     for k_para, ((pa, _), pdoc) in enumerate(zip(cleaned.paragraphs, docs)):
         for rc in find_claims(pdoc):
             sent0 = pdoc[rc.sent_index].sent
@@ -250,6 +256,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
                 b -= 1
             if not (_names_something(rc.cause.tokens) and _names_something(rc.effect.tokens)):
                 continue
+            ruled_sides.append((_token_set(rc.cause), _token_set(rc.effect)))
             ci = merger.add(rc.cause.tokens)
             ei = merger.add(rc.effect.tokens, label=rc.extra.get("effect_label"))
             if ci == ei:
@@ -259,8 +266,15 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text), rc.effect.text(para_text)))
 
     for lc in learned_claims:
-        if lc.confidence < OWN_CLAIM_CONFIDENCE or any(lc.start <= r < lc.end for r in ruled):
-            continue  # the rules read this sentence already, or the reader is unsure of its own spans
+        if lc.confidence < OWN_CLAIM_CONFIDENCE:
+            continue  # the reader is unsure of its own spans
+        if any(lc.start <= r < lc.end for r in ruled):
+            # The rules read this sentence already: the reader adds a second link of it
+            # ("X cuts Y, so Z") only when it is sure, and never one the rules have.
+            c, e = _token_set(lc.raw.cause), _token_set(lc.raw.effect)
+            if lc.confidence < EXTRA_CLAIM_CONFIDENCE or any(
+                    (c & rc_ or c & re_) and (e & rc_ or e & re_) for rc_, re_ in ruled_sides):
+                continue
         rc = lc.raw
         ci = merger.add(rc.cause.tokens)
         ei = merger.add(rc.effect.tokens)
