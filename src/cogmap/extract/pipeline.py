@@ -248,7 +248,6 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
             if learned and rc.modality != "negated" and causal_p.get((k_para, sent0.start), 1.0) < RULE_CLAIM_CAUSAL:
                 continue  # the reader says the sentence states no cause ("as", "since", "after" in time)
             # (A negated link is no claim to the reader, by its guide: the rules keep it as "negated".)
-            ruled.add(pa + sent0.start_char)
             sent = pdoc[rc.sent_index].sent
             a = pa + (rc.extra["prev"].start_char if "prev" in rc.extra else sent.start_char)
             b = pa + sent.end_char
@@ -256,11 +255,13 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
                 b -= 1
             if not (_names_something(rc.cause.tokens) and _names_something(rc.effect.tokens)):
                 continue
-            ruled_sides.append((_token_set(rc.cause), _token_set(rc.effect)))
             ci = merger.add(rc.cause.tokens)
             ei = merger.add(rc.effect.tokens, label=rc.extra.get("effect_label"))
             if ci == ei:
                 continue  # a variable does not cause itself within one sentence
+            # Only a claim the rules keep stands in the way of the reader's in its sentence.
+            ruled.add(pa + sent0.start_char)
+            ruled_sides.append((_token_set(rc.cause), _token_set(rc.effect)))
             prob = _claim_probability(rc, scale)
             para_text = text[pa:pa + len(pdoc.text)]
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text), rc.effect.text(para_text)))

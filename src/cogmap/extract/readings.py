@@ -93,6 +93,9 @@ def read_sentences(refs: list[SentenceRef], reader: Optional[Reader] = None) -> 
     return reader.read_many(items)
 
 
+_EDGE_POS = frozenset({"CCONJ", "PUNCT", "SPACE"})
+
+
 def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
     """The parse's phrase at characters ``a:b`` of the sentence."""
     sent = ref.sent
@@ -100,11 +103,28 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
     span = sent.doc.char_span(base + a, base + b, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    head = span.root
-    if head.pos_ in ("VERB", "AUX"):
-        return clause_side(head)
-    side = np_side(head)
+    # A span that starts with "and" or a comma would be headed by the conjunction.
+    i, j = span.start, span.end
+    while i < j and sent.doc[i].pos_ in _EDGE_POS:
+        i += 1
+    while j > i and sent.doc[j - 1].pos_ in _EDGE_POS:
+        j -= 1
+    if i == j:
+        return None
+    head = sent.doc[i:j].root
+    side = clause_side(head) if head.pos_ in ("VERB", "AUX") else np_side(head)
+    inside = [t for t in side.tokens if i <= t.i < j]
+    if len(inside) * 2 < len(side.tokens):
+        # The parse's phrase lies mostly outside the reader's span (a passive verb's
+        # clause swallowing the clause before it): the span's own words are the side.
+        side = Side(inside or [t for t in sent.doc[i:j] if not t.is_punct and t.pos_ != "DET"], side.sign)
     return side if side.tokens else None
+
+
+def _within(side: Side, ref: SentenceRef, span) -> Side:
+    """The side's words that lie in the reader's span ``(a, b, segment)`` of the sentence."""
+    a, b = ref.sent.start_char + span[0], ref.sent.start_char + span[1]
+    return Side([t for t in side.tokens if a <= t.idx < b], side.sign)
 
 
 def _clause_verb(tok):
@@ -150,7 +170,14 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
             if not (_names_something(cause) and _names_something(effect)):
                 continue  # a bare "it" or "this" is no concept: the claim is dropped
             if c_ref is e_ref and set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
-                continue
+                # The parse's phrases overlap where the reader's spans do not (a headline's
+                # "Drought forces farmers to leave" parsed as one noun phrase): keep each
+                # side to the words of its own span.
+                cause = _within(cause, c_ref, pair.cause)
+                effect = _within(effect, e_ref, pair.effect)
+                if not (cause.tokens and effect.tokens and _names_something(cause) and _names_something(effect)) \
+                        or set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
+                    continue
             sent = ref.sent
             if pair.trigger is not None and pair.trigger[2] == 1:
                 span = sent.doc.char_span(sent.start_char + pair.trigger[0], sent.start_char + pair.trigger[1],
