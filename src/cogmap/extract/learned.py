@@ -62,6 +62,13 @@ class Reading:
     forecast: float
     spans: dict[str, list[tuple[int, int, int, float]]] = field(default_factory=dict)
     pairs: list[SpanPair] = field(default_factory=list)
+    #: Per token of this sentence (segment 1): (start, end, P(inside a cause), P(inside an effect)).
+    tokens: list[tuple[int, int, float, float]] = field(default_factory=list)
+
+    def side_probability(self, a: int, b: int) -> float:
+        """How sure the reader is that characters ``a:b`` of the sentence are part of a
+        cause or an effect: the highest P(inside either) of a token there."""
+        return max((max(pc, pe) for s, e, pc, pe in self.tokens if s < b and a < e), default=0.0)
 
 
 def encode_pair(tokenizer, prev: str, text: str, max_len: int):
@@ -195,7 +202,10 @@ def decode(tag_logits: np.ndarray, sent_logits: np.ndarray, hidden: np.ndarray, 
     cur_idx = [k for k, s in enumerate(seq_ids) if s == 1]
     cur = hidden[cur_idx].mean(0) if cur_idx else hidden[0]
     sent = _sigmoid(sent_logits)
-    reading = Reading(causal=float(sent[0]), forecast=float(sent[1]), spans=spans)
+    inside = probs[:, :, 1] + probs[:, :, 2]
+    reading = Reading(causal=float(sent[0]), forecast=float(sent[1]), spans=spans,
+                      tokens=[(int(offsets[k][0]), int(offsets[k][1]), float(inside[k, 0]), float(inside[k, 1]))
+                              for k in cur_idx])
     for c, e, trig in _pair_up(spans):
         ranges = [token_range(c, seq_ids, offsets), token_range(e, seq_ids, offsets),
                   token_range(trig, seq_ids, offsets) if trig else []]

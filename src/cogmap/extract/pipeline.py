@@ -31,7 +31,8 @@ from cogmap.extract.ingest import RawInput, read
 from cogmap.extract.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
 from cogmap.extract.readings import (
-    EXTRA_CLAIM_CONFIDENCE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, claims_from, forecast_sentences, read_sentences, sentences,
+    EXTRA_CLAIM_CONFIDENCE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, RULE_SIDE, claims_from, forecast_sentences,
+    read_sentences, sentences,
 )
 from cogmap.extract.structure import structure
 
@@ -191,6 +192,16 @@ def _subject_person(pdoc, start: int, people, base: int = 0) -> Optional[str]:
     return people.resolve(pdoc[subj.left_edge.i: subj.i + 1].text)
 
 
+def _side_probability(reading, side, sent) -> float:
+    """The reader's P(part of a cause or effect) for a rule's side, at its surest word in
+    the sentence; 1 when the side is in another sentence (the reader cannot say)."""
+    words = [t for t in side.tokens if t.doc is sent.doc and sent.start <= t.i < sent.end and not t.is_punct]
+    if not words:
+        return 1.0
+    base = sent.start_char
+    return max(reading.side_probability(t.idx - base, t.idx - base + len(t)) for t in words)
+
+
 def _token_set(side) -> set:
     """Which tokens of which parse a side covers (sides of one document share the parses)."""
     return {(id(t.doc), t.i) for t in side.tokens}
@@ -234,11 +245,13 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
     learned = extractor == "learned"
     refs = readings = None
     causal_p: dict = {}
+    reading_at: dict = {}
     learned_claims = []
     if learned:
         refs = sentences(cleaned.paragraphs, docs, text)
         readings = read_sentences(refs)
         causal_p = {(r.para, r.sent.start): rd.causal for r, rd in zip(refs, readings)}
+        reading_at = {(r.para, r.sent.start): rd for r, rd in zip(refs, readings)}
         learned_claims = claims_from(refs, readings, text)
     ruled: set = set()  # sentences where a rule found a claim
     ruled_sides: list = []  # the token sets of the rules' cause and effect, per claim
@@ -248,6 +261,10 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
             if learned and rc.modality != "negated" and causal_p.get((k_para, sent0.start), 1.0) < RULE_CLAIM_CAUSAL:
                 continue  # the reader says the sentence states no cause ("as", "since", "after" in time)
             # (A negated link is no claim to the reader, by its guide: the rules keep it as "negated".)
+            rd = reading_at.get((k_para, sent0.start))
+            if learned and rd is not None and rc.modality != "negated" and min(
+                    _side_probability(rd, side, sent0) for side in (rc.cause, rc.effect)) < RULE_SIDE:
+                continue  # the reader sees no cause or effect in one side's words
             sent = pdoc[rc.sent_index].sent
             a = pa + (rc.extra["prev"].start_char if "prev" in rc.extra else sent.start_char)
             b = pa + sent.end_char
