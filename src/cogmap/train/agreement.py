@@ -72,9 +72,9 @@ def _spans(rec: dict, key: str, prev_text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _commentary(data: Path) -> dict:
-    second = read_jsonl(data / "agreement" / "commentary-second.jsonl")
-    sample = {(r["doc"], r["i"]): r for r in read_jsonl(data / "agreement" / "commentary-sample.jsonl")}
+def _commentary(data: Path, part: str = "commentary") -> dict:
+    second = read_jsonl(data / "agreement" / f"{part}-second.jsonl")
+    sample = {(r["doc"], r["i"]): r for r in read_jsonl(data / "agreement" / f"{part}-sample.jsonl")}
     first = {(r["doc"], r["i"]): r for r in read_commentary(data / "commentary")}
     pairs = [(first[(r["doc"], r["i"])], r) for r in second if (r["doc"], r["i"]) in first]
     out: dict = {"items": len(pairs)}
@@ -130,7 +130,10 @@ def report(data: Path) -> dict:
     out = {}
     for name, fn, needs in (("cnc_signs", _signs, "cnc-signs-second.csv"),
                             ("cnc_forecasts", _cnc_forecasts, "cnc-forecasts-second.csv"),
-                            ("commentary", _commentary, "commentary-second.jsonl")):
+                            ("commentary", _commentary, "commentary-second.jsonl"),
+                            # the spoken-register batch (w9), sampled on its own
+                            ("commentary_spoken", lambda d: _commentary(d, "commentary-spoken"),
+                             "commentary-spoken-second.jsonl")):
         if (data / "agreement" / needs).exists():
             out[name] = fn(data)
     return out
