@@ -191,3 +191,23 @@ def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
         c = next(c for c in d.claims if c.effect.label == "consumers")
         assert c.cause.label == "prices" and c.evidence.start == 0
         assert d.text[c.evidence.start:c.evidence.end] == c.evidence.text == text
+
+
+
+@pytest.mark.parametrize("text,words,label", [
+    ("The West will send tanks to Kyiv.", None, "tanks"),  # a verb of handing over: what is handed over
+    ("They supply the army with heavy tanks.", None, "heavy tanks"),
+    ("That is why he wants to negotiate.", "wants to negotiate", "negotiate"),  # "why" hangs on "negotiate"
+    ("The minister is willing to talk.", "is willing to talk", "willing to talk"),  # no copula in a label
+])
+def test_labels_name_the_variable(text, words, label):
+    from cogmap.extract.claims import clause_side
+    from cogmap.extract.concepts import label_tokens
+
+    doc = load()(text)
+    if words is None:  # the side the rules make of the whole clause
+        tokens = clause_side(next(t for t in doc if t.dep_ == "ROOT")).tokens
+    else:
+        i = text.index(words)
+        tokens = [t for t in doc if i <= t.idx < i + len(words)]
+    assert label_tokens(tokens) == label

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from cogmap.extract import lexicon as L
-from cogmap.extract.concepts import negation_sign
+from cogmap.extract.concepts import negation_sign, transferred
 
 __all__ = ["RawClaim", "Side", "find_claims", "answered_reason", "resolve_anaphor"]
 
@@ -245,6 +245,11 @@ def clause_side(verb) -> Side:
         effects = _effects_of_causal_verb(verb) if _causal_verb_sign(verb) else []
         if len(effects) == 1 and effects[0].tokens and verb not in effects[0].tokens:
             return Side(effects[0].tokens, effects[0].sign * neg)
+    given = transferred(verb)  # "send tanks to Kyiv": the variable is what is handed over
+    if given is not None:
+        s = np_side(given)
+        if s.tokens:
+            return Side(s.tokens, s.sign * neg)
     if lemma in _REPORTING or (lemma == "go" and verb.tag_ == "VBG"):
         # "I believe that X", "they are going to X": the clause is X; "I expect an outage": the outage.
         inner = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)

@@ -37,13 +37,14 @@ from typing import Optional
 from cogmap.aliases import Aliases
 from cogmap.records import Concept
 
-__all__ = ["ConceptMerger", "label_tokens", "negation_sign", "positive_of", "slug"]
+__all__ = ["ConceptMerger", "label_tokens", "negation_sign", "positive_of", "slug", "transferred"]
 
 # Verbs that carry little meaning of their own: the concept is their object.
 _LIGHT_VERBS = frozenset(
     "call ask seek start begin launch hold announce declare order want need try decide plan make take "
     "have get give do go continue keep wish hope attempt intend prepare push press demand".split())
 from cogmap.extract.lexicon import INTENT_NOUNS as _INTENT  # noqa: E402
+from cogmap.extract.lexicon import TRANSFER  # noqa: E402
 
 # Nouns that wrap another noun: "a wave of X" is X.
 _WRAPPERS = frozenset(
@@ -70,6 +71,25 @@ def slug(label: str) -> str:
     return s or "concept"
 
 
+def _subtree(tok, toks):
+    """The tokens of ``toks`` under ``tok`` (not its edges' span: "why he wants to
+    negotiate" hangs "why" on "negotiate", left of "wants")."""
+    under = {t.i for t in tok.subtree}
+    return [t for t in toks if t.i in under]
+
+
+def transferred(verb):
+    """What a verb of handing over hands over: "send tanks to Kyiv" and "supply the
+    army with tanks" are about the tanks; None for other verbs or no such object."""
+    if verb is None or verb.lemma_.lower() not in TRANSFER:
+        return None
+    given = next((pobj for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for pobj in p.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")), None)
+    if given is None:
+        given = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    return given
+
+
 def _core(tokens):
     """Strip light verbs and wrapper nouns: the tokens that name the variable."""
     if not tokens:
@@ -87,7 +107,7 @@ def _core(tokens):
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c in toks), None) if prep else None
         if obj is None:
             break
-        toks = [t for t in toks if t.i >= obj.left_edge.i and t.i <= obj.right_edge.i]
+        toks = _subtree(obj, toks)
         head = _head(toks)
     # Intention noun: "the West's decision to send tanks" -> "send tanks".
     if head is not None and head.lemma_.lower() in _INTENT:
@@ -96,6 +116,11 @@ def _core(tokens):
         if acl is not None:
             toks = [t for t in toks if acl.left_edge.i <= t.i <= acl.right_edge.i and t.dep_ != "aux"]
             head = _head(toks)
+    # Handing over: "send tanks to Kyiv" -> "tanks".
+    given = transferred(head) if head is not None and head.pos_ in ("VERB", "AUX") else None
+    if given is not None and given in toks:
+        toks = _subtree(given, toks)
+        head = _head(toks)
     # Wrapper noun: "a new wave of mobilization" -> "new mobilization".
     if head is not None and head.lemma_.lower() in _WRAPPERS:
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -251,7 +276,10 @@ def _label(toks, neg=None) -> str:
         if neg is not None and t.i in neg[3]:
             prev = None  # "non-" of "non-payment" goes, and glues nothing to what follows
             continue
-        if low in _DROP_WORDS or (t.pos_ == "PRON" and t.dep_ in ("poss", "nsubj", "dobj")) or t.dep_ == "aux" and low != "to":
+        # auxiliaries and a copula carry tense, not the variable: "is willing to talk" is
+        # labelled "willing to talk", "income is capped" "income capped"
+        if low in _DROP_WORDS or (t.pos_ == "PRON" and t.dep_ in ("poss", "nsubj", "dobj")) or \
+                t.dep_ in ("aux", "auxpass") and low != "to" or t.lemma_ == "be" and len(toks) > 2:
             prev = t
             continue
         if t.dep_ == "neg":

@@ -7,7 +7,7 @@ meaning, not words of any one article. Each entry is a lemma.
 from __future__ import annotations
 
 __all__ = [
-    "CAUSAL_VERBS", "PHRASAL_CAUSAL", "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS",
+    "CAUSAL_VERBS", "TRANSFER", "PHRASAL_CAUSAL", "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS",
     "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS", "SIGNED_MODIFIERS",
 ]
 
@@ -33,6 +33,11 @@ CAUSAL_VERBS: dict[str, int] = {
 # "make", "help", "bring", "send", "rule", "distance" are only causal in certain
 # frames; the rules check the frame (see ``claims``).
 FRAME_ONLY = frozenset("make help bring send keep leave render push".split())
+
+#: Verbs of handing something over: as a side of a claim, "send tanks to Kyiv" or
+#: "supply the army with tanks" is about the thing handed over (the tanks).
+TRANSFER = frozenset("send supply deliver provide ship give hand transfer lend donate sell export "
+                     "equip arm furnish".split())
 
 #: Verb + particle or preposition that changes the meaning: (lemma, word) -> sign.
 PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
