@@ -153,3 +153,17 @@ def test_can_with_a_future_time_is_a_forecast(text, low, high):
 
 def test_can_without_a_time_states_a_general_truth():
     assert not cogmap.extract("Tariffs can hurt consumers.", extractor="rules").forecasts
+
+
+@pytest.mark.parametrize("text,low", [
+    ("The chances that the bill passes this year are slim.", True),
+    ("After the vote, the likelihood that the firm will settle is even less.", True),
+    ("His chances of winning are dwindling.", True),
+    ("The risk of a recession is growing.", False),
+])
+def test_what_is_said_of_a_likelihood_sets_the_probability(text, low):
+    from cogmap.extract.forecasts import find_forecasts
+    from cogmap.extract.nlp import load
+
+    (f,) = find_forecasts(load()(text))
+    assert (f.probability < 0.5) == low, (f.probability, f.hedge)

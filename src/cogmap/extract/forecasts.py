@@ -34,6 +34,11 @@ _PAST_TIME = re.compile(r"^(\d{4}|today|now|tonight)$|\b(last|ago|yesterday|earl
                         r"morning|afternoon|evening|night|daily|weekly|annual)\b", re.I)
 _SAY_VERBS = frozenset("say tell guess imagine put argue add answer reply".split())
 _EXPECT_VERBS = frozenset("expect predict forecast anticipate project foresee".split())
+# What a sentence says of a likelihood noun ("the chances are slim", "the likelihood is
+# even less", "his chances are dwindling"): that sets the probability, not its modal verbs.
+_LOW_LIKELIHOOD = frozenset("less lower low slim slight small remote minimal negligible dwindle diminish "
+                            "shrink fade recede fall decline vanish evaporate".split())
+_HIGH_LIKELIHOOD = frozenset("greater higher high good strong real grow increase rise".split())
 _FUTURE_ADJ = {"likely", "unlikely", "set", "expected", "bound", "about", "certain", "sure", "poised", "due"}
 _POSSIBLE = {"could", "may", "might"}
 
@@ -159,6 +164,24 @@ def _explicit_probability(sent, scale: str):
     return None
 
 
+def _likelihood_stated(sent) -> Optional[str]:
+    """"unlikely" or "likely" when the sentence says how likely its event is through a
+    likelihood noun and a word of size or change ("the chances that X are slim")."""
+    from cogmap.extract.lexicon import LIKELIHOOD_NOUNS
+
+    for noun in sent:
+        if noun.lemma_.lower() not in LIKELIHOOD_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        pred = noun.head
+        words = [pred] + [c for c in pred.children if c.dep_ in ("acomp", "attr", "advmod")]
+        lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+        if lemmas & _LOW_LIKELIHOOD:
+            return "unlikely"
+        if lemmas & _HIGH_LIKELIHOOD:
+            return "likely"
+    return None
+
+
 def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
     """Forecasts in a parsed paragraph.
 
@@ -205,6 +228,9 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         if future and sent.root.lemma_.lower() == "doubt":
             words.insert(0, "doubt")  # "I doubt X will happen": unlikely
         explicit = _explicit_probability(sent, scale)
+        stated = _likelihood_stated(sent)
+        if stated is not None:
+            words, future = [stated] + [w for w in words if w in ("very", "highly")], True
         if not future and explicit is None:
             continue
         for adv in sent:
