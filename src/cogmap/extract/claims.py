@@ -490,8 +490,10 @@ def _effects_of_causal_verb(verb):
     objs = _children(verb, "dobj")
     # "make X more likely", "send prices climbing", "push prices higher": the result
     # follows the verb (a clause before it is something else).
+    # (A clause with a conjunction of its own, "although prices eased", is not a result.)
     xcomp = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in ("xcomp", "ccomp", "oprd", "advcl", "acomp")
+        and not (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))
         or c.dep_ == "advmod" and objs and (c.lower_ in L.COMPARATIVE or c.lower_ in ("up", "down"))
         and (lemma, c.lower_) not in L.PHRASAL_CAUSAL)]  # "pull X down": the verb's sign says it
     for x in xcomp:
