@@ -57,6 +57,15 @@ def test_hedge_gives_probability():
     assert c.tense == "future"
 
 
+def test_demonstrative_that_points_back_but_relative_that_does_not():
+    d = cogmap.extract("Transits through the canal fell sharply in January. That has cut the fee income of the "
+                       "canal authority.", extractor="rules")
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in d.claims] == [
+        ("transits", 1, "fee income of canal authority")]
+    d = cogmap.extract("It is a policy that hurts farmers.", extractor="rules")
+    assert [(c.cause.label, c.effect.label) for c in d.claims] == [("policy", "farmers")]
+
+
 def test_across_sentences():
     _, cs = claims("The war has dragged on for two years and the economy is shrinking. "
                    "That's why the president wants a ceasefire.")

@@ -441,7 +441,8 @@ def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bo
         if subject is not None and subject.lower_ not in _PRONOUN_SUBJ:
             return _side_for(subject), False
         return None, False
-    if low in _REL_PRONOUNS and subj.dep_.startswith("nsubj"):
+    # "that" is relative only in a relative clause; "That has cut X" points back.
+    if low in _REL_PRONOUNS and subj.dep_.startswith("nsubj") and not (low == "that" and verb.dep_ != "relcl"):
         head = verb
         if verb.dep_ == "relcl":
             antecedent = verb.head
