@@ -66,6 +66,14 @@ def test_demonstrative_that_points_back_but_relative_that_does_not():
     assert [(c.cause.label, c.effect.label) for c in d.claims] == [("policy", "farmers")]
 
 
+def test_as_a_result_at_the_end_points_back():
+    d = cogmap.extract("Gas prices doubled. Fertilizer costs rose as a result.", extractor="rules")
+    assert [(c.cause.label.lower(), c.polarity, c.effect.label.lower()) for c in d.claims] == [
+        ("gas prices", 1, "fertilizer costs")]
+    d = cogmap.extract("Gas prices doubled. Fertilizer costs rose as a result of the war.", extractor="rules")
+    assert [c.cause.label for c in d.claims] == ["war"]
+
+
 def test_across_sentences():
     _, cs = claims("The war has dragged on for two years and the economy is shrinking. "
                    "That's why the president wants a ceasefire.")

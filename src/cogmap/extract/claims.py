@@ -953,6 +953,10 @@ def _rule_across_sentences(sent, prev_sents, out):
         cue = "that's why"
     elif words[:2] in (["for", "that"], ["for", "this"]) and len(words) > 2 and words[2] == "reason":
         effect_verb, cue = root, "for that reason"
+    elif any(t.lower_ == "as" and t.dep_ == "prep" and t.head == root and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in ("result", "consequence") and
+            not any(g.dep_ == "prep" for g in c.children) for c in t.children) for t in sent):
+        effect_verb, cue = root, "as a result"  # "Y fell 90 percent as a result." (not "as a result of X")
     if effect_verb is None or effect_verb.pos_ not in ("VERB", "AUX"):
         return
     if prev.root.lemma_.lower() in _REPORTING and not any(c.dep_ in ("ccomp", "xcomp") for c in prev.root.children):
