@@ -74,6 +74,19 @@ def test_as_a_result_at_the_end_points_back():
     assert [c.cause.label for c in d.claims] == ["war"]
 
 
+@pytest.mark.parametrize("text,cause,effect", [
+    ("Export curbs tightened the market. That added another 120 dollars a tonne to the price of urea.",
+     "export curbs", "price of urea"),  # the amount added is not the variable
+    ("Rents rose sharply. This is one reason why families are leaving the city.", "rents", "families"),
+    ("The drought added to the pressure on farmers.", "drought", "pressure on farmers"),
+])
+def test_added_to_and_reason_why(text, cause, effect):
+    d = cogmap.extract(text, extractor="rules")
+    assert any(c.cause.label.lower().startswith(cause) and c.effect.label.lower().startswith(effect) and c.polarity == 1
+               for c in d.claims), [(c.cause.label, c.polarity, c.effect.label) for c in d.claims]
+    assert not cogmap.extract("He added that the plan was late.", extractor="rules").claims
+
+
 def test_across_sentences():
     _, cs = claims("The war has dragged on for two years and the economy is shrinking. "
                    "That's why the president wants a ceasefire.")

@@ -525,6 +525,11 @@ def _effects_of_causal_verb(verb):
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in (
                     "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
                 return [np_side(pobj)]
+    if lemma == "add":
+        # "added 20 percent to the cost": what grows is the "to" phrase, not the amount.
+        for p in _children(verb, "prep"):
+            if p.lower_ == "to":
+                return [_side_for(pobj) for pobj in _children(p, "pobj", "pcomp")]
     for o in objs:
         if o.lemma_.lower() in _REASON_OBJECTS:
             # "gives firms a reason to buy domestic": the effect is the buying.
@@ -953,6 +958,13 @@ def _rule_across_sentences(sent, prev_sents, out):
         cue = "that's why"
     elif words[:2] in (["for", "that"], ["for", "this"]) and len(words) > 2 and words[2] == "reason":
         effect_verb, cue = root, "for that reason"
+    elif words[:1] in (["this"], ["that"]) and root.lemma_ == "be" and first[0].dep_ == "nsubj":
+        # "This is one reason why Y", "That is the main reason Y": the sentence before causes Y.
+        reason = next((c for c in root.children if c.dep_ == "attr" and c.lemma_.lower() == "reason"), None)
+        clause = next((c for c in reason.children if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")), None) \
+            if reason is not None else None
+        if clause is not None:
+            effect_verb, cue = clause, "reason why"
     elif any(t.lower_ == "as" and t.dep_ == "prep" and t.head == root and any(
             c.dep_ == "pobj" and c.lemma_.lower() in ("result", "consequence") and
             not any(g.dep_ == "prep" for g in c.children) for c in t.children) for t in sent):

@@ -44,7 +44,7 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("lead", "to"): 1, ("contribute", "to"): 1, ("result", "in"): 1, ("give", "rise"): 1,
     ("bring", "about"): 1, ("set", "off"): 1, ("pave", "way"): 1, ("open", "way"): 1,
     ("drive", "up"): 1, ("push", "up"): 1, ("speed", "up"): 1, ("step", "up"): 1, ("ramp", "up"): 1,
-    ("stir", "up"): 1, ("fire", "up"): 1, ("build", "up"): 1, ("play", "into"): 1,
+    ("stir", "up"): 1, ("fire", "up"): 1, ("build", "up"): 1, ("play", "into"): 1, ("add", "to"): 1,
     ("drive", "down"): -1, ("push", "down"): -1, ("bring", "down"): -1, ("hold", "back"): -1,
     ("cut", "back"): -1, ("scale", "back"): -1, ("slow", "down"): -1, ("wipe", "out"): -1,
     ("pull", "down"): -1, ("drag", "down"): -1, ("pull", "up"): 1, ("prop", "up"): 1, ("shore", "up"): 1,
