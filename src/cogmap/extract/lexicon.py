@@ -65,9 +65,9 @@ DECREASE = frozenset(
 #: Comparatives and adjectives that state a direction.
 COMPARATIVE: dict[str, int] = {
     **dict.fromkeys("more higher greater bigger larger stronger likelier likely easier faster better "
-                    "worse? taller wider deeper louder richer costlier expensive up".split(), 1),
+                    "worse? taller wider deeper louder richer costlier expensive up positive".split(), 1),
     **dict.fromkeys("less lower smaller weaker fewer unlikely harder slower poorer cheaper narrower "
-                    "shallower down impossible difficult".split(), -1),
+                    "shallower down impossible difficult negative".split(), -1),
 }
 COMPARATIVE.pop("worse?", None)
 COMPARATIVE["worse"] = -1
