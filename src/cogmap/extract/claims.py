@@ -57,6 +57,7 @@ _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hik
                  **dict.fromkeys("fall decline drop decrease loss lack shortage reduction cut slowdown "
                                  "downturn slump contraction erosion absence scarcity".split(), -1)}
 _CAUSE_PREP_WORDS = frozenset("because due thanks owing".split())
+_REFLEXIVE = frozenset("itself themselves himself herself ourselves myself yourself yourselves".split())
 _PRONOUN_SUBJ = {"it", "they", "he", "she", "we", "i", "you", "this", "that"}
 
 
@@ -537,7 +538,15 @@ def _effects_of_causal_verb(verb):
                         any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
             if inf is not None:
                 return [clause_side(inf)]
+    if L.PHRASAL_CAUSAL.get((lemma, "from")):
+        # "distance the regime from talks": the talks are what moves away.
+        away = [_side_for(pobj) for p in _children(verb, "prep") if p.lower_ == "from"
+                for pobj in _children(p, "pobj", "pcomp")]
+        if away:
+            return away
     for o in objs:
+        if o.lower_ in _REFLEXIVE:
+            continue  # "the firm cut itself off": not a variable of its own
         for conj in _conjuncts(o):
             out.append(np_side(conj))
     if not out:

@@ -49,7 +49,7 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("cut", "back"): -1, ("scale", "back"): -1, ("slow", "down"): -1, ("wipe", "out"): -1,
     ("pull", "down"): -1, ("drag", "down"): -1, ("pull", "up"): 1, ("prop", "up"): 1, ("shore", "up"): 1,
     ("rule", "out"): -1, ("push", "back"): -1, ("weigh", "on"): -1, ("stand", "in"): -1,
-    ("eat", "into"): -1, ("cut", "into"): -1, ("stem", "from"): 0, ("result", "from"): 0,
+    ("eat", "into"): -1, ("distance", "from"): -1, ("cut", "into"): -1, ("stem", "from"): 0, ("result", "from"): 0,
     ("derive", "from"): 0, ("come", "from"): 0, ("arise", "from"): 0, ("depend", "on"): 0,
     ("lie", "in"): 0, ("rest", "on"): 0, ("hinge", "on"): 0, ("rely", "on"): 0, ("build", "on"): 0,
 }
