@@ -29,6 +29,12 @@ forecasts are compared with the annotations:
 
 The shipped model has seen every topic: scoring it here (no ``--model``) says
 how well it fits its training data, not how it reads new text. Numbers only.
+
+``--spoken`` scores the spoken-register evaluation set instead (``data/spoken``:
+interview transcripts, a panel, a press briefing; no model is trained on it), with
+the shipped model or ``--model``::
+
+    python benchmarks/commentary.py --spoken --extractor learned rules
 """
 from __future__ import annotations
 
@@ -157,9 +163,14 @@ def main(argv=None) -> int:
     ap.add_argument("--layers", type=int, default=None, help="with --train: keep the encoder's first N layers")
     ap.add_argument("--hold", nargs="+", default=HELD_OUT, help="the held-out topics (file stems)")
     ap.add_argument("--extractor", nargs="+", default=["learned"], choices=["learned", "rules"])
+    ap.add_argument("--spoken", action="store_true", help="score the spoken evaluation set (data/spoken)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    files = [DATA / "commentary" / f"{stem}.jsonl" for stem in args.hold]
+    if args.spoken and args.train:
+        print("--spoken needs no training: no model is trained on data/spoken", file=sys.stderr)
+        return 2
+    files = sorted((DATA / "spoken").glob("*.jsonl")) if args.spoken else \
+        [DATA / "commentary" / f"{stem}.jsonl" for stem in args.hold]
     missing = [str(f) for f in files if not f.exists()]
     if missing:
         print(f"no such held-out file: {', '.join(missing)}", file=sys.stderr)
@@ -176,7 +187,7 @@ def main(argv=None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     if args.model is not None:
         os.environ["COGMAP_MODEL_DIR"] = str(args.model)
-    elif "learned" in args.extractor:
+    elif "learned" in args.extractor and not args.spoken:
         print("note: the shipped model was trained on these topics too; pass --model for a fair score",
               file=sys.stderr)
     out = {}
@@ -188,7 +199,7 @@ def main(argv=None) -> int:
         print(json.dumps(out, indent=1))
         return 0
     for kind, t in out.items():
-        print(f"{kind} on {t['docs']} held-out documents ({t['seconds']} s)")
+        print(f"{kind} on {t['docs']} {'spoken' if args.spoken else 'held-out'} documents ({t['seconds']} s)")
         print(f"  claims, link       {prf(t['link_found'], t['gold'], t['link_good'], t['pred'])}")
         print(f"  claims, link+sign  {prf(t['sign_found'], t['gold'], t['sign_good'], t['pred'])}  (signs as written)")
         print(f"  claims, link+sign  {prf(t['var_found'], t['gold'], t['var_good'], t['pred'])}  (signs of variables)")

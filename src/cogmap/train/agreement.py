@@ -72,10 +72,10 @@ def _spans(rec: dict, key: str, prev_text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _commentary(data: Path, part: str = "commentary") -> dict:
+def _commentary(data: Path, part: str = "commentary", folder: str = "commentary") -> dict:
     second = read_jsonl(data / "agreement" / f"{part}-second.jsonl")
     sample = {(r["doc"], r["i"]): r for r in read_jsonl(data / "agreement" / f"{part}-sample.jsonl")}
-    first = {(r["doc"], r["i"]): r for r in read_commentary(data / "commentary")}
+    first = {(r["doc"], r["i"]): r for r in read_commentary(data / folder)}
     pairs = [(first[(r["doc"], r["i"])], r) for r in second if (r["doc"], r["i"]) in first]
     out: dict = {"items": len(pairs)}
     out["causal_kappa"] = cohen_kappa([bool(a["claims"]) for a, _ in pairs], [bool(b["claims"]) for _, b in pairs])
@@ -131,8 +131,8 @@ def report(data: Path) -> dict:
     for name, fn, needs in (("cnc_signs", _signs, "cnc-signs-second.csv"),
                             ("cnc_forecasts", _cnc_forecasts, "cnc-forecasts-second.csv"),
                             ("commentary", _commentary, "commentary-second.jsonl"),
-                            # the spoken-register batch (w9), sampled on its own
-                            ("commentary_spoken", lambda d: _commentary(d, "commentary-spoken"),
+                            # the spoken-register evaluation set (data/spoken), sampled on its own
+                            ("commentary_spoken", lambda d: _commentary(d, "commentary-spoken", "spoken"),
                              "commentary-spoken-second.jsonl")):
         if (data / "agreement" / needs).exists():
             out[name] = fn(data)
