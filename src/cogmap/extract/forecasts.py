@@ -17,6 +17,7 @@ from typing import Optional
 
 from cogmap.extract.claims import HEDGE_ADVERBS, FUTURE_AUX
 from cogmap.extract.hedges import SCALES, probability
+from cogmap.extract.lexicon import LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawForecast", "find_forecasts", "answered_forecast"]
@@ -167,8 +168,6 @@ def _explicit_probability(sent, scale: str):
 def _likelihood_stated(sent) -> Optional[str]:
     """"unlikely" or "likely" when the sentence says how likely its event is through a
     likelihood noun and a word of size or change ("the chances that X are slim")."""
-    from cogmap.extract.lexicon import LIKELIHOOD_NOUNS
-
     for noun in sent:
         if noun.lemma_.lower() not in LIKELIHOOD_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass"):
             continue

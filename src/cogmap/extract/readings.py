@@ -27,7 +27,8 @@ from typing import Optional
 from cogmap.extract.claims import RawClaim, Side, clause_side, modality_of, np_side, resolve_anaphor
 from cogmap.extract.learned import Reader, Reading
 
-__all__ = ["EXTRA_CLAIM_CONFIDENCE", "RULE_SIDE", "SentenceRef", "sentences", "read_sentences", "claims_from", "forecast_sentences", "LearnedClaim"]
+__all__ = ["EXTRA_CLAIM_CONFIDENCE", "RULE_SIDE", "SentenceRef", "sentences", "read_sentences", "claims_from",
+           "forecast_sentences", "LearnedClaim"]
 
 #: P(causal) a sentence needs before the reader's own claims in it are kept.
 CAUSAL_THRESHOLD = 0.5
