@@ -161,6 +161,9 @@ def main(argv=None) -> int:
     ap.add_argument("--model", type=Path, default=None, help="a model trained without the held-out topics")
     ap.add_argument("--train", action="store_true", help="train that model first (minutes to an hour)")
     ap.add_argument("--layers", type=int, default=None, help="with --train: keep the encoder's first N layers")
+    ap.add_argument("--seed", type=int, default=None, help="with --train: another seed than 13")
+    ap.add_argument("--with-spoken", action="store_true",
+                    help="with --train: train on data/spoken too (the experiment behind keeping it out)")
     ap.add_argument("--hold", nargs="+", default=HELD_OUT, help="the held-out topics (file stems)")
     ap.add_argument("--extractor", nargs="+", default=["learned"], choices=["learned", "rules"])
     ap.add_argument("--spoken", action="store_true", help="score the spoken evaluation set (data/spoken)")
@@ -183,7 +186,10 @@ def main(argv=None) -> int:
 
         work = Path(tempfile.mkdtemp(prefix="cogmap-heldout-"))
         shutil.copytree(DATA, work / "data", ignore=lambda d, names: [n for n in names if Path(n).stem in args.hold])
-        build(work / "data", args.model, layers=args.layers)
+        if args.with_spoken:
+            for f in sorted((DATA / "spoken").glob("*.jsonl")):
+                shutil.copy(f, work / "data" / "commentary" / f.name)
+        build(work / "data", args.model, layers=args.layers, seed=args.seed)
         shutil.rmtree(work, ignore_errors=True)
     if args.model is not None:
         os.environ["COGMAP_MODEL_DIR"] = str(args.model)

@@ -28,6 +28,8 @@ def register(app: typer.Typer) -> None:
         epochs: Optional[int] = typer.Option(None, "--epochs", min=1, help="Epochs (default: the config's)."),
         precision: Precision = typer.Option(Precision.auto, "--precision",
                                             help="auto keeps int8 only if it loses nothing measurable against fp32."),
+        layers: Optional[int] = typer.Option(None, "--layers", min=1, help="Keep only the encoder's first N layers."),
+        seed: Optional[int] = typer.Option(None, "--seed", help="Another seed than the shipped model's 13."),
     ) -> None:
         """Rebuild the learned extractor from the annotated data, with a fixed seed.
 
@@ -40,4 +42,4 @@ def register(app: typer.Typer) -> None:
             raise InputError(f"no data folder at {data}: run from a checkout, or pass --data")
         console = Console(stderr=True)
         build(data, out or DEFAULT_OUT, tiny=tiny, threads=threads, epochs=epochs, quantize=precision.value,
-              log=lambda s: console.print(s, highlight=False))
+              layers=layers, seed=seed, log=lambda s: console.print(s, highlight=False))

@@ -26,6 +26,7 @@ def main(argv=None) -> int:
     ap.add_argument("--epochs", type=int, default=None)
     ap.add_argument("--layers", type=int, default=None, help="keep only the encoder's first N layers")
     ap.add_argument("--precision", choices=["auto", "int8", "fp32"], default="auto")
+    ap.add_argument("--seed", type=int, default=None, help="another seed than the shipped model's 13")
     args = ap.parse_args(argv)
     try:
         if args.what == "agreement":
@@ -38,7 +39,7 @@ def main(argv=None) -> int:
         from cogmap.train.run import build
 
         build(args.data, args.out, tiny=args.tiny, threads=args.threads, epochs=args.epochs, layers=args.layers,
-              quantize=args.precision)
+              quantize=args.precision, seed=args.seed)
     except CogmapError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

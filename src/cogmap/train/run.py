@@ -22,7 +22,7 @@ DEFAULT_DATA = Path(__file__).resolve().parents[3] / "data"
 
 
 def build(data: Path, out: Path, tiny: bool = False, threads: int = 1, epochs: int | None = None,
-          quantize: str = "auto", layers: int | None = None, log=print) -> dict:
+          quantize: str = "auto", layers: int | None = None, seed: int | None = None, log=print) -> dict:
     """Train on every example in ``data`` and write the model to ``out``; returns its ``meta``."""
     from cogmap.extract.learned import Reader
     from cogmap.train.config import Config
@@ -36,6 +36,8 @@ def build(data: Path, out: Path, tiny: bool = False, threads: int = 1, epochs: i
         cfg.epochs = epochs
     if layers:
         cfg.layers = layers
+    if seed is not None:  # another seed: how much of a difference is the luck of one run
+        cfg.seed = seed
     t0 = time.perf_counter()
     examples = load_all(data)
     if not examples:
