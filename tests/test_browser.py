@@ -74,22 +74,26 @@ def _ev(text, s):
     return Evidence(text=s, start=i, end=i + len(s))
 
 
+def mention(cid, lab) -> Mention:
+    """A side of a hand-made claim: the concept and its wording."""
+    return Mention(concept=cid, label=lab, text=lab)
+
+
 def loop_doc() -> Document:
     text = ("Higher rates reduce demand. Demand raises prices. Prices raise rates. Oil lifts prices. "
             "Prices will rise by 2026.")
-    m = lambda cid, lab: Mention(concept=cid, label=lab, text=lab)  # noqa: E731
     return Document(
         source="small.txt", text=text,
         concepts=[Concept(id="r", label="rates"), Concept(id="d", label="demand"), Concept(id="p", label="prices"),
                   Concept(id="o", label="oil")],
         claims=[
-            Claim(id="k1", cause=m("r", "rates"), effect=m("d", "demand"), polarity=-1, speaker="Ann <i>Lee</i>",
+            Claim(id="k1", cause=mention("r", "rates"), effect=mention("d", "demand"), polarity=-1, speaker="Ann <i>Lee</i>",
                   evidence=_ev(text, "Higher rates reduce demand.")),
-            Claim(id="k2", cause=m("d", "demand"), effect=m("p", "prices"), polarity=1, modality="likely",
+            Claim(id="k2", cause=mention("d", "demand"), effect=mention("p", "prices"), polarity=1, modality="likely",
                   speaker="Bob", evidence=_ev(text, "Demand raises prices.")),
-            Claim(id="k3", cause=m("p", "prices"), effect=m("r", "rates"), polarity=1,
+            Claim(id="k3", cause=mention("p", "prices"), effect=mention("r", "rates"), polarity=1,
                   evidence=_ev(text, "Prices raise rates.")),
-            Claim(id="k4", cause=m("o", "oil"), effect=m("p", "prices"), polarity=1,
+            Claim(id="k4", cause=mention("o", "oil"), effect=mention("p", "prices"), polarity=1,
                   evidence=_ev(text, "Oil lifts prices.")),
         ],
         forecasts=[Forecast(id="f1", statement="Prices will rise by 2026.", probability=0.875, hedge="will",
@@ -525,17 +529,16 @@ def test_serve_in_the_browser(browser, tmp_path):
 def contested_doc() -> Document:
     """Two speakers disagree on the sign of oil -> prices; one forecast's probability is a rounding tie."""
     text = "Oil lifts prices, Ann said. Oil lowers prices, Bob said. Rates cut demand. Prices may rise."
-    m = lambda cid, lab: Mention(concept=cid, label=lab, text=lab)  # noqa: E731
     return Document(
         source="contested.txt", text=text,
         concepts=[Concept(id="o", label="oil"), Concept(id="p", label="prices"), Concept(id="r", label="rates"),
                   Concept(id="d", label="demand")],
         claims=[
-            Claim(id="k1", cause=m("o", "oil"), effect=m("p", "prices"), polarity=1, speaker="Ann",
+            Claim(id="k1", cause=mention("o", "oil"), effect=mention("p", "prices"), polarity=1, speaker="Ann",
                   evidence=_ev(text, "Oil lifts prices, Ann said.")),
-            Claim(id="k2", cause=m("o", "oil"), effect=m("p", "prices"), polarity=-1, speaker="Bob", modality="likely",
+            Claim(id="k2", cause=mention("o", "oil"), effect=mention("p", "prices"), polarity=-1, speaker="Bob", modality="likely",
                   evidence=_ev(text, "Oil lowers prices, Bob said.")),
-            Claim(id="k3", cause=m("r", "rates"), effect=m("d", "demand"), polarity=-1, speaker="Ann",
+            Claim(id="k3", cause=mention("r", "rates"), effect=mention("d", "demand"), polarity=-1, speaker="Ann",
                   evidence=_ev(text, "Rates cut demand.")),
         ],
         forecasts=[Forecast(id="f1", statement="Prices may rise.", probability=0.125, hedge="may", speaker="Bob",

@@ -25,6 +25,7 @@ def claims(text):
     ("The tariffs will hurt American consumers.", "tariffs", -1, "American consumers"),
     ("Cheap credit has fueled speculation.", "cheap credit", 1, "speculation"),
     ("The new sanctions distance the regime from any negotiations.", "new sanctions", -1, "negotiations"),
+    ("The reform cut 5 billion dollars from the health budget.", "reform", -1, "health budget"),  # an amount
     # a clause with its own conjunction is no result of the verb
     ("Energy bills weighed on household budgets, although heating prices eased.", "energy bills", -1,
      "household budgets"),

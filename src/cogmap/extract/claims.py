@@ -526,11 +526,13 @@ def _effects_of_causal_verb(verb):
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in (
                     "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
                 return [np_side(pobj)]
-    if lemma == "add":
-        # "added 20 percent to the cost": what grows is the "to" phrase, not the amount.
-        for p in _children(verb, "prep"):
-            if p.lower_ == "to":
-                return [_side_for(pobj) for pobj in _children(p, "pobj", "pcomp")]
+    if objs and all(_is_amount(o) for o in objs):
+        # "added 20 percent to the cost", "cut $5 billion from the budget", "knocked 3 percent
+        # off the index": the amount is how much, the variable is in the phrase after it.
+        moved = [_side_for(pobj) for p in _children(verb, "prep") if p.lower_ in ("to", "from", "off")
+                 for pobj in _children(p, "pobj", "pcomp")]
+        if moved:
+            return moved
     for o in objs:
         if o.lemma_.lower() in _REASON_OBJECTS:
             # "gives firms a reason to buy domestic": the effect is the buying.
@@ -556,6 +558,12 @@ def _effects_of_causal_verb(verb):
                     if p.lower_ in ("to", "in", "into", "about", "on"):
                         out.append(_side_for(pobj))
     return out
+
+
+def _is_amount(tok) -> bool:
+    """An object that is a quantity ("20 percent", "$120 a tonne", "another 5,000")."""
+    return tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or tok.like_num or \
+        any(c.dep_ == "nummod" or c.like_num for c in tok.children)
 
 
 def _causal_verb_sign(verb) -> Optional[int]:
