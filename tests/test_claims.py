@@ -26,6 +26,12 @@ def claims(text):
     ("Cheap credit has fueled speculation.", "cheap credit", 1, "speculation"),
     ("The new sanctions distance the regime from any negotiations.", "new sanctions", -1, "negotiations"),
     ("The reform cut 5 billion dollars from the health budget.", "reform", -1, "health budget"),  # an amount
+    # wrapper nouns that say which way their object goes
+    ("The long war creates problems of legitimacy for the ruler.", "long war", -1, "legitimacy"),
+    ("The embargo led to a blow to morale.", "embargo", -1, "morale"),
+    # a side that is itself a causal clause is the variable that clause moves
+    ("The troops withdrew because the new sanctions distance the regime from any talks.", "talks", -1,
+     "troops withdrew"),
     # a clause with its own conjunction is no result of the verb
     ("Energy bills weighed on household budgets, although heating prices eased.", "energy bills", -1,
      "household budgets"),
@@ -33,6 +39,12 @@ def claims(text):
 def test_causal_verbs_and_connectives(text, cause, sign, effect):
     doc, cs = claims(text)
     assert any(c == cause and s == sign and e == effect for c, s, e, _ in cs), cs
+
+
+def test_a_wrapped_side_is_one_claim():
+    # The reader's span "damage" and the rules' "economy" are one side, not two links.
+    _, cs = claims("The strike led to damage to the economy.")
+    assert [(c, s, e) for c, s, e, _ in cs] == [("strike", -1, "economy")]
 
 
 def test_conditional_and_modality():

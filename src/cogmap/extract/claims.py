@@ -55,7 +55,12 @@ _TOWARD_VERBS = frozenset("head move slide drift edge lurch veer tip plunge spir
 _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hike boost upturn climb "
                                   "expansion acceleration escalation".split(), 1),
                  **dict.fromkeys("fall decline drop decrease loss lack shortage reduction cut slowdown "
-                                 "downturn slump contraction erosion absence scarcity".split(), -1)}
+                                 "downturn slump contraction erosion absence scarcity weakening deterioration "
+                                 "collapse problem trouble".split(), -1),
+                 **dict.fromkeys("improvement strengthening recovery".split(), 1)}
+#: Nouns whose "to" phrase names what they act on: "a threat to growth" is growth
+#: going down, "a boost to exports" exports going up.
+_TO_NOUNS = {**dict.fromkeys("damage harm threat risk danger blow".split(), -1), "boost": 1}
 _CAUSE_PREP_WORDS = frozenset("because due thanks owing".split())
 _REFLEXIVE = frozenset("itself themselves himself herself ourselves myself yourself yourselves".split())
 _PRONOUN_SUBJ = {"it", "they", "he", "she", "we", "i", "you", "this", "that"}
@@ -141,10 +146,14 @@ def np_side(tok, depth: int = 0) -> Side:
     if tok.pos_ in ("VERB", "AUX"):
         return clause_side(tok)
     change = _CHANGE_NOUNS.get(tok.lemma_.lower())
+    preps = ("in", "of") + (("with",) if tok.lemma_.lower() in ("problem", "trouble") else ()) if change is not None else ()
+    if tok.lemma_.lower() in _TO_NOUNS:
+        change, preps = _TO_NOUNS[tok.lemma_.lower()], preps + ("to",)
     if change is not None and depth < 2:
-        # "a rise in demand" is demand going up; "a lack of supply" is supply going down.
+        # "a rise in demand" is demand going up; "a lack of supply" is supply going
+        # down; "problems of legitimacy" and "a blow to morale", the same.
         for prep in _children(tok, "prep"):
-            if prep.lower_ in ("in", "of"):
+            if prep.lower_ in preps:
                 pobj = _children(prep, "pobj")
                 if pobj:
                     inner = np_side(pobj[0], depth + 1)
@@ -275,11 +284,17 @@ def clause_side(verb) -> Side:
     if lemma in ("lose", "gain") and obj is not None:
         s = np_side(obj)
         return Side(s.tokens, s.sign * (-1 if lemma == "lose" else 1) * neg)
-    if obj is not None and lemma in L.CAUSAL_VERBS and lemma not in L.FRAME_ONLY and lemma not in ("cause",):
-        # "raised rates" states that rates went up; "tipped the economy into recession", recession.
+    verb_sign = _causal_verb_sign(verb) if lemma not in L.FRAME_ONLY and lemma != "cause" else None
+    if verb_sign and (obj is not None or any(c.dep_ in ("prt", "prep") and (lemma, c.lower_) in L.PHRASAL_CAUSAL
+                                             for c in verb.children)):
+        # "raised rates" states that rates went up; "tipped the economy into recession",
+        # recession; "tanks distance Russia from talks", the talks going down.
         effects = _effects_of_causal_verb(verb)
-        s = effects[0] if effects and effects[0].tokens else np_side(obj)
-        return Side(s.tokens, s.sign * L.CAUSAL_VERBS[lemma] * neg)
+        if effects and effects[0].tokens:
+            return Side(effects[0].tokens, effects[0].sign * verb_sign * neg)
+        if obj is not None:
+            s = np_side(obj)
+            return Side(s.tokens, s.sign * verb_sign * neg)
     if subj is not None and obj is None:
         if lemma in L.INCREASE or lemma in L.DECREASE:
             s = np_side(subj)

@@ -207,6 +207,17 @@ def _token_set(side) -> set:
     return {(id(t.doc), t.i) for t in side.tokens}
 
 
+def _phrase_set(side) -> set:
+    """A side's tokens and the nouns that wrap it ("damage to" the economy, "a rise
+    in" prices): the phrase a reader's span of the same side may cover instead."""
+    out = _token_set(side)
+    for t in side.tokens:
+        while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN"):
+            out |= {(id(t.doc), t.head.i), (id(t.doc), t.head.head.i)}
+            t = t.head.head
+    return out
+
+
 def _names_something(tokens) -> bool:
     """A side of a claim must name something: a noun, a name, a verb or a number."""
     return any(t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ") and t.is_alpha and t.lower_ not in ("s",)
@@ -278,7 +289,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
                 continue  # a variable does not cause itself within one sentence
             # Only a claim the rules keep stands in the way of the reader's in its sentence.
             ruled.add(pa + sent0.start_char)
-            ruled_sides.append((_token_set(rc.cause), _token_set(rc.effect)))
+            ruled_sides.append((_phrase_set(rc.cause), _phrase_set(rc.effect)))
             prob = _claim_probability(rc, scale)
             para_text = text[pa:pa + len(pdoc.text)]
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text), rc.effect.text(para_text)))
