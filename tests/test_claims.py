@@ -47,6 +47,21 @@ def test_a_wrapped_side_is_one_claim():
     assert [(c, s, e) for c, s, e, _ in cs] == [("strike", -1, "economy")]
 
 
+def test_a_purpose_is_no_effect_to_the_learned_reader():
+    # An aim is not what happened (data/GUIDE.md); the rules path still offers it as "possible".
+    text = "Small owners rely on rental income to pay their own mortgages."
+    effects = lambda ex: {c.effect.label for c in cogmap.extract(text, extractor=ex).claims}  # noqa: E731
+    assert "pay mortgages" in effects("rules")
+    assert "pay mortgages" not in effects("learned")
+
+
+@pytest.mark.parametrize("text", ["Developers simply stop breaking ground.", "Rents will stop rising soon."])
+def test_an_activity_that_stops_causes_nothing(text):
+    # "stop" with its own subject's gerund is aspect ("rents stop rising"), not "X stopped Y".
+    assert [c for c in find_claims(load()(text)) if c.cue == "stop"] == []
+    assert [c.cue for c in find_claims(load()("The new dam stopped the flooding."))] == ["stop"]
+
+
 def test_conditional_and_modality():
     _, cs = claims("If the talks fail, the fighting will intensify.")
     assert any(m == "conditional" and s == 1 and "talks fail" in c for c, s, e, m in cs), cs

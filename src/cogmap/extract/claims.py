@@ -647,6 +647,10 @@ def _rule_causal_verbs(sent, prev_sents, out):
         subj, _ = _subject_of(verb)
         if subj is None:
             continue
+        if lemma in ("stop", "cease", "quit") and not _children(verb, "dobj") and any(
+                c.tag_ == "VBG" and c.dep_ in ("xcomp", "ccomp", "dobj", "advcl") and not _children(c, "nsubj")
+                for c in verb.children):
+            continue  # "rents stop rising", "developers stop building": an activity ends, nothing is caused
         if verb.tag_ == "VBG" and subj.i == verb.i - 1 \
                 and any(c.dep_ == "dobj" and c.i == verb.i + 1 for c in verb.children):
             continue  # "the summer driving season": a compound noun the parser read as a clause
