@@ -534,6 +534,11 @@ def _effects_of_causal_verb(verb):
                 for pc in _children(p, "pcomp"):
                     if pc.pos_ == "VERB":
                         return [clause_side(pc)]
+    level = _level_reached(verb) if objs else None
+    if level is not None and not _is_amount(objs[0]):
+        # "sent fertilizer costs to a record high": the object is what moves, up or down.
+        s = np_side(objs[0])
+        return [Side(s.tokens, s.sign * level)]
     for p in _children(verb, "prep"):
         if p.lower_ in ("into", "toward", "towards") and objs:
             # "tip the economy into recession": the state it enters rises.
@@ -581,6 +586,21 @@ def _is_amount(tok) -> bool:
         any(c.dep_ == "nummod" or c.like_num for c in tok.children)
 
 
+def _level_reached(verb) -> Optional[int]:
+    """+1 or -1 when the verb drives its object to a level: "to a record high", "to
+    record levels", "to a four-year low"; else None."""
+    for p in _children(verb, "prep"):
+        if p.lower_ not in ("to", "toward", "towards"):
+            continue
+        for pobj in _children(p, "pobj"):
+            words = [pobj] + [c for c in pobj.children if c.dep_ in ("amod", "compound")] \
+                if pobj.lemma_.lower() in ("level", "high", "low") else [pobj]
+            for w in words:
+                if w.lower_ in L.LEVELS:
+                    return L.LEVELS[w.lower_]
+    return None
+
+
 def _causal_verb_sign(verb) -> Optional[int]:
     lemma = verb.lemma_.lower()
     if lemma in ("give", "provide", "offer", "hand"):
@@ -593,6 +613,8 @@ def _causal_verb_sign(verb) -> Optional[int]:
     if lemma in L.FRAME_ONLY:
         # "make X likelier" and "send X soaring" are causal; "make a speech" and
         # "demand keeps growing" (no one acted on) are not.
+        if _children(verb, "dobj") and _level_reached(verb) is not None:
+            return 1  # "sent costs to a record high"
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 g.dep_ == "nsubj" for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children):
             return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "CAUSAL_VERBS", "TRANSFER", "PHRASAL_CAUSAL", "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS",
-    "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS", "SIGNED_MODIFIERS",
+    "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS", "SIGNED_MODIFIERS", "LEVELS",
 ]
 
 #: Transitive verbs whose subject acts on their object: +1 raises or brings
@@ -71,6 +71,9 @@ COMPARATIVE: dict[str, int] = {
 }
 COMPARATIVE.pop("worse?", None)
 COMPARATIVE["worse"] = -1
+#: Levels a thing is driven to: "sent prices to a record high" (+1), "to a four-year low" (-1).
+LEVELS: dict[str, int] = {**dict.fromkeys("high highs highest record peak top".split(), 1),
+                          **dict.fromkeys("low lows lowest bottom trough".split(), -1)}
 #: Modifiers that state the direction of the noun they modify ("higher prices").
 SIGNED_MODIFIERS: dict[str, int] = {
     **dict.fromkeys("higher rising increasing growing greater more mounting soaring surging "
