@@ -99,6 +99,25 @@ def direction(text: str) -> int:
 _DIRECTIONS: dict[str, int] = {}
 
 
+def _gold_probability(forecast: dict) -> float:
+    """The probability cogmap's scale gives the annotator's hedge words (plain "will" when none)."""
+    from cogmap.extract.hedges import probability
+
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", (forecast.get("hedge") or "").lower())
+    p, term = probability(words)
+    if term in _DENYING:
+        # The annotators mark "unlikely" and "I doubt" as negated outcomes: the term says
+        # so already. Only a "not" in the hedge itself turns it ("wouldn't be surprised").
+        denied = any(w in ("not", "never") or w.endswith("n't") for w in words)
+    else:
+        denied = bool(forecast.get("negated"))
+    return probability(words, negated=denied)[0]
+
+
+_DENYING = {"unlikely", "very unlikely", "highly unlikely", "improbable", "probably not", "doubt", "surprised",
+            "no chance", "little chance", "almost no chance", "remote"}
+
+
 def one_to_one(golds, preds, match) -> int:
     used, hit = set(), 0
     for g in golds:
@@ -126,6 +145,7 @@ def score(files: list[Path], extractor: str) -> dict:
                       c["sign"] * direction(c["cause"]) * direction(c["effect"]))
                      for k, r in enumerate(rows) for c in r["claims"]]
             gold_fc = [at[k] for k, r in enumerate(rows) if r.get("forecast")]
+            gold_p = [_gold_probability(r["forecast"]) for r in rows if r.get("forecast")]
             d = cogmap.extract(text, extractor=extractor)
             preds = [(c.evidence.start, c.evidence.end, content_words(c.cause.text) | content_words(c.cause.label),
                       content_words(c.effect.text) | content_words(c.effect.label), c.polarity,
@@ -141,6 +161,12 @@ def score(files: list[Path], extractor: str) -> dict:
             def fmatch(g, p):
                 return p[0] < g[1] and g[0] < p[1]
             tot["fc_found"] += one_to_one(gold_fc, fcs, fmatch)
+            probs = [f.probability for f in d.forecasts]
+            # The same forecast, read as sure as the annotator's hedge words say (within one
+            # half-band of ICD 203, 0.1): does the hedge reading hold, not only the finding?
+            tot["fc_prob"] += one_to_one(list(zip(gold_fc, gold_p)), list(zip(fcs, probs)),
+                                         lambda g, p: fmatch(g[0], p[0]) and p[1] is not None
+                                         and abs(p[1] - g[1]) <= 0.1)
             tot["fc_good"] += sum(1 for p in fcs if any(fmatch(g, p) for g in gold_fc))
             tot["gold"] += len(golds)
             tot["pred"] += len(preds)
@@ -210,6 +236,8 @@ def main(argv=None) -> int:
         print(f"  claims, link+sign  {prf(t['sign_found'], t['gold'], t['sign_good'], t['pred'])}  (signs as written)")
         print(f"  claims, link+sign  {prf(t['var_found'], t['gold'], t['var_good'], t['pred'])}  (signs of variables)")
         print(f"  forecasts          {prf(t['fc_found'], t['gold_fc'], t['fc_good'], t['pred_fc'])}")
+        print(f"  forecasts, as sure {prf(t['fc_prob'], t['gold_fc'], t['fc_prob'], t['pred_fc'])}"
+              "  (probability within 0.1 of the annotated hedge's)")
     return 0
 
 

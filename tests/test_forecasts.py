@@ -167,3 +167,24 @@ def test_what_is_said_of_a_likelihood_sets_the_probability(text, low):
 
     (f,) = find_forecasts(load()(text))
     assert (f.probability < 0.5) == low, (f.probability, f.hedge)
+
+
+BOTH = ("rules", "learned")
+
+
+@pytest.mark.parametrize("text,p,extractors", [
+    ("I don't think the ceasefire will hold.", 0.125, BOTH),  # a denied belief denies the forecast
+    ("Okafor said he doubts the plant will open on time.", 0.325, ("learned",)),  # below the root
+    ("I would be surprised if rates fell next year.", 0.325, BOTH),
+    ("I wouldn't be surprised if rates fell next year.", 0.675, BOTH),
+    ("I think rates will fall next year.", 0.875, BOTH),
+])
+def test_beliefs_about_a_forecast_set_its_probability(text, p, extractors):
+    for extractor in extractors:
+        fs = cogmap.extract(text, extractor=extractor).forecasts
+        assert [f.probability for f in fs] == [pytest.approx(p)], (extractor, fs)
+
+
+def test_hedge_forms():
+    assert probability(["doubted"]) == probability(["doubt"]) == (0.325, "doubt")
+    assert probability(["surprised"], negated=True)[0] == pytest.approx(0.675)

@@ -224,8 +224,18 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             continue  # "Roughly even, I would say.": the modal hedges the saying
         if future and verb != sent.root and _wh_clause(verb):
             continue  # "predicts how markets will react": a question, not an outcome
-        if future and sent.root.lemma_.lower() == "doubt":
-            words.insert(0, "doubt")  # "I doubt X will happen": unlikely
+        if future:
+            for anc in [verb] + list(verb.ancestors):
+                lemma = anc.lemma_.lower()
+                if lemma == "doubt" or lemma in ("surprised", "surprise") and anc.i <= verb.i or any(
+                        c.lemma_.lower() in ("surprised", "surprising") and c.dep_ in ("acomp", "amod")
+                        for c in anc.children):
+                    # "(he said) I doubt X will happen", "I'd be surprised if X": unlikely
+                    words.insert(0, "doubt" if lemma == "doubt" else "surprised")
+                    break
+                if anc != verb and lemma in _OPINION_VERBS and any(c.dep_ == "neg" for c in anc.children):
+                    negated = not negated  # "I don't think X will happen": the belief is denied
+                    break
         explicit = _explicit_probability(sent, scale)
         stated = _likelihood_stated(sent)
         if stated is not None:
@@ -274,6 +284,9 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b))
     return out
 
+
+#: Verbs of belief whose negation denies the forecast they introduce ("I don't think X will").
+_OPINION_VERBS = frozenset("think believe expect see reckon imagine suppose guess anticipate foresee".split())
 
 _YES = {"yes", "yeah", "sure", "definitely", "certainly", "absolutely", "surely", "probably", "likely",
         "possibly", "perhaps", "maybe", "undoubtedly", "inevitably"}

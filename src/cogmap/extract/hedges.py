@@ -32,7 +32,7 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["SCALES", "probability", "term_band"]
+__all__ = ["SCALES", "has_term", "probability", "term_band"]
 
 # Words the published scales leave out, read as their nearest term: "can" and the nouns of
 # chance ("a chance to win", "the risk of") say a real possibility, as "may" does;
@@ -50,13 +50,14 @@ _ICD = {
     "almost certain": 0.97, "almost certainly": 0.97, "nearly certain": 0.97, "certainly": 0.97,
     "certain": 0.97, "definitely": 0.97, "surely": 0.97, "undoubtedly": 0.97, "absolutely sure": 0.97,
     "inevitably": 0.97, "will": 0.875, "would": 0.675, "possible": 0.4, "may": 0.4, "might": 0.4,
-    "could": 0.4, "perhaps": 0.4, "maybe": 0.4, "possibly": 0.4, "doubt": 0.325,
+    "could": 0.4, "perhaps": 0.4, "maybe": 0.4, "possibly": 0.4, "doubt": 0.325, "surprised": 0.325,
     **{w: 0.4 for w in _POSSIBLE}, **{w: 0.675 for w in _EXPECTED}, **{w: 0.875 for w in _WILL},
     "little chance": 0.125, "no chance": 0.03, "bound to": 0.97,
 }
 _KENT = {
     "almost no chance": 0.07, "remote": 0.07, "very unlikely": 0.07, "highly unlikely": 0.07,
     "highly improbable": 0.07, "unlikely": 0.3, "improbable": 0.3, "probably not": 0.3, "doubt": 0.3,
+    "surprised": 0.3,
     "roughly even": 0.5, "even chance": 0.5, "fifty-fifty": 0.5, "likely": 0.75, "probable": 0.75,
     "probably": 0.75, "very likely": 0.93, "highly likely": 0.93, "highly probable": 0.93,
     "almost certain": 0.93, "almost certainly": 0.93, "nearly certain": 0.93, "certainly": 1.0,
@@ -69,6 +70,7 @@ _KENT = {
 _SURVEY = {
     "almost no chance": 0.02, "remote": 0.05, "very unlikely": 0.1, "highly unlikely": 0.05,
     "highly improbable": 0.05, "unlikely": 0.2, "improbable": 0.1, "probably not": 0.25, "doubt": 0.2,
+    "surprised": 0.2,
     "roughly even": 0.5, "even chance": 0.5, "fifty-fifty": 0.5, "likely": 0.7, "probable": 0.7,
     "probably": 0.7, "very likely": 0.85, "highly likely": 0.9, "highly probable": 0.9,
     "almost certain": 0.95, "almost certainly": 0.95, "nearly certain": 0.95, "certainly": 0.95,
@@ -83,9 +85,21 @@ SCALES = {"icd203": _ICD, "kent": _KENT, "survey": _SURVEY}
 # Strength order: a stronger hedge word decides when several occur together.
 _ORDER = ["certainly", "definitely", "surely", "undoubtedly", "inevitably", "almost certainly",
           "very likely", "highly likely", "likely", "probably", "unlikely", "very unlikely",
-          "highly unlikely", "no chance", "little chance", "bound to", "doubt", "expect", "expects", "expected",
+          "highly unlikely", "no chance", "little chance", "bound to", "doubt", "surprised", "expect", "expects", "expected",
           "expecting", "perhaps", "maybe", "possibly", "possible", "may", "might", "could", "can", "chance",
           "chances", "possibility", "potential", "risk", "would", "set to", "going to", "gonna", "'ll", "will"]
+
+
+# Other forms of the terms above: "she doubted it", "I'd be surprised".
+_FORMS = {"doubts": "doubt", "doubted": "doubt", "doubting": "doubt", "doubtful": "doubt",
+          "surprise": "surprised", "surprising": "surprised"}
+
+
+def has_term(words: list[str]) -> bool:
+    """Whether the words hold any term of the scales (else :func:`probability` reads "will")."""
+    low = [_FORMS.get(w.lower(), w.lower()) for w in words]
+    joined = " ".join(low)
+    return any((" " in t and t in joined) or t in low for t in _ORDER)
 
 
 def term_band(term: str, scale: str = "icd203") -> float | None:
@@ -102,7 +116,7 @@ def probability(words: list[str], negated: bool = False, scale: str = "icd203") 
     table = SCALES.get(scale)
     if table is None:
         raise ValueError(f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}")
-    low = [w.lower() for w in words]
+    low = [_FORMS.get(w.lower(), w.lower()) for w in words]
     joined = " ".join(low)
     phrases = []
     for term in _ORDER:

@@ -250,8 +250,12 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
                 words += ref.text[a:b].lower().split()
         root = ref.sent.root
         negated = any(c.dep_ == "neg" for c in root.children)
+        # Without a hedge term in the reader's spans, the sentence's own words say how sure
+        # it is ("can change" is a possibility, not the plain future "will" stands for).
         low = [w.strip(".,;:") for w in words]
-        prob, hedge = hedges.probability(low or ["will"], negated=negated, scale=scale)
+        if not hedges.has_term(low):
+            low += [t.lower_ for t in ref.sent]
+        prob, hedge = hedges.probability(low, negated=negated, scale=scale)
         m = HORIZON.search(ref.text)
         start = ref.sent.start_char
         rf = RawForecast(
