@@ -103,7 +103,11 @@ def _gold_probability(forecast: dict) -> float:
     """The probability cogmap's scale gives the annotator's hedge words (plain "will" when none)."""
     from cogmap.extract.hedges import probability
 
-    words = re.findall(r"[a-z]+(?:'[a-z]+)?", (forecast.get("hedge") or "").lower())
+    hedge = (forecast.get("hedge") or "").lower()
+    stated = re.search(r"(\d{1,3})\s*(?:%|percent|per cent)", hedge)
+    if stated:
+        return int(stated.group(1)) / 100  # "about 60 percent": the number itself
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", hedge)
     p, term = probability(words)
     if term in _DENYING:
         # The annotators mark "unlikely" and "I doubt" as negated outcomes: the term says

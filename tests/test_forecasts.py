@@ -178,6 +178,7 @@ BOTH = ("rules", "learned")
     ("I would be surprised if rates fell next year.", 0.325, BOTH),
     ("I wouldn't be surprised if rates fell next year.", 0.675, BOTH),
     ("I think rates will fall next year.", 0.875, BOTH),
+    ("I don't expect the government to fund the plan before the election.", 0.325, BOTH),  # one "not"
 ])
 def test_beliefs_about_a_forecast_set_its_probability(text, p, extractors):
     for extractor in extractors:

@@ -214,10 +214,11 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                     if f2:
                         words, future, negated = w2, f2, n2
                         break
+        expectation = False  # the root's "expect" is the hedge, its "not" already counted
         if not future and sent.root.lemma_.lower() in _EXPECT_VERBS and not sent.root.tag_ == "VBD" and \
                 any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _wh_clause(c) for c in sent.root.children):
             # "She expects prices to fall": an expectation reads as "likely".
-            words, future = ["likely"], True
+            words, future, expectation = ["likely"], True, True
             negated = any(c.dep_ == "neg" for c in sent.root.children)
         if future and verb.lemma_.lower() in _SAY_VERBS and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in verb.children):
@@ -233,7 +234,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                     # "(he said) I doubt X will happen", "I'd be surprised if X": unlikely
                     words.insert(0, "doubt" if lemma == "doubt" else "surprised")
                     break
-                if anc != verb and lemma in _OPINION_VERBS and any(c.dep_ == "neg" for c in anc.children):
+                if anc != verb and not expectation and lemma in _OPINION_VERBS and any(
+                        c.dep_ == "neg" for c in anc.children):
                     negated = not negated  # "I don't think X will happen": the belief is denied
                     break
         explicit = _explicit_probability(sent, scale)
