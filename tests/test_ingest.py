@@ -166,6 +166,17 @@ def test_western_single_byte_files_read_as_such(encoding):
     assert raw.text.strip() == text
 
 
+@pytest.mark.parametrize("text", ["El señor dijo que la lluvia sube la cosecha.", "Café prices rose, said René Dupont."])
+def test_one_or_two_western_letters_are_not_taken_for_broken_utf8(text):
+    raw = read_bytes(text.encode("latin-1"), source="x.txt")
+    assert raw.text.strip() == text and not raw.removed
+
+
+def test_utf8_cut_short_at_the_end_stays_utf8():
+    raw = read_bytes("Prices rose because of the drought. ".encode() + "é".encode()[:1], source="x.txt")
+    assert raw.text.startswith("Prices rose") and any("not UTF-8" in r for r in raw.removed)
+
+
 def test_utf8_with_a_bad_byte_stays_utf8_and_says_so():
     text = "José Müñoz said prices would rise. " * 3
     raw = read_bytes(text.encode("utf-8") + b"\xff", source="x.txt")

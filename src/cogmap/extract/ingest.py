@@ -132,6 +132,18 @@ def _is_binary(data: bytes) -> bool:
     return ctrl > max(8, len(head) // 50)
 
 
+def _cut_short(data: bytes) -> bool:
+    """Whether the bytes are UTF-8 but for a character cut off at the end."""
+    for k in (1, 2, 3):
+        if len(data) > k and data[-k] >= 0xC2:
+            try:
+                data[:-k].decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                return False
+    return False
+
+
 def _decode(data: bytes, source: str) -> tuple[str, str, int]:
     """The text, its encoding, and how many bytes were replaced as not UTF-8."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -147,7 +159,9 @@ def _decode(data: bytes, source: str) -> tuple[str, str, int]:
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    if bad <= max(2, multibyte // 20):
+    if bad <= max(2, multibyte // 20) and (multibyte or _cut_short(data)):
+        # (With no UTF-8 letter at all, a lone high byte is more likely a Latin-1 "ñ"
+        # than a broken UTF-8 one, unless it is a sequence cut off at the very end.)
         return text, "utf-8", bad
     # A single-byte file whose letters are all Western European is Windows-1252 (of which
     # Latin-1's printable range is a part), the WHATWG default; detection guesses another
