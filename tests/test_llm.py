@@ -163,6 +163,8 @@ def test_claims_are_grounded_with_cogmaps_offsets_and_the_invented_one_dropped(o
     rain = next(c for c in doc.claims if c.cause.label == "rain")
     assert rain.evidence.text.startswith("\u201cWithout rain in spring")
     assert doc.claims[0].speaker == "Noor Aziz"
+    # the evidence opens on the quotation mark, outside the quote's words: still the quote's speaker
+    assert rain.speaker == "Noor Aziz"
 
 
 def test_probabilities_come_from_cogmaps_scale_and_the_hedge_words_in_the_text(offline):

@@ -164,6 +164,16 @@ class Document(_Record):
                 return t.speaker
         return None
 
+    def speaker_in(self, start: int, end: int) -> Optional[str]:
+        """The speaker of a quote that overlaps ``[start, end)``, else of the turn at
+        ``start``: a sentence that opens with a quotation mark is the quote's speaker's,
+        though the mark itself lies outside the quoted words."""
+        for q in self.quotes:
+            if q.start < end and start < q.end and q.speaker:
+                return q.speaker
+        t = self.turn_at(start)
+        return t.speaker if t else None
+
     def turn_at(self, pos: int) -> Optional[Turn]:
         for t in self.turns:
             if t.start <= pos < t.end:

@@ -686,7 +686,7 @@ class Reader:
         lines = []
         for s in sentences:
             turn = doc.turn_at(s.start)
-            who = doc.speaker_of(s.start)
+            who = doc.speaker_in(s.start, s.end)
             tag = turn.kind if turn else "text"
             body = " ".join(doc.text[s.start:s.end].split())
             lines.append((s, f"[{s.n}] ({tag}{', ' + who if who else ''}) {body}"))
@@ -940,7 +940,7 @@ class _Grounding:
                 continue
             modality = "negated" if negated else ("possible" if term in _POSSIBLE else "likely") if prob is not None \
                 else "asserted"
-            who = doc.speaker_of(f.start)
+            who = doc.speaker_in(f.start, f.end)
             if who is None and p.speaker in self.speakers:
                 who = p.speaker
             claims.append(Claim(
@@ -967,7 +967,7 @@ class _Grounding:
             ids = sorted({c.cause.concept for c in claims if c.evidence.start < f.end and f.start < c.evidence.end}
                          | {c.effect.concept for c in claims if c.evidence.start < f.end and f.start < c.evidence.end}
                          | {c.id for c in concepts.values() if len(c.label) > 3 and c.label.lower() in low})
-            who = doc.speaker_of(f.start)
+            who = doc.speaker_in(f.start, f.end)
             if who is None and p.speaker in self.speakers:
                 who = p.speaker
             forecasts.append(Forecast(
