@@ -249,10 +249,37 @@ def test_serve_needs_a_store(tmp_path):
 
 def test_serve_sees_new_documents(client, db):
     before = len(client.get("/report").text)
+    api = [client.get(u).json() for u in ("/api/documents", "/api/model", "/api/speakers")]
     with Store(db) as st:
         st.add_document(make_doc("c.txt", "More", "2025-06-01", [("Cy", "oil supply", -1, "fuel prices", "Oil supply lowers fuel prices.")]))
     page = client.get("/report").text
     assert len(page) != before and "oil supply" in json.dumps(data_of(page))
+    # the API's answers are cached per state of the store too, and see the change
+    docs, model, speakers = (client.get(u).json() for u in ("/api/documents", "/api/model", "/api/speakers"))
+    assert len(docs) == len(api[0]) + 1 and "oil_supply" in {c["id"] for c in model["concepts"]}
+    assert "Cy" in {s["speaker"] for s in speakers} - {s["speaker"] for s in api[2]}
+
+
+def test_served_pages_load_the_libraries_from_the_server(client):
+    import hashlib
+    import base64
+
+    page = client.get("/report").text
+    standalone = len(page)
+    srcs = re.findall(r'<script src="(/assets/vendor/[^"?]+)\?v=[0-9a-f]+" integrity="(sha256-[^"]+)"></script>', page)
+    assert [s for s, _ in srcs] == [f"/assets/{name}" for name in VENDOR_SCRIPTS]
+    for src, integrity in srcs:
+        r = client.get(src)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/javascript")
+        assert "immutable" in r.headers["cache-control"]
+        assert integrity == "sha256-" + base64.b64encode(hashlib.sha256(r.content).digest()).decode()
+    assert "script-src" in client.get("/report").headers["content-security-policy"]
+    assert "'self'" in client.get("/report").headers["content-security-policy"].split("script-src")[1].split(";")[0]
+    # nothing else of the package is served
+    for url in ("/assets/vendor/LICENSE-cytoscape.txt", "/assets/report.js", "/assets/vendor/..%2Freport.js",
+                "/assets/vendor/%2e%2e%2f%2e%2e%2fserve.py"):
+        assert client.get(url).status_code == 404, url
+    assert standalone < 400_000  # the 800 KB of libraries are not in the page
 
 
 # -- serve, for real ---------------------------------------------------------------------

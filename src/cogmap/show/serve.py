@@ -47,7 +47,7 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from cogmap.errors import CogmapError, InputError
@@ -329,14 +329,20 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
         except CogmapError as exc:
             raise HTTPException(503, str(exc)) from None
 
-    async def cached(key: tuple, make) -> Response:
+    async def cached(key: tuple, make, media_type: str = "text/html") -> Response:
         """The page for ``key`` as last made for this state of the store, else made now (off the event loop)."""
         full = (key, pages.state())
         found = pages.get(full)
         if found is None:
             found = await run_in_threadpool(pages.make, full, make)
         status, body, headers = found
-        return Response(body, status_code=status, media_type="text/html", headers=headers)
+        return Response(body, status_code=status, media_type=media_type, headers=headers)
+
+    async def cached_json(key: tuple, make, adapter, **dump) -> Response:
+        """An API answer, cached as the pages are: ``make()`` gives the data, ``adapter``
+        (the route's response model) turns it into JSON bytes once per state of the store."""
+        return await cached(key, lambda: (200, adapter.dump_json(adapter.validate_python(make()), **dump), {}),
+                            "application/json")
 
     def make_report(**kw):
         from cogmap.show.report import build_report, report_csp, store_report_data
@@ -352,7 +358,8 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
             from cogmap.corpus.review import reviewer_name
 
             data["review"] = {"endpoint": "/api/reviews", "store": path.name, "who": reviewer_name(), "log": data.get("reviews", [])}
-        return 200, build_report(data).encode("utf-8"), {"Content-Security-Policy": report_csp(review=review) + _NO_FRAMES}
+        return 200, build_report(data, scripts_at="/assets").encode("utf-8"), {
+            "Content-Security-Policy": report_csp(review=review, served=True) + _NO_FRAMES}
 
     def make_index():
         from cogmap.show.report import _store_documents
@@ -384,13 +391,33 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     async def speaker_report(name: str = PathParam(..., description="The speaker's name as written (any case).")):
         return await cached(("speaker", name.casefold()), lambda: make_report(speaker=name))
 
+    @app.get("/assets/vendor/{name}", include_in_schema=False)
+    async def vendor_asset(name: str):
+        """The bundled libraries the report pages load (only those: no other file is served)."""
+        body = scripts.get(name)
+        if body is None:
+            from cogmap.show.report import vendor_script
+
+            code = vendor_script(f"vendor/{name}")
+            if code is None:
+                raise HTTPException(404, "no such asset")
+            body = scripts[name] = code.encode("utf-8")
+        # The page names each with its hash in the query, so a browser may keep it for good.
+        return Response(body, media_type="text/javascript",
+                        headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
+    scripts: dict[str, bytes] = {}
+
     # -- API ---------------------------------------------------------------------------
-    @app.get("/api/documents", response_model=list[DocumentInfo], summary="The stored documents")
-    def api_documents():
+    def _documents():
         from cogmap.show.report import _store_documents
 
         with open_store() as st:
             return _store_documents(st)
+
+    @app.get("/api/documents", response_model=list[DocumentInfo], summary="The stored documents")
+    async def api_documents():
+        return await cached_json(("api-documents",), _documents, _AS_JSON["documents"])
 
     @app.get("/api/documents/{doc_id}", response_model=Document, response_model_by_alias=True,
              summary="One stored document (cogmap.document/1)",
@@ -405,7 +432,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
 
     @app.get("/api/model", response_model=Model, response_model_by_alias=True, response_model_exclude_none=True,
              summary="The merged model of the store (cogmap.model/1)")
-    def api_model(
+    async def api_model(
         speaker: Optional[str] = Query(None, description="Only this speaker's claims (any case)."),
         since: Optional[str] = Query(None, description="Only documents dated on or after YYYY-MM-DD."),
     ):
@@ -415,25 +442,37 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
             day = _since(since)
         except InputError as exc:
             raise HTTPException(400, str(exc)) from None
-        with open_store() as st:
-            return st.map(speaker=speaker or None, since=day)
+
+        def make():
+            with open_store() as st:
+                return st.map(speaker=speaker or None, since=day)
+
+        return await cached_json(("api-model", (speaker or "").casefold(), day), make, _AS_JSON["model"],
+                                 by_alias=True, exclude_none=True)
 
     @app.get("/api/forecasts", response_model=list[ForecastInfo], summary="Forecasts with resolution and score")
-    def api_forecasts(
+    async def api_forecasts(
         speaker: Optional[str] = Query(None, description="Only this speaker's forecasts (any case)."),
         open: Optional[bool] = Query(None, description="true: only unresolved ones; false: only resolved ones."),
     ):
         from cogmap.show.report import _forecast_row
 
-        with open_store() as st:
-            return [_forecast_row(r) for r in st.forecasts(open=open, speaker=speaker or None)]
+        def make():
+            with open_store() as st:
+                return [_forecast_row(r) for r in st.forecasts(open=open, speaker=speaker or None)]
+
+        return await cached_json(("api-forecasts", (speaker or "").casefold(), open), make,
+                                 _AS_JSON["forecasts"])
 
     @app.get("/api/reviews", response_model=list[ReviewInfo], summary="The reviews of the corpus map, oldest first")
-    def api_reviews():
+    async def api_reviews():
         from cogmap.corpus.review import reviews
 
-        with open_store() as st:
-            return [r.to_dict() for r in reviews(st)]
+        def make():
+            with open_store() as st:
+                return [r.to_dict() for r in reviews(st)]
+
+        return await cached_json(("api-reviews",), make, _AS_JSON["reviews"])
 
     @app.post("/api/reviews", response_model=ReviewInfo, status_code=201,
               summary="Review the corpus map: accept, reject, rename, merge, flip, add",
@@ -458,15 +497,24 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
         return r.to_dict()
 
     @app.get("/api/speakers", response_model=list[SpeakerInfo], summary="Speakers and their forecast scores")
-    def api_speakers():
-        with open_store() as st:
-            return [
-                SpeakerInfo(speaker=e.speaker, documents=e.documents, claims=e.claims, forecasts=e.forecasts,
-                            resolved=e.resolved, brier=e.brier, log_score=e.log_score)
-                for e in st.experts()
-            ]
+    async def api_speakers():
+        def make():
+            with open_store() as st:
+                return [
+                    SpeakerInfo(speaker=e.speaker, documents=e.documents, claims=e.claims, forecasts=e.forecasts,
+                                resolved=e.resolved, brier=e.brier, log_score=e.log_score)
+                    for e in st.experts()
+                ]
+
+        return await cached_json(("api-speakers",), make, _AS_JSON["speakers"])
 
     return app
+
+
+#: The API's answers as JSON, made once per state of the store (the routes' response models).
+_AS_JSON = {"documents": TypeAdapter(list[DocumentInfo]), "model": TypeAdapter(Model),
+            "forecasts": TypeAdapter(list[ForecastInfo]), "reviews": TypeAdapter(list[ReviewInfo]),
+            "speakers": TypeAdapter(list[SpeakerInfo])}
 
 
 def _known_id(doc_id: int) -> None:
@@ -540,4 +588,7 @@ def serve(db, host: str = "127.0.0.1", port: int = 8000) -> None:
     elif host not in hosts:
         hosts.append(f"[{host}]" if ":" in host else host)
     app = create_app(db, allowed_hosts=hosts)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)
+    # No access log: a line per request cost a fifth of the server's CPU under load, and
+    # the pages say nothing a local user needs logged.
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, server_header=False,
+                proxy_headers=False)
