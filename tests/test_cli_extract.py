@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+
+import pytest
 
 import cogmap.records
 
@@ -56,3 +59,17 @@ def test_demo_runs_the_bundled_example():
     assert r.returncode == 0, r.stderr
     assert "Causal claims" in r.stdout and "Forecasts" in r.stdout
     assert "Mara Okonjo" in r.stdout
+
+
+@pytest.mark.parametrize("option", ["--llm-timeout=nan", "--llm-timeout=0", "--llm-concurrency=0", "--llm-retries=-1"])
+def test_llm_options_out_of_range_are_one_line(tmp_path, option):
+    article = tmp_path / "a.txt"
+    article.write_text("Higher rates reduce demand.")
+    r = run("extract", str(article), "--llm", option)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and option.split("=")[0] in r.stderr
+
+
+def test_standard_input_over_the_limit_says_how_to_raise_it():
+    r = subprocess.run([sys.executable, "-m", "cogmap", "extract", "-"], input="a" * 2000, capture_output=True,
+                       text=True, env={**os.environ, "COGMAP_MAX_BYTES": "1000"})
+    assert r.returncode == 2 and "COGMAP_MAX_BYTES" in r.stderr and r.stderr.count("\n") == 1

@@ -289,3 +289,51 @@ def test_report_on_a_nan_model_is_one_line(tmp_path):
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 100_000 + "]" * 100_000)
     one_line_error(cogmap("report", deep, "-o", tmp_path / "out.html"), "nested too deeply")
+
+
+@pytest.mark.parametrize("args,option", [
+    (["loops", "{m}", "--time-budget", "-1"], "--time-budget"),
+    (["loops", "{m}", "--time-budget", "nan"], "--time-budget"),
+    (["loops", "{m}", "--time-budget", "inf"], "--time-budget"),
+    (["loops", "{m}", "--limit", "-1"], "--limit"),
+    (["loops", "{m}", "--show", "-5"], "--show"),
+    (["effect", "{m}", "tanks", "talks", "--time-budget", "-1"], "--time-budget"),
+    (["effect", "{m}", "tanks", "talks", "--time-budget", "nan"], "--time-budget"),
+    (["effect", "{m}", "tanks", "talks", "--max-paths", "-1"], "--max-paths"),
+    (["simulate", "{m}", "--set", "tanks=1", "--top", "-3"], "--top"),
+    (["simulate", "{m}", "--set", "tanks=1", "--steps", "0"], "--steps"),
+    (["simulate", "{m}", "--set", "tanks=1", "--lambda", "nan"], "--lambda"),
+    (["experts", "--db", "{m}", "--bins", "1000000000"], "--bins"),
+])
+def test_number_options_out_of_range_are_one_line(good, args, option):
+    """A negative, NaN or endless number is refused before any work, in one line."""
+    one_line_error(cogmap(*[a.replace("{m}", str(good)) for a in args]), option)
+
+
+def test_bidi_controls_in_labels_are_neutralized_in_terminal_tables(tmp_path):
+    """U+202E in a label must not reverse the table it is printed in; --format json keeps it."""
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    text = CURATED.read_text(encoding="utf-8")
+    for label in ("war length", "second mobilization", "western tank deliveries"):
+        assert f"label: {label}\n" in text
+        escaped = label.replace(" ", " \\u202e", 1) + "\\u2066"  # YAML escapes, in double quotes
+        text = text.replace(f"label: {label}\n", f'label: "{escaped}"\n')
+    model = tmp_path / "bidi.yaml"
+    model.write_text(text, encoding="utf-8")
+    for args in (["stats"], ["simulate", "--set", "western_tanks=1"], ["effect", "western_tanks", "war_length"],
+                 ["loops", "--show", "3"]):
+        r = cogmap(args[0], model, *args[1:])
+        shown = r.stdout + r.stderr
+        assert "\ufffd" in shown, (args, shown)
+        assert not any(ch in shown for ch in controls), (args, shown)
+    assert "\u202e" in cogmap("stats", model, "--format", "json").stdout
+
+
+def test_the_size_limit_is_said_as_the_docs_say_it(tmp_path):
+    if "COGMAP_MAX_BYTES" in os.environ:
+        pytest.skip("another limit is set")
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as fh:
+        fh.truncate(21 * 2**20)  # sparse: refused on its size, never read
+    one_line_error(cogmap("loops", big), "21 MB is more than the 20 MB", "COGMAP_MAX_BYTES")
+    assert "over 20 MB" in (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")

@@ -238,6 +238,23 @@ def test_serve_rejects(client, db):
     assert client.get("/", headers={"host": "localhost:8000"}).status_code == 200
 
 
+def test_serve_ids_that_name_no_document_are_not_found(client):
+    for url in ("/report/document/abc", "/report/document/-1", "/report/document/0", "/api/documents/0",
+                "/api/documents/x", "/api/documents/-5"):
+        assert client.get(url).status_code == 404, url
+
+
+def test_serve_refuses_a_foreign_file_before_it_says_it_serves(tmp_path):
+    import sqlite3
+
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    r = subprocess.run([sys.executable, "-m", "cogmap", "serve", "--db", str(other), "--port", str(free_port())],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "another application" in r.stderr and "serving" not in r.stdout
+
+
 def test_serve_needs_a_store(tmp_path):
     from cogmap.errors import CogmapError
     from cogmap.show.serve import create_app

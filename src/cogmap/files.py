@@ -21,7 +21,7 @@ from typing import Optional
 
 from cogmap.errors import InputError
 
-__all__ = ["DEFAULT_MAX_BYTES", "read_limited"]
+__all__ = ["DEFAULT_MAX_BYTES", "megabytes", "read_limited"]
 
 #: The most cogmap reads from one input (``COGMAP_MAX_BYTES`` changes it): spaCy parses
 #: about 10k words a second here, so a 20 MB article would take minutes and is almost
@@ -29,6 +29,15 @@ __all__ = ["DEFAULT_MAX_BYTES", "read_limited"]
 DEFAULT_MAX_BYTES = int(os.environ.get("COGMAP_MAX_BYTES", 20 * 1024 * 1024))
 
 _KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
+
+
+def megabytes(n: int) -> str:
+    """``n`` bytes in MB of 2**20 bytes, the unit of the limit (so the default reads "20 MB", as the docs say).
+
+    >>> megabytes(20 * 2**20), megabytes(50 * 2**20 + 2**19), megabytes(100_000)
+    ('20 MB', '50.5 MB', '0.1 MB')
+    """
+    return f"{n / 2**20:.1f}".removesuffix(".0") + " MB"
 
 
 def read_limited(path: str | os.PathLike, max_bytes: Optional[int] = None, *, what: str = "one document") -> bytes:
@@ -63,7 +72,7 @@ def read_limited(path: str | os.PathLike, max_bytes: Optional[int] = None, *, wh
             raise InputError(f"{p}: is {kind}, not a regular file; pipe it to standard input with '-' instead")
     if st.st_size > limit:
         raise InputError(
-            f"{p}: {st.st_size / 1e6:.1f} MB is more than the {limit / 1e6:.0f} MB cogmap reads as {what}; "
+            f"{p}: {megabytes(st.st_size)} is more than the {megabytes(limit)} cogmap reads as {what}; "
             "split it (or set COGMAP_MAX_BYTES)")
     try:
         # One byte past the limit, whatever the file is: a device such as /dev/zero
@@ -74,6 +83,6 @@ def read_limited(path: str | os.PathLike, max_bytes: Optional[int] = None, *, wh
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
     if len(data) > limit:
         raise InputError(
-            f"{p}: more than the {limit / 1e6:.0f} MB cogmap reads as {what} "
+            f"{p}: more than the {megabytes(limit)} cogmap reads as {what} "
             "(an endless device or stream?); split it (or set COGMAP_MAX_BYTES)")
     return data

@@ -7,14 +7,15 @@ non-zero exit status, never a traceback.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from cogmap.errors import CogmapError
+from cogmap.show.render import TerminalConsole
 
 app = typer.Typer(
     name="cogmap",
@@ -23,7 +24,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, emoji=False)
+err = TerminalConsole(stderr=True, emoji=False)  # messages quote labels and names from the input
 
 # Each area of the tool registers its commands here; the modules stay small and
 # the CLI keeps one entry point.
@@ -62,8 +63,13 @@ def main() -> None:
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:
-        usage = _usage_error_types()
-        if isinstance(exc, usage):
+        bad_value = isinstance(exc, _click_exceptions("BadParameter"))
+        if bad_value and not isinstance(exc, _click_exceptions("MissingParameter")):
+            # A value out of its range (min=/max= of the option) is one line, like our own errors;
+            # a missing argument keeps the usage line below, which shows what to give.
+            err.print(f"[red]error:[/red] {escape(exc.format_message())}", highlight=False, soft_wrap=True)
+            sys.exit(exc.exit_code)
+        if isinstance(exc, _click_exceptions("ClickException")):
             exc.show()  # the usage line and what was wrong with the arguments
             sys.exit(exc.exit_code)
         if os.environ.get("COGMAP_DEBUG"):
@@ -74,19 +80,12 @@ def main() -> None:
         sys.exit(1)
 
 
-def _usage_error_types() -> tuple:
-    """Click's usage errors: typer ships its own copy of click, and may use either."""
+def _click_exceptions(name: str) -> tuple:
+    """Click's exception class ``name``: typer ships its own copy of click, and may use either."""
     types = []
-    try:
-        from typer._click.exceptions import ClickException as TyperClickException
-
-        types.append(TyperClickException)
-    except ImportError:
-        pass
-    try:
-        from click.exceptions import ClickException
-
-        types.append(ClickException)
-    except ImportError:
-        pass
+    for module in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            types.append(getattr(importlib.import_module(module), name))
+        except (ImportError, AttributeError):
+            pass
     return tuple(types)

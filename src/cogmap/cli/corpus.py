@@ -16,18 +16,18 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
-from cogmap.show.bidi import neutralize_bidi
 from cogmap.corpus.store import DEFAULT_DB, Store
+from cogmap.show.render import TerminalConsole
 
-out = Console(emoji=False)
-err = Console(stderr=True, emoji=False)
+# Speakers, statements and labels come from the articles: their bidi controls are shown as U+FFFD.
+out = TerminalConsole(emoji=False)
+err = TerminalConsole(stderr=True, emoji=False)
 
 DB_HELP = "The store: a SQLite file, created on first use."
 
@@ -134,7 +134,7 @@ def add(
 def experts(
     db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw a calibration diagram (png, svg, pdf)."),
-    bins: int = typer.Option(10, "--bins", min=1, help="Probability bins of the calibration tables."),
+    bins: int = typer.Option(10, "--bins", min=1, max=100, help="Probability bins of the calibration tables."),
     fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
 ) -> None:
     """Speakers with their documents, claims, forecasts, Brier and log scores and calibration.
@@ -156,12 +156,12 @@ def experts(
     for col in ("docs", "claims", "forecasts", "resolved", "Brier", "log score"):
         t.add_column(col, justify="right", no_wrap=True)
     for e in rows:
-        t.add_row(Text(neutralize_bidi(e.speaker)), str(e.documents), str(e.claims), str(e.forecasts), str(e.resolved), _fmt(e.brier), _fmt(e.log_score))
+        t.add_row(Text(e.speaker), str(e.documents), str(e.claims), str(e.forecasts), str(e.resolved), _fmt(e.brier), _fmt(e.log_score))
     out.print(t)
     for e in rows:
         if not e.calibration:
             continue
-        c = Table(title=Text(f"calibration: {neutralize_bidi(e.speaker)}"))
+        c = Table(title=Text(f"calibration: {e.speaker}"))
         for col in ("probability bin", "forecasts", "mean probability", "came true"):
             c.add_column(col, justify="right")
         for b in e.calibration:
@@ -221,8 +221,8 @@ def forecasts(
         else:
             res = Text("open")
         where = ", ".join(x for x in (r.horizon, Path(r.source).name) if x)
-        t.add_row(str(r.id), Text(neutralize_bidi(r.speaker or "?")), f"{r.probability:.2f}",
-                  Text.assemble(neutralize_bidi(r.statement), (f" ({neutralize_bidi(where)})", "dim")), res)
+        t.add_row(str(r.id), Text(r.speaker or "?"), f"{r.probability:.2f}",
+                  Text.assemble(r.statement, (f" ({where})", "dim")), res)
     out.print(t)
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 
 from cogmap.cli import llm as cli_llm
 from cogmap.errors import InputError
@@ -98,7 +97,7 @@ def register(app: typer.Typer) -> None:
         Example: cogmap extract interview.txt --llm --llm-url http://127.0.0.1:8080 --llm-model qwen2.5
         """
         from cogmap.extract.pipeline import extract as run
-        from cogmap.show.render import to_markdown, to_rich
+        from cogmap.show.render import TerminalConsole, to_markdown, to_rich
 
         for f in files:
             if f != "-" and not Path(f).exists():
@@ -116,11 +115,11 @@ def register(app: typer.Typer) -> None:
             _write(output, "\n".join(to_markdown(d) for d in docs))
         else:
             if output is None:
-                console = Console()
+                console = TerminalConsole()
                 for d in docs:
                     console.print(to_rich(d))
             else:
-                console = Console(record=True, width=160, file=open("/dev/null", "w"))
+                console = TerminalConsole(record=True, width=160, file=open("/dev/null", "w"))
                 for d in docs:
                     console.print(to_rich(d))
                 _write(output, console.export_text())
@@ -132,9 +131,9 @@ def register(app: typer.Typer) -> None:
         Example: cogmap demo
         """
         from cogmap.extract.pipeline import extract as run
-        from cogmap.show.render import to_rich
+        from cogmap.show.render import TerminalConsole, to_rich
 
-        console = Console()
+        console = TerminalConsole()
         console.rule("[bold]cogmap demo: the bundled example interview")
         doc = run(str(EXAMPLE), source="example-interview.txt")
         console.print(to_rich(doc))

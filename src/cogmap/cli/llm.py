@@ -25,9 +25,9 @@ LLM_ONLY = typer.Option(False, "--llm-only", help="Claims and forecasts from the
 LLM_URL = typer.Option(None, "--llm-url", metavar="URL", help="The server, e.g. http://127.0.0.1:8080 "
                        "\\[default: $COGMAP_LLM_URL]; the API key is read from $COGMAP_LLM_API_KEY only.")
 LLM_MODEL = typer.Option(None, "--llm-model", metavar="NAME", help="The model's name \\[default: $COGMAP_LLM_MODEL].")
-LLM_TIMEOUT = typer.Option(120.0, "--llm-timeout", metavar="SECONDS", help="Longest wait for one answer.")
-LLM_CONCURRENCY = typer.Option(4, "--llm-concurrency", metavar="N", help="Requests in flight at once.")
-LLM_RETRIES = typer.Option(2, "--llm-retries", metavar="N", help="Retries of a request that timed out or "
+LLM_TIMEOUT = typer.Option(120.0, "--llm-timeout", metavar="SECONDS", min=0.1, max=3600.0, help="Longest wait for one answer.")
+LLM_CONCURRENCY = typer.Option(4, "--llm-concurrency", metavar="N", min=1, max=64, help="Requests in flight at once.")
+LLM_RETRIES = typer.Option(2, "--llm-retries", metavar="N", min=0, max=10, help="Retries of a request that timed out or "
                            "could not connect, with exponential backoff.")
 LLM_CACHE = typer.Option(None, "--llm-cache", metavar="PATH", help="Where answers are cached for articles "
                          "\\[default: $COGMAP_LLM_CACHE, else ~/.cache/cogmap/llm-answers.jsonl]; 'none': no cache. "

@@ -13,17 +13,22 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console, Group
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
 from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
+from cogmap.show.render import TerminalConsole
 
 __all__ = ["register", "demo_model_story"]
 
-out = Console()
+out = TerminalConsole()  # labels and titles come from model files: their bidi controls are shown as U+FFFD
+
+#: The range of --time-budget: a budget of 0 or less stops a search before it starts, and NaN
+#: or infinity never stops it (a day is more than any useful search).
+MIN_SECONDS, MAX_SECONDS = 0.001, 86_400.0
 
 
 def _choice(value: str, options: tuple, option: str) -> str:
@@ -266,7 +271,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(model.to_yaml(), nl=False)
         else:
             model.save(output)
-            Console(stderr=True).print(
+            TerminalConsole(stderr=True).print(
                 f"wrote {output}: {len(model.concepts)} concepts, {len(model.edges)} links from {len(docs)} documents",
                 highlight=False,
             )
@@ -275,10 +280,11 @@ def register(app: typer.Typer) -> None:
     def loops_cmd(
         model_path: Path = typer.Argument(..., metavar="MODEL", help="Model file (cogmap.model/1)."),
         max_length: int = typer.Option(8, "--max-length", "-n", help="Longest loop to search for, in links."),
-        limit: int = typer.Option(10000, help="Stop after this many loops."),
-        time_budget: float = typer.Option(10.0, "--time-budget", help="Stop after this many seconds."),
+        limit: int = typer.Option(10000, min=1, help="Stop after this many loops."),
+        time_budget: float = typer.Option(10.0, "--time-budget", min=MIN_SECONDS, max=MAX_SECONDS,
+                                          help="Stop after this many seconds."),
         quotes: bool = typer.Option(True, "--quotes/--no-quotes", help="Show the evidence behind each link."),
-        show: int = typer.Option(50, "--show", help="Loops to print in the table, shortest first (0: all)."),
+        show: int = typer.Option(50, "--show", min=0, help="Loops to print in the table, shortest first (0: all)."),
         fmt: str = typer.Option("table", "--format", help="table or json."),
     ) -> None:
         """List the feedback loops, reinforcing or balancing, with the evidence for each link.
@@ -300,8 +306,9 @@ def register(app: typer.Typer) -> None:
         cause: str = typer.Argument(..., help="Cause concept (id or label)."),
         effect: str = typer.Argument(..., help="Effect concept (id or label)."),
         max_length: Optional[int] = typer.Option(None, "--max-length", "-n", help="Longest path, in links."),
-        max_paths: int = typer.Option(10000, "--max-paths", help="Stop after this many paths."),
-        time_budget: float = typer.Option(10.0, "--time-budget", help="Stop after this many seconds."),
+        max_paths: int = typer.Option(10000, "--max-paths", min=1, help="Stop after this many paths."),
+        time_budget: float = typer.Option(10.0, "--time-budget", min=MIN_SECONDS, max=MAX_SECONDS,
+                                          help="Stop after this many seconds."),
         fmt: str = typer.Option("table", "--format", help="table or json."),
     ) -> None:
         """Axelrod's total effect of CAUSE on EFFECT: every path, its sign, and the total.
@@ -360,7 +367,7 @@ def register(app: typer.Typer) -> None:
                                         help="Converged when no concept moves more than this."),
         initial: float = typer.Option(0.0, "--initial", min=-1.0, max=1.0,
                                       help="Start value of concepts without an initial value."),
-        top: Optional[int] = typer.Option(None, "--top", help="Show only the N largest changes."),
+        top: Optional[int] = typer.Option(None, "--top", min=1, help="Show only the N largest changes."),
         fmt: str = typer.Option("table", "--format", help="table or json."),
     ) -> None:
         """What if? Run the model as a fuzzy cognitive map with concepts clamped, against a baseline.

@@ -27,8 +27,10 @@ def register(app: typer.Typer) -> None:
         """
         if not 0 < port < 65536:
             raise InputError("--port must be between 1 and 65535")
+        from cogmap.corpus.store import Store
         from cogmap.show.serve import serve
 
+        Store(db, create=False, readonly=True).close()  # a missing or foreign file: its one line, before "serving"
         if host not in ("127.0.0.1", "localhost", "::1"):
             typer.secho(f"warning: binding {host}: other machines can read this store", fg="yellow", err=True)
         typer.echo(f"serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C to stop)")

@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
         precision: Precision = typer.Option(Precision.auto, "--precision",
                                             help="auto keeps int8 only if it loses nothing measurable against fp32."),
         layers: Optional[int] = typer.Option(None, "--layers", min=1, help="Keep only the encoder's first N layers."),
-        seed: Optional[int] = typer.Option(None, "--seed", help="Another seed than the shipped model's 13."),
+        seed: Optional[int] = typer.Option(None, "--seed", min=0, help="Another seed than the shipped model's 13."),
     ) -> None:
         """Rebuild the learned extractor from the annotated data, with a fixed seed.
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from cogmap.errors import InputError
-from cogmap.files import DEFAULT_MAX_BYTES, read_limited
+from cogmap.files import DEFAULT_MAX_BYTES, megabytes, read_limited
 
 __all__ = ["RawInput", "read", "read_bytes", "DEFAULT_MAX_BYTES"]
 
@@ -69,8 +69,8 @@ def read(obj: Union[str, bytes, os.PathLike], *, source: Optional[str] = None,
             # "report.txt" that is not there is a typo, not an article of two words.
             raise InputError(f"{obj}: no such file (pass the text itself, or an existing path)")
         if len(obj) > max_bytes:
-            raise InputError(f"{source or '<text>'}: text of {len(obj) / 1e6:.1f} M characters is more than "
-                             f"{max_bytes / 1e6:.0f} MB; split it into articles")
+            raise InputError(f"{source or '<text>'}: text of {len(obj) / 1e6:.1f} M characters is more than the "
+                             f"{megabytes(max_bytes)} cogmap reads as one document; split it (or set COGMAP_MAX_BYTES)")
         return _from_text(obj, source or "<text>", html=None)
     raise InputError(f"cannot read a {type(obj).__name__}; give text, bytes or a path")
 
@@ -90,7 +90,8 @@ def read_bytes(data: bytes, *, source: str, html: Optional[bool] = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
     """Decode bytes (UTF-8, else the detected encoding) and parse HTML if it is HTML."""
     if len(data) > max_bytes:
-        raise InputError(f"{source}: more than {max_bytes / 1e6:.0f} MB; split it into articles")
+        raise InputError(f"{source}: more than the {megabytes(max_bytes)} cogmap reads as one document; "
+                         "split it (or set COGMAP_MAX_BYTES)")
     if not data.strip():
         raise InputError(f"{source}: is empty")
     utf16 = _utf16_without_bom(data)

@@ -2,6 +2,10 @@
 
 Colour carries meaning (green raises, red lowers) but the text says it too
 ("+" / "-"), so output piped to a file still reads.
+
+Every command prints through a :class:`TerminalConsole`, which shows the
+bidirectional control characters of names, labels, titles and quotes as U+FFFD
+(:mod:`cogmap.show.bidi`), whatever table or line they are in.
 """
 
 from __future__ import annotations
@@ -17,7 +21,53 @@ from rich.text import Text
 from cogmap.records import Document
 from cogmap.show.bidi import BIDI_CONTROLS, neutralize_bidi
 
-__all__ = ["to_rich", "to_markdown", "short"]
+__all__ = ["TerminalConsole", "to_rich", "to_markdown", "short"]
+
+
+class TerminalConsole(Console):
+    """A rich console that prints each bidirectional control character as U+FFFD.
+
+    Strings are neutralised as rich turns them into text, :class:`~rich.text.Text`
+    as it is rendered, and the cells of a table before the table measures its
+    columns: the width rich measures must be the width it prints (a control has
+    no width, U+FFFD one cell). Each control becomes one U+FFFD, so the styles of
+    a text stay on their characters.
+
+    >>> import io
+    >>> c = TerminalConsole(file=io.StringIO(), width=40)
+    >>> t = Table("concept")
+    >>> t.add_row(Text("coup \\u202erisk"))
+    >>> c.print(t, Text("war \\u2066length"), "tanks \\u202e")
+    >>> "\\u202e" in c.file.getvalue() or "\\u2066" in c.file.getvalue()
+    False
+    >>> c.file.getvalue().count("\\ufffd")
+    3
+    """
+
+    def render_str(self, text: str, **kwargs) -> Text:
+        return super().render_str(neutralize_bidi(text), **kwargs)
+
+    def render(self, renderable, options=None):
+        _neutralize(renderable)
+        yield from super().render(renderable, options)
+
+
+def _neutralize(renderable) -> None:
+    """Replace bidirectional controls in ``renderable`` and the texts it holds, in place."""
+    if isinstance(renderable, Text):
+        renderable.plain = neutralize_bidi(renderable.plain)
+    elif isinstance(renderable, Table):
+        # A table measures its cells before it renders them.
+        for column in renderable.columns:
+            for cell in (column.header, column.footer, *column.cells):
+                _neutralize(cell)
+    elif isinstance(renderable, Group):
+        for part in renderable.renderables:
+            _neutralize(part)
+    else:
+        inner = getattr(renderable, "renderable", None)  # Padding, Panel, Align, ...
+        if inner is not None and inner is not renderable:
+            _neutralize(inner)
 
 
 def short(s: str, n: int = 90) -> str:

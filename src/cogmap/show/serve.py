@@ -382,8 +382,10 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     ):
         return await cached(("corpus", speaker, since), lambda: make_report(speaker=speaker or None, since=since or None))
 
-    @app.get("/report/document/{doc_id}", response_class=HTMLResponse, summary="Report of one stored document")
-    async def document_report(doc_id: int = PathParam(..., ge=1, description="The document's id (see /api/documents).")):
+    # {doc_id:int}: a path that is no number ("abc", "-1") matches no route and is 404,
+    # as a number that names no document is.
+    @app.get("/report/document/{doc_id:int}", response_class=HTMLResponse, summary="Report of one stored document")
+    async def document_report(doc_id: int = PathParam(..., description="The document's id (see /api/documents).")):
         _known_id(doc_id)
         return await cached(("document", doc_id), lambda: make_report(document=doc_id))
 
@@ -419,10 +421,10 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     async def api_documents():
         return await cached_json(("api-documents",), _documents, _AS_JSON["documents"])
 
-    @app.get("/api/documents/{doc_id}", response_model=Document, response_model_by_alias=True,
+    @app.get("/api/documents/{doc_id:int}", response_model=Document, response_model_by_alias=True,
              summary="One stored document (cogmap.document/1)",
              responses={404: {"description": "No such document"}})
-    def api_document(doc_id: int = PathParam(..., ge=1)):
+    def api_document(doc_id: int = PathParam(..., description="The document's id (see /api/documents).")):
         _known_id(doc_id)
         with open_store() as st:
             row = st.conn.execute("SELECT json FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -518,7 +520,7 @@ _AS_JSON = {"documents": TypeAdapter(list[DocumentInfo]), "model": TypeAdapter(M
 
 
 def _known_id(doc_id: int) -> None:
-    if doc_id > MAX_ID:  # SQLite cannot even look it up: no such document, not a server error
+    if not 1 <= doc_id <= MAX_ID:  # (past MAX_ID SQLite cannot even look it up: not a server error)
         raise HTTPException(404, f"no document {doc_id} in the store")
 
 
