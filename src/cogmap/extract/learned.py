@@ -83,7 +83,10 @@ def encode_pair(tokenizer, prev: str, text: str, max_len: int):
         prev = " " * cut + prev[cut:]  # keep offsets into the original string
     if tokenizer.padding is not None:
         tokenizer.no_padding()  # the packaged tokenizer pads to 128: batches pad to their longest instead
-    tokenizer.enable_truncation(max_length=max_len, strategy="longest_first")
+    wanted = tokenizer.truncation
+    if not wanted or wanted.get("max_length") != max_len or wanted.get("strategy") != "longest_first":
+        # (Set once: setting it per sentence cost as much time as encoding.)
+        tokenizer.enable_truncation(max_length=max_len, strategy="longest_first")
     return tokenizer.encode(prev, text)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+from collections import defaultdict
 from typing import Iterable, Iterator, Optional
 
 from cogmap.extract import hedges
@@ -264,8 +265,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         causal_p = {(r.para, r.sent.start): rd.causal for r, rd in zip(refs, readings)}
         reading_at = {(r.para, r.sent.start): rd for r, rd in zip(refs, readings)}
         learned_claims = claims_from(refs, readings, text)
-    ruled: set = set()  # sentences where a rule found a claim
-    ruled_sides: list = []  # the token sets of the rules' cause and effect, per claim
+    # Sentences where a rule found a claim (by start offset), with the token sets of each
+    # such claim's cause and effect.
+    ruled: dict[int, list] = defaultdict(list)
     for k_para, ((pa, _), pdoc) in enumerate(zip(cleaned.paragraphs, docs)):
         for rc in find_claims(pdoc):
             sent0 = pdoc[rc.sent_index].sent
@@ -294,21 +296,25 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
             if ci == ei:
                 continue  # a variable does not cause itself within one sentence
             # Only a claim the rules keep stands in the way of the reader's in its sentence.
-            ruled.add(pa + sent0.start_char)
-            ruled_sides.append((_phrase_set(rc.cause), _phrase_set(rc.effect)))
+            ruled[pa + sent0.start_char].append((_phrase_set(rc.cause), _phrase_set(rc.effect)))
             prob = _claim_probability(rc, scale)
             para_text = text[pa:pa + len(pdoc.text)]
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text), rc.effect.text(para_text)))
 
+    ruled_starts = sorted(ruled)
     for lc in learned_claims:
         if lc.confidence < OWN_CLAIM_CONFIDENCE:
             continue  # the reader is unsure of its own spans
-        if any(lc.start <= r < lc.end for r in ruled):
+        # (Sorted starts and bisect: a scan of every ruled sentence per claim made long
+        # documents quadratic.)
+        k = bisect.bisect_left(ruled_starts, lc.start)
+        here = [sides for r in ruled_starts[k:bisect.bisect_left(ruled_starts, lc.end)] for sides in ruled[r]]
+        if here:
             # The rules read this sentence already: the reader adds a second link of it
             # ("X cuts Y, so Z") only when it is sure, and never one the rules have.
             c, e = _token_set(lc.raw.cause), _token_set(lc.raw.effect)
             if lc.confidence < EXTRA_CLAIM_CONFIDENCE or any(
-                    (c & rc_ or c & re_) and (e & rc_ or e & re_) for rc_, re_ in ruled_sides):
+                    (c & rc_ or c & re_) and (e & rc_ or e & re_) for rc_, re_ in here):
                 continue
         rc = lc.raw
         ci = merger.add(rc.cause.tokens)
