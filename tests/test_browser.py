@@ -656,6 +656,9 @@ def test_screenshots_of_the_nine_article_corpus(browser, tmp_path):
     db = tmp_path / "nine.db"
     with Store(db) as st:
         st.add([str(a) for a in arts], workers=1)
+        # Made-up outcomes, so that the forecasts view has scores and a calibration plot to show.
+        for k, f in enumerate(st.forecasts()):
+            st.resolve(f.id, "yes" if k % 3 else "no", on="2026-06-01", note="test outcome, not a real one")
         out = write_report(store_report_data(st), tmp_path / "nine.html")
     url = out.resolve().as_uri()
     v = Visit(browser, url)
@@ -672,9 +675,14 @@ def test_screenshots_of_the_nine_article_corpus(browser, tmp_path):
         assert page.locator("#search-results button.hit").count() >= 1
         page.press("#search", "Enter")
         assert page.inner_text("#panel-title") == "Concept"
-        page.evaluate("window.scrollTo(0, 0)")
+        # The focus is drawn in the part of the map that is on screen, not below the fold.
+        box = page.locator("#map").bounding_box()
+        focused = v.eval("(function(){var n=window.cy.$(':selected').nodes()[0], p=n.renderedPosition();"
+                         "return {y: p.y};})()")
+        assert 0 <= box["y"] + focused["y"] <= page.viewport_size["height"], (box, focused)
         page.screenshot(path=str(ARTIFACTS / "corpus-nine-focus.png"))
         page.click("#show-all")
+        assert page.locator("#calibration svg").count() == 1  # resolved forecasts: scores and their plot
         page.locator("#forecasts-section").screenshot(path=str(ARTIFACTS / "corpus-nine-forecasts.png"))
         assert_offline(v, url)
         assert v.errors == [] and v.dialogs == []

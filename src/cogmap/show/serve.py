@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -147,7 +147,7 @@ class ReviewInfo(BaseModel):
     summary: str
 
 
-def _same_origin(request) -> None:
+def _same_origin(request: Request) -> None:
     """Refuse a review that does not come from a page of this server.
 
     A browser names the page's origin on every POST; a page elsewhere (or a file)
@@ -478,13 +478,15 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
 
     @app.post("/api/reviews", response_model=ReviewInfo, status_code=201,
               summary="Review the corpus map: accept, reject, rename, merge, flip, add",
-              responses={403: {"description": "Not from a page of this server"}, 400: {"description": "Not a valid review"}})
-    def api_review(body: ReviewRequest, request: Request):
+              responses={403: {"description": "Not from a page of this server"}, 400: {"description": "Not a valid review"},
+                         415: {"description": "Not a JSON body"}},
+              # A dependency, so the origin and the body's type are checked before the body is read.
+              dependencies=[Depends(_same_origin)])
+    def api_review(body: ReviewRequest):
         from cogmap.corpus.review import add_review
 
         from cogmap.corpus.store import Store
 
-        _same_origin(request)
         try:
             st = Store(path, create=False)  # the one request that writes: the other handlers read only
         except CogmapError as exc:

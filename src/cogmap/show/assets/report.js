@@ -354,7 +354,14 @@
     }
     fitAll();
   }
-  function fitAll(eles) {
+  // The part of the map's box that is on screen: a large map is taller than the window, and a
+  // focus fitted to the whole box could land below the fold.
+  function onScreen() {
+    var r = cy.container().getBoundingClientRect();
+    var top = Math.max(0, -r.top), bottom = Math.min(r.height, window.innerHeight - r.top);
+    return bottom - top >= 200 ? { top: top, height: bottom - top } : { top: 0, height: cy.height() };
+  }
+  function fitAll(eles, visibleOnly) {
     eles = eles || cy.nodes().not(".filtered");
     if (!eles.length) return;
     var bb = null;
@@ -362,9 +369,11 @@
       var b = nodeBox(n, true);
       bb = bb ? { x1: Math.min(bb.x1, b.x1), x2: Math.max(bb.x2, b.x2), y1: Math.min(bb.y1, b.y1), y2: Math.max(bb.y2, b.y2) } : b;
     });
-    var pad = 24, w = cy.width() - 2 * pad, h = cy.height() - 2 * pad;
+    var part = visibleOnly ? onScreen() : { top: 0, height: cy.height() };
+    var pad = 24, w = cy.width() - 2 * pad, h = part.height - 2 * pad;
     var z = Math.min(1.6, w / Math.max(1, bb.x2 - bb.x1), h / Math.max(1, bb.y2 - bb.y1));
-    cy.viewport({ zoom: z, pan: { x: cy.width() / 2 - z * (bb.x1 + bb.x2) / 2, y: cy.height() / 2 - z * (bb.y1 + bb.y2) / 2 } });
+    cy.viewport({ zoom: z, pan: { x: cy.width() / 2 - z * (bb.x1 + bb.x2) / 2,
+                                  y: part.top + part.height / 2 - z * (bb.y1 + bb.y2) / 2 } });
     placeLabels();
   }
 
@@ -610,7 +619,7 @@
     cy.elements().unselect();
     n.select();
     forced[n.id()] = true;
-    if (!noFit) fitAll(keep.nodes()); else placeLabels();
+    if (!noFit) fitAll(keep.nodes(), true); else placeLabels();
     showNode(nodeById[cid]);
   }
   $("focus-steps").addEventListener("change", function () { if (focusOn) focusConcept(focusOn); });
