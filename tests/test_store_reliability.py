@@ -266,11 +266,17 @@ def test_a_sqlite_file_of_another_application_is_refused_and_left_as_it_was(tmp_
     con.execute("PRAGMA application_id = 42")  # another application's file, still without tables
     con.commit()
     con.close()
+    empty = tmp_path / "other" / "empty.db"
+    con = sqlite3.connect(empty)
+    con.execute("PRAGMA user_version = 3")  # no table, no mark: not a cogmap store that lost its tables
+    con.commit()
+    con.close()
     before = _files(other.parent)
     for args in (["experts"], ["forecasts", "list"], ["map"], ["report", "-o", tmp_path / "r.html"],
                  ["forecasts", "resolve", "1", "--outcome", "yes"], ["add", tmp_path]):
         _one_line(_cli(*args, "--db", other, cwd=tmp_path), "not a cogmap store")
         _one_line(_cli(*args, "--db", tagged, cwd=tmp_path), "another application")
+        _one_line(_cli(*args, "--db", empty, cwd=tmp_path), "empty SQLite database of another application")
     assert _files(other.parent) == before  # no tables, no user_version, no journal mode, no -wal
     con = sqlite3.connect(other)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"

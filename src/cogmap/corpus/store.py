@@ -218,6 +218,11 @@ class Store(Queries):
             some = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
             raise InputError(f"{self.path} is a SQLite database of another application (tables {some}), "
                              "not a cogmap store: name another file with --db")
+        if app == 0 and not tables and version:
+            # No table, no cogmap mark, but a version: an empty database of another program
+            # (a cogmap store with a version has its mark or, older, its tables).
+            raise InputError(f"{self.path} is an empty SQLite database of another application (user_version "
+                             f"{version}), not a cogmap store: name another file with --db")
         self._refuse_newer(version)
         missing = sorted(_tables_of(version) - tables)
         if missing:
