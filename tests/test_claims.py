@@ -276,3 +276,19 @@ def test_labels_name_the_variable(text, words, label):
         i = text.index(words)
         tokens = [t for t in doc if i <= t.idx < i + len(words)]
     assert label_tokens(tokens) == label
+
+
+def test_of_a_causes_several_effects_the_surest_and_the_sure_ones_stay():
+    from cogmap.extract.claims import RawClaim, Side
+    from cogmap.extract.readings import EXTRA_CLAIM_CONFIDENCE, LearnedClaim, surest_per_cause
+
+    doc = load()("More homes would ease demand where it is most intense, and cut rents.")
+    homes = Side([doc[1]])
+
+    def claim(effect, confidence, cause=homes):
+        raw = RawClaim(cause=cause, effect=Side([doc[effect]]), polarity=-1, cue="")
+        return LearnedClaim(raw, 0, len(doc.text), 0, "", "", confidence)
+
+    surest, piece, sure, other = (claim(4, 0.9), claim(9, EXTRA_CLAIM_CONFIDENCE - 0.05),
+                                  claim(14, EXTRA_CLAIM_CONFIDENCE), claim(9, 0.6, cause=Side([doc[4]])))
+    assert surest_per_cause([piece, surest, sure, other]) == [surest, sure, other]

@@ -33,6 +33,7 @@ from cogmap.extract.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
 from cogmap.extract.readings import (
     EXTRA_CLAIM_CONFIDENCE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, RULE_SIDE, claims_from, forecast_sentences,
+    surest_per_cause,
     read_sentences, sentences,
 )
 from cogmap.extract.structure import structure
@@ -264,7 +265,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         readings = read_sentences(refs)
         causal_p = {(r.para, r.sent.start): rd.causal for r, rd in zip(refs, readings)}
         reading_at = {(r.para, r.sent.start): rd for r, rd in zip(refs, readings)}
-        learned_claims = claims_from(refs, readings, text)
+        learned_claims = surest_per_cause(claims_from(refs, readings, text))
     # Sentences where a rule found a claim (by start offset), with the token sets of each
     # such claim's cause and effect.
     ruled: dict[int, list] = defaultdict(list)

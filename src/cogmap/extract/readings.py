@@ -28,7 +28,7 @@ from cogmap.extract.claims import RawClaim, Side, clause_side, modality_of, np_s
 from cogmap.extract.learned import Reader, Reading
 
 __all__ = ["EXTRA_CLAIM_CONFIDENCE", "RULE_SIDE", "SentenceRef", "sentences", "read_sentences", "claims_from",
-           "forecast_sentences", "LearnedClaim"]
+           "surest_per_cause", "forecast_sentences", "LearnedClaim"]
 
 #: P(causal) a sentence needs before the reader's own claims in it are kept.
 CAUSAL_THRESHOLD = 0.5
@@ -222,6 +222,23 @@ def _text(side: Side, ref: SentenceRef) -> str:
     """The side's words as printed (the parse may have seen the paragraph lower-cased)."""
     doc = side.tokens[0].doc
     return side.text(doc.user_data.get("original", doc.text))
+
+
+def surest_per_cause(claims: list[LearnedClaim]) -> list[LearnedClaim]:
+    """The claims, but of a cause's several effects in one sentence only the surest, and
+    the others that reach :data:`EXTRA_CLAIM_CONFIDENCE`.
+
+    One cause with several effects is often one effect read in pieces ("more homes
+    would ease demand, where it is most intense": *demand*, *intense*). Held-out
+    commentary link F1 0.691 -> 0.693 (precision 0.708 -> 0.714); spoken set 0.635 -> 0.641.
+    """
+    best: dict = {}
+    for lc in claims:
+        key = (lc.sent_start, tuple((id(t.doc), t.i) for t in lc.raw.cause.tokens))
+        if key not in best or lc.confidence > best[key].confidence:
+            best[key] = lc
+    surest = {id(v) for v in best.values()}
+    return [lc for lc in claims if id(lc) in surest or lc.confidence >= EXTRA_CLAIM_CONFIDENCE]
 
 
 def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: list, scale: str = "icd203") -> list:
