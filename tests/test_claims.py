@@ -292,3 +292,16 @@ def test_of_a_causes_several_effects_the_surest_and_the_sure_ones_stay():
     surest, piece, sure, other = (claim(4, 0.9), claim(9, EXTRA_CLAIM_CONFIDENCE - 0.05),
                                   claim(14, EXTRA_CLAIM_CONFIDENCE), claim(9, 0.6, cause=Side([doc[4]])))
     assert surest_per_cause([piece, surest, sure, other]) == [surest, sure, other]
+
+
+def test_a_reader_span_that_is_no_phrase_takes_its_main_word():
+    # "give [you fewer pods]": two phrases of the parse in one span; the side is the pods, not "you".
+    from cogmap.extract.nlp import parse
+    from cogmap.extract.readings import SentenceRef, _side
+
+    text = "Old trees just give you fewer pods."
+    (doc,) = parse([text])
+    ref = SentenceRef(0, next(doc.sents), 0, len(text), text)
+    a = text.index("you fewer pods")
+    side = _side(ref, a, a + len("you fewer pods"))
+    assert [t.text for t in side.tokens] == ["pods"] and side.sign == -1

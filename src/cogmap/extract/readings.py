@@ -118,6 +118,12 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
     if i == j:
         return None
     head = sent.doc[i:j].root
+    roots = [t for t in sent.doc[i:j] if not i <= t.head.i < j or t.head == t]
+    if len(roots) > 1:
+        # Not one phrase ("give [you fewer pods]"): the root that holds most of the span's
+        # words and names something, not a pronoun beside it.
+        named = [t for t in roots if t.pos_ not in ("PRON", "DET", "ADP", "PART", "PUNCT")] or roots
+        head = max(named, key=lambda t: (sum(1 for x in t.subtree if i <= x.i < j), t.i))
     side = clause_side(head) if head.pos_ in ("VERB", "AUX") else np_side(head)
     inside = [t for t in side.tokens if i <= t.i < j]
     if len(inside) * 2 < len(side.tokens):
