@@ -65,6 +65,17 @@ def test_an_activity_that_stops_causes_nothing(text):
     assert [c.cue for c in find_claims(load()("The new dam stopped the flooding."))] == ["stop"]
 
 
+@pytest.mark.parametrize("text", ["I wouldn't be surprised if the plant ends up being run by the traders.",
+                                  "We would welcome it if the council cut the fee."])
+def test_a_speakers_stance_on_a_condition_is_no_link(text):
+    assert [c.cue for c in find_claims(load()(text)) if c.cue == "if" or c.cue == "end"] == []
+
+
+def test_when_that_happens_points_back():
+    _, cs = claims("Tariffs raise prices. When that happens, consumers buy less.")
+    assert any(c == "prices" and e.startswith("consumers") for c, _, e, _ in cs), cs
+
+
 def test_conditional_and_modality():
     _, cs = claims("If the talks fail, the fighting will intensify.")
     assert any(m == "conditional" and s == 1 and "talks fail" in c for c, s, e, m in cs), cs

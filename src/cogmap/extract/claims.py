@@ -277,6 +277,9 @@ def clause_side(verb) -> Side:
                 if pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE"):
                     s = np_side(pobj)
                     return Side(s.tokens, s.sign * neg)
+    if lemma in ("happen", "occur") and subj is not None and subj.lower_ in _DEMONSTRATIVE:
+        # "when that happens": what happens is the statement "that" points back to.
+        return Side([subj], neg)
     if lemma in _DURATION_VERBS and subj is not None and obj is None and subj.lower_ not in _PRONOUN_SUBJ:
         # "the war lasts too long", "the crisis drags on": the variable is the thing lasting.
         s = np_side(subj)
@@ -607,6 +610,8 @@ def _causal_verb_sign(verb) -> Optional[int]:
         # Causal only when what is given is a reason: "gives firms a reason to buy at home".
         return 1 if any(c.dep_ == "dobj" and c.lemma_.lower() in _REASON_OBJECTS for c in verb.children) else None
     words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+    if any((lemma, w) in L.NOT_CAUSAL_PHRASAL for w in words):
+        return None
     for w in words:
         if (lemma, w) in L.PHRASAL_CAUSAL:
             return L.PHRASAL_CAUSAL[(lemma, w)]
@@ -743,6 +748,21 @@ _CAUSE_MARKS = {"because", "since", "as", "cause", "cos"}
 _COND_MARKS = {"if": 1, "unless": -1, "once": 1, "provided": 1, "when": 1, "whenever": 1}
 
 
+#: Verbs and adjectives of a speaker's stance: "I'd be surprised if", "we'd welcome it if".
+_ATTITUDES = frozenset("surprise surprised surprising shock shocked glad happy pleased delighted sad sorry "
+                       "want like love hate mind prefer welcome worry worried hope fear afraid".split())
+
+
+def _speaker_attitude(verb) -> bool:
+    """Whether ``verb``'s clause is the speaker's stance (I or we feel or want), not an event."""
+    subj = next(iter(_children(verb, "nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in ("i", "we", "it"):
+        return False
+    words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp")]
+    return any(w.lemma_.lower() in _ATTITUDES or w.lower_ in _ATTITUDES for w in words) and \
+        (subj.lower_ != "it" or any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in verb.children))
+
+
 def _rule_connectives(sent, prev_sents, out):
     for verb in sent:
         if verb.dep_ != "advcl":
@@ -765,6 +785,8 @@ def _rule_connectives(sent, prev_sents, out):
                 for effect_verb in _verb_conjuncts(head, stop=verb):
                     _emit(out, clause_side(cause_verb), clause_side(effect_verb), 1, mark, head, sent)
         elif mark in _COND_MARKS:
+            if _speaker_attitude(head):
+                continue  # "I'd be surprised if X", "I don't want that if X": the speaker's stance, no effect
             if mark == "when" and not _future_or_modal(head) and (
                     head.lemma_ == "be" or verb.lemma_ == "be" or _has_time_cue(verb)):
                 continue

@@ -7,7 +7,7 @@ meaning, not words of any one article. Each entry is a lemma.
 from __future__ import annotations
 
 __all__ = [
-    "CAUSAL_VERBS", "TRANSFER", "PHRASAL_CAUSAL", "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS",
+    "CAUSAL_VERBS", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL", "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS",
     "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS", "SIGNED_MODIFIERS", "LEVELS",
 ]
 
@@ -39,6 +39,8 @@ FRAME_ONLY = frozenset("make help bring send keep leave render push".split())
 TRANSFER = frozenset("send supply deliver provide ship give hand transfer lend donate sell export "
                      "equip arm furnish".split())
 
+#: Phrasal verbs that are not their verb's causal sense: "ends up run by", "winds up".
+NOT_CAUSAL_PHRASAL = frozenset({("end", "up"), ("wind", "up")})
 #: Verb + particle or preposition that changes the meaning: (lemma, word) -> sign.
 PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("lead", "to"): 1, ("contribute", "to"): 1, ("result", "in"): 1, ("give", "rise"): 1,
