@@ -399,6 +399,7 @@ class ConceptMerger:
 
     def __init__(self, embed: bool = False, threshold: float = 0.75, aliases=None) -> None:
         self._groups: list[dict] = []
+        self._by: dict[str, dict] = {"head": {}, "content": {}, "entry": {}}  # key -> group indexes
         self.embed = embed
         self.threshold = threshold
         self.aliases: Optional[Aliases] = Aliases.coerce(aliases)
@@ -414,7 +415,13 @@ class ConceptMerger:
             else " ".join(t.text for t in tokens)
         names = [text_label] if negation_sign(tokens) < 0 else [text_label, as_written]
         entry = self.aliases.entry_index(names) if self.aliases else None
-        for k, g in enumerate(self._groups):
+        # Only groups that share the entry, the content or the head can be joined: looked up,
+        # not scanned, so a long document stays linear; tried in the order they were made.
+        maybe = sorted(set(self._by["entry"].get(entry, ()) if entry is not None else ())
+                       | set(self._by["content"].get(content, ()) if content else ())
+                       | set(self._by["head"].get(head, ()) if head else ()))
+        for k in maybe:
+            g = self._groups[k]
             if self.aliases and not self._may_join(g["entry"], g["names"], entry, names):
                 continue
             if entry is not None and g["entry"] == entry:
@@ -428,11 +435,16 @@ class ConceptMerger:
             self._groups.append({"head": head, "dist": dist, "content": content, "labels": Counter(),
                                  "aliases": [], "names": set(), "entry": entry})
             k = len(self._groups) - 1
+            self._by["head"].setdefault(head, []).append(k)
+            self._by["content"].setdefault(content, []).append(k)
+            if entry is not None:
+                self._by["entry"].setdefault(entry, []).append(k)
         g = self._groups[k]
         g["labels"][text_label] += 1
         g["names"].update(names)
-        if g["entry"] is None:
+        if g["entry"] is None and entry is not None:
             g["entry"] = entry
+            self._by["entry"].setdefault(entry, []).append(k)
         if g["dist"] < dist:
             g["dist"] = dist
         if as_written not in g["aliases"]:

@@ -331,12 +331,13 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
 
     # "Why X?" answered "Because Y.": the answer's reason causes the question's X.
     starts = [a for a, _ in cleaned.paragraphs]
+    para_at = {a: k for k, a in enumerate(starts)}
     for k, turn in enumerate(st.turns[:-1]):
         nxt = st.turns[k + 1]
-        if turn.kind != "question" or nxt.kind != "answer" or nxt.start not in starts:
+        if turn.kind != "question" or nxt.kind != "answer" or nxt.start not in para_at:
             continue
-        qi = max(i for i, a in enumerate(starts) if a <= turn.end - 1)
-        ai = starts.index(nxt.start)
+        qi = bisect.bisect_right(starts, turn.end - 1) - 1  # the paragraph the question ends in
+        ai = para_at[nxt.start]
         found = answered_reason(docs[qi], docs[ai])
         if found is None:
             continue
@@ -376,7 +377,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
             evidence=Evidence(text=text[a:b], start=a, end=b), confidence=rc.extra.get("confidence")))
 
     forecasts = []
-    question_spans = [(t.start, t.end) for t in st.turns if t.kind == "question"]
+    questions = [(t.start, t.end) for t in st.turns if t.kind == "question"]  # in order, apart
+    question_starts = [qa for qa, _ in questions]
     # Indexes, so that linking forecasts to claims and concepts stays linear in the document.
     claim_starts = [c.evidence.start for c in claims]
     longest_evidence = max((c.evidence.end - c.evidence.start for c in claims), default=0)
@@ -395,7 +397,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         raw_forecasts = forecast_sentences(refs, readings, raw_forecasts, scale=scale)
     for pa, pdoc, rf in raw_forecasts:
         a, b = pa + rf.start, pa + rf.end
-        if any(qa <= a < qb for qa, qb in question_spans):
+        q = bisect.bisect_right(question_starts, a) - 1
+        if q >= 0 and a < questions[q][1]:
             continue  # the interviewer's premise, not a forecast of the expert
         # Claims are sorted by evidence start: only those starting before b can overlap.
         near = claims[max(0, bisect.bisect_left(claim_starts, a - longest_evidence)):
@@ -403,7 +406,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         here = [c for c in near if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end]
         ids = sorted({c.cause.concept for c in here} | {c.effect.concept for c in here})
         low = text[a:b].lower()
-        for word in set(_WORD.findall(low)):
+        for word in dict.fromkeys(_WORD.findall(low)):  # in order, so the output is the same every run
             for alias, cid in by_first_word.get(word, ()):
                 if cid not in ids and alias in low:
                     ids.append(cid)
@@ -416,12 +419,17 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
             reader_only.add(id(forecasts[-1]))
 
     # A yes/no question about the future, answered with a hedge ("Almost certainly, yes.").
-    para_at = {a: k for k, (a, _) in enumerate(cleaned.paragraphs)}
+    # (Indexes again: the forecasts by start, and the paragraphs, found by bisect.)
+    forecasts.sort(key=lambda f: f.evidence.start)
+    forecast_starts = [f.evidence.start for f in forecasts]
+    longest_forecast = max((f.evidence.end - f.evidence.start for f in forecasts), default=0)
+    replaced: set = set()
+    answered = []
     for k, turn in enumerate(st.turns[:-1]):
         nxt = st.turns[k + 1]
         if turn.kind != "question" or nxt.kind != "answer":
             continue
-        qi = max(i for i, (a, _) in enumerate(cleaned.paragraphs) if a <= turn.start)
+        qi = bisect.bisect_right(starts, turn.start) - 1
         ai = para_at.get(nxt.start)
         if ai is None:
             continue
@@ -433,17 +441,20 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         b = cleaned.paragraphs[ai][0] + ans.end_char
         while b > qa_ and text[b - 1].isspace():
             b -= 1
-        overlapping = [f for f in forecasts if f.evidence.start < b and qa_ < f.evidence.end]
+        overlapping = [f for f in forecasts[bisect.bisect_left(forecast_starts, qa_ - longest_forecast):
+                                             bisect.bisect_left(forecast_starts, b)]
+                       if f.evidence.start < b and qa_ < f.evidence.end and id(f) not in replaced]
         if any(id(f) not in reader_only for f in overlapping):
             continue  # the answer is a forecast of its own already
         # A bare "Probably not." the reader called a forecast is the question's forecast.
-        forecasts = [f for f in forecasts if f not in overlapping]
+        replaced |= {id(f) for f in overlapping}
         m = HORIZON.search(q.text)
-        forecasts.append(Forecast(
+        answered.append(Forecast(
             id=f"f{len(forecasts) + 1}", statement=text[qa_:qa_ + len(q.text.rstrip())], concepts=[],
             probability=p, hedge=hedge,
             horizon=m.group(0) if m else None, condition=None, speaker=nxt.speaker,
             evidence=Evidence(text=text[qa_:b], start=qa_, end=b)))
+    forecasts = [f for f in forecasts if id(f) not in replaced] + answered
     forecasts.sort(key=lambda f: f.evidence.start)
     for n, f in enumerate(forecasts, 1):
         f.id = f"f{n}"

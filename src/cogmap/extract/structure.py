@@ -19,6 +19,8 @@ Examples
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -352,26 +354,41 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     quoted: list[tuple[int, int]] = []
     for (a, b) in cleaned.paragraphs:
         quoted.extend(_find_quotes(cleaned.text[a:b], a))
+    # Indexes, so that a long document is read in linear time: the quotes by start, with
+    # the furthest end reached so far (a quote covers ``pos`` when one starting at or
+    # before it ends after it), and the attributions by start.
+    quoted.sort()
+    q_starts = [qa for qa, _ in quoted]
+    reach = list(itertools.accumulate((qb for _, qb in quoted), max))
+
+    def quote_reaches(pos: int, after: int) -> bool:
+        """Whether a quote starting at or before ``pos`` ends after ``after``."""
+        k = bisect.bisect_right(q_starts, pos) - 1
+        return k >= 0 and reach[k] > after
 
     def inside_quote(pos: int) -> bool:
-        return any(qa <= pos < qb for qa, qb in quoted)
+        return quote_reaches(pos, pos)
 
     quotes: list[Quote] = []
     attributions: list[tuple[int, int, str]] = []
+    a_starts: list[int] = []
+    recent_person: Optional[str] = None
     last_speaker: Optional[str] = None
     last_para = -10
     for pi, ((a, b), doc) in enumerate(zip(cleaned.paragraphs, docs)):
-        para_quotes = [(qa, qb) for qa, qb in quoted if a <= qa < b]
+        para_quotes = quoted[bisect.bisect_left(q_starts, a):bisect.bisect_left(q_starts, b)]
         for sent in doc.sents:
             s_a, s_b = a + sent.start_char, a + sent.end_char
             found = _speech_verb_speaker(sent, people, a, outside=inside_quote,
-                                         has_quote=lambda s_, a_=a: any(a_ + s_.start_char <= qb and qa <= a_ + s_.end_char
-                                                                        for qa, qb in quoted),
-                                         recent=next((sp for _, _, sp in reversed(attributions)
-                                                      if sp in people.canonical.values()), None))
+                                         has_quote=lambda s_, a_=a: quote_reaches(a_ + s_.end_char,
+                                                                                  a_ + s_.start_char - 1),
+                                         recent=recent_person)
             if found:
                 verb, name = found
                 attributions.append((s_a, s_b, name))
+                a_starts.append(s_a)
+                if name in people.canonical.values():
+                    recent_person = name
                 # Indirect speech: the clause the verb reports.
                 for child in verb.children:
                     if child.dep_ == "ccomp" and not inside_quote(a + child.idx):
@@ -380,14 +397,14 @@ def structure(cleaned: Cleaned, docs) -> Structure:
                         # lower-cased or with its lead-in label blanked.
                         qa_, qb_ = a + span.start_char, a + span.end_char
                         quotes.append(Quote(speaker=name, text=cleaned.text[qa_:qb_], start=qa_, end=qb_))
+        here = attributions[bisect.bisect_left(a_starts, a):bisect.bisect_left(a_starts, b)]
         for qa, qb in para_quotes:
             speaker = None
             # The sentences the quote touches, then the rest of the paragraph.
-            cands = [(sa, sb, s) for sa, sb, s in attributions if sa < qb and sb > qa]
+            cands = [(sa, sb, s) for sa, sb, s in here if sa < qb and sb > qa]
             if not cands:
                 # The nearest attribution in the same paragraph, before or after.
-                cands = sorted(((min(abs(sa - qb), abs(qa - sb)), sa, sb, s) for sa, sb, s in attributions
-                                if a <= sa < b))
+                cands = sorted(((min(abs(sa - qb), abs(qa - sb)), sa, sb, s) for sa, sb, s in here))
                 cands = [c[1:] for c in cands]
             if cands:
                 speaker = cands[0][2]
@@ -398,8 +415,8 @@ def structure(cleaned: Cleaned, docs) -> Structure:
             quotes.append(Quote(speaker=speaker, text=cleaned.text[qa:qb], start=qa, end=qb))
             if speaker:
                 last_speaker, last_para = speaker, pi
-        if any(a <= sa < b for sa, _, _ in attributions):
-            last_speaker = [s for sa, _, s in attributions if a <= sa < b][-1]
+        if here:
+            last_speaker = here[-1][2]
             last_para = pi
 
     qa_start = next((cleaned.paragraphs[i][0] for i, k in enumerate(kinds) if k != "narration"), None)
