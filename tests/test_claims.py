@@ -76,6 +76,13 @@ def test_when_that_happens_points_back():
     assert any(c == "prices" and e.startswith("consumers") for c, _, e, _ in cs), cs
 
 
+def test_a_combination_of_causes_is_each_cause_and_only_the_from_phrase_is_one():
+    cs = [(" ".join(t.text for t in c.cause.tokens), c.polarity, c.cue) for c in find_claims(load()(
+        "The increase stemmed from a combination of rising rents and the end of a rent subsidy in January."))]
+    assert ("rents", 1, "stem from") in cs and ("rent subsidy", -1, "stem from") in cs
+    assert not any("January" in c for c, _, _ in cs)
+
+
 def test_conditional_and_modality():
     _, cs = claims("If the talks fail, the fighting will intensify.")
     assert any(m == "conditional" and s == 1 and "talks fail" in c for c, s, e, m in cs), cs

@@ -56,7 +56,7 @@ _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hik
                                   "expansion acceleration escalation".split(), 1),
                  **dict.fromkeys("fall decline drop decrease loss lack shortage reduction cut slowdown "
                                  "downturn slump contraction erosion absence scarcity weakening deterioration "
-                                 "collapse problem trouble".split(), -1),
+                                 "collapse problem trouble end removal withdrawal expiry abolition".split(), -1),
                  **dict.fromkeys("improvement strengthening recovery".split(), 1)}
 #: Nouns whose "to" phrase names what they act on: "a threat to growth" is growth
 #: going down, "a boost to exports" exports going up.
@@ -604,6 +604,19 @@ def _level_reached(verb) -> Optional[int]:
     return None
 
 
+#: Nouns that only gather their "of" phrase: "a combination of X and Y" is X and Y.
+_GATHERING = frozenset("combination mix mixture blend host series set number range variety".split())
+
+
+def _parts(tok) -> list:
+    """The causes a phrase names: "a combination of rising rents and lower wages" is two."""
+    if tok.lemma_.lower() in _GATHERING:
+        inner = [po for p in _children(tok, "prep") if p.lower_ == "of" for po in _children(p, "pobj")]
+        if inner:
+            return _conjuncts(inner[0])
+    return [tok]
+
+
 def _causal_verb_sign(verb) -> Optional[int]:
     lemma = verb.lemma_.lower()
     if lemma in ("give", "provide", "offer", "hand"):
@@ -651,9 +664,12 @@ def _rule_causal_verbs(sent, prev_sents, out):
             # "Y stems from X", "Y depends on X": cause in the "from"/"on" phrase.
             subj = next(iter(_children(verb, "nsubj")), None)
             for p in _children(verb, "prep"):
+                if L.PHRASAL_CAUSAL.get((lemma, p.lower_)) != 0:
+                    continue  # "stemmed from X in January": the cause is in the "from" phrase only
                 for pobj in _children(p, "pobj"):
                     if subj is not None and subj.lower_ not in _PRONOUN_SUBJ:
-                        _emit(out, _side_for(pobj), np_side(subj), 1, f"{lemma} {p.lower_}", verb, sent)
+                        for cause in _parts(pobj):
+                            _emit(out, _side_for(cause), np_side(subj), 1, f"{lemma} {p.lower_}", verb, sent)
             continue
         if passive:
             if lemma in L.FRAME_ONLY:
