@@ -26,6 +26,9 @@ def claims(text):
     ("Cheap credit has fueled speculation.", "cheap credit", 1, "speculation"),
     ("The new sanctions distance the regime from any negotiations.", "new sanctions", -1, "negotiations"),
     ("The reform cut 5 billion dollars from the health budget.", "reform", -1, "health budget"),  # an amount
+    # phrasal verbs: "out" lowers what is driven out; "feed into", "translate into" raise
+    ("Cheap imports have pushed local firms out of the market.", "cheap imports", -1, "local firms"),
+    ("Higher fuel costs translate into higher fares.", "fuel costs", 1, "fares"),
     # driven to a level: the level says which way
     ("The gas price surge sent fertilizer costs to a record high.", "gas price surge", 1, "fertilizer costs"),
     ("The sell-off pushed the currency to a four-year low.", "sell-off", -1, "currency"),
