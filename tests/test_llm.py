@@ -108,6 +108,7 @@ def test_json_schema_first_at_temperature_0_with_a_seed(offline):
     assert rep.ok and fake.modes == ["json_schema"] and rep.modes == {"json_schema": 1}
     body = fake.requests[0]["body"]
     assert body["temperature"] == 0 and body["seed"] == llm.SEED and body["model"] == "test-model"
+    assert body["max_tokens"] == llm.MAX_ANSWER_TOKENS  # a looping small model stops
     assert body["response_format"]["json_schema"]["schema"] == llm.ANSWER_SCHEMA
     user = body["messages"][1]["content"]
     assert "[2] (narration, Noor Aziz) The heat wave" in user and "Speakers cogmap found: Noor Aziz" in user

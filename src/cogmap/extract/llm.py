@@ -78,6 +78,10 @@ PROMPT_VERSION = "1"
 #: How the answer's JSON schema is given to the server, tried in this order.
 MODES = ("json_schema", "json_object", "prompt")
 SEED = 42
+#: The longest answer asked for. A small model can loop on one phrase at temperature 0
+#: and would write until its context is full (8,192 tokens took over ten minutes on two
+#: cores); a section's claims fit in far fewer.
+MAX_ANSWER_TOKENS = 4096
 DEFAULT_TIMEOUT = 120.0
 DEFAULT_CONCURRENCY = 4
 DEFAULT_RETRIES = 2
@@ -308,7 +312,7 @@ class Client:
 
     def _body(self, mode: str, system: str, user: str) -> dict:
         body: dict[str, Any] = {
-            "model": self.settings.model, "temperature": 0, "seed": SEED,
+            "model": self.settings.model, "temperature": 0, "seed": SEED, "max_tokens": MAX_ANSWER_TOKENS,
             "messages": [{"role": "system", "content": system}, {"role": "user", "content": user}],
         }
         if mode == "json_schema":
