@@ -690,7 +690,7 @@ class Reader:
         lines = []
         for s in sentences:
             turn = doc.turn_at(s.start)
-            who = doc.speaker_in(s.start, s.end)
+            who = doc.speaker_of(s.start)
             tag = turn.kind if turn else "text"
             body = " ".join(doc.text[s.start:s.end].split())
             lines.append((s, f"[{s.n}] ({tag}{', ' + who if who else ''}) {body}"))
