@@ -86,6 +86,16 @@ def test_a_combination_of_causes_is_each_cause_and_only_the_from_phrase_is_one()
     assert not any("January" in c for c, _, _ in cs)
 
 
+@pytest.mark.parametrize("text,cue,wrong", [
+    ("Forecasters give a 30 percent chance of above-average rain this winter.", "give", None),  # an estimate
+    ("Slow steaming, in turn, means more vessels are needed.", "mean", "turn"),  # an idiom, no variable
+    ("Every day of the strike costs the regional economy roughly 25 million euros.", "cost", "euros"),  # how much
+])
+def test_estimates_idioms_and_amounts_are_no_effects(text, cue, wrong):
+    effects = [" ".join(t.text for t in c.effect.tokens) for c in find_claims(load()(text)) if c.cue == cue]
+    assert (effects == []) if wrong is None else not any(wrong in e for e in effects), effects
+
+
 def test_conditional_and_modality():
     _, cs = claims("If the talks fail, the fighting will intensify.")
     assert any(m == "conditional" and s == 1 and "talks fail" in c for c, s, e, m in cs), cs

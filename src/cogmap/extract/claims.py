@@ -572,12 +572,16 @@ def _effects_of_causal_verb(verb):
     for o in objs:
         if o.lower_ in _REFLEXIVE:
             continue  # "the firm cut itself off": not a variable of its own
+        if _is_amount(o) and any(not _is_amount(x) for x in objs):
+            continue  # "costs the economy 25 million euros": the economy, by that much
         for conj in _conjuncts(o):
             out.append(np_side(conj))
     if not out:
         for p in _children(verb, "prep", "dative"):
             if (lemma, p.lower_) in L.PHRASAL_CAUSAL or lemma in L.CAUSAL_VERBS:
                 for pobj in _children(p, "pobj", "pcomp"):
+                    if (p.lower_, pobj.lower_) in _FIXED_PHRASES:
+                        continue  # "means, in turn, ...": a phrase of the sentence, no variable
                     if p.lower_ in ("to", "in", "into", "about", "on"):
                         out.append(_side_for(pobj))
     return out
@@ -604,6 +608,10 @@ def _level_reached(verb) -> Optional[int]:
     return None
 
 
+#: Prepositional phrases that are idioms of the sentence, never a variable.
+_FIXED_PHRASES = frozenset({("in", "turn"), ("in", "fact"), ("in", "part"), ("in", "short"), ("in", "particular"),
+                            ("in", "general"), ("on", "average"), ("in", "practice"), ("in", "theory"),
+                            ("on", "balance"), ("in", "effect"), ("in", "time"), ("on", "time")})
 #: Nouns that only gather their "of" phrase: "a combination of X and Y" is X and Y.
 _GATHERING = frozenset("combination mix mixture blend host series set number range variety".split())
 
@@ -620,8 +628,11 @@ def _parts(tok) -> list:
 def _causal_verb_sign(verb) -> Optional[int]:
     lemma = verb.lemma_.lower()
     if lemma in ("give", "provide", "offer", "hand"):
-        # Causal only when what is given is a reason: "gives firms a reason to buy at home".
-        return 1 if any(c.dep_ == "dobj" and c.lemma_.lower() in _REASON_OBJECTS for c in verb.children) else None
+        # Causal only when what is given is a reason: "gives firms a reason to buy at home";
+        # "give a 30 percent chance of rain" is an estimate.
+        return 1 if any(c.dep_ == "dobj" and c.lemma_.lower() in _REASON_OBJECTS and not _is_amount(c)
+                        and not any(m.ent_type_ == "PERCENT" for m in c.subtree if m.i < c.i)
+                        for c in verb.children) else None
     words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
     if any((lemma, w) in L.NOT_CAUSAL_PHRASAL for w in words):
         return None
