@@ -36,7 +36,8 @@ __all__ = ["SCALES", "has_term", "probability", "term_band"]
 
 # Words the published scales leave out, read as their nearest term: "can" and the nouns of
 # chance ("a chance to win", "the risk of") say a real possibility, as "may" does;
-# "expect" says likely; "set to", "going to" say what "will" says.
+# "expect" says likely; "set to", "going to" say what "will" says; "I'd be surprised if"
+# says what "unlikely" says (and "I wouldn't be surprised", negated, its complement).
 _POSSIBLE = ("can", "chance", "chances", "possibility", "potential", "risk")
 _EXPECTED = ("expect", "expects", "expected", "expecting")
 _WILL = ("set to", "going to", "gonna", "'ll")
@@ -85,8 +86,8 @@ SCALES = {"icd203": _ICD, "kent": _KENT, "survey": _SURVEY}
 # Strength order: a stronger hedge word decides when several occur together.
 _ORDER = ["certainly", "definitely", "surely", "undoubtedly", "inevitably", "almost certainly",
           "very likely", "highly likely", "likely", "probably", "unlikely", "very unlikely",
-          "highly unlikely", "no chance", "little chance", "bound to", "doubt", "surprised", "expect", "expects", "expected",
-          "expecting", "perhaps", "maybe", "possibly", "possible", "may", "might", "could", "can", "chance",
+          "highly unlikely", "no chance", "little chance", "bound to", "doubt", "surprised", "expect", "expects",
+          "expected", "expecting", "perhaps", "maybe", "possibly", "possible", "may", "might", "could", "can", "chance",
           "chances", "possibility", "potential", "risk", "would", "set to", "going to", "gonna", "'ll", "will"]
 
 
