@@ -189,3 +189,20 @@ def test_beliefs_about_a_forecast_set_its_probability(text, p, extractors):
 def test_hedge_forms():
     assert probability(["doubted"]) == probability(["doubt"]) == (0.325, "doubt")
     assert probability(["surprised"], negated=True)[0] == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize("text,p", [
+    ("It's only a matter of time before the dam fails.", 0.875),
+    ("There's a real risk that the subsidy gets swallowed by rent rises.", 0.4),
+    ("I wouldn't rule out a second strike in the spring.", 0.4),  # the phrase's "not" is no denial
+    ("The new cranes are poised to wipe out another 200 jobs.", 0.875),
+    ("My base case is a small surplus next harvest.", 0.675),
+])
+def test_forecasting_phrases_are_forecasts_with_their_hedge(text, p):
+    for extractor in BOTH:
+        fs = cogmap.extract(text, extractor=extractor).forecasts
+        assert [f.probability for f in fs] == [pytest.approx(p)], (extractor, fs)
+
+
+def test_a_risk_that_is_a_relative_clause_is_no_forecast():
+    assert cogmap.extract("The flu poses a risk that doctors know well.", extractor="rules").forecasts == []

@@ -57,6 +57,9 @@ class RawForecast:
     sent_end: int
     #: Found by the learned reader where no rule read the sentence.
     reader_only: bool = False
+    #: Said through a fixed forecasting phrase ("it's only a matter of time before X"),
+    #: which the reader, trained mostly on modal verbs, tends to miss.
+    framed: bool = False
 
 
 def _main_clause(sent):
@@ -181,6 +184,24 @@ def _likelihood_stated(sent) -> Optional[str]:
     return None
 
 
+#: Fixed phrases that forecast what follows them, and the hedge term each amounts to.
+#: Closed English idioms of estimation, as the published scales' words are.
+#: (A "not" inside the phrase, as in "I wouldn't rule out", is part of it, not a denial.)
+_FRAMES = [(re.compile(p, re.I), term) for p, term in (
+    (r"\b(?:only |just )?a (?:matter|question) of (?:time|when)\b", "very likely"),
+    (r"\bthere(?:'s| is) a (?:real |big |serious )?(?:risk|danger) that\b", "risk"),
+    (r"\bthe (?:real |big )?(?:risk|danger) is that\b", "risk"),
+    (r"\b(?:wouldn'?t|would not|can'?t|cannot) rule out\b", "possible"),
+    (r"\b(?:is|are|was|were|looks?) poised to\b", "will"),
+    (r"\bmy (?:base case|best guess|guess|bet) is\b|\bI'?d bet\b|\bI would bet\b", "likely"),
+)]
+
+
+def _framed(text: str) -> Optional[str]:
+    """The hedge term of a forecasting phrase in ``text``, else None."""
+    return next((term for pattern, term in _FRAMES if pattern.search(text)), None)
+
+
 def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
     """Forecasts in a parsed paragraph.
 
@@ -242,6 +263,9 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         stated = _likelihood_stated(sent)
         if stated is not None:
             words, future = [stated] + [w for w in words if w in ("very", "highly")], True
+        frame = _framed(sent.text) if explicit is None and stated is None else None
+        if frame is not None:
+            words, future, negated = frame.split() + [w for w in words if w in ("very", "highly")], True, False
         if not future and explicit is None:
             continue
         for adv in sent:
@@ -283,7 +307,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         while b > a and doc.text[b - 1].isspace():
             b -= 1
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
-                               horizon=horizon, condition=condition, sent_start=a, sent_end=b))
+                               horizon=horizon, condition=condition, sent_start=a, sent_end=b,
+                               framed=frame is not None))
     return out
 
 

@@ -260,10 +260,15 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
 
     out = []
     for ref, rd in zip(refs, readings):
-        if rd.forecast < FORECAST_THRESHOLD or ref.text.rstrip().endswith("?"):
+        if ref.text.rstrip().endswith("?"):
             continue
         pa = ref.start - ref.sent.start_char
         mine = [f for f in found if f[0] == pa and ref.sent.start_char <= f[2].start < ref.sent.end_char]
+        if rd.forecast < FORECAST_THRESHOLD:
+            # A fixed forecasting phrase stands without the reader ("it's only a matter of
+            # time before X"): it says what a modal verb says, in words the reader rarely saw.
+            out += [f for f in mine if f[2].framed]
+            continue
         if mine:
             out += mine
             continue
