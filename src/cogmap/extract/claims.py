@@ -145,10 +145,10 @@ def np_side(tok, depth: int = 0) -> Side:
                 return clause_side(acl)
     if tok.pos_ in ("VERB", "AUX"):
         return clause_side(tok)
-    change = _CHANGE_NOUNS.get(tok.lemma_.lower())
-    preps = ("in", "of") + (("with",) if tok.lemma_.lower() in ("problem", "trouble") else ()) if change is not None else ()
-    if tok.lemma_.lower() in _TO_NOUNS:
-        change, preps = _TO_NOUNS[tok.lemma_.lower()], preps + ("to",)
+    noun = tok.lemma_.lower()
+    change, preps = _CHANGE_NOUNS.get(noun), ("in", "of", "with") if noun in ("problem", "trouble") else ("in", "of")
+    if noun in _TO_NOUNS:
+        change, preps = _TO_NOUNS[noun], ("in", "of", "to")
     if change is not None and depth < 2:
         # "a rise in demand" is demand going up; "a lack of supply" is supply going
         # down; "problems of legitimacy" and "a blow to morale", the same.

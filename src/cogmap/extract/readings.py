@@ -259,11 +259,14 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     from cogmap.extract.forecasts import HORIZON, RawForecast
 
     out = []
+    by_paragraph: dict[int, list] = {}  # the rules' forecasts by paragraph: no scan of all per sentence
+    for f in found:
+        by_paragraph.setdefault(f[0], []).append(f)
     for ref, rd in zip(refs, readings):
         if ref.text.rstrip().endswith("?"):
             continue
         pa = ref.start - ref.sent.start_char
-        mine = [f for f in found if f[0] == pa and ref.sent.start_char <= f[2].start < ref.sent.end_char]
+        mine = [f for f in by_paragraph.get(pa, ()) if ref.sent.start_char <= f[2].start < ref.sent.end_char]
         if rd.forecast < FORECAST_THRESHOLD:
             # A fixed forecasting phrase stands without the reader ("it's only a matter of
             # time before X"): it says what a modal verb says, in words the reader rarely saw.

@@ -373,6 +373,7 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     attributions: list[tuple[int, int, str]] = []
     a_starts: list[int] = []
     recent_person: Optional[str] = None
+    named_people = set(people.canonical.values())
     last_speaker: Optional[str] = None
     last_para = -10
     for pi, ((a, b), doc) in enumerate(zip(cleaned.paragraphs, docs)):
@@ -387,7 +388,7 @@ def structure(cleaned: Cleaned, docs) -> Structure:
                 verb, name = found
                 attributions.append((s_a, s_b, name))
                 a_starts.append(s_a)
-                if name in people.canonical.values():
+                if name in named_people:
                     recent_person = name
                 # Indirect speech: the clause the verb reports.
                 for child in verb.children:
