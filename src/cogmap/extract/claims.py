@@ -147,6 +147,8 @@ def np_side(tok, depth: int = 0) -> Side:
         return clause_side(tok)
     noun = tok.lemma_.lower()
     change, preps = _CHANGE_NOUNS.get(noun), ("in", "of", "with") if noun in ("problem", "trouble") else ("in", "of")
+    if noun in ("problem", "trouble") and tok.tag_ != "NNS":
+        change = None  # "problems of legitimacy" lack it; "the problem of debt" is too much of it
     if noun in _TO_NOUNS:
         change, preps = _TO_NOUNS[noun], ("in", "of", "to")
     if change is not None and depth < 2:
