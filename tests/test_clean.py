@@ -74,3 +74,17 @@ def test_real_articles_keep_their_bodies():
 def test_related_links_are_debris():
     c = clean("Rates rise.\n\nRelated: Five charts that explain the housing crisis\n\nDemand falls as rates rise.")
     assert c.removed == ["Related: Five charts that explain the housing crisis"]
+
+
+def test_caption_sentence_over_a_bare_credit_is_debris():
+    page = ("Port strike spreads to the north\n\n"
+            "Dock workers gather outside the gates of the container terminal on Monday.\n\n"
+            "Getty Images\n\n"
+            "The strike has halted most container traffic, and shipping lines say freight rates "
+            "will climb if it lasts another week.")
+    c = clean(page)
+    assert c.removed == ["Dock workers gather outside the gates of the container terminal on Monday.", "Getty Images"]
+    # A paragraph of two sentences over the credit is body text, not a caption.
+    body = ("Rates rose again. The central bank says it will act if inflation stays high.\n\n"
+            "Reuters\n\nMarkets fell.")
+    assert clean(body).removed == ["Reuters"]

@@ -182,6 +182,12 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             prev = lines[i - 1]
             if not _ends_sentence(prev) and len(_words(prev)) <= 12 and prev[:1].islower():
                 drop[i - 1] = "caption"
+            # A caption sentence over a credit that stands alone ("Getty Images"): one
+            # short sentence on its own line. A body paragraph is rarely one sentence that
+            # short with a bare credit line under it.
+            elif len(_words(lines[i])) <= 4 and _ends_sentence(prev) and len(_words(prev)) <= 25 \
+                    and not re.search(r"[.!?][\"”’']?\s+[A-Z]", prev.rstrip()[:-1]):
+                drop[i - 1] = "caption"
 
     # Duplicates: a line repeated, or a headline that is the start of a longer line.
     seen: dict[str, int] = {}
