@@ -6,6 +6,9 @@ Usage::
     python benchmarks/cnc.py FILE.csv --extractor rules           # the rule-based extractor
     python benchmarks/cnc.py data/cnc/train_subtask1.csv data/cnc/train_subtask2.csv --cv 5
                                                                   # train inside each fold, score the rest
+    python benchmarks/cnc.py data/cnc/train_subtask1.csv data/cnc/train_subtask2.csv --cv 5 --save /tmp/folds
+    python benchmarks/cnc.py data/cnc/train_subtask1.csv data/cnc/train_subtask2.csv --cv 5 --saved /tmp/folds
+                                                                  # keep the fold models; score them again
 
 Files are in the upstream format: subtask 1 (``index,text,label``) and subtask 2
 (``text_w_pairs`` with ``<ARG0>`` cause and ``<ARG1>`` effect spans), so a held-out
@@ -154,7 +157,47 @@ def show(name: str, res: dict) -> None:
         print(f"  subtask 2 ({n} relations): cause F1 {c:.3f}  effect F1 {e:.3f}  span F1 {m:.3f}")
 
 
-def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool, data: Path, seed: int = 13):
+def fold_of_texts(s1_rows, s2_rows, k: int, seed: int = 13) -> dict:
+    """Each sentence's fold: sentences shuffled with ``seed``, dealt out in turn."""
+    texts = sorted({r["text"] for r in s1_rows} | {r["text"] for r in s2_rows})
+    random.Random(seed).shuffle(texts)
+    return {t: i % k for i, t in enumerate(texts)}
+
+
+def score_saved_folds(s1_rows, s2_rows, k: int, folder: Path) -> list:
+    """Score the fold models a ``--cv K --save FOLDER`` run wrote, each on its own fold.
+
+    Decoding (spans, pairs, the causal-sentence rule) runs as shipped, through
+    onnxruntime, so a change to it is measured on all K folds in seconds, without
+    training again.
+    """
+    from cogmap.extract.learned import Reader
+
+    fold_of = fold_of_texts(s1_rows, s2_rows, k)
+    results = []
+    for i in range(k):
+        reader = Reader.load(folder / f"fold{i + 1}")
+        res = score([r for r in s1_rows if fold_of[r["text"]] == i],
+                    [r for r in s2_rows if fold_of[r["text"]] == i],
+                    lambda ts: _from_readings(ts, reader.read_many([("", t) for t in ts])))
+        show(f"fold {i + 1} ({folder / f'fold{i + 1}'})", res)
+        results.append(res)
+    return results
+
+
+def summarise(results: list, s1_rows, s2_rows) -> None:
+    if s1_rows:
+        for name, col in (("precision", 0), ("recall", 1), ("F1", 2)):
+            vals = [r["subtask1"][col] for r in results]
+            print(f"  subtask 1 {name}: mean {statistics.mean(vals):.3f}  sd {statistics.stdev(vals):.3f}")
+    if s2_rows:
+        for name, col in (("cause F1", 0), ("effect F1", 1), ("span F1", 2)):
+            vals = [r["subtask2"][col] for r in results]
+            print(f"  subtask 2 {name}: mean {statistics.mean(vals):.3f}  sd {statistics.stdev(vals):.3f}")
+
+
+def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool, data: Path, seed: int = 13,
+                   save: Path | None = None):
     import tempfile
 
     from cogmap.train.config import Config
@@ -162,10 +205,7 @@ def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool,
     from cogmap.train.examples import from_cnc, from_commentary
     from cogmap.train.loop import predict_torch, train
 
-    texts = sorted({r["text"] for r in s1_rows} | {r["text"] for r in s2_rows})
-    rng = random.Random(seed)
-    rng.shuffle(texts)
-    fold_of = {t: i % k for i, t in enumerate(texts)}
+    fold_of = fold_of_texts(s1_rows, s2_rows, k, seed)
     extra = list(from_commentary(read_commentary(data / "commentary"))) if with_commentary else []
     results = []
     for i in range(k):
@@ -184,6 +224,10 @@ def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool,
             t0 = time.perf_counter()
             net = train(examples, cfg, log=lambda s: None)
             secs = time.perf_counter() - t0
+            if save is not None:
+                from cogmap.train.loop import export
+
+                export(net, save / f"fold{i + 1}", cfg, {"fold": i + 1, "of": k, "seed": seed})
 
             def predict(ts, net=net):
                 from cogmap.train.examples import Example
@@ -197,14 +241,7 @@ def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool,
             results.append(res)
     print(f"{k}-fold cross-validation, {epochs} epochs, training data: CNC"
           f"{' + commentary' if with_commentary else ''} of the other folds")
-    if s1_rows:
-        for name, col in (("precision", 0), ("recall", 1), ("F1", 2)):
-            vals = [r["subtask1"][col] for r in results]
-            print(f"  subtask 1 {name}: mean {statistics.mean(vals):.3f}  sd {statistics.stdev(vals):.3f}")
-    if s2_rows:
-        for name, col in (("cause F1", 0), ("effect F1", 1), ("span F1", 2)):
-            vals = [r["subtask2"][col] for r in results]
-            print(f"  subtask 2 {name}: mean {statistics.mean(vals):.3f}  sd {statistics.stdev(vals):.3f}")
+    summarise(results, s1_rows, s2_rows)
 
 
 def main(argv=None) -> int:
@@ -213,7 +250,11 @@ def main(argv=None) -> int:
     ap.add_argument("--extractor", choices=["learned", "rules"], default="learned")
     ap.add_argument("--model", type=Path, default=None, help="a model folder other than the shipped one")
     ap.add_argument("--cv", type=int, default=0, help="train inside each of K folds (needs '.[train]')")
-    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=4, help="with --cv: epochs per fold (the shipped model's 4)")
+    ap.add_argument("--save", type=Path, default=None,
+                    help="with --cv: write each fold's model to SAVE/foldN (int8, as shipped)")
+    ap.add_argument("--saved", type=Path, default=None,
+                    help="score the fold models of an earlier '--cv K --save SAVED' run, without training")
     ap.add_argument("--with-commentary", action="store_true", help="also train on data/commentary")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N rows of each file")
     args = ap.parse_args(argv)
@@ -234,9 +275,11 @@ def main(argv=None) -> int:
             print(f"{path}: not a Causal News Corpus file (no label or text_w_pairs column)", file=sys.stderr)
             return 2
     try:
-        if args.cv:
+        if args.cv and args.saved:
+            summarise(score_saved_folds(s1, s2, args.cv, args.saved), s1, s2)
+        elif args.cv:
             data = Path(__file__).resolve().parents[1] / "data"
-            cross_validate(s1, s2, args.cv, args.epochs, args.with_commentary, data)
+            cross_validate(s1, s2, args.cv, args.epochs, args.with_commentary, data, save=args.save)
         else:
             predict = rules_predictor() if args.extractor == "rules" else learned_predictor(args.model)
             show(args.extractor, score(s1, s2, predict))
