@@ -197,11 +197,19 @@ def test_hedge_forms():
     ("I wouldn't rule out a second strike in the spring.", 0.4),  # the phrase's "not" is no denial
     ("The new cranes are poised to wipe out another 200 jobs.", 0.875),
     ("My base case is a small surplus next harvest.", 0.675),
+    ("New port fees are soon set to take effect.", 0.875),
+    ("The fungus has the potential to wipe out the banana crop.", 0.4),
 ])
 def test_forecasting_phrases_are_forecasts_with_their_hedge(text, p):
     for extractor in BOTH:
         fs = cogmap.extract(text, extractor=extractor).forecasts
         assert [f.probability for f in fs] == [pytest.approx(p)], (extractor, fs)
+
+
+def test_set_to_a_place_or_a_number_is_no_forecast():
+    for text in ("The table is set to the left of the door.", "The thermostat is set to 20 degrees."):
+        for extractor in BOTH:
+            assert cogmap.extract(text, extractor=extractor).forecasts == [], (text, extractor)
 
 
 def test_a_risk_that_is_a_relative_clause_is_no_forecast():

@@ -193,6 +193,9 @@ _FRAMES = [(re.compile(p, re.I), term) for p, term in (
     (r"\bthe (?:real |big )?(?:risk|danger) is that\b", "risk"),
     (r"\b(?:wouldn'?t|would not|can'?t|cannot) rule out\b", "possible"),
     (r"\b(?:is|are|was|were|looks?) poised to\b", "will"),
+    (r"\b(?:is|are|'s|'re|looks?|seems?) (?:now |soon |also )?set to\b"
+     r"(?! (?:(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|zero)\b|\d))", "set to"),
+    (r"\b(?:has|have) the potential to\b", "potential"),
     (r"\bmy (?:base case|best guess|guess|bet) is\b|\bI'?d bet\b|\bI would bet\b", "likely"),
 )]
 
