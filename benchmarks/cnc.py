@@ -23,7 +23,8 @@ split scores the same way.
 ``--cv K`` needs the training extra (``pip install '.[train]'``): the sentences are
 split into K folds by text (a sentence's relations stay together), a model is
 trained on the other folds (the CNC rows only, unless ``--with-commentary``) with
-the shipped settings and ``--epochs``, one thread, and scored on the held-out fold.
+the shipped settings and ``--epochs``, one thread, exported as the shipped model is
+(int8 ONNX), and scored on the held-out fold through onnxruntime, as it would ship.
 """
 
 from __future__ import annotations
@@ -203,7 +204,8 @@ def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool,
     from cogmap.train.config import Config
     from cogmap.train.corpus import read_commentary
     from cogmap.train.examples import from_cnc, from_commentary
-    from cogmap.train.loop import predict_torch, train
+    from cogmap.extract.learned import Reader
+    from cogmap.train.loop import export, train
 
     fold_of = fold_of_texts(s1_rows, s2_rows, k, seed)
     extra = list(from_commentary(read_commentary(data / "commentary"))) if with_commentary else []
@@ -224,16 +226,14 @@ def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool,
             t0 = time.perf_counter()
             net = train(examples, cfg, log=lambda s: None)
             secs = time.perf_counter() - t0
-            if save is not None:
-                from cogmap.train.loop import export
+            # Scored as it would ship: exported (int8) and read through onnxruntime.
+            folder = save / f"fold{i + 1}" if save is not None else Path(tmp) / "model"
+            export(net, folder, cfg, {"fold": i + 1, "of": k, "seed": seed})
+            Reader._cache.clear()
+            reader = Reader.load(folder)
 
-                export(net, save / f"fold{i + 1}", cfg, {"fold": i + 1, "of": k, "seed": seed})
-
-            def predict(ts, net=net):
-                from cogmap.train.examples import Example
-
-                exs = [Example(source="cnc", group="", prev="", text=t) for t in ts]
-                return _from_readings(ts, predict_torch(net, exs, cfg.max_len))
+            def predict(ts, reader=reader):
+                return _from_readings(ts, reader.read_many([("", t) for t in ts]))
 
             res = score([r for r in s1_rows if fold_of[r["text"]] == i],
                         [r for r in s2_rows if fold_of[r["text"]] == i], predict)

@@ -40,6 +40,8 @@ TAGS = ("cause", "effect", "trigger", "hedge")
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "extractor"
 #: Words kept of the previous sentence: the context needs its end, not all of it.
 CONTEXT_WORDS = 48
+#: A causal sentence with no side above 0.5 takes its likeliest runs above this (see decode).
+FALLBACK_FLOOR = 0.2
 
 REBUILD = "rebuild it with: pip install '.[train]' && python -m cogmap.train"
 
@@ -141,6 +143,28 @@ def _spans_from_bio(probs: np.ndarray, seq_ids: Sequence, offsets: Sequence, wor
     return spans
 
 
+def _likeliest_run(inside: np.ndarray, seq_ids: Sequence, offsets: Sequence, words: Sequence,
+                   floor: float = FALLBACK_FLOOR) -> Optional[tuple]:
+    """The run of this sentence's tokens (segment 1) above ``floor`` with the most
+    probability mass, on whole words, as ``(start, end, 1, mean probability)``."""
+    best, cur = None, None
+    for k, seg in enumerate(seq_ids):
+        if seg == 1 and inside[k] > floor:
+            cur = [cur[0], k, cur[2] + inside[k]] if cur else [k, k, inside[k]]
+            if best is None or cur[2] > best[2]:
+                best = list(cur)
+        else:
+            cur = None
+    if best is None:
+        return None
+    a, b = best[0], best[1]
+    while a > 0 and seq_ids[a - 1] == 1 and words[a - 1] == words[a]:
+        a -= 1
+    while b + 1 < len(words) and seq_ids[b + 1] == 1 and words[b + 1] == words[b]:
+        b += 1
+    return int(offsets[a][0]), int(offsets[b][1]), 1, float(inside[a:b + 1].mean())
+
+
 def _softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
     e = np.exp(x - x.max(axis=axis, keepdims=True))
     return e / e.sum(axis=axis, keepdims=True)
@@ -209,7 +233,20 @@ def decode(tag_logits: np.ndarray, sent_logits: np.ndarray, hidden: np.ndarray, 
     reading = Reading(causal=float(sent[0]), forecast=float(sent[1]), spans=spans,
                       tokens=[(int(offsets[k][0]), int(offsets[k][1]), float(inside[k, 0]), float(inside[k, 1]))
                               for k in cur_idx])
-    for c, e, trig in _pair_up(spans):
+    found = _pair_up(spans)
+    if not found and reading.causal >= 0.5:
+        # The sentence is causal but neither side cleared 0.5: a long clause whose tokens
+        # the tagger is unsure of one by one. Its likeliest cause and effect runs are a
+        # better reading than none (on held-out CNC folds, a fifth of the relations
+        # had no pair at all).
+        # Each token goes to the side it is likelier part of, so the two never overlap.
+        pc, pe = inside[:, 0], inside[:, 1]
+        c = _likeliest_run(np.where(pc >= pe, pc, 0.0), seq_ids, offsets, words)
+        e = _likeliest_run(np.where(pe > pc, pe, 0.0), seq_ids, offsets, words)
+        if c and e and not (c[0] < e[1] and e[0] < c[1]):
+            found = [(c, e, min(spans["trigger"], key=lambda t: abs(t[0] - (c[0] + e[0]) / 2))
+                      if spans["trigger"] else None)]
+    for c, e, trig in found:
         ranges = [token_range(c, seq_ids, offsets), token_range(e, seq_ids, offsets),
                   token_range(trig, seq_ids, offsets) if trig else []]
         x = pair_features(hidden, cur, ranges)
