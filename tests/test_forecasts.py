@@ -214,3 +214,13 @@ def test_set_to_a_place_or_a_number_is_no_forecast():
 
 def test_a_risk_that_is_a_relative_clause_is_no_forecast():
     assert cogmap.extract("The flu poses a risk that doctors know well.", extractor="rules").forecasts == []
+
+
+@pytest.mark.parametrize("p_reader,kept", [(0.9, True), (0.3, True), (0.1, False)])
+def test_a_rules_forecast_stands_unless_the_reader_rules_it_out(monkeypatch, p_reader, kept):
+    from cogmap.extract import pipeline
+    from cogmap.extract.learned import Reading
+
+    monkeypatch.setattr(pipeline, "read_sentences", lambda refs: [Reading(causal=0.0, forecast=p_reader) for _ in refs])
+    fs = cogmap.extract("The navy may blockade the strait.", extractor="learned").forecasts
+    assert [(f.probability, f.hedge) for f in fs] == ([(0.4, "may")] if kept else [])
