@@ -122,3 +122,16 @@ def test_the_shipped_model_reads_plain_links():
         right += any(cause in c.cause.text.lower() and effect.split()[-1] in c.effect.text.lower()
                      for c in doc.claims)
     assert right >= 4
+
+
+def test_a_sentence_reads_the_same_whatever_is_read_beside_it():
+    """The int8 encoder's activation scale is per batch: a reading must not depend on it."""
+    reader = Reader.load()
+    short = ("", "Higher fuel taxes cut car use.")
+    long_ = ("The council met on Tuesday.", "After three years of argument, the council voted to raise parking fees "
+             "across the old town, which traders say will drive shoppers to the out-of-town malls and empty the "
+             "high street of its last independent shops within a year or two.")
+    alone = reader.read_many([short])[0]
+    beside = reader.read_many([long_, short, long_])[1]
+    assert alone.causal == beside.causal and alone.forecast == beside.forecast
+    assert alone.tokens == beside.tokens

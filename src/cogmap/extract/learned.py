@@ -324,8 +324,14 @@ class Reader:
             out.append((tags, sent, h))
         return out
 
-    def read_many(self, items: Sequence[tuple[str, str]], batch_size: int = 16) -> list[Reading]:
-        """Readings of ``(previous sentence, sentence)`` pairs, in order."""
+    def read_many(self, items: Sequence[tuple[str, str]], batch_size: int = 1) -> list[Reading]:
+        """Readings of ``(previous sentence, sentence)`` pairs, in order.
+
+        One pair per run by default: the int8 encoder quantizes its activations with one
+        scale per batch, so in a batch a sentence's reading would depend on the longest
+        sentences beside it, and the same sentence would read differently in another
+        document. Unbatched it costs no more time on one thread (no padding).
+        """
         readings: list[Reading] = []
         encs = [encode_pair(self.tokenizer, p, t, self.max_len) for p, t in items]
         order = sorted(range(len(encs)), key=lambda k: len(encs[k].ids))  # less padding
