@@ -336,3 +336,20 @@ def test_a_reader_span_that_is_no_phrase_takes_its_main_word():
     a = text.index("you fewer pods")
     side = _side(ref, a, a + len("you fewer pods"))
     assert [t.text for t in side.tokens] == ["pods"] and side.sign == -1
+
+
+def test_a_raising_adjective_lends_the_copula_its_subject():
+    # "X are likely to harm Y": the subject of "are" is the subject of "harm".
+    for text in ("Tariffs are likely to harm the economy.",
+                 "She argues that the new tariffs are likely to harm the economy."):
+        claims = cogmap.extract(text, extractor="rules").claims
+        assert [("tariffs" in c.cause.label, c.effect.label, c.polarity) for c in claims] == [(True, "economy", -1)]
+
+
+def test_a_time_is_never_a_side():
+    for extractor in ("rules", "learned"):
+        doc = cogmap.extract("The gap in training is still hurting them five years on. Every time a plant closes, "
+                             "the town loses its young people.", extractor=extractor)
+        for c in doc.claims:
+            for side in (c.cause, c.effect):
+                assert not any(w in side.label.lower() for w in ("five years", "every time")), (extractor, side.label)

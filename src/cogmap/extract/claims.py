@@ -440,7 +440,9 @@ def _subject_of(verb):
         subj = _children(t, "nsubj", "csubj")
         if subj:
             return subj[0], t
-        if t.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") and t.head != t:
+        # "Tariffs are likely to harm X": the adjective's clause shares the copula's subject.
+        raised = t.dep_ == "acomp" and t.pos_ == "ADJ" and t is not verb
+        if (t.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") or raised) and t.head != t:
             if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 return None, None  # "the decision to cut output": the decision is not the cutter
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):

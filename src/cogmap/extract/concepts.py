@@ -37,7 +37,7 @@ from typing import Optional
 from cogmap.aliases import Aliases
 from cogmap.records import Concept
 
-__all__ = ["ConceptMerger", "label_tokens", "negation_sign", "positive_of", "slug", "transferred"]
+__all__ = ["ConceptMerger", "label_tokens", "names_something", "negation_sign", "positive_of", "slug", "transferred"]
 
 # Verbs that carry little meaning of their own: the concept is their object.
 _LIGHT_VERBS = frozenset(
@@ -150,6 +150,40 @@ def label_tokens(tokens) -> str:
     """
     core = _core(tokens)
     return _label(core, _negation(core)) or _label(tokens)
+
+
+# Units of time: a side made of these and numbers is a date or a span of time ("five
+# years on", "every day", "2027"), never a variable.
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century",
+                         "quarter", "weekend", "night", "morning", "evening"})
+# "Time" alone can be a variable ("time is on his side"); "every time", "this time" is when.
+_TIME_WHEN = frozenset({"time", "moment", "period"})
+_TIME_DEICTIC = frozenset({"next", "last", "this", "every", "each", "coming", "past", "early", "late"})
+
+
+def names_something(tokens) -> bool:
+    """Whether a side of a claim names something a map can hold.
+
+    It needs a noun, a name, a verb, an adjective or a number, and a label once the
+    articles and pronouns are gone (a bare "it", "this" or an existential "there are"
+    names nothing); and the words may not all be a time ("five years on", "next
+    spring", "every day"): a date is when a link holds, not one of its ends.
+
+    >>> from cogmap.extract.nlp import load
+    >>> nlp = load()
+    >>> names_something(nlp("five years on")), names_something(nlp("next spring")), names_something(nlp("it"))
+    (False, False, False)
+    >>> names_something(nlp("hotter summers")), names_something(nlp("time")), names_something(nlp("every time"))
+    (True, True, False)
+    """
+    content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
+               and (t.is_alpha or t.like_num) and t.lower_ not in ("s",)]
+    if not any(t.is_alpha for t in content) or not label_tokens(tokens):
+        return False
+    dated = any(t.like_num or t.lower_ in _TIME_DEICTIC for t in tokens)
+    return not all(t.like_num or t.lemma_.lower() in _TIME_UNITS
+                   or dated and (t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in _TIME_WHEN)
+                   for t in content)
 
 
 # -- opposites --------------------------------------------------------------------

@@ -25,7 +25,7 @@ from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
 from cogmap.extract.claims import answered_reason, find_claims
 from cogmap.extract.clean import clean
-from cogmap.extract.concepts import ConceptMerger
+from cogmap.extract.concepts import ConceptMerger, names_something
 from cogmap.errors import InputError
 from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
 from cogmap.extract.ingest import RawInput, read
@@ -220,12 +220,6 @@ def _phrase_set(side) -> set:
     return out
 
 
-def _names_something(tokens) -> bool:
-    """A side of a claim must name something: a noun, a name, a verb or a number."""
-    return any(t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ") and t.is_alpha and t.lower_ not in ("s",)
-               for t in tokens)
-
-
 def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: str = "rules",
           aliases=None) -> Document:
     """Run the stages after ingest on decoded input."""
@@ -290,7 +284,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
             b = pa + sent.end_char
             while b > a and text[b - 1].isspace():
                 b -= 1
-            if not (_names_something(rc.cause.tokens) and _names_something(rc.effect.tokens)):
+            if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)):
                 continue
             ci = merger.add(rc.cause.tokens)
             ei = merger.add(rc.effect.tokens, label=rc.extra.get("effect_label"))
@@ -342,7 +336,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: 
         if found is None:
             continue
         q, ans, rc = found
-        if not (_names_something(rc.cause.tokens) and _names_something(rc.effect.tokens)):
+        if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)):
             continue
         ci, ei = merger.add(rc.cause.tokens), merger.add(rc.effect.tokens)
         if ci == ei:

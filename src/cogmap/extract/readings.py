@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import RawClaim, Side, clause_side, modality_of, np_side, resolve_anaphor
 from cogmap.extract.learned import Reader, Reading
 
@@ -157,10 +158,6 @@ def _clause_verb(tok):
     return tok.sent.root
 
 
-def _names_something(side: Side) -> bool:
-    return any(t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ") and t.is_alpha for t in side.tokens)
-
-
 def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> list[LearnedClaim]:
     """Claims from the readings: each decoded pair whose sides both name something."""
     out = []
@@ -185,7 +182,7 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
             if any(s is None or s[0] is None for s in sides):
                 continue
             (cause, c_ref), (effect, e_ref) = sides
-            if not (_names_something(cause) and _names_something(effect)):
+            if not (names_something(cause.tokens) and names_something(effect.tokens)):
                 continue  # a bare "it" or "this" is no concept: the claim is dropped
             if c_ref is e_ref and set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
                 # The parse's phrases overlap where the reader's spans do not (a headline's
@@ -193,7 +190,7 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                 # side to the words of its own span.
                 cause = _within(cause, c_ref, pair.cause)
                 effect = _within(effect, e_ref, pair.effect)
-                if not (cause.tokens and effect.tokens and _names_something(cause) and _names_something(effect)) \
+                if not (names_something(cause.tokens) and names_something(effect.tokens)) \
                         or set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
                     continue
             sent = ref.sent
