@@ -158,6 +158,10 @@ _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "deca
                          "quarter", "weekend", "night", "morning", "evening"})
 # "Time" alone can be a variable ("time is on his side"); "every time", "this time" is when.
 _TIME_WHEN = frozenset({"time", "moment", "period"})
+# An amount alone ("25 million euros", "a third") is how much, not what.
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+_MEASURES = frozenset({"euro", "dollar", "pound", "yen", "yuan", "rouble", "ruble", "rupee", "franc", "cent",
+                       "percent", "per", "point"})
 _TIME_DEICTIC = frozenset({"next", "last", "this", "every", "each", "coming", "past", "early", "late"})
 
 
@@ -167,12 +171,15 @@ def names_something(tokens) -> bool:
     It needs a noun, a name, a verb, an adjective or a number, and a label once the
     articles and pronouns are gone (a bare "it", "this" or an existential "there are"
     names nothing); and the words may not all be a time ("five years on", "next
-    spring", "every day"): a date is when a link holds, not one of its ends.
+    spring", "every day") or an amount ("25 million euros"): a date is when a link
+    holds and an amount how much, not one of its ends.
 
     >>> from cogmap.extract.nlp import load
     >>> nlp = load()
     >>> names_something(nlp("five years on")), names_something(nlp("next spring")), names_something(nlp("it"))
     (False, False, False)
+    >>> names_something(nlp("25 million euros")), names_something(nlp("19 percent of capacity"))
+    (False, True)
     >>> names_something(nlp("hotter summers")), names_something(nlp("time")), names_something(nlp("every time"))
     (True, True, False)
     """
@@ -181,7 +188,9 @@ def names_something(tokens) -> bool:
     if not any(t.is_alpha for t in content) or not label_tokens(tokens):
         return False
     dated = any(t.like_num or t.lower_ in _TIME_DEICTIC for t in tokens)
-    return not all(t.like_num or t.lemma_.lower() in _TIME_UNITS
+    numbered = any(t.like_num for t in tokens)
+    return not all(t.like_num or t.lemma_.lower() in _TIME_UNITS or t.ent_type_ in _AMOUNTS
+                   or numbered and t.lemma_.lower() in _MEASURES
                    or dated and (t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in _TIME_WHEN)
                    for t in content)
 
