@@ -180,6 +180,8 @@ def names_something(tokens) -> bool:
     (False, False, False)
     >>> names_something(nlp("25 million euros")), names_something(nlp("19 percent of capacity"))
     (False, True)
+    >>> names_something(nlp("the short run")), names_something(nlp("long-term interest rates"))
+    (False, True)
     >>> names_something(nlp("hotter summers")), names_something(nlp("time")), names_something(nlp("every time"))
     (True, True, False)
     """
@@ -188,6 +190,9 @@ def names_something(tokens) -> bool:
     if not any(t.is_alpha for t in content) or not label_tokens(tokens):
         return False
     dated = any(t.like_num or t.lower_ in _TIME_DEICTIC for t in tokens)
+    lemmas = {t.lemma_.lower() for t in content}
+    if lemmas & {"run", "term"} and lemmas <= {"short", "long", "near", "medium", "run", "term"}:
+        return False  # "in the short run", "over the long term": when, again
     numbered = any(t.like_num for t in tokens)
     return not all(t.like_num or t.lemma_.lower() in _TIME_UNITS or t.ent_type_ in _AMOUNTS
                    or numbered and t.lemma_.lower() in _MEASURES
