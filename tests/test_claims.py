@@ -200,18 +200,16 @@ def test_real_interview_core_links(interview_doc):
         assert c.speaker in (None, "Abbas Gallyamov", "Putin") or c.speaker
 
 
-def test_embedding_merge_is_optional_and_vetoed():
-    pytest.importorskip("onnxruntime")
-    pytest.importorskip("tokenizers")
+def test_embedding_merge_is_the_default_can_be_turned_off_and_is_vetoed():
     from cogmap.extract import embed
 
     if not embed.available():
-        pytest.skip("the embed extra is not installed")
+        pytest.skip("the embedding model is not installed")
     text = ("The arrival of Western tanks will prolong the war. "
             "Western tank deliveries also raise the risk of a wider conflict. "
             "Oil prices push up food prices.")
-    plain = cogmap.extract(text)
-    merged = cogmap.extract(text, embed=True)
+    plain = cogmap.extract(text, embed=False)
+    merged = cogmap.extract(text)
     assert len(merged.concepts) < len(plain.concepts)
     tank = {c.cause.concept for c in merged.claims if "tank" in c.cause.label.lower()}
     assert len(tank) == 1, [c.cause.label for c in merged.claims]
