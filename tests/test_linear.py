@@ -119,7 +119,9 @@ def test_extraction_time_is_linear_in_the_document(parse_clock):
     for attr in ("claims", "quotes", "turns", "forecasts"):
         n_small, n_large = len(getattr(d_small, attr)), len(getattr(d_large, attr))
         assert n_small >= 100 and n_large >= 3.5 * n_small, (attr, n_small, n_large)
-    assert len(d_large.concepts) >= 2 * len(d_small.concepts) >= 400, (len(d_small.concepts), len(d_large.concepts))
+    # Wordings, not concepts: the embedding merge joins many of the made-up names.
+    wordings = [sum(1 + len(c.aliases) for c in d.concepts) for d in (d_small, d_large)]
+    assert wordings[1] >= 2 * wordings[0] >= 400, wordings
     # (The time outside the parser is printed, not asserted: at a third of a second at N
     # it varies too much from run to run.)
     assert ratio < RATIO_LIMIT, f"4x the text took {ratio:.1f}x the time (linear ~4x, quadratic ~16x)"

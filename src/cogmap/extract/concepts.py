@@ -34,6 +34,8 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Optional
 
+import numpy as np
+
 from cogmap.aliases import Aliases
 from cogmap.records import Concept
 
@@ -538,14 +540,21 @@ class ConceptMerger:
                 if g["entry"] is not None:
                     union(first.setdefault(g["entry"], i), i)
         if self.embed and n >= 2:
-            from cogmap.extract.embed import similarity_matrix
+            from cogmap.extract.embed import encode
 
             # Long labels are whole events ("tanks in Kyiv distance Russia from talks"):
             # they are compared by their rules, not by embedding, which blurs them.
             short = [i for i, g in enumerate(self._groups) if len(self._label_of(g).split()) <= 6]
-            sims = similarity_matrix([self._label_of(self._groups[i]) for i in short])
-            pairs = sorted(((sims[a, b], i, j) for a, i in enumerate(short) for b, j in enumerate(short)
-                            if a < b and sims[a, b] >= self.threshold), reverse=True)
+            vectors = encode([self._label_of(self._groups[i]) for i in short])
+            pairs = []
+            # All pairs must be compared, but in blocks of rows, by numpy: a long document's
+            # thousands of labels never make one n x n matrix or a Python loop over it.
+            for lo in range(0, len(short), 512):
+                sims = vectors[lo:lo + 512] @ vectors.T
+                for a, b in zip(*np.nonzero(sims >= self.threshold)):
+                    if lo + a < b:
+                        pairs.append((float(sims[a, b]), short[lo + a], short[b]))
+            pairs.sort(reverse=True)
             for _, i, j in pairs:
                 a, b = self._groups[i]["dist"], self._groups[j]["dist"]
                 if a and b and not (a & b):
