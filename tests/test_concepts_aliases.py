@@ -120,7 +120,7 @@ def test_keep_apart_beats_embeddings(monkeypatch):
     embed = importlib.import_module("cogmap.extract.embed")  # cogmap.extract is also a function
 
     # An encoder that finds every pair alike: only the file keeps the pair apart.
-    monkeypatch.setattr(embed, "similarity_matrix", lambda labels: np.ones((len(labels), len(labels))))
+    monkeypatch.setattr(embed, "encode", lambda labels: np.full((len(labels), 4), 0.5, dtype=np.float32))
     phrases = ["inflation", "bread costs", "fuel costs"]
     joined, _ = _merge(phrases, embed=True)
     assert len({c.id for c in joined}) == 1
