@@ -175,9 +175,7 @@ def main(argv=None) -> int:
         embed.encode([p])
     single = (time.perf_counter() - t) / 200
 
-    from cogmap.extract.embed import _cores
-
-    print(f"model: {embed.MODEL_ID}; onnxruntime threads: {_cores()}")
+    print(f"model: {embed.MODEL_ID}; onnxruntime threads: 1")
     print(f"load (imports + checksums + session + first phrase): {load:.2f} s")
     print(f"throughput: {args.n / best:,.0f} phrases/s ({args.n} phrases, batch {args.batch_size}, "
           f"mean {np.mean([len(p.split()) for p in texts]):.1f} words)")

@@ -34,7 +34,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Optional
@@ -116,13 +115,6 @@ def available() -> bool:
     True
     """
     return not _missing()
-
-
-def _cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):  # not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _sha256(path: Path) -> str:
