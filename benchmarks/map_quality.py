@@ -20,6 +20,14 @@ article in ``../shared/examples``) it maps the article with ``cogmap.extract`` a
 Then, for every article of ``../shared/examples``: concepts, links, concepts per
 link and the share of concepts in the largest (weakly) connected part.
 
+``--corpora`` also maps corpora, many documents on one topic, as ``cogmap map``
+and ``map --db`` do: each of the nine topics of the team's commentary held out of
+training (``data/commentary``, 3-4 documents each, put together as articles by
+``benchmarks/commentary.py``), with concepts joined across documents by equal
+labels only and then by :func:`cogmap.extract.concepts.unify`; it prints the same
+connectedness figures for both and every cross-document merge, to be read for wrong
+ones.
+
 Numbers only: nothing is asserted.
 """
 from __future__ import annotations
@@ -99,6 +107,7 @@ def main(argv=None) -> int:
                     help="merge concepts by the rules alone (the default merges by embeddings too)")
     ap.add_argument("--examples", type=Path, default=SHARED, help="the public articles (../shared/examples)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--corpora", action="store_true", help="also map the held-out commentary topics, one corpus each")
     args = ap.parse_args(argv)
     if not args.examples.is_dir():
         print(f"no articles in {args.examples}: this benchmark needs ../shared/examples", file=sys.stderr)
@@ -126,6 +135,8 @@ def main(argv=None) -> int:
         }
     for name, model in maps.items():
         report["articles"][name] = connectedness(model)
+    if args.corpora:
+        report["corpora"] = corpora(args.extractor, args.embed)
     report["seconds"] = round(time.perf_counter() - t0, 1)
     if args.json:
         print(json.dumps(report, indent=1))
@@ -147,7 +158,43 @@ def main(argv=None) -> int:
         total_l += a["links"]
         print(f"{name:42s} {a['concepts']:8d} {a['links']:6d} {a['concepts_per_link'] or 0:7.2f} {a['largest_part']:8.2f}")
     print(f"{'all nine':42s} {total_c:8d} {total_l:6d} {total_c / max(1, total_l):7.2f}")
+    if args.corpora:
+        print(f"\n{'corpus (documents)':30s} {'merged by':>10s} {'concepts':>8s} {'links':>6s} {'c/link':>7s} {'largest':>8s}")
+        for name, r in report["corpora"].items():
+            for how in ("label", "unify"):
+                a = r[how]
+                print(f"{name + ' (' + str(r['documents']) + ')':30s} {how:>10s} {a['concepts']:8d} {a['links']:6d} "
+                      f"{a['concepts_per_link'] or 0:7.2f} {a['largest_part']:8.2f}")
+            for label, wordings in r["merges"]:
+                print(f"      {label!r} <- {', '.join(map(repr, wordings))}")
     return 0
+
+
+def corpora(extractor, embed) -> dict:
+    """Each held-out commentary topic mapped as one corpus, before and after :func:`unify`."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from commentary import HELD_OUT, article
+
+    from cogmap.extract.concepts import unify
+
+    out = {}
+    for topic in HELD_OUT:
+        rows_of: dict[str, list] = {}
+        for line in (ROOT / "data" / "commentary" / f"{topic}.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                rows_of.setdefault(row["doc"], []).append(row)
+        docs = [cogmap.extract(article(rows)[0], source=name, extractor=extractor, embed=embed)
+                for name, rows in rows_of.items()]
+        joined = unify(docs, embed=embed)
+        merges: dict[str, set] = {}
+        for before, after in zip(docs, joined):
+            for c0, c in zip(before.concepts, after.concepts):
+                merges.setdefault(c.label, set()).add(c0.label)
+        out[topic] = {"documents": len(docs), "label": connectedness(from_documents(docs)),
+                      "unify": connectedness(from_documents(joined)),
+                      "merges": [(k, sorted(v)) for k, v in merges.items() if len(v) > 1]}
+    return out
 
 
 if __name__ == "__main__":

@@ -361,3 +361,24 @@ def test_since_reads_datelines(db):
     ])
     assert [d.source for d in db.documents(since="2020-01-01")] == ["new.txt"]
     assert [d.date for d in db.documents()] == ["Sep 22, 2005", "March 3, 2024"]  # kept as written
+
+
+def test_map_joins_one_variable_worded_differently_across_documents(db):
+    """Concepts of different documents merge by head noun (unify), what stays apart stays apart."""
+    pytest.importorskip("cogmap.model.model")
+    db.add_documents([
+        make_doc("1.txt", [("Ann", "heavy tanks", 1, "second mobilization")]),
+        make_doc("2.txt", [("Bob", "tanks", -1, "oil prices"), ("Bob", "food prices", 1, "unrest")]),
+    ])
+    plain = db.map(embed=False)
+    labels = sorted(c.label for c in plain.concepts)
+    assert "tanks" in labels and "heavy tanks" not in labels  # one concept, the shorter label most used
+    tanks = next(c for c in plain.concepts if c.label == "tanks")
+    assert "heavy tanks" in tanks.aliases  # the wording is kept
+    assert {"oil prices", "food prices"} <= set(labels)  # telling modifiers differ
+    assert {(e.cause, e.effect) for e in plain.edges} >= {(tanks.id, "second_mobilization"), (tanks.id, "oil_prices")}
+    # Each link still carries its own quote, at its offsets in its own document.
+    texts = {d.source: d.text for d in db.documents()}
+    for e in plain.edges:
+        for ev in e.evidence:
+            assert texts[ev.source][ev.start:ev.end] == ev.text

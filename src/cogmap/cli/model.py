@@ -233,6 +233,9 @@ def register(app: typer.Typer) -> None:
         llm_concurrency: int = cli_llm.LLM_CONCURRENCY, llm_retries: int = cli_llm.LLM_RETRIES,
         llm_cache: Optional[str] = cli_llm.LLM_CACHE,
         aliases: Optional[Path] = ALIASES,
+        embed: Optional[bool] = typer.Option(None, "--embed/--no-embed",
+                                             help="Merge concepts by sentence embeddings too, in each article and "
+                                                  "across them (default: yes, when the model is installed)."),
         original: bool = typer.Option(False, "--original", help="With --db: the map as extracted, without the reviews made in `cogmap serve`."),
     ) -> None:
         """Build a causal model (cogmap.model/1) from articles, or from a store with --db.
@@ -250,7 +253,7 @@ def register(app: typer.Typer) -> None:
             from cogmap.cli.corpus import map_store
 
             map_store(db, speaker=speaker, since=since, output=output, combine=combine, title=title, aliases=steer,
-                      original=original)
+                      original=original, embed=embed)
             return
         if speaker is not None or since is not None:
             raise InputError("--speaker and --since select documents of a store: add --db STORE")
@@ -263,10 +266,13 @@ def register(app: typer.Typer) -> None:
         docs = []
         for f in files:
             try:
-                docs.append(cogmap.extract(f, aliases=steer))
+                docs.append(cogmap.extract(f, aliases=steer, embed=embed))
             except NotImplementedError:
                 raise CogmapError("extraction is not available in this build yet (cogmap.extract)") from None
-        model = from_documents(docs, combine=combine, title=title, aliases=steer)  # type: ignore[arg-type]
+        from cogmap.extract.concepts import unify
+
+        model = from_documents(unify(docs, embed=embed, aliases=steer), combine=combine, title=title,
+                               aliases=steer)  # type: ignore[arg-type]
         if output is None:
             typer.echo(model.to_yaml(), nl=False)
         else:

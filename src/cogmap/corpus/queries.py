@@ -165,14 +165,18 @@ class Queries:
             raise CogmapError(f"no table {table}")
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def map(self, speaker: Optional[str] = None, since=None, reviewed: bool = True, **options):
+    def map(self, speaker: Optional[str] = None, since=None, reviewed: bool = True, embed: Optional[bool] = None,
+            **options):
         """One merged model of the stored documents: the API of ``cogmap map --db``.
 
         With ``speaker``, only that speaker's claims and forecasts are kept;
         ``options`` (``combine``, ``title``, ``aliases``: an alias file applied over
         the stored documents, no extraction again) go to
         :func:`cogmap.model.model.from_documents`, whose ``cogmap.model/1`` Model
-        (support and evidence per edge) is returned. See :meth:`contradictions`
+        (support and evidence per edge) is returned. Concepts of different documents
+        that name one variable are first given one label
+        (:func:`cogmap.extract.concepts.unify`: by head noun and, with ``embed``, the
+        default when the model is installed, by meaning). See :meth:`contradictions`
         for opposite signs between speakers. The reviews made in ``cogmap serve``
         are applied (:mod:`cogmap.corpus.review`) unless ``reviewed=False``, which
         gives the map as extracted.
@@ -193,7 +197,9 @@ class Queries:
                 )
                 for d in docs
             ]
-        model = _model.from_documents(docs, **options)
+        from cogmap.extract.concepts import unify
+
+        model = _model.from_documents(unify(docs, embed=embed, aliases=options.get("aliases")), **options)
         if reviewed:
             from cogmap.corpus.review import apply_reviews, reviews
 

@@ -39,7 +39,7 @@ import numpy as np
 from cogmap.aliases import Aliases
 from cogmap.records import Concept
 
-__all__ = ["ConceptMerger", "label_tokens", "names_something", "negation_sign", "positive_of", "slug", "transferred"]
+__all__ = ["ConceptMerger", "label_tokens", "names_something", "negation_sign", "positive_of", "slug", "transferred", "unify"]
 
 # Verbs that carry little meaning of their own: the concept is their object.
 _LIGHT_VERBS = frozenset(
@@ -545,6 +545,9 @@ class ConceptMerger:
             # Long labels are whole events ("tanks in Kyiv distance Russia from talks"):
             # they are compared by their rules, not by embedding, which blurs them.
             short = [i for i, g in enumerate(self._groups) if len(self._label_of(g).split()) <= 6]
+            # Two one-word labels are never joined by embedding: for a single word it
+            # measures relatedness, not sameness ("landlords" and "tenants", 0.81).
+            one_word = {i for i in short if len(self._label_of(self._groups[i]).split()) == 1}
             vectors = encode([self._label_of(self._groups[i]) for i in short])
             pairs = []
             # All pairs must be compared, but in blocks of rows, by numpy: a long document's
@@ -556,6 +559,8 @@ class ConceptMerger:
                         pairs.append((float(sims[a, b]), short[lo + a], short[b]))
             pairs.sort(reverse=True)
             for _, i, j in pairs:
+                if i in one_word and j in one_word:
+                    continue
                 a, b = self._groups[i]["dist"], self._groups[j]["dist"]
                 if a and b and not (a & b):
                     continue  # telling modifiers differ: "oil prices" is not "food prices"
@@ -586,3 +591,68 @@ class ConceptMerger:
             out.append(Concept(id=cid, label=label, aliases=aliases))
         self.index = {k: position[roots[k]] for k in range(len(self._groups))}
         return out
+
+
+def unify(docs, embed: Optional[bool] = None, aliases=None) -> list:
+    """Documents whose concepts share labels across the corpus where they name one variable.
+
+    Each document's concepts were merged within that document
+    (:class:`ConceptMerger`); a corpus map (:func:`cogmap.model.model.from_documents`)
+    then joins concepts of different documents only when their labels are equal. This
+    step runs the same merger over the labels of all documents, so that "Western tank
+    deliveries" in one article and "heavy tanks" in another become one concept, by
+    their head noun or, with ``embed`` (default: when the embedding model is
+    installed), by meaning, with the same vetoes ("oil prices" is not "food prices")
+    and the alias file's say over both. A merged concept takes the label its
+    documents use most; every former label stays an alias. The documents are copies;
+    claims, offsets and evidence are untouched.
+
+    >>> from cogmap.records import Document, Concept
+    >>> a = Document(source="a", text="x", concepts=[Concept(id="k", label="heavy tanks")])
+    >>> b = Document(source="b", text="y", concepts=[Concept(id="k", label="tanks")])
+    >>> [d.concepts[0].label for d in unify([a, b], embed=False)]
+    ['tanks', 'tanks']
+    """
+    docs = list(docs)
+    labels = list(dict.fromkeys(c.label for d in docs for c in d.concepts if c.label.strip()))
+    if len(docs) < 2 or len(labels) < 2:
+        return docs
+    if embed is None:
+        from cogmap.extract import embed as embeddings
+
+        embed = embeddings.available()
+    from cogmap.extract.nlp import load
+
+    merger = ConceptMerger(embed=embed, aliases=aliases)
+    group: dict[str, int] = {}
+    # Labels are parsed on their own, not as one text: a label's reading must not depend
+    # on which others happen to be in the corpus (nlp.parse shares a document's nouns).
+    for label, parsed in zip(labels, load().pipe(labels, batch_size=256)):
+        tokens = list(parsed)
+        # Only noun phrases are joined across documents: a clause ("rents stop rising")
+        # is one article's event, and its head is a verb that other clauses share.
+        root = next((t for t in tokens if t.head == t), None)
+        if root is not None and root.pos_ in ("NOUN", "PROPN") and negation_sign(tokens) > 0:
+            group[label] = merger.add(tokens, label=label)
+    # Each document's use of a label counts once towards the merged concept's label.
+    for d in docs:
+        for c in d.concepts:
+            if c.label in group:
+                merger._groups[group[c.label]]["labels"][c.label] += 1
+    merged = merger.concepts()
+    new_label = {label: merged[merger.index[k]].label for label, k in group.items()}
+    out = []
+    for d in docs:
+        if not any(new_label.get(c.label, c.label) != c.label for c in d.concepts):
+            out.append(d)
+            continue
+        concepts = [c.model_copy(update={"label": new_label[c.label], "aliases": sorted(
+            set(c.aliases) | {c.label} - {new_label[c.label]})}) if new_label.get(c.label, c.label) != c.label else c
+            for c in d.concepts]
+        by_id = {c.id: c.label for c in concepts}
+        claims = [cl.model_copy(update={
+            "cause": cl.cause.model_copy(update={"label": by_id.get(cl.cause.concept, cl.cause.label)}),
+            "effect": cl.effect.model_copy(update={"label": by_id.get(cl.effect.concept, cl.effect.label)})})
+            for cl in d.claims]
+        out.append(d.model_copy(update={"concepts": concepts, "claims": claims}))
+    return out

@@ -1,0 +1,72 @@
+"""cogmap.extract.concepts.unify: one label per variable across the documents of a corpus."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from cogmap.records import Claim, Concept, Document, Evidence, Mention
+
+concepts = importlib.import_module("cogmap.extract.concepts")
+
+
+def doc(source: str, cause: str, effect: str) -> Document:
+    text = f"{cause} moves {effect}."
+    ids = {cause: "a", effect: "b"}
+    return Document(source=source, text=text,
+                    concepts=[Concept(id=i, label=label) for label, i in ids.items()],
+                    claims=[Claim(id="c1", polarity=1, cause=Mention(concept="a", label=cause, text=cause),
+                                  effect=Mention(concept="b", label=effect, text=effect),
+                                  evidence=Evidence(text=text, start=0, end=len(text)))])
+
+
+def labels(docs):
+    return [[c.label for c in d.concepts] for d in docs]
+
+
+def test_head_noun_variants_get_one_label_and_claims_follow():
+    a, b = doc("a", "new mobilization", "unrest"), doc("b", "second wave of mobilization", "protests")
+    out = concepts.unify([a, b], embed=False)
+    assert out[0].concepts[0].label == out[1].concepts[0].label
+    merged = out[1].concepts[0]
+    assert {"new mobilization", "second wave of mobilization"} - {merged.label} <= set(merged.aliases)
+    assert out[1].claims[0].cause.label == merged.label
+    # Nothing else changes: offsets, evidence and the originals stay as they were.
+    assert out[1].claims[0].evidence == b.claims[0].evidence
+    assert b.concepts[0].label == "second wave of mobilization"
+
+
+def test_telling_modifiers_and_clauses_stay_apart():
+    out = concepts.unify([doc("a", "oil prices", "inflation"), doc("b", "food prices", "hunger"),
+                          doc("c", "Russian army", "morale"), doc("d", "Ukrainian army", "morale")], embed=False)
+    assert labels(out) == [["oil prices", "inflation"], ["food prices", "hunger"],
+                           ["Russian army", "morale"], ["Ukrainian army", "morale"]]
+    # A clause is one article's event: its verb head joins nothing.
+    out = concepts.unify([doc("a", "rents stop rising", "demand"), doc("b", "developers stop building", "supply")],
+                         embed=False)
+    assert labels(out) == [["rents stop rising", "demand"], ["developers stop building", "supply"]]
+
+
+def test_alias_file_keeps_apart_across_documents():
+    steer = {"keep_apart": [["oil prices", "prices"]]}
+    out = concepts.unify([doc("a", "oil prices", "inflation"), doc("b", "prices", "demand")], embed=False,
+                         aliases=steer)
+    assert out[0].concepts[0].label == "oil prices" and out[1].concepts[0].label == "prices"
+    joined = concepts.unify([doc("a", "oil prices", "inflation"), doc("b", "prices", "demand")], embed=False)
+    assert joined[0].concepts[0].label == joined[1].concepts[0].label
+
+
+def test_one_document_is_left_alone():
+    d = doc("a", "heavy tanks", "tanks")
+    assert concepts.unify([d], embed=False) == [d]
+
+
+def test_embeddings_join_by_meaning_but_not_two_single_words():
+    embed = importlib.import_module("cogmap.extract.embed")
+    if not embed.available():
+        pytest.skip("the embedding model is not installed")
+    a, b = doc("a", "Western tank deliveries", "escalation"), doc("b", "the arrival of Western tanks", "talks")
+    out = concepts.unify([a, b], embed=True)
+    assert out[0].concepts[0].label == out[1].concepts[0].label
+    out = concepts.unify([doc("a", "landlords", "rents"), doc("b", "tenants", "evictions")], embed=True)
+    assert out[0].concepts[0].label == "landlords" and out[1].concepts[0].label == "tenants"
