@@ -293,6 +293,8 @@ def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
     ("They supply the army with heavy tanks.", None, "heavy tanks"),
     ("That is why he wants to negotiate.", "wants to negotiate", "negotiate"),  # "why" hangs on "negotiate"
     ("The minister is willing to talk.", "is willing to talk", "willing to talk"),  # no copula in a label
+    ("It’s just words, he said.", "It’s just words", "words"),  # "’s" here is the verb, not a possessive
+    ("Putin’s popularity fell.", "Putin’s popularity", "Putin’s popularity"),
 ])
 def test_labels_name_the_variable(text, words, label):
     from cogmap.extract.claims import clause_side
@@ -351,3 +353,16 @@ def test_a_time_is_never_a_side():
         for c in doc.claims:
             for side in (c.cause, c.effect):
                 assert not any(w in side.label.lower() for w in ("five years", "every time")), (extractor, side.label)
+
+
+def test_every_claim_of_the_learned_extractor_says_how_sure_the_reader_is():
+    """Rule-read claims, the reader's own and "Why X? Because Y." all carry the reader's
+    confidence in [0, 1]; the rules alone have none to give."""
+    import cogmap
+
+    text = ("Interviewer: Why are food prices rising so fast?\n\n"
+            "Expert: Because the harvest failed. Tariffs hurt consumers, and the drought pushed up feed costs.")
+    learned = cogmap.extract(text, extractor="learned")
+    assert len(learned.claims) >= 3
+    assert all(c.confidence is not None and 0 <= c.confidence <= 1 for c in learned.claims)
+    assert all(c.confidence is None for c in cogmap.extract(text, extractor="rules").claims)

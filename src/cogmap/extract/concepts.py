@@ -329,7 +329,8 @@ def _label(toks, neg=None) -> str:
         # auxiliaries and a copula carry tense, not the variable: "is willing to talk" is
         # labelled "willing to talk", "income is capped" "income capped"
         if low in _DROP_WORDS or (t.pos_ == "PRON" and t.dep_ in ("poss", "nsubj", "dobj")) or \
-                t.dep_ in ("aux", "auxpass") and low != "to" or t.lemma_ == "be" and len(toks) > 2:
+                t.dep_ in ("aux", "auxpass") and low != "to" or t.lemma_ == "be" and len(toks) > 2 or \
+                low in ("’s", "'s") and t.dep_ != "case":  # "it’s": the verb "is"; a possessive is "case"
             prev = t
             continue
         if t.dep_ == "neg":
@@ -627,7 +628,7 @@ def unify(docs, embed: Optional[bool] = None, aliases=None) -> list:
     group: dict[str, int] = {}
     # Labels are parsed on their own, not as one text: a label's reading must not depend
     # on which others happen to be in the corpus (nlp.parse shares a document's nouns).
-    for label, parsed in zip(labels, load().pipe(labels, batch_size=256)):
+    for label, parsed in zip(labels, load().pipe(labels, batch_size=256, disable=["ner"])):
         tokens = list(parsed)
         # Only noun phrases are joined across documents: a clause ("rents stop rising")
         # is one article's event, and its head is a verb that other clauses share.

@@ -282,9 +282,15 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 continue  # the reader says the sentence states no cause ("as", "since", "after" in time)
             # (A negated link is no claim to the reader, by its guide: the rules keep it as "negated".)
             rd = reading_at.get((k_para, sent0.start))
-            if learned and rd is not None and rc.modality != "negated" and min(
-                    _side_probability(rd, side, sent0) for side in (rc.cause, rc.effect)) < RULE_SIDE:
-                continue  # the reader sees no cause or effect in one side's words
+            if learned and rd is not None:
+                side_p = min(_side_probability(rd, side, sent0) for side in (rc.cause, rc.effect))
+                if rc.modality != "negated" and side_p < RULE_SIDE:
+                    continue  # the reader sees no cause or effect in one side's words
+                # The reader's confidence in the rule's claim, on the scale of its own
+                # claims' (weakest side times the root of P(causal)). Not a filter: on the
+                # held-out commentary topics any bar from 0.4 up lost more links than wrong
+                # ones (link F1 0.687 -> 0.680 at 0.4, 0.670 at 0.6; spoken set likewise).
+                rc.extra["confidence"] = round(side_p * rd.causal ** 0.5, 3)
             sent = pdoc[rc.sent_index].sent
             a = pa + (rc.extra["prev"].start_char if "prev" in rc.extra else sent.start_char)
             b = pa + sent.end_char
@@ -344,6 +350,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         q, ans, rc = found
         if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)):
             continue
+        rd = reading_at.get((ai, ans.start))
+        if rd is not None:  # the reader read the answer with the question before it
+            rc.extra["confidence"] = round(_side_probability(rd, rc.cause, ans) * rd.causal ** 0.5, 3)
         ci, ei = merger.add(rc.cause.tokens), merger.add(rc.effect.tokens)
         if ci == ei:
             continue
