@@ -102,6 +102,12 @@ def test_how_likely_questions_and_speech_hedges():
 def test_odds_in_words_and_explainer_titles():
     doc = cogmap.extract("Why the bank will not cut rates\n\nShe puts the odds of a cut in June at one in four.")
     assert [(f.probability, f.hedge) for f in doc.forecasts] == [(0.25, "one in four")]
+    # The learned reader's forecasts obey the same rule, and a "when" clause is no title.
+    for kind in ("learned", "rules"):
+        titles = cogmap.extract("How the euro will survive\n\nWhy oil prices will keep rising", extractor=kind)
+        assert titles.forecasts == []
+        when = cogmap.extract("When rates rise, house prices will fall.", extractor=kind)
+        assert [f.statement for f in when.forecasts] == ["When rates rise, house prices will fall."]
 
 
 def test_horizon_is_the_outcomes_time_not_the_conditions():

@@ -205,6 +205,16 @@ def _framed(text: str) -> Optional[str]:
     return next((term for pattern, term in _FRAMES if pattern.search(text)), None)
 
 
+def is_explainer_title(sent) -> bool:
+    """"Why X will not happen", "How the bank will respond": a question put as a title,
+    which announces an explanation and forecasts nothing."""
+    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    if not words or words[0].lower_ not in ("why", "how", "what", "when", "where", "whether"):
+        return False
+    # "When rates rise, prices will fall" forecasts: its "when" opens a clause of its own.
+    return words[0].lower_ not in ("when", "where") or words[0].head == sent.root
+
+
 def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
     """Forecasts in a parsed paragraph.
 
@@ -217,8 +227,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         text = sent.text.strip()
         if not text or text.endswith("?") or len(sent) < 4:
             continue
-        if sent[0].lower_ in ("why", "how", "what", "when", "where", "whether"):
-            continue  # "Why X will not happen": an explainer's title, not a forecast
+        if is_explainer_title(sent):
+            continue
         main = _main_clause(sent)
         # A clause before a colon or beside the root can carry the forecast too.
         heads = [main] + sorted((c for c in sent.root.children if c.dep_ in ("ccomp", "conj", "parataxis")

@@ -261,15 +261,15 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     keeps only a forecasting phrase's.
     """
     from cogmap.extract import hedges
-    from cogmap.extract.forecasts import HORIZON, RawForecast
+    from cogmap.extract.forecasts import HORIZON, RawForecast, is_explainer_title
 
     out = []
     by_paragraph: dict[int, list] = {}  # the rules' forecasts by paragraph: no scan of all per sentence
     for f in found:
         by_paragraph.setdefault(f[0], []).append(f)
     for ref, rd in zip(refs, readings):
-        if ref.text.rstrip().endswith("?"):
-            continue
+        if ref.text.rstrip().endswith("?") or is_explainer_title(ref.sent):
+            continue  # a question, or one put as a title, forecasts nothing
         pa = ref.start - ref.sent.start_char
         mine = [f for f in by_paragraph.get(pa, ()) if ref.sent.start_char <= f[2].start < ref.sent.end_char]
         if rd.forecast < FORECAST_THRESHOLD:
