@@ -21,12 +21,12 @@ Then, for every article of ``../shared/examples``: concepts, links, concepts per
 link and the share of concepts in the largest (weakly) connected part.
 
 ``--corpora`` also maps corpora, many documents on one topic, as ``cogmap map``
-and ``map --db`` do: each of the nine topics of the team's commentary held out of
-training (``data/commentary``, 3-4 documents each, put together as articles by
-``benchmarks/commentary.py``), with concepts joined across documents by equal
-labels only and then by :func:`cogmap.extract.concepts.unify`; it prints the same
-connectedness figures for both and every cross-document merge, to be read for wrong
-ones.
+and ``map --db`` do: each of the nine topics ``benchmarks/commentary.py`` holds out
+(``data/commentary``, 3-4 documents each, put together as articles the way that
+benchmark does; the shipped model has seen them, the merging is what is measured),
+with concepts joined across documents by equal labels only and then by
+:func:`cogmap.extract.concepts.unify`; it prints the same connectedness figures for
+both and every cross-document merge, to be read for wrong ones.
 
 Numbers only: nothing is asserted.
 """
