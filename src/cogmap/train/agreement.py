@@ -133,7 +133,10 @@ def report(data: Path) -> dict:
                             ("commentary", _commentary, "commentary-second.jsonl"),
                             # the spoken-register evaluation set (data/spoken), sampled on its own
                             ("commentary_spoken", lambda d: _commentary(d, "commentary-spoken", "spoken"),
-                             "commentary-spoken-second.jsonl")):
+                             "commentary-spoken-second.jsonl"),
+                            # the w9 batch of commentary (constructions the earlier batches lacked)
+                            ("commentary_w9", lambda d: _commentary(d, "commentary-w9", "commentary"),
+                             "commentary-w9-second.jsonl")):
         if (data / "agreement" / needs).exists():
             out[name] = fn(data)
     return out
