@@ -70,3 +70,14 @@ def test_embeddings_join_by_meaning_but_not_two_single_words():
     assert out[0].concepts[0].label == out[1].concepts[0].label
     out = concepts.unify([doc("a", "landlords", "rents"), doc("b", "tenants", "evictions")], embed=True)
     assert out[0].concepts[0].label == "landlords" and out[1].concepts[0].label == "tenants"
+
+
+def test_names_tell_apart_what_embeddings_would_join():
+    embed = importlib.import_module("cogmap.extract.embed")
+    if not embed.available():
+        pytest.skip("the embedding model is not installed")
+    # Two people, one title, one first name: the embeddings rate them 0.82, over the bar.
+    a, b = "urban planner Alma Brenner", "urban planner Alma Castell"
+    assert float(embed.encode([a, b]).prod(axis=0).sum()) >= 0.75
+    out = concepts.unify([doc("a", a, "zoning"), doc("b", b, "rents")], embed=True)
+    assert labels(out) == [[a, "zoning"], [b, "rents"]]

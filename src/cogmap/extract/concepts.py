@@ -484,7 +484,7 @@ class ConceptMerger:
                 break
         else:
             self._groups.append({"head": head, "dist": dist, "content": content, "labels": Counter(),
-                                 "aliases": [], "names": set(), "entry": entry})
+                                 "aliases": [], "names": set(), "entry": entry, "proper": set()})
             k = len(self._groups) - 1
             self._by["head"].setdefault(head, []).append(k)
             self._by["content"].setdefault(content, []).append(k)
@@ -493,6 +493,7 @@ class ConceptMerger:
         g = self._groups[k]
         g["labels"][text_label] += 1
         g["names"].update(names)
+        g["proper"].update(stem(t.lemma_) for t in tokens if getattr(t, "pos_", "") == "PROPN")
         if g["entry"] is None and entry is not None:
             g["entry"] = entry
             self._by["entry"].setdefault(entry, []).append(k)
@@ -562,6 +563,9 @@ class ConceptMerger:
             for _, i, j in pairs:
                 if i in one_word and j in one_word:
                     continue
+                p, q = self._groups[i]["proper"], self._groups[j]["proper"]
+                if p and q and p != q:
+                    continue  # names tell apart: "planner Alma Brenner" is not "planner Bruno Gossett"
                 a, b = self._groups[i]["dist"], self._groups[j]["dist"]
                 if a and b and not (a & b):
                     continue  # telling modifiers differ: "oil prices" is not "food prices"
