@@ -457,8 +457,8 @@ class ConceptMerger:
         #: group index (what :meth:`add` returned) -> index into :meth:`concepts`
         self.index: dict[int, int] = {}
 
-    def add(self, tokens, label: Optional[str] = None) -> int:
-        """Add one wording; returns the index of the group it joins."""
+    def add(self, tokens, label: Optional[str] = None, count: int = 1) -> int:
+        """Add one wording (used ``count`` times); returns the index of the group it joins."""
         text_label = label or label_tokens(tokens)
         head, dist, content = _signature(tokens)
         as_written = " ".join(t.text for t in tokens) if not tokens or not hasattr(tokens[0], "doc") else \
@@ -491,7 +491,7 @@ class ConceptMerger:
             if entry is not None:
                 self._by["entry"].setdefault(entry, []).append(k)
         g = self._groups[k]
-        g["labels"][text_label] += 1
+        g["labels"][text_label] += count
         g["names"].update(names)
         g["proper"].update(stem(t.lemma_) for t in tokens if getattr(t, "pos_", "") == "PROPN")
         if g["entry"] is None and entry is not None:
@@ -619,7 +619,9 @@ def unify(docs, embed: Optional[bool] = None, aliases=None) -> list:
     ['tanks', 'tanks']
     """
     docs = list(docs)
-    labels = list(dict.fromkeys(c.label for d in docs for c in d.concepts if c.label.strip()))
+    # Each document's use of a label counts once towards the merged concept's label.
+    uses = Counter(c.label for d in docs for c in d.concepts if c.label.strip())
+    labels = list(uses)
     if len(docs) < 2 or len(labels) < 2:
         return docs
     if embed is None:
@@ -638,12 +640,7 @@ def unify(docs, embed: Optional[bool] = None, aliases=None) -> list:
         # is one article's event, and its head is a verb that other clauses share.
         root = next((t for t in tokens if t.head == t), None)
         if root is not None and root.pos_ in ("NOUN", "PROPN") and negation_sign(tokens) > 0:
-            group[label] = merger.add(tokens, label=label)
-    # Each document's use of a label counts once towards the merged concept's label.
-    for d in docs:
-        for c in d.concepts:
-            if c.label in group:
-                merger._groups[group[c.label]]["labels"][c.label] += 1
+            group[label] = merger.add(tokens, label=label, count=uses[label])
     merged = merger.concepts()
     new_label = {label: merged[merger.index[k]].label for label, k in group.items()}
     out = []
@@ -652,7 +649,7 @@ def unify(docs, embed: Optional[bool] = None, aliases=None) -> list:
             out.append(d)
             continue
         concepts = [c.model_copy(update={"label": new_label[c.label], "aliases": sorted(
-            set(c.aliases) | {c.label} - {new_label[c.label]})}) if new_label.get(c.label, c.label) != c.label else c
+            (set(c.aliases) | {c.label}) - {new_label[c.label]})}) if new_label.get(c.label, c.label) != c.label else c
             for c in d.concepts]
         by_id = {c.id: c.label for c in concepts}
         claims = [cl.model_copy(update={
