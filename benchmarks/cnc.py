@@ -198,7 +198,7 @@ def summarise(results: list, s1_rows, s2_rows) -> None:
 
 
 def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool, data: Path, seed: int = 13,
-                   save: Path | None = None):
+                   save: Path | None = None, only: int = 0):
     import tempfile
 
     from cogmap.train.config import Config
@@ -210,7 +210,7 @@ def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool,
     fold_of = fold_of_texts(s1_rows, s2_rows, k, seed)
     extra = list(from_commentary(read_commentary(data / "commentary"))) if with_commentary else []
     results = []
-    for i in range(k):
+    for i in range(only or k):
         with tempfile.TemporaryDirectory() as tmp:
             tr1, tr2 = Path(tmp) / "s1.csv", Path(tmp) / "s2.csv"
             for rows, path in ((s1_rows, tr1), (s2_rows, tr2)):
@@ -239,9 +239,10 @@ def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool,
                         [r for r in s2_rows if fold_of[r["text"]] == i], predict)
             show(f"fold {i + 1} (trained on {len(examples)} examples in {secs:.0f} s)", res)
             results.append(res)
-    print(f"{k}-fold cross-validation, {epochs} epochs, training data: CNC"
-          f"{' + commentary' if with_commentary else ''} of the other folds")
-    summarise(results, s1_rows, s2_rows)
+    print(f"{k}-fold cross-validation{f' (first {only} folds only)' if only else ''}, {epochs} epochs, "
+          f"training data: CNC{' + commentary' if with_commentary else ''} of the other folds")
+    if len(results) > 1:
+        summarise(results, s1_rows, s2_rows)
 
 
 def main(argv=None) -> int:
@@ -255,6 +256,8 @@ def main(argv=None) -> int:
                     help="with --cv: write each fold's model to SAVE/foldN (int8, as shipped)")
     ap.add_argument("--saved", type=Path, default=None,
                     help="score the fold models of an earlier '--cv K --save SAVED' run, without training")
+    ap.add_argument("--folds", type=int, default=0,
+                    help="with --cv: train and score only the first N folds (a quicker comparison)")
     ap.add_argument("--with-commentary", action="store_true", help="also train on data/commentary")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N rows of each file")
     args = ap.parse_args(argv)
@@ -279,7 +282,8 @@ def main(argv=None) -> int:
             summarise(score_saved_folds(s1, s2, args.cv, args.saved), s1, s2)
         elif args.cv:
             data = Path(__file__).resolve().parents[1] / "data"
-            cross_validate(s1, s2, args.cv, args.epochs, args.with_commentary, data, save=args.save)
+            cross_validate(s1, s2, args.cv, args.epochs, args.with_commentary, data, save=args.save,
+                           only=args.folds)
         else:
             predict = rules_predictor() if args.extractor == "rules" else learned_predictor(args.model)
             show(args.extractor, score(s1, s2, predict))

@@ -71,3 +71,15 @@ def test_the_likeliest_runs_never_overlap():
     r = _read({"cause": both, "effect": [0.3, 0.3, 0.35, 0.4, 0.1, 0.1, 0.1, 0.1, 0.1]}, 0.9)
     for p in r.pairs:
         assert p.cause[1] <= p.effect[0] or p.effect[1] <= p.cause[0]
+
+
+def test_a_side_is_weighed_in_the_role_asked():
+    # "increases" is read as an effect only: as a rule's cause it must not pass.
+    from cogmap.extract.learned import Reading
+
+    rd = Reading(causal=0.9, forecast=0.0, spans={}, tokens=[(0, 3, 0.9, 0.0), (4, 13, 0.02, 0.8)])
+    assert rd.side_probability(4, 13) == 0.8
+    assert rd.side_probability(4, 13, "effect") == 0.8
+    assert rd.side_probability(4, 13, "cause") == 0.02
+    assert rd.side_probability(0, 3, "cause") == 0.9
+    assert rd.side_probability(20, 30, "cause") == 0.0

@@ -67,10 +67,11 @@ class Reading:
     #: Per token of this sentence (segment 1): (start, end, P(inside a cause), P(inside an effect)).
     tokens: list[tuple[int, int, float, float]] = field(default_factory=list)
 
-    def side_probability(self, a: int, b: int) -> float:
+    def side_probability(self, a: int, b: int, role: str | None = None) -> float:
         """How sure the reader is that characters ``a:b`` of the sentence are part of a
-        cause or an effect: the highest P(inside either) of a token there."""
-        return max((max(pc, pe) for s, e, pc, pe in self.tokens if s < b and a < e), default=0.0)
+        cause or an effect (or, with ``role``, of that one): the highest P(inside) of a token there."""
+        pick = {"cause": lambda pc, pe: pc, "effect": lambda pc, pe: pe}.get(role, max)
+        return max((pick(pc, pe) for s, e, pc, pe in self.tokens if s < b and a < e), default=0.0)
 
 
 def encode_pair(tokenizer, prev: str, text: str, max_len: int):
