@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import fake_extractor
@@ -382,3 +383,57 @@ def test_map_joins_one_variable_worded_differently_across_documents(db):
     for e in plain.edges:
         for ev in e.evidence:
             assert texts[ev.source][ev.start:ev.end] == ev.text
+
+
+def test_add_embeds_each_label_once_and_map_embeds_none_again(db, monkeypatch):
+    """Labels get their vectors when stored; the map merges by meaning from them alone."""
+    pytest.importorskip("cogmap.model.model")
+    from cogmap.extract import embed
+
+    if not embed.available():
+        pytest.skip("the embedding model is not installed")
+    db.add_documents([
+        make_doc("1.txt", [("Ann", "Western tank deliveries", 1, "second mobilization")]),
+        make_doc("2.txt", [("Bob", "heavy tanks", -1, "peace talks"), ("Bob", "food prices", 1, "unrest")]),
+    ])
+    labels = {r[0] for r in db.conn.execute("SELECT label FROM concepts")}
+    stored = db.label_vectors()
+    assert set(stored) == labels
+    for label, v in stored.items():
+        assert v.shape == (embed.DIMENSION,)
+        assert np.allclose(v, embed.encode([label])[0], atol=0.02)  # the label's own embedding
+    assert db.embed_labels() == 0  # nothing left to embed
+    fresh = db.map()
+    calls = []
+    real = embed.encode
+    monkeypatch.setattr(embed, "encode", lambda phrases, **kw: calls.append(list(phrases)) or real(phrases, **kw))
+    cached = db.map()
+    assert calls == []  # every label's vector came from the store
+    assert sorted(c.label for c in cached.concepts) == sorted(c.label for c in fresh.concepts)
+    assert {(e.cause, e.effect, e.sign) for e in cached.edges} == {(e.cause, e.effect, e.sign) for e in fresh.edges}
+    # A vector made by another embedding model is not used: the label is embedded again.
+    with db.transaction() as c:
+        c.execute("UPDATE label_vectors SET model = 'another model' WHERE label = 'heavy tanks'")
+    db.map()
+    assert ["heavy tanks"] in calls
+
+
+def test_a_store_from_before_label_vectors_gets_them(tmp_path):
+    """A version 4 store is migrated on open; map embeds what is missing, add fills it in."""
+    pytest.importorskip("cogmap.model.model")
+    from cogmap.extract import embed
+
+    path = tmp_path / "v4.db"
+    with Store(path) as s:
+        s.add_documents([make_doc("1.txt", [("Ann", "tanks", 1, "mobilization")])])
+    con = sqlite3.connect(path)  # as version 4 left it: no table of vectors
+    con.execute("DROP TABLE label_vectors")
+    con.execute("PRAGMA user_version = 4")
+    con.commit()
+    con.close()
+    with Store(path) as s:
+        assert s.version == SCHEMA_VERSION and s.count("label_vectors") == 0
+        assert {c.label for c in s.map().concepts} == {"tanks", "mobilization"}
+        s.add_documents([make_doc("2.txt", [("Bob", "oil prices", 1, "inflation")])])
+        if embed.available():
+            assert set(s.label_vectors()) == {"tanks", "mobilization", "oil prices", "inflation"}

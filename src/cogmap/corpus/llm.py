@@ -218,6 +218,8 @@ def read_stored(store, paths: Sequence, reader: Reader,
         if own_cache:
             cache.close()
             reader.cache = None
+    if out.read:
+        store.embed_labels()  # the new readings' labels, for map (Store.embed_labels)
     out.seconds = time.perf_counter() - t0
     return out
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -161,9 +162,26 @@ class Queries:
 
     def count(self, table: str = "documents") -> int:
         """Number of rows in a table of the store."""
-        if table not in ("documents", "inputs", "turns", "quotes", "concepts", "claims", "forecasts", "resolutions"):
+        if table not in ("documents", "inputs", "turns", "quotes", "concepts", "claims", "forecasts", "resolutions",
+                         "label_vectors"):
             raise CogmapError(f"no table {table}")
         return self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def label_vectors(self) -> dict:
+        """The stored embedding of each concept label (:meth:`Store.embed_labels`), by label.
+
+        Empty when none are stored or the store predates them (schema version 5).
+        """
+        import numpy as np
+
+        from cogmap.extract.embed import DIMENSION, MODEL_ID
+
+        try:
+            rows = self.conn.execute("SELECT label, vector FROM label_vectors WHERE model = ?", (MODEL_ID,))
+            return {label: np.frombuffer(blob, dtype="<f4") for label, blob in rows
+                    if len(blob) == 4 * DIMENSION}
+        except sqlite3.OperationalError:
+            return {}  # an older store opened read-only: no such table
 
     def map(self, speaker: Optional[str] = None, since=None, reviewed: bool = True, embed: Optional[bool] = None,
             **options):
@@ -199,7 +217,8 @@ class Queries:
             ]
         from cogmap.extract.concepts import unify
 
-        model = _model.from_documents(unify(docs, embed=embed, aliases=options.get("aliases")), **options)
+        model = _model.from_documents(unify(docs, embed=embed, aliases=options.get("aliases"),
+                                            vectors=self.label_vectors() if embed is not False else None), **options)
         if reviewed:
             from cogmap.corpus.review import apply_reviews, reviews
 

@@ -226,6 +226,17 @@ MIGRATIONS[4] = [
     )
     """,
 ]
+# 5: each concept label's embedding, made once when `add` stores the label, so that
+# merging by meaning across a large corpus at map time does not embed every label again.
+MIGRATIONS[5] = [
+    """
+    CREATE TABLE label_vectors (
+        label TEXT PRIMARY KEY,         -- a concept label as stored in concepts.label
+        model TEXT NOT NULL,            -- cogmap.extract.embed.MODEL_ID: another model's vectors are not used
+        vector BLOB NOT NULL            -- float32, little-endian, unit length
+    )
+    """,
+]
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # The resolution in force for each forecast: its latest row.

@@ -355,8 +355,41 @@ class Store(Queries):
         for doc in docs:
             _, new = self.add_document(doc)
             (report.added if new else report.unchanged).append(doc.source)
+        if report.added:
+            self.embed_labels()
         report.seconds = time.perf_counter() - t0
         return report
+
+    def embed_labels(self, batch: int = 1024) -> int:
+        """Store the embedding of every concept label that has none yet; the count added.
+
+        :meth:`map` merges concepts of different documents by meaning
+        (:func:`cogmap.extract.concepts.unify`); with these vectors stored it embeds
+        no label again, so a map of a large corpus costs what reading it costs.
+        :meth:`add` calls this once at its end, in batches of ``batch`` labels, each
+        batch one transaction. Without the embedding model nothing is stored, and
+        ``map`` embeds what it needs (or merges without meaning, as it is told).
+        """
+        from cogmap.extract import embed as embeddings
+        from cogmap.extract.concepts import EMBEDDED_WORDS
+
+        if not embeddings.available():
+            return 0
+        try:
+            missing = [r[0] for r in self.conn.execute(
+                "SELECT DISTINCT label FROM concepts c WHERE NOT EXISTS "
+                "(SELECT 1 FROM label_vectors v WHERE v.label = c.label AND v.model = ?)", (embeddings.MODEL_ID,))]
+            # The merger compares only short labels by meaning (a long one is an event).
+            missing = [m for m in missing if m.strip() and len(m.split()) <= EMBEDDED_WORDS]
+            for lo in range(0, len(missing), batch):
+                part = missing[lo:lo + batch]
+                vectors = embeddings.encode(part).astype("<f4")
+                with self.transaction() as c:
+                    c.executemany("INSERT OR REPLACE INTO label_vectors (label, model, vector) VALUES (?, ?, ?)",
+                                  [(label, embeddings.MODEL_ID, v.tobytes()) for label, v in zip(part, vectors)])
+        except sqlite3.DatabaseError as exc:
+            raise self.explain(exc) from None
+        return len(missing)
 
     @staticmethod
     def _insert(c: sqlite3.Connection, doc: Document, text_hash: str) -> int:
@@ -513,6 +546,8 @@ class Store(Queries):
                 store(_extract_path(source, spec, options))
         else:
             report.workers = run_pool(todo, workers or os.cpu_count() or 1, spec, store, options)
+        if report.added:
+            self.embed_labels()
         report.seconds = time.perf_counter() - t0
         return report
 

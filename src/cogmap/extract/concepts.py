@@ -221,6 +221,8 @@ def names_something(tokens) -> bool:
 #   document names; never the un- of undoing a verb ("unfolding", "unionization").
 # And whatever the prefix, the opposite of a state is a mass noun: a plural or a
 # noun after "a" ("discounts", "a display") is a thing, not a negated state.
+#: Labels of at most this many words are compared by meaning; a longer one is an event.
+EMBEDDED_WORDS = 6
 _QUALITY = ("ity", "ty", "ness", "ance", "ence", "ancy", "ency", "acy")
 _ACTION = ("ment", "ion", "al", "ure")
 _FUSED = ("non", "dis", "un", "im", "il", "ir", "in")
@@ -436,6 +438,10 @@ class ConceptMerger:
         merged, by rules or embeddings. A wording matches by its words as written or
         by its label; a negative wording ("unemployment") by its positive label only,
         since its links are counted for the positive concept.
+    vectors : mapping of str to numpy.ndarray, optional
+        Embeddings already made, by label (what a store keeps,
+        :meth:`cogmap.corpus.store.Store.embed_labels`); only the other labels are
+        embedded.
 
     Examples
     --------
@@ -448,12 +454,14 @@ class ConceptMerger:
     [('Western tank deliveries', ['Heavy tanks', 'Leopards', 'heavy tanks', 'leopards'])]
     """
 
-    def __init__(self, embed: bool = False, threshold: float = 0.75, aliases=None) -> None:
+    def __init__(self, embed: bool = False, threshold: float = 0.75, aliases=None, vectors=None) -> None:
         self._groups: list[dict] = []
         self._by: dict[str, dict] = {"head": {}, "content": {}, "entry": {}}  # key -> group indexes
         self.embed = embed
         self.threshold = threshold
         self.aliases: Optional[Aliases] = Aliases.coerce(aliases)
+        #: Embeddings already made, by label (a store keeps its labels'): not made again.
+        self.vectors = vectors if vectors is not None else {}
         #: group index (what :meth:`add` returned) -> index into :meth:`concepts`
         self.index: dict[int, int] = {}
 
@@ -542,15 +550,19 @@ class ConceptMerger:
                 if g["entry"] is not None:
                     union(first.setdefault(g["entry"], i), i)
         if self.embed and n >= 2:
-            from cogmap.extract.embed import encode
+            from cogmap.extract.embed import DIMENSION, encode
 
             # Long labels are whole events ("tanks in Kyiv distance Russia from talks"):
             # they are compared by their rules, not by embedding, which blurs them.
-            short = [i for i, g in enumerate(self._groups) if len(self._label_of(g).split()) <= 6]
+            short = [i for i, g in enumerate(self._groups) if len(self._label_of(g).split()) <= EMBEDDED_WORDS]
             # Two one-word labels are never joined by embedding: for a single word it
             # measures relatedness, not sameness ("landlords" and "tenants", 0.81).
             one_word = {i for i in short if len(self._label_of(self._groups[i]).split()) == 1}
-            vectors = encode([self._label_of(self._groups[i]) for i in short])
+            labels = [self._label_of(self._groups[i]) for i in short]
+            todo = sorted({label for label in labels if label not in self.vectors})
+            made = dict(zip(todo, encode(todo))) if todo else {}
+            vectors = np.stack([self.vectors[x] if x in self.vectors else made[x] for x in labels]) \
+                if labels else np.zeros((0, DIMENSION), dtype=np.float32)
             pairs = []
             # All pairs must be compared, but in blocks of rows, by numpy: a long document's
             # thousands of labels never make one n x n matrix or a Python loop over it.
@@ -598,7 +610,7 @@ class ConceptMerger:
         return out
 
 
-def unify(docs, embed: Optional[bool] = None, aliases=None) -> list:
+def unify(docs, embed: Optional[bool] = None, aliases=None, vectors=None) -> list:
     """Documents whose concepts share labels across the corpus where they name one variable.
 
     Each document's concepts were merged within that document
@@ -610,7 +622,8 @@ def unify(docs, embed: Optional[bool] = None, aliases=None) -> list:
     installed), by meaning, with the same vetoes ("oil prices" is not "food prices")
     and the alias file's say over both. A merged concept takes the label its
     documents use most; every former label stays an alias. The documents are copies;
-    claims, offsets and evidence are untouched.
+    claims, offsets and evidence are untouched. ``vectors`` (label to embedding, as a
+    store keeps them) spares embedding those labels again.
 
     >>> from cogmap.records import Document, Concept
     >>> a = Document(source="a", text="x", concepts=[Concept(id="k", label="heavy tanks")])
@@ -630,7 +643,7 @@ def unify(docs, embed: Optional[bool] = None, aliases=None) -> list:
         embed = embeddings.available()
     from cogmap.extract.nlp import load
 
-    merger = ConceptMerger(embed=embed, aliases=aliases)
+    merger = ConceptMerger(embed=embed, aliases=aliases, vectors=vectors)
     group: dict[str, int] = {}
     # Labels are parsed on their own, not as one text: a label's reading must not depend
     # on which others happen to be in the corpus (nlp.parse shares a document's nouns).
