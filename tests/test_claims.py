@@ -366,3 +366,28 @@ def test_every_claim_of_the_learned_extractor_says_how_sure_the_reader_is():
     assert len(learned.claims) >= 3
     assert all(c.confidence is not None and 0 <= c.confidence <= 1 for c in learned.claims)
     assert all(c.confidence is None for c in cogmap.extract(text, extractor="rules").claims)
+
+
+def _rule_links(text):
+    nlp = load()
+    out = set()
+    for rc in find_claims(nlp(text)):
+        out.add((" ".join(t.lower_ for t in rc.cause.tokens), " ".join(t.lower_ for t in rc.effect.tokens)))
+    return out
+
+
+def test_a_which_after_a_comma_is_the_clause_before_it():
+    # The parser hangs "which" on the subject; the words between say it is the clause.
+    links = _rule_links("The removal of the subsidy pushed pump prices up by 60 percent overnight, "
+                        "which in turn doubled bus fares in the capital.")
+    assert ("pump prices", "bus fares") in links
+    assert not any(c.endswith("subsidy") and e == "bus fares" for c, e in links)
+    # A "which" right after its noun keeps the noun.
+    assert any(c == "tax" for c, _ in _rule_links("Parliament passed a tax, which raised fuel prices."))
+
+
+def test_whoever_is_forced_to_act_is_not_made_a_cause():
+    links = _rule_links("Higher wages pushed up its costs by 30 percent, "
+                        "forcing it to raise fares and cut routes.")
+    assert {("costs", "fares"), ("costs", "routes")} <= links
+    assert not any(c.endswith("wages") and e in ("fares", "routes") for c, e in links)

@@ -469,6 +469,13 @@ def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bo
         head = verb
         if verb.dep_ == "relcl":
             antecedent = verb.head
+            own = [t.i for t in antecedent.subtree if not verb.left_edge.i <= t.i <= verb.right_edge.i]
+            if low == "which" and subj.i > 0 and subj.nbor(-1).text == "," and max(own) < subj.i - 2:
+                # "X pushed prices up by 60 percent, which doubled fares": words stand between
+                # the noun the parser chose and ", which", so "which" is the clause before,
+                # and what it did is the variable it moved (prices, up).
+                clause = next((a for a in antecedent.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                return (clause_side(clause), False) if clause is not None else (None, False)
             if antecedent.ent_type_ in ("DATE", "TIME") or antecedent.lemma_.lower() in _TIME_NOUNS:
                 # "tighter supply in two years, which could push rents up": "which" is the
                 # whole clause, not the time it names.
@@ -531,8 +538,9 @@ def _effects_of_causal_verb(verb):
             s = np_side(target)
             return [Side(s.tokens, s.sign * (1 if x.lemma_.lower() in L.INCREASE else -1))]
         if x.pos_ in ("VERB",) and x.dep_ == "xcomp":
-            # "prompt Putin to call for X", "force them to retreat"
-            out.append(clause_side(x))
+            # "prompt Putin to call for X", "force them to retreat"; "forcing it to raise
+            # fares and cut routes": each thing it is made to do.
+            out.extend(clause_side(v) for v in _conjuncts(x))
             return out
     if L.CAUSAL_VERBS.get(lemma) == -1:
         # "prevent X from doing Y": what is prevented is the doing.
@@ -704,6 +712,15 @@ def _rule_causal_verbs(sent, prev_sents, out):
             continue
         subj, _ = _subject_of(verb)
         if subj is None:
+            continue
+        controlled = verb
+        while controlled.dep_ == "conj" and controlled.head != controlled:  # "to raise fares and cut X"
+            controlled = controlled.head
+        if controlled.dep_ == "xcomp" and _children(controlled.head, "dobj") and \
+                _causal_verb_sign(controlled.head) is not None:
+            # "costs rose, forcing the firm to raise fares": the firm acts, and the link is the
+            # forcing verb's (costs -> fares); the subject inherited from above would make
+            # whoever did the first clause the cause of the firm's act.
             continue
         if lemma in ("stop", "cease", "quit") and not _children(verb, "dobj") and any(
                 c.tag_ == "VBG" and c.dep_ in ("xcomp", "ccomp", "dobj", "advcl") and not _children(c, "nsubj")
