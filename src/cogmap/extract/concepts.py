@@ -41,6 +41,9 @@ from cogmap.records import Concept
 
 __all__ = ["ConceptMerger", "label_tokens", "names_something", "negation_sign", "positive_of", "slug", "transferred", "unify"]
 
+#: Labels of at most this many words are compared by meaning; a longer one is an event.
+EMBEDDED_WORDS = 6
+
 # Verbs that carry little meaning of their own: the concept is their object.
 _LIGHT_VERBS = frozenset(
     "call ask seek start begin launch hold announce declare order want need try decide plan make take "
@@ -221,8 +224,6 @@ def names_something(tokens) -> bool:
 #   document names; never the un- of undoing a verb ("unfolding", "unionization").
 # And whatever the prefix, the opposite of a state is a mass noun: a plural or a
 # noun after "a" ("discounts", "a display") is a thing, not a negated state.
-#: Labels of at most this many words are compared by meaning; a longer one is an event.
-EMBEDDED_WORDS = 6
 _QUALITY = ("ity", "ty", "ness", "ance", "ence", "ancy", "ency", "acy")
 _ACTION = ("ment", "ion", "al", "ure")
 _FUSED = ("non", "dis", "un", "im", "il", "ir", "in")

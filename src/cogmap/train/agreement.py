@@ -111,6 +111,19 @@ def _commentary(data: Path, part: str = "commentary", folder: str = "commentary"
     return out
 
 
+def _forecast_recheck(data: Path) -> dict:
+    """The forecast re-check of sentences with "could", "may" or "might" (``forecast-recheck.jsonl``):
+    two annotators, each blind to the other, under the guide's rule for hedged possibilities."""
+    rows = read_jsonl(data / "agreement" / "forecast-recheck.jsonl")
+    a = [r["first"] is not None for r in rows]
+    b = [r["second"] is not None for r in rows]
+    both = [r for r in rows if r["first"] is not None and r["second"] is not None]
+    return {"items": len(rows), "forecast_kappa": cohen_kappa(a, b), "forecasts_first": sum(a),
+            "forecasts_second": sum(b), "outcome_f1": round(
+                sum(_word_f1(r["first"]["outcome"], r["second"]["outcome"]) for r in both) / len(both), 3)
+            if both else None}
+
+
 def _close(x: str, y: str) -> bool:
     return _word_f1(x, y) >= 0.5
 
@@ -136,7 +149,9 @@ def report(data: Path) -> dict:
                              "commentary-spoken-second.jsonl"),
                             # the w9 batch of commentary (constructions the earlier batches lacked)
                             ("commentary_w9", lambda d: _commentary(d, "commentary-w9", "commentary"),
-                             "commentary-w9-second.jsonl")):
+                             "commentary-w9-second.jsonl"),
+                            # hedged possibilities re-checked for forecasts once the guide settled them
+                            ("forecast_recheck", _forecast_recheck, "forecast-recheck.jsonl")):
         if (data / "agreement" / needs).exists():
             out[name] = fn(data)
     return out
