@@ -48,12 +48,27 @@ def test_telling_modifiers_and_clauses_stay_apart():
 
 
 def test_alias_file_keeps_apart_across_documents():
-    steer = {"keep_apart": [["oil prices", "prices"]]}
-    out = concepts.unify([doc("a", "oil prices", "inflation"), doc("b", "prices", "demand")], embed=False,
+    steer = {"keep_apart": [["heavy tanks", "tanks"]]}
+    out = concepts.unify([doc("a", "heavy tanks", "escalation"), doc("b", "tanks", "talks")], embed=False,
                          aliases=steer)
-    assert out[0].concepts[0].label == "oil prices" and out[1].concepts[0].label == "prices"
-    joined = concepts.unify([doc("a", "oil prices", "inflation"), doc("b", "prices", "demand")], embed=False)
+    assert out[0].concepts[0].label == "heavy tanks" and out[1].concepts[0].label == "tanks"
+    joined = concepts.unify([doc("a", "heavy tanks", "escalation"), doc("b", "tanks", "talks")], embed=False)
     assert joined[0].concepts[0].label == joined[1].concepts[0].label
+
+
+def test_a_bare_head_joins_no_named_kind_of_another_document():
+    # "prices" in one article are not "wheat prices" of another; within one article they are.
+    pair = [doc("a", "wheat prices", "bread"), doc("b", "prices", "demand")]
+    out = concepts.unify(pair, embed=False)
+    assert labels(out) == [["wheat prices", "bread"], ["prices", "demand"]]
+    merger = concepts.ConceptMerger()
+    from cogmap.extract.nlp import load
+
+    a, b = (list(load()(w)) for w in ("wheat prices", "prices"))
+    assert merger.add(a) == merger.add(b)
+    # The analyst can still say they are one.
+    steer = {"concepts": [{"label": "wheat prices", "aliases": ["prices"]}]}
+    assert labels(concepts.unify(pair, embed=False, aliases=steer))[1][0] == "wheat prices"
 
 
 def test_one_document_is_left_alone():

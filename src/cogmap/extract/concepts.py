@@ -420,6 +420,15 @@ def _signature(tokens):
     return stem(lemma(head)), frozenset(dist), content
 
 
+def _nominal(tokens) -> frozenset:
+    """Stems of the nouns (and names, possessors) that say which variable a wording is:
+    "wheat" of "wheat prices", "Valmont" of "Valmont rents"; not adjectives ("heavy tanks")."""
+    toks = _core(tokens)
+    head = _head(toks)
+    return frozenset(stem(t.lemma_) for t in toks if t != head and t.is_alpha and not t.is_stop
+                     and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss")))
+
+
 class ConceptMerger:
     """Collects wordings and merges them into concepts within one document (or a corpus).
 
@@ -443,6 +452,12 @@ class ConceptMerger:
         Embeddings already made, by label (what a store keeps,
         :meth:`cogmap.corpus.store.Store.embed_labels`); only the other labels are
         embedded.
+    corpus : bool
+        The wordings come from different documents (:func:`unify`): two wordings with
+        one head join by it only when the nouns that say which one they are agree
+        ("prices" of one article is not "wheat prices" of another; "heavy tanks" and
+        "tanks" still join). Within one document the bare head is read as the kind named
+        before it.
 
     Examples
     --------
@@ -455,7 +470,8 @@ class ConceptMerger:
     [('Western tank deliveries', ['Heavy tanks', 'Leopards', 'heavy tanks', 'leopards'])]
     """
 
-    def __init__(self, embed: bool = False, threshold: float = 0.75, aliases=None, vectors=None) -> None:
+    def __init__(self, embed: bool = False, threshold: float = 0.75, aliases=None, vectors=None,
+                 corpus: bool = False) -> None:
         self._groups: list[dict] = []
         self._by: dict[str, dict] = {"head": {}, "content": {}, "entry": {}}  # key -> group indexes
         self.embed = embed
@@ -463,6 +479,9 @@ class ConceptMerger:
         self.aliases: Optional[Aliases] = Aliases.coerce(aliases)
         #: Embeddings already made, by label (a store keeps its labels'): not made again.
         self.vectors = vectors if vectors is not None else {}
+        #: Wordings of different documents: a head shared is not enough when the nouns that
+        #: say which one differ ("prices" of one article is not "wheat prices" of another).
+        self.corpus = corpus
         #: group index (what :meth:`add` returned) -> index into :meth:`concepts`
         self.index: dict[int, int] = {}
 
@@ -470,6 +489,7 @@ class ConceptMerger:
         """Add one wording (used ``count`` times); returns the index of the group it joins."""
         text_label = label or label_tokens(tokens)
         head, dist, content = _signature(tokens)
+        nominal = _nominal(tokens) if self.corpus else frozenset()
         as_written = " ".join(t.text for t in tokens) if not tokens or not hasattr(tokens[0], "doc") else \
             tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text if tokens[-1].i - tokens[0].i + 1 == len(tokens) \
             else " ".join(t.text for t in tokens)
@@ -489,11 +509,12 @@ class ConceptMerger:
             if g["content"] == content and content:
                 break
             if head and g["head"] == head and (g["dist"] <= dist or dist <= g["dist"]) and \
-                    not (g["dist"] and dist and g["dist"] != dist):
+                    not (g["dist"] and dist and g["dist"] != dist) and g["nominal"] == nominal:
                 break
         else:
             self._groups.append({"head": head, "dist": dist, "content": content, "labels": Counter(),
-                                 "aliases": [], "names": set(), "entry": entry, "proper": set()})
+                                 "aliases": [], "names": set(), "entry": entry, "proper": set(),
+                                 "nominal": nominal})
             k = len(self._groups) - 1
             self._by["head"].setdefault(head, []).append(k)
             self._by["content"].setdefault(content, []).append(k)
@@ -644,7 +665,7 @@ def unify(docs, embed: Optional[bool] = None, aliases=None, vectors=None) -> lis
         embed = embeddings.available()
     from cogmap.extract.nlp import load
 
-    merger = ConceptMerger(embed=embed, aliases=aliases, vectors=vectors)
+    merger = ConceptMerger(embed=embed, aliases=aliases, vectors=vectors, corpus=True)
     group: dict[str, int] = {}
     # Labels are parsed on their own, not as one text: a label's reading must not depend
     # on which others happen to be in the corpus (nlp.parse shares a document's nouns).
