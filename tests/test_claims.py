@@ -391,3 +391,12 @@ def test_whoever_is_forced_to_act_is_not_made_a_cause():
                         "forcing it to raise fares and cut routes.")
     assert {("costs", "fares"), ("costs", "routes")} <= links
     assert not any(c.endswith("wages") and e in ("fares", "routes") for c, e in links)
+
+
+def test_the_alternative_not_taken_is_no_effect():
+    links = _rule_links("Because gas prices quadrupled, producers idled plants rather than sell at a loss.")
+    assert any(c.startswith("gas prices") and "idled" in e for c, e in links)
+    assert not any("sell" in e or "loss" in e for _, e in links)
+    # Plain coordination still gives both effects.
+    both = _rule_links("Because gas prices quadrupled, producers idled plants and sold at a loss.")
+    assert any("sold" in e or "loss" in e for _, e in both)

@@ -505,10 +505,17 @@ def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bo
     return _side_for(subj), False
 
 
+def _alternative(head, conj) -> bool:
+    """Whether ``conj`` is the alternative not taken: "idled plants rather than sell at a
+    loss", "bonds instead of shares" (the coordinator "than" or "instead" before it)."""
+    return any(c.dep_ in ("cc", "advmod", "prep") and c.lower_ in ("than", "instead") and c.i < conj.i
+               for c in head.children)
+
+
 def _conjuncts(tok):
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ == tok.pos_:
+        if c.dep_ == "conj" and c.pos_ == tok.pos_ and not _alternative(tok, c):
             out.extend(_conjuncts(c))
     return out
 
@@ -879,7 +886,7 @@ def _verb_conjuncts(verb, stop=None):
     out = [verb]
     for c in verb.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c != stop and not (
-                stop is not None and stop.i > verb.i and c.i > stop.i):
+                stop is not None and stop.i > verb.i and c.i > stop.i) and not _alternative(verb, c):
             out.extend(_verb_conjuncts(c, stop))
     return out
 
