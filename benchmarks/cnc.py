@@ -9,6 +9,8 @@ Usage::
     python benchmarks/cnc.py data/cnc/train_subtask1.csv data/cnc/train_subtask2.csv --cv 5 --save /tmp/folds
     python benchmarks/cnc.py data/cnc/train_subtask1.csv data/cnc/train_subtask2.csv --cv 5 --saved /tmp/folds
                                                                   # keep the fold models; score them again
+    python benchmarks/cnc.py data/cnc/train_subtask1.csv data/cnc/train_subtask2.csv --cv 5 --folds 1 --with-commentary
+                                                                  # one fold only, trained on the commentary too
 
 Files are in the upstream format: subtask 1 (``index,text,label``) and subtask 2
 (``text_w_pairs`` with ``<ARG0>`` cause and ``<ARG1>`` effect spans), so a held-out
