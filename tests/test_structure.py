@@ -52,6 +52,21 @@ def test_labelled_qa():
     doc = cogmap.extract(text)
     assert [t.kind for t in doc.turns if t.kind != "narration"] == ["question", "answer", "question", "answer"]
     assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Lena Park"}
+    # A turn is the words spoken, without its speaker tag.
+    assert [doc.text[t.start:t.start + 5] for t in doc.turns if t.kind == "question"] == ["Will ", "And v"]
+
+
+def test_answers_are_quotes_of_the_interviewee():
+    text = ("Interview with Dr. Lena Park, an epidemiologist.\n\nNAM: Will cases rise this winter?\n\n"
+            "LP: Probably. Cold weather pushes people indoors.\n\n"
+            "NAM: And the minister?\n\nLP: As Omar Haddad said, \"the vaccines are ready.\" I doubt it.")
+    doc = cogmap.extract(text)
+    said = [(q.speaker, q.text) for q in doc.quotes]
+    assert ("Lena Park", "Probably. Cold weather pushes people indoors.") in said
+    assert any(s == "Lena Park" and t.startswith("As Omar Haddad said") for s, t in said)
+    # The quote inside her answer stays the minister's.
+    assert ("Omar Haddad", "the vaccines are ready.") in said
+    assert not any(t.startswith(("NAM:", "LP:")) for _, t in said)
 
 
 def test_real_interview_turns(interview_doc):

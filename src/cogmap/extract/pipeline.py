@@ -481,5 +481,5 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         f.concepts = [cid for cid in f.concepts if cid in used]
 
     return Document(source=raw.source, title=cleaned.title, date=cleaned.date, text=text,
-                    removed=raw.removed + cleaned.removed, turns=st.turns, quotes=st.quotes, concepts=concepts,
+                    removed=raw.removed + cleaned.removed, turns=st.turns, quotes=st.all_quotes(), concepts=concepts,
                     claims=claims, forecasts=forecasts)

@@ -122,6 +122,13 @@ class Structure:
     interviewer: Optional[str] = None
     #: (start, end, speaker) of sentences whose main verb reports speech.
     attributions: list[tuple[int, int, str]] = field(default_factory=list)
+    #: Each answer paragraph as a quote of the interviewee (kept apart from ``quotes``,
+    #: which say who speaks *inside* an answer: "As the minister said, '...'").
+    answers: list[Quote] = field(default_factory=list)
+
+    def all_quotes(self) -> list[Quote]:
+        """Quotes and answers, in text order: what a document lists as said."""
+        return sorted(self.quotes + self.answers, key=lambda q: (q.start, q.end))
 
 
 def _collect_people(cleaned: Cleaned, docs) -> People:
@@ -425,13 +432,21 @@ def structure(cleaned: Cleaned, docs) -> Structure:
         interviewee = _interviewee_from_narration(quotes, attributions, people, cleaned, qa_start)
 
     turns = []
+    answers: list[Quote] = []
     for i, ((a, b), kind) in enumerate(zip(cleaned.paragraphs, kinds)):
         speaker = interviewee if kind == "answer" else interviewer if kind == "question" else None
+        # A turn is the words spoken: a speaker tag ("NAM:", "Q:") is no part of them.
+        if kind != "narration" and feats[i]["label"]:
+            lead = _LABEL.match(feats[i]["text"])
+            a = min(b, a + lead.end()) if lead else a
         if turns and turns[-1].kind == kind and kind != "question" and turns[-1].speaker == speaker:
             turns[-1] = Turn(kind=kind, speaker=speaker, start=turns[-1].start, end=b)
         else:
             turns.append(Turn(kind=kind, speaker=speaker, start=a, end=b))
-    # Pronouns inside a person's own quote refer to that person when nothing closer does.
+        if kind == "answer" and speaker and a < b:
+            # Who said what: an answer is the interviewee's words as much as a quoted
+            # sentence is its speaker's, and a reader looks up a Q&A's answers the same way.
+            answers.append(Quote(speaker=speaker, text=cleaned.text[a:b], start=a, end=b))
     quotes.sort(key=lambda q: (q.start, q.end))
     return Structure(turns=turns, quotes=quotes, people=people, interviewee=interviewee,
-                     interviewer=interviewer, attributions=attributions)
+                     interviewer=interviewer, attributions=attributions, answers=answers)
