@@ -343,13 +343,12 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
 
     # "Why X?" answered "Because Y.": the answer's reason causes the question's X.
     starts = [a for a, _ in cleaned.paragraphs]
-    para_at = {a: k for k, a in enumerate(starts)}
     for k, turn in enumerate(st.turns[:-1]):
         nxt = st.turns[k + 1]
-        if turn.kind != "question" or nxt.kind != "answer" or nxt.start not in para_at:
+        if turn.kind != "question" or nxt.kind != "answer":
             continue
         qi = bisect.bisect_right(starts, turn.end - 1) - 1  # the paragraph the question ends in
-        ai = para_at[nxt.start]
+        ai = bisect.bisect_right(starts, nxt.start) - 1  # and the one the answer starts in (after its label)
         found = answered_reason(docs[qi], docs[ai])
         if found is None:
             continue
@@ -445,9 +444,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         if turn.kind != "question" or nxt.kind != "answer":
             continue
         qi = bisect.bisect_right(starts, turn.start) - 1
-        ai = para_at.get(nxt.start)
-        if ai is None:
-            continue
+        ai = bisect.bisect_right(starts, nxt.start) - 1  # a turn starts after its speaker label
         found = answered_forecast(docs[ai - 1] if ai - 1 >= qi else docs[qi], docs[ai], scale=scale)
         if found is None:
             continue
