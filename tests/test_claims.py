@@ -61,6 +61,17 @@ def test_a_purpose_is_no_effect_to_the_learned_reader():
     assert "pay mortgages" not in effects("learned")
 
 
+def test_a_negated_misparse_goes_but_a_negated_link_stays():
+    # The reader vetoes a negated rule claim whose sides it does not see as cause and effect.
+    def negated(text, ex):
+        return [(c.cause.text, c.effect.text) for c in cogmap.extract(text, extractor=ex).claims
+                if c.modality == "negated"]
+    misparse = "When the mayor says he wants to cut fares, it is not just talk."
+    assert negated(misparse, "rules") and not negated(misparse, "learned")
+    assert negated("Raising the fuel levy does not reduce congestion, the study found.", "learned") == \
+        [("fuel levy", "congestion")]
+
+
 @pytest.mark.parametrize("text", ["Developers simply stop breaking ground.", "Rents will stop rising soon."])
 def test_an_activity_that_stops_causes_nothing(text):
     # "stop" with its own subject's gerund is aspect ("rents stop rising"), not "X stopped Y".
