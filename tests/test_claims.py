@@ -61,6 +61,14 @@ def test_a_purpose_is_no_effect_to_the_learned_reader():
     assert "pay mortgages" not in effects("learned")
 
 
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_the_means_is_the_cause_not_the_actor(extractor):
+    # data/GUIDE.md: "by doing X, they cut Y" is X -> Y; the actor is no cause of its own act.
+    for text in ("The bank lifted demand by cutting rates.", "By cutting rates, the bank lifted demand."):
+        links = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(text, extractor=extractor).claims]
+        assert links == [("rates", -1, "demand")], links
+
+
 def test_a_negated_misparse_goes_but_a_negated_link_stays():
     # The reader vetoes a negated rule claim whose sides it does not see as cause and effect.
     def negated(text, ex):

@@ -1256,6 +1256,8 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
         rc.extra["effect_label"] = effect_label
     if purpose:
         rc.extra["purpose"] = True
+    if verb is not None and hasattr(verb, "i"):
+        rc.extra["verb"] = verb.i
     key = (tuple(t.i for t in cause.tokens), tuple(t.i for t in effect.tokens))
     for other in out:
         if (tuple(t.i for t in other.cause.tokens), tuple(t.i for t in other.effect.tokens)) == key:
@@ -1282,6 +1284,30 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_adjuncts(sent, out)
         _rule_with_after(sent, out)
         _rule_across_sentences(sent, prev, out)
+    return _without_actors_of_means(doc, out)
+
+
+def _without_actors_of_means(doc, claims: list[RawClaim]) -> list[RawClaim]:
+    """Drop "funds -> rents" where the sentence says how: "funds lifted rents by buying
+    blocks" is buying blocks -> rents (data/GUIDE.md: the doing is the cause; the actor is
+    no cause of its own act), which the "by" rule reads."""
+    by_means = actors_of_means(doc)
+    if not by_means:
+        return claims
+    return [c for c in claims
+            if c.cue == "by" or by_means.get(c.extra.get("verb")) not in {t.i for t in c.cause.tokens}]
+
+
+def actors_of_means(doc) -> dict:
+    """``{verb index: subject index}`` of the verbs that say by what means their subject
+    acts ("funds lifted rents by buying blocks")."""
+    out = {}
+    for tok in doc:
+        if tok.lower_ == "by" and tok.dep_ == "prep" and tok.head.pos_ == "VERB" and any(
+                c.dep_ in ("pobj", "pcomp") and c.tag_ == "VBG" for c in tok.children):
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if subj:
+                out[tok.head.i] = subj[0].i
     return out
 
 
