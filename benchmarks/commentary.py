@@ -32,9 +32,13 @@ how well it fits its training data, not how it reads new text. Numbers only.
 
 ``--spoken`` scores the spoken-register evaluation set instead (``data/spoken``:
 interview transcripts, a panel, a press briefing; no model is trained on it), with
-the shipped model or ``--model``::
+the shipped model or ``--model``; ``--constructions`` scores the set written around
+the constructions the held-out errors showed (``data/constructions``: links to the
+sentence before, counterfactuals, "died from", "in the wake of", the means of an
+act, timetables that are no forecasts; no model is trained on it either)::
 
     python benchmarks/commentary.py --spoken --extractor learned rules
+    python benchmarks/commentary.py --constructions --extractor learned rules
 """
 from __future__ import annotations
 
@@ -197,12 +201,15 @@ def main(argv=None) -> int:
     ap.add_argument("--hold", nargs="+", default=HELD_OUT, help="the held-out topics (file stems)")
     ap.add_argument("--extractor", nargs="+", default=["learned"], choices=["learned", "rules"])
     ap.add_argument("--spoken", action="store_true", help="score the spoken evaluation set (data/spoken)")
+    ap.add_argument("--constructions", action="store_true",
+                    help="score the constructions evaluation set (data/constructions)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    if args.spoken and args.train:
-        print("--spoken needs no training: no model is trained on data/spoken", file=sys.stderr)
+    evaluation = "spoken" if args.spoken else "constructions" if args.constructions else None
+    if evaluation and args.train:
+        print(f"--{evaluation} needs no training: no model is trained on data/{evaluation}", file=sys.stderr)
         return 2
-    files = sorted((DATA / "spoken").glob("*.jsonl")) if args.spoken else \
+    files = sorted((DATA / evaluation).glob("*.jsonl")) if evaluation else \
         [DATA / "commentary" / f"{stem}.jsonl" for stem in args.hold]
     missing = [str(f) for f in files if not f.exists()]
     if missing:
@@ -223,7 +230,7 @@ def main(argv=None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     if args.model is not None:
         os.environ["COGMAP_MODEL_DIR"] = str(args.model)
-    elif "learned" in args.extractor and not args.spoken:
+    elif "learned" in args.extractor and not evaluation:
         print("note: the shipped model was trained on these topics too; pass --model for a fair score",
               file=sys.stderr)
     out = {}

@@ -22,7 +22,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_every_commentary_file_passes_its_check():
-    files = sorted((DATA / "commentary").glob("*.jsonl")) + sorted((DATA / "spoken").glob("*.jsonl"))
+    files = [f for part in ("commentary", "spoken", "constructions") for f in sorted((DATA / part).glob("*.jsonl"))]
     assert len(files) >= 20
     for path in files:
         assert check_records(read_jsonl(path)) == [], path.name
@@ -47,7 +47,7 @@ def test_commentary_is_not_the_evaluation_articles():
         for line in f.read_text(encoding="utf-8", errors="replace").split("."):
             if len(line.split()) >= 8:
                 theirs.add(" ".join(line.split()).lower())
-    ours = {" ".join(s.split()).lower() for part in ("commentary", "spoken")
+    ours = {" ".join(s.split()).lower() for part in ("commentary", "spoken", "constructions")
             for r in read_commentary(DATA / part) for s in r["text"].split(".")}
     assert not (theirs & ours)
 

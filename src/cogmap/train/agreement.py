@@ -150,6 +150,9 @@ def report(data: Path) -> dict:
                             # the w9 batch of commentary (constructions the earlier batches lacked)
                             ("commentary_w9", lambda d: _commentary(d, "commentary-w9", "commentary"),
                              "commentary-w9-second.jsonl"),
+                            # the constructions evaluation set (data/constructions), sampled on its own
+                            ("constructions", lambda d: _commentary(d, "constructions", "constructions"),
+                             "constructions-second.jsonl"),
                             # hedged possibilities re-checked for forecasts once the guide settled them
                             ("forecast_recheck", _forecast_recheck, "forecast-recheck.jsonl")):
         if (data / "agreement" / needs).exists():
