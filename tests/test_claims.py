@@ -69,6 +69,19 @@ def test_the_means_is_the_cause_not_the_actor(extractor):
         assert links == [("rates", -1, "demand")], links
 
 
+@pytest.mark.parametrize("second", ["All of which means the tax base will shrink.",
+                                    "The upshot is that the tax base will shrink."])
+def test_what_follows_from_the_sentence_before(second):
+    doc = cogmap.extract("The port lost its biggest tenant. " + second, extractor="rules")
+    assert [(c.cause.text, c.polarity, c.effect.text) for c in doc.claims] == [("biggest tenant", 1, "tax base")]
+    assert doc.claims[0].evidence.text.startswith("The port lost")  # the evidence holds both sentences
+
+
+def test_the_result_of_something_is_no_link_to_the_sentence_before():
+    assert cogmap.extract("The port lost its biggest tenant. The result of the vote is clear.",
+                          extractor="rules").claims == []
+
+
 def test_a_negated_misparse_goes_but_a_negated_link_stays():
     # The reader vetoes a negated rule claim whose sides it does not see as cause and effect.
     def negated(text, ex):

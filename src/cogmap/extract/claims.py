@@ -1068,6 +1068,10 @@ def _rule_with_after(sent, out):
                 _emit(out, _side_for(pobj), effect, 1, low, verb, sent)
 
 
+#: "The upshot is Y": nouns that name what followed from what was said before.
+_OUTCOME_NOUNS = frozenset({"upshot", "result", "consequence", "outcome", "effect"})
+
+
 def _rule_across_sentences(sent, prev_sents, out):
     """ "That's why Y", "Therefore Y", "As a result Y", "This means Y": the cause is the sentence before."""
     if not prev_sents:
@@ -1100,6 +1104,19 @@ def _rule_across_sentences(sent, prev_sents, out):
             if reason is not None else None
         if clause is not None:
             effect_verb, cue = clause, "reason why"
+    elif root.lemma_ == "be" and first[0].lower_ == "the" and len(first) > 1 and \
+            first[1].lemma_.lower() in _OUTCOME_NOUNS and first[1].dep_ == "nsubj" and \
+            not any(c.dep_ in ("prep", "acl", "relcl") for c in first[1].children):
+        # "The upshot is that Y", "The result is a smaller Y" (not "the result of X is Y").
+        told = next((c for c in root.children if c.dep_ in ("ccomp", "attr")), None)
+        if told is not None and told.pos_ in ("VERB", "AUX"):
+            effect_verb, cue = told, first[1].lower_
+        elif told is not None and told.pos_ in ("NOUN", "PROPN"):
+            if prev.root.lemma_.lower() in _REPORTING and not any(c.dep_ in ("ccomp", "xcomp")
+                                                                   for c in prev.root.children):
+                return
+            _emit(out, clause_side(prev.root), np_side(told), 1, first[1].lower_, root, sent, cross=True, prev=prev)
+            return
     elif any(t.lower_ == "as" and t.dep_ == "prep" and t.head == root and any(
             c.dep_ == "pobj" and c.lemma_.lower() in ("result", "consequence") and
             not any(g.dep_ == "prep" for g in c.children) for c in t.children) for t in sent):
@@ -1130,6 +1147,8 @@ def _anaphor_kind(side: Side) -> Optional[str]:
         return "personal"
     if len(words) == 1 and words[0].lower_ in _DEMONSTRATIVES:
         return "statement"
+    if [w.lower_ for w in words] == ["all", "of", "which"] and words[0].i == words[0].sent.start:
+        return "statement"  # "All of which means Y": all the sentence before said
     if len(words) == 2 and words[0].lower_ in _DEMONSTRATIVES | {"the"} and words[1].lemma_.lower() in _LIGHT_NOUNS:
         return "statement"
     if len(words) == 1 and words[0].lemma_.lower() in _LIGHT_NOUNS and not any(
