@@ -77,6 +77,20 @@ def test_what_follows_from_the_sentence_before(second):
     assert doc.claims[0].evidence.text.startswith("The port lost")  # the evidence holds both sentences
 
 
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("But for the grant, hardly any family would make the switch.", "grant", -1, "hardly any family make the switch"),
+    ("If it were not for the levy, prices would fall.", "levy", 1, "prices"),
+    ("Without the subsidy, many clinics would close.", "subsidy", -1, "many clinics close"),
+])
+def test_what_would_happen_without_a_cause(text, cause, sign, effect):
+    links = [(c.cause.text, c.polarity, c.effect.text, c.modality) for c in cogmap.extract(text, extractor="rules").claims]
+    assert links == [(cause, sign, effect, "conditional")]
+
+
+def test_but_for_now_is_no_cause():
+    assert cogmap.extract("But for now, prices are stable.", extractor="rules").claims == []
+
+
 def test_the_result_of_something_is_no_link_to_the_sentence_before():
     assert cogmap.extract("The port lost its biggest tenant. The result of the vote is clear.",
                           extractor="rules").claims == []

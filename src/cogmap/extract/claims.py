@@ -842,6 +842,8 @@ def _rule_connectives(sent, prev_sents, out):
         elif mark in _COND_MARKS:
             if _speaker_attitude(head):
                 continue  # "I'd be surprised if X", "I don't want that if X": the speaker's stance, no effect
+            if _absence_of(head) is not None and mark == "if":
+                continue  # "if it were not for X": X is the cause (_rule_with_after), not "it were"
             if mark == "when" and not _future_or_modal(head) and (
                     head.lemma_ == "be" or verb.lemma_ == "be" or _has_time_cue(verb)):
                 continue
@@ -1050,6 +1052,11 @@ def _rule_with_after(sent, out):
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in _WITH_AFTER]
+        absent = _absence_of(verb)
+        if absent is not None:
+            # "But for X, Y would ...", "If it were not for X, Y ...", "Absent X, Y ...": as "without X".
+            _emit(out, _side_for(absent), clause_side(verb), -1, "without", verb, sent, modality="conditional",
+                  condition_tok=absent)
         if not preps:
             continue
         effect = clause_side(verb)
@@ -1066,6 +1073,22 @@ def _rule_with_after(sent, out):
                       condition_tok=pobj)
             elif is_change and prep.i < verb.i:
                 _emit(out, _side_for(pobj), effect, 1, low, verb, sent)
+
+
+def _absence_of(verb):
+    """X of "but for X", "if it were not for X" or "absent X" said of ``verb``'s clause, else None."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for" and c.i > 0 and c.nbor(-1).lower_ == "but" and c.i < verb.i:
+            return next(iter(_children(c, "pobj")), None)
+        if c.dep_ == "advcl" and c.lemma_ == "be" and any(m.lower_ == "if" for m in c.children) and \
+                any(n.dep_ == "neg" for n in c.children) and any(x.dep_ == "nsubj" and x.lower_ == "it"
+                                                               for x in c.children):
+            pf = next((p for p in c.children if p.dep_ == "prep" and p.lower_ == "for"), None)
+            if pf is not None:
+                return next(iter(_children(pf, "pobj")), None)
+        if c.dep_ in ("advcl", "prep") and c.lower_ == "absent" and c.i < verb.i:
+            return next(iter(_children(c, "dobj", "pobj")), None)
+    return None
 
 
 #: "The upshot is Y": nouns that name what followed from what was said before.
