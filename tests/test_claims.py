@@ -87,6 +87,16 @@ def test_what_would_happen_without_a_cause(text, cause, sign, effect):
     assert links == [(cause, sign, effect, "conditional")]
 
 
+@pytest.mark.parametrize("text, cause, effect", [
+    ("The jump came largely in response to the new ban.", "new ban", "The jump came largely"),
+    ("Several members quit in the wake of the announcement.", "announcement", "Several members quit"),
+    ("Three workers died of burns.", "burns", "Three workers died"),
+])
+def test_a_cause_phrase_is_no_part_of_its_effect(text, cause, effect):
+    links = [(c.cause.text, c.effect.text) for c in cogmap.extract(text, extractor="rules").claims]
+    assert (cause, effect) in links, links
+
+
 def test_but_for_now_is_no_cause():
     assert cogmap.extract("But for now, prices are stable.", extractor="rules").claims == []
 

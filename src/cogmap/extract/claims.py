@@ -966,7 +966,14 @@ def _rule_adjuncts(sent, out):
                 break  # "because of this": the cause is in another sentence
             cue = " ".join(words)
             if role == "cause":
-                _emit(out, _side_for(obj), _side_for(anchor), 1, cue, anchor, sent)
+                # The effect is the clause without the phrase that gives its cause ("the jump came
+                # in response to X" is "the jump came", not "... in response the").
+                said = {t.i for t in phrase} | {t.i for t in obj.subtree} | \
+                    ({t.i for t in phrase[0].subtree} if phrase[0] in anchor.subtree and phrase[0] != anchor else set())
+                effect = _side_for(anchor)
+                effect = Side([t for t in effect.tokens if t.i not in said], effect.sign)
+                if effect.tokens:
+                    _emit(out, _side_for(obj), effect, 1, cue, anchor, sent)
             else:
                 _emit(out, _side_for(anchor), _side_for(obj), 1, cue, anchor, sent, modality="possible",
                       purpose=True)
@@ -1007,6 +1014,10 @@ def _rule_adjuncts(sent, out):
             _emit(out, _side_for(pobj), clause_side(head), 1, low, head, sent)
         elif low == "in" and hl in _DEATH_VERBS and _is_event_np(pobj) and pobj.pos_ == "NOUN":
             _emit(out, _side_for(pobj), clause_side(head), 1, "in", head, sent)
+        elif low in ("from", "of") and hl in ("die", "perish", "suffer") and pobj.pos_ == "NOUN" and \
+                pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+            # "died from burns", "died of cholera": what killed them; "suffer from X" likewise.
+            _emit(out, _side_for(pobj), clause_side(head), 1, f"{hl} {low}", head, sent)
     # Judgements: "tariffs are costly to consumers", "the deal is good for farmers".
     for tok in sent:
         sign = L.EVALUATIVE.get(tok.lower_)
@@ -1266,9 +1277,10 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
             cut = min(t.i for t in small.tokens)
             kept = [t for t in big.tokens if t.i not in shared and not (t.i < cut and t.head.i >= cut
                                                                          and t.dep_ == "prep")]
-            # drop a dangling preposition that led into the other side
+            # drop a dangling preposition that led into the other side, and the words that hang
+            # on the other side's ("the" of "after the explosion")
             kept = [t for t in kept if not (t.dep_ in ("prep", "mark", "aux") and
-                                            any(c.i in shared for c in t.children))]
+                                            any(c.i in shared for c in t.children)) and t.head.i not in shared]
             if not kept:
                 return
             # The sign of a negative wording goes with its words (see np_side).
