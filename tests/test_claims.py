@@ -83,7 +83,8 @@ def test_what_follows_from_the_sentence_before(second):
     ("Without the subsidy, many clinics would close.", "subsidy", -1, "many clinics close"),
 ])
 def test_what_would_happen_without_a_cause(text, cause, sign, effect):
-    links = [(c.cause.text, c.polarity, c.effect.text, c.modality) for c in cogmap.extract(text, extractor="rules").claims]
+    doc = cogmap.extract(text, extractor="rules")
+    links = [(c.cause.text, c.polarity, c.effect.text, c.modality) for c in doc.claims]
     assert links == [(cause, sign, effect, "conditional")]
 
 

@@ -968,8 +968,9 @@ def _rule_adjuncts(sent, out):
             if role == "cause":
                 # The effect is the clause without the phrase that gives its cause ("the jump came
                 # in response to X" is "the jump came", not "... in response the").
-                said = {t.i for t in phrase} | {t.i for t in obj.subtree} | \
-                    ({t.i for t in phrase[0].subtree} if phrase[0] in anchor.subtree and phrase[0] != anchor else set())
+                said = {t.i for t in phrase} | {t.i for t in obj.subtree}
+                if phrase[0] != anchor and phrase[0] in anchor.subtree:
+                    said |= {t.i for t in phrase[0].subtree}
                 effect = _side_for(anchor)
                 effect = Side([t for t in effect.tokens if t.i not in said], effect.sign)
                 if effect.tokens:

@@ -32,9 +32,8 @@ from cogmap.extract.ingest import RawInput, read
 from cogmap.extract.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
 from cogmap.extract.readings import (
-    EXTRA_CLAIM_CONFIDENCE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, RULE_SIDE, NEGATED_SIDE, claims_from, forecast_sentences,
-    surest_per_cause,
-    read_sentences, sentences,
+    EXTRA_CLAIM_CONFIDENCE, NEGATED_SIDE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, RULE_SIDE, claims_from,
+    forecast_sentences, surest_per_cause, read_sentences, sentences,
 )
 from cogmap.extract.structure import structure
 
@@ -194,7 +193,6 @@ def _subject_person(pdoc, start: int, people, base: int = 0) -> Optional[str]:
     if not subj.text[:1].isupper():
         return None
     return people.resolve(pdoc[subj.left_edge.i: subj.i + 1].text)
-
 
 
 def _side_probability(reading, side, sent, role: Optional[str] = None) -> float:
