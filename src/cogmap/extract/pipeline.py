@@ -205,16 +205,20 @@ def _side_probability(reading, side, sent, role: Optional[str] = None) -> float:
     return max(reading.side_probability(t.idx - base, t.idx - base + len(t), role) for t in words)
 
 
-def _actor_of_means(rc) -> bool:
+def _actor_of_means(rc, known: dict) -> bool:
     """Whether a claim's cause is the subject of a verb that names its means and its effect
-    is that verb's ("funds" of "funds lifted rents by buying blocks")."""
+    is that verb's ("funds" of "funds lifted rents by buying blocks"). ``known`` keeps each
+    parse's verbs of means, so a paragraph is scanned once however many claims it has."""
     cause, effect = rc.cause.tokens, rc.effect.tokens
     if not cause or not effect or cause[0].doc is not effect[0].doc:
         return False
     ids = {t.i for t in cause}
     doc = cause[0].doc
+    if id(doc) not in known:  # setdefault would scan the parse every time
+        known[id(doc)] = actors_of_means(doc)
+    means = known[id(doc)]
     return any(subj in ids and all(doc[verb].left_edge.i <= t.i <= doc[verb].right_edge.i for t in effect)
-               for verb, subj in actors_of_means(doc).items())
+               for verb, subj in means.items())
 
 
 def _token_set(side) -> set:
@@ -328,6 +332,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text), rc.effect.text(para_text)))
 
     ruled_starts = sorted(ruled)
+    means_of: dict = {}  # id(parse) -> its verbs of means (_actor_of_means)
     for lc in learned_claims:
         if lc.confidence < OWN_CLAIM_CONFIDENCE:
             continue  # the reader is unsure of its own spans
@@ -343,7 +348,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                     (c & rc_ or c & re_) and (e & rc_ or e & re_) for rc_, re_ in here):
                 continue
         rc = lc.raw
-        if _actor_of_means(rc):
+        if _actor_of_means(rc, means_of):
             continue  # the means is the cause, as for the rules ("by buying blocks")
         ci = merger.add(rc.cause.tokens)
         ei = merger.add(rc.effect.tokens)
