@@ -79,6 +79,22 @@ def test_yes_no_question_answered_with_a_hedge():
         assert f.speaker == "Tom Reyes"
 
 
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_answers_to_what_happens_if_forecast_under_its_condition(extractor):
+    text = ("Economist Lena Park spoke to us about the currency peg.\n\n"
+            "What happens when the central bank runs out of reserves?\n\n"
+            "It would not be able to hold the peg. Importers are already hoarding dollars.\n\n"
+            "What happened when the bank ran out of reserves in 2014?\n\n"
+            "It would print money, and prices soared.")
+    doc = cogmap.extract(text, extractor=extractor)
+    f = next(f for f in doc.forecasts if "hold the peg" in f.statement)
+    assert f.condition == "the central bank runs out of reserves"
+    assert f.probability < 0.5  # "would not"
+    assert doc.text[f.evidence.start:f.evidence.end] == f.evidence.text
+    # A question about what did happen sets no condition.
+    assert all(f.condition is None for f in doc.forecasts if "print money" in f.statement)
+
+
 def test_opinion_verbs_hedge():
     # The rules' reading of opinion verbs (the learned reader decides on its own which sentences forecast).
     doc = cogmap.extract("I doubt the government would survive a vote. Analysts predict how markets will react.",

@@ -27,7 +27,7 @@ from cogmap.extract.claims import actors_of_means, answered_reason, find_claims
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, names_something
 from cogmap.errors import InputError
-from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
+from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts, hypothetical_condition
 from cogmap.extract.ingest import RawInput, read
 from cogmap.extract.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
@@ -219,6 +219,43 @@ def _actor_of_means(rc, known: dict) -> bool:
     means = known[id(doc)]
     return any(subj in ids and all(doc[verb].left_edge.i <= t.i <= doc[verb].right_edge.i for t in effect)
                for verb, subj in means.items())
+
+
+def _under_hypothesis(st, paragraphs, starts, docs, ruled: list, kept: list) -> list:
+    """The rules' forecasts in answers to "What happens if X?", with X as their condition.
+
+    The question states the hypothesis, so the answer's "He would lose the seat" is a
+    forecast under it, though the reader, which sees the answer with only the question
+    before it as context, often calls a bare "would" no forecast. ``ruled`` are the
+    rules' ``(paragraph start, parse, RawForecast)``, ``kept`` those already chosen; the
+    kept ones in such an answer get the condition too, if they have none.
+    """
+    added = []
+    chosen = {id(f[2]) for f in kept}
+    for k, turn in enumerate(st.turns[:-1]):
+        nxt = st.turns[k + 1]
+        if turn.kind != "question" or nxt.kind != "answer":
+            continue
+        qi = bisect.bisect_right(starts, turn.end - 1) - 1
+        qsents = [s for s in docs[qi].sents if s.text.strip()]
+        cond = hypothetical_condition(qsents[-1].text) if qsents else None
+        if cond is None:
+            continue
+        ai = bisect.bisect_right(starts, nxt.start) - 1
+        pa = paragraphs[ai][0]
+        # Only the answer's opening sentence, the direct reply: what follows may be unconditional.
+        first = next((s for s in docs[ai].sents if s.end_char > nxt.start - pa and s.text.strip()), None)
+        if first is None:
+            continue
+        for f in ruled + kept:
+            rf = f[2]
+            if f[0] != pa or not (rf.start < first.end_char and first.start_char < rf.end):
+                continue
+            rf.condition = rf.condition or cond
+            if id(rf) not in chosen:
+                chosen.add(id(rf))
+                added.append(f)
+    return added
 
 
 def _token_set(side) -> set:
@@ -428,7 +465,11 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         raw_forecasts += [(pa, pdoc, rf) for rf in find_forecasts(pdoc, scale=scale)]
     if learned:
         # The reader decides which sentences forecast; the rules read their details.
+        ruled_forecasts = raw_forecasts
         raw_forecasts = forecast_sentences(refs, readings, raw_forecasts, scale=scale)
+        raw_forecasts += _under_hypothesis(st, cleaned.paragraphs, starts, docs, ruled_forecasts, raw_forecasts)
+    else:
+        raw_forecasts += _under_hypothesis(st, cleaned.paragraphs, starts, docs, [], raw_forecasts)
     for pa, pdoc, rf in raw_forecasts:
         a, b = pa + rf.start, pa + rf.end
         q = bisect.bisect_right(question_starts, a) - 1
