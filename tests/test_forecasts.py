@@ -95,6 +95,27 @@ def test_answers_to_what_happens_if_forecast_under_its_condition(extractor):
     assert all(f.condition is None for f in doc.forecasts if "print money" in f.statement)
 
 
+@pytest.mark.parametrize("text", [
+    "Many growers are not sure if they will plant cotton next spring.",
+    "Officials are unsure whether the bridge will reopen this year.",
+    "I am not certain the merger will survive the vote.",
+    "It remains to be seen whether the truce will hold.",
+    "I don't know whether the party will win.",
+    "It is obvious that young voters are not sure if they will turn out at all, he added.",
+])
+def test_an_open_question_about_the_future_is_an_even_chance(text):
+    for extractor in BOTH:
+        (f,) = cogmap.extract(text, extractor=extractor).forecasts
+        assert f.probability == pytest.approx(0.5), (extractor, f.hedge)
+        assert f.condition is None  # the "if" of "not sure if" is no condition
+
+
+def test_a_known_future_is_no_open_question():
+    for text in ("She is sure the deal will pass.", "We know the plant will close next year."):
+        (f,) = cogmap.extract(text, extractor="rules").forecasts
+        assert f.probability > 0.8
+
+
 def test_opinion_verbs_hedge():
     # The rules' reading of opinion verbs (the learned reader decides on its own which sentences forecast).
     doc = cogmap.extract("I doubt the government would survive a vote. Analysts predict how markets will react.",

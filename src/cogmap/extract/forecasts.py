@@ -57,8 +57,9 @@ class RawForecast:
     sent_end: int
     #: Found by the learned reader where no rule read the sentence.
     reader_only: bool = False
-    #: Said through a fixed forecasting phrase ("it's only a matter of time before X"),
-    #: which the reader, trained mostly on modal verbs, tends to miss.
+    #: Said through a fixed forecasting phrase ("it's only a matter of time before X") or
+    #: an open question ("nobody knows if X will"), which the reader, trained mostly on
+    #: modal verbs, tends to miss.
     framed: bool = False
 
 
@@ -76,6 +77,51 @@ def _wh_clause(tok) -> bool:
     """ "predicts how Israel will respond" names a question, not an outcome."""
     return any(t.lower_ in ("how", "what", "whether", "why", "when", "which", "who") and t.i < tok.i
                for t in tok.subtree) or tok.lower_ in ("how", "what", "whether")
+
+
+_UNSURE = frozenset("unsure uncertain unclear unknown undecided".split())
+_SURE = frozenset("sure certain clear".split())
+_KNOW = frozenset("know tell say predict".split())
+
+
+def _denied(tok) -> bool:
+    """ "not", or a subject that is nobody ("nobody knows", "no one can say")."""
+    return any(c.dep_ == "neg" or c.dep_ in ("nsubj", "nsubjpass") and (
+        c.lower_ in ("nobody", "noone") or c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))
+        for c in tok.children)
+
+
+def _unsure(tok) -> bool:
+    """Whether ``tok`` frames the clause under it as an open question: "unsure whether",
+    "not certain that", "nobody knows if", "I don't know whether", "remains to be seen".
+    Such a frame says the outcome is a toss-up, whatever its "will" says."""
+    lemma = tok.lemma_.lower()
+    if lemma in _UNSURE:
+        return True
+    if lemma in _SURE and tok.pos_ == "ADJ":
+        return _denied(tok) or tok.dep_ == "acomp" and _denied(tok.head)
+    if lemma in _KNOW and tok.pos_ in ("VERB", "AUX"):
+        return _denied(tok)
+    if lemma == "be":
+        return any(c.dep_ == "acomp" and _unsure(c) for c in tok.children)
+    return lemma == "see" and tok.head.lemma_.lower() == "remain"
+
+
+def _unsure_complement(sent):
+    """The future clause an uncertainty frame of the sentence is about, or None ("Farmers
+    are not sure if they will plant": "plant", which hangs on "sure" as an "if" clause).
+    The frame may sit deep in the sentence ("it is obvious that voters are not sure if")."""
+    for frame in sent:
+        if not _unsure(frame):
+            continue
+        for c in frame.children:
+            if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and _future_marks(c)[1]:
+                marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+                asks = any(t.lower_ in ("how", "what", "when", "why", "which", "who", "where") and t.i < c.i
+                           for t in c.subtree)  # "nobody knows how far prices will rise": they will
+                if marks <= {"if", "whether", "that"} and not asks:
+                    return c
+    return None
 
 
 def _future_marks(verb):
@@ -248,6 +294,9 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                     if f2:
                         words, future, negated = w2, f2, n2
                         break
+        unsure = _unsure_complement(sent) if not future or verb == sent.root else None
+        if unsure is not None:
+            verb, (words, future, negated) = unsure, _future_marks(unsure)
         expectation = False  # the root's "expect" is the hedge, its "not" already counted
         if not future and sent.root.lemma_.lower() in _EXPECT_VERBS and not sent.root.tag_ == "VBD" and \
                 any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _wh_clause(c) for c in sent.root.children):
@@ -257,11 +306,18 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         if future and verb.lemma_.lower() in _SAY_VERBS and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in verb.children):
             continue  # "Roughly even, I would say.": the modal hedges the saying
-        if future and verb != sent.root and _wh_clause(verb):
+        if future and verb != sent.root and _wh_clause(verb) and not (
+                any(t.lower_ == "whether" for t in verb.children) and any(_unsure(a) for a in verb.ancestors)):
             continue  # "predicts how markets will react": a question, not an outcome
+        toss_up = False
         if future:
             for anc in [verb] + list(verb.ancestors):
                 lemma = anc.lemma_.lower()
+                if anc != verb and _unsure(anc):
+                    # "not sure if X will happen": a toss-up; the frame's "not" is not the forecast's
+                    words, negated = ["roughly", "even"] + [w for w in words if w not in ("will", "would")], False
+                    toss_up = True
+                    break
                 if lemma == "doubt" or lemma in ("surprised", "surprise") and anc.i <= verb.i or any(
                         c.lemma_.lower() in ("surprised", "surprising") and c.dep_ in ("acomp", "amod")
                         for c in anc.children):
@@ -290,7 +346,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             p, hedge = probability(words, negated=negated, scale=scale)
         condition, cond_span = None, None
         for t in sent:
-            if t.dep_ == "mark" and t.lower_ in ("if", "unless", "once", "provided") and t.head.dep_ == "advcl":
+            if t.dep_ == "mark" and t.lower_ in ("if", "unless", "once", "provided") and t.head.dep_ == "advcl" \
+                    and not _unsure(t.head.head):  # "not sure if X will": X is the forecast, not its condition
                 cl = t.head
                 cond_span = doc[cl.left_edge.i: cl.right_edge.i + 1]
                 condition = cond_span.text.strip(" ,")
@@ -321,7 +378,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             b -= 1
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
-                               framed=frame is not None))
+                               framed=frame is not None or toss_up))
     return out
 
 
