@@ -457,3 +457,20 @@ def test_the_alternative_not_taken_is_no_effect():
     # Plain coordination still gives both effects.
     both = _rule_links("Because gas prices quadrupled, producers idled plants and sold at a loss.")
     assert any("sold" in e or "loss" in e for _, e in both)
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_what_is_moved_into_a_state_is_no_effect_the_state_is(extractor):
+    def links(text):
+        return {(c.cause.text.lower(), c.effect.text.lower(), c.polarity)
+                for c in cogmap.extract(text, extractor=extractor).claims}
+
+    # "plunge", "lead" and "push" say nothing causal alone; with "into" a state they do.
+    assert ("crisis", "recession", 1) in links("The crisis plunged the country into recession.")
+    assert ("shelling", "exile", 1) in links("The shelling led the villagers into exile.")
+    got = links("The strike pushed the company into bankruptcy.")
+    assert ("strike", "bankruptcy", 1) in got
+    assert not any(e == "company" for _, e, _ in got)
+    # A place or a level is where the object goes: then the object is the effect.
+    assert not any("hills" in e for _, e, _ in links("Higher prices are drawing more diggers into the hills."))
+    assert not any("digits" in e for _, e, _ in links("Cheap credit pushed inflation into double digits."))

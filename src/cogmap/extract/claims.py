@@ -561,13 +561,9 @@ def _effects_of_causal_verb(verb):
         # "sent fertilizer costs to a record high": the object is what moves, up or down.
         s = np_side(objs[0])
         return [Side(s.tokens, s.sign * level)]
-    for p in _children(verb, "prep"):
-        if p.lower_ in ("into", "toward", "towards") and objs:
-            # "tip the economy into recession": the state it enters rises.
-            pobj = next(iter(_children(p, "pobj")), None)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in (
-                    "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
-                return [np_side(pobj)]
+    entered = state_entered(verb, strict=False) if objs else None
+    if entered is not None:
+        return [np_side(entered)]  # "tip the economy into recession": the state it enters rises
     if objs and all(_is_amount(o) for o in objs):
         # "added 20 percent to the cost", "cut $5 billion from the budget", "knocked 3 percent
         # off the index": the amount is how much, the variable is in the phrase after it.
@@ -644,8 +640,48 @@ def _parts(tok) -> list:
     return [tok]
 
 
+#: Verbs that move what they act on into a state: causal with "into" ("plunged the country
+#: into recession", "led the villagers into exile"), not otherwise ("led the team").
+_INTO_VERBS = frozenset("plunge throw drag pitch lead propel catapult thrust sink jolt tip send push drive "
+                        "force bring draw tilt shove nudge".split())
+
+
+#: Where a quantity goes, not a state: "pushed inflation into double digits / negative
+#: territory / the red" moves inflation.
+_LEVEL_NOUNS = frozenset("digit digits territory range red black zone figure figures band".split())
+
+
+def state_entered(verb, strict: bool = True):
+    """The state a verb moves its object into, or None: "recession" of "plunged the
+    country into recession" (the country is what enters it, not the effect).
+
+    A state is a singular noun with no definite article: "into debt", "into a slump",
+    "into chaos". Places and amounts are where the object goes, and then the object is
+    the effect: "drew more diggers into the hills", "brought disease into a lot of
+    farms", "pushed inflation into double digits". With ``strict`` false, for a verb
+    that is causal anyway ("drove shoppers towards rival platforms"), any noun but a
+    place, an amount or a level will do."""
+    if not _children(verb, "dobj"):
+        return None
+    for p in _children(verb, "prep"):
+        if p.lower_ in ("into", "toward", "towards"):
+            pobj = next(iter(_children(p, "pobj")), None)
+            if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in (
+                    "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "CARDINAL") or \
+                    pobj.lemma_.lower() in _LEVEL_NOUNS or any(c.like_num for c in pobj.children):
+                continue
+            if not strict or pobj.tag_ == "NN" and not any(
+                    c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" or
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                    for c in pobj.children):
+                return pobj
+    return None
+
+
 def _causal_verb_sign(verb) -> Optional[int]:
     lemma = verb.lemma_.lower()
+    if lemma in _INTO_VERBS and state_entered(verb) is not None:
+        return 1
     if lemma in ("give", "provide", "offer", "hand"):
         # Causal only when what is given is a reason: "gives firms a reason to buy at home";
         # "give a 30 percent chance of rain" is an estimate.

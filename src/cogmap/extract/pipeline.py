@@ -23,7 +23,7 @@ from typing import Iterable, Iterator, Optional
 
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
-from cogmap.extract.claims import actors_of_means, answered_reason, find_claims
+from cogmap.extract.claims import actors_of_means, answered_reason, find_claims, np_side, state_entered
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, names_something
 from cogmap.errors import InputError
@@ -258,6 +258,17 @@ def _under_hypothesis(st, paragraphs, starts, docs, ruled: list, kept: list) -> 
     return added
 
 
+def _state_entered_by(effect):
+    """The state a claim's effect is moved into, when the effect is what moves and not
+    the state: "recession" for "country" of "the crisis plunged the country into recession".
+    """
+    if not effect:
+        return None
+    ids = {t.i for t in effect}
+    heads = [t for t in effect if t.head.i not in ids or t.head == t]
+    return state_entered(heads[0].head) if len(heads) == 1 and heads[0].dep_ == "dobj" else None
+
+
 def _token_set(side) -> set:
     """Which tokens of which parse a side covers (sides of one document share the parses)."""
     return {(id(t.doc), t.i) for t in side.tokens}
@@ -370,6 +381,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
 
     ruled_starts = sorted(ruled)
     means_of: dict = {}  # id(parse) -> its verbs of means (_actor_of_means)
+    para_text_of = {id(d): text[pa:pa + len(d.text)] for (pa, _), d in zip(cleaned.paragraphs, docs)}
     for lc in learned_claims:
         if lc.confidence < OWN_CLAIM_CONFIDENCE:
             continue  # the reader is unsure of its own spans
@@ -387,6 +399,13 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         rc = lc.raw
         if _actor_of_means(rc, means_of):
             continue  # the means is the cause, as for the rules ("by buying blocks")
+        effect_text = lc.effect_text
+        state = _state_entered_by(rc.effect.tokens)
+        if state is not None:
+            # The state entered is the effect, as for the rules ("into recession"), and it rises.
+            rc.effect = np_side(state)
+            rc.polarity = 1 if rc.cause.sign * rc.effect.sign > 0 else -1
+            effect_text = rc.effect.text(para_text_of.get(id(state.doc)))
         ci = merger.add(rc.cause.tokens)
         ei = merger.add(rc.effect.tokens)
         if ci == ei:
@@ -396,7 +415,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         # The claim is said in its own sentence, even when a side is in the one before
         # (an answer's "Because Y" to the interviewer's "Why X?").
         rc.extra["speaker"] = speaker_at(lc.sent_start, lc.end)
-        pending.append((rc, ci, ei, lc.start, lc.end, prob, lc.cause_text, lc.effect_text))
+        pending.append((rc, ci, ei, lc.start, lc.end, prob, lc.cause_text, effect_text))
 
     # "Why X?" answered "Because Y.": the answer's reason causes the question's X.
     starts = [a for a, _ in cleaned.paragraphs]
