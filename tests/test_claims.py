@@ -108,14 +108,28 @@ def test_the_result_of_something_is_no_link_to_the_sentence_before():
 
 
 def test_a_negated_misparse_goes_but_a_negated_link_stays():
-    # The reader vetoes a negated rule claim whose sides it does not see as cause and effect.
+    # The reader vetoes a rule claim with a "not" whose sides it does not see as cause and
+    # effect. (Here the "not" is the effect clause's own: the rules assert the link.)
     def negated(text, ex):
         return [(c.cause.text, c.effect.text) for c in cogmap.extract(text, extractor=ex).claims
                 if c.modality == "negated"]
     misparse = "When the mayor says he wants to cut fares, it is not just talk."
-    assert negated(misparse, "rules") and not negated(misparse, "learned")
+    assert cogmap.extract(misparse, extractor="rules").claims
+    assert not cogmap.extract(misparse, extractor="learned").claims
     assert negated("Raising the fuel levy does not reduce congestion, the study found.", "learned") == \
         [("fuel levy", "congestion")]
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_a_not_in_the_effect_clause_is_its_sign_not_a_denied_link(extractor):
+    # The link is asserted (and so on the map); the "not" lowers what the effect names.
+    (c,) = [c for c in cogmap.extract("Rents have doubled, so nurses cannot afford to live there.",
+                                      extractor=extractor).claims if "afford" in c.effect.text]
+    assert c.modality != "negated" and c.polarity == -1
+    # A "not" on the causal verb still denies the link.
+    (d,) = cogmap.extract("Raising the fuel levy does not reduce congestion, the study found.",
+                          extractor=extractor).claims
+    assert d.modality == "negated"
 
 
 @pytest.mark.parametrize("text", ["Developers simply stop breaking ground.", "Rents will stop rising soon."])

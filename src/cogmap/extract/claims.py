@@ -377,8 +377,9 @@ def _verb_group(tok):
     return chain
 
 
-def modality_of(tok, sent):
-    """(modality, tense, hedge words, negated) for the verb ``tok`` in ``sent``."""
+def modality_of(tok, sent, negation: bool = True):
+    """(modality, tense, hedge words, negated) for the verb ``tok`` in ``sent``; with
+    ``negation`` false, as if its "not" were not there."""
     hedge = []
     modality = "asserted"
     tense = "present"
@@ -387,7 +388,7 @@ def modality_of(tok, sent):
     for v in chain:
         for c in v.children:
             low = c.lower_
-            if c.dep_ == "neg" or (low in ("never",) and c.dep_ == "neg"):
+            if negation and c.dep_ == "neg":
                 negated = True
                 hedge.append(low)
             if c.dep_ == "aux":
@@ -1330,6 +1331,14 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
     if all(t.is_stop or t.is_punct for t in cause.tokens) or all(t.is_stop or t.is_punct for t in effect.tokens):
         return
     mod, tense, hedge, negated = modality_of(verb, sent)
+    if negated and any(t.i == verb.i for t in effect.tokens):
+        # The "not" is the effect clause's own, and its side's sign says it already ("so
+        # teachers can't afford to live there" lowers their affording): the link is asserted,
+        # not denied, and stays on the map.
+        mod, tense, hedge, negated = modality_of(verb, sent, negation=False)
+        effect_not = True
+    else:
+        effect_not = False
     if modality and mod not in ("negated", "counterfactual"):
         mod = modality
     polarity = sign * cause.sign * effect.sign
@@ -1343,6 +1352,8 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
         rc.condition = sub.text
     if prev is not None:
         rc.extra["prev"] = prev
+    if effect_not:
+        rc.extra["effect_not"] = True
     if effect_label:
         rc.extra["effect_label"] = effect_label
     if purpose:

@@ -341,7 +341,10 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 # keeps these as "possible" links. Held-out commentary link F1 0.682 ->
                 # 0.689 (precision 0.689 -> 0.703, no link lost); spoken set 0.625 -> 0.631.
                 continue
-            if learned and rc.modality != "negated" and causal_p.get((k_para, sent0.start), 1.0) < RULE_CLAIM_CAUSAL:
+            # (A "not" in the effect clause counts as one here: the reader's guide tags no
+            # negated clause either way, so it is as unsure of those.)
+            denial = rc.modality == "negated" or rc.extra.get("effect_not", False)
+            if learned and not denial and causal_p.get((k_para, sent0.start), 1.0) < RULE_CLAIM_CAUSAL:
                 continue  # the reader says the sentence states no cause ("as", "since", "after" in time)
             # (A negated link is no claim to the reader, by its guide: the rules keep it as "negated".)
             rd = reading_at.get((k_para, sent0.start))
@@ -353,7 +356,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 # read by the model trained without the held-out topics.
                 side_p = min(_side_probability(rd, rc.cause, sent0, "cause"),
                              _side_probability(rd, rc.effect, sent0, "effect"))
-                if side_p < (NEGATED_SIDE if rc.modality == "negated" else RULE_SIDE):
+                if side_p < (NEGATED_SIDE if denial else RULE_SIDE):
                     # The reader sees no cause or effect in one side's words; for a negated
                     # claim, almost none (see NEGATED_SIDE).
                     continue
