@@ -488,3 +488,17 @@ def test_what_is_moved_into_a_state_is_no_effect_the_state_is(extractor):
     # A place or a level is where the object goes: then the object is the effect.
     assert not any("hills" in e for _, e, _ in links("Higher prices are drawing more diggers into the hills."))
     assert not any("digits" in e for _, e, _ in links("Cheap credit pushed inflation into double digits."))
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_what_happens_if_x_answered_y_would_is_a_conditional_link(extractor):
+    text = ("Economist Lena Park spoke to us about the currency peg.\n\n"
+            "What happens when the central bank runs out of reserves?\n\n"
+            "It would not be able to hold the peg. Importers are already hoarding dollars.\n\n"
+            "What happened when the bank ran out of reserves in 2014?\n\n"
+            "It would print money.")
+    doc = cogmap.extract(text, extractor=extractor)
+    (c,) = [c for c in doc.claims if "reserves" in c.cause.text]
+    assert (c.effect.text, c.polarity, c.modality, c.speaker) == ("hold the peg", -1, "conditional", "Lena Park")
+    assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
+    assert c.evidence.text.startswith("What happens when") and c.evidence.text.endswith("hold the peg.")

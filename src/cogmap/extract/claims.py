@@ -26,13 +26,15 @@ Tan, F. A. et al. (2022). The Causal News Corpus. CASE workshop.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from cogmap.extract import lexicon as L
 from cogmap.extract.concepts import negation_sign, transferred
 
-__all__ = ["RawClaim", "Side", "find_claims", "answered_reason", "resolve_anaphor"]
+__all__ = ["RawClaim", "Side", "find_claims", "answered_reason", "answered_hypothesis", "hypothetical_condition",
+           "resolve_anaphor"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -240,6 +242,12 @@ def clause_side(verb) -> Side:
     if verb.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and (subj is None or verb.dep_ not in ("advcl", "ccomp", "ROOT")):
         return np_side(verb)
     if lemma == "be":
+        # "they are (un)able to hire": the clause is the hiring, up or down.
+        able = next((c for c in _children(verb, "acomp") if c.lower_ in ("able", "unable")), None)
+        act = next((x for x in _children(able, "xcomp") if x.pos_ in ("VERB", "AUX")), None) if able else None
+        if act is not None:
+            s = clause_side(act)
+            return Side(s.tokens, s.sign * neg * (-1 if able.lower_ == "unable" else 1))
         # "there will be a coup" is about the coup; "it is time for a coup" too.
         attr = next(iter(_children(verb, "attr")), None)
         if attr is not None and (any(c.dep_ == "expl" for c in verb.children) or subj is not None and
@@ -1455,4 +1463,75 @@ def answered_reason(question_doc, answer_doc):
     rc = RawClaim(cause=cause, effect=effect, polarity=1 if cause.sign * effect.sign > 0 else -1,
                   cue="why ... because", modality="asserted" if mod == "negated" else mod, tense=tense,
                   hedge=" ".join(hedge) or None, negated=False, sent_index=a.start, cross_sentence=True)
+    return q, a, rc
+
+
+# "What happens if X?", "What would the bank do once X?", "What if X?": the question
+# supplies the condition the answer's modal sentences forecast under.
+_HYPOTHETICAL = re.compile(
+    r"^\W*(?:(?:and|so|but|then|ok(?:ay)?|well)\W+)?what\b"
+    r"(?:\s+if\b\s*(?P<bare>.+)|(?=.*\b(?:happens?|would|will|could)\b)"
+    r".*?\b(?:if|when|once|should|in case)\b\s*(?P<cond>.+))$", re.I | re.S)
+
+
+def hypothetical_condition(question: str) -> Optional[str]:
+    """The condition of a question about what would follow from it, or None.
+
+    An interviewer's "What happens when the bank runs out of reserves?" makes the
+    answer's "It would have to devalue." a forecast under that condition, though the
+    answer alone reads like a bare "would".
+
+    >>> hypothetical_condition("What happens when the bank runs out of reserves?")
+    'the bank runs out of reserves'
+    >>> hypothetical_condition("And what if the talks fail?")
+    'the talks fail'
+    >>> hypothetical_condition("What would the union do if the plant closed?")
+    'the plant closed'
+    >>> hypothetical_condition("What happened when the bank ran out of reserves in 2014?") is None
+    True
+    >>> hypothetical_condition("What did you do when the plant closed?") is None
+    True
+    """
+    text = question.strip()
+    if not text.endswith("?"):
+        return None
+    m = _HYPOTHETICAL.match(text[:-1].rstrip())
+    if m is None or re.search(r"\bhappened\b", text, re.I):
+        return None  # what did happen is history, not a hypothesis
+    cond = (m.group("bare") or m.group("cond") or "").strip(" ,;:")
+    return cond or None
+
+
+def answered_hypothesis(question_doc, answer_doc):
+    """ "What happens if X?" answered "Y would happen.": a conditional claim X -> Y across
+    the two turns, as "If X, Y would happen" would be within one sentence.
+
+    Returns ``(question sentence, answer sentence, RawClaim)`` or None.
+
+    >>> from cogmap.extract.nlp import load
+    >>> q, a, rc = answered_hypothesis(load()("What happens if the bank runs out of reserves?"),
+    ...                                load()("The currency would collapse."))
+    >>> (rc.cause.text(), rc.polarity, rc.effect.text(), rc.modality)
+    ('the bank runs out of reserves', -1, 'currency', 'conditional')
+    """
+    sents = [s for s in question_doc.sents if s.text.strip()]
+    answer = [s for s in answer_doc.sents if s.text.strip()]
+    if not sents or not answer or hypothetical_condition(sents[-1].text) is None:
+        return None
+    q = sents[-1]
+    cond = next((t for t in q if t.lower_ in ("if", "when", "once", "should") and t.dep_ in ("mark", "advmod")
+                 and t.head.pos_ in ("VERB", "AUX")), None)
+    if cond is None:
+        return None
+    a = answer[0]
+    mod, tense, hedge, _ = modality_of(a.root, a, negation=False)
+    if tense != "future" and mod == "asserted":
+        return None  # "It depends.", "Nothing.": no outcome foretold
+    cause, effect = clause_side(cond.head), clause_side(a.root)
+    if not cause.tokens or not effect.tokens or any(t.lower_ in _PRONOUN_SUBJ for t in effect.tokens[:1]) \
+            and len(effect.tokens) == 1:
+        return None
+    rc = RawClaim(cause=cause, effect=effect, polarity=1 if cause.sign * effect.sign > 0 else -1,
+                  cue="what if ... would", modality="conditional", tense=tense, hedge=" ".join(hedge) or None,
+                  negated=False, sent_index=a.start, cross_sentence=True)
     return q, a, rc

@@ -20,7 +20,7 @@ from cogmap.extract.hedges import SCALES, probability
 from cogmap.extract.lexicon import LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
-__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "hypothetical_condition"]
+__all__ = ["RawForecast", "find_forecasts", "answered_forecast"]
 
 HORIZON = re.compile(
     r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
@@ -453,38 +453,3 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
         hedge = "no"
     return q, a, p, hedge
 
-
-# "What happens if X?", "What would the bank do once X?", "What if X?": the question
-# supplies the condition the answer's modal sentences forecast under.
-_HYPOTHETICAL = re.compile(
-    r"^\W*(?:(?:and|so|but|then|ok(?:ay)?|well)\W+)?what\b"
-    r"(?:\s+if\b\s*(?P<bare>.+)|(?=.*\b(?:happens?|would|will|could)\b)"
-    r".*?\b(?:if|when|once|should|in case)\b\s*(?P<cond>.+))$", re.I | re.S)
-
-
-def hypothetical_condition(question: str) -> Optional[str]:
-    """The condition of a question about what would follow from it, or None.
-
-    An interviewer's "What happens when the bank runs out of reserves?" makes the
-    answer's "It would have to devalue." a forecast under that condition, though the
-    answer alone reads like a bare "would".
-
-    >>> hypothetical_condition("What happens when the bank runs out of reserves?")
-    'the bank runs out of reserves'
-    >>> hypothetical_condition("And what if the talks fail?")
-    'the talks fail'
-    >>> hypothetical_condition("What would the union do if the plant closed?")
-    'the plant closed'
-    >>> hypothetical_condition("What happened when the bank ran out of reserves in 2014?") is None
-    True
-    >>> hypothetical_condition("What did you do when the plant closed?") is None
-    True
-    """
-    text = question.strip()
-    if not text.endswith("?"):
-        return None
-    m = _HYPOTHETICAL.match(text[:-1].rstrip())
-    if m is None or re.search(r"\bhappened\b", text, re.I):
-        return None  # what did happen is history, not a hypothesis
-    cond = (m.group("bare") or m.group("cond") or "").strip(" ,;:")
-    return cond or None

@@ -23,11 +23,12 @@ from typing import Iterable, Iterator, Optional
 
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
-from cogmap.extract.claims import actors_of_means, answered_reason, find_claims, np_side, state_entered
+from cogmap.extract.claims import (actors_of_means, answered_hypothesis, answered_reason, find_claims,
+                                   hypothetical_condition, np_side, state_entered)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, names_something
 from cogmap.errors import InputError
-from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts, hypothetical_condition
+from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
 from cogmap.extract.ingest import RawInput, read
 from cogmap.extract.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
@@ -420,7 +421,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         rc.extra["speaker"] = speaker_at(lc.sent_start, lc.end)
         pending.append((rc, ci, ei, lc.start, lc.end, prob, lc.cause_text, effect_text))
 
-    # "Why X?" answered "Because Y.": the answer's reason causes the question's X.
+    # "Why X?" answered "Because Y.": the answer's reason causes the question's X; and
+    # "What happens if X?" answered "Y would.": the question's X causes the answer's Y.
     starts = [a for a, _ in cleaned.paragraphs]
     for k, turn in enumerate(st.turns[:-1]):
         nxt = st.turns[k + 1]
@@ -428,15 +430,17 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             continue
         qi = bisect.bisect_right(starts, turn.end - 1) - 1  # the paragraph the question ends in
         ai = bisect.bisect_right(starts, nxt.start) - 1  # and the one the answer starts in (after its label)
-        found = answered_reason(docs[qi], docs[ai])
+        found = answered_reason(docs[qi], docs[ai]) or answered_hypothesis(docs[qi], docs[ai])
         if found is None:
             continue
         q, ans, rc = found
         if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)):
             continue
+        in_answer = rc.effect if rc.effect.tokens[0].doc is docs[ai] and rc.cause.tokens[0].doc is not docs[ai] \
+            else rc.cause
         rd = reading_at.get((ai, ans.start))
         if rd is not None:  # the reader read the answer with the question before it
-            rc.extra["confidence"] = round(_side_probability(rd, rc.cause, ans) * rd.causal ** 0.5, 3)
+            rc.extra["confidence"] = round(_side_probability(rd, in_answer, ans) * rd.causal ** 0.5, 3)
         ci, ei = merger.add(rc.cause.tokens), merger.add(rc.effect.tokens)
         if ci == ei:
             continue
@@ -446,8 +450,10 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             b -= 1
         qtext = text[starts[qi]:starts[qi] + len(docs[qi].text)]
         atext = text[starts[ai]:starts[ai] + len(docs[ai].text)]
-        rc.extra["speaker"] = nxt.speaker  # the reason is the answer's
-        pending.append((rc, ci, ei, a, b, None, rc.cause.text(atext), rc.effect.text(qtext)))
+        rc.extra["speaker"] = nxt.speaker  # the claim is the answer's
+        side_text = {id(docs[qi]): qtext, id(docs[ai]): atext}
+        pending.append((rc, ci, ei, a, b, None, rc.cause.text(side_text[id(rc.cause.tokens[0].doc)]),
+                        rc.effect.text(side_text[id(rc.effect.tokens[0].doc)])))
     pending.sort(key=lambda item: item[3])
 
     concepts = merger.concepts()
