@@ -502,3 +502,11 @@ def test_what_happens_if_x_answered_y_would_is_a_conditional_link(extractor):
     assert (c.effect.text, c.polarity, c.modality, c.speaker) == ("hold the peg", -1, "conditional", "Lena Park")
     assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
     assert c.evidence.text.startswith("What happens when") and c.evidence.text.endswith("hold the peg.")
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_the_view_an_aside_sets_the_claim_against_is_no_side(extractor):
+    text = ("The mayor urgently needs to cut fares because, contrary to what many people think, "
+            "a long strike weakens his position.")
+    claims = cogmap.extract(text, extractor=extractor).claims
+    assert claims and not any("think" in c.cause.text or "think" in c.effect.text for c in claims)

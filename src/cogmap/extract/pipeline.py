@@ -270,6 +270,17 @@ def _state_entered_by(effect):
     return state_entered(heads[0].head) if len(heads) == 1 and heads[0].dep_ == "dobj" else None
 
 
+def _framed_aside(tokens) -> bool:
+    """Whether a side is the aside of "contrary to X", "according to X" or "unlike X": a
+    view set beside the claim or the source it cites, never its cause or effect ("because,
+    contrary to what many people think, a long war weakens him")."""
+    if not tokens:
+        return False
+    doc, i = tokens[0].doc, tokens[0].i
+    before = " ".join(t.lower_ for t in doc[max(0, i - 2):i])
+    return before in ("contrary to", "according to") or i > 0 and doc[i - 1].lower_ == "unlike"
+
+
 def _token_set(side) -> set:
     """Which tokens of which parse a side covers (sides of one document share the parses)."""
     return {(id(t.doc), t.i) for t in side.tokens}
@@ -461,7 +472,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
     said_where: dict[tuple, list] = {}  # (cause, effect, sign) -> evidence spans: a link's repeats stay cheap to find
     for rc, ci, ei, a, b, prob, cause_text, effect_text in pending:
         cause, effect = concepts[merger.index[ci]], concepts[merger.index[ei]]
-        if cause.id == effect.id:
+        if cause.id == effect.id or _framed_aside(rc.cause.tokens) or _framed_aside(rc.effect.tokens):
             continue
         spans = said_where.setdefault((cause.id, effect.id, rc.polarity), [])
         if any(s < b and a < e for s, e in spans):
