@@ -510,3 +510,11 @@ def test_the_view_an_aside_sets_the_claim_against_is_no_side(extractor):
             "a long strike weakens his position.")
     claims = cogmap.extract(text, extractor=extractor).claims
     assert claims and not any("think" in c.cause.text or "think" in c.effect.text for c in claims)
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_an_if_that_means_whether_is_no_condition(extractor):
+    text = ("Many young voters are not sure if they will really come to the polls. "
+            "She asked if the plant would close. If the plant closes, the town will shrink.")
+    links = [(c.cause.text, c.effect.text) for c in cogmap.extract(text, extractor=extractor).claims]
+    assert links == [("the plant closes", "town")]

@@ -846,6 +846,14 @@ def _clause_connective(verb):
 _COMMENT_VERBS = frozenset("say mention note explain write tell know see expect show report put note".split())
 _CAUSE_MARKS = {"because", "since", "as", "cause", "cos"}
 _COND_MARKS = {"if": 1, "unless": -1, "once": 1, "provided": 1, "when": 1, "whenever": 1}
+#: Words whose "if" clause is an open question, not a condition: "not sure if", "ask if".
+_WHETHER_WORDS = frozenset("sure certain unsure uncertain clear unclear know ask wonder see check decide doubt "
+                           "tell determine learn question".split())
+
+
+def _asks_whether(head) -> bool:
+    return head.lemma_.lower() in _WHETHER_WORDS or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in _WHETHER_WORDS for c in head.children)
 
 
 #: Verbs and adjectives of a speaker's stance: "I'd be surprised if", "we'd welcome it if".
@@ -889,6 +897,10 @@ def _rule_connectives(sent, prev_sents, out):
                 continue  # "I'd be surprised if X", "I don't want that if X": the speaker's stance, no effect
             if _absence_of(head) is not None and mark == "if":
                 continue  # "if it were not for X": X is the cause (_rule_with_after), not "it were"
+            if mark == "if" and verb.i > head.i and _asks_whether(head):
+                # "not sure if they will come", "asked if it would": "if" is "whether" (before its
+                # head it is a condition: "if the loophole closes, we may see rates rise")
+                continue
             if mark == "when" and not _future_or_modal(head) and (
                     head.lemma_ == "be" or verb.lemma_ == "be" or _has_time_cue(verb)):
                 continue
