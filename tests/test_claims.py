@@ -518,3 +518,17 @@ def test_an_if_that_means_whether_is_no_condition(extractor):
             "She asked if the plant would close. If the plant closes, the town will shrink.")
     links = [(c.cause.text, c.effect.text) for c in cogmap.extract(text, extractor=extractor).claims]
     assert links == [("the plant closes", "town")]
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_an_answers_opening_it_is_the_questions_subject(extractor):
+    text = ("Callum Treadwell talks to the political scientist Renske Vollan.\n\n"
+            "Callum Treadwell: Does the boycott actually hurt the government?\n\n"
+            "Renske Vollan: It has raised the stakes of turnout for the administration.\n\n"
+            "Callum Treadwell: What do you make of it?\n\n"
+            "Renske Vollan: It will probably raise prices.")
+    doc = cogmap.extract(text, extractor=extractor)
+    (c,) = doc.claims  # the second "it" has no subject in its question to stand for
+    assert (c.cause.text, c.speaker) == ("boycott", "Renske Vollan")
+    assert c.evidence.text.startswith("Callum Treadwell: Does the boycott")
+    assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text

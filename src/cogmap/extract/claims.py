@@ -462,8 +462,10 @@ def _subject_of(verb):
     return None, None
 
 
-def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bool]:
-    """Resolve the cause named by a subject: relative pronouns and "this" point elsewhere."""
+def _cause_side_from_subject(subj, verb, prev_sents):
+    """Resolve the cause named by a subject: relative pronouns and "this" point elsewhere.
+    Returns ``(side, cross)``: ``cross`` is whether the side is in the sentence before, or
+    the question's sentence when it is in another parse (an answer's opening "it")."""
     low = subj.lower_
     if low == "what" and verb.head.lemma_ == "be" and verb.dep_ in ("ccomp", "attr", "advcl", "acl"):
         # "That is what fuelled X": the cause is what "that" points to.
@@ -508,6 +510,8 @@ def _cause_side_from_subject(subj, verb, prev_sents) -> tuple[Optional[Side], bo
             return _side_for(first), False
     if low in ("it", "they"):
         side, before = resolve_anaphor(Side([subj], 1), verb.sent)
+        if before is not None and before.doc is not subj.doc:
+            return side, before  # the question an answer's opening "it" points to: the evidence starts there
         return side, before is not None
     if low in ("he", "she", "we", "i", "you", "there"):
         return None, False
@@ -798,11 +802,13 @@ def _rule_causal_verbs(sent, prev_sents, out):
                 cause = np_side(obj[0]) if obj else cause
         if cause is None or not cause.tokens:
             continue
+        asked = None if isinstance(cross, bool) else cross
+        cross = bool(cross is not False)
         effects = _effects_of_causal_verb(verb)
         for eff in effects:
             if not eff.tokens:
                 continue
-            _emit(out, cause, eff, sign, lemma, verb, sent, cross=cross)
+            _emit(out, cause, eff, sign, lemma, verb, sent, cross=cross, prev=asked)
         # Conjoined subjects are each a cause: "X and Y fuel Z" (people are actors, not variables).
         if subj.dep_ == "nsubj" and not cross:
             for extra in _conjuncts(subj)[1:]:
@@ -1261,7 +1267,8 @@ def resolve_anaphor(side: Side, sent):
     """The side a pronoun side stands for, and the sentence before if it is found there.
 
     "It" and "they" take the nearest subject before them that agrees in number (in the
-    sentence, else in the one before); "this", "that" and "the move" take the statement
+    sentence, else in the one before, else, opening an answer, in the question set in the
+    parse's ``user_data["question"]``); "this", "that" and "the move" take the statement
     of the sentence before. Returns ``(side, None)`` for a side that is no anaphor,
     ``(resolved side, previous sentence or None)``, or ``(None, None)`` when nothing
     fits: a claim about a dangling "it" is dropped rather than mapped as a concept "it".
@@ -1299,6 +1306,15 @@ def resolve_anaphor(side: Side, sent):
         if there:
             found = np_side(there[0])  # the main subject comes first
             return Side(found.tokens, found.sign * side.sign), before
+        asked = doc.user_data.get("question") if k == 0 else None
+        if asked is not None:
+            # An answer's opening "It cuts emissions" to "And hydrogen changes that?": the
+            # question's subject (a wh-word is no antecedent).
+            there = [t for t in asked if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ not in ("WP", "WDT")
+                     and _agrees(t, plural) and _anaphor_kind(Side([t])) is None]
+            if there:
+                found = np_side(there[0])
+                return Side(found.tokens, found.sign * side.sign), asked
         return None, None
     if before is None or before.root.pos_ not in ("VERB", "AUX"):
         return None, None

@@ -341,6 +341,18 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         causal_p = {(r.para, r.sent.start): rd.causal for r, rd in zip(refs, readings)}
         reading_at = {(r.para, r.sent.start): rd for r, rd in zip(refs, readings)}
         learned_claims = surest_per_cause(claims_from(refs, readings, text))
+    starts = [a for a, _ in cleaned.paragraphs]
+    para_text_of = {id(d): text[pa:pa + len(d.text)] for (pa, _), d in zip(cleaned.paragraphs, docs)}
+    para_start_of = {id(d): pa for (pa, _), d in zip(cleaned.paragraphs, docs)}
+    for k, turn in enumerate(st.turns[:-1]):
+        # An answer's opening "It ..." may stand for the question's subject ("And hydrogen
+        # changes that?" / "It cuts emissions by 90 percent."): the rules may look there.
+        nxt = st.turns[k + 1]
+        if turn.kind == "question" and nxt.kind == "answer":
+            qi, ai = bisect.bisect_right(starts, turn.end - 1) - 1, bisect.bisect_right(starts, nxt.start) - 1
+            asked = [s for s in docs[qi].sents if s.text.strip()] if ai != qi else []
+            if asked and asked[-1].text.rstrip().endswith("?"):
+                docs[ai].user_data["question"] = asked[-1]
     # Sentences where a rule found a claim (by start offset), with the token sets of each
     # such claim's cause and effect.
     ruled: dict[int, list] = defaultdict(list)
@@ -378,10 +390,13 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 # ones (link F1 0.687 -> 0.680 at 0.4, 0.670 at 0.6; spoken set likewise).
                 rc.extra["confidence"] = round(side_p * rd.causal ** 0.5, 3)
             sent = pdoc[rc.sent_index].sent
-            a = pa + (rc.extra["prev"].start_char if "prev" in rc.extra else sent.start_char)
+            prev = rc.extra.get("prev")
+            a = pa + sent.start_char if prev is None else para_start_of[id(prev.doc)] + prev.start_char
             b = pa + sent.end_char
             while b > a and text[b - 1].isspace():
                 b -= 1
+            if prev is not None and prev.doc is not pdoc:
+                rc.extra["speaker"] = speaker_at(b - 1, b)  # the answer's, not the question's
             if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)):
                 continue
             ci = merger.add(rc.cause.tokens)
@@ -391,12 +406,11 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             # Only a claim the rules keep stands in the way of the reader's in its sentence.
             ruled[pa + sent0.start_char].append((_phrase_set(rc.cause), _phrase_set(rc.effect)))
             prob = _claim_probability(rc, scale)
-            para_text = text[pa:pa + len(pdoc.text)]
-            pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text), rc.effect.text(para_text)))
+            pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text_of[id(rc.cause.tokens[0].doc)]),
+                            rc.effect.text(para_text_of[id(rc.effect.tokens[0].doc)])))
 
     ruled_starts = sorted(ruled)
     means_of: dict = {}  # id(parse) -> its verbs of means (_actor_of_means)
-    para_text_of = {id(d): text[pa:pa + len(d.text)] for (pa, _), d in zip(cleaned.paragraphs, docs)}
     for lc in learned_claims:
         if lc.confidence < OWN_CLAIM_CONFIDENCE:
             continue  # the reader is unsure of its own spans
@@ -434,7 +448,6 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
 
     # "Why X?" answered "Because Y.": the answer's reason causes the question's X; and
     # "What happens if X?" answered "Y would.": the question's X causes the answer's Y.
-    starts = [a for a, _ in cleaned.paragraphs]
     for k, turn in enumerate(st.turns[:-1]):
         nxt = st.turns[k + 1]
         if turn.kind != "question" or nxt.kind != "answer":
