@@ -532,3 +532,13 @@ def test_an_answers_opening_it_is_the_questions_subject(extractor):
     assert (c.cause.text, c.speaker) == ("boycott", "Renske Vollan")
     assert c.evidence.text.startswith("Callum Treadwell: Does the boycott")
     assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
+
+
+@pytest.mark.parametrize("text,link", [
+    ("Most of the fault reports were complaints stemming from badly aligned dishes.", ("dishes", "complaints")),
+    ("Losses resulting from the strike reached 4 million.", ("strike", "Losses")),
+    ("The damage caused by the storm was severe.", ("storm", "damage")),
+])
+def test_a_participle_of_cause_links_to_the_noun_it_describes(text, link):
+    links = _rule_links(text)
+    assert any(c.endswith(link[0].lower()) and e.endswith(link[1].lower()) for c, e in links), links

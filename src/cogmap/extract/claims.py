@@ -738,10 +738,14 @@ def _rule_causal_verbs(sent, prev_sents, out):
         if sign is None:
             continue
         lemma = verb.lemma_.lower()
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or \
+            verb.dep_ == "acl" and verb.tag_ == "VBN" and bool(_children(verb, "agent"))  # "damage caused by X"
         if sign == 0:
-            # "Y stems from X", "Y depends on X": cause in the "from"/"on" phrase.
+            # "Y stems from X", "Y depends on X": cause in the "from"/"on" phrase; "complaints
+            # stemming from X": the noun the participle describes is Y.
             subj = next(iter(_children(verb, "nsubj")), None)
+            if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+                subj = verb.head
             for p in _children(verb, "prep"):
                 if L.PHRASAL_CAUSAL.get((lemma, p.lower_)) != 0:
                     continue  # "stemmed from X in January": the cause is in the "from" phrase only
@@ -761,6 +765,8 @@ def _rule_causal_verbs(sent, prev_sents, out):
                 sign = direction
             effect_tok = next(iter(_children(verb, "nsubjpass")), None)
             agent = [pobj for a in _children(verb, "agent") for pobj in _children(a, "pobj")]
+            if effect_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                effect_tok = verb.head  # "the damage caused by the storm"
             if effect_tok is None or not agent or effect_tok.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS:
                 continue
             for cause_tok in _conjuncts(agent[0]):
