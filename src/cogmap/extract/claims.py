@@ -1160,7 +1160,17 @@ def _absence_of(verb):
     """X of "but for X", "if it were not for X" or "absent X" said of ``verb``'s clause, else None."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "for" and c.i > 0 and c.nbor(-1).lower_ == "but" and c.i < verb.i:
-            return next(iter(_children(c, "pobj")), None)
+            pobj = next(iter(_children(c, "pobj")), None)
+            if pobj is None:
+                # The small parser often makes X the subject ("But for the grant, few would
+                # switch"): X is the noun before the comma that ends the phrase.
+                phrase = []
+                for t in c.doc[c.i + 1: verb.i]:
+                    if t.is_punct:
+                        break
+                    phrase.append(t)
+                pobj = next((t for t in reversed(phrase) if t.pos_ in ("NOUN", "PROPN")), None)
+            return pobj
         if c.dep_ == "advcl" and c.lemma_ == "be" and any(m.lower_ == "if" for m in c.children) and \
                 any(n.dep_ == "neg" for n in c.children) and any(x.dep_ == "nsubj" and x.lower_ == "it"
                                                                for x in c.children):
@@ -1168,7 +1178,8 @@ def _absence_of(verb):
             if pf is not None:
                 return next(iter(_children(pf, "pobj")), None)
         if c.dep_ in ("advcl", "prep") and c.lower_ == "absent" and c.i < verb.i:
-            return next(iter(_children(c, "dobj", "pobj")), None)
+            return next(iter(_children(c, "dobj", "pobj")), None) or next(
+                (x for x in c.children if x.pos_ in ("NOUN", "PROPN")), None)  # "Absent that change" misparsed
     return None
 
 
