@@ -548,3 +548,14 @@ def test_but_for_x_survives_the_parse_that_makes_x_a_subject():
     # The small parser reads "the grant" as the subject of "make": X is still the cause.
     links = _rule_links("But for the grant, hardly any family on an average wage would make the switch.")
     assert any(c.endswith("grant") and "switch" in e for c, e in links), links
+
+
+def test_those_costs_sum_up_the_sentence_before_unless_it_names_them():
+    text = ("Rental fees have climbed to 210 crowns a hive, up from 90 in 2016. "
+            "Those costs explain why smaller growers are pulling out their trees.")
+    (c,) = cogmap.extract(text, extractor="learned").claims
+    assert c.cause.text == "Rental fees"
+    assert c.evidence.text == text  # from the sentence the cause is in
+    # A noun the sentence before names is that noun, as written.
+    links = _rule_links("Fares rose by a third last year. Those fares have cut ridership.")
+    assert any(c.endswith("fares") for c, _ in links), links

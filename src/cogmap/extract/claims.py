@@ -34,7 +34,7 @@ from cogmap.extract import lexicon as L
 from cogmap.extract.concepts import negation_sign, transferred
 
 __all__ = ["RawClaim", "Side", "find_claims", "answered_reason", "answered_hypothesis", "hypothetical_condition",
-           "resolve_anaphor"]
+           "resolve_anaphor", "summed_up"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -1270,6 +1270,9 @@ def _anaphor_kind(side: Side) -> Optional[str]:
             c.dep_ in ("prep", "acl", "relcl", "amod", "compound", "poss") for c in words[0].children) and any(
             c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES | {"the"} for c in words[0].children):
         return "statement"  # "the move" as a side keeps only its noun
+    if 2 <= len(words) <= 3 and words[0].lower_ in _DEMONSTRATIVES and words[-1].pos_ == "NOUN" and \
+            words[0].dep_ == "det" and all(w.dep_ == "amod" for w in words[1:-1]) and words[-1].dep_.startswith("nsubj"):
+        return "summary"  # "Those costs explain why Y": the costs the sentence before told of
     return None
 
 
@@ -1309,6 +1312,18 @@ def resolve_anaphor(side: Side, sent):
     before = sents[k - 1] if k else None
     if before is not None and before.text.rstrip().endswith("?"):
         before = None  # a question states nothing to refer back to
+    if kind == "summary":
+        # "Those costs", "that gap": a noun the sentence before names is that noun ("prices
+        # rose ... Those prices"), and stays; else the noun sums up the sentence before
+        # ("Rental fees climbed to 210 crowns. Those costs explain why Y": the fees).
+        noun = side.tokens[-1].lemma_.lower()
+        if before is None or any(len(t.lemma_) > 2 and (noun.startswith(t.lemma_.lower()) or
+                                                       t.lemma_.lower().startswith(noun)) for t in before):
+            return side, None  # "pays ... Those payments", "fares rose ... Those fares": the noun names it
+        found = clause_side(before.root) if before.root.pos_ in ("VERB", "AUX") else None
+        if found is None or not found.tokens or any(t.pos_ in ("VERB", "AUX") for t in found.tokens):
+            return side, None  # the sentence before moves no one variable: the noun is the better name
+        kind = "statement"
     if kind == "personal":
         if not side.tokens[0].dep_.startswith("nsubj"):
             return None, None  # "cannot end it", "doubt it": an object "it" is as often a clause as a thing
@@ -1341,6 +1356,23 @@ def resolve_anaphor(side: Side, sent):
     if not found.tokens or _anaphor_kind(found) is not None:
         return None, None
     return Side(found.tokens, found.sign * side.sign), before
+
+
+def summed_up(side):
+    """``(side, sentence before)`` when ``side`` is "those costs", "that gap" summing up the
+    sentence before (see :func:`resolve_anaphor`), else None. For sides the reader read,
+    which may leave out the "those"."""
+    if not side.tokens:
+        return None
+    head = side.tokens[-1]
+    det = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
+    full = Side(sorted({*det, *side.tokens}, key=lambda t: t.i), side.sign)
+    if _anaphor_kind(full) != "summary":
+        return None  # (the reader's own "it" and "this" stay its own: resolving them cost links)
+    resolved, before = resolve_anaphor(full, head.sent)
+    if resolved is None or before is None or before.doc is not head.doc:
+        return None
+    return resolved, before
 
 
 def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cross=False, prev=None,

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Optional
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
 from cogmap.extract.claims import (actors_of_means, answered_hypothesis, answered_reason, find_claims,
-                                   hypothetical_condition, np_side, state_entered)
+                                   hypothetical_condition, np_side, state_entered, summed_up)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, names_something
 from cogmap.errors import InputError
@@ -428,7 +428,13 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         rc = lc.raw
         if _actor_of_means(rc, means_of):
             continue  # the means is the cause, as for the rules ("by buying blocks")
-        effect_text = lc.effect_text
+        effect_text, cause_text, start = lc.effect_text, lc.cause_text, lc.start
+        summed = summed_up(rc.cause)
+        if summed is not None:
+            # "Those costs explain why Y" after "Rental fees climbed to 210 crowns": the fees.
+            rc.cause, before = summed
+            cause_text = rc.cause.text(para_text_of.get(id(before.doc)))
+            start = min(start, para_start_of[id(before.doc)] + before.start_char)
         state = _state_entered_by(rc.effect.tokens)
         if state is not None:
             # The state entered is the effect, as for the rules ("into recession"), and it rises.
@@ -444,7 +450,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         # The claim is said in its own sentence, even when a side is in the one before
         # (an answer's "Because Y" to the interviewer's "Why X?").
         rc.extra["speaker"] = speaker_at(lc.sent_start, lc.end)
-        pending.append((rc, ci, ei, lc.start, lc.end, prob, lc.cause_text, effect_text))
+        pending.append((rc, ci, ei, start, lc.end, prob, cause_text, effect_text))
 
     # "Why X?" answered "Because Y.": the answer's reason causes the question's X; and
     # "What happens if X?" answered "Y would.": the question's X causes the answer's Y.
