@@ -222,6 +222,16 @@ def _actor_of_means(rc, known: dict) -> bool:
                for verb, subj in means.items())
 
 
+def _answered(turns, starts: list[int]):
+    """Each question answered by the next turn: ``(question, answer, the paragraph the
+    question ends in, the one the answer starts in)``, found by bisect over paragraph starts."""
+    for k, turn in enumerate(turns[:-1]):
+        nxt = turns[k + 1]
+        if turn.kind == "question" and nxt.kind == "answer":
+            # (an answer starts after its speaker label, inside its paragraph)
+            yield turn, nxt, bisect.bisect_right(starts, turn.end - 1) - 1, bisect.bisect_right(starts, nxt.start) - 1
+
+
 def _under_hypothesis(st, paragraphs, starts, docs, ruled: list, kept: list) -> list:
     """The rules' forecasts in answers to "What happens if X?", with X as their condition.
 
@@ -233,16 +243,11 @@ def _under_hypothesis(st, paragraphs, starts, docs, ruled: list, kept: list) -> 
     """
     added = []
     chosen = {id(f[2]) for f in kept}
-    for k, turn in enumerate(st.turns[:-1]):
-        nxt = st.turns[k + 1]
-        if turn.kind != "question" or nxt.kind != "answer":
-            continue
-        qi = bisect.bisect_right(starts, turn.end - 1) - 1
+    for _, nxt, qi, ai in _answered(st.turns, starts):
         qsents = [s for s in docs[qi].sents if s.text.strip()]
         cond = hypothetical_condition(qsents[-1].text) if qsents else None
         if cond is None:
             continue
-        ai = bisect.bisect_right(starts, nxt.start) - 1
         pa = paragraphs[ai][0]
         # Only the answer's opening sentence, the direct reply: what follows may be unconditional.
         first = next((s for s in docs[ai].sents if s.end_char > nxt.start - pa and s.text.strip()), None)
@@ -344,15 +349,12 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
     starts = [a for a, _ in cleaned.paragraphs]
     para_text_of = {id(d): text[pa:pa + len(d.text)] for (pa, _), d in zip(cleaned.paragraphs, docs)}
     para_start_of = {id(d): pa for (pa, _), d in zip(cleaned.paragraphs, docs)}
-    for k, turn in enumerate(st.turns[:-1]):
+    for _, _, qi, ai in _answered(st.turns, starts):
         # An answer's opening "It ..." may stand for the question's subject ("And hydrogen
         # changes that?" / "It cuts emissions by 90 percent."): the rules may look there.
-        nxt = st.turns[k + 1]
-        if turn.kind == "question" and nxt.kind == "answer":
-            qi, ai = bisect.bisect_right(starts, turn.end - 1) - 1, bisect.bisect_right(starts, nxt.start) - 1
-            asked = [s for s in docs[qi].sents if s.text.strip()] if ai != qi else []
-            if asked and asked[-1].text.rstrip().endswith("?"):
-                docs[ai].user_data["question"] = asked[-1]
+        asked = [s for s in docs[qi].sents if s.text.strip()] if ai != qi else []
+        if asked and asked[-1].text.rstrip().endswith("?"):
+            docs[ai].user_data["question"] = asked[-1]
     # Sentences where a rule found a claim (by start offset), with the token sets of each
     # such claim's cause and effect.
     ruled: dict[int, list] = defaultdict(list)
@@ -454,12 +456,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
 
     # "Why X?" answered "Because Y.": the answer's reason causes the question's X; and
     # "What happens if X?" answered "Y would.": the question's X causes the answer's Y.
-    for k, turn in enumerate(st.turns[:-1]):
-        nxt = st.turns[k + 1]
-        if turn.kind != "question" or nxt.kind != "answer":
-            continue
-        qi = bisect.bisect_right(starts, turn.end - 1) - 1  # the paragraph the question ends in
-        ai = bisect.bisect_right(starts, nxt.start) - 1  # and the one the answer starts in (after its label)
+    for _, nxt, qi, ai in _answered(st.turns, starts):
         found = answered_reason(docs[qi], docs[ai]) or answered_hypothesis(docs[qi], docs[ai])
         if found is None:
             continue
