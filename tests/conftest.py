@@ -20,3 +20,14 @@ def interview_doc():
     import cogmap
 
     return cogmap.extract(shared_example("gallyamov-interview.txt"))
+
+
+@pytest.fixture
+def peg_interview():
+    """A short interview whose first question asks what would follow from a hypothesis,
+    and whose second asks what did follow: only the first forecasts or links under it."""
+    return ("Economist Lena Park spoke to us about the currency peg.\n\n"
+            "What happens when the central bank runs out of reserves?\n\n"
+            "It would not be able to hold the peg. Importers are already hoarding dollars.\n\n"
+            "What happened when the bank ran out of reserves in 2014?\n\n"
+            "It would print money, and prices soared.")

@@ -491,13 +491,8 @@ def test_what_is_moved_into_a_state_is_no_effect_the_state_is(extractor):
 
 
 @pytest.mark.parametrize("extractor", ["learned", "rules"])
-def test_what_happens_if_x_answered_y_would_is_a_conditional_link(extractor):
-    text = ("Economist Lena Park spoke to us about the currency peg.\n\n"
-            "What happens when the central bank runs out of reserves?\n\n"
-            "It would not be able to hold the peg. Importers are already hoarding dollars.\n\n"
-            "What happened when the bank ran out of reserves in 2014?\n\n"
-            "It would print money.")
-    doc = cogmap.extract(text, extractor=extractor)
+def test_what_happens_if_x_answered_y_would_is_a_conditional_link(extractor, peg_interview):
+    doc = cogmap.extract(peg_interview, extractor=extractor)
     (c,) = [c for c in doc.claims if "reserves" in c.cause.text]
     assert (c.effect.text, c.polarity, c.modality, c.speaker) == ("hold the peg", -1, "conditional", "Lena Park")
     assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text

@@ -80,13 +80,8 @@ def test_yes_no_question_answered_with_a_hedge():
 
 
 @pytest.mark.parametrize("extractor", ["learned", "rules"])
-def test_answers_to_what_happens_if_forecast_under_its_condition(extractor):
-    text = ("Economist Lena Park spoke to us about the currency peg.\n\n"
-            "What happens when the central bank runs out of reserves?\n\n"
-            "It would not be able to hold the peg. Importers are already hoarding dollars.\n\n"
-            "What happened when the bank ran out of reserves in 2014?\n\n"
-            "It would print money, and prices soared.")
-    doc = cogmap.extract(text, extractor=extractor)
+def test_answers_to_what_happens_if_forecast_under_its_condition(extractor, peg_interview):
+    doc = cogmap.extract(peg_interview, extractor=extractor)
     f = next(f for f in doc.forecasts if "hold the peg" in f.statement)
     assert f.condition == "the central bank runs out of reserves"
     assert f.probability < 0.5  # "would not"
