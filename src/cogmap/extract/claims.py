@@ -241,6 +241,10 @@ def clause_side(verb) -> Side:
     neg = -1 if _negated(verb) else 1
     if verb.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and (subj is None or verb.dep_ not in ("advcl", "ccomp", "ROOT")):
         return np_side(verb)
+    level = _level_hit(verb)
+    if level is not None and subj is not None:
+        s = np_side(subj)  # "installations hit a record": installations, up
+        return Side(s.tokens, s.sign * level * neg)
     if lemma == "be":
         # "they are (un)able to hire": the clause is the hiring, up or down.
         able = next((c for c in _children(verb, "acomp") if c.lower_ in ("able", "unable")), None)
@@ -691,8 +695,23 @@ def state_entered(verb, strict: bool = True):
     return None
 
 
+#: Verbs that say their subject reached a level ("installations hit a record").
+_REACH_VERBS = frozenset("hit reach touch set post notch record scale".split())
+
+
+def _level_hit(verb) -> Optional[int]:
+    """+1 or -1 when the verb says its subject reached a level: "sales hit a record",
+    "the rouble touched a four-year low"; else None. Then nothing was struck or set."""
+    if verb.lemma_.lower() not in _REACH_VERBS:
+        return None
+    obj = next(iter(_children(verb, "dobj")), None)
+    return L.LEVELS.get(obj.lower_) if obj is not None else None
+
+
 def _causal_verb_sign(verb) -> Optional[int]:
     lemma = verb.lemma_.lower()
+    if _level_hit(verb) is not None:
+        return None
     if lemma in _INTO_VERBS and state_entered(verb) is not None:
         return 1
     if lemma in ("give", "provide", "offer", "hand"):
