@@ -262,3 +262,13 @@ def test_a_rules_forecast_stands_unless_the_reader_rules_it_out(monkeypatch, p_r
     monkeypatch.setattr(pipeline, "read_sentences", lambda refs: [Reading(causal=0.0, forecast=p_reader) for _ in refs])
     fs = cogmap.extract("The navy may blockade the strait.", extractor="learned").forecasts
     assert [(f.probability, f.hedge) for f in fs] == ([(0.4, "may")] if kept else [])
+
+
+def test_not_a_chance_denies_whatever_the_clause_before_says():
+    from cogmap.extract.hedges import probability
+
+    assert probability(["i", "don't", "see", "not", "a", "chance"], negated=True) == (pytest.approx(0.03), "no chance")
+    for extractor in BOTH:
+        fs = cogmap.extract("Without the subsidy, I don't see the airline keeping this route, not a chance.",
+                            extractor=extractor).forecasts
+        assert all(f.probability < 0.15 for f in fs), (extractor, [(f.probability, f.hedge) for f in fs])

@@ -119,6 +119,10 @@ def probability(words: list[str], negated: bool = False, scale: str = "icd203") 
         raise ValueError(f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}")
     low = [_FORMS.get(w.lower(), w.lower()) for w in words]
     joined = " ".join(low)
+    if "not a chance" in joined or "no chance" in joined:
+        # "I don't see them keeping it, not a chance": the tag denies the outcome however
+        # the clause before is negated, so no "not" turns it round.
+        return table["no chance"], "no chance"
     phrases = []
     for term in _ORDER:
         if (" " in term and term in joined) or term in low:

@@ -298,7 +298,8 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
         # Without a hedge term in the reader's spans, the sentence's own words say how sure
         # it is ("can change" is a possibility, not the plain future "will" stands for).
         low = [w.strip(".,;:") for w in words]
-        if not hedges.has_term(low):
+        if not hedges.has_term(low) or " chance" in ref.text.lower():
+            # ("not a chance" may stand apart from the words the reader tagged)
             low += [t.lower_ for t in ref.sent]
         prob, hedge = hedges.probability(low, negated=negated, scale=scale)
         m = HORIZON.search(ref.text)
