@@ -36,6 +36,13 @@ def test_quote_attribution_and_name_variants():
         assert doc.text[q.start:q.end] == q.text
 
 
+def test_a_quoted_description_is_its_describers():
+    doc = cogmap.extract('Last year the senator Mara Quint described the levy as "the fairest tax we have ever had" '
+                         'and promised more of them.')
+    (q,) = doc.quotes
+    assert (q.text, q.speaker) == ("the fairest tax we have ever had", "Mara Quint")
+
+
 def test_news_attribution_patterns():
     text = ('Inflation will slow next year, said Priya Nair, an economist at a bank. '
             '"Rate cuts are coming," Nair told reporters. According to Omar Haddad, the risks are rising.')

@@ -35,7 +35,8 @@ __all__ = ["SPEECH_VERBS", "Structure", "People", "structure"]
 SPEECH_VERBS = frozenset(
     "say tell add warn note explain argue write claim predict insist stress state believe think "
     "reckon expect estimate suggest observe remark comment assert contend maintain acknowledge admit "
-    "forecast caution emphasize emphasise answer reply respond conclude declare announce point agree".split())
+    "forecast caution emphasize emphasise answer reply respond conclude declare announce point agree "
+    "describe dub".split())  # "X described tariffs as the 'most beautiful word'" quotes X
 #: Verbs of opinion report speech only with a clause ("she thinks that ..."), not alone.
 _NEEDS_CLAUSE = frozenset("think believe reckon expect estimate suggest observe forecast predict point "
                           "agree".split())
