@@ -43,6 +43,16 @@ def test_a_quoted_description_is_its_describers():
     assert (q.text, q.speaker) == ("the fairest tax we have ever had", "Mara Quint")
 
 
+def test_he_after_a_new_person_takes_the_floor_is_that_person():
+    text = ('"Any of the three parties can still win," Ana Ruiz told the agency. '
+            'The sociologist Tomas Berg has a similar view, he would not read much into the order. '
+            '"The last year shows that support can change fast," he said.')
+    doc = cogmap.extract(text)
+    q = next(q for q in doc.quotes if q.text.startswith("The last year"))
+    assert q.speaker == "Tomas Berg"
+    assert next(q for q in doc.quotes if q.text.startswith("Any of")).speaker == "Ana Ruiz"
+
+
 def test_news_attribution_patterns():
     text = ('Inflation will slow next year, said Priya Nair, an economist at a bank. '
             '"Rate cuts are coming," Nair told reporters. According to Omar Haddad, the risks are rising.')
