@@ -196,6 +196,7 @@ def main(argv=None) -> int:
     ap.add_argument("--train", action="store_true", help="train that model first (minutes to an hour)")
     ap.add_argument("--layers", type=int, default=None, help="with --train: keep the encoder's first N layers")
     ap.add_argument("--seed", type=int, default=None, help="with --train: another seed than 13")
+    ap.add_argument("--epochs", type=int, default=None, help="with --train: other epochs than the shipped 4")
     ap.add_argument("--with-spoken", action="store_true",
                     help="with --train: train on data/spoken too (the experiment behind keeping it out)")
     ap.add_argument("--hold", nargs="+", default=HELD_OUT, help="the held-out topics (file stems)")
@@ -226,7 +227,7 @@ def main(argv=None) -> int:
         if args.with_spoken:
             for f in sorted((DATA / "spoken").glob("*.jsonl")):
                 shutil.copy(f, work / "data" / "commentary" / f.name)
-        build(work / "data", args.model, layers=args.layers, seed=args.seed)
+        build(work / "data", args.model, layers=args.layers, seed=args.seed, epochs=args.epochs)
         shutil.rmtree(work, ignore_errors=True)
     if args.model is not None:
         os.environ["COGMAP_MODEL_DIR"] = str(args.model)
