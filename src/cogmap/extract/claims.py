@@ -1565,7 +1565,8 @@ def answered_reason(question_doc, answer_doc):
 # "What happens if X?", "What would the bank do once X?", "What if X?": the question
 # supplies the condition the answer's modal sentences forecast under.
 _HYPOTHETICAL = re.compile(
-    r"^\W*(?:(?:and|so|but|then|ok(?:ay)?|well)\W+)?what\b"
+    r"^\W*(?:[^\W\d][^:?\n]{0,40}:\s+)?"  # a speaker label ("Q: ", "HOST: ") is no part of it
+    r"(?:(?:and|so|but|then|ok(?:ay)?|well)\W+)?what\b"
     r"(?:\s+if\b\s*(?P<bare>.+)|(?=.*\b(?:happens?|would|will|could)\b)"
     r".*?\b(?:if|when|once|should|in case)\b\s*(?P<cond>.+))$", re.I | re.S)
 
@@ -1583,6 +1584,8 @@ def hypothetical_condition(question: str) -> Optional[str]:
     'the talks fail'
     >>> hypothetical_condition("What would the union do if the plant closed?")
     'the plant closed'
+    >>> hypothetical_condition("HOST: So what happens if the dam fails?")
+    'the dam fails'
     >>> hypothetical_condition("What happened when the bank ran out of reserves in 2014?") is None
     True
     >>> hypothetical_condition("What did you do when the plant closed?") is None
