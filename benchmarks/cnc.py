@@ -253,7 +253,8 @@ def main(argv=None) -> int:
     ap.add_argument("--extractor", choices=["learned", "rules"], default="learned")
     ap.add_argument("--model", type=Path, default=None, help="a model folder other than the shipped one")
     ap.add_argument("--cv", type=int, default=0, help="train inside each of K folds (needs '.[train]')")
-    ap.add_argument("--epochs", type=int, default=4, help="with --cv: epochs per fold (the shipped model's 4)")
+    ap.add_argument("--epochs", type=int, default=None,
+                    help="with --cv: epochs per fold (default: the shipped model's, train/config.py)")
     ap.add_argument("--save", type=Path, default=None,
                     help="with --cv: write each fold's model to SAVE/foldN (int8, as shipped)")
     ap.add_argument("--saved", type=Path, default=None,
@@ -284,7 +285,9 @@ def main(argv=None) -> int:
             summarise(score_saved_folds(s1, s2, args.cv, args.saved), s1, s2)
         elif args.cv:
             data = Path(__file__).resolve().parents[1] / "data"
-            cross_validate(s1, s2, args.cv, args.epochs, args.with_commentary, data, save=args.save,
+            from cogmap.train.config import Config
+
+            cross_validate(s1, s2, args.cv, args.epochs or Config().epochs, args.with_commentary, data, save=args.save,
                            only=args.folds)
         else:
             predict = rules_predictor() if args.extractor == "rules" else learned_predictor(args.model)

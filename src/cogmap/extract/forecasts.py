@@ -20,7 +20,7 @@ from cogmap.extract.hedges import SCALES, probability
 from cogmap.extract.lexicon import LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
-__all__ = ["RawForecast", "find_forecasts", "answered_forecast"]
+__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term"]
 
 HORIZON = re.compile(
     r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
@@ -246,7 +246,7 @@ _FRAMES = [(re.compile(p, re.I), term) for p, term in (
 )]
 
 
-def _framed(text: str) -> Optional[str]:
+def framed_term(text: str) -> Optional[str]:
     """The hedge term of a forecasting phrase in ``text``, else None."""
     return next((term for pattern, term in _FRAMES if pattern.search(text)), None)
 
@@ -332,7 +332,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         stated = _likelihood_stated(sent)
         if stated is not None:
             words, future = [stated] + [w for w in words if w in ("very", "highly")], True
-        frame = _framed(sent.text) if explicit is None and stated is None else None
+        frame = framed_term(sent.text) if explicit is None and stated is None else None
         if frame is not None:
             words, future, negated = frame.split() + [w for w in words if w in ("very", "highly")], True, False
         if not future and explicit is None:

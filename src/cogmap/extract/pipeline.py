@@ -207,19 +207,24 @@ def _side_probability(reading, side, sent, role: Optional[str] = None) -> float:
 
 
 def _actor_of_means(rc, known: dict) -> bool:
-    """Whether a claim's cause is the subject of a verb that names its means and its effect
-    is that verb's ("funds" of "funds lifted rents by buying blocks"). ``known`` keeps each
-    parse's verbs of means, so a paragraph is scanned once however many claims it has."""
+    """Whether one side of a claim is the subject of a verb that names its means and the
+    other side lies in that verb's clause: "funds" of "funds lifted rents by buying
+    blocks", as a cause of rents or as an effect of the blocks. The actor is neither
+    (data/GUIDE.md). ``known`` keeps each parse's verbs of means, so a paragraph is
+    scanned once however many claims it has."""
     cause, effect = rc.cause.tokens, rc.effect.tokens
     if not cause or not effect or cause[0].doc is not effect[0].doc:
         return False
-    ids = {t.i for t in cause}
     doc = cause[0].doc
     if id(doc) not in known:  # setdefault would scan the parse every time
         known[id(doc)] = actors_of_means(doc)
     means = known[id(doc)]
-    return any(subj in ids and all(doc[verb].left_edge.i <= t.i <= doc[verb].right_edge.i for t in effect)
-               for verb, subj in means.items())
+    for actor, other in ((cause, effect), (effect, cause)):
+        ids = {t.i for t in actor}
+        if any(subj in ids and all(doc[verb].left_edge.i <= t.i <= doc[verb].right_edge.i for t in other)
+               for verb, subj in means.items()):
+            return True
+    return False
 
 
 def _answered(turns, starts: list[int]):
