@@ -399,3 +399,25 @@ def test_report_takes_the_alias_file_for_articles_and_stores(tmp_path):
     bad.write_text("concepts: [{label: x}]\n", encoding="utf-8")
     r = run("report", str(art), "-o", str(out), "--aliases", str(bad))
     assert r.returncode == 2 and "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("text, link", [
+    ("His legitimacy is at stake. If he is delegitimized, a coup will follow.", ("legitimacy", -1, "coup")),
+    ("Popularity counts. If he is unpopular, turnout will fall.", ("popularity", 1, "turnout")),
+])
+def test_a_negative_state_is_the_opposite_of_the_noun_the_document_names(text, link):
+    # "delegitimized", "unpopular": the state's opposite, when the document names the
+    # variable itself, is that variable going down, and the map has one concept.
+    assert link in links(cogmap.extract(text))
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The signature was forged, and the designated official resigned.", "designated"),
+    ("Coverage was wide, and the discovered fraud led to arrests.", "discovered"),
+    ("The placement was odd, and displaced families moved.", "displaced"),
+    ("The veil fell, and the unveiled plan angered voters.", "unveiled"),
+    ("Legitimacy matters, and he is delegitimized.", "legitimacy"),  # the noun itself
+    ("He is delegitimized.", "delegitimized"),  # the document names no positive noun
+])
+def test_participles_that_undo_or_part_are_no_opposites(sentence, word):
+    assert _positive(sentence, word) is None

@@ -28,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -49,6 +50,10 @@ _LIGHT_VERBS = frozenset(
     "call ask seek start begin launch hold announce declare order want need try decide plan make take "
     "have get give do go continue keep wish hope attempt intend prepare push press demand".split())
 from cogmap.extract.lexicon import INTENT_NOUNS as _INTENT  # noqa: E402
+#: Verbs that only link a state to its bearer.
+_COPULAS = frozenset("be become remain seem stay grow turn get".split())
+#: Verbs that say only that their subject happens.
+_OCCUR = frozenset("follow come happen occur ensue arise emerge erupt break".split())
 from cogmap.extract.lexicon import TRANSFER  # noqa: E402
 
 # Nouns that wrap another noun: "a wave of X" is X.
@@ -120,6 +125,19 @@ def _core(tokens):
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if acl is not None:
             toks = [t for t in toks if acl.left_edge.i <= t.i <= acl.right_edge.i and t.dep_ != "aux"]
+            head = _head(toks)
+    if head is not None and head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("dobj", "prep", "prt", "xcomp", "ccomp", "dative") and c in toks for c in head.children):
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c in toks), None)
+        comp = next((c for c in head.children if c.dep_ in ("acomp", "attr", "oprd") and c in toks), None)
+        if comp is not None and subj is None and head.lemma_.lower() in _COPULAS:
+            # A state without its bearer: "(if he) is unpopular" -> "unpopular".
+            toks = _subtree(comp, toks)
+            head = _head(toks)
+        elif comp is None and subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
+                head.lemma_.lower() in _OCCUR:
+            # An event that merely happens is the thing that happens: "a coup will follow" -> "coup".
+            toks = _subtree(subj, toks)
             head = _head(toks)
     # Handing over: "send tanks to Kyiv" -> "tanks".
     given = transferred(head) if head is not None and head.pos_ in ("VERB", "AUX") else None
@@ -236,13 +254,14 @@ def _suffixed(rest: str, suffixes) -> bool:
     return any(rest.endswith(x) and len(rest) - len(x) >= 3 for x in suffixes)
 
 
-@lru_cache(maxsize=1)
-def _lexicon_nouns() -> frozenset:
-    """The nouns spaCy's English lemmatizer knows (WordNet's, in its ``lemma_index``)."""
+@lru_cache(maxsize=3)
+def _lexicon(pos: str = "noun") -> frozenset:
+    """The words of a part of speech spaCy's English lemmatizer knows (WordNet's, in its
+    ``lemma_index``): "noun", "verb" or "adj"."""
     try:
         from cogmap.extract.nlp import load
 
-        return frozenset(load().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+        return frozenset(load().get_pipe("lemmatizer").lookups.get_table("lemma_index")[pos])
     except Exception:  # another pipeline without that table: only the document tells
         return frozenset()
 
@@ -264,6 +283,8 @@ def positive_of(tok) -> Optional[tuple[str, str, int]]:
     >>> [positive_of(d[0]) for d in parse(["Unemployment rose.", "The union rose."])]
     [('employment', 'employment', 0), None]
     """
+    if getattr(tok, "pos_", None) in ("VERB", "ADJ") and hasattr(tok, "doc"):
+        return _positive_state(tok)
     if getattr(tok, "pos_", None) != "NOUN" or not hasattr(tok, "doc"):
         return None
     if tok.tag_ == "NNS" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
@@ -282,7 +303,7 @@ def positive_of(tok) -> Optional[tuple[str, str, int]]:
         word = tok.text[len(p):] if tok.lower_.startswith(p) else rest
     if len(rest) < 5 or not rest.isalpha():
         return None
-    known = rest in _lexicon_nouns()
+    known = rest in _lexicon("noun")
     named = rest in _document_nouns(doc)
     if p in ("non", "un"):
         if p == "un" and rest.endswith(_UNDOING):
@@ -295,6 +316,41 @@ def positive_of(tok) -> Optional[tuple[str, str, int]]:
         fits = {"im": rest[0] in "bmp", "il": rest[0] == "l", "ir": rest[0] == "r"}.get(p, rest[0] not in "bmplr")
         ok = fits and named and _suffixed(rest, _QUALITY)
     return (word, rest, before) if ok else None
+
+
+#: Prefixes that make a state's opposite of a participle or an adjective, and the
+#: tags they do so in: "de-" of a verb in -ize/-ate ("delegitimized", "destabilized",
+#: "demotivated"); "un-" and "dis-" of an adjective only, since as participles they
+#: also undo or part ("unveiled", "discovered", "displaced").
+_STATE_PREFIXES = {"de": ("VBN", "JJ"), "un": ("JJ",), "dis": ("JJ",)}
+
+
+def _positive_state(tok) -> Optional[tuple[str, str, int]]:
+    """The noun a negative participle or adjective is the opposite state of, when the
+    document names it: "delegitimized" of "legitimacy", "unpopular" of "popularity",
+    "dissatisfied" of "satisfaction". As :func:`positive_of` returns it, or None.
+
+    Hand-written: no library at hand relates an English word to its derived forms
+    (WordNet's derivation links need a download), so the noun must share the word's
+    stem, and the document must name it: the map then has one variable, not two.
+    """
+    lemma = tok.lemma_.lower()
+    p = next((x for x, tags in _STATE_PREFIXES.items() if lemma.startswith(x) and tok.tag_ in tags), None)
+    if p is None:
+        return None
+    rest = lemma[len(p):]
+    if len(rest) < 5 or not rest.isalpha() or p == "de" and not rest.endswith(("ize", "ise", "ate")):
+        return None
+    if rest not in _lexicon("verb") and rest not in _lexicon("adj"):
+        return None  # "designated": no "signate" to undo
+    best = None
+    for noun in _document_nouns(tok.doc):
+        if not noun.isalpha() or noun == lemma or not (noun == rest or _suffixed(noun, _QUALITY + _ACTION)):
+            continue
+        k = len(os.path.commonprefix([rest, noun]))
+        if k >= 5 and k >= len(rest) - 4 and k >= len(noun) - 5 and (best is None or k > best[0]):
+            best = (k, noun)
+    return (best[1], best[1], 0) if best else None
 
 
 def _negation(core):
