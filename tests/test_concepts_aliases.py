@@ -421,3 +421,11 @@ def test_a_negative_state_is_the_opposite_of_the_noun_the_document_names(text, l
 ])
 def test_participles_that_undo_or_part_are_no_opposites(sentence, word):
     assert _positive(sentence, word) is None
+
+
+def test_a_verb_of_handing_over_with_its_particle_is_what_it_hands_over():
+    # "sending in tanks": the small parser reads "in" as a preposition of "tanks".
+    doc = cogmap.extract("The West kept sending in tanks. Tanks will force a new mobilization. "
+                         "Sending in tanks raised the stakes.")
+    assert {"tanks", "stakes"} <= {c.label for c in doc.concepts}
+    assert not any("sending" in c.label for c in doc.concepts)

@@ -97,6 +97,12 @@ def transferred(verb):
                   for pobj in p.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")), None)
     if given is None:
         given = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if given is None:
+        # "sending in tanks", "hand over weapons": the small parser reads the particle as a
+        # preposition; right after the verb, with a common noun, it hands that noun over.
+        given = next((pobj for p in verb.children if p.dep_ == "prep" and p.i == verb.i + 1
+                      and p.lower_ in ("in", "over", "out") for pobj in p.children
+                      if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"), None)
     return given
 
 
