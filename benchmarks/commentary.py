@@ -196,7 +196,8 @@ def main(argv=None) -> int:
     ap.add_argument("--train", action="store_true", help="train that model first (minutes to an hour)")
     ap.add_argument("--layers", type=int, default=None, help="with --train: keep the encoder's first N layers")
     ap.add_argument("--seed", type=int, default=None, help="with --train: another seed than 13")
-    ap.add_argument("--epochs", type=int, default=None, help="with --train: other epochs than the shipped model's (train/config.py)")
+    ap.add_argument("--epochs", type=int, default=None,
+                    help="with --train: other epochs than the shipped model's (train/config.py)")
     ap.add_argument("--with-spoken", action="store_true",
                     help="with --train: train on data/spoken too (the experiment behind keeping it out)")
     ap.add_argument("--hold", nargs="+", default=HELD_OUT, help="the held-out topics (file stems)")

@@ -50,11 +50,12 @@ _LIGHT_VERBS = frozenset(
     "call ask seek start begin launch hold announce declare order want need try decide plan make take "
     "have get give do go continue keep wish hope attempt intend prepare push press demand".split())
 from cogmap.extract.lexicon import INTENT_NOUNS as _INTENT  # noqa: E402
+from cogmap.extract.lexicon import TRANSFER  # noqa: E402
+
 #: Verbs that only link a state to its bearer.
 _COPULAS = frozenset("be become remain seem stay grow turn get".split())
 #: Verbs that say only that their subject happens.
 _OCCUR = frozenset("follow come happen occur ensue arise emerge erupt break".split())
-from cogmap.extract.lexicon import TRANSFER  # noqa: E402
 
 # Nouns that wrap another noun: "a wave of X" is X.
 _WRAPPERS = frozenset(
