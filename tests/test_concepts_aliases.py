@@ -429,3 +429,11 @@ def test_a_verb_of_handing_over_with_its_particle_is_what_it_hands_over():
                          "Sending in tanks raised the stakes.")
     assert {"tanks", "stakes"} <= {c.label for c in doc.concepts}
     assert not any("sending" in c.label for c in doc.concepts)
+
+
+def test_a_concept_is_labelled_by_a_noun_phrase_when_it_has_one():
+    # The verb is the commoner wording here, but a map names variables.
+    doc = cogmap.extract("A long war makes him want to negotiate. Sanctions make him want to negotiate. "
+                         "Western tanks make negotiations less likely.")
+    labels = {c.label for c in doc.concepts}
+    assert "negotiations" in labels and "negotiate" not in labels, labels

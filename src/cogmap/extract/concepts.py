@@ -171,6 +171,13 @@ def _head(tokens):
     return roots[0] if roots else (tokens[-1] if tokens else None)
 
 
+def _verbal(tokens) -> bool:
+    """Whether the words name a variable by a verb ("negotiate", "wants to negotiate")."""
+    core = _core(tokens) if tokens and hasattr(tokens[0], "pos_") else None
+    head = _head(core) if core else None
+    return head is not None and head.pos_ in ("VERB", "AUX")
+
+
 def label_tokens(tokens) -> str:
     """A readable label: lowercase (names keep their case), no articles or pronouns.
 
@@ -577,7 +584,7 @@ class ConceptMerger:
         else:
             self._groups.append({"head": head, "dist": dist, "content": content, "labels": Counter(),
                                  "aliases": [], "names": set(), "entry": entry, "proper": set(),
-                                 "nominal": nominal})
+                                 "nominal": nominal, "verbal": set()})
             k = len(self._groups) - 1
             self._by["head"].setdefault(head, []).append(k)
             self._by["content"].setdefault(content, []).append(k)
@@ -585,6 +592,8 @@ class ConceptMerger:
                 self._by["entry"].setdefault(entry, []).append(k)
         g = self._groups[k]
         g["labels"][text_label] += count
+        if _verbal(tokens):
+            g["verbal"].add(text_label)
         g["names"].update(names)
         g["proper"].update(stem(t.lemma_) for t in tokens if getattr(t, "pos_", "") == "PROPN")
         if g["entry"] is None and entry is not None:
@@ -605,7 +614,9 @@ class ConceptMerger:
 
     @staticmethod
     def _label_of(g) -> str:
-        return sorted(g["labels"].items(), key=lambda kv: (-kv[1], len(kv[0])))[0][0] or "?"
+        # A noun phrase before a verb phrase, however often the verb was used: a map names
+        # variables ("negotiations", not "negotiate").
+        return sorted(g["labels"].items(), key=lambda kv: (kv[0] in g["verbal"], -kv[1], len(kv[0])))[0][0] or "?"
 
     def _unions(self) -> list[int]:
         """Union-find roots after the alias file's merges, then the embeddings' ones;
@@ -676,8 +687,9 @@ class ConceptMerger:
         roots = self._unions()
         merged: dict[int, dict] = {}
         for k, g in enumerate(self._groups):
-            m = merged.setdefault(roots[k], {"labels": Counter(), "aliases": []})
+            m = merged.setdefault(roots[k], {"labels": Counter(), "aliases": [], "verbal": set()})
             m["labels"].update(g["labels"])
+            m["verbal"] |= g["verbal"]
             m["aliases"].extend(a for a in g["aliases"] if a not in m["aliases"])
         out = []
         used: dict[str, int] = defaultdict(int)
