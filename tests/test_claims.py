@@ -560,3 +560,26 @@ def test_hitting_a_record_is_the_subject_rising_not_a_blow():
     links = _rule_links("Heat pump installations hit a record on the back of the boiler ban.")
     assert ("boiler ban", "heat pump installations") in links
     assert not any(e == "record" for _, e in links)
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("The shutdowns have made it harder to coordinate marches.", "shutdowns", -1, "coordinate marches"),
+    ("The new app makes it easier for students to find a room.", "app", 1, "find"),
+])
+def test_made_it_harder_to_do_is_about_the_doing(text, cause, sign, effect):
+    # "it" stands for the infinitive: the doing gets harder (-1) or easier (+1).
+    for extractor in ("rules", "learned"):
+        cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(text, extractor=extractor).claims]
+        assert any(cause in c and s == sign and effect in e for c, s, e in cs), (extractor, cs)
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("If completions recover, rent growth could halve by 2027.", "completions", -1, "rent growth"),
+    ("High fuel prices helped topple two governments.", "fuel prices", -1, "governments"),
+    ("The shutdowns are strangling the economy.", "shutdowns", -1, "economy"),
+    ("Strong milk prices cushioned farm incomes.", "milk prices", 1, "farm incomes"),
+    ("The strike will lengthen waiting times.", "strike", 1, "waiting times"),
+])
+def test_verbs_of_change_carry_their_direction(text, cause, sign, effect):
+    cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(text, extractor="rules").claims]
+    assert any(cause in c and s == sign and effect in e for c, s, e in cs), cs

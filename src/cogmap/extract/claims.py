@@ -554,6 +554,13 @@ def _effects_of_causal_verb(verb):
     for x in xcomp:
         direction = adj_sign(x) if x.pos_ in ("ADJ", "ADV") else None
         subj = _children(x, "nsubj")
+        if direction is not None and subj and subj[0].lower_ == "it":
+            # "made it harder (for them) to borrow": "it" stands for the infinitive, whose
+            # doing is what gets harder or easier.
+            inf = next((c for c in x.children if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX")
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if inf is not None:
+                return [Side(s.tokens, s.sign * direction) for s in map(clause_side, _conjuncts(inf))]
         target = subj[0] if subj else (objs[0] if objs else None)
         if direction is not None and target is not None:
             s = np_side(target)

@@ -20,7 +20,8 @@ CAUSAL_VERBS: dict[str, int] = {
         "promote support bolster stoke deepen worsen exacerbate aggravate inflame ignite unleash induce "
         "force push compel bring send make help improve expand extend prolong speed enhance mean tip "
         "facilitate stimulate multiply double triple revive restore ensure guarantee precipitate spawn "
-        "incite motivate inspire attract invite elevate magnify reinforce sustain".split(), 1),
+        "incite motivate inspire attract invite elevate magnify reinforce sustain lengthen quadruple "
+        "cushion".split(), 1),
     **dict.fromkeys(
         "reduce lower decrease cut weaken erode undermine deflect prevent block slow hinder hamper "
         "curb limit restrict dampen suppress hurt harm damage destroy threaten jeopardize jeopardise "
@@ -28,7 +29,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "cap contain crush stifle impede obstruct thwart derail delay postpone shorten reverse "
         "eliminate remove kill ruin wreck sap drain deplete dent depress devastate cripple paralyze "
         "paralyse disrupt constrain choke counter neutralize neutralise mitigate alleviate relieve "
-        "frustrate foil avert avoid preclude hit batter".split(), -1),
+        "frustrate foil avert avoid preclude hit batter halve trim topple strangle".split(), -1),
 }
 # "make", "help", "bring", "send", "rule", "distance" are only causal in certain
 # frames; the rules check the frame (see ``claims``).
@@ -61,11 +62,12 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
 INCREASE = frozenset(
     "rise grow increase climb soar surge spike jump rally strengthen improve accelerate expand "
     "intensify escalate mount swell rebound recover gain multiply double triple balloon skyrocket "
-    "widen deepen spread heat".split())
+    "widen deepen spread heat lengthen quadruple rocket leap".split())
 DECREASE = frozenset(
     "fall drop decline decrease shrink dwindle weaken erode slow collapse plunge sink diminish "
     "deteriorate worsen fade wane ease lose slump tumble crash dip retreat contract narrow evaporate "
-    "vanish disappear stall falter crumble cool subside recede shrivel plummet slide".split())
+    "vanish disappear stall falter crumble cool subside recede shrivel plummet slide halve slip dive "
+    "sag soften abate slacken".split())
 #: Comparatives and adjectives that state a direction.
 COMPARATIVE: dict[str, int] = {
     **dict.fromkeys("more higher greater bigger larger stronger likelier likely easier faster better "
