@@ -583,3 +583,14 @@ def test_made_it_harder_to_do_is_about_the_doing(text, cause, sign, effect):
 def test_verbs_of_change_carry_their_direction(text, cause, sign, effect):
     cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(text, extractor="rules").claims]
     assert any(cause in c and s == sign and effect in e for c, s, e in cs), cs
+
+
+@pytest.mark.parametrize("text, effect, sign", [
+    ("If the harvest is good, cocoa is likely to fall.", "cocoa", -1),
+    ("If the harvest is good, cocoa has the potential to fall a long way.", "cocoa", -1),
+    ("Because of the drought, food prices are set to soar.", "food prices", 1),
+])
+def test_a_likelihood_frame_is_the_clause_it_frames(text, effect, sign):
+    # "likely", "set to", "the potential to" say how sure; the variable is the one that moves.
+    cs = [(c.polarity, c.effect.label) for c in cogmap.extract(text, extractor="rules").claims]
+    assert (sign, effect) in cs, cs

@@ -228,6 +228,46 @@ def _negated(tok) -> bool:
                for c in tok.children)
 
 
+def _odds_of(verb, obj):
+    """The infinitive that "likely", "set", "bound" or "the potential" frame: "fall" of
+    "cocoa is likely to fall" and of "cocoa has the potential to fall"; else None."""
+    if verb.lemma_ == "be":
+        frame = next((c for c in _children(verb, "acomp") if c.lower_ in _ODDS_ADJECTIVES), None)
+    elif verb.lower_ in _ODDS_ADJECTIVES and _children(verb, "auxpass"):
+        frame = verb  # "prices are set to soar", parsed as a passive verb
+    elif verb.lemma_ == "have" and obj is not None and obj.lemma_.lower() in L.LIKELIHOOD_NOUNS:
+        frame = obj
+    else:
+        return None
+    if frame is None:
+        return None
+    return next((c for c in frame.children if c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX")
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def _raised_subject(verb):
+    """The subject an infinitive takes from its frame: "cocoa" for "fall" in "cocoa is
+    likely to fall" or "cocoa has the potential to fall"; else None."""
+    frame = verb.head
+    if verb.dep_ not in ("xcomp", "acl") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        return None
+    if verb.dep_ == "xcomp" and frame.dep_ == "acomp" and frame.lower_ in _ODDS_ADJECTIVES:
+        holder = frame.head
+    elif verb.dep_ == "xcomp" and frame.lower_ in _ODDS_ADJECTIVES and _children(frame, "auxpass"):
+        holder = frame
+    elif verb.dep_ == "acl" and frame.dep_ == "dobj" and frame.lemma_.lower() in L.LIKELIHOOD_NOUNS and \
+            frame.head.lemma_ == "have":
+        holder = frame.head
+    else:
+        return None
+    subj = next(iter(_children(holder, "nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.lower_ not in _PRONOUN_SUBJ else None
+
+
+#: Adjectives of likelihood that frame an infinitive ("likely to", "set to", "bound to").
+_ODDS_ADJECTIVES = frozenset("likely unlikely set bound sure certain poised due".split())
+
+
 def clause_side(verb) -> Side:
     """The variable a clause states and its direction.
 
@@ -236,11 +276,17 @@ def clause_side(verb) -> Side:
     anything else is the event itself, +1.
     """
     lemma = verb.lemma_.lower()
-    subj = next(iter(_children(verb, "nsubj", "nsubjpass")), None)
+    subj = next(iter(_children(verb, "nsubj", "nsubjpass")), None) or _raised_subject(verb)
     obj = next(iter(_children(verb, "dobj")), None)
     neg = -1 if _negated(verb) else 1
     if verb.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and (subj is None or verb.dep_ not in ("advcl", "ccomp", "ROOT")):
         return np_side(verb)
+    odds = _odds_of(verb, obj)
+    if odds is not None:
+        # "cocoa is likely to fall", "cocoa has the potential to fall": how likely is the
+        # hedge's business; the clause is cocoa falling.
+        s = clause_side(odds)
+        return Side(s.tokens, s.sign * neg)
     level = _level_hit(verb)
     if level is not None and subj is not None:
         s = np_side(subj)  # "installations hit a record": installations, up
@@ -312,7 +358,8 @@ def clause_side(verb) -> Side:
         if obj is not None:
             s = np_side(obj)
             return Side(s.tokens, s.sign * verb_sign * neg)
-    if subj is not None and obj is None:
+    if subj is not None and (obj is None or lemma in _CHANGE and (_is_amount(obj) or obj.lemma_ == "way")):
+        # ("fell 5 percent", "could fall a long way": how far, not what)
         if lemma in L.INCREASE or lemma in L.DECREASE:
             s = np_side(subj)
             return Side(s.tokens, s.sign * (1 if lemma in L.INCREASE else -1) * neg)
