@@ -594,3 +594,9 @@ def test_a_likelihood_frame_is_the_clause_it_frames(text, effect, sign):
     # "likely", "set to", "the potential to" say how sure; the variable is the one that moves.
     cs = [(c.polarity, c.effect.label) for c in cogmap.extract(text, extractor="rules").claims]
     assert (sign, effect) in cs, cs
+
+
+def test_stop_them_doing_in_an_effect_clause_is_the_doing_going_down():
+    cs = [(c.polarity, c.effect.label) for c in
+          cogmap.extract("If they linked the bonus to rents, it might stop people leaving.", extractor="rules").claims]
+    assert (-1, "people leaving") in cs and (1, "people leaving") not in cs, cs

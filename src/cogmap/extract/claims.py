@@ -349,7 +349,9 @@ def clause_side(verb) -> Side:
         return Side(s.tokens, s.sign * (-1 if lemma == "lose" else 1) * neg)
     verb_sign = _causal_verb_sign(verb) if lemma not in L.FRAME_ONLY and lemma != "cause" else None
     if verb_sign and (obj is not None or any(c.dep_ in ("prt", "prep") and (lemma, c.lower_) in L.PHRASAL_CAUSAL
+                                             or c.dep_ == "xcomp" and c.pos_ == "VERB" and _children(c, "nsubj")
                                              for c in verb.children)):
+        # ("it might stop people leaving": the leaving, down)
         # "raised rates" states that rates went up; "tipped the economy into recession",
         # recession; "tanks distance Russia from talks", the talks going down.
         effects = _effects_of_causal_verb(verb)
