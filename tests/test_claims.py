@@ -579,6 +579,8 @@ def test_made_it_harder_to_do_is_about_the_doing(text, cause, sign, effect):
     ("The shutdowns are strangling the economy.", "shutdowns", -1, "economy"),
     ("Strong milk prices cushioned farm incomes.", "milk prices", 1, "farm incomes"),
     ("The strike will lengthen waiting times.", "strike", 1, "waiting times"),
+    ("The chains have held down their wage bills by installing kiosks.", "installing kiosks", -1, "wage bills"),
+    ("The party has blunted the boycott by fielding independents.", "fielding independents", -1, "boycott"),
 ])
 def test_verbs_of_change_carry_their_direction(text, cause, sign, effect):
     cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(text, extractor="rules").claims]

@@ -29,7 +29,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "cap contain crush stifle impede obstruct thwart derail delay postpone shorten reverse "
         "eliminate remove kill ruin wreck sap drain deplete dent depress devastate cripple paralyze "
         "paralyse disrupt constrain choke counter neutralize neutralise mitigate alleviate relieve "
-        "frustrate foil avert avoid preclude hit batter halve trim topple strangle".split(), -1),
+        "frustrate foil avert avoid preclude hit batter halve trim topple strangle blunt".split(), -1),
 }
 # "make", "help", "bring", "send", "rule", "distance" are only causal in certain
 # frames; the rules check the frame (see ``claims``).
@@ -52,7 +52,7 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("drive", "down"): -1, ("push", "down"): -1, ("drive", "out"): -1, ("push", "out"): -1, ("force", "out"): -1,
     ("price", "out"): -1, ("crowd", "out"): -1, ("squeeze", "out"): -1, ("bring", "down"): -1, ("hold", "back"): -1,
     ("cut", "back"): -1, ("scale", "back"): -1, ("slow", "down"): -1, ("wipe", "out"): -1,
-    ("pull", "down"): -1, ("drag", "down"): -1, ("pull", "up"): 1, ("prop", "up"): 1, ("shore", "up"): 1,
+    ("pull", "down"): -1, ("drag", "down"): -1, ("hold", "down"): -1, ("keep", "down"): -1, ("finish", "off"): -1, ("pull", "up"): 1, ("prop", "up"): 1, ("shore", "up"): 1,
     ("rule", "out"): -1, ("push", "back"): -1, ("weigh", "on"): -1, ("stand", "in"): -1,
     ("eat", "into"): -1, ("distance", "from"): -1, ("cut", "into"): -1, ("stem", "from"): 0, ("result", "from"): 0,
     ("derive", "from"): 0, ("come", "from"): 0, ("arise", "from"): 0, ("depend", "on"): 0,
