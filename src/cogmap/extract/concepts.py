@@ -50,7 +50,7 @@ _LIGHT_VERBS = frozenset(
     "call ask seek start begin launch hold announce declare order want need try decide plan make take "
     "have get give do go continue keep wish hope attempt intend prepare push press demand".split())
 from cogmap.extract.lexicon import INTENT_NOUNS as _INTENT  # noqa: E402
-from cogmap.extract.lexicon import TRANSFER  # noqa: E402
+from cogmap.extract.lexicon import COMPARATIVE, TRANSFER  # noqa: E402
 
 #: Verbs that only link a state to its bearer.
 _COPULAS = frozenset("be become remain seem stay grow turn get".split())
@@ -221,11 +221,15 @@ def names_something(tokens) -> bool:
     (False, True)
     >>> names_something(nlp("hotter summers")), names_something(nlp("time")), names_something(nlp("every time"))
     (True, True, False)
+    >>> names_something(nlp("it harder")), names_something(nlp("higher prices"))
+    (False, True)
     """
     content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
                and (t.is_alpha or t.like_num) and t.lower_ not in ("s",)]
     if not any(t.is_alpha for t in content) or not label_tokens(tokens):
         return False
+    if all(t.pos_ == "ADJ" and t.lower_ in COMPARATIVE for t in content):
+        return False  # "(made) it harder", "(it'll get) worse": a direction of nothing named
     dated = any(t.like_num or t.lower_ in _TIME_DEICTIC for t in tokens)
     lemmas = {t.lemma_.lower() for t in content}
     if lemmas & {"run", "term"} and lemmas <= {"short", "long", "near", "medium", "run", "term"}:
