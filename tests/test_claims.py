@@ -602,3 +602,15 @@ def test_stop_them_doing_in_an_effect_clause_is_the_doing_going_down():
     cs = [(c.polarity, c.effect.label) for c in
           cogmap.extract("If they linked the bonus to rents, it might stop people leaving.", extractor="rules").claims]
     assert (-1, "people leaving") in cs and (1, "people leaving") not in cs, cs
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("The longer the strike lasts, the weaker the union's position becomes.", "strike", -1, "position"),
+    ("The more tourists come, the higher rents climb in the old town.", "tourists", 1, "rents"),
+    ("The fewer buses run, the more people drive.", "buses", -1, "people"),
+    ("The more it rains, the less water farmers pump.", "rains", -1, "water"),
+])
+def test_the_more_x_the_less_y(text, cause, sign, effect):
+    # The comparative correlative: each half's comparative signs its variable.
+    cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(text, extractor="rules").claims]
+    assert any(cause in c and s == sign and effect in e for c, s, e in cs), cs

@@ -1527,6 +1527,49 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
     out.append(rc)
 
 
+def _correlative_side(comp, end: int):
+    """The variable one half of "the more X, the less Y" moves, and its direction:
+    ``comp`` is the half's comparative, ``end`` where the half ends."""
+    head = comp.head
+    if head.pos_ in ("NOUN", "PROPN") and comp.i < head.i < end:
+        return np_side(head)  # "the more orders ...", "the fewer people ...": the modifier signs it
+    direction = L.COMPARATIVE.get(comp.lower_, 1 if comp.tag_ in ("JJR", "RBR") else None)
+    verb = next((t for t in comp.doc[comp.i + 1: end] if t.pos_ in ("VERB", "AUX")), None)
+    if direction is None or verb is None:
+        return None
+    subj = next(iter(_children(verb, "nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ == "it":
+        inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        s = clause_side(inf) if inf is not None else Side([verb], 1)  # "the harder it gets to X"; "it rains"
+    elif subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+        s = np_side(subj)  # "the longer the war lasts", "the weaker his position becomes"
+    else:
+        return None
+    return Side(s.tokens, s.sign * direction)
+
+
+def _rule_correlative(sent, out):
+    """ "The more X, the less Y" (the comparative correlative): X -> Y, signed by the
+    two comparatives ("the longer the war lasts, the weaker his position becomes": war
+    -> position, -1). Written by hand: the small parser gives this construction no
+    consistent shape, so the halves are found by their words and read by the parse."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 6 or words[0].lower_ != "the" or not _comparative(words[1]):
+        return
+    second = next((k for k in range(3, len(words) - 2) if words[k - 1].text == "," and words[k].lower_ == "the"
+                   and _comparative(words[k + 1])), None)
+    if second is None:
+        return
+    cause = _correlative_side(words[1], words[second - 1].i)
+    effect = _correlative_side(words[second + 1], sent.end)
+    if cause is not None and effect is not None and cause.tokens and effect.tokens:
+        _emit(out, cause, effect, 1, "the more", sent.root, sent)
+
+
+def _comparative(tok) -> bool:
+    return tok.tag_ in ("JJR", "RBR") or tok.lower_ in ("more", "less", "fewer")
+
+
 def find_claims(doc) -> list[RawClaim]:
     """All causal claims in a parsed paragraph (a spaCy ``Doc``).
 
@@ -1543,6 +1586,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_causal_verbs(sent, prev, out)
         _rule_emotion(sent, out)
         _rule_connectives(sent, prev, out)
+        _rule_correlative(sent, out)
         _rule_adjuncts(sent, out)
         _rule_with_after(sent, out)
         _rule_across_sentences(sent, prev, out)
