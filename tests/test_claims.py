@@ -569,8 +569,13 @@ def test_hitting_a_record_is_the_subject_rising_not_a_blow():
 def test_made_it_harder_to_do_is_about_the_doing(text, cause, sign, effect):
     # "it" stands for the infinitive: the doing gets harder (-1) or easier (+1).
     for extractor in ("rules", "learned"):
-        cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(text, extractor=extractor).claims]
-        assert any(cause in c and s == sign and effect in e for c, s, e in cs), (extractor, cs)
+        assert_link(text, cause, sign, effect, extractor)
+
+
+def assert_link(text, cause, sign, effect, extractor="rules"):
+    """A claim whose cause and effect texts hold ``cause`` and ``effect``, with ``sign``."""
+    cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(text, extractor=extractor).claims]
+    assert any(cause in c and s == sign and effect in e for c, s, e in cs), (extractor, cs)
 
 
 @pytest.mark.parametrize("text, cause, sign, effect", [
@@ -583,8 +588,7 @@ def test_made_it_harder_to_do_is_about_the_doing(text, cause, sign, effect):
     ("The party has blunted the boycott by fielding independents.", "fielding independents", -1, "boycott"),
 ])
 def test_verbs_of_change_carry_their_direction(text, cause, sign, effect):
-    cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(text, extractor="rules").claims]
-    assert any(cause in c and s == sign and effect in e for c, s, e in cs), cs
+    assert_link(text, cause, sign, effect)
 
 
 @pytest.mark.parametrize("text, effect, sign", [
@@ -612,5 +616,4 @@ def test_stop_them_doing_in_an_effect_clause_is_the_doing_going_down():
 ])
 def test_the_more_x_the_less_y(text, cause, sign, effect):
     # The comparative correlative: each half's comparative signs its variable.
-    cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(text, extractor="rules").claims]
-    assert any(cause in c and s == sign and effect in e for c, s, e in cs), cs
+    assert_link(text, cause, sign, effect)
