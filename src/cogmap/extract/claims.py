@@ -228,6 +228,10 @@ def _negated(tok) -> bool:
                for c in tok.children)
 
 
+#: Adjectives of likelihood that frame an infinitive ("likely to", "set to", "bound to").
+_ODDS_ADJECTIVES = frozenset("likely unlikely set bound sure certain poised due".split())
+
+
 def _odds_of(verb, obj):
     """The infinitive that "likely", "set", "bound" or "the potential" frame: "fall" of
     "cocoa is likely to fall" and of "cocoa has the potential to fall"; else None."""
@@ -262,10 +266,6 @@ def _raised_subject(verb):
         return None
     subj = next(iter(_children(holder, "nsubj", "nsubjpass")), None)
     return subj if subj is not None and subj.lower_ not in _PRONOUN_SUBJ else None
-
-
-#: Adjectives of likelihood that frame an infinitive ("likely to", "set to", "bound to").
-_ODDS_ADJECTIVES = frozenset("likely unlikely set bound sure certain poised due".split())
 
 
 def clause_side(verb) -> Side:
@@ -351,9 +351,9 @@ def clause_side(verb) -> Side:
     if verb_sign and (obj is not None or any(c.dep_ in ("prt", "prep") and (lemma, c.lower_) in L.PHRASAL_CAUSAL
                                              or c.dep_ == "xcomp" and c.pos_ == "VERB" and _children(c, "nsubj")
                                              for c in verb.children)):
-        # ("it might stop people leaving": the leaving, down)
         # "raised rates" states that rates went up; "tipped the economy into recession",
-        # recession; "tanks distance Russia from talks", the talks going down.
+        # recession; "tanks distance Russia from talks", the talks going down; "it might
+        # stop people leaving", the leaving going down.
         effects = _effects_of_causal_verb(verb)
         if effects and effects[0].tokens:
             return Side(effects[0].tokens, effects[0].sign * verb_sign * neg)
