@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from cogmap.extract import lexicon as L
-from cogmap.extract.concepts import negation_sign, transferred
+from cogmap.extract.concepts import misparsed_particle, negation_sign, transferred
 
 __all__ = ["RawClaim", "Side", "find_claims", "answered_reason", "answered_hypothesis", "hypothetical_condition",
            "resolve_anaphor", "summed_up"]
@@ -62,7 +62,11 @@ _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hik
                  **dict.fromkeys("improvement strengthening recovery".split(), 1)}
 #: Nouns whose "to" phrase names what they act on: "a threat to growth" is growth
 #: going down, "a boost to exports" exports going up.
-_TO_NOUNS = {**dict.fromkeys("damage harm threat risk danger blow".split(), -1), "boost": 1}
+_TO_NOUNS = {**dict.fromkeys("damage harm threat risk danger blow hit toll drag setback".split(), -1),
+             **dict.fromkeys("boost lift fillip".split(), 1)}
+#: Verbs that only hand one of those nouns to what it acts on: "dealt a blow to morale",
+#: "gave a boost to exports", "takes a toll on farms", "poses a threat to growth".
+_IMPACT_VERBS = frozenset("deal deliver give provide lend inflict pose take put exert represent do".split())
 _CAUSE_PREP_WORDS = frozenset("because due thanks owing".split())
 _REFLEXIVE = frozenset("itself themselves himself herself ourselves myself yourself yourselves".split())
 _PRONOUN_SUBJ = {"it", "they", "he", "she", "we", "i", "you", "this", "that"}
@@ -152,7 +156,7 @@ def np_side(tok, depth: int = 0) -> Side:
     if noun in ("problem", "trouble") and tok.tag_ != "NNS":
         change = None  # "problems of legitimacy" lack it; "the problem of debt" is too much of it
     if noun in _TO_NOUNS:
-        change, preps = _TO_NOUNS[noun], ("in", "of", "to")
+        change, preps = _TO_NOUNS[noun], ("in", "of", "to", "on")
     if change is not None and depth < 2:
         # "a rise in demand" is demand going up; "a lack of supply" is supply going
         # down; "problems of legitimacy" and "a blow to morale", the same.
@@ -172,7 +176,7 @@ def np_side(tok, depth: int = 0) -> Side:
                     c.dep_ == "prep" and d == 0 and t.dep_ == "acl" and t.head == tok and
                     tok.lemma_.lower() in L.INTENT_NOUNS):
                 continue
-            if c.dep_ == "poss" and c.pos_ == "PRON":
+            if c.dep_ == "poss" and c.pos_ == "PRON" or c == misparsed_particle(tok.head):
                 continue
             if c.dep_ in ("amod", "advmod") and c.lower_ in L.SIGNED_MODIFIERS and d == 0:
                 nonlocal sign
@@ -228,8 +232,10 @@ def _negated(tok) -> bool:
                for c in tok.children)
 
 
-#: Adjectives of likelihood that frame an infinitive ("likely to", "set to", "bound to").
-_ODDS_ADJECTIVES = frozenset("likely unlikely set bound sure certain poised due".split())
+#: Adjectives of likelihood that frame an infinitive ("likely to", "set to", "bound to"), and
+#: passives of expecting that do the same ("is expected to", "are forecast to").
+_ODDS_ADJECTIVES = frozenset("likely unlikely set bound sure certain poised due "
+                             "expected projected forecast predicted slated tipped".split())
 
 
 def _odds_of(verb, obj):
@@ -471,6 +477,11 @@ def modality_of(tok, sent, negation: bool = True):
         if tense == "present" and (v.tag_ == "VBD" or v.tag_ == "VBN" and any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)):
             tense = "past"
+        if v != tok and v.lower_ in _ODDS_ADJECTIVES and (v.dep_ == "acomp" or _children(v, "auxpass")):
+            # the frame above the verb: "tariffs are likely to hurt", "the deal is expected to ease"
+            hedge.append(v.lower_)
+            tense = "future"
+            modality = "likely" if modality == "asserted" else modality
         if v.lemma_ == "be" or v.dep_ in ("xcomp",):
             for c in v.children:
                 if c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely", "certain", "sure", "set", "bound"):
@@ -502,6 +513,9 @@ def _subject_of(verb):
         subj = _children(t, "nsubj", "csubj")
         if subj:
             return subj[0], t
+        raised = _raised_subject(t)  # "the deal is expected to ease tensions"
+        if raised is not None:
+            return raised, t
         # "Tariffs are likely to harm X": the adjective's clause shares the copula's subject.
         raised = t.dep_ == "acomp" and t.pos_ == "ADJ" and t is not verb
         if (t.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") or raised) and t.head != t:
@@ -657,6 +671,14 @@ def _effects_of_causal_verb(verb):
                 for pobj in _children(p, "pobj", "pcomp")]
         if away:
             return away
+    impact = _impact(verb) if lemma in _IMPACT_VERBS else None
+    if impact is not None:
+        noun, target = impact
+        s = _side_for(target)
+        return [Side(s.tokens, s.sign * _TO_NOUNS[noun.lemma_.lower()])]
+    antecedent = _relativised_object(verb, objs)
+    if antecedent is not None:
+        return [np_side(antecedent)]
     for o in objs:
         if o.lower_ in _REFLEXIVE:
             continue  # "the firm cut itself off": not a variable of its own
@@ -673,6 +695,27 @@ def _effects_of_causal_verb(verb):
                     if p.lower_ in ("to", "in", "into", "about", "on"):
                         out.append(_side_for(pobj))
     return out
+
+
+def _relativised_object(verb, objs):
+    """The noun a relative clause's object stands for: "the unrest that higher prices would
+    cause", "the shortages the ban created" are the unrest and the shortages. None when the
+    clause has an object of its own or the relative pronoun is its subject ("the rules that
+    cut costs")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or \
+            verb.head.lemma_.lower() in _TIME_NOUNS or verb.head.ent_type_ in ("DATE", "TIME"):
+        return None
+    subj = _children(verb, "nsubj")
+    if not subj or subj[0].lower_ in _REL_PRONOUNS:
+        return None
+    if objs:
+        return verb.head if len(objs) == 1 and objs[0].lower_ in ("that", "which") else None
+    # No object at all ("the shortages the ban created"): only where the verb must take one,
+    # and nothing after it is the effect.
+    if _children(verb, "prep", "dative", "xcomp", "ccomp", "oprd", "prt") or \
+            L.CAUSAL_VERBS.get(verb.lemma_.lower()) not in (1, -1):
+        return None
+    return verb.head
 
 
 def _is_amount(tok) -> bool:
@@ -764,19 +807,44 @@ def _level_hit(verb) -> Optional[int]:
     return L.LEVELS.get(obj.lower_) if obj is not None else None
 
 
+_STANDSTILL = frozenset("halt standstill stop end close".split())
+
+
+def _impact(verb):
+    """``(noun, what it acts on)`` of "dealt a blow to X", "took a heavy toll on X", "gave
+    a boost to X" (the "to" phrase on the noun or on the verb); else None."""
+    for o in _children(verb, "dobj"):
+        if o.lemma_.lower() not in _TO_NOUNS:
+            continue
+        for p in _children(o, "prep") + _children(verb, "prep", "dative"):
+            if p.lower_ in ("to", "on", "for"):
+                pobj = _children(p, "pobj")
+                if pobj:
+                    return o, pobj[0]
+    return None
+
+
 def _causal_verb_sign(verb) -> Optional[int]:
     lemma = verb.lemma_.lower()
     if _level_hit(verb) is not None:
         return None
     if lemma in _INTO_VERBS and state_entered(verb) is not None:
         return 1
+    if lemma in _IMPACT_VERBS and _impact(verb) is not None:
+        return 1  # the noun says which way: "dealt a blow to morale" is morale going down
     if lemma in ("give", "provide", "offer", "hand"):
         # Causal only when what is given is a reason: "gives firms a reason to buy at home";
         # "give a 30 percent chance of rain" is an estimate.
         return 1 if any(c.dep_ == "dobj" and c.lemma_.lower() in _REASON_OBJECTS and not _is_amount(c)
                         and not any(m.ent_type_ == "PERCENT" for m in c.subtree if m.i < c.i)
                         for c in verb.children) else None
-    words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+    words = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "dative")}
+    particle = misparsed_particle(verb)
+    if particle is not None:
+        words.add(particle.lower_)
+    if lemma in ("bring", "grind") and any(pobj.lemma_.lower() in _STANDSTILL for p in _children(verb, "prep")
+                                           if p.lower_ == "to" for pobj in _children(p, "pobj")):
+        return -1  # "brought production to a halt"
     if any((lemma, w) in L.NOT_CAUSAL_PHRASAL for w in words):
         return None
     for w in words:
@@ -821,7 +889,7 @@ def _rule_causal_verbs(sent, prev_sents, out):
             subj = next(iter(_children(verb, "nsubj")), None)
             if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
                 subj = verb.head
-            for p in _children(verb, "prep"):
+            for p in _children(verb, "prep", "dative"):  # "owes much to X": "to" parsed as a dative
                 if L.PHRASAL_CAUSAL.get((lemma, p.lower_)) != 0:
                     continue  # "stemmed from X in January": the cause is in the "from" phrase only
                 for pobj in _children(p, "pobj"):

@@ -107,11 +107,27 @@ def transferred(verb):
     return given
 
 
+_PARTICLES = frozenset("back down up out off".split())
+
+
+def misparsed_particle(verb):
+    """A particle the small parser hung on the verb's object: "back" of "holding back
+    investment", read as an adjective of "investment"; None when there is none."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.doc[verb.i + 1]
+    if nxt.lower_ in _PARTICLES and nxt.dep_ in ("amod", "advmod", "compound") and \
+            nxt.head.dep_ == "dobj" and nxt.head.head == verb and nxt.head.i > nxt.i:
+        return nxt
+    return None
+
+
 def _core(tokens):
     """Strip light verbs and wrapper nouns: the tokens that name the variable."""
     if not tokens:
         return tokens
-    toks = [t for t in tokens if not t.is_punct or t.text in ("-", "–", "’s", "'s")]
+    toks = [t for t in tokens if (not t.is_punct or t.text in ("-", "–", "’s", "'s"))
+            and t != misparsed_particle(t.head.head)]
     head = _head(toks)
     # Light verb + object: "call for a second mobilization" -> "second mobilization".
     for _ in range(3):

@@ -56,7 +56,7 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("rule", "out"): -1, ("push", "back"): -1, ("weigh", "on"): -1, ("stand", "in"): -1,
     ("eat", "into"): -1, ("distance", "from"): -1, ("cut", "into"): -1, ("stem", "from"): 0, ("result", "from"): 0,
     ("derive", "from"): 0, ("come", "from"): 0, ("arise", "from"): 0, ("depend", "on"): 0,
-    ("lie", "in"): 0, ("rest", "on"): 0, ("hinge", "on"): 0, ("rely", "on"): 0, ("build", "on"): 0,
+    ("lie", "in"): 0, ("owe", "to"): 0, ("rest", "on"): 0, ("hinge", "on"): 0, ("rely", "on"): 0, ("build", "on"): 0,
 }
 #: Verbs whose subject rises (+1) or falls (-1), or whose object does for gain/lose.
 INCREASE = frozenset(

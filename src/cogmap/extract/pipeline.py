@@ -227,6 +227,27 @@ def _actor_of_means(rc, known: dict) -> bool:
     return False
 
 
+def _aim_as_cause(rc) -> bool:
+    """Whether a claim's cause lies in a purpose clause and its effect outside it: "To
+    curb inflation, the bank raised rates" read as inflation -> rates. An aim causes
+    nothing (data/GUIDE.md codes no claim for a purpose), and the reader, taught on news
+    annotated the other way, reads the aim as the cause of the act that serves it."""
+    cause, effect = rc.cause.tokens, rc.effect.tokens
+    if not cause or not effect or cause[0].doc is not effect[0].doc:
+        return False
+    for v in [cause[0], *cause[0].ancestors]:
+        # An aim the sentence puts first ("To curb inflation, ..."; "In order to ..."), or a
+        # sentence that is only one ("Precisely to stop the tanks."): after its verb, a "to"
+        # clause is as often a misparsed complement ("the rush to build furnaces").
+        if v.pos_ == "VERB" and v.lemma_ != "be" and \
+                any(a.dep_ == "aux" and a.lower_ == "to" and a.i < v.i for a in v.children) and \
+                (v.dep_ == "advcl" and v.i < v.head.i or v.dep_ == "acl" and v.head.lower_ == "order"
+                 or v.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in v.children)):
+            inside = {t.i for t in v.subtree}
+            return all(t.i in inside and t.i >= v.i for t in cause) and not any(t.i in inside for t in effect)
+    return False
+
+
 def _answered(turns, starts: list[int]):
     """Each question answered by the next turn: ``(question, answer, the paragraph the
     question ends in, the one the answer starts in)``, found by bisect over paragraph starts."""
@@ -435,6 +456,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         rc = lc.raw
         if _actor_of_means(rc, means_of):
             continue  # the means is the cause, as for the rules ("by buying blocks")
+        if _aim_as_cause(rc):
+            continue
         effect_text, cause_text, start = lc.effect_text, lc.cause_text, lc.start
         summed = summed_up(rc.cause)
         if summed is not None:
