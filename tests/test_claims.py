@@ -683,3 +683,14 @@ def test_frames_and_particles_the_small_parser_splits(text, cause, sign, effect)
 def test_an_expectation_frame_makes_the_claim_a_likely_future():
     c = cogmap.extract("The deal is expected to ease tensions.", extractor="rules").claims[0]
     assert (c.modality, c.tense) == ("likely", "future")
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("Exporters benefit from the weak currency.", "weak currency", 1, "Exporters"),
+    ("Hotels suffered from the drop in tourism.", "tourism", 1, "Hotels"),
+    ("The region is still reeling from the floods.", "floods", -1, "region"),
+])
+def test_the_subject_undergoes_what_the_from_phrase_does(text, cause, sign, effect):
+    assert_link(text, cause, sign, effect)
+    cs = cogmap.extract(text, extractor="rules").claims
+    assert len(cs) == 1, [(c.cause.text, c.effect.text) for c in cs]  # not also "Hotels suffered" as an event

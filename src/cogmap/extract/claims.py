@@ -850,6 +850,8 @@ def _causal_verb_sign(verb) -> Optional[int]:
     for w in words:
         if (lemma, w) in L.PHRASAL_CAUSAL:
             return L.PHRASAL_CAUSAL[(lemma, w)]
+        if (lemma, w) in L.UNDERGO:
+            return 0  # the subject undergoes what the "from" phrase does: read as "Y stems from X"
     if lemma in L.FRAME_ONLY:
         # "make X likelier" and "send X soaring" are causal; "make a speech" and
         # "demand keeps growing" (no one acted on) are not.
@@ -890,12 +892,14 @@ def _rule_causal_verbs(sent, prev_sents, out):
             if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
                 subj = verb.head
             for p in _children(verb, "prep", "dative"):  # "owes much to X": "to" parsed as a dative
-                if L.PHRASAL_CAUSAL.get((lemma, p.lower_)) != 0:
+                undergone = L.UNDERGO.get((lemma, p.lower_))
+                if undergone is None and L.PHRASAL_CAUSAL.get((lemma, p.lower_)) != 0:
                     continue  # "stemmed from X in January": the cause is in the "from" phrase only
                 for pobj in _children(p, "pobj"):
                     if subj is not None and subj.lower_ not in _PRONOUN_SUBJ:
                         for cause in _parts(pobj):
-                            _emit(out, _side_for(cause), np_side(subj), 1, f"{lemma} {p.lower_}", verb, sent)
+                            _emit(out, _side_for(cause), np_side(subj), undergone or 1, f"{lemma} {p.lower_}",
+                                  verb, sent)
             continue
         if passive:
             if lemma in L.FRAME_ONLY:
@@ -1227,9 +1231,9 @@ def _rule_adjuncts(sent, out):
             _emit(out, _side_for(pobj), clause_side(head), 1, low, head, sent)
         elif low == "in" and hl in _DEATH_VERBS and _is_event_np(pobj) and pobj.pos_ == "NOUN":
             _emit(out, _side_for(pobj), clause_side(head), 1, "in", head, sent)
-        elif low in ("from", "of") and hl in ("die", "perish", "suffer") and pobj.pos_ == "NOUN" and \
+        elif low in ("from", "of") and hl in ("die", "perish") and pobj.pos_ == "NOUN" and \
                 pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
-            # "died from burns", "died of cholera": what killed them; "suffer from X" likewise.
+            # "died from burns", "died of cholera": what killed them ("suffer from X": L.UNDERGO).
             _emit(out, _side_for(pobj), clause_side(head), 1, f"{hl} {low}", head, sent)
     # Judgements: "tariffs are costly to consumers", "the deal is good for farmers".
     for tok in sent:

@@ -58,6 +58,12 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("derive", "from"): 0, ("come", "from"): 0, ("arise", "from"): 0, ("depend", "on"): 0,
     ("lie", "in"): 0, ("owe", "to"): 0, ("rest", "on"): 0, ("hinge", "on"): 0, ("rely", "on"): 0, ("build", "on"): 0,
 }
+#: Verb + preposition whose subject undergoes what the phrase names: "exporters benefit
+#: from the weak currency" is currency -> exporters, +1; "hotels suffered from the drop in
+#: tourism" is tourism -> hotels, +1 (the drop is tourism going down).
+UNDERGO: dict[tuple[str, str], int] = {
+    ("benefit", "from"): 1, ("profit", "from"): 1, ("suffer", "from"): -1, ("reel", "from"): -1,
+}
 #: Verbs whose subject rises (+1) or falls (-1), or whose object does for gain/lose.
 INCREASE = frozenset(
     "rise grow increase climb soar surge spike jump rally strengthen improve accelerate expand "
