@@ -694,3 +694,24 @@ def test_the_subject_undergoes_what_the_from_phrase_does(text, cause, sign, effe
     assert_link(text, cause, sign, effect)
     cs = cogmap.extract(text, extractor="rules").claims
     assert len(cs) == 1, [(c.cause.text, c.effect.text) for c in cs]  # not also "Hotels suffered" as an event
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("Subsidies kept prices artificially low for years.", "Subsidies", -1, "prices"),
+    ("Power cuts have left factories idle.", "Power cuts", -1, "factories"),
+    ("The loan kept the bank afloat.", "loan", 1, "bank"),
+])
+def test_the_state_an_object_is_kept_or_left_in_signs_it(text, cause, sign, effect):
+    assert_link(text, cause, sign, effect)
+    # and the state alone ("idle") is no side of its own, on either path
+    for extractor in ("rules", "learned"):
+        sides = [c.effect.label for c in cogmap.extract(text, extractor=extractor).claims]
+        assert not any(s in ("low", "idle", "afloat") for s in sides), sides
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("The government's failure to act has deepened the crisis.", "act", -1, "crisis"),
+    ("The bank's refusal to cut rates has hurt exporters.", "rates", -1, "exporters"),
+])
+def test_failing_or_refusing_to_do_is_the_doing_going_down(text, cause, sign, effect):
+    assert_link(text, cause, sign, effect)

@@ -145,6 +145,13 @@ def np_side(tok, depth: int = 0) -> Side:
         for acl in _children(tok, "acl", "ccomp", "relcl"):
             if any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children):
                 return clause_side(acl)
+    if tok.lemma_.lower() in _FAILURE_NOUNS and depth < 2:
+        # "the government's failure to act" is the acting going down
+        inf = next((c for c in _children(tok, "acl")  # (the tagger may call the verb a noun: "to act")
+                    if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if inf is not None:
+            inner = clause_side(inf)
+            return Side(inner.tokens, -inner.sign)
     if tok.lemma_.lower() in L.FACT_NOUNS and depth < 2:
         for acl in _children(tok, "acl", "ccomp", "relcl", "appos"):
             if acl.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children):
@@ -616,6 +623,9 @@ def _effects_of_causal_verb(verb):
         and (lemma, c.lower_) not in L.PHRASAL_CAUSAL)]  # "pull X down": the verb's sign says it
     for x in xcomp:
         direction = adj_sign(x) if x.pos_ in ("ADJ", "ADV") else None
+        if direction is None and x.pos_ == "ADJ" and x.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and \
+                lemma in L.FRAME_ONLY and objs:
+            direction = L.STATE_ADJECTIVES.get(x.lower_)  # "kept prices low", "left factories idle"
         subj = _children(x, "nsubj")
         if direction is not None and subj and subj[0].lower_ == "it":
             # "made it harder (for them) to borrow": "it" stands for the infinitive, whose
@@ -808,6 +818,8 @@ def _level_hit(verb) -> Optional[int]:
 
 
 _STANDSTILL = frozenset("halt standstill stop end close".split())
+#: Nouns that deny the infinitive they take: "failure to act" is acting going down.
+_FAILURE_NOUNS = frozenset("failure inability refusal reluctance unwillingness".split())
 
 
 def _impact(verb):

@@ -239,13 +239,18 @@ def names_something(tokens) -> bool:
     (True, True, False)
     >>> names_something(nlp("it harder")), names_something(nlp("higher prices"))
     (False, True)
+    >>> names_something(nlp("Power cuts left factories idle.")[4:5])
+    False
     """
     content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
                and (t.is_alpha or t.like_num) and t.lower_ not in ("s",)]
     if not any(t.is_alpha for t in content) or not label_tokens(tokens):
         return False
-    if all(t.pos_ == "ADJ" and t.lower_ in COMPARATIVE for t in content):
-        return False  # "(made) it harder", "(it'll get) worse": a direction of nothing named
+    if all(t.pos_ == "ADJ" and (t.lower_ in COMPARATIVE or t.dep_ in ("oprd", "xcomp") and any(
+            c.dep_ == "dobj" for c in t.head.children)) for t in content):
+        # "(made) it harder", "(it'll get) worse": a direction of nothing named; "(left
+        # factories) idle": the state of the object, which is the side
+        return False
     dated = any(t.like_num or t.lower_ in _TIME_DEICTIC for t in tokens)
     lemmas = {t.lemma_.lower() for t in content}
     if lemmas & {"run", "term"} and lemmas <= {"short", "long", "near", "medium", "run", "term"}:

@@ -83,6 +83,13 @@ COMPARATIVE: dict[str, int] = {
 }
 COMPARATIVE.pop("worse?", None)
 COMPARATIVE["worse"] = -1
+#: Plain adjectives of level or state that, as the result of "keep / leave / make / hold",
+#: say which way the object went: "kept prices low", "left factories idle", "kept the bank
+#: afloat". (Not comparatives: "prices are high" alone states a level, no change.)
+STATE_ADJECTIVES: dict[str, int] = {
+    **dict.fromkeys("high strong full busy afloat alive open".split(), 1),
+    **dict.fromkeys("low weak empty idle scarce shut closed short".split(), -1),
+}
 #: Levels a thing is driven to: "sent prices to a record high" (+1), "to a four-year low" (-1).
 LEVELS: dict[str, int] = {**dict.fromkeys("high highs highest record peak top".split(), 1),
                           **dict.fromkeys("low lows lowest bottom trough".split(), -1)}
