@@ -715,3 +715,11 @@ def test_the_state_an_object_is_kept_or_left_in_signs_it(text, cause, sign, effe
 ])
 def test_failing_or_refusing_to_do_is_the_doing_going_down(text, cause, sign, effect):
     assert_link(text, cause, sign, effect)
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("High rents are the reason why young people leave.", "High rents", 1, "young people leave"),
+    ("One consequence of the ban has been a surge in smuggling.", "ban", 1, "smuggling"),
+])
+def test_a_reason_clause_and_a_consequence_named_first(text, cause, sign, effect):
+    assert_link(text, cause, sign, effect)

@@ -1266,16 +1266,25 @@ def _rule_adjuncts(sent, out):
         subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
         attr = next((c for c in be.children if c.dep_ == "attr"), None)
         preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
-        if lemma in L.RESULT_NOUNS and tok.dep_ == "attr" and "of" in preps and subj is not None:
+        if lemma in L.RESULT_NOUNS and "of" in preps:
+            # "the deaths were the result of clashes"; "one consequence of the ban has been a
+            # surge in smuggling"
             pobj = next((c for c in preps["of"].children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                _emit(out, _side_for(pobj), _side_for(subj), 1, f"{lemma} of", be, sent)
+            other = subj if tok.dep_ == "attr" else attr
+            if pobj is not None and other is not None and other.lower_ not in _PRONOUN_SUBJ:
+                _emit(out, _side_for(pobj), _side_for(other), 1, f"{lemma} of", be, sent)
         elif lemma in L.REASON_NOUNS:
             key = next((w for w in ("for", "of", "behind") if w in preps), None)
             pobj = next((c for c in preps[key].children if c.dep_ == "pobj"), None) if key else None
             other = subj if tok.dep_ == "attr" else attr
             if pobj is not None and other is not None:
                 _emit(out, _side_for(other), _side_for(pobj), 1, f"{lemma} {key}", be, sent)
+            elif pobj is None and other is not None and other.lower_ not in _PRONOUN_SUBJ | _REL_PRONOUNS:
+                # "high rents are the reason (why / that) young people leave": the clause
+                clause = next((c for c in tok.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")
+                               and _children(c, "nsubj", "nsubjpass")), None)
+                if clause is not None:
+                    _emit(out, _side_for(other), clause_side(clause), 1, lemma, be, sent)
     # Clauses: "after X happened, Y"
     for verb in sent:
         if verb.dep_ == "advcl" and _clause_connective(verb) in ("after", "once") and verb.head.pos_ == "VERB" \
