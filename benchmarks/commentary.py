@@ -105,6 +105,7 @@ _DIRECTIONS: dict[str, int] = {}
 
 def _gold_probability(forecast: dict) -> float:
     """The probability cogmap's scale gives the annotator's hedge words (plain "will" when none)."""
+    from cogmap.extract.forecasts import framed
     from cogmap.extract.hedges import probability
 
     hedge = (forecast.get("hedge") or "").lower()
@@ -112,6 +113,12 @@ def _gold_probability(forecast: dict) -> float:
     if stated:
         return int(stated.group(1)) / 100  # "about 60 percent": the number itself
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", hedge)
+    found = framed(hedge)
+    if found is not None:
+        # A phrase the scales lack ("I'd bet", "I wouldn't rule out", "there's a danger
+        # that") is read as the term cogmap reads it as, not as a plain "will"; its own
+        # "not" is the phrase's, and the outcome's is the annotator's "negated".
+        words = found[0].split()
     p, term = probability(words)
     if term in _DENYING:
         # The annotators mark "unlikely" and "I doubt" as negated outcomes: the term says

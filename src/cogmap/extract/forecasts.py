@@ -130,9 +130,14 @@ def _future_marks(verb):
     chain = [verb]
     if verb.dep_ in ("xcomp",) and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         chain.append(verb.head)
+    if verb.lower_ == "gon" and any(a.lower_ == "na" for x in verb.children if x.dep_ == "xcomp" for a in x.children):
+        # "gonna", which the tokenizer splits: "you're gon|na see", with "gon" as the head
+        future = True
+        words.append("will")
     for c in list(verb.children) + [c for v in chain[1:] for c in v.children]:
         low = c.lower_
-        if c.dep_ == "aux" and low in FUTURE_AUX | {"would", "going"}:
+        if c.dep_ == "aux" and (low in FUTURE_AUX | {"would", "going"} or low == "na" and c.i > 0
+                                and c.nbor(-1).lower_ == "gon"):
             future = True
             words.append("will" if low in FUTURE_AUX or low == "going" else low)
         elif c.dep_ == "aux" and low in _POSSIBLE:
@@ -218,7 +223,7 @@ def _likelihood_stated(sent) -> Optional[str]:
     """"unlikely" or "likely" when the sentence says how likely its event is through a
     likelihood noun and a word of size or change ("the chances that X are slim")."""
     for noun in sent:
-        if noun.lemma_.lower() not in LIKELIHOOD_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass"):
+        if not {noun.lemma_.lower(), noun.lower_} & LIKELIHOOD_NOUNS or noun.dep_ not in ("nsubj", "nsubjpass"):
             continue
         pred = noun.head
         words = [pred] + [c for c in pred.children if c.dep_ in ("acomp", "attr", "advmod")]
@@ -243,12 +248,28 @@ _FRAMES = [(re.compile(p, re.I), term) for p, term in (
      r"(?! (?:(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|zero)\b|\d))", "set to"),
     (r"\b(?:has|have) the potential to\b", "potential"),
     (r"\bmy (?:base case|best guess|guess|bet) is\b|\bI'?d bet\b|\bI would bet\b", "likely"),
+    # "Odds are they'll drop it", "Chances are (that) X": not "the odds are slim" (a size
+    # says how likely, _likelihood_stated) nor "the chances are 30 percent"
+    (r"(?:^|[^\w\s]\s*|\b(?:and|but|so)\s+)(?:the )?(?:odds|chances) are\b"
+     r"(?!\s+(?:slim|low|small|slight|remote|good|high|strong|against|even|about|around|\d))", "likely"),
 )]
 
 
 def framed_term(text: str) -> Optional[str]:
     """The hedge term of a forecasting phrase in ``text``, else None."""
-    return next((term for pattern, term in _FRAMES if pattern.search(text)), None)
+    found = framed(text)
+    return found[0] if found else None
+
+
+def framed(text: str) -> Optional[tuple[str, str]]:
+    """``(hedge term, the words of the phrase)`` of the first forecasting phrase in ``text``
+    (the main clause's, as a rule: "Odds are they'll drop it, and that has the potential
+    to ..."), else None."""
+    found = [(m.start(), term, m.group(0)) for pattern, term in _FRAMES for m in [pattern.search(text)] if m]
+    if not found:
+        return None
+    _, term, words = min(found)
+    return term, words
 
 
 def is_explainer_title(sent) -> bool:
@@ -332,9 +353,14 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         stated = _likelihood_stated(sent)
         if stated is not None:
             words, future = [stated] + [w for w in words if w in ("very", "highly")], True
-        frame = framed_term(sent.text) if explicit is None and stated is None else None
-        if frame is not None:
-            words, future, negated = frame.split() + [w for w in words if w in ("very", "highly")], True, False
+        found = framed(sent.text) if explicit is None and stated is None else None
+        frame = found[0] if found else None
+        if found is not None:
+            # A "not" of the phrase ("I wouldn't rule out") is the phrase's; one of the clause it
+            # frames ("chances are they won't") denies the outcome.
+            denial = re.search(r"n't\b|\bnot\b|\bnever\b", found[1], re.I)
+            words = frame.split() + [w for w in words if w in ("very", "highly")]
+            future, negated = True, negated and denial is None
         if not future and explicit is None:
             continue
         for adv in sent:
