@@ -218,6 +218,8 @@ BOTH = ("rules", "learned")
     ("I wouldn't be surprised if rates fell next year.", 0.675, BOTH),
     ("I think rates will fall next year.", 0.875, BOTH),
     ("I don't expect the government to fund the plan before the election.", 0.325, BOTH),  # one "not"
+    # the "not" of the clause a second verb of saying reports
+    ("Ferrand welcomed the move but warned that land alone would not bring rents down quickly.", 0.325, BOTH),
 ])
 def test_beliefs_about_a_forecast_set_its_probability(text, p, extractors):
     for extractor in extractors:

@@ -298,8 +298,13 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             continue
         main = _main_clause(sent)
         # A clause before a colon or beside the root can carry the forecast too.
-        heads = [main] + sorted((c for c in sent.root.children if c.dep_ in ("ccomp", "conj", "parataxis")
-                                 and c != main and c.pos_ in ("VERB", "AUX")), key=lambda t: t.i)
+        beside = [c for c in sent.root.children if c.dep_ in ("ccomp", "conj", "parataxis")
+                  and c != main and c.pos_ in ("VERB", "AUX")]
+        # and what a second verb of saying reports ("welcomed the move but warned that X would")
+        if sent.root.lemma_.lower() not in _EXPECT_VERBS:  # "expects X, but warns that Y could": X
+            beside += [g for c in beside if c.dep_ == "conj" for g in c.children
+                       if g.dep_ == "ccomp" and g.pos_ in ("VERB", "AUX") and g != main]
+        heads = [main] + sorted(beside, key=lambda t: t.i)
         for verb in heads:
             words, future, negated = _future_marks(verb)
             if future:

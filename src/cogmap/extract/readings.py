@@ -306,11 +306,17 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
             out += mine
             continue
         words = []
+        hedged = []  # the verbs the reader's hedge words modify
         for a, b, seg, _p in rd.spans.get("hedge", []):
             if seg == 1:
                 words += ref.text[a:b].lower().split()
-        root = ref.sent.root
-        negated = any(c.dep_ == "neg" for c in root.children)
+                hedged += [t.head if t.dep_ in ("aux", "advmod", "neg") else t for t in ref.sent
+                           if a <= t.idx - ref.sent.start_char < b]
+        # The "not" of the main clause ("I'm not convinced they'll"), or of the verb the hedge
+        # words modify ("warned that land alone would not bring rents down"); not one of a
+        # phrase they also touch ("will ..., though probably not before 2030").
+        hedged = [v for v in hedged if v.pos_ in ("VERB", "AUX")]
+        negated = any(c.dep_ == "neg" for v in {ref.sent.root, *hedged} for c in v.children)
         # Without a hedge term in the reader's spans, the sentence's own words say how sure
         # it is ("can change" is a possibility, not the plain future "will" stands for).
         low = [w.strip(".,;:") for w in words]
