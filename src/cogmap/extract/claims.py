@@ -520,9 +520,9 @@ def _subject_of(verb):
         subj = _children(t, "nsubj", "csubj")
         if subj:
             return subj[0], t
-        raised = _raised_subject(t)  # "the deal is expected to ease tensions"
-        if raised is not None:
-            return raised, t
+        framed = _raised_subject(t)  # "the deal is expected to ease tensions"
+        if framed is not None:
+            return framed, t
         # "Tariffs are likely to harm X": the adjective's clause shares the copula's subject.
         raised = t.dep_ == "acomp" and t.pos_ == "ADJ" and t is not verb
         if (t.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") or raised) and t.head != t:
