@@ -817,7 +817,6 @@ def _level_hit(verb) -> Optional[int]:
     return L.LEVELS.get(obj.lower_) if obj is not None else None
 
 
-_STANDSTILL = frozenset("halt standstill stop end close".split())
 #: Nouns that deny the infinitive they take: "failure to act" is acting going down.
 _FAILURE_NOUNS = frozenset("failure inability refusal reluctance unwillingness".split())
 
@@ -854,9 +853,6 @@ def _causal_verb_sign(verb) -> Optional[int]:
     particle = misparsed_particle(verb)
     if particle is not None:
         words.add(particle.lower_)
-    if lemma in ("bring", "grind") and any(pobj.lemma_.lower() in _STANDSTILL for p in _children(verb, "prep")
-                                           if p.lower_ == "to" for pobj in _children(p, "pobj")):
-        return -1  # "brought production to a halt"
     if any((lemma, w) in L.NOT_CAUSAL_PHRASAL for w in words):
         return None
     for w in words:

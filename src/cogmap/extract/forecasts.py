@@ -250,8 +250,9 @@ _FRAMES = [(re.compile(p, re.I), term) for p, term in (
     (r"\bmy (?:base case|best guess|guess|bet) is\b|\bI'?d bet\b|\bI would bet\b", "likely"),
     # "Odds are they'll drop it", "Chances are (that) X": not "the odds are slim" (a size
     # says how likely, _likelihood_stated) nor "the chances are 30 percent"
-    (r"(?:^|[^\w\s]\s*|\b(?:and|but|so)\s+)(?:the )?(?:odds|chances) are\b"
-     r"(?!\s+(?:slim|low|small|slight|remote|good|high|strong|against|even|about|around|\d))", "likely"),
+    (r"(?:^|[^\w\s]\s*|\b(?:and|but|so)\s+)(?:the )?(?:odds|chances) are\b(?!\s+(?:"
+     + "|".join(sorted(_LOW_LIKELIHOOD | _HIGH_LIKELIHOOD | {"against", "even", "about", "around", "\\d"}))
+     + r")\b)", "likely"),
 )]
 
 

@@ -90,9 +90,10 @@ STATE_ADJECTIVES: dict[str, int] = {
     **dict.fromkeys("high strong full busy afloat alive open".split(), 1),
     **dict.fromkeys("low weak empty idle scarce shut closed short".split(), -1),
 }
-#: Levels a thing is driven to: "sent prices to a record high" (+1), "to a four-year low" (-1).
+#: Levels a thing is driven to: "sent prices to a record high" (+1), "to a four-year low",
+#: "brought production to a halt" (-1).
 LEVELS: dict[str, int] = {**dict.fromkeys("high highs highest record peak top".split(), 1),
-                          **dict.fromkeys("low lows lowest bottom trough".split(), -1)}
+                          **dict.fromkeys("low lows lowest bottom trough halt standstill".split(), -1)}
 #: Modifiers that state the direction of the noun they modify ("higher prices").
 SIGNED_MODIFIERS: dict[str, int] = {
     **dict.fromkeys("higher rising increasing growing greater more mounting soaring surging "
