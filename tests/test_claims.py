@@ -728,3 +728,41 @@ def test_the_state_an_object_is_kept_or_left_in_signs_it(text, cause, sign, effe
 ])
 def test_constructions_read_as_signed_links(text, cause, sign, effect):
     assert_link(text, cause, sign, effect)
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    # "so" after a clause the parser hung on the second one; the reason is the nearest clause
+    pytest.param("The harvest failed, so prices soared.", "harvest failed", 1, "prices", id="so"),
+    pytest.param("The staff are friendly but they are not trained, so the patients wait.", "trained", -1,
+                 "patients wait", id="so, nearest clause"),
+    # "allow X to V" is the doing made possible
+    pytest.param("The new rules allow banks to lend more.", "new rules", 1, "lend", id="allow to"),
+    pytest.param("Cheap credit allowed developers to build faster.", "credit", 1, "build", id="allowed to"),
+    # taking something away lowers the thing taken, not the one it is taken from
+    pytest.param("The blockade starved the city of fuel.", "blockade", -1, "fuel", id="starve of"),
+    pytest.param("The sanctions deprived the regime of hard currency.", "sanctions", -1, "hard currency",
+                 id="deprive of"),
+    # "cuts to X" is X going down
+    pytest.param("Cuts to subsidies sparked protests in the capital.", "subsidies", -1, "protests", id="cuts to"),
+])
+def test_connectives_enablers_and_deprivation(text, cause, sign, effect):
+    assert_link(text, cause, sign, effect)
+    sides = [c.effect.text for c in cogmap.extract(text, extractor="rules").claims]
+    assert not any("friendly" in s for s in sides), sides  # the reason is no part of the result
+
+
+def test_what_is_allowed_or_reached_is_no_variable_of_its_own():
+    # "allow" with a plain object permits, it causes nothing; "a rise to 5 percent" says how far
+    assert cogmap.extract("The rules only allow five varieties.", extractor="rules").claims == []
+    cs = cogmap.extract("A rise to 5 percent would hurt savers.", extractor="rules").claims
+    assert [c.cause.text for c in cs] == ["rise"], [(c.cause.text, c.effect.text) for c in cs]
+    # "the city of fuel" is no side: the city is where the fuel was taken from
+    sides = [c.effect.text for c in cogmap.extract("The blockade starved the city of fuel.", extractor="rules").claims]
+    assert not any("city" in s for s in sides), sides
+
+
+def test_a_which_clause_after_a_comma_is_not_part_of_the_clause_before():
+    cs = [(c.cause.text, c.polarity, c.effect.text) for c in
+          cogmap.extract("Investors fled, which pushed the currency lower.", extractor="rules").claims]
+    assert cs and all("pushed" not in c and "lower" not in c for c, _, _ in cs), cs
+    assert any("currency" in e for _, _, e in cs), cs

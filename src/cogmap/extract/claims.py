@@ -168,8 +168,11 @@ def np_side(tok, depth: int = 0) -> Side:
         # "a rise in demand" is demand going up; "a lack of supply" is supply going
         # down; "problems of legitimacy" and "a blow to morale", the same.
         for prep in _children(tok, "prep"):
+            pobj = _children(prep, "pobj")
+            if prep.lower_ == "to" and noun in _CHANGE_NOUNS and pobj and not (
+                    _is_amount(pobj[0]) or pobj[0].lower_ in L.LEVELS):
+                preps = (*preps, "to")  # "cuts to subsidies", but "a rise to 5 percent" is how far
             if prep.lower_ in preps:
-                pobj = _children(prep, "pobj")
                 if pobj:
                     inner = np_side(pobj[0], depth + 1)
                     return Side(inner.tokens, inner.sign * change)
@@ -407,6 +410,8 @@ def clause_side(verb) -> Side:
                 continue  # "as a result", "according to traders", "for two days": said of the event, not part of it
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _REL_PRONOUNS:
                 continue
+            if c.dep_ == "ccomp" and any(g.dep_.startswith("nsubj") and g.lower_ == "which" for g in c.children):
+                continue  # "investors fled, which pushed X down": a comment on the clause, parsed as its object
             keep.append(c)
             walk(c)
 
@@ -641,11 +646,18 @@ def _effects_of_causal_verb(verb):
         if x.lemma_.lower() in _CHANGE and target is not None:
             s = np_side(target)
             return [Side(s.tokens, s.sign * (1 if x.lemma_.lower() in L.INCREASE else -1))]
-        if x.pos_ in ("VERB",) and x.dep_ == "xcomp":
+        if x.pos_ in ("VERB",) and (x.dep_ == "xcomp" or x.dep_ == "ccomp" and subj and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
             # "prompt Putin to call for X", "force them to retreat"; "forcing it to raise
             # fares and cut routes": each thing it is made to do.
             out.extend(clause_side(v) for v in _conjuncts(x))
             return out
+    if lemma in L.DEPRIVE:
+        # "starved the city of fuel": the fuel is what goes down.
+        taken = [_side_for(pobj) for p in _children(verb, "prep") + [c for o in objs for c in _children(o, "prep")]
+                 if p.lower_ == "of" for pobj in _children(p, "pobj")]
+        if taken:
+            return taken
     if L.CAUSAL_VERBS.get(lemma) == -1:
         # "prevent X from doing Y": what is prevented is the doing.
         for p in _children(verb, "prep") + [c for o in objs for c in _children(o, "prep")]:
@@ -1092,6 +1104,19 @@ def _rule_connectives(sent, prev_sents, out):
                 and tok.i > sent.start + 1:
             second = tok.head
             first = second.head if second.dep_ in ("conj", "advcl", "ccomp") else None
+            inner = None
+            if first is None:
+                # "the harvest failed, so prices soared": the parser hangs the first clause on the second
+                first = inner = top = next((c for c in second.children if c.dep_ in ("ccomp", "advcl", "parataxis")
+                                      and c.i < tok.i and c.pos_ in ("VERB", "AUX")
+                                      and _children(c, "nsubj", "nsubjpass")),
+                                     None)
+                while inner is not None:  # "X, but Y, so Z": the reason is the clause nearest "so"
+                    nearer = [c for c in inner.children if c.dep_ == "conj" and c.i < tok.i and
+                              c.pos_ in ("VERB", "AUX") and _children(c, "nsubj", "nsubjpass")]
+                    if not nearer:
+                        break
+                    first = inner = nearer[-1]
             if tok.dep_ == "cc":
                 conj = [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
                 if conj:
@@ -1099,7 +1124,11 @@ def _rule_connectives(sent, prev_sents, out):
             if first is not None and first != second and first.i < tok.i < second.i + 1 and \
                     not any(c.cue in ("so", "therefore", "thus", "hence") and c.sent_index == sent.start
                             for c in out):
-                _emit(out, clause_side(first), clause_side(second), 1, tok.lower_, second, sent)
+                effect = clause_side(second)
+                if inner is not None:  # (the second clause's side must not take in the first)
+                    effect = Side([t for t in effect.tokens if not top.left_edge.i <= t.i <= top.right_edge.i],
+                                  effect.sign)
+                _emit(out, clause_side(first), effect, 1, tok.lower_, second, sent)
 
 
 def _verb_conjuncts(verb, stop=None):

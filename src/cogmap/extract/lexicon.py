@@ -7,7 +7,7 @@ meaning, not words of any one article. Each entry is a lemma.
 from __future__ import annotations
 
 __all__ = [
-    "CAUSAL_VERBS", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL", "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS",
+    "CAUSAL_VERBS", "DEPRIVE", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL", "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS",
     "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS", "SIGNED_MODIFIERS", "LEVELS",
 ]
 
@@ -21,7 +21,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "force push compel bring send make help improve expand extend prolong speed enhance mean tip "
         "facilitate stimulate multiply double triple revive restore ensure guarantee precipitate spawn "
         "incite motivate inspire attract invite elevate magnify reinforce sustain lengthen quadruple "
-        "cushion".split(), 1),
+        "cushion allow permit".split(), 1),
     **dict.fromkeys(
         "reduce lower decrease cut weaken erode undermine deflect prevent block slow hinder hamper "
         "curb limit restrict dampen suppress hurt harm damage destroy threaten jeopardize jeopardise "
@@ -29,11 +29,15 @@ CAUSAL_VERBS: dict[str, int] = {
         "cap contain crush stifle impede obstruct thwart derail delay postpone shorten reverse "
         "eliminate remove kill ruin wreck sap drain deplete dent depress devastate cripple paralyze "
         "paralyse disrupt constrain choke counter neutralize neutralise mitigate alleviate relieve "
-        "frustrate foil avert avoid preclude hit batter halve trim topple strangle blunt".split(), -1),
+        "frustrate foil avert avoid preclude hit batter halve trim topple strangle blunt deprive starve strip "
+        "rob".split(), -1),
 }
-# "make", "help", "bring", "send", "rule", "distance" are only causal in certain
+#: Verbs that take something away from their object: "starved the city of fuel" lowers the
+#: fuel, not the city.
+DEPRIVE = frozenset("deprive starve strip rob rid drain relieve".split())
+# "make", "help", "bring", "send", "allow", "rule", "distance" are only causal in certain
 # frames; the rules check the frame (see ``claims``).
-FRAME_ONLY = frozenset("make help bring send keep leave render push".split())
+FRAME_ONLY = frozenset("make help bring send keep leave render push allow permit".split())
 
 #: Verbs of handing something over: as a side of a claim, "send tanks to Kyiv" or
 #: "supply the army with tanks" is about the thing handed over (the tanks).
