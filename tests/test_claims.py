@@ -766,3 +766,20 @@ def test_a_which_clause_after_a_comma_is_not_part_of_the_clause_before():
           cogmap.extract("Investors fled, which pushed the currency lower.", extractor="rules").claims]
     assert cs and all("pushed" not in c and "lower" not in c for c, _, _ in cs), cs
     assert any("currency" in e for _, _, e in cs), cs
+
+
+def test_a_rule_side_covers_the_phrases_its_label_leaves_out():
+    # The reader may tag one conjunct inside a cause the rules read whole ("levies on steel
+    # from Brazil, Korea and Japan"): that is the same side, so no second claim; but a
+    # clause hung on the noun ("rates, which slowed lending") is a side of its own.
+    from cogmap.extract.claims import np_side
+    from cogmap.extract.pipeline import _phrase_set
+
+    doc = load()("The levies on steel from Brazil, Korea and Japan hurt carmakers.")
+    levies = next(t for t in doc if t.lower_ == "levies")
+    covered = {i for _, i in _phrase_set(np_side(levies))}
+    assert next(t.i for t in doc if t.text == "Korea") in covered
+    assert next(t.i for t in doc if t.text == "carmakers") not in covered
+    doc = load()("The bank raised rates, which slowed lending.")
+    rates = next(t for t in doc if t.lower_ == "rates")
+    assert next(t.i for t in doc if t.text == "lending") not in {i for _, i in _phrase_set(np_side(rates))}

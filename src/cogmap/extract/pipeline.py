@@ -322,10 +322,21 @@ def _phrase_set(side) -> set:
     in" prices): the phrase a reader's span of the same side may cover instead."""
     out = _token_set(side)
     for t in side.tokens:
+        if t.pos_ in ("NOUN", "PROPN"):
+            out |= {(id(t.doc), d.i) for d in _noun_phrase(t)}  # "levies on steel from Brazil, Korea"
         while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN"):
             out |= {(id(t.doc), t.head.i), (id(t.doc), t.head.head.i)}
             t = t.head.head
     return out
+
+
+def _noun_phrase(tok):
+    """The words of ``tok``'s noun phrase a side may leave out (its prepositional phrases and
+    their conjuncts), but no clause: "rates, which slowed lending" stops at "rates"."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "pobj", "conj", "cc", "compound", "amod", "nummod", "poss", "det", "punct"):
+            yield c
+            yield from _noun_phrase(c)
 
 
 def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, extractor: str = "rules",
