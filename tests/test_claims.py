@@ -783,3 +783,14 @@ def test_a_rule_side_covers_the_phrases_its_label_leaves_out():
     doc = load()("The bank raised rates, which slowed lending.")
     rates = next(t for t in doc if t.lower_ == "rates")
     assert next(t.i for t in doc if t.text == "lending") not in {i for _, i in _phrase_set(np_side(rates))}
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("Recovery is made harder by high rates.", "high rates", -1, "Recovery"),
+    ("The bank's fight against inflation could be made more difficult by rising wages.", "wages", -1, "fight"),
+])
+def test_a_passive_make_takes_its_direction_from_the_complement(text, cause, sign, effect):
+    assert_link(text, cause, sign, effect)
+    # and a fight against inflation is a campaign to lower it, not a reaction inflation caused
+    causes = [c.cause.text for c in cogmap.extract(text, extractor="rules").claims]
+    assert "inflation" not in causes, causes

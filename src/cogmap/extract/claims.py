@@ -877,6 +877,8 @@ def _causal_verb_sign(verb) -> Optional[int]:
         # "demand keeps growing" (no one acted on) are not.
         if _children(verb, "dobj") and _level_reached(verb) is not None:
             return 1  # "sent costs to a record high"
+        if _children(verb, "nsubjpass") and _children(verb, "agent") and _children(verb, "oprd", "acomp"):
+            return 1  # "X is made harder by Y": the complement gives the direction (_rule_causal_verbs)
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 g.dep_ == "nsubj" for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children):
             return None
@@ -1251,7 +1253,8 @@ def _rule_adjuncts(sent, out):
         if pobj is None:
             continue
         hl = head.lemma_.lower()
-        if low in ("over", "against") and hl in L.REACTION_WORDS:
+        if low in ("over", "against") and hl in L.REACTION_WORDS and not (low == "against" and hl in ("fight", "battle")):
+            # ("the fight against inflation" is a campaign to lower it, not a reaction it caused)
             _emit(out, _side_for(pobj), _side_for(head), 1, low, head, sent)
         elif low == "for" and hl in L.FOR_REASON_VERBS and head.pos_ == "VERB":
             if hl in ("blame", "credit"):
