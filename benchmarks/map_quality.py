@@ -10,9 +10,10 @@ article in ``../shared/examples``) it maps the article with ``cogmap.extract`` a
 
 * links of the hand-made model recovered, and recovered with the right sign
   (:func:`cogmap.model.compare_models`: concepts match on shared content words);
-* hand-made concepts matched, and *wrong merges*: an automatic concept that
-  matches two hand-made concepts which do not match each other (the analyst keeps
-  them apart, the machine joined them);
+* hand-made concepts matched, and *wrong merges*: an automatic concept two of whose
+  wordings match two hand-made concepts which do not match each other (the analyst
+  keeps them apart, the machine joined them); a single wording that matches both by
+  itself joined nothing and is listed apart as *ambiguous*;
 * hand-made feedback loops found: every link of the loop is present between
   matching concepts (and, for "signed", with the right signs), and the automatic
   map's own loop count.
@@ -37,6 +38,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import networkx as nx
 
@@ -65,16 +67,34 @@ def projected(reference, candidate, min_overlap: float = 0.5) -> nx.DiGraph:
     return g
 
 
-def wrong_merges(reference, candidate, min_overlap: float = 0.5) -> list[tuple[str, list[str]]]:
-    """Automatic concepts that join hand-made concepts the analyst keeps apart."""
+def wrong_merges(reference, candidate, min_overlap: float = 0.5) -> tuple[list, list]:
+    """Automatic concepts that join hand-made concepts the analyst keeps apart.
+
+    Returns ``(merged, ambiguous)``, each a list of ``(label, hand-made labels)``. A concept
+    is *merged* wrongly when two of its wordings match hand-made concepts kept apart that
+    the other wording does not match: the merging joined them. One wording that matches
+    two such concepts by itself ("Russian army" shares words with "Russian nuclear
+    threats" and "army morale") joined nothing: it is *ambiguous* to this word-overlap
+    matching and is listed apart.
+    """
     ignore = common_words(reference)
-    out = []
+    merged, ambiguous = [], []
     for cc in candidate.concepts:
         hits = [rc for rc in reference.concepts if concepts_match(rc, cc, min_overlap, ignore)]
         apart = [(x, y) for i, x in enumerate(hits) for y in hits[i + 1:] if not concepts_match(x, y, min_overlap, ignore)]
-        if apart:
-            out.append((cc.label, sorted({r.label for pair in apart for r in pair})))
-    return out
+        if not apart:
+            continue
+        wordings = {cc.label, *cc.aliases}
+        matched = {w: {rc.id for rc in hits if concepts_match(rc, SimpleNamespace(label=w, aliases=[]),
+                                                              min_overlap, ignore)} for w in wordings}
+        joined = [(x, y) for x, y in apart if any(
+            x.id in matched[a] and y.id in matched[b] and x.id not in matched[b] and y.id not in matched[a]
+            for a in wordings for b in wordings)]
+        if joined:
+            merged.append((cc.label, sorted({r.label for pair in joined for r in pair})))
+        else:
+            ambiguous.append((cc.label, sorted({r.label for pair in apart for r in pair})))
+    return merged, ambiguous
 
 
 def loops_found(reference, graph: nx.DiGraph) -> tuple[int, int, int]:
@@ -126,12 +146,13 @@ def main(argv=None) -> int:
         cand = maps[source]
         cmp = compare_models(ref, cand)
         n_loops, found, signed = loops_found(ref, projected(ref, cand))
-        merges = wrong_merges(ref, cand)
+        merges, ambiguous = wrong_merges(ref, cand)
         report["references"][ref_path.name] = {
             "article": source, "links": cmp["edges"], "recovered": cmp["recovered"], "signed": cmp["signed"],
             "concepts": cmp["concepts"], "concepts_matched": cmp["concepts_matched"],
             "loops": n_loops, "loops_found": found, "loops_signed": signed,
             "map_loops": len(loops(cand).loops), "wrong_merges": len(merges), "merges": merges,
+            "ambiguous": ambiguous,
         }
     for name, model in maps.items():
         report["articles"][name] = connectedness(model)
@@ -151,6 +172,8 @@ def main(argv=None) -> int:
               f"   (the map has {r['map_loops']} loops)")
         print(f"  wrong merges      {r['wrong_merges']:3d}" + "".join(
             f"\n      {label!r} joins {', '.join(map(repr, refs))}" for label, refs in r["merges"]))
+        print(f"  ambiguous words   {len(r['ambiguous']):3d}   (one wording matching concepts kept apart: no merge)"
+              + "".join(f"\n      {label!r} ~ {', '.join(map(repr, refs))}" for label, refs in r["ambiguous"]))
     print(f"\n{'article':42s} {'concepts':>8s} {'links':>6s} {'c/link':>7s} {'largest':>8s}")
     total_c = total_l = 0
     for name, a in report["articles"].items():

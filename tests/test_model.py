@@ -290,3 +290,24 @@ def test_large_models_write_json_form_yaml_that_loads_back(tmp_path, monkeypatch
     back = load_model(out)
     assert [(e.cause, e.effect, e.weight) for e in back.edges] == [(e.cause, e.effect, e.weight) for e in model.edges]
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_the_map_benchmark_counts_a_merge_only_where_wordings_were_joined():
+    # benchmarks/map_quality.py: two wordings matching concepts the analyst keeps apart is a
+    # wrong merge; one wording that matches both by itself joined nothing.
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from map_quality import wrong_merges
+
+    from cogmap.model.model import Model, ModelConcept
+
+    ref = Model(concepts=[ModelConcept(id="rates", label="interest rates"),
+                          ModelConcept(id="food", label="food prices"),
+                          ModelConcept(id="morale", label="army morale"),
+                          ModelConcept(id="navy", label="navy size")])
+    cand = Model(concepts=[ModelConcept(id="a", label="interest rates", aliases=["food prices"]),
+                           ModelConcept(id="b", label="army size")])
+    merged, ambiguous = wrong_merges(ref, cand)
+    assert merged == [("interest rates", ["food prices", "interest rates"])]
+    assert ambiguous == [("army size", ["army morale", "navy size"])]
