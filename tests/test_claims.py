@@ -794,3 +794,24 @@ def test_a_passive_make_takes_its_direction_from_the_complement(text, cause, sig
     # and a fight against inflation is a campaign to lower it, not a reaction inflation caused
     causes = [c.cause.text for c in cogmap.extract(text, extractor="rules").claims]
     assert "inflation" not in causes, causes
+
+
+@pytest.mark.parametrize("text, cause, sign, effect, label", [
+    # a part or quantity is the variable it is part of; a path opened is what it leads to
+    ("The flood wiped out most of the harvest.", "flood", -1, "harvest", "harvest"),
+    ("The ruling paves the way for more lawsuits.", "ruling", 1, "lawsuits", "lawsuits"),
+    # "the reform took effect" is the reform, not "effect"
+    ("Because the reform took effect, crime has dropped.", "reform", -1, "crime", "crime"),
+])
+def test_parts_paths_and_taking_effect_name_the_variable(text, cause, sign, effect, label):
+    assert_link(text, cause, sign, effect)
+    for extractor in ("rules", "learned"):
+        labels = [(c.cause.label, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
+        assert all(lb not in ("most of harvest", "way for more lawsuits", "effect") for pair in labels
+                   for lb in pair), (extractor, labels)
+
+
+def test_all_of_which_keeps_its_reference():
+    # "All of which means X" still sums up what came before: "which" is no noun to stand for
+    cs = cogmap.extract("Rents rose by a third. All of which means young families leave.", extractor="learned").claims
+    assert [c.cause.label.lower() for c in cs] == ["rents"], [(c.cause.label, c.effect.label) for c in cs]

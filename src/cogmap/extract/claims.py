@@ -159,6 +159,12 @@ def np_side(tok, depth: int = 0) -> Side:
     if tok.pos_ in ("VERB", "AUX"):
         return clause_side(tok)
     noun = tok.lemma_.lower()
+    if (noun in L.PART_WORDS or noun in L.PATH_NOUNS) and depth < 2:
+        # "most of the harvest" is the harvest; "the way for more lawsuits", the lawsuits
+        preps = ("of",) if noun in L.PART_WORDS else ("for", "to")
+        pobj = next((o for p in _children(tok, "prep") if p.lower_ in preps for o in _children(p, "pobj")), None)
+        if pobj is not None and pobj.pos_ != "PRON":  # ("all of which", "many of them": no noun to stand for)
+            return np_side(pobj, depth + 1)
     change, preps = _CHANGE_NOUNS.get(noun), ("in", "of", "with") if noun in ("problem", "trouble") else ("in", "of")
     if noun in ("problem", "trouble") and tok.tag_ != "NNS":
         change = None  # "problems of legitimacy" lack it; "the problem of debt" is too much of it
@@ -358,6 +364,11 @@ def clause_side(verb) -> Side:
         return Side([subj], neg)
     if lemma in _DURATION_VERBS and subj is not None and obj is None and subj.lower_ not in _PRONOUN_SUBJ:
         # "the war lasts too long", "the crisis drags on": the variable is the thing lasting.
+        s = np_side(subj)
+        return Side(s.tokens, s.sign * neg)
+    if lemma == "take" and obj is not None and obj.lemma_ in ("effect", "hold", "place", "root", "shape") \
+            and subj is not None:
+        # "the reform took effect", "panic took hold": the thing that came about
         s = np_side(subj)
         return Side(s.tokens, s.sign * neg)
     if lemma in ("lose", "gain") and obj is not None:

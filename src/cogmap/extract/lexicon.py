@@ -7,7 +7,7 @@ meaning, not words of any one article. Each entry is a lemma.
 from __future__ import annotations
 
 __all__ = [
-    "CAUSAL_VERBS", "DEPRIVE", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL", "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS",
+    "CAUSAL_VERBS", "DEPRIVE", "PART_WORDS", "PATH_NOUNS", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL", "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS",
     "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS", "SIGNED_MODIFIERS", "LEVELS",
 ]
 
@@ -105,6 +105,11 @@ SIGNED_MODIFIERS: dict[str, int] = {
     **dict.fromkeys("lower falling declining decreasing less fewer weaker shrinking dwindling "
                     "reduced diminished slower".split(), -1),
 }
+#: Words of part or quantity whose "of" phrase is the variable: "most of the harvest".
+PART_WORDS = frozenset("most much many some all part half bulk majority rest remainder portion".split())
+#: Nouns of opening a path whose "for" / "to" phrase is what is made possible: "paves the way
+#: for lawsuits", "opens the door to imports".
+PATH_NOUNS = frozenset("way door path".split())
 #: Nouns that wrap an event: "the likelihood of X" is about X.
 LIKELIHOOD_NOUNS = frozenset(
     "likelihood probability chance chances possibility prospect prospects odds risk threat danger "

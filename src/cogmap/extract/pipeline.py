@@ -30,6 +30,7 @@ from cogmap.extract.concepts import ConceptMerger, names_something
 from cogmap.errors import InputError
 from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
 from cogmap.extract.ingest import RawInput, read
+from cogmap.extract.lexicon import PART_WORDS
 from cogmap.extract.nlp import parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
 from cogmap.extract.readings import (
@@ -324,7 +325,8 @@ def _phrase_set(side) -> set:
     for t in side.tokens:
         if t.pos_ in ("NOUN", "PROPN"):
             out |= {(id(t.doc), d.i) for d in _noun_phrase(t)}  # "levies on steel from Brazil, Korea"
-        while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN"):
+        while t.dep_ == "pobj" and t.head.dep_ == "prep" and (
+                t.head.head.pos_ in ("NOUN", "PROPN") or t.head.head.lemma_.lower() in PART_WORDS):
             out |= {(id(t.doc), t.head.i), (id(t.doc), t.head.head.i)}
             t = t.head.head
     return out
