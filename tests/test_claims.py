@@ -815,3 +815,35 @@ def test_all_of_which_keeps_its_reference():
     # "All of which means X" still sums up what came before: "which" is no noun to stand for
     cs = cogmap.extract("Rents rose by a third. All of which means young families leave.", extractor="learned").claims
     assert [c.cause.label.lower() for c in cs] == ["rents"], [(c.cause.label, c.effect.label) for c in cs]
+
+
+@pytest.mark.parametrize("span, label", [("The new law bans", "new law"), ("the sale of plastics", "sale of plastics")])
+def test_a_reader_span_that_takes_in_its_verb_is_the_subject(span, label):
+    # The tagger may run a cause from the subject into the link's verb ("[The new law bans]
+    # the sale"): the side is the subject, not "new law bans".
+    from cogmap.extract.readings import _side, sentences
+
+    text = "The new law bans the sale of plastics."
+    refs = sentences([(0, len(text))], [load()(text)], text)
+    a = text.index(span)
+    side = _side(refs[0], a, a + len(span))
+    assert " ".join(t.text for t in side.tokens) == label
+
+
+def test_a_reader_span_of_a_whole_clause_stays_the_clause():
+    from cogmap.extract.readings import _side, sentences
+
+    text = "Prices rose, which hurt consumers."
+    refs = sentences([(0, len(text))], [load()(text)], text)
+    side = _side(refs[0], 0, len("Prices rose"))
+    assert [t.text for t in side.tokens] == ["Prices"] and side.sign == 1  # prices, up
+
+
+def test_a_reader_span_of_a_change_with_a_phrase_after_it_keeps_the_change():
+    from cogmap.extract.readings import _side, sentences
+
+    text = "Officials expect filings to drop in the second half."
+    refs = sentences([(0, len(text))], [load()(text)], text)
+    a = text.index("filings to drop")
+    side = _side(refs[0], a, a + len("filings to drop"))
+    assert [t.text for t in side.tokens] == ["filings"] and side.sign == -1  # filings, down

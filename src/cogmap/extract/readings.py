@@ -27,6 +27,7 @@ from typing import Optional
 from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import RawClaim, Side, clause_side, modality_of, np_side, resolve_anaphor
 from cogmap.extract.learned import Reader, Reading
+from cogmap.extract.lexicon import PHRASAL_CAUSAL
 
 __all__ = ["EXTRA_CLAIM_CONFIDENCE", "RULE_SIDE", "NEGATED_SIDE", "SentenceRef", "sentences", "read_sentences",
            "claims_from", "surest_per_cause", "forecast_sentences", "LearnedClaim"]
@@ -148,7 +149,18 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
         head = max(named, key=lambda t: (sum(1 for x in t.subtree if i <= x.i < j), t.i))
     side = clause_side(head) if head.pos_ in ("VERB", "AUX") else np_side(head)
     inside = [t for t in side.tokens if i <= t.i < j]
-    if len(inside) * 2 < len(side.tokens):
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and i <= c.left_edge.i
+                    and c.right_edge.i < j and c.pos_ not in ("PRON", "DET")), None) \
+        if head.pos_ in ("VERB", "AUX") and head.i == j - 1 and any(
+            c.i >= j and (c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative") or c.dep_ == "prep" and
+                          (head.lemma_.lower(), c.lower_) in PHRASAL_CAUSAL) for c in head.children) \
+        else None  # ("[filings to drop] in the second half": a change, whose "in" is no object)
+    if subject is not None:
+        # A span that runs from a subject into its verb and stops before the verb's object
+        # ("[The new law bans] the sale"): the tagger took in the link's verb; the side is
+        # the subject ("[prices rose]", with nothing after the verb, stays the clause).
+        side = np_side(subject)
+    elif len(inside) * 2 < len(side.tokens):
         # The parse's phrase lies mostly outside the reader's span (a passive verb's
         # clause swallowing the clause before it): the span's own words are the side.
         side = Side(inside or [t for t in sent.doc[i:j] if not t.is_punct and t.pos_ != "DET"], side.sign)
