@@ -297,3 +297,15 @@ def test_the_benchmark_reads_an_annotated_phrase_as_the_extractor_does(hedge, ne
     from commentary import _gold_probability
 
     assert _gold_probability({"hedge": hedge, "negated": negated}) == pytest.approx(p)
+
+
+@pytest.mark.parametrize("words,negated,p,phrase", [
+    (["a", "good", "chance"], False, 0.675, "good chance"),
+    (["only", "a", "slim", "chance"], False, 0.325, "slim chance"),
+    (["a", "strong", "chance"], True, 0.325, "strong chance not"),
+    (["a", "chance"], False, 0.4, "chance"),  # a bare chance stays a possibility
+    (["should"], False, 0.675, "should"),  # "output should recover": expected, not the plain "will"
+    (["a", "good", "chance", "very", "likely"], False, 0.875, "very likely"),  # a scale term of its own decides
+])
+def test_the_size_of_a_chance_and_a_should_say_how_likely(words, negated, p, phrase):
+    assert probability(words, negated) == (pytest.approx(p), phrase)

@@ -36,11 +36,15 @@ __all__ = ["SCALES", "has_term", "probability", "term_band"]
 
 # Words the published scales leave out, read as their nearest term: "can" and the nouns of
 # chance ("a chance to win", "the risk of") say a real possibility, as "may" does;
-# "expect" says likely; "set to", "going to" say what "will" says; "I'd be surprised if"
-# says what "unlikely" says (and "I wouldn't be surprised", negated, its complement).
+# "expect" and a forecast's "should" ("output should recover") say likely; "set to",
+# "going to" say what "will" says; "I'd be surprised if" says what "unlikely" says (and
+# "I wouldn't be surprised", negated, its complement).
 _POSSIBLE = ("can", "chance", "chances", "possibility", "potential", "risk")
-_EXPECTED = ("expect", "expects", "expected", "expecting")
+_EXPECTED = ("expect", "expects", "expected", "expecting", "should")
 _WILL = ("set to", "going to", "gonna", "'ll")
+# The size of a chance says how likely: "a good chance" is likely, "a slim chance" unlikely.
+_CHANCE_SIZE = {**dict.fromkeys("good strong high decent fair".split(), "likely"),
+                **dict.fromkeys("slim small low slight".split(), "unlikely")}
 
 # Each scale maps a canonical phrase to a probability.
 _ICD = {
@@ -87,7 +91,7 @@ SCALES = {"icd203": _ICD, "kent": _KENT, "survey": _SURVEY}
 _ORDER = ["certainly", "definitely", "surely", "undoubtedly", "inevitably", "almost certainly",
           "very likely", "highly likely", "likely", "probably", "unlikely", "very unlikely",
           "highly unlikely", "no chance", "little chance", "roughly even", "even chance", "fifty-fifty", "bound to", "doubt", "surprised", "expect", "expects",
-          "expected", "expecting", "perhaps", "maybe", "possibly", "possible", "may", "might", "could", "can", "chance",
+          "expected", "expecting", "should", "perhaps", "maybe", "possibly", "possible", "may", "might", "could", "can", "chance",
           "chances", "possibility", "potential", "risk", "would", "set to", "going to", "gonna", "'ll", "will"]
 
 
@@ -133,6 +137,13 @@ def probability(words: list[str], negated: bool = False, scale: str = "icd203") 
         for base in ("likely", "unlikely"):
             if prefix in low and base in low and low.index(prefix) < low.index(base):
                 phrases.insert(0, f"{prefix} {base}")
+    sized = next((k for k, w in enumerate(low[:-1]) if w in _CHANCE_SIZE and low[k + 1] in ("chance", "chances")), None)
+    if sized is not None and (not phrases or phrases[0] in _POSSIBLE):
+        # ("a good chance" outranks the bare "chance", not a "likely" or "will" of its own)
+        size = _CHANCE_SIZE[low[sized]]
+        p = table[size]
+        name = f"{low[sized]} {low[sized + 1]}"
+        return (round(1.0 - p, 6), f"{name} not") if negated else (p, name)
     term = phrases[0] if phrases else "will"
     p = table.get(term, table["will"])
     if negated:
