@@ -847,3 +847,20 @@ def test_a_reader_span_of_a_change_with_a_phrase_after_it_keeps_the_change():
     a = text.index("filings to drop")
     side = _side(refs[0], a, a + len("filings to drop"))
     assert [t.text for t in side.tokens] == ["filings"] and side.sign == -1  # filings, down
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    # attribution: who or what is held responsible is the cause
+    ("The heatwave is behind the spike in power demand.", "heatwave", 1, "power demand"),
+    ("The drought is partly responsible for the rise in food prices.", "drought", 1, "food prices"),
+    ("Speculators are to blame for the surge in rice prices.", "Speculators", 1, "rice prices"),
+    ("The growth came at the expense of the environment.", "growth", -1, "environment"),
+    # "short of X" is X lacking; "embolden" raises; a place moved into is no state
+    ("The cuts left hospitals short of staff.", "cuts", -1, "staff"),
+    ("The election result has emboldened the opposition.", "election result", 1, "opposition"),
+    ("Lower taxes are driving investment into the region.", "taxes", -1, "investment"),
+])
+def test_attribution_lack_and_places(text, cause, sign, effect):
+    assert_link(text, cause, sign, effect)
+    effects = [c.effect.text for c in cogmap.extract(text, extractor="rules").claims]
+    assert "region" not in effects and "hospitals" not in effects, effects

@@ -638,6 +638,11 @@ def _effects_of_causal_verb(verb):
         or c.dep_ == "advmod" and objs and (c.lower_ in L.COMPARATIVE or c.lower_ in ("up", "down"))
         and (lemma, c.lower_) not in L.PHRASAL_CAUSAL)]  # "pull X down": the verb's sign says it
     for x in xcomp:
+        lacking = next((o for p in _children(x, "prep") if p.lower_ == "of" for o in _children(p, "pobj")), None) \
+            if x.lower_ == "short" else None
+        if lacking is not None:
+            s = np_side(lacking)  # "left hospitals short of staff": the staff, down
+            return [Side(s.tokens, -s.sign)]
         direction = adj_sign(x) if x.pos_ in ("ADJ", "ADV") else None
         if direction is None and x.pos_ == "ADJ" and x.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and \
                 lemma in L.FRAME_ONLY and objs:
@@ -817,6 +822,7 @@ def state_entered(verb, strict: bool = True):
             pobj = next(iter(_children(p, "pobj")), None)
             if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in (
                     "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "CARDINAL") or \
+                    pobj.lemma_.lower() in _PLACE_NOUNS or \
                     pobj.lemma_.lower() in _LEVEL_NOUNS or any(c.like_num for c in pobj.children):
                 continue
             if not strict or pobj.tag_ == "NN" and not any(
@@ -827,6 +833,10 @@ def state_entered(verb, strict: bool = True):
     return None
 
 
+#: Nouns of a place the object is moved to ("driving investment into the region"), which the
+#: entity tagger does not mark as one.
+_PLACE_NOUNS = frozenset("region area country city town province district zone capital continent "
+                         "neighbourhood neighborhood suburb suburbs countryside".split())
 #: Verbs that say their subject reached a level ("installations hit a record").
 _REACH_VERBS = frozenset("hit reach touch set post notch record scale".split())
 
@@ -1296,6 +1306,27 @@ def _rule_adjuncts(sent, out):
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if subj is not None and pobj is not None and subj.lower_ not in _PRONOUN_SUBJ | _REL_PRONOUNS:
             _emit(out, _side_for(subj), np_side(pobj), sign, f"{tok.lower_} {prep.lower_}", tok.head, sent)
+    # Attribution: "the drought is (partly) responsible for X", "speculators are to blame for
+    # X", "the heatwave is behind X"; "growth came at the expense of X" lowers X.
+    for tok in sent:
+        be = tok.head
+        if tok.dep_ == "acomp" and tok.lower_ == "responsible" or tok.dep_ == "xcomp" and tok.lower_ == "blame" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            prep, sign = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None), 1
+        elif tok.dep_ == "prep" and tok.lower_ == "behind" and be.lemma_ == "be":
+            prep, sign = tok, 1
+        elif tok.dep_ == "prep" and tok.lower_ == "at" and be.lemma_ in ("come", "be", "happen") and any(
+                c.dep_ == "pobj" and c.lemma_ in ("expense", "cost") for c in tok.children):
+            inner = next(c for c in tok.children if c.dep_ == "pobj")
+            prep, sign = next((c for c in inner.children if c.dep_ == "prep" and c.lower_ == "of"), None), -1
+        else:
+            continue
+        if be.lemma_ not in ("be", "come", "happen", "seem", "remain"):
+            continue
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if subj is not None and pobj is not None and subj.lower_ not in _PRONOUN_SUBJ | _REL_PRONOUNS:
+            _emit(out, _side_for(subj), _side_for(pobj), sign, tok.lower_, be, sent)
     # Result and reason nouns: "the deaths were the result of clashes", "X is the reason for Y".
     for tok in sent:
         if tok.dep_ not in ("attr", "nsubj") or tok.head.lemma_ != "be":

@@ -21,7 +21,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "force push compel bring send make help improve expand extend prolong speed enhance mean tip "
         "facilitate stimulate multiply double triple revive restore ensure guarantee precipitate spawn "
         "incite motivate inspire attract invite elevate magnify reinforce sustain lengthen quadruple "
-        "cushion allow permit".split(), 1),
+        "cushion allow permit embolden".split(), 1),
     **dict.fromkeys(
         "reduce lower decrease cut weaken erode undermine deflect prevent block slow hinder hamper "
         "curb limit restrict dampen suppress hurt harm damage destroy threaten jeopardize jeopardise "
@@ -58,7 +58,7 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("cut", "back"): -1, ("scale", "back"): -1, ("slow", "down"): -1, ("wipe", "out"): -1,
     ("pull", "down"): -1, ("drag", "down"): -1, ("hold", "down"): -1, ("keep", "down"): -1, ("finish", "off"): -1, ("pull", "up"): 1, ("prop", "up"): 1, ("shore", "up"): 1,
     ("rule", "out"): -1, ("push", "back"): -1, ("weigh", "on"): -1, ("stand", "in"): -1,
-    ("eat", "into"): -1, ("distance", "from"): -1, ("cut", "into"): -1, ("stem", "from"): 0, ("result", "from"): 0,
+    ("eat", "into"): -1, ("eat", "at"): -1, ("chip", "at"): -1, ("distance", "from"): -1, ("cut", "into"): -1, ("stem", "from"): 0, ("result", "from"): 0,
     ("derive", "from"): 0, ("come", "from"): 0, ("arise", "from"): 0, ("depend", "on"): 0,
     ("lie", "in"): 0, ("owe", "to"): 0, ("rest", "on"): 0, ("hinge", "on"): 0, ("rely", "on"): 0, ("build", "on"): 0,
 }
