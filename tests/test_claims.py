@@ -864,3 +864,29 @@ def test_attribution_lack_and_places(text, cause, sign, effect):
     assert_link(text, cause, sign, effect)
     effects = [c.effect.text for c in cogmap.extract(text, extractor="rules").claims]
     assert "region" not in effects and "hospitals" not in effects, effects
+
+
+@pytest.mark.parametrize("text, cause, effect", [
+    ("Speculators are to blame for the surge in rice prices.", "Speculators", "rice prices"),
+    ("Exporters benefit from the weak currency.", "weak currency", "Exporters"),
+])
+def test_a_fixed_phrase_of_attribution_stands_on_the_learned_path(text, cause, effect):
+    # The reader rarely saw these and vetoed or reversed them; the phrase decides.
+    cs = [(c.cause.text, c.effect.text) for c in cogmap.extract(text, extractor="learned").claims]
+    assert cs == [(cause, effect)], cs
+
+
+def test_the_not_of_a_contrast_is_no_part_of_a_side():
+    cs = cogmap.extract("Economists say the wage rise, not ingredients, is behind the increase.",
+                        extractor="rules").claims
+    assert [(c.cause.text, c.polarity) for c in cs] == [("wage rise", 1)]
+
+
+def test_the_fixed_cues_are_the_ones_the_rules_emit():
+    from cogmap.extract.pipeline import FIXED_CLAIM_CUES
+
+    cues = {c.cue for t in ("The heatwave is behind the spike in demand.", "The drought is responsible for the rise.",
+                            "Speculators are to blame for the surge.", "Growth came at the expense of the forests.",
+                            "Exporters benefit from the weak currency.")
+            for c in find_claims(load()(t))}
+    assert cues <= FIXED_CLAIM_CUES and len(cues) == 5, cues

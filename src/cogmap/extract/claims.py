@@ -192,8 +192,8 @@ def np_side(tok, depth: int = 0) -> Side:
                     c.dep_ == "prep" and d == 0 and t.dep_ == "acl" and t.head == tok and
                     tok.lemma_.lower() in L.INTENT_NOUNS):
                 continue
-            if c.dep_ == "poss" and c.pos_ == "PRON" or c == misparsed_particle(tok.head):
-                continue
+            if c.dep_ == "poss" and c.pos_ == "PRON" or c == misparsed_particle(tok.head) or c.dep_ == "neg":
+                continue  # ("the wage rise, not ingredients": the "not" is the contrast's)
             if c.dep_ in ("amod", "advmod") and c.lower_ in L.SIGNED_MODIFIERS and d == 0:
                 nonlocal sign
                 sign *= L.SIGNED_MODIFIERS[c.lower_]
@@ -1313,12 +1313,14 @@ def _rule_adjuncts(sent, out):
         if tok.dep_ == "acomp" and tok.lower_ == "responsible" or tok.dep_ == "xcomp" and tok.lower_ == "blame" \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             prep, sign = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None), 1
+            cue = f"{tok.lower_} for"
         elif tok.dep_ == "prep" and tok.lower_ == "behind" and be.lemma_ == "be":
-            prep, sign = tok, 1
+            prep, sign, cue = tok, 1, "behind"
         elif tok.dep_ == "prep" and tok.lower_ == "at" and be.lemma_ in ("come", "be", "happen") and any(
                 c.dep_ == "pobj" and c.lemma_ in ("expense", "cost") for c in tok.children):
             inner = next(c for c in tok.children if c.dep_ == "pobj")
             prep, sign = next((c for c in inner.children if c.dep_ == "prep" and c.lower_ == "of"), None), -1
+            cue = f"at the {inner.lemma_} of"
         else:
             continue
         if be.lemma_ not in ("be", "come", "happen", "seem", "remain"):
@@ -1326,7 +1328,7 @@ def _rule_adjuncts(sent, out):
         subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if subj is not None and pobj is not None and subj.lower_ not in _PRONOUN_SUBJ | _REL_PRONOUNS:
-            _emit(out, _side_for(subj), _side_for(pobj), sign, tok.lower_, be, sent)
+            _emit(out, _side_for(subj), _side_for(pobj), sign, cue, be, sent)
     # Result and reason nouns: "the deaths were the result of clashes", "X is the reason for Y".
     for tok in sent:
         if tok.dep_ not in ("attr", "nsubj") or tok.head.lemma_ != "be":

@@ -41,6 +41,10 @@ from cogmap.extract.structure import structure
 
 __all__ = ["extract", "extract_many", "build"]
 
+#: The cues of rule claims that stand without the reader's assent (see ``build``).
+FIXED_CLAIM_CUES = frozenset({"behind", "responsible for", "blame for", "at the expense of", "at the cost of",
+                              "benefit from", "profit from"})
+
 
 #: The extractor ``extract`` uses when none is named: the one that wins on the
 #: benchmarks (README, "Benchmarks"); ``COGMAP_EXTRACTOR_KIND`` overrides it.
@@ -409,11 +413,17 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             # (A "not" in the effect clause counts as one here: the reader's guide tags no
             # negated clause either way, so it is as unsure of those.)
             denial = rc.modality == "negated" or rc.extra.get("effect_not", False)
-            if learned and not denial and causal_p.get((k_para, sent0.start), 1.0) < RULE_CLAIM_CAUSAL:
+            # A fixed phrase of attribution or benefit ("X is to blame for Y", "exporters
+            # benefit from X") stands whatever the reader says, as a fixed forecasting phrase
+            # does: it rarely saw them, and read some backwards. ("Suffering from X" often
+            # only describes a state, "55 percent of the country is suffering from drought":
+            # the reader still judges it.)
+            fixed = rc.cue in FIXED_CLAIM_CUES
+            if learned and not denial and not fixed and causal_p.get((k_para, sent0.start), 1.0) < RULE_CLAIM_CAUSAL:
                 continue  # the reader says the sentence states no cause ("as", "since", "after" in time)
             # (A negated link is no claim to the reader, by its guide: the rules keep it as "negated".)
             rd = reading_at.get((k_para, sent0.start))
-            if learned and rd is not None:
+            if learned and rd is not None and not fixed:
                 # Each side in its own role: a rule that pairs two effects ("slowed increases
                 # but pushed up rents": increases -> rents) or makes the actor the cause of
                 # its act has a side the reader reads in the other role. Held-out commentary
