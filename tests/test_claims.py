@@ -890,3 +890,14 @@ def test_the_fixed_cues_are_the_ones_the_rules_emit():
                             "Exporters benefit from the weak currency.")
             for c in find_claims(load()(t))}
     assert cues <= FIXED_CLAIM_CUES and len(cues) == 5, cues
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    # "keep growing" is the thing growing; "keeps losing slots" (an object) stays the clause
+    ("Unless the government acts, the deficit will keep growing.", "government acts", -1, "deficit"),
+    ("Because prices continued to fall, demand rose.", "prices", -1, "demand"),
+])
+def test_a_change_kept_up_names_the_variable(text, cause, sign, effect):
+    assert_link(text, cause, sign, effect)
+    sides = [s for c in cogmap.extract(text, extractor="rules").claims for s in (c.cause.text, c.effect.text)]
+    assert not any("growing" in s or "continued" in s for s in sides), sides

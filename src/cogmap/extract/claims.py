@@ -313,6 +313,13 @@ def clause_side(verb) -> Side:
     if level is not None and subj is not None:
         s = np_side(subj)  # "installations hit a record": installations, up
         return Side(s.tokens, s.sign * level * neg)
+    going_on = next((x for x in _children(verb, "xcomp") if x.lemma_.lower() in _CHANGE
+                     and not _children(x, "dobj")), None) \
+        if lemma in ("keep", "continue") and obj is None and subj is not None else None
+    if going_on is not None:
+        # "the deficit will keep growing": the deficit, up (not "growing")
+        s = np_side(subj)
+        return Side(s.tokens, s.sign * (1 if going_on.lemma_.lower() in L.INCREASE else -1) * neg)
     if lemma == "be":
         # "they are (un)able to hire": the clause is the hiring, up or down.
         able = next((c for c in _children(verb, "acomp") if c.lower_ in ("able", "unable")), None)
