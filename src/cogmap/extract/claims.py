@@ -1137,10 +1137,10 @@ def _rule_connectives(sent, prev_sents, out):
             inner = None
             if first is None:
                 # "the harvest failed, so prices soared": the parser hangs the first clause on the second
-                first = inner = top = next((c for c in second.children if c.dep_ in ("ccomp", "advcl", "parataxis")
-                                      and c.i < tok.i and c.pos_ in ("VERB", "AUX")
-                                      and _children(c, "nsubj", "nsubjpass")),
-                                     None)
+                first = inner = top = next((c for c in second.children
+                                            if c.dep_ in ("ccomp", "advcl", "parataxis") and c.i < tok.i
+                                            and c.pos_ in ("VERB", "AUX") and _children(c, "nsubj", "nsubjpass")),
+                                           None)
                 while inner is not None:  # "X, but Y, so Z": the reason is the clause nearest "so"
                     nearer = [c for c in inner.children if c.dep_ == "conj" and c.i < tok.i and
                               c.pos_ in ("VERB", "AUX") and _children(c, "nsubj", "nsubjpass")]
@@ -1281,8 +1281,8 @@ def _rule_adjuncts(sent, out):
         if pobj is None:
             continue
         hl = head.lemma_.lower()
-        if low in ("over", "against") and hl in L.REACTION_WORDS and not (low == "against" and hl in ("fight", "battle")):
-            # ("the fight against inflation" is a campaign to lower it, not a reaction it caused)
+        if low in ("over", "against") and hl in L.REACTION_WORDS and not (
+                low == "against" and hl in ("fight", "battle")):  # (a campaign to lower it, no reaction)
             _emit(out, _side_for(pobj), _side_for(head), 1, low, head, sent)
         elif low == "for" and hl in L.FOR_REASON_VERBS and head.pos_ == "VERB":
             if hl in ("blame", "credit"):
@@ -1325,7 +1325,7 @@ def _rule_adjuncts(sent, out):
             prep, sign, cue = tok, 1, "behind"
         elif tok.dep_ == "prep" and tok.lower_ == "at" and be.lemma_ in ("come", "be", "happen") and any(
                 c.dep_ == "pobj" and c.lemma_ in ("expense", "cost") for c in tok.children):
-            inner = next(c for c in tok.children if c.dep_ == "pobj")
+            inner = next(c for c in tok.children if c.dep_ == "pobj" and c.lemma_ in ("expense", "cost"))
             prep, sign = next((c for c in inner.children if c.dep_ == "prep" and c.lower_ == "of"), None), -1
             cue = f"at the {inner.lemma_} of"
         else:

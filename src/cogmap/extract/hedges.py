@@ -90,9 +90,10 @@ SCALES = {"icd203": _ICD, "kent": _KENT, "survey": _SURVEY}
 # Strength order: a stronger hedge word decides when several occur together.
 _ORDER = ["certainly", "definitely", "surely", "undoubtedly", "inevitably", "almost certainly",
           "very likely", "highly likely", "likely", "probably", "unlikely", "very unlikely",
-          "highly unlikely", "no chance", "little chance", "roughly even", "even chance", "fifty-fifty", "bound to", "doubt", "surprised", "expect", "expects",
-          "expected", "expecting", "should", "perhaps", "maybe", "possibly", "possible", "may", "might", "could", "can", "chance",
-          "chances", "possibility", "potential", "risk", "would", "set to", "going to", "gonna", "'ll", "will"]
+          "highly unlikely", "no chance", "little chance", "roughly even", "even chance", "fifty-fifty", "bound to",
+          "doubt", "surprised", "expect", "expects", "expected", "expecting", "should", "perhaps", "maybe", "possibly",
+          "possible", "may", "might", "could", "can", "chance", "chances", "possibility", "potential", "risk", "would",
+          "set to", "going to", "gonna", "'ll", "will"]
 
 
 # Other forms of the terms above: "she doubted it", "I'd be surprised".

@@ -7,8 +7,9 @@ meaning, not words of any one article. Each entry is a lemma.
 from __future__ import annotations
 
 __all__ = [
-    "CAUSAL_VERBS", "DEPRIVE", "PART_WORDS", "PATH_NOUNS", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL", "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS",
-    "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS", "SIGNED_MODIFIERS", "LEVELS",
+    "CAUSAL_VERBS", "DEPRIVE", "PART_WORDS", "PATH_NOUNS", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL",
+    "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS", "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS",
+    "SIGNED_MODIFIERS", "LEVELS",
 ]
 
 #: Transitive verbs whose subject acts on their object: +1 raises or brings
@@ -58,7 +59,8 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("cut", "back"): -1, ("scale", "back"): -1, ("slow", "down"): -1, ("wipe", "out"): -1,
     ("pull", "down"): -1, ("drag", "down"): -1, ("hold", "down"): -1, ("keep", "down"): -1, ("finish", "off"): -1, ("pull", "up"): 1, ("prop", "up"): 1, ("shore", "up"): 1,
     ("rule", "out"): -1, ("push", "back"): -1, ("weigh", "on"): -1, ("stand", "in"): -1,
-    ("eat", "into"): -1, ("eat", "at"): -1, ("chip", "at"): -1, ("distance", "from"): -1, ("cut", "into"): -1, ("stem", "from"): 0, ("result", "from"): 0,
+    ("eat", "into"): -1, ("eat", "at"): -1, ("chip", "at"): -1, ("distance", "from"): -1, ("cut", "into"): -1,
+    ("stem", "from"): 0, ("result", "from"): 0,
     ("derive", "from"): 0, ("come", "from"): 0, ("arise", "from"): 0, ("depend", "on"): 0,
     ("lie", "in"): 0, ("owe", "to"): 0, ("rest", "on"): 0, ("hinge", "on"): 0, ("rely", "on"): 0, ("build", "on"): 0,
 }

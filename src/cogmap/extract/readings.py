@@ -149,12 +149,7 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
         head = max(named, key=lambda t: (sum(1 for x in t.subtree if i <= x.i < j), t.i))
     side = clause_side(head) if head.pos_ in ("VERB", "AUX") else np_side(head)
     inside = [t for t in side.tokens if i <= t.i < j]
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and i <= c.left_edge.i
-                    and c.right_edge.i < j and c.pos_ not in ("PRON", "DET")), None) \
-        if head.pos_ in ("VERB", "AUX") and head.i == j - 1 and any(
-            c.i >= j and (c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative") or c.dep_ == "prep" and
-                          (head.lemma_.lower(), c.lower_) in PHRASAL_CAUSAL) for c in head.children) \
-        else None  # ("[filings to drop] in the second half": a change, whose "in" is no object)
+    subject = _subject_short_of_object(head, i, j)
     if subject is not None:
         # A span that runs from a subject into its verb and stops before the verb's object
         # ("[The new law bans] the sale"): the tagger took in the link's verb; the side is
@@ -165,6 +160,19 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
         # clause swallowing the clause before it): the span's own words are the side.
         side = Side(inside or [t for t in sent.doc[i:j] if not t.is_punct and t.pos_ != "DET"], side.sign)
     return side if side.tokens else None
+
+
+def _subject_short_of_object(head, i: int, j: int):
+    """The subject of a verb that ends the tokens ``i:j`` when they hold the subject and the
+    verb's object lies after them; else None ("[filings to drop] in the second half" is a
+    change, whose "in" is no object)."""
+    if head.pos_ not in ("VERB", "AUX") or head.i != j - 1 or not any(
+            c.i >= j and (c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "dative") or
+                          c.dep_ == "prep" and (head.lemma_.lower(), c.lower_) in PHRASAL_CAUSAL)
+            for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and i <= c.left_edge.i
+                 and c.right_edge.i < j and c.pos_ not in ("PRON", "DET")), None)
 
 
 def _within(side: Side, ref: SentenceRef, span) -> Side:
