@@ -949,7 +949,7 @@ def _rule_causal_verbs(sent, prev_sents, out):
                     if subj is not None and subj.lower_ not in _PRONOUN_SUBJ:
                         for cause in _parts(pobj):
                             _emit(out, _side_for(cause), np_side(subj), undergone or 1, f"{lemma} {p.lower_}",
-                                  verb, sent)
+                                  verb, sent, fixed=undergone == 1)  # ("suffer from" may only tell a state)
             continue
         if passive:
             if lemma in L.FRAME_ONLY:
@@ -1335,7 +1335,7 @@ def _rule_adjuncts(sent, out):
         subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if subj is not None and pobj is not None and subj.lower_ not in _PRONOUN_SUBJ | _REL_PRONOUNS:
-            _emit(out, _side_for(subj), _side_for(pobj), sign, cue, be, sent)
+            _emit(out, _side_for(subj), _side_for(pobj), sign, cue, be, sent, fixed=True)
     # Result and reason nouns: "the deaths were the result of clashes", "X is the reason for Y".
     for tok in sent:
         if tok.dep_ not in ("attr", "nsubj") or tok.head.lemma_ != "be":
@@ -1623,7 +1623,7 @@ def summed_up(side):
 
 
 def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cross=False, prev=None,
-          modality: Optional[str] = None, condition_tok=None, effect_label=None, purpose=False):
+          modality: Optional[str] = None, condition_tok=None, effect_label=None, purpose=False, fixed=False):
     if cause.tokens and effect.tokens:
         cause, p1 = resolve_anaphor(cause, sent)
         effect, p2 = resolve_anaphor(effect, sent) if cause is not None else (None, None)
@@ -1690,6 +1690,8 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
         rc.extra["effect_label"] = effect_label
     if purpose:
         rc.extra["purpose"] = True
+    if fixed:
+        rc.extra["fixed"] = True  # a fixed phrase, which the learned path keeps whatever its reader says
     if verb is not None and hasattr(verb, "i"):
         rc.extra["verb"] = verb.i
     key = (tuple(t.i for t in cause.tokens), tuple(t.i for t in effect.tokens))

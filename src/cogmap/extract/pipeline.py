@@ -41,10 +41,6 @@ from cogmap.extract.structure import structure
 
 __all__ = ["extract", "extract_many", "build"]
 
-#: The cues of rule claims that stand without the reader's assent (see ``build``).
-FIXED_CLAIM_CUES = frozenset({"behind", "responsible for", "blame for", "at the expense of", "at the cost of",
-                              "benefit from", "profit from"})
-
 
 #: The extractor ``extract`` uses when none is named: the one that wins on the
 #: benchmarks (README, "Benchmarks"); ``COGMAP_EXTRACTOR_KIND`` overrides it.
@@ -418,7 +414,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             # does: it rarely saw them, and read some backwards. ("Suffering from X" often
             # only describes a state, "55 percent of the country is suffering from drought":
             # the reader still judges it.)
-            fixed = rc.cue in FIXED_CLAIM_CUES
+            fixed = rc.extra.get("fixed", False)
             if learned and not denial and not fixed and causal_p.get((k_para, sent0.start), 1.0) < RULE_CLAIM_CAUSAL:
                 continue  # the reader says the sentence states no cause ("as", "since", "after" in time)
             # (A negated link is no claim to the reader, by its guide: the rules keep it as "negated".)
