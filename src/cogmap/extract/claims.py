@@ -883,6 +883,8 @@ def _causal_verb_sign(verb) -> Optional[int]:
         return 1
     if lemma in _IMPACT_VERBS and _impact(verb) is not None:
         return 1  # the noun says which way: "dealt a blow to morale" is morale going down
+    if lemma in ("threaten", "promise") and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return None  # "threatens to derail X": how likely; the link is the infinitive's (derail, -1)
     if lemma in ("give", "provide", "offer", "hand"):
         # Causal only when what is given is a reason: "gives firms a reason to buy at home";
         # "give a 30 percent chance of rain" is an estimate.
@@ -1050,6 +1052,29 @@ def _clause_connective(verb):
         if c.dep_ == "advmod" and c.lower_ in ("so", "hence", "therefore", "thus") and c.i < verb.i:
             return c.lower_
     return None
+
+
+#: (preposition, verb) of ascribing an effect to its cause: "blame X on Y", "attribute X to Y".
+_ASCRIBE = frozenset({("on", "blame"), ("to", "attribute"), ("to", "ascribe"), ("to", "put")})
+
+
+def _ascribing(prep):
+    """The verb that ascribes its object to what ``prep`` introduces ("blamed the drop on
+    the levy", "attributed X to Y", "put X down to Y"), or None. The parser may hang "on
+    the levy" on the object ("the drop on the levy") rather than on the verb."""
+    verb = prep.head
+    if prep.lower_ == "on":  # up through "the slump in sales" to the verb whose object it is
+        while verb.dep_ in ("pobj", "prep") and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
+            verb = verb.head
+    if verb.pos_ != "VERB" or (prep.lower_, verb.lemma_.lower()) not in _ASCRIBE:
+        return None
+    if verb.lemma_.lower() == "put" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        return None  # "put the question to parliament"
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return None  # "blame the government for the slump on the coast": the "for" phrase is the effect
+    return verb
 
 
 _COMMENT_VERBS = frozenset("say mention note explain write tell know see expect show report put note".split())
@@ -1291,6 +1316,14 @@ def _rule_adjuncts(sent, out):
                     _emit(out, _side_for(obj), _side_for(pobj), 1, f"{hl} for", head, sent)
             else:
                 _emit(out, _side_for(pobj), clause_side(head), 1, "for", head, sent)
+        elif _ascribing(tok) is not None:
+            # "blamed the drop on the levy", "the rise was attributed to X", "put the fall
+            # down to X": what the phrase names caused the object (or the passive's subject)
+            verb = _ascribing(tok)
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None and obj.lower_ not in _PRONOUN_SUBJ | _REL_PRONOUNS | _DEMONSTRATIVE:
+                _emit(out, _side_for(pobj), _side_for(obj), 1, f"{verb.lemma_.lower()} {low}", verb, sent,
+                      fixed=True)
         elif low == "by" and pobj.tag_ == "VBG" and head.pos_ == "VERB":
             _emit(out, clause_side(pobj), clause_side(head), 1, "by", head, sent)
         elif low in ("after", "following", "amid") and head.pos_ == "VERB" and head.lemma_ not in _NEUTRAL_VERBS \
@@ -1509,6 +1542,10 @@ def _anaphor_kind(side: Side) -> Optional[str]:
         return "personal"
     if len(words) == 1 and words[0].lower_ in _DEMONSTRATIVES:
         return "statement"
+    if words and words[-1].lemma_ == "do" and words[-1].pos_ in ("VERB", "AUX") and len(words) <= 2 and any(
+            c.dep_ == "nsubj" and c.lower_ in {*_PERSONAL_ANAPHORS, *_DEMONSTRATIVES} for c in words[-1].children) \
+            and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in words[-1].children):
+        return "statement"  # "If it does, Y": "does" stands for what the sentence before said
     if [w.lower_ for w in words] == ["all", "of", "which"] and words[0].i == words[0].sent.start:
         return "statement"  # "All of which means Y": all the sentence before said
     if len(words) == 2 and words[0].lower_ in _DEMONSTRATIVES | {"the"} and words[1].lemma_.lower() in _LIGHT_NOUNS:
@@ -1622,6 +1659,29 @@ def summed_up(side):
     return resolved, before
 
 
+#: Verbs whose infinitive is what someone aims at, not what happens: "the reform aims to cut
+#: X", "they want to raise Y"; and, in the passive, "is designed / meant / intended to".
+_AIM_VERBS = frozenset("aim seek intend try attempt strive want hope plan".split())
+_AIM_PASSIVES = frozenset("design mean intend".split())
+
+
+def aimed(verb) -> bool:
+    """Whether ``verb`` is what an aim verb aims at ("aims to cut", "is designed to cut").
+
+    >>> from cogmap.extract.nlp import load
+    >>> [aimed(t) for t in load()("The levy is meant to shrink its base.") if t.lower_ == "shrink"]
+    [True]
+    >>> [aimed(t) for t in load()("The levy threatens to shrink its base.") if t.lower_ == "shrink"]
+    [False]
+    """
+    if verb.dep_ != "xcomp" or verb.head is verb or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    lemma = head.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    return lemma in _AIM_PASSIVES and passive or lemma in _AIM_VERBS and not passive
+
+
 def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cross=False, prev=None,
           modality: Optional[str] = None, condition_tok=None, effect_label=None, purpose=False, fixed=False):
     if cause.tokens and effect.tokens:
@@ -1662,6 +1722,8 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
             return
     if all(t.is_stop or t.is_punct for t in cause.tokens) or all(t.is_stop or t.is_punct for t in effect.tokens):
         return
+    if verb is not None and hasattr(verb, "dep_") and aimed(verb):
+        purpose, modality = True, modality or "possible"  # "is designed to cut X": an aim, not an effect
     mod, tense, hedge, negated = modality_of(verb, sent)
     if negated and any(t.i == verb.i for t in effect.tokens):
         # The "not" is the effect clause's own, and its side's sign says it already ("so

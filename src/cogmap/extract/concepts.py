@@ -216,6 +216,9 @@ _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _MEASURES = frozenset({"euro", "dollar", "pound", "yen", "yuan", "rouble", "ruble", "rupee", "franc", "cent",
                        "percent", "per", "point"})
 _TIME_DEICTIC = frozenset({"next", "last", "this", "every", "each", "coming", "past", "early", "late"})
+#: How likely something is, which names no variable unless it says of what ("the odds" vs "the odds of a deal";
+#: the tagger lemmatises "odds" as "odd").
+_BARE_LIKELIHOOD = frozenset({"odd", "odds", "chance", "likelihood", "probability", "possibility", "likeliness"})
 
 
 def names_something(tokens) -> bool:
@@ -241,6 +244,10 @@ def names_something(tokens) -> bool:
     (False, True)
     >>> names_something(nlp("Power cuts left factories idle.")[4:5])
     False
+    >>> [names_something(nlp(s)) for s in ("the odds", "the odds of a deal", "his chances")]
+    [False, True, True]
+    >>> names_something(nlp("If it does, prices fall.")[1:3]), names_something(nlp("it happens"))
+    (False, False)
     """
     content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
                and (t.is_alpha or t.like_num) and t.lower_ not in ("s",)]
@@ -253,6 +260,12 @@ def names_something(tokens) -> bool:
         return False
     dated = any(t.like_num or t.lower_ in _TIME_DEICTIC for t in tokens)
     lemmas = {t.lemma_.lower() for t in content}
+    if lemmas <= {"do", "be", "have", "happen"} and all(t.pos_ in ("VERB", "AUX") for t in content):
+        return False  # "(if it) does", "(if that) happens": a verb standing in for another clause
+    if lemmas <= _BARE_LIKELIHOOD and not any(t.dep_ == "poss" for t in tokens):
+        # "Odds (are they'll ...)": how likely, of nothing named; "the odds of a deal" and
+        # "his chances" say whose
+        return False
     if lemmas & {"run", "term"} and lemmas <= {"short", "long", "near", "medium", "run", "term"}:
         return False  # "in the short run", "over the long term": when, again
     numbered = any(t.like_num for t in tokens)

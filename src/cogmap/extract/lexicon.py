@@ -31,7 +31,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "eliminate remove kill ruin wreck sap drain deplete dent depress devastate cripple paralyze "
         "paralyse disrupt constrain choke counter neutralize neutralise mitigate alleviate relieve "
         "frustrate foil avert avoid preclude hit batter halve trim topple strangle blunt deprive starve strip "
-        "rob".split(), -1),
+        "rob crash collapse cool soften narrow".split(), -1),
 }
 #: Verbs that take something away from their object: "starved the city of fuel" lowers the
 #: fuel, not the city.

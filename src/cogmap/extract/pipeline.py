@@ -23,7 +23,7 @@ from typing import Iterable, Iterator, Optional
 
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
-from cogmap.extract.claims import (actors_of_means, answered_hypothesis, answered_reason, find_claims,
+from cogmap.extract.claims import (actors_of_means, aimed, answered_hypothesis, answered_reason, find_claims,
                                    hypothetical_condition, np_side, state_entered, summed_up)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, names_something
@@ -236,6 +236,14 @@ def _aim_as_cause(rc) -> bool:
     cause, effect = rc.cause.tokens, rc.effect.tokens
     if not cause or not effect or cause[0].doc is not effect[0].doc:
         return False
+    for v in [effect[0], *effect[0].ancestors]:
+        # What a thing is designed or meant to do, or someone aims at ("the levy is meant
+        # to shrink its base"), is an aim too, with the thing as its cause.
+        if v.pos_ == "VERB" and aimed(v):
+            inside = {t.i for t in v.subtree}
+            if all(t.i in inside for t in effect) and not any(t.i in inside for t in cause):
+                return True
+            break
     for v in [cause[0], *cause[0].ancestors]:
         # An aim the sentence puts first ("To curb inflation, ..."; "In order to ..."), or a
         # sentence that is only one ("Precisely to stop the tanks."): after its verb, a "to"
