@@ -423,6 +423,26 @@ def test_of_a_causes_several_effects_the_surest_and_the_sure_ones_stay():
     assert surest_per_cause([piece, surest, sure, other]) == [surest, sure, other]
 
 
+def test_an_effect_inside_the_phrase_of_another_is_a_piece_of_it():
+    # "the drop in hours [that we] see [in the] payroll data": the reader may tag the
+    # relative clause of its effect apart; "prices and wages" are two effects.
+    from cogmap.extract.claims import RawClaim, Side
+    from cogmap.extract.readings import LearnedClaim, surest_per_cause
+
+    doc = load()("Those fees explain most of the drop in working hours that we see in the payroll data, "
+                 "and raise prices and wages.")
+    fees = Side([doc[1]])
+    at = {t.text: t for t in doc}
+
+    def claim(*words):
+        raw = RawClaim(cause=fees, effect=Side([at[w] for w in words]), polarity=-1, cue="")
+        return LearnedClaim(raw, 0, len(doc.text), 0, "", "", 0.9)
+
+    hours, see, payroll, prices, wages = (claim("working", "hours"), claim("see"), claim("payroll"),
+                                          claim("prices"), claim("wages"))
+    assert surest_per_cause([hours, see, payroll, prices, wages]) == [hours, prices, wages]
+
+
 def test_a_reader_span_that_is_no_phrase_takes_its_main_word():
     # "give [you fewer pods]": two phrases of the parse in one span; the side is the pods, not "you".
     from cogmap.extract.nlp import parse
@@ -967,3 +987,11 @@ def test_what_a_thing_is_meant_to_do_is_no_claim(text):
     # it as a possible link only.
     assert cogmap.extract(text, extractor="learned").claims == []
     assert all(c.modality == "possible" for c in cogmap.extract(text, extractor="rules").claims)
+
+
+def test_whose_chances_names_a_concept_and_bare_odds_do_not():
+    assert_link("The scandal has badly hurt her chances.", "scandal", -1, "chances")
+    from cogmap.extract.concepts import names_something
+
+    doc = load()("Odds are the firm will sell its stake.")
+    assert not names_something(doc[0:1])

@@ -246,6 +246,8 @@ def names_something(tokens) -> bool:
     False
     >>> [names_something(nlp(s)) for s in ("the odds", "the odds of a deal", "his chances")]
     [False, True, True]
+    >>> names_something(nlp("his chances")[1:])
+    True
     >>> names_something(nlp("If it does, prices fall.")[1:3]), names_something(nlp("it happens"))
     (False, False)
     """
@@ -262,7 +264,7 @@ def names_something(tokens) -> bool:
     lemmas = {t.lemma_.lower() for t in content}
     if lemmas <= {"do", "be", "have", "happen"} and all(t.pos_ in ("VERB", "AUX") for t in content):
         return False  # "(if it) does", "(if that) happens": a verb standing in for another clause
-    if lemmas <= _BARE_LIKELIHOOD and not any(t.dep_ == "poss" for t in tokens):
+    if lemmas <= _BARE_LIKELIHOOD and not any(c.dep_ in ("poss", "prep", "acl") for t in content for c in t.children):
         # "Odds (are they'll ...)": how likely, of nothing named; "the odds of a deal" and
         # "his chances" say whose
         return False

@@ -282,7 +282,29 @@ def surest_per_cause(claims: list[LearnedClaim]) -> list[LearnedClaim]:
         if key not in best or lc.confidence > best[key].confidence:
             best[key] = lc
     surest = {id(v) for v in best.values()}
-    return [lc for lc in claims if id(lc) in surest or lc.confidence >= EXTRA_CLAIM_CONFIDENCE]
+    kept = [lc for lc in claims if id(lc) in surest or lc.confidence >= EXTRA_CLAIM_CONFIDENCE]
+    return [lc for lc in kept if not any(_piece_of(lc, other) for other in kept if other is not lc)]
+
+
+def _piece_of(lc: LearnedClaim, other: LearnedClaim) -> bool:
+    """Whether ``lc`` is a piece of ``other``'s reading: the same cause, and an effect inside
+    the phrase of ``other``'s effect. The reader may tag a relative clause on its effect
+    apart ("the drop in hours [that we] see [in the] payroll data": *see*, *payroll*)."""
+    if lc.sent_start != other.sent_start or not lc.raw.effect.tokens or not other.raw.effect.tokens:
+        return False
+    same_cause = [(id(t.doc), t.i) for t in lc.raw.cause.tokens] == [(id(t.doc), t.i) for t in other.raw.cause.tokens]
+    if not same_cause or lc.raw.effect.tokens[0].doc is not other.raw.effect.tokens[0].doc:
+        return False
+    mine = {t.i for t in lc.raw.effect.tokens}
+    theirs = {t.i for t in other.raw.effect.tokens}
+    top = next((t for t in other.raw.effect.tokens if t.head.i not in theirs or t.head is t), None)
+    if top is None or mine & theirs:
+        return False
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PRON", "NUM", "ADJ"):
+        top = top.head.head  # the side named "hours" in "most of the drop in hours": the whole phrase
+    # the phrase without its conjuncts: "prices and wages" are two effects
+    inside = {t.i for t in top.subtree} - {t.i for c in top.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return mine <= inside
 
 
 def _set_in_place(text: str, words: list[str]) -> bool:
