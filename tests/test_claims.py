@@ -995,3 +995,15 @@ def test_whose_chances_names_a_concept_and_bare_odds_do_not():
 
     doc = load()("Odds are the firm will sell its stake.")
     assert not names_something(doc[0:1])
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    # an object "them" names the plural thing before it, never its own verb's subject
+    ("Farmers are struggling. High fuel prices are hurting them badly.", "fuel prices", -1, "Farmers"),
+    # "X, not Y": the object contrasted with is no effect
+    ("Young teachers keep leaving. It's the rent that's pushing them out, not the kids.", "rent", -1,
+     "teachers"),
+])
+def test_them_and_a_contrasted_object(text, cause, sign, effect):
+    assert_link(text, cause, sign, effect)
+    assert all("kids" not in c.effect.text for c in cogmap.extract(text, extractor="rules").claims)

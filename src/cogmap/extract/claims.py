@@ -729,6 +729,9 @@ def _effects_of_causal_verb(verb):
             continue  # "the firm cut itself off": not a variable of its own
         if _is_amount(o) and any(not _is_amount(x) for x in objs):
             continue  # "costs the economy 25 million euros": the economy, by that much
+        if len(objs) > 1 and o.left_edge.i > 0 and o.doc[o.left_edge.i - 1].lower_ in ("not", "never") \
+                and o.doc[o.left_edge.i - 1].head == verb:
+            continue  # "pushing them out, not the kids": the object it is contrasted with
         for conj in _conjuncts(o):
             out.append(np_side(conj))
     if not out:
@@ -1530,7 +1533,7 @@ def _rule_across_sentences(sent, prev_sents, out):
 
 #: Pronouns that stand for a thing named before ("it", "they") or for a whole statement
 #: ("this", "that"), and the light nouns that do the same after "this" or "the" ("the move").
-_PERSONAL_ANAPHORS = {"it": False, "they": True}  # -> plural?
+_PERSONAL_ANAPHORS = {"it": False, "they": True, "them": True}  # -> plural?
 _DEMONSTRATIVES = {"this", "that", "these", "those"}
 _LIGHT_NOUNS = {"move", "step", "decision", "development", "measure", "change", "trend", "situation",
                 "process", "shift", "action", "episode", "event", "outcome", "policy"}
@@ -1609,12 +1612,14 @@ def resolve_anaphor(side: Side, sent):
             return side, None  # the sentence before moves no one variable: the noun is the better name
         kind = "statement"
     if kind == "personal":
-        if not side.tokens[0].dep_.startswith("nsubj"):
+        if not side.tokens[0].dep_.startswith("nsubj") and side.tokens[0].lower_ != "them":
             return None, None  # "cannot end it", "doubt it": an object "it" is as often a clause as a thing
         plural = _PERSONAL_ANAPHORS[side.tokens[0].lower_]
         first = side.tokens[0].i
         # In the same sentence an object can be meant too ("he saw time as an ally because it ...").
-        here = [t for t in sent if t.i < first and t.dep_ in ("nsubj", "nsubjpass", "dobj") and _agrees(t, plural)]
+        # (Not the subject of the pronoun's own verb: "prices are hurting them" is not prices.)
+        here = [t for t in sent if t.i < first and t.dep_ in ("nsubj", "nsubjpass", "dobj") and _agrees(t, plural)
+                and t.head != side.tokens[0].head]
         if here:
             found = np_side(here[-1])
             return Side(found.tokens, found.sign * side.sign), None
