@@ -1007,3 +1007,15 @@ def test_whose_chances_names_a_concept_and_bare_odds_do_not():
 def test_them_and_a_contrasted_object(text, cause, sign, effect):
     assert_link(text, cause, sign, effect)
     assert all("kids" not in c.effect.text for c in cogmap.extract(text, extractor="rules").claims)
+
+
+@pytest.mark.parametrize("text, cause, effect", [
+    ("Exports grew on the back of a weaker currency.", "currency", "exports"),
+    ("The plant went ahead on the back of a big state grant.", "big state grant", "plant"),
+])
+def test_a_phrase_that_only_names_a_cause_stands_on_the_learned_path(text, cause, effect):
+    # The reader rarely saw "on the back of" and vetoed these; the phrase decides, and the
+    # claim still carries the reader's confidence.
+    cs = cogmap.extract(text, extractor="learned").claims
+    assert [(c.cause.text, c.effect.label.split()[0]) for c in cs] == [(cause, effect)], cs
+    assert all(c.confidence is not None for c in cs)

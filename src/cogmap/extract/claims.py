@@ -1057,6 +1057,10 @@ def _clause_connective(verb):
     return None
 
 
+#: Phrases that introduce nothing but a cause (unlike "in the wake of", often only a time,
+#: or "in response to", an actor's reaction): the learned path keeps their links.
+_SURE_CAUSE_PHRASES = frozenset({"on the back of", "thanks to", "owing to", "because of", "due to",
+                                 "as a result of", "as a consequence of", "on account of"})
 #: (preposition, verb) of ascribing an effect to its cause: "blame X on Y", "attribute X to Y".
 _ASCRIBE = frozenset({("on", "blame"), ("to", "attribute"), ("to", "ascribe"), ("to", "put")})
 
@@ -1285,7 +1289,7 @@ def _rule_adjuncts(sent, out):
                 effect = _side_for(anchor)
                 effect = Side([t for t in effect.tokens if t.i not in said], effect.sign)
                 if effect.tokens:
-                    _emit(out, _side_for(obj), effect, 1, cue, anchor, sent)
+                    _emit(out, _side_for(obj), effect, 1, cue, anchor, sent, fixed=cue in _SURE_CAUSE_PHRASES)
             else:
                 _emit(out, _side_for(anchor), _side_for(obj), 1, cue, anchor, sent, modality="possible",
                       purpose=True)

@@ -427,7 +427,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 continue  # the reader says the sentence states no cause ("as", "since", "after" in time)
             # (A negated link is no claim to the reader, by its guide: the rules keep it as "negated".)
             rd = reading_at.get((k_para, sent0.start))
-            if learned and rd is not None and not fixed:
+            if learned and rd is not None:
                 # Each side in its own role: a rule that pairs two effects ("slowed increases
                 # but pushed up rents": increases -> rents) or makes the actor the cause of
                 # its act has a side the reader reads in the other role. Held-out commentary
@@ -435,7 +435,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 # read by the model trained without the held-out topics.
                 side_p = min(_side_probability(rd, rc.cause, sent0, "cause"),
                              _side_probability(rd, rc.effect, sent0, "effect"))
-                if side_p < (NEGATED_SIDE if denial else RULE_SIDE):
+                if side_p < (NEGATED_SIDE if denial else RULE_SIDE) and not fixed:
                     # The reader sees no cause or effect in one side's words; for a negated
                     # claim, almost none (see NEGATED_SIDE).
                     continue
