@@ -1019,3 +1019,12 @@ def test_a_phrase_that_only_names_a_cause_stands_on_the_learned_path(text, cause
     cs = cogmap.extract(text, extractor="learned").claims
     assert [(c.cause.text, c.effect.label.split()[0]) for c in cs] == [(cause, effect)], cs
     assert all(c.confidence is not None for c in cs)
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_a_break_in_the_calendar_tells_when_not_why(extractor):
+    text = ("In the wake of the Easter holiday, the office reopened with extra staff. "
+            "After the summer break, sales fell sharply. In the wake of the storm, insurers raised premiums. "
+            "The holiday season lifted sales.")
+    causes = {c.cause.label for c in cogmap.extract(text, extractor=extractor).claims}
+    assert {"storm", "holiday season"} <= causes and not causes & {"Easter holiday", "summer break"}, causes

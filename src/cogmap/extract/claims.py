@@ -33,7 +33,7 @@ from typing import Optional
 from cogmap.extract import lexicon as L
 from cogmap.extract.concepts import misparsed_particle, negation_sign, transferred
 
-__all__ = ["RawClaim", "Side", "find_claims", "answered_reason", "answered_hypothesis", "hypothetical_condition",
+__all__ = ["RawClaim", "Side", "find_claims", "only_when", "answered_reason", "answered_hypothesis", "hypothetical_condition",
            "resolve_anaphor", "summed_up"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
@@ -1245,12 +1245,38 @@ def _anchor_verb(tok, stop):
     return None if anchor in stop else anchor
 
 
+#: Breaks in the calendar: "after the summer holidays", "in the wake of the lunch break" tell
+#: when, not why (as a subject they can be causes: "the holiday season lifted sales").
+_CALENDAR_BREAKS = frozenset("holiday break recess vacation summer winter spring autumn".split())
+
+
 def _is_event_np(tok) -> bool:
     if tok.pos_ in ("VERB", "AUX"):
         return True
-    if tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL") or tok.lemma_.lower() in _TIME_NOUNS:
+    if tok.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL") or \
+            tok.lemma_.lower() in _TIME_NOUNS | _CALENDAR_BREAKS:
         return False
     return tok.pos_ in ("NOUN", "PROPN")
+
+
+def only_when(tokens) -> bool:
+    """Whether a side is a break in the calendar that a phrase of time introduces ("after
+    the holidays", "in the wake of the Easter break"): when something happened, not why.
+
+    >>> from cogmap.extract.nlp import load
+    >>> doc = load()("In the wake of the Easter holiday, the office reopened.")
+    >>> only_when(list(doc[5:7])), only_when([doc[9]])
+    (True, False)
+    """
+    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    if len(heads) != 1 or heads[0].lemma_.lower() not in _CALENDAR_BREAKS | _TIME_NOUNS:
+        return False
+    prep = heads[0].head
+    if heads[0].dep_ != "pobj":
+        return False
+    if prep.lower_ in ("after", "following", "since", "before", "until", "during"):
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ == "wake"
 
 
 def _rule_adjuncts(sent, out):
@@ -1705,7 +1731,7 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
         sents = list(sent.doc.sents)
         k = next((i for i, x in enumerate(sents) if x.start == sent.start), 0)
         prev = sents[k - 1] if k else None
-    if not cause or not effect or not cause.tokens or not effect.tokens:
+    if not cause or not effect or not cause.tokens or not effect.tokens or only_when(cause.tokens):
         return
     shared = set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens)
     if shared and not cross:
