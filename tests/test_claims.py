@@ -1028,3 +1028,10 @@ def test_a_break_in_the_calendar_tells_when_not_why(extractor):
             "The holiday season lifted sales.")
     causes = {c.cause.label for c in cogmap.extract(text, extractor=extractor).claims}
     assert {"storm", "holiday season"} <= causes and not causes & {"Easter holiday", "summer break"}, causes
+
+
+def test_which_after_a_time_in_an_attempt_is_the_attempt():
+    # ", which cost X" hung on "24 hours" of "the attempt to take the city within 24 hours"
+    cs = cogmap.extract("Few officers forgive his first attempt to take Lviv within 24 hours, which cost the lives "
+                        "of thousands of soldiers.", extractor="rules").claims
+    assert [c.cause.label for c in cs] == ["take Lviv within 24 hours"], cs

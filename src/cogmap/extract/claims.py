@@ -586,8 +586,11 @@ def _cause_side_from_subject(subj, verb, prev_sents):
                 return (clause_side(clause), False) if clause is not None else (None, False)
             if antecedent.ent_type_ in ("DATE", "TIME") or antecedent.lemma_.lower() in _TIME_NOUNS:
                 # "tighter supply in two years, which could push rents up": "which" is the
-                # whole clause, not the time it names.
+                # whole clause, not the time it names; "his attempt to take the city within
+                # a day, which cost ...": the attempt.
                 clause = next((a for a in antecedent.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if clause is not None and clause.dep_ == "acl" and clause.head.lemma_.lower() in L.INTENT_NOUNS:
+                    return np_side(clause.head), False
                 return (clause_side(clause), False) if clause is not None else (None, False)
             return np_side(antecedent), False
         if verb.dep_ in ("advcl", "ccomp", "conj") and verb.head != verb:
