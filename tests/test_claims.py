@@ -1035,3 +1035,12 @@ def test_which_after_a_time_in_an_attempt_is_the_attempt():
     cs = cogmap.extract("Few officers forgive his first attempt to take Lviv within 24 hours, which cost the lives "
                         "of thousands of soldiers.", extractor="rules").claims
     assert [c.cause.label for c in cs] == ["take Lviv within 24 hours"], cs
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    # ", which" after a causal verb's object is the object moved that way
+    ("The new quotas will squeeze supply, which will boost prices.", "supply", -1, "prices"),
+    ("The bank bought more bonds, which lifted prices.", "bonds", 1, "prices"),
+])
+def test_which_after_an_object_moved(text, cause, sign, effect):
+    assert_link(text, cause, sign, effect)

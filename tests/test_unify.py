@@ -96,3 +96,14 @@ def test_names_tell_apart_what_embeddings_would_join():
     assert float(embed.encode([a, b]).prod(axis=0).sum()) >= 0.75
     out = concepts.unify([doc("a", a, "zoning"), doc("b", b, "rents")], embed=True)
     assert labels(out) == [[a, "zoning"], [b, "rents"]]
+
+
+def test_a_noun_of_ing_is_not_its_root():
+    # "marketing" is not the market, "funding" not a fund (the Snowball stems are one)
+    out = concepts.unify([doc("a", "marketing", "sales"), doc("b", "market", "prices"),
+                          doc("c", "funding", "research"), doc("d", "fund", "returns")], embed=False)
+    assert labels(out) == [["marketing", "sales"], ["market", "prices"], ["funding", "research"], ["fund", "returns"]]
+    from cogmap.extract.concepts import token_stem
+    from cogmap.extract.nlp import load
+
+    assert token_stem(load()("They negotiate")[1]) == token_stem(load()("the negotiations")[1])

@@ -559,6 +559,15 @@ def _subject_of(verb):
     return None, None
 
 
+def _moved_by(noun) -> Optional[int]:
+    """The direction a causal verb moves ``noun``, its object, in: -1 for "squeeze supply",
+    +1 for "boost exports"; None when it is no causal verb's object."""
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    sign = _causal_verb_sign(noun.head)
+    return sign if sign in (1, -1) and noun.head.lemma_.lower() not in L.FRAME_ONLY else None
+
+
 def _cause_side_from_subject(subj, verb, prev_sents):
     """Resolve the cause named by a subject: relative pronouns and "this" point elsewhere.
     Returns ``(side, cross)``: ``cross`` is whether the side is in the sentence before, or
@@ -592,6 +601,12 @@ def _cause_side_from_subject(subj, verb, prev_sents):
                 if clause is not None and clause.dep_ == "acl" and clause.head.lemma_.lower() in L.INTENT_NOUNS:
                     return np_side(clause.head), False
                 return (clause_side(clause), False) if clause is not None else (None, False)
+            moved = _moved_by(antecedent) if low == "which" and subj.i > 0 and subj.nbor(-1).text == "," else None
+            if moved is not None:
+                # "will squeeze supply, which will boost prices": "which" is the squeezing,
+                # supply going down, not supply
+                s = np_side(antecedent)
+                return Side(s.tokens, s.sign * moved), False
             return np_side(antecedent), False
         if verb.dep_ in ("advcl", "ccomp", "conj") and verb.head != verb:
             return _side_for(verb.head), False

@@ -515,19 +515,34 @@ def _signature(tokens):
     def lemma(t):
         return neg[2] if neg and t == head else t.lemma_
 
-    content = frozenset(stem(lemma(t)) for t in toks if t.is_alpha and not t.is_stop and t.i not in drop)
+    content = frozenset(token_stem(t, lemma(t)) for t in toks if t.is_alpha and not t.is_stop and t.i not in drop)
     dist = set()
     for t in toks:
         if t == head or not t.is_alpha or t.is_stop or t.i in drop:
             continue
         if t.pos_ in ("PROPN", "NUM") or t.dep_ in ("compound", "nummod", "poss") or \
                 t.text[:1].isupper() and t.i != toks[0].i or t.lower_ in ("first", "second", "third", "fourth"):
-            dist.add(stem(t.lemma_))
+            dist.add(token_stem(t))
         elif t.pos_ in ("NOUN", "VERB") and t.head != head:
-            dist.add(stem(t.lemma_))
+            dist.add(token_stem(t))
         elif t.pos_ == "ADJ" and t.lower_ not in _GENERIC_ADJ and t.head == head:
-            dist.add(stem(t.lemma_))
-    return stem(lemma(head)), frozenset(dist), content
+            dist.add(token_stem(t))
+    return token_stem(head, lemma(head)), frozenset(dist), content
+
+
+def token_stem(tok, lemma: str | None = None) -> str:
+    """A word's stem as a concept reads it: a noun made of "-ing" keeps its ending, for
+    "marketing" is not the market, "funding" not a fund, "training" not a train; any
+    other word is :func:`stem` of its lemma ("negotiating", a verb, is "negotiation").
+
+    >>> from cogmap.extract.nlp import load
+    >>> [token_stem(t) for t in load()("Marketing budgets hit the market")]
+    ['marketing', 'budget', 'hit', 'the', 'market']
+    """
+    lemma = (lemma or tok.lemma_).lower()
+    if tok.pos_ == "NOUN" and lemma.endswith("ing") and len(lemma) > 5 and lemma == tok.lower_:
+        return lemma
+    return stem(lemma)
 
 
 def _nominal(tokens) -> frozenset:
@@ -535,7 +550,7 @@ def _nominal(tokens) -> frozenset:
     "wheat" of "wheat prices", "Valmont" of "Valmont rents"; not adjectives ("heavy tanks")."""
     toks = _core(tokens)
     head = _head(toks)
-    return frozenset(stem(t.lemma_) for t in toks if t != head and t.is_alpha and not t.is_stop
+    return frozenset(token_stem(t) for t in toks if t != head and t.is_alpha and not t.is_stop
                      and (t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss")))
 
 
