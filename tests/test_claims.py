@@ -1044,3 +1044,16 @@ def test_which_after_a_time_in_an_attempt_is_the_attempt():
 ])
 def test_which_after_an_object_moved(text, cause, sign, effect):
     assert_link(text, cause, sign, effect)
+
+
+@pytest.mark.parametrize("text", ["The central bank cut its policy rate twice this spring.",
+                                  "Acme Corp raised prices by 5 percent.",
+                                  "The council raised its estimate of repair costs."])
+def test_an_actor_setting_a_quantity_is_no_link(text):
+    # data/GUIDE.md: an actor doing something is no causal claim; what the move changes is
+    assert cogmap.extract(text, extractor="rules").claims == []
+
+
+def test_what_an_actors_move_changes_is_still_a_link():
+    assert_link("The government cut taxes, which boosted demand.", "taxes", -1, "demand")
+    assert_link("Higher costs raised prices.", "costs", 1, "prices")

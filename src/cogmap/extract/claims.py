@@ -568,6 +568,31 @@ def _moved_by(noun) -> Optional[int]:
     return sign if sign in (1, -1) and noun.head.lemma_.lower() not in L.FRAME_ONLY else None
 
 
+#: Verbs by which an actor sets a quantity it controls: "the bank cut its rate", "the firm
+#: raised prices". The move is an event (data/GUIDE.md codes no link from the actor); what
+#: it changes next is a link of its own ("..., which sent shares down").
+_SETTING_VERBS = frozenset("raise lower cut increase reduce slash hike lift trim halve double triple "
+                           "cap ease tighten".split())
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _actor_setting(subj, verb) -> bool:
+    """Whether ``subj`` is an actor (a name or a person) setting ``verb``'s object, a
+    quantity, by one of :data:`_SETTING_VERBS`: no causal claim, the actor acting."""
+    if verb.lemma_.lower() not in _SETTING_VERBS or not _children(verb, "dobj"):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "oprd") or c.dep_ == "prt" and c.lower_ in ("off", "out") for c in verb.children):
+        return False  # "cut them off", "raise X to do Y": other frames
+    return subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in ("he", "she", "i", "we", "you") or \
+        subj.lemma_.lower() in _INSTITUTIONS
+
+
+#: Head nouns of bodies that act (who sets a rate or a price), not variables.
+_INSTITUTIONS = frozenset("government ministry ministries council bank company firm authority regulator agency "
+                          "administration parliament congress court board cartel department treasury "
+                          "employer retailer insurer".split())
+
+
 def _cause_side_from_subject(subj, verb, prev_sents):
     """Resolve the cause named by a subject: relative pronouns and "this" point elsewhere.
     Returns ``(side, cross)``: ``cross`` is whether the side is in the sentence before, or
@@ -1011,6 +1036,8 @@ def _rule_causal_verbs(sent, prev_sents, out):
         if verb.tag_ == "VBG" and subj.i == verb.i - 1 \
                 and any(c.dep_ == "dobj" and c.i == verb.i + 1 for c in verb.children):
             continue  # "the summer driving season": a compound noun the parser read as a clause
+        if _actor_setting(subj, verb):
+            continue  # "The central bank cut its rate": an actor's move, no link (data/GUIDE.md)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and \
                 not any(c.dep_ in ("mark", "aux") for c in verb.children) and _acts_as_verb(verb.head):
             # "A man died of the flu, raising fears of a pandemic": the event raises them.
