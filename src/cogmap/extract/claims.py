@@ -33,8 +33,8 @@ from typing import Optional
 from cogmap.extract import lexicon as L
 from cogmap.extract.concepts import misparsed_particle, negation_sign, transferred
 
-__all__ = ["RawClaim", "Side", "find_claims", "only_when", "answered_reason", "answered_hypothesis", "hypothetical_condition",
-           "resolve_anaphor", "summed_up"]
+__all__ = ["RawClaim", "Side", "find_claims", "only_when", "answered_reason", "answered_hypothesis",
+           "hypothetical_condition", "resolve_anaphor", "summed_up"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -581,7 +581,8 @@ def _actor_setting(subj, verb) -> bool:
     quantity, by one of :data:`_SETTING_VERBS`: no causal claim, the actor acting."""
     if verb.lemma_.lower() not in _SETTING_VERBS or not _children(verb, "dobj"):
         return False
-    if any(c.dep_ in ("xcomp", "ccomp", "oprd") or c.dep_ == "prt" and c.lower_ in ("off", "out") for c in verb.children):
+    if any(c.dep_ in ("xcomp", "ccomp", "oprd") or c.dep_ == "prt" and c.lower_ in ("off", "out")
+           for c in verb.children):
         return False  # "cut them off", "raise X to do Y": other frames
     return subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in ("he", "she", "i", "we", "you") or \
         subj.lemma_.lower() in _INSTITUTIONS
