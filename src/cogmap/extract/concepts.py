@@ -216,6 +216,8 @@ _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 _MEASURES = frozenset({"euro", "dollar", "pound", "yen", "yuan", "rouble", "ruble", "rupee", "franc", "cent",
                        "percent", "per", "point"})
 _TIME_DEICTIC = frozenset({"next", "last", "this", "every", "each", "coming", "past", "early", "late"})
+#: Verbs that only spend or fill a time: "(they) do two years", "spent five years", "it took a week".
+_TIME_VERBS = frozenset({"do", "spend", "take", "last", "serve", "have", "be"})
 #: How likely something is, which names no variable unless it says of what ("the odds" vs "the odds of a deal";
 #: the tagger lemmatises "odds" as "odd").
 _BARE_LIKELIHOOD = frozenset({"odd", "odds", "chance", "likelihood", "probability", "possibility", "likeliness"})
@@ -250,6 +252,8 @@ def names_something(tokens) -> bool:
     True
     >>> names_something(nlp("If it does, prices fall.")[1:3]), names_something(nlp("it happens"))
     (False, False)
+    >>> names_something(nlp("they do two or three years")[1:]), names_something(nlp("they do two jobs")[1:])
+    (False, True)
     """
     content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
                and (t.is_alpha or t.like_num) and t.lower_ not in ("s",)]
@@ -271,9 +275,11 @@ def names_something(tokens) -> bool:
     if lemmas & {"run", "term"} and lemmas <= {"short", "long", "near", "medium", "run", "term"}:
         return False  # "in the short run", "over the long term": when, again
     numbered = any(t.like_num for t in tokens)
+    # (a light verb spending the time says no more: "(they) do two or three years")
     return not all(t.like_num or t.lemma_.lower() in _TIME_UNITS or t.ent_type_ in _AMOUNTS
                    or numbered and t.lemma_.lower() in _MEASURES
                    or dated and (t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in _TIME_WHEN)
+                   or numbered and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _TIME_VERBS
                    for t in content)
 
 
