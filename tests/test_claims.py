@@ -1057,3 +1057,26 @@ def test_an_actor_setting_a_quantity_is_no_link(text):
 def test_what_an_actors_move_changes_is_still_a_link():
     assert_link("The government cut taxes, which boosted demand.", "taxes", -1, "demand")
     assert_link("Higher costs raised prices.", "costs", 1, "prices")
+
+
+def test_a_cause_that_names_nothing_gives_way_to_the_next_cause():
+    # The reader read "the ministry has slashed its forecast ... by [some 12 percent]" in
+    # pieces and paired the amount, which names nothing, with the effect: the next cause
+    # of the sentence is the cause.
+    from cogmap.extract.learned import Reading, SpanPair
+    from cogmap.extract.readings import claims_from, sentences
+
+    text = "The ministry has slashed its forecast for wheat by some 12 percent, sending the price of wheat soaring."
+    refs = sentences([(0, len(text))], [load()(text)], text)
+
+    def span(words, p):
+        a = text.index(words)
+        return (a, a + len(words), 1, p)
+
+    forecast, amount, price = (span("ministry has slashed its forecast for wheat", 0.88),
+                               span("some 12 percent", 0.68), span("the price of wheat", 0.91))
+    reading = Reading(causal=0.99, forecast=0.0, spans={"cause": [forecast, amount], "effect": [price]},
+                      pairs=[SpanPair(amount[:3], price[:3], None, 0.9, 0.68)])
+    (claim,) = claims_from(refs, [reading], text)
+    assert claim.raw.cause.text().startswith("forecast") and "price of wheat" in claim.raw.effect.text()
+    assert claim.raw.polarity == -1  # a forecast slashed, a price soaring

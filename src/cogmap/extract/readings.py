@@ -201,19 +201,30 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
         if rd.causal < CAUSAL_THRESHOLD or ref.text.rstrip().endswith("?"):
             continue  # a question asserts no link (its answer may, with the question as context)
         prev = refs[k - 1] if k else None
+
+        def side_at(a, b, seg):
+            host = ref if seg == 1 else prev
+            side = None if host is None else _side(host, a, b)
+            if side is not None:
+                # "it", "this", "the move": the side is what the pronoun stands for.
+                side, before = resolve_anaphor(side, host.sent)
+                if before is not None:
+                    same = host is ref and prev is not None and prev.sent.doc is before.doc \
+                        and prev.sent.start == before.start
+                    host = prev if same else None
+            return None if host is None or side is None else (side, host)
+
         for pair in rd.pairs:
-            sides = []
-            for a, b, seg in (pair.cause, pair.effect):
-                host = ref if seg == 1 else prev
-                side = None if host is None else _side(host, a, b)
-                if side is not None:
-                    # "it", "this", "the move": the side is what the pronoun stands for.
-                    side, before = resolve_anaphor(side, host.sent)
-                    if before is not None:
-                        same = host is ref and prev is not None and prev.sent.doc is before.doc \
-                            and prev.sent.start == before.start
-                        host = prev if same else None
-                sides.append(None if host is None or side is None else (side, host))
+            sides = [side_at(*pair.cause), side_at(*pair.effect)]
+            if sides[1] is not None and (sides[0] is None or not names_something(sides[0][0].tokens)):
+                # The nearest cause names nothing ("by [some 12 percent]", a cause read in
+                # pieces): the next cause of the sentence that does, as the reader paired it
+                # with this effect and trigger (its sign is the pair's: the trigger's).
+                for a, b, seg, _p in _other_causes(rd, pair):
+                    alt = side_at(a, b, seg)
+                    if alt is not None and names_something(alt[0].tokens):
+                        sides[0] = alt
+                        break
             if any(s is None or s[0] is None for s in sides):
                 continue
             (cause, c_ref), (effect, e_ref) = sides
@@ -260,6 +271,15 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
             out.append(LearnedClaim(raw, start, ref.end, ref.start, _text(cause, c_ref), _text(effect, e_ref),
                                     round(pair.confidence, 3)))
     return out
+
+
+def _other_causes(rd: Reading, pair) -> list:
+    """The reader's other cause spans of this sentence, nearest the pair's effect first,
+    none overlapping it."""
+    (ea, eb, eseg), mid = pair.effect, (pair.effect[0] + pair.effect[1]) / 2
+    return sorted((c for c in rd.spans.get("cause", ()) if c[2] == 1 and c[:3] != tuple(pair.cause)
+                   and not (eseg == 1 and c[0] < eb and ea < c[1])),
+                  key=lambda c: abs((c[0] + c[1]) / 2 - mid))
 
 
 def _text(side: Side, ref: SentenceRef) -> str:
