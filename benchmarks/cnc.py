@@ -16,8 +16,12 @@ Files are in the upstream format: subtask 1 (``index,text,label``) and subtask 2
 (``text_w_pairs`` with ``<ARG0>`` cause and ``<ARG1>`` effect spans), so a held-out
 split scores the same way.
 
-* Subtask 1: a sentence is causal when the learned reader's P(causal) >= 0.5 (for
-  ``rules``: when ``cogmap.extract`` finds a claim); precision, recall, F1.
+* Subtask 1: a sentence is causal when the learned path would state a link in it:
+  the reader's P(causal) >= 0.5 (``readings.CAUSAL_THRESHOLD``, the bar for its own
+  claims), or >= 0.3 where the rules read a claim (``readings.RULE_CLAIM_CAUSAL``, the
+  bar for theirs); for ``rules``, when ``cogmap.extract`` finds a claim. Precision,
+  recall, F1. (The reader's bar alone gave 5-fold F1 0.822, this reading 0.828, with the
+  same 6-epoch fold models.)
 * Subtask 2: for each gold relation, the predicted pair whose cause and effect
   overlap it best, scored by token-overlap F1 (bag of words, as SQuAD scores
   answers) and averaged over gold relations; a sentence with no pair scores 0.
@@ -104,11 +108,19 @@ def rules_predictor():
 
 
 def _from_readings(texts, readings):
+    from cogmap.extract.claims import find_claims
+    from cogmap.extract.nlp import load
+    from cogmap.extract.readings import CAUSAL_THRESHOLD, RULE_CLAIM_CAUSAL
+
     out = []
-    for t, rd in zip(texts, readings):
+    readings = list(readings)
+    # The rules are asked only where their bar decides (it is lower than the reader's).
+    unsure = [k for k, rd in enumerate(readings) if RULE_CLAIM_CAUSAL <= rd.causal < CAUSAL_THRESHOLD]
+    ruled = {k for k, doc in zip(unsure, load().pipe(texts[k] for k in unsure)) if find_claims(doc)}
+    for k, (t, rd) in enumerate(zip(texts, readings)):
         pairs = [(t[p.cause[0]:p.cause[1]], t[p.effect[0]:p.effect[1]]) for p in rd.pairs
                  if p.cause[2] == 1 and p.effect[2] == 1]
-        out.append((rd.causal >= 0.5, pairs))
+        out.append((rd.causal >= CAUSAL_THRESHOLD or k in ruled, pairs))
     return out
 
 

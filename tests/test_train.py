@@ -135,3 +135,19 @@ def test_a_sentence_reads_the_same_whatever_is_read_beside_it():
     beside = reader.read_many([long_, short, long_])[1]
     assert alone.causal == beside.causal and alone.forecast == beside.forecast
     assert alone.tokens == beside.tokens
+
+
+def test_the_cnc_benchmark_calls_a_sentence_causal_as_the_learned_path_would():
+    # The reader's own bar (0.5), or the rules' lower one (0.3) where they read a claim.
+    import sys
+    from pathlib import Path
+
+    from cogmap.extract.learned import Reading
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from cnc import _from_readings
+
+    texts = ["Higher rates hurt demand.", "Higher rates hurt demand.", "The minister spoke on Monday.",
+             "Higher rates hurt demand."]
+    readings = [Reading(causal=p, forecast=0.0) for p in (0.6, 0.35, 0.35, 0.2)]
+    assert [causal for causal, _ in _from_readings(texts, readings)] == [True, True, False, False]
