@@ -953,7 +953,8 @@ def test_a_verb_of_falling_without_an_object_causes_nothing():
     assert cogmap.extract("The currency collapsed and the gap narrowed.", extractor="rules").claims == []
 
 
-@pytest.mark.parametrize("text", ["The minister put the question to parliament.", "They put pressure on the government.",
+@pytest.mark.parametrize("text", ["The minister put the question to parliament.",
+                                  "They put pressure on the government.",
                                   "He blamed it on the weather."])
 def test_no_ascribing_without_its_frame(text):
     assert cogmap.extract(text, extractor="rules").claims == []

@@ -577,8 +577,8 @@ _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _actor_setting(subj, verb) -> bool:
-    """Whether ``subj`` is an actor (a name or a person) setting ``verb``'s object, a
-    quantity, by one of :data:`_SETTING_VERBS`: no causal claim, the actor acting."""
+    """Whether ``subj`` is an actor (a name, a person or an institution) setting ``verb``'s
+    object, a quantity, by one of :data:`_SETTING_VERBS`: no causal claim, the actor acting."""
     if verb.lemma_.lower() not in _SETTING_VERBS or not _children(verb, "dobj"):
         return False
     if any(c.dep_ in ("xcomp", "ccomp", "oprd") or c.dep_ == "prt" and c.lower_ in ("off", "out")
@@ -589,7 +589,7 @@ def _actor_setting(subj, verb) -> bool:
 
 
 #: Head nouns of bodies that act (who sets a rate or a price), not variables.
-_INSTITUTIONS = frozenset("government ministry ministries council bank company firm authority regulator agency "
+_INSTITUTIONS = frozenset("government ministry council bank company firm authority regulator agency "
                           "administration parliament congress court board cartel department treasury "
                           "employer retailer insurer".split())
 

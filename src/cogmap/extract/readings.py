@@ -303,7 +303,11 @@ def surest_per_cause(claims: list[LearnedClaim]) -> list[LearnedClaim]:
             best[key] = lc
     surest = {id(v) for v in best.values()}
     kept = [lc for lc in claims if id(lc) in surest or lc.confidence >= EXTRA_CLAIM_CONFIDENCE]
-    return [lc for lc in kept if not any(_piece_of(lc, other) for other in kept if other is not lc)]
+    by_sentence: dict = {}
+    for lc in kept:  # (compared within a sentence only, so a long document stays linear)
+        by_sentence.setdefault(lc.sent_start, []).append(lc)
+    return [lc for lc in kept if not any(_piece_of(lc, other) for other in by_sentence[lc.sent_start]
+                                         if other is not lc)]
 
 
 def _piece_of(lc: LearnedClaim, other: LearnedClaim) -> bool:
