@@ -1057,3 +1057,11 @@ def test_a_cause_that_names_nothing_gives_way_to_the_next_cause():
     (claim,) = claims_from(refs, [reading], text)
     assert claim.raw.cause.text().startswith("forecast") and "price of wheat" in claim.raw.effect.text()
     assert claim.raw.polarity == -1  # a forecast slashed, a price soaring
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_a_want_caused_is_an_effect_not_an_aim(extractor):
+    # "That's why he wants to negotiate": the wanting is what the sentence before caused
+    cs = cogmap.extract("Rents have soared in the city. That is why young teachers want to leave.",
+                        extractor=extractor).claims
+    assert [(c.cause.label, c.modality) for c in cs if "leave" in c.effect.text] == [("rents", "asserted")], cs

@@ -1803,8 +1803,10 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
             return
     if all(t.is_stop or t.is_punct for t in cause.tokens) or all(t.is_stop or t.is_punct for t in effect.tokens):
         return
-    if verb is not None and hasattr(verb, "dep_") and aimed(verb):
-        purpose, modality = True, modality or "possible"  # "is designed to cut X": an aim, not an effect
+    if verb is not None and hasattr(verb, "dep_") and aimed(verb) and verb not in effect.tokens:
+        # "is designed to cut X": an aim, not an effect ("That's why he wants to negotiate":
+        # the wanting is the effect, and stays)
+        purpose, modality = True, modality or "possible"
     mod, tense, hedge, negated = modality_of(verb, sent)
     if negated and any(t.i == verb.i for t in effect.tokens):
         # The "not" is the effect clause's own, and its side's sign says it already ("so

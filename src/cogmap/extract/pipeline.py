@@ -239,7 +239,7 @@ def _aim_as_cause(rc) -> bool:
     for v in [effect[0], *effect[0].ancestors]:
         # What a thing is designed or meant to do, or someone aims at ("the levy is meant
         # to shrink its base"), is an aim too, with the thing as its cause.
-        if v.pos_ == "VERB" and aimed(v):
+        if v.pos_ == "VERB" and aimed(v) and v not in effect:  # (the wanting itself may be an effect)
             inside = {t.i for t in v.subtree}
             if all(t.i in inside for t in effect) and not any(t.i in inside for t in cause):
                 return True
