@@ -88,3 +88,11 @@ def test_caption_sentence_over_a_bare_credit_is_debris():
     body = ("Rates rose again. The central bank says it will act if inflation stays high.\n\n"
             "Reuters\n\nMarkets fell.")
     assert clean(body).removed == ["Reuters"]
+
+
+def test_a_byline_gives_the_date_and_stays():
+    c = clean("Rents to ease, analyst says\nBy Ann Lee, 11 March 2025\nHigher rates have cooled the market, "
+              "according to an analyst who follows it.\n")
+    assert c.date == "2025-03-11" and "By Ann Lee, 11 March 2025" in c.text
+    # a sentence that starts with "By" is no byline
+    assert clean("By the way, 11 March 2025 was cold.\nRates rose because inflation stayed high all year.\n").date is None

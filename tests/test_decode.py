@@ -83,3 +83,22 @@ def test_a_side_is_weighed_in_the_role_asked():
     assert rd.side_probability(4, 13, "cause") == 0.02
     assert rd.side_probability(0, 3, "cause") == 0.9
     assert rd.side_probability(20, 30, "cause") == 0.0
+
+
+def test_a_verbless_line_the_reader_calls_a_forecast_is_none():
+    """A byline after a forecasting headline reads as a forecast in its context; with no
+    verb and no hedge of its own it forecasts nothing. A verbless line with a hedge still can."""
+    from cogmap.extract.learned import Reading
+    from cogmap.extract.nlp import load
+    from cogmap.extract.readings import forecast_sentences, sentences
+
+    paras = ["Rents will ease this year, analyst says", "By Ann Lee, 11 March 2025",
+             "A recession next year, probably."]
+    text = "\n\n".join(paras)
+    starts = [text.index(p) for p in paras]
+    nlp = load()
+    refs = sentences([(a, a + len(p)) for a, p in zip(starts, paras)], [nlp(p) for p in paras], text)
+    found = forecast_sentences(refs, [Reading(causal=0.0, forecast=0.9) for _ in refs], [])
+    said = [f[2].statement for f in found]
+    assert "By Ann Lee, 11 March 2025" not in said
+    assert said == [paras[0], paras[2]]

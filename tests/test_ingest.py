@@ -190,6 +190,14 @@ def test_utf16_without_a_bom_is_text(encoding):
     assert read_bytes(text.encode(encoding), source="x.txt").text.strip() == text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_a_bom_is_text(encoding):
+    text = "Higher rates will reduce demand for housing, the economist said."
+    data = ("\ufeff" + text).encode(encoding) if encoding != "utf-16" else text.encode(encoding)
+    raw = read_bytes(data, source="x.txt")
+    assert raw.text.strip().lstrip("\ufeff") == text and "\ufeff" not in raw.text
+
+
 def test_html_with_a_form_feed_after_a_script_is_read():
     page = ("<html><head><title>T</title></head><body><script>var x=1;</script>\f"
             "<p>Higher rates will reduce demand for housing, the economist said.</p></body></html>")

@@ -111,6 +111,17 @@ def test_simulate_command(good):
     assert [abs(c["change"]) for c in d["concepts"]] == sorted((abs(c["change"]) for c in d["concepts"]), reverse=True)
     r = cogmap("simulate", good, "--set", "tanks=1", "--steps", "3", "--rule", "rescaled")
     assert r.returncode == 0 and "second mobilization" in r.stdout and "raises" in r.stdout
+    # Unasked, a map with a lowering link runs on tanh, as the HTML report's what-if does.
+    r = cogmap("simulate", good, "--set", "western tank deliveries=1", "--format", "json")
+    assert json.loads(r.stdout)["settings"]["transfer"] == "tanh"
+
+
+def test_map_refuses_an_output_name_of_another_format(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("Higher rates cut demand for housing, the economist said.\n")
+    for name, needle in (("m.graphml", "cogmap export"), ("m.txt", ".yaml or .json")):
+        one_line_error(cogmap("map", art, "-o", tmp_path / name), needle)
+        assert not (tmp_path / name).exists()
 
 
 def test_stats_command(good):

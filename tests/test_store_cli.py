@@ -67,7 +67,7 @@ def test_forecasts_resolve_experts_and_map(tmp_path, corpus):
                "--db", db, cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     p = cogmap("forecasts", "resolve", ids["Ann Lee"], "--outcome", "no", "--db", db, cwd=tmp_path)
-    assert p.returncode == 1 and "--force" in p.stderr and "Traceback" not in p.stderr
+    assert p.returncode == 2 and "--force" in p.stderr and "Traceback" not in p.stderr
     p = cogmap("forecasts", "list", "--resolved", "--db", db, cwd=tmp_path)
     assert "Ann Lee" in p.stdout and "Bob Ray" not in p.stdout and "2024-05-31" in p.stdout
     p = cogmap("forecasts", "list", "--open", "--resolved", "--db", db, cwd=tmp_path)
@@ -87,7 +87,7 @@ def test_forecasts_resolve_experts_and_map(tmp_path, corpus):
     rows = json.loads(p.stdout)
     assert [(r["speaker"], r["outcome"], r["note"]) for r in rows] == [("Ann Lee", True, "minutes")]
     p = cogmap("experts", "--db", tmp_path / "missing.db", cwd=tmp_path)
-    assert p.returncode == 1 and "no store" in p.stderr
+    assert p.returncode == 2 and "no store" in p.stderr
 
 
 def test_real_pipeline(tmp_path):
@@ -180,7 +180,31 @@ def test_ids_past_sqlite_integers_name_nothing(tmp_path, corpus):
     assert cogmap("add", corpus, "--db", db, "--workers", "0", cwd=tmp_path).returncode == 0
     huge = "99999999999999999999999"
     for args, code, needle in ((["report", "--db", db, "--document", huge, "-o", tmp_path / "r.html"], 2, "no document"),
-                               (["forecasts", "resolve", huge, "--outcome", "yes", "--db", db], 1, "no forecast")):
+                               (["forecasts", "resolve", huge, "--outcome", "yes", "--db", db], 2, "no forecast")):
         p = cogmap(*args, cwd=tmp_path)
         assert p.returncode == code and "Traceback" not in p.stderr and "internal error" not in p.stderr, p.stderr
         assert p.stderr.startswith("error:") and needle in p.stderr and len(p.stderr.strip().splitlines()) == 1
+
+
+def test_a_users_slips_get_one_line_and_exit_2_before_any_work(tmp_path, corpus):
+    """A folder for --db, a plot name no plotter writes, an outcome dated before its forecast,
+    a file that is not there: each one line and exit 2, and no store made for nothing."""
+    (corpus / "bad.txt").unlink()
+    db = tmp_path / "s.db"
+    assert cogmap("add", corpus, "--db", db, "--workers", "0", cwd=tmp_path).returncode == 0
+    rows = json.loads(cogmap("forecasts", "list", "--format", "json", "--db", db, cwd=tmp_path).stdout)
+    ann = next(r["id"] for r in rows if r["speaker"] == "Ann Lee")  # made on 2024-01-05
+    cases = [
+        (["map", "--db", tmp_path], "is a folder"),
+        (["forecasts", "list", "--db", tmp_path], "is a folder"),
+        (["experts", "--db", db, "--plot", tmp_path / "cal.txt"], ".png"),
+        (["forecasts", "resolve", ann, "--outcome", "yes", "--on", "2023-12-31", "--db", db], "before"),
+        (["add", tmp_path / "missing.txt", "--db", tmp_path / "new.db"], "no such file"),
+    ]
+    for args, needle in cases:
+        p = cogmap(*args, cwd=tmp_path)
+        assert p.returncode == 2 and needle in p.stderr, (args, p.stderr)
+        assert len(p.stderr.strip().splitlines()) == 1 and not p.stdout.strip(), (args, p.stdout)
+    assert not (tmp_path / "new.db").exists()
+    assert cogmap("forecasts", "resolve", ann, "--outcome", "yes", "--on", "2024-01-05", "--db", db,
+                  cwd=tmp_path).returncode == 0

@@ -87,6 +87,9 @@ def add(
             rate = task.completed / elapsed if elapsed > 0 else 0.0
             return Text(f"{rate:.1f} docs/s")
 
+    from cogmap.corpus.workers import expand_paths
+
+    expand_paths(paths)  # a path that is not there fails here, before a store file is made for nothing
     store = Store(db)
     bar = Progress(
         TextColumn("adding"), BarColumn(), MofNCompleteColumn(), Rate(), TimeElapsedColumn(),
@@ -141,6 +144,9 @@ def experts(
 
     Example: cogmap experts --db corpus.db --plot calibration.png
     """
+    if plot is not None and plot.suffix.lower().lstrip(".") not in _PLOT_FORMATS:
+        # Checked first: a wrong name should not cost the user the tables before it.
+        raise InputError(f"--plot {plot}: name a .png, .svg or .pdf file")
     with Store(db, create=False, readonly=True) as store:
         rows = store.experts(bins=bins)
     if fmt == Format.json:
@@ -169,6 +175,9 @@ def experts(
         out.print(c)
     if plot is not None:
         _plot(rows, plot)
+
+
+_PLOT_FORMATS = ("png", "svg", "pdf")
 
 
 def _plot(rows, plot: Path, quiet: bool = False) -> None:

@@ -246,6 +246,10 @@ def register(app: typer.Typer) -> None:
         """
         use_extractor(extractor)
         steer = read_aliases(aliases)
+        if output is not None:
+            from cogmap.model.model import check_model_path
+
+            check_model_path(output)  # before the reading, not after it
         if db is not None:  # the corpus store (cogmap.corpus.store); contradictions are listed on stderr
             cli_llm.refuse_with_db(llm, llm_only)
             if files:
@@ -366,7 +370,9 @@ def register(app: typer.Typer) -> None:
         model_path: Path = typer.Argument(..., metavar="MODEL", help="Model file (cogmap.model/1)."),
         set_: List[str] = typer.Option([], "--set", help='Clamp a concept: "label=value" (repeatable).'),
         steps: int = typer.Option(50, "--steps", min=1, max=100_000, help="Most steps to run."),
-        transfer: str = typer.Option("sigmoid", "--transfer", help="sigmoid, tanh, bivalent or trivalent."),
+        transfer: Optional[str] = typer.Option(
+            None, "--transfer", help="sigmoid, tanh, bivalent or trivalent [default: tanh if a link lowers, "
+                                     "else sigmoid, as in the HTML report]"),
         rule: str = typer.Option("kosko", "--rule", help="kosko, modified-kosko or rescaled."),
         lam: float = typer.Option(1.0, "--lambda", min=1e-6, max=1e6, help="Steepness of sigmoid/tanh."),
         threshold: float = typer.Option(0.001, "--threshold", min=0.0, max=1.0,
@@ -381,12 +387,14 @@ def register(app: typer.Typer) -> None:
         Example: cogmap simulate model.yaml --set "western tank deliveries=1" --transfer tanh
         """
         from cogmap.model.model import load_model
-        from cogmap.model.simulate import parse_assignments, what_if
+        from cogmap.model.simulate import default_transfer, parse_assignments, what_if
 
-        transfer = _choice(transfer, TRANSFER_NAMES, "--transfer")
+        if transfer is not None:
+            transfer = _choice(transfer, TRANSFER_NAMES, "--transfer")
         rule = _choice(rule, RULE_NAMES, "--rule")
         fmt = _choice(fmt, OUT_FORMATS, "--format")
         model = load_model(model_path)
+        transfer = transfer or default_transfer(model)
         clamp = parse_assignments(model, set_)
         if not clamp:
             raise InputError('nothing to simulate: give at least one --set "concept=value"')

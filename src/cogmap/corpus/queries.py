@@ -320,15 +320,21 @@ class Queries:
         except (TypeError, ValueError):
             raise InputError(f"forecast ID must be a number, not {forecast_id!r}") from None
         if not 0 < fid < 2**63:  # past SQLite's integers: no such forecast, not an overflow
-            raise CogmapError(f"no forecast {fid} in {self.path} (see `cogmap forecasts list`)")
+            raise InputError(f"no forecast {fid} in {self.path} (see `cogmap forecasts list`)")
         with self.transaction() as c:
-            if c.execute("SELECT 1 FROM forecasts WHERE id = ?", (fid,)).fetchone() is None:
-                raise CogmapError(f"no forecast {fid} in {self.path} (see `cogmap forecasts list`)")
+            made = c.execute("SELECT d.date FROM forecasts f JOIN documents d ON d.id = f.document_id WHERE f.id = ?",
+                             (fid,)).fetchone()
+            if made is None:
+                raise InputError(f"no forecast {fid} in {self.path} (see `cogmap forecasts list`)")
+            if made[0] and day < str(made[0])[:10]:
+                # An outcome known before the forecast was made would score hindsight as foresight.
+                raise InputError(f"forecast {fid} was made on {str(made[0])[:10]}; it cannot be resolved "
+                                 f"on {day}, before that")
             prev = c.execute(
                 "SELECT outcome, resolved_on FROM resolutions WHERE forecast_id = ? ORDER BY id DESC LIMIT 1", (fid,)
             ).fetchone()
             if prev is not None and not force:
-                raise CogmapError(
+                raise InputError(
                     f"forecast {fid} is already resolved ({'yes' if prev[0] else 'no'} on {prev[1]}); "
                     "use --force to resolve it again (the earlier resolution is kept)"
                 )

@@ -134,10 +134,12 @@ class Store(Queries):
         self.path = Path(path)
         self.readonly = False
         memory = str(path) == ":memory:"
+        if not memory and self.path.is_dir():
+            raise InputError(f"{self.path} is a folder: --db names a store file (e.g. {self.path / DEFAULT_DB})")
         if not create and not self.path.exists():
-            raise CogmapError(f"no store at {self.path}: run `cogmap add PATH --db {self.path}` first")
+            raise InputError(f"no store at {self.path}: run `cogmap add PATH --db {self.path}` first")
         if not memory and self.path.parent and not self.path.parent.exists():
-            raise CogmapError(f"folder {self.path.parent} does not exist")
+            raise InputError(f"folder {self.path.parent} does not exist")
         # Whose file it is, read without writing a byte: a file of another
         # application must come out of here exactly as it went in.
         probe = None if memory or not self.path.exists() or self.path.stat().st_size == 0 else self._open_readonly()

@@ -56,6 +56,10 @@ _DATELINE = re.compile(
     rf"^({_WEEKDAY},?\s*)?(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
     r"(\s*,?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$", re.I)
+# A byline that carries the date: "By Ann Lee, 11 March 2025" (the line stays: it names the writer).
+_BYLINE_DATE = re.compile(
+    rf"^by\s+[^,|–—]{{2,60}}[,|–—]\s*({_WEEKDAY},?\s*)?(?P<date>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
+    rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\s*$", re.I)
 # Closed-class English words: a line that ends on one of them was cut off.
 _FUNCTION_WORDS = frozenset(
     "a an the to of or and but for with in on at by from as that than your his her their its our my "
@@ -169,6 +173,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             drop[i] = "dateline"
             if date is None:
                 date = iso_date(ln) or ln
+        elif date is None and i <= first_body and _BYLINE_DATE.match(ln):
+            date = iso_date(_BYLINE_DATE.match(ln).group("date"))
         elif _is_truncated(ln) and len(words) <= 25:
             drop[i] = "truncated"
         elif i > first_body and _is_name_line(ln):

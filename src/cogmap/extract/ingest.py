@@ -94,7 +94,8 @@ def read_bytes(data: bytes, *, source: str, html: Optional[bool] = None,
                          "split it (or set COGMAP_MAX_BYTES)")
     if not data.strip():
         raise InputError(f"{source}: is empty")
-    utf16 = _utf16_without_bom(data)
+    # UTF-16 says so in its first two bytes (Notepad's "Unicode"); without them, by its zero bytes.
+    utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
     if utf16 is None and _is_binary(data):
         raise InputError(f"{source}: looks like a binary file, not text or HTML")
     if utf16 is not None:

@@ -396,6 +396,10 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
                 # puts a thing in a place or at a level, which the rules tell from the
                 # forecasting "is set to rise"; the reader, which saw few of them, may not.
                 continue
+            if not hedges.has_term(own) and not any(t.pos_ in ("VERB", "AUX") for t in ref.sent):
+                # No verb and no hedge: a byline or a dateline after a forecasting headline
+                # ("By Ann Lee, 11 March 2025"), which the reader read in its context.
+                continue
             low += own
         prob, hedge = hedges.probability(low, negated=negated, scale=scale)
         m = HORIZON.search(ref.text)

@@ -346,13 +346,37 @@ def _load(p: Path) -> Model:
     return Model.from_dict(data, source=str(p))
 
 
+#: Suffixes of other formats, each with the ``cogmap export`` format that writes it (or None).
+_NOT_A_MODEL_FILE = {"graphml": "graphml", "xml": "graphml", "gexf": "gexf", "dot": "dot", "gv": "dot",
+                     "mmd": "mermaid", "csv": "csv", "html": None, "htm": None, "txt": None, "md": None,
+                     "png": None, "svg": None, "pdf": None}
+
+
+def check_model_path(path) -> Path:
+    """``path`` as a :class:`~pathlib.Path`, if a model can be written there (not a ``.graphml``, say).
+
+    >>> check_model_path("m.graphml")
+    Traceback (most recent call last):
+    ...
+    cogmap.errors.InputError: m.graphml: a model file is .yaml or .json; for .graphml use `cogmap export MODEL --format graphml -o m.graphml`
+    """
+    p = Path(path)
+    suffix = p.suffix.lower().lstrip(".")
+    if suffix in _NOT_A_MODEL_FILE:
+        # A model written as YAML under a .graphml name would fail in the tool it was meant for.
+        fmt = _NOT_A_MODEL_FILE[suffix]
+        raise InputError(f"{p}: a model file is .yaml or .json"
+                         + (f"; for .{suffix} use `cogmap export MODEL --format {fmt} -o {p.name}`" if fmt else ""))
+    return p
+
+
 def save_model(model: Model, path) -> None:
     """Write ``model`` as JSON (``.json`` suffix) or YAML (anything else).
 
     YAML is for reading and editing by hand; for large corpus maps prefer JSON,
     which loads and saves dozens of times faster.
     """
-    p = Path(path)
+    p = check_model_path(path)
     text = model.to_json() + "\n" if p.suffix.lower() == ".json" else model.to_yaml()
     tmp = p.with_name(f".{p.name}.tmp")
     try:

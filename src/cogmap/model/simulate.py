@@ -44,6 +44,7 @@ from cogmap.model.model import Model, resolve_concept
 
 __all__ = [
     "TRANSFERS",
+    "default_transfer",
     "RULES",
     "Simulation",
     "WhatIf",
@@ -278,6 +279,22 @@ def _initial_vector(model: Model, initial: Optional[Mapping[str, float]], defaul
         for name, v in initial.items():
             a[idx[resolve_concept(model, name)]] = float(v)
     return a
+
+
+def default_transfer(model: Model) -> Transfer:
+    """``tanh`` for a map with a link that lowers, else ``sigmoid``.
+
+    With sigmoid every concept's neutral value is 0.5 and a fall below it reads as
+    small; tanh runs from -1 through 0, so what a lowering link does shows as a fall.
+    ``cogmap simulate`` and the report's what-if both start from this.
+
+    >>> from cogmap.model.model import Model
+    >>> m = Model.from_dict({"concepts": [{"id": "a", "label": "a"}, {"id": "b", "label": "b"}],
+    ...                      "edges": [{"cause": "a", "effect": "b", "weight": -0.5}]})
+    >>> default_transfer(m)
+    'tanh'
+    """
+    return "tanh" if any(e.weight < 0 for e in model.edges) else "sigmoid"
 
 
 def simulate(

@@ -174,8 +174,9 @@ def what_if_settings(model: Model) -> dict:
     >>> what_if_settings(m)["transfer"]
     'tanh'
     """
-    signed = any(e.weight < 0 for e in model.edges)
-    return dict(WHAT_IF_SETTINGS, transfer="tanh" if signed else WHAT_IF_SETTINGS["transfer"])
+    from cogmap.model.simulate import default_transfer
+
+    return dict(WHAT_IF_SETTINGS, transfer=default_transfer(model))
 
 
 def _what_if(model: Model) -> dict:
