@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+import cogmap
 import cogmap.records
 
 
@@ -42,6 +43,17 @@ def test_text_and_markdown(tmp_path):
     assert "Causal claims" in r.stdout and "Noor Aziz" in r.stdout and "Advertisement" in r.stdout
     r = run("extract", str(src), "--format", "md")
     assert r.stdout.startswith("# Wheat harvest fails") and "| id | cause |" in r.stdout
+
+
+def test_markdown_quotes_whole_and_shows_markup_as_text():
+    from cogmap.show.render import to_markdown
+
+    long_cause = "the long and ever more <b>bitter</b> *dispute* over water rights between the two upstream provinces"
+    doc = cogmap.extract(f"Because of {long_cause}, farmers will plant far less rice next year, the agronomist said.")
+    md = to_markdown(doc)
+    quote = doc.claims[0].evidence.text
+    assert len(quote) > 160 and "…" not in md
+    assert "<b>" not in md and "\\<b\\>bitter\\</b\\>" in md and "\\*dispute\\*" in md
 
 
 def test_scale_option_changes_probabilities(tmp_path):

@@ -198,6 +198,13 @@ def test_utf16_with_a_bom_is_text(encoding):
     assert raw.text.strip().lstrip("\ufeff") == text and "\ufeff" not in raw.text
 
 
+def test_a_guessed_encoding_says_so():
+    raw = read_bytes("Экономисты ожидают, что высокие ставки снизят спрос на жильё.".encode("cp1251"), source="x.txt")
+    assert any("a guess" in r and raw.encoding in r for r in raw.removed)
+    assert not any("a guess" in r for r in read_bytes("Señor Pérez said rates rose.".encode("cp1252"),
+                                                       source="x.txt").removed)
+
+
 def test_html_with_a_form_feed_after_a_script_is_read():
     page = ("<html><head><title>T</title></head><body><script>var x=1;</script>\f"
             "<p>Higher rates will reduce demand for housing, the economist said.</p></body></html>")

@@ -55,12 +55,15 @@ def one_line_error(r, *needles):
         ("concepts:\n- {id: a, label: A}\n- {id: a, label: A again}\nedges: []\n", "duplicate concept id"),
         ("recipe: pancakes\neggs: 2\n", "not a cogmap.model/1 file"),
         ("{{{{", "not valid YAML"),
+        ("", "is empty"),
+        (b"caf\xe9: 1\n", "not UTF-8 text"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\xff", "a binary file"),
     ],
 )
 @pytest.mark.parametrize("command", [["loops"], ["stats"], ["simulate", "--set", "a=1"], ["export", "--format", "dot"]])
 def test_bad_model_files(tmp_path, text, needle, command):
     p = tmp_path / "bad.yaml"
-    p.write_text(text)
+    p.write_bytes(text) if isinstance(text, bytes) else p.write_text(text)
     cmd = [command[0], p, *command[1:]]
     one_line_error(cogmap(*cmd), needle)
 

@@ -150,7 +150,7 @@ def test_map_db_command(tmp_path, corpus):
     assert p.returncode == 0 and p.stdout.startswith("schema: cogmap.model/1")
     assert "a.txt" not in p.stdout and "b.txt" in p.stdout
     p = cogmap("map", "--db", db, "--since", "2024-02-01", "-o", tmp_path / "late.yaml", cwd=tmp_path)
-    assert p.returncode == 0 and "from 1 documents" in p.stderr
+    assert p.returncode == 0 and "from 1 document in" in p.stderr
     p = cogmap("map", "--db", db, "--since", "soon", cwd=tmp_path)
     assert p.returncode == 2 and "--since" in p.stderr
     p = cogmap("map", corpus / "a.txt", "--db", db, cwd=tmp_path)
@@ -208,3 +208,17 @@ def test_a_users_slips_get_one_line_and_exit_2_before_any_work(tmp_path, corpus)
     assert not (tmp_path / "new.db").exists()
     assert cogmap("forecasts", "resolve", ann, "--outcome", "yes", "--on", "2024-01-05", "--db", db,
                   cwd=tmp_path).returncode == 0
+
+
+def test_map_db_says_when_a_filter_leaves_nothing(tmp_path, corpus):
+    """An empty map would read as a speaker who said nothing causal, or a quiet month."""
+    (corpus / "bad.txt").unlink()
+    db = tmp_path / "s.db"
+    assert cogmap("add", corpus, "--db", db, "--workers", "0", cwd=tmp_path).returncode == 0
+    for args, needle in ((["--speaker", "Nobody"], "no claims or forecasts by 'Nobody'"),
+                         (["--since", "2030-01-01"], "no documents in")):
+        p = cogmap("map", "--db", db, *args, "-o", tmp_path / "m.yaml", cwd=tmp_path)
+        assert p.returncode == 2 and needle in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr
+        assert not (tmp_path / "m.yaml").exists()
+    p = cogmap("map", "--db", db, "--speaker", "ann lee", "-o", tmp_path / "m.yaml", cwd=tmp_path)
+    assert p.returncode == 0 and "1 document in" in p.stderr, p.stderr

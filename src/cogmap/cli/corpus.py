@@ -23,7 +23,7 @@ from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
 from cogmap.corpus.store import DEFAULT_DB, Store
-from cogmap.show.render import TerminalConsole
+from cogmap.show.render import TerminalConsole, counted
 
 # Speakers, statements and labels come from the articles: their bidi controls are shown as U+FFFD.
 out = TerminalConsole(emoji=False)
@@ -266,6 +266,14 @@ def map_store(db, speaker=None, since=None, output=None, original=False, **optio
     t0 = time.perf_counter()
     with Store(db, create=False, readonly=True) as store:
         model = store.map(speaker=speaker, since=since, reviewed=not original, **options)
+        if speaker is not None and not model.edges and not store.forecasts(speaker=speaker):
+            # as `report --speaker` says: an empty map would look like a speaker who said nothing causal
+            raise InputError(f"no claims or forecasts by {speaker!r} in {db} (see `cogmap experts --db {db}`)")
+        if since is not None and not getattr(model, "sources", None):
+            undated = sum(1 for d in store.documents() if not d.date)
+            raise InputError(f"no documents in {db} dated on or after {since}"
+                             + (f" ({undated} {'has' if undated == 1 else 'have'} no date and "
+                                f"{'is' if undated == 1 else 'are'} left out)" if undated else ""))
         contradictions = store.contradictions(speaker=speaker, since=since)
     if output is None:
         typer.echo(_model_text(model, "yaml"), nl=False)
@@ -277,12 +285,13 @@ def map_store(db, speaker=None, since=None, output=None, original=False, **optio
         else:  # pragma: no cover - every Model has save()
             output.write_text(_model_text(model, "json" if output.suffix.lower() == ".json" else "yaml"), encoding="utf-8")
         err.print(
-            f"wrote {output}: {len(model.concepts)} concepts, {len(model.edges)} links "
-            f"from {len(getattr(model, 'sources', []) or [])} documents in {db}",
+            f"wrote {output}: {counted(len(model.concepts), 'concept')}, {counted(len(model.edges), 'link')} "
+            f"from {counted(len(getattr(model, 'sources', []) or []), 'document')} in {db}",
             highlight=False, soft_wrap=True,
         )
     if contradictions:
-        err.print(f"{len(contradictions)} contradiction(s): opposite signs from different speakers", style="yellow")
+        whose = f" between {speaker} and others (theirs are not in the map)" if speaker else " from different speakers"
+        err.print(f"{len(contradictions)} contradiction(s): opposite signs{whose}", style="yellow", highlight=False)
         for c in contradictions[:SHOW]:
             err.print(f"  {c.cause} -> {c.effect}: raises per {_names(c.positive)}; lowers per {_names(c.negative)}",
                       highlight=False, markup=False, soft_wrap=True)
@@ -296,6 +305,7 @@ def map_store(db, speaker=None, since=None, output=None, original=False, **optio
 
 
 SHOW = 20  # contradictions printed by `map --db`
+
 
 
 def _names(claims, most: int = 4) -> str:

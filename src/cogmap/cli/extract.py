@@ -138,6 +138,8 @@ def register(app: typer.Typer) -> None:
         console.rule("[bold]cogmap demo: the bundled example interview")
         doc = run(str(EXAMPLE), source="example-interview.txt")
         console.print(to_rich(doc))
+        console.print(f"(the interview is {EXAMPLE}: try `cogmap map` or `cogmap report` on it)",
+                      style="dim", highlight=False, markup=False)
         try:
             from cogmap.cli.model import demo_model_story
         except ImportError:
@@ -145,5 +147,9 @@ def register(app: typer.Typer) -> None:
         model = next((p for p in MODEL_PLACES if p.exists()), None)
         if model is None:
             return
-        console.rule("[bold]The interview's system as a model: feedback loops and a what-if")
+        # A map drawn by hand, of another interview (Gallyamov on Putin's choices): what the
+        # reasoning does on a system with loops, which a short example rarely has.
+        console.rule("[bold]A hand-made model of another interview: feedback loops and a what-if")
+        console.print(f"({model}: Abbas Gallyamov on Putin's choices, coded by hand with the quotes)",
+                      style="dim", highlight=False, markup=False)
         console.print(demo_model_story(model))

@@ -20,7 +20,7 @@ from rich.text import Text
 from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
-from cogmap.show.render import TerminalConsole
+from cogmap.show.render import TerminalConsole, counted
 
 __all__ = ["register", "demo_model_story"]
 
@@ -84,7 +84,7 @@ def loops_renderable(res, *, quotes: bool = True, max_rows: Optional[int] = None
     parts = []
     nr = sum(1 for lp in res.loops if lp.kind == "reinforcing")
     nb = len(res.loops) - nr
-    parts.append(Text(f"{len(res.loops)} feedback loops: {nr} reinforcing, {nb} balancing", style="bold"))
+    parts.append(Text(f"{counted(len(res.loops), 'feedback loop')}: {nr} reinforcing, {nb} balancing", style="bold"))
     shown = res.loops if max_rows is None else res.loops[:max_rows]
     t = Table(show_lines=quotes)
     t.add_column("#", justify="right")
@@ -207,7 +207,8 @@ def demo_model_story(
             only.append(cid)
     only += [k for k in w.scenario.clamped if k not in only]
     return Group(
-        Text(f"Model: {model.title or 'untitled'} — {len(model.concepts)} concepts, {len(model.edges)} links"),
+        Text(f"Model: {model.title or 'untitled'} — {counted(len(model.concepts), 'concept')}, "
+             f"{counted(len(model.edges), 'link')}"),
         loops_renderable(res, quotes=False, max_rows=max_loops),
         what_if_renderable(w, only=only if len(only) > len(w.scenario.clamped) else None, top=None if len(only) > 1 else 10),
         Text(f"(fuzzy cognitive map: {transfer} transfer, {rule} rule, all concepts starting at 0)", style="dim"),
@@ -282,7 +283,8 @@ def register(app: typer.Typer) -> None:
         else:
             model.save(output)
             TerminalConsole(stderr=True).print(
-                f"wrote {output}: {len(model.concepts)} concepts, {len(model.edges)} links from {len(docs)} documents",
+                f"wrote {output}: {counted(len(model.concepts), 'concept')}, {counted(len(model.edges), 'link')} "
+                f"from {counted(len(docs), 'document')}",
                 highlight=False,
             )
 

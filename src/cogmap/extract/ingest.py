@@ -106,7 +106,16 @@ def read_bytes(data: bytes, *, source: str, html: Optional[bool] = None,
     raw.encoding = encoding
     if replaced:
         raw.removed.append(f"[{replaced} byte{'s' if replaced != 1 else ''} that are not UTF-8 replaced by \ufffd]")
+    elif encoding not in _SURE_ENCODINGS:
+        # Told by statistics over the bytes, which can be wrong on short or mixed text: say so
+        # where the reader looks, since every quote comes from this decoding.
+        raw.removed.append(f"[not UTF-8: decoded as {encoding}, a guess; if the quotes look garbled, "
+                           "save the file as UTF-8]")
     return raw
+
+
+#: Encodings read from the bytes themselves (a BOM, valid UTF-8, Western letters only), not guessed.
+_SURE_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "cp1252", "utf-16", "utf-16-le", "utf-16-be"})
 
 
 def _utf16_without_bom(data: bytes) -> Optional[str]:
@@ -171,7 +180,10 @@ def _decode(data: bytes, source: str) -> tuple[str, str, int]:
     try:
         text = data.decode("cp1252")
         letters = [ch for ch in text if ord(ch) > 127]
-        if letters and sum(ch.isalpha() or ch in "€‘’“”–—…«»°£§©®´·¿¡" for ch in letters) >= 0.95 * len(letters):
+        # (and few of them: accented letters are a small share of any Western language's,
+        # while another alphabet read as cp1252 is all "accented": "Ýêîíîìèñòû")
+        if letters and sum(ch.isalpha() or ch in "€‘’“”–—…«»°£§©®´·¿¡" for ch in letters) >= 0.95 * len(letters) \
+                and len(letters) <= 0.3 * sum(ch.isalpha() for ch in text):
             return text, "cp1252", 0
     except UnicodeDecodeError:
         pass

@@ -295,8 +295,9 @@ def read_text_file(path, encoding: str = "utf-8") -> str:
     try:
         # Newlines as text mode reads them, which the YAML and CSV readers were written for.
         return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{p}: cannot read ({exc.__class__.__name__})") from None
+    except UnicodeDecodeError:
+        what = "a binary file" if b"\x00" in data[:8192] else "not UTF-8 text"
+        raise InputError(f"{p}: {what}; a model file is UTF-8 YAML or JSON (cogmap.model/1)") from None
 
 
 def load_model(path) -> Model:
@@ -328,6 +329,8 @@ def _load(p: Path) -> Model:
     import yaml
 
     text = read_text_file(p)
+    if not text.strip():
+        raise InputError(f"{p}: is empty; a model file is YAML or JSON (cogmap.model/1)")
     if p.suffix.lower() in (".txt", ".text", ".html", ".htm", ".md") or text.lstrip().startswith("<"):
         raise InputError(f"{p}: this is an article, not a model; build one with: cogmap map {p} -o model.yaml")
     if p.suffix.lower() == ".json" or text.lstrip().startswith("{"):

@@ -10,6 +10,9 @@ bidirectional control characters of names, labels, titles and quotes as U+FFFD
 
 from __future__ import annotations
 
+import re
+from typing import Optional
+
 from rich import box
 from rich.console import Console, Group
 from rich.markup import escape
@@ -21,7 +24,7 @@ from rich.text import Text
 from cogmap.records import Document
 from cogmap.show.bidi import BIDI_CONTROLS, neutralize_bidi
 
-__all__ = ["TerminalConsole", "to_rich", "to_markdown", "short"]
+__all__ = ["TerminalConsole", "to_rich", "to_markdown", "short", "counted"]
 
 
 class TerminalConsole(Console):
@@ -68,6 +71,15 @@ def _neutralize(renderable) -> None:
         inner = getattr(renderable, "renderable", None)  # Padding, Panel, Align, ...
         if inner is not None and inner is not renderable:
             _neutralize(inner)
+
+
+def counted(n: int, noun: str, plural: Optional[str] = None) -> str:
+    """``n`` and the noun, singular for one.
+
+    >>> counted(1, "document"), counted(3, "quote"), counted(0, "narration", "narration")
+    ('1 document', '3 quotes', '0 narration')
+    """
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def short(s: str, n: int = 90) -> str:
@@ -174,9 +186,10 @@ def to_rich(doc: Document):
     speakers = sorted({t.speaker for t in doc.turns if t.speaker} | {q.speaker for q in doc.quotes if q.speaker})
     kinds = {k: sum(1 for t in doc.turns if t.kind == k) for k in ("question", "answer", "narration")}
     head.append(f"\nsource: {doc.source}\n", style="dim")
-    head.append(f"turns: {kinds['question']} questions, {kinds['answer']} answers, {kinds['narration']} narration;"
-                f" {len(doc.quotes)} quotes; {len(doc.concepts)} concepts; {len(doc.claims)} claims;"
-                f" {len(doc.forecasts)} forecasts\n")
+    head.append(f"turns: {counted(kinds['question'], 'question')}, {counted(kinds['answer'], 'answer')}, "
+                f"{kinds['narration']} narration; {counted(len(doc.quotes), 'quote')}; "
+                f"{counted(len(doc.concepts), 'concept')}; {counted(len(doc.claims), 'claim')}; "
+                f"{counted(len(doc.forecasts), 'forecast')}\n")
     head.append("speakers: ", style="bold")
     head.append(", ".join(speakers) if speakers else "none identified")
     parts.append(Panel(head, box=box.ROUNDED))
@@ -194,26 +207,35 @@ def to_rich(doc: Document):
     return Group(*parts)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
 def _md(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+    r"""Text as Markdown shows it literally: every character CommonMark could read as markup
+    (or as HTML) is backslash-escaped, and a table cell stays on one line.
+
+    >>> _md("<b>bold</b> *x* | y")
+    '\\<b\\>bold\\</b\\> \\*x\\* \\| y'
+    """
+    return _MD_SPECIAL.sub(r"\\\1", s).replace("\n", " ")
 
 
 def to_markdown(doc: Document) -> str:
     """A Markdown report with the same content as the terminal view."""
     doc = _for_display(doc)
     out = [f"# {_md(doc.title or doc.source)}", ""]
-    out.append(f"Source: `{doc.source}`" + (f", date: {doc.date}" if doc.date else ""))
+    out.append(f"Source: {_md(doc.source)}" + (f", date: {doc.date}" if doc.date else ""))
     speakers = sorted({t.speaker for t in doc.turns if t.speaker} | {q.speaker for q in doc.quotes if q.speaker})
-    out += ["", f"Speakers: {', '.join(speakers) or 'none identified'}", "", "## Causal claims", ""]
+    out += ["", f"Speakers: {_md(', '.join(speakers)) or 'none identified'}", "", "## Causal claims", ""]
     out += ["| id | cause | sign | effect | modality | p | speaker | quote |", "|---|---|---|---|---|---|---|---|"]
     for c in doc.claims:
         out.append(f"| {c.id} | {_md(c.cause.label)} | {'+' if c.polarity > 0 else '-'} | {_md(c.effect.label)} | "
                    f"{c.modality} | {_pct(c.probability)} | {_md(c.speaker or '')} | "
-                   f"{_md(short(c.evidence.text, 160))} ({c.evidence.start}-{c.evidence.end}) |")
+                   f"{_md(c.evidence.text)} ({c.evidence.start}-{c.evidence.end}) |")
     out += ["", "## Forecasts", "", "| id | statement | p | hedge | horizon | condition | speaker |",
             "|---|---|---|---|---|---|---|"]
     for f in doc.forecasts:
-        out.append(f"| {f.id} | {_md(short(f.statement, 160))} | {_pct(f.probability)} | {_md(f.hedge)} | "
+        out.append(f"| {f.id} | {_md(f.statement)} | {_pct(f.probability)} | {_md(f.hedge)} | "
                    f"{_md(f.horizon or '')} | {_md(f.condition or '')} | {_md(f.speaker or '')} |")
     if doc.removed:
         out += ["", "## Removed as page debris", ""] + [f"- {_md(r)}" for r in doc.removed]
