@@ -309,3 +309,15 @@ def test_the_benchmark_reads_an_annotated_phrase_as_the_extractor_does(hedge, ne
 ])
 def test_the_size_of_a_chance_and_a_should_say_how_likely(words, negated, p, phrase):
     assert probability(words, negated) == (pytest.approx(p), phrase)
+
+
+def test_the_person_who_will_act_is_not_the_one_who_forecasts():
+    """The subject of a forecasting sentence speaks only when the sentence says they do:
+    "Santos puts the odds at 40 percent" is hers; "Berg will lose the vote" is the writer's."""
+    import cogmap
+
+    said = {f.statement: f.speaker for t in ("Tom Berg will lose the vote in May.",
+                                            "Mira Santos puts the odds of a cut at 40 percent.")
+            for f in cogmap.extract(t).forecasts}
+    assert said == {"Tom Berg will lose the vote in May.": None,
+                    "Mira Santos puts the odds of a cut at 40 percent.": "Mira Santos"}

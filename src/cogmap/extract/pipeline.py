@@ -190,6 +190,8 @@ def _subject_person(pdoc, start: int, people, base: int = 0) -> Optional[str]:
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
+        return None  # "Trump will raise tariffs": the one who will act, not the one who says so
     if subj.lower_ in ("he", "she"):
         return people.last_before(base + subj.idx)
     if not subj.text[:1].isupper():
