@@ -220,6 +220,9 @@ _TIME_DEICTIC = frozenset({"next", "last", "this", "every", "each", "coming", "p
 _TIME_VERBS = frozenset({"do", "spend", "take", "last", "serve", "have", "be"})
 #: How likely something is, which names no variable unless it says of what ("the odds" vs "the odds of a deal";
 #: the tagger lemmatises "odds" as "odd").
+#: A quantifier standing for people ("few would agree", "many left") counts them and names no variable.
+_QUANTIFIERS = frozenset({"few", "many", "several", "most", "some", "all", "none", "both", "each", "either",
+                          "neither", "enough", "much"})
 _BARE_LIKELIHOOD = frozenset({"odd", "odds", "chance", "likelihood", "probability", "possibility", "likeliness"})
 
 
@@ -254,6 +257,8 @@ def names_something(tokens) -> bool:
     (False, False)
     >>> names_something(nlp("they do two or three years")[1:]), names_something(nlp("they do two jobs")[1:])
     (False, True)
+    >>> names_something(nlp("Few expect a rebound.")[:1]), names_something(nlp("Most of the farmers")[:4])
+    (False, True)
     """
     content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
                and (t.is_alpha or t.like_num) and t.lower_ not in ("s",)]
@@ -272,6 +277,8 @@ def names_something(tokens) -> bool:
         # "Odds (are they'll ...)": how likely, of nothing named; "the odds of a deal" and
         # "his chances" say whose
         return False
+    if lemmas <= _QUANTIFIERS:
+        return False  # "few (in the army condone it)", "many (left)": how many people, of no variable
     if lemmas & {"run", "term"} and lemmas <= {"short", "long", "near", "medium", "run", "term"}:
         return False  # "in the short run", "over the long term": when, again
     numbered = any(t.like_num for t in tokens)
