@@ -1060,3 +1060,14 @@ def test_a_want_caused_is_an_effect_not_an_aim(extractor):
     cs = cogmap.extract("Rents have soared in the city. That is why young teachers want to leave.",
                         extractor=extractor).claims
     assert [(c.cause.label, c.modality) for c in cs if "leave" in c.effect.text] == [("rents", "asserted")], cs
+
+
+@pytest.mark.parametrize("text,effect,sign", [
+    ("The glut sent the price of oil tumbling.", "price of oil", -1),
+    ("The drought sent the price of corn soaring 34 percent in a month.", "price of corn", 1),
+])
+def test_a_change_misparsed_inside_an_of_phrase_is_the_direction(text, effect, sign):
+    """"the price of corn soaring": the small parser hangs "soaring" on "of"; the variable
+    is the price of corn, going up, not a label with the verb and the amount in it."""
+    claims = cogmap.extract(text).claims
+    assert [(c.effect.label, c.polarity) for c in claims] == [(effect, sign)]

@@ -194,8 +194,19 @@ def np_side(tok, depth: int = 0) -> Side:
                 continue
             if c.dep_ == "poss" and c.pos_ == "PRON" or c == misparsed_particle(tok.head) or c.dep_ == "neg":
                 continue  # ("the wage rise, not ingredients": the "not" is the contrast's)
+            moved = _ing_of_change(c) if c.dep_ in ("pobj", "pcomp") and d == 1 else None
+            if moved:
+                # "(sent) the price of corn soaring": the small parser hangs the verb of change
+                # on "of" and the noun on the verb; the variable is the price of corn, going up.
+                noun = [x for x in c.children if x.dep_ in ("compound", "npadvmod", "nsubj") and x.i < c.i
+                        and x.pos_ in ("NOUN", "PROPN")]
+                if noun:
+                    nonlocal sign
+                    sign *= 1 if moved in L.INCREASE else -1
+                    for x in noun:
+                        keep.extend(x.subtree)
+                    continue
             if c.dep_ in ("amod", "advmod") and c.lower_ in L.SIGNED_MODIFIERS and d == 0:
-                nonlocal sign
                 sign *= L.SIGNED_MODIFIERS[c.lower_]
                 continue
             if c.dep_ == "advmod" and d == 0:
@@ -213,6 +224,24 @@ def np_side(tok, depth: int = 0) -> Side:
         keep.pop(0)
     # "unemployment" is employment going down: the concept keeps the positive name.
     return Side(keep, sign * negation_sign(keep))
+
+
+def _ing_of_change(tok) -> Optional[str]:
+    """The verb of change an "-ing" word is ("soaring" soar, "tumbling" tumble), also where
+    the tagger took it for a noun; else None.
+
+    >>> from cogmap.extract.nlp import load
+    >>> [_ing_of_change(t) for t in list(load()("prices tumbling, soaring, during"))[1::2]]
+    ['tumble', 'soar', None]
+    """
+    word = tok.lower_
+    if not word.endswith("ing") or len(word) < 6:
+        return None
+    stem = word[:-3]
+    for lemma in (tok.lemma_.lower(), stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
+        if lemma in _CHANGE:
+            return lemma
+    return None
 
 
 def _with_hyphens(tokens):
