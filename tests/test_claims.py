@@ -1071,3 +1071,10 @@ def test_a_change_misparsed_inside_an_of_phrase_is_the_direction(text, effect, s
     is the price of corn, going up, not a label with the verb and the amount in it."""
     claims = cogmap.extract(text).claims
     assert [(c.effect.label, c.polarity) for c in claims] == [(effect, sign)]
+
+
+def test_a_hypothetical_held_near_certain_is_likely():
+    """"would almost certainly" is no mere possibility: the label agrees with its 0.97."""
+    for text, modality in (("A mutiny would almost certainly end the junta's rule.", "likely"),
+                           ("A mutiny would end the junta's rule.", "possible")):
+        assert [c.modality for c in cogmap.extract(text).claims] == [modality]

@@ -510,6 +510,7 @@ def modality_of(tok, sent, negation: bool = True):
     modality = "asserted"
     tense = "present"
     negated = False
+    by_would = False  # the modality is "possible" only because of a "would"
     chain = _verb_group(tok)
     for v in chain:
         for c in v.children:
@@ -525,13 +526,18 @@ def modality_of(tok, sent, negation: bool = True):
                     hedge.append(low)
                 elif low == "would":
                     tense = "future"
-                    modality = "possible" if modality == "asserted" else modality
+                    if modality == "asserted":
+                        modality, by_would = "possible", True
                     hedge.append(low)
                 elif low == "going":
                     tense = "future"
             if c.dep_ == "advmod" and low in HEDGE_ADVERBS:
                 hedge.append(low)
                 if low in ("likely", "probably", "presumably"):
+                    modality = "likely"
+                elif low in _SURE_ADVERBS and by_would:
+                    # "would almost certainly end": a hypothetical held near certain is likely, not
+                    # merely possible (its probability says 0.97); "could certainly" stays possible
                     modality = "likely"
         if tense == "present" and (v.tag_ == "VBD" or v.tag_ == "VBN" and any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)):
@@ -555,6 +561,8 @@ def modality_of(tok, sent, negation: bool = True):
     return modality, tense, hedge, negated
 
 
+#: Adverbs that hold a claim near certain.
+_SURE_ADVERBS = frozenset("certainly definitely surely undoubtedly inevitably doubtless".split())
 HEDGE_ADVERBS = frozenset(
     "likely probably possibly perhaps maybe certainly definitely surely undoubtedly clearly "
     "presumably conceivably potentially almost hardly unlikely doubtless absolutely inevitably "
