@@ -321,3 +321,14 @@ def test_the_person_who_will_act_is_not_the_one_who_forecasts():
             for f in cogmap.extract(t).forecasts}
     assert said == {"Tom Berg will lose the vote in May.": None,
                     "Mira Santos puts the odds of a cut at 40 percent.": "Mira Santos"}
+
+
+def test_a_claim_and_a_forecast_of_one_reported_sentence_have_one_speaker():
+    """"Lee discussed how X could hurt Y": the claim is hers, as the forecast would be;
+    "Berg raised tariffs, which hurt exporters" is no claim of Berg's, who acted."""
+    import cogmap
+
+    lee = cogmap.extract("In a Q&A, Professor Ann Lee discussed how planned tariffs could hurt the U.S. economy.")
+    berg = cogmap.extract("Tom Berg raised tariffs, which hurt exporters.")
+    assert [c.speaker for c in lee.claims] == ["Ann Lee"]
+    assert berg.claims and all(c.speaker is None for c in berg.claims)

@@ -37,7 +37,7 @@ from cogmap.extract.readings import (
     EXTRA_CLAIM_CONFIDENCE, NEGATED_SIDE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, RULE_SIDE, claims_from,
     forecast_sentences, surest_per_cause, read_sentences, sentences,
 )
-from cogmap.extract.structure import structure
+from cogmap.extract.structure import SPEECH_VERBS, structure
 
 __all__ = ["extract", "extract_many", "build"]
 
@@ -180,13 +180,17 @@ class _SpanIndex:
         return self.spans[k][2] if k < len(self.spans) and self.spans[k][0] < b else None
 
 
-def _subject_person(pdoc, start: int, people, base: int = 0) -> Optional[str]:
+def _subject_person(pdoc, start: int, people, base: int = 0, speech: bool = False) -> Optional[str]:
     """The person who is the subject of the sentence ("Santos puts the odds at ...";
-    "she" is the last person named before it)."""
+    "she" is the last person named before it); with ``speech``, only of a verb of saying
+    or discussing ("Lee discussed how tariffs could hurt ..."), for a claim, whose
+    subject is as often the actor of its cause."""
     sent = pdoc.char_span(start, start + 1, alignment_mode="expand")
     if sent is None:
         return None
     root = sent.sent.root
+    if speech and root.lemma_.lower() not in SPEECH_VERBS | {"discuss"}:
+        return None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
@@ -540,6 +544,12 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                         rc.effect.text(side_text[id(rc.effect.tokens[0].doc)])))
     pending.sort(key=lambda item: item[3])
 
+    def _claim_reporter(rc, a: int) -> Optional[str]:
+        # as a forecast of the same sentence finds its speaker, when the verb is one of saying
+        pdoc = rc.cause.tokens[0].doc if rc.cause.tokens else None
+        pa = para_start_of.get(id(pdoc))
+        return None if pa is None else _subject_person(pdoc, a - pa, st.people, pa, speech=True)
+
     concepts = merger.concepts()
     claims = []
     said_where: dict[tuple, list] = {}  # (cause, effect, sign) -> evidence spans: a link's repeats stay cheap to find
@@ -556,7 +566,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             cause=Mention(concept=cause.id, label=cause.label, text=cause_text),
             effect=Mention(concept=effect.id, label=effect.label, text=effect_text),
             polarity=rc.polarity, modality=rc.modality, tense=rc.tense, probability=prob,
-            speaker=rc.extra.get("speaker") or speaker_at(a, b),
+            speaker=rc.extra.get("speaker") or speaker_at(a, b) or _claim_reporter(rc, a),
             evidence=Evidence(text=text[a:b], start=a, end=b), confidence=rc.extra.get("confidence")))
 
     forecasts = []
