@@ -1078,3 +1078,11 @@ def test_a_hypothetical_held_near_certain_is_likely():
     for text, modality in (("A mutiny would almost certainly end the junta's rule.", "likely"),
                            ("A mutiny would end the junta's rule.", "possible")):
         assert [c.modality for c in cogmap.extract(text).claims] == [modality]
+
+
+def test_a_place_on_the_verb_is_where_not_why():
+    """"in the Kremlin they exhausted": the place the act happened in; "a slowdown in the
+    Gulf" names which slowdown, and stays a cause."""
+    assert cogmap.extract("Because in the Kremlin they exhausted their arguments in vain.").claims == []
+    claims = cogmap.extract("A sharper slowdown in the Gulf could cut remittance inflows by a fifth.").claims
+    assert [c.effect.label for c in claims] == ["remittance inflows"]

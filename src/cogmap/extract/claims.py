@@ -1362,6 +1362,27 @@ def only_when(tokens) -> bool:
     return prep.lower_ == "of" and prep.head.lower_ == "wake"
 
 
+def only_where(tokens) -> bool:
+    """Whether a side is a named place that "in", "at" or "across" hangs on a verb ("in the
+    Kremlin they exhausted", "across Brazil, farmers planted"): where something happened,
+    not why. (On a noun, "a slowdown in the Gulf", the place says which slowdown.)
+
+    >>> from cogmap.extract.nlp import load
+    >>> doc = load()("In Brazil, farmers planted more soy because of a slowdown in China.")
+    >>> only_where([doc[1]]), only_where([doc[13]])
+    (True, False)
+    """
+    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    if len(heads) != 1 or heads[0].dep_ != "pobj" or heads[0].head.lower_ not in _PLACE_PREPS:
+        return False
+    prep = heads[0].head
+    return prep.head.pos_ in ("VERB", "AUX") and (
+        heads[0].ent_type_ in ("GPE", "LOC", "FAC", "ORG") or heads[0].pos_ == "PROPN")
+
+
+_PLACE_PREPS = frozenset("in at inside within across throughout".split())
+
+
 def _rule_adjuncts(sent, out):
     """Reason and goal phrases: "in protest against X", "in a bid to X", "because of X",
     "a strike over X", "arrested for X", "by doing X", "after X", "demanding X"."""
@@ -1814,7 +1835,8 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
         sents = list(sent.doc.sents)
         k = next((i for i, x in enumerate(sents) if x.start == sent.start), 0)
         prev = sents[k - 1] if k else None
-    if not cause or not effect or not cause.tokens or not effect.tokens or only_when(cause.tokens):
+    if not cause or not effect or not cause.tokens or not effect.tokens or only_when(cause.tokens) or \
+            only_where(cause.tokens):
         return
     shared = set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens)
     if shared and not cross:

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Optional
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
 from cogmap.extract.claims import (actors_of_means, aimed, answered_hypothesis, answered_reason, find_claims,
-                                   hypothetical_condition, np_side, only_when, state_entered, summed_up)
+                                   hypothetical_condition, np_side, only_when, only_where, state_entered, summed_up)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, names_something
 from cogmap.errors import InputError
@@ -489,8 +489,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         rc = lc.raw
         if _actor_of_means(rc, means_of):
             continue  # the means is the cause, as for the rules ("by buying blocks")
-        if _aim_as_cause(rc) or only_when(rc.cause.tokens):
-            continue  # an aim, or a time ("in the wake of the holidays"), causes nothing
+        if _aim_as_cause(rc) or only_when(rc.cause.tokens) or only_where(rc.cause.tokens):
+            continue  # an aim, a time ("in the wake of the holidays") or a place ("in the Kremlin") causes nothing
         effect_text, cause_text, start = lc.effect_text, lc.cause_text, lc.start
         summed = summed_up(rc.cause)
         if summed is not None:
