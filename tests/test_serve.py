@@ -603,6 +603,47 @@ def test_review_requests_from_another_origin_are_refused(db):
     assert client.get("/api/reviews").json() == []
 
 
+def test_a_review_is_gated_before_its_body_is_read(db):
+    """A foreign page's request is refused whatever its body; a body past the limit is
+    refused by its length or, sent in chunks, as it comes; nothing is stored."""
+    from cogmap.show.serve import MAX_REVIEW_BYTES
+
+    client = _review_client(db)
+    r = client.post("/api/reviews", content="{not json", headers={"Origin": "http://evil.example",
+                                                                  "Content-Type": "application/json"})
+    assert r.status_code == 403
+    big = '{"action": "accept", "note": "' + "x" * (MAX_REVIEW_BYTES + 10) + '"}'
+    assert client.post("/api/reviews", content=big, headers=SAME).status_code == 413
+    chunks = (part.encode() for part in (big[:1000], big[1000:]))  # no Content-Length: sent in chunks
+    assert client.post("/api/reviews", content=chunks, headers=SAME).status_code == 413
+    assert client.get("/api/reviews").json() == []
+
+
+def test_reviews_refuse_what_no_file_can_hold_and_keep_their_trail(db):
+    client = _review_client(db)
+    for label in ("be\u0000ef", "be\ud800ef"):
+        body = json.dumps({"action": "rename", "concept": "rents", "label": label}, ensure_ascii=True)
+        body = body.replace("rents", "house prices")
+        r = client.post("/api/reviews", content=body, headers=SAME)
+        assert r.status_code == 400 and "control character" in r.json()["detail"], r.text
+    # Adding a link the map has would overwrite what its quotes say: refused.
+    r = client.post("/api/reviews", json={"action": "add", "cause": "interest rates", "effect": "housing demand",
+                                          "sign": 1}, headers=SAME)
+    assert r.status_code == 400 and "accept or flip" in r.json()["detail"]
+    for body in ({"action": "flip", "cause": "housing demand", "effect": "house prices", "note": "misread"},
+                 {"action": "add", "cause": "house prices", "effect": "rents", "sign": 1}):
+        assert client.post("/api/reviews", json=body, headers=SAME).status_code == 201
+    reviewed, m = _cli_map(db)
+    flipped = next(e for e in m["edges"] if e["weight"] < 0 and any("flipped by" in (ev.get("rationale") or "")
+                                                                    for ev in e["evidence"]))
+    assert any("misread" in ev["rationale"] for ev in flipped["evidence"] if ev.get("rationale"))
+    # A reviewer's added link is the reviewer's: not in a speaker's map, nor in a period's.
+    assert ("house prices", "rents") in reviewed
+    for extra in (["--speaker", "Ann Lee"], ["--since", "2024-01-01"]):
+        assert ("house prices", "rents") not in _cli_map(db, *extra)[0], extra
+    assert client.get("/report/speaker/Nobody").status_code == 404
+
+
 def test_bidi_controls_and_markup_are_neutralized_in_the_terminal_tables(tmp_path):
     from cogmap.show.bidi import BIDI_CONTROLS
 

@@ -222,7 +222,7 @@ class Queries:
         if reviewed:
             from cogmap.corpus.review import apply_reviews, reviews
 
-            model = apply_reviews(model, reviews(self))[0]
+            model = apply_reviews(model, reviews(self), added=speaker is None and since is None)[0]
         return model
 
     def contradictions(self, speaker: Optional[str] = None, since=None) -> list[Contradiction]:

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import getpass
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Optional
 
@@ -82,6 +83,10 @@ def _text(value, what: str, limit: int, required: bool = True) -> Optional[str]:
         return None
     if len(text) > limit:
         raise InputError(f"{what} is longer than {limit} characters")
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text):
+        # A NUL or a lone surrogate cannot be written to every file the map goes to (YAML,
+        # UTF-8): refused here rather than stored to break an export later.
+        raise InputError(f"{what} holds a control character or a lone surrogate")
     return text
 
 
@@ -123,10 +128,14 @@ def add_review(store, action: str, *, cause=None, effect=None, concept=None, lab
     value = None
     if action in ("accept", "reject", "flip", "add"):
         cause, effect = _text(cause, "a cause", MAX_LABEL), _text(effect, "an effect", MAX_LABEL)
+        a, b = find(cause), find(effect)
+        there = a is not None and b is not None and any(e.cause == a and e.effect == b for e in model.edges)
         if action != "add":
-            a, b = find(cause), find(effect)
-            if a is None or b is None or not any(e.cause == a and e.effect == b for e in model.edges):
+            if not there:
                 raise InputError(f"the map has no link {cause} \u2192 {effect}")
+        elif there:
+            # Adding would replace the weight its quotes give: say what is meant instead.
+            raise InputError(f"the map already has {cause} \u2192 {effect}: accept or flip it")
         else:
             if normalize_label(cause) == normalize_label(effect):
                 raise InputError("a link needs two different concepts")
@@ -184,13 +193,17 @@ def _finder(model: Model):
     return lambda label: names.get(normalize_label(label or ""))
 
 
-def apply_reviews(model: Model, rows) -> tuple[Model, dict]:
+def apply_reviews(model: Model, rows, added: bool = True) -> tuple[Model, dict]:
     """Replay reviews over a map.
 
     Returns the reviewed model and, for each link a review touched and that is still
     there, ``{(cause id, effect id): {"status", "who", "at", "note"}}`` (status
     ``accepted``, ``flipped`` or ``added``: the latest review of the link). A review
-    whose concepts or link are no longer in the map does nothing.
+    whose concepts or link are no longer in the map does nothing. With ``added``
+    false, links the reviewers added are left out: a map of one speaker's or one
+    period's claims holds none of theirs. A flipped link keeps its quotes and gains an
+    entry saying who flipped it, so a file of the map shows why its weight and its
+    quotes disagree.
     """
     if not rows:
         return model, {}
@@ -224,10 +237,13 @@ def apply_reviews(model: Model, rows) -> tuple[Model, dict]:
             elif r.action == "flip":
                 e["weight"] = -e["weight"]
                 e["sign"] = -e.get("sign", 0)
+                e["evidence"] = list(e.get("evidence", [])) + [{
+                    "speaker": r.who, "weight": e["weight"],
+                    "rationale": f"flipped by {r.who} on {r.at[:10]}" + (f": {r.note}" if r.note else "")}]
                 mark(pair, "flipped", r)
             else:
                 mark(pair, "accepted", r)
-        elif r.action == "add":
+        elif r.action == "add" and added:
             ids = []
             for label in (r.cause, r.effect):
                 cid = find(label)

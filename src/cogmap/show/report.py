@@ -474,7 +474,8 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
         from cogmap.corpus.review import apply_reviews, reviews
 
         done = reviews(store)
-        model, marks = apply_reviews(store.map(speaker=speaker, since=day, reviewed=False, aliases=aliases), done)
+        model, marks = apply_reviews(store.map(speaker=speaker, since=day, reviewed=False, aliases=aliases), done,
+                                     added=speaker is None and day is None)
         fc_rows = store.forecasts(speaker=speaker)
         if speaker is not None and not model.edges and not fc_rows:
             raise InputError(f"no claims or forecasts by {speaker!r} in the store")

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Optional
 from urllib.parse import quote
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -287,6 +287,55 @@ class _SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+#: The largest review body read (a review is a few labels and a note: a few kB at most).
+MAX_REVIEW_BYTES = 64 * 1024
+
+
+class _ReviewGate:
+    """The POST of a review is checked before its body is read: the origin and type
+    (:func:`_same_origin`, 403 / 415), then the size (413, also for a body sent in
+    chunks without a length). FastAPI reads and parses a body before it runs a route's
+    dependencies, so a foreign page or a 200 MB body would otherwise be read first."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != "/api/reviews":
+            return await self.app(scope, receive, send)
+        too_big = f"a review is at most {MAX_REVIEW_BYTES // 1024} kB"
+        request = Request(scope)
+        try:
+            _same_origin(request)
+            length = request.headers.get("content-length")
+            if length is not None and (not length.isdigit() or int(length) > MAX_REVIEW_BYTES):
+                raise HTTPException(413, too_big)
+        except HTTPException as exc:
+            return await JSONResponse({"detail": exc.detail}, status_code=exc.status_code)(scope, receive, send)
+        # Read here, up to the limit (a body sent in chunks has no length to check first),
+        # and handed on whole: FastAPI would turn an error while it reads into a 400.
+        body = bytearray()
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
+            body += message.get("body", b"")
+            if len(body) > MAX_REVIEW_BYTES:
+                return await JSONResponse({"detail": too_big}, status_code=413)(scope, receive, send)
+            if not message.get("more_body", False):
+                break
+        sent = False
+
+        async def replay():
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
 def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     """The web app over the store at ``db`` (which must exist).
 
@@ -316,6 +365,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
         redoc_url=None,
         openapi_url="/openapi.json",
     )
+    app.add_middleware(_ReviewGate)  # (added first, so it runs after the Host check)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOOPBACK_HOSTS)
     app.add_middleware(_SecurityHeaders)
 
@@ -478,10 +528,9 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
 
     @app.post("/api/reviews", response_model=ReviewInfo, status_code=201,
               summary="Review the corpus map: accept, reject, rename, merge, flip, add",
+              # (_ReviewGate checks the origin, the type and the size before the body is read)
               responses={403: {"description": "Not from a page of this server"}, 400: {"description": "Not a valid review"},
-                         415: {"description": "Not a JSON body"}},
-              # A dependency, so the origin and the body's type are checked before the body is read.
-              dependencies=[Depends(_same_origin)])
+                         413: {"description": "Body too large"}, 415: {"description": "Not a JSON body"}})
     def api_review(body: ReviewRequest):
         from cogmap.corpus.review import add_review
 
