@@ -222,3 +222,16 @@ def test_map_db_says_when_a_filter_leaves_nothing(tmp_path, corpus):
         assert not (tmp_path / "m.yaml").exists()
     p = cogmap("map", "--db", db, "--speaker", "ann lee", "-o", tmp_path / "m.yaml", cwd=tmp_path)
     assert p.returncode == 0 and "1 document in" in p.stderr, p.stderr
+
+
+def test_a_rejected_link_contradicts_no_one(tmp_path, corpus):
+    from cogmap.corpus.review import add_review
+
+    (corpus / "bad.txt").unlink()
+    db = tmp_path / "s.db"
+    assert cogmap("add", corpus, "--db", db, "--workers", "0", cwd=tmp_path).returncode == 0
+    assert "1 contradiction" in cogmap("map", "--db", db, cwd=tmp_path).stderr
+    with Store(db) as st:
+        add_review(st, "reject", cause="rates", effect="demand", who="tester")
+    assert "no contradictions" in cogmap("map", "--db", db, cwd=tmp_path).stderr
+    assert "1 contradiction" in cogmap("map", "--db", db, "--original", cwd=tmp_path).stderr

@@ -275,6 +275,9 @@ def map_store(db, speaker=None, since=None, output=None, original=False, **optio
                              + (f" ({undated} {'has' if undated == 1 else 'have'} no date and "
                                 f"{'is' if undated == 1 else 'are'} left out)" if undated else ""))
         contradictions = store.contradictions(speaker=speaker, since=since)
+        if not original:
+            # A link a review rejected, or merged away, contradicts no one in this map.
+            contradictions = [c for c in contradictions if _has_link(model, c.cause, c.effect)]
     if output is None:
         typer.echo(_model_text(model, "yaml"), nl=False)
     else:
@@ -305,6 +308,18 @@ def map_store(db, speaker=None, since=None, output=None, original=False, **optio
 
 
 SHOW = 20  # contradictions printed by `map --db`
+
+
+def _has_link(model, cause: str, effect: str) -> bool:
+    """Whether ``model`` links the concepts labelled (or once labelled) ``cause`` and ``effect``."""
+    from cogmap.model.model import normalize_label
+
+    names = {}
+    for c in model.concepts:
+        for name in (c.label, *c.aliases):
+            names.setdefault(normalize_label(name), c.id)
+    a, b = names.get(normalize_label(cause)), names.get(normalize_label(effect))
+    return any(e.cause == a and e.effect == b for e in model.edges)
 
 
 
