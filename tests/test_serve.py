@@ -630,6 +630,8 @@ def test_reviews_refuse_what_no_file_can_hold_and_keep_their_trail(db):
     r = client.post("/api/reviews", json={"action": "add", "cause": "interest rates", "effect": "housing demand",
                                           "sign": 1}, headers=SAME)
     assert r.status_code == 400 and "accept or flip" in r.json()["detail"]
+    r = client.post("/api/reviews", json={"action": "add", "cause": "house prices", "effect": "rents"}, headers=SAME)
+    assert r.status_code == 400 and "needs a sign" in r.json()["detail"]
     for body in ({"action": "flip", "cause": "housing demand", "effect": "house prices", "note": "misread"},
                  {"action": "add", "cause": "house prices", "effect": "rents", "sign": 1}):
         assert client.post("/api/reviews", json=body, headers=SAME).status_code == 201

@@ -107,7 +107,7 @@ def add_review(store, action: str, *, cause=None, effect=None, concept=None, lab
         Its new label (rename).
     into : str
         The concept it joins (merge).
-    sign : 1 or -1, weight : float in (0, 1]
+    sign : 1 or -1 (required for add), weight : float in (0, 1]
         The added link's sign and size (add; size 1 by default).
     note, who : str
         Why, and who (the system's user name by default).
@@ -139,7 +139,9 @@ def add_review(store, action: str, *, cause=None, effect=None, concept=None, lab
         else:
             if normalize_label(cause) == normalize_label(effect):
                 raise InputError("a link needs two different concepts")
-            sign = int(sign) if sign is not None else 1
+            if sign is None:
+                raise InputError("an added link needs a sign: 1 (raises) or -1 (lowers)")
+            sign = int(sign)
             if sign not in (1, -1):
                 raise InputError("sign must be 1 or -1")
             weight = 1.0 if weight is None else float(weight)
