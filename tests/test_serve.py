@@ -232,6 +232,8 @@ def test_serve_rejects(client, db):
         assert r.status_code in (404, 422), (url, r.status_code)
         assert "root:" not in r.text
     assert client.post("/api/documents").status_code == 405
+    head = client.head("/report")
+    assert head.status_code == 200 and head.content == b"" and int(head.headers["content-length"]) > 1000
     # Only loopback host names are answered (DNS rebinding).
     assert TestClient(create_app(db)).get("/").status_code == 400
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400

@@ -624,10 +624,11 @@ def build_report(obj, *, article=None, max_loop_length: int = 8, max_loops: int 
         "data": json_for_html(data),
         "vendor": vendor,
         "script": page_js,
+        "bundled": "bundled in this file" if scripts_at is None else "served by this server",
     }
     template = _asset("report.html")
     # One pass: text put in by one marker is never searched for another.
-    return re.sub(r"\{\{(csp|css|data|vendor|script)\}\}", lambda m: parts[m.group(1)], template)
+    return re.sub(r"\{\{(csp|css|data|vendor|script|bundled)\}\}", lambda m: parts[m.group(1)], template)
 
 
 def write_report(obj, path, **kwargs) -> Path:

@@ -269,7 +269,8 @@ def _open_watch(path: Path) -> sqlite3.Connection:
 
 
 class _SecurityHeaders:
-    """The headers every answer carries; plain ASGI, so a page's body is passed on untouched."""
+    """The headers every answer carries; plain ASGI, so a page's body is passed on untouched.
+    A HEAD request is answered as its GET, without the body (``curl -I``, link checkers)."""
 
     def __init__(self, app):
         self.app = app
@@ -277,11 +278,16 @@ class _SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = dict(scope, method="GET")
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
                 have = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [kv for kv in _HEADERS if kv[0] not in have]
+            elif head and message["type"] == "http.response.body":
+                message = dict(message, body=b"")
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
