@@ -660,3 +660,22 @@ def test_bidi_controls_and_markup_are_neutralized_in_the_terminal_tables(tmp_pat
         assert r.returncode == 0, r.stderr
         assert not any(ch in r.stdout for ch in BIDI_CONTROLS) and "Ann \ufffdeeL" in r.stdout, r.stdout
         assert "[red]Bo[/red]" in r.stdout  # a name is shown as written, never read as markup
+
+
+def test_report_original_shows_the_map_before_its_reviews(db, tmp_path):
+    from cogmap.corpus.review import add_review
+
+    with Store(db) as st:
+        add_review(st, "reject", cause="house prices", effect="interest rates", who="tester")
+
+    def pairs(*extra):
+        out = tmp_path / "r.html"
+        r = subprocess.run([sys.executable, "-m", "cogmap", "report", "--db", str(db), "-o", str(out), *extra],
+                           capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, r.stderr
+        data = data_of(out.read_text(encoding="utf-8"))
+        labels = {n["id"]: n["label"] for n in data["nodes"]}
+        return {(labels[e["source"]], labels[e["target"]]) for e in data["edges"]}
+
+    assert ("house prices", "interest rates") not in pairs()
+    assert ("house prices", "interest rates") in pairs("--original")

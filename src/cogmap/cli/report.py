@@ -30,6 +30,7 @@ def register(app: typer.Typer) -> None:
         article: Optional[Path] = typer.Option(
             None, "--article", help="For a model file: the article its evidence offsets point into, shown in the page."
         ),
+        original: bool = typer.Option(False, "--original", help="With --db: the map as extracted, without the reviews."),
         max_length: int = typer.Option(8, "--max-length", help="Longest feedback loop to look for (links)."),
         extractor: Optional[Extractor] = typer.Option(None, "--extractor", help=EXTRACTOR_HELP),
         llm: bool = cli_llm.LLM, llm_only: bool = cli_llm.LLM_ONLY, llm_url: Optional[str] = cli_llm.LLM_URL,
@@ -63,12 +64,13 @@ def register(app: typer.Typer) -> None:
             if document is not None and (speaker is not None or since is not None):
                 raise InputError("--document shows one document; --speaker and --since are for the whole corpus")
             data = store_report_data(db, document=document, speaker=speaker, since=since, max_loop_length=max_length,
-                                     aliases=alias_file)
+                                     aliases=alias_file, original=original)
             out = write_report(data, output)
         else:
             if input is None:
                 raise InputError("give an article or model file, or --db PATH for a corpus store")
-            for name, value in (("--speaker", speaker), ("--since", since), ("--document", document)):
+            for name, value in (("--speaker", speaker), ("--since", since), ("--document", document),
+                                ("--original", original or None)):
                 if value is not None:
                     raise InputError(f"{name} needs --db")
             out = write_report(input, output, article=article, max_loop_length=max_length, aliases=alias_file)

@@ -410,7 +410,7 @@ def _tag_evidence(data: dict, docs: list[dict]) -> None:
 
 
 def store_report_data(store, *, document: Optional[int] = None, speaker: Optional[str] = None, since=None,
-                      max_loop_length: int = 8, max_loops: int = 200, aliases=None) -> dict:
+                      max_loop_length: int = 8, max_loops: int = 200, aliases=None, original: bool = False) -> dict:
     """The report's data for a corpus store: the whole corpus, one speaker, or one document.
 
     Parameters
@@ -426,6 +426,8 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
         as :meth:`cogmap.corpus.store.Store.map` does.
     max_loop_length, max_loops : int
         Bounds of the feedback-loop search.
+    original : bool
+        The corpus map as extracted, without the reviews (``cogmap map --db --original``).
 
     Returns
     -------
@@ -473,7 +475,7 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
         day = _since(since)
         from cogmap.corpus.review import apply_reviews, reviews
 
-        done = reviews(store)
+        done = [] if original else reviews(store)
         model, marks = apply_reviews(store.map(speaker=speaker, since=day, reviewed=False, aliases=aliases), done,
                                      added=speaker is None and day is None)
         fc_rows = store.forecasts(speaker=speaker)
