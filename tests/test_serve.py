@@ -679,3 +679,19 @@ def test_report_original_shows_the_map_before_its_reviews(db, tmp_path):
 
     assert ("house prices", "interest rates") not in pairs()
     assert ("house prices", "interest rates") in pairs("--original")
+
+
+def test_serve_applies_an_alias_file_to_every_corpus_map(db, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from cogmap.aliases import Aliases
+    from cogmap.show.serve import create_app
+
+    steer = Aliases.coerce({"concepts": [{"label": "borrowing costs", "aliases": ["interest rates"]}]})
+    client = TestClient(create_app(db, aliases=steer), base_url="http://127.0.0.1")
+    labels = {c["label"] for c in client.get("/api/model").json()["concepts"]}
+    assert "borrowing costs" in labels and "interest rates" not in labels
+    assert "borrowing costs" in {n["label"] for n in data_of(client.get("/report").text)["nodes"]}
+    r = subprocess.run([sys.executable, "-m", "cogmap", "serve", "--db", str(db), "--aliases", str(tmp_path / "x.yaml")],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "Traceback" not in r.stderr

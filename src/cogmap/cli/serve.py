@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
+from cogmap.cli.extract import ALIASES, read_aliases
 from cogmap.errors import InputError
 
 
@@ -17,6 +19,7 @@ def register(app: typer.Typer) -> None:
         host: str = typer.Option(
             "127.0.0.1", "--host", help="Address to bind. The default, loopback, keeps the app on this machine."
         ),
+        aliases: Optional[Path] = ALIASES,
     ):
         """Serve the reports of a corpus store (whole corpus, per document, per speaker) and a JSON API.
 
@@ -24,9 +27,12 @@ def register(app: typer.Typer) -> None:
         Nothing is opened for you, and the app reads no file but the store.
 
         Example: cogmap serve --db corpus.db --port 8000
+
+        Example: cogmap serve --db corpus.db --aliases aliases.yaml
         """
         if not 0 < port < 65536:
             raise InputError("--port must be between 1 and 65535")
+        steer = read_aliases(aliases)
         from cogmap.corpus.store import Store
         from cogmap.show.serve import serve
 
@@ -34,4 +40,4 @@ def register(app: typer.Typer) -> None:
         if host not in ("127.0.0.1", "localhost", "::1"):
             typer.secho(f"warning: binding {host}: other machines can read this store", fg="yellow", err=True)
         typer.echo(f"serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C to stop)")
-        serve(db, host=host, port=port)
+        serve(db, host=host, port=port, aliases=steer)

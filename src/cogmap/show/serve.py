@@ -342,7 +342,7 @@ class _ReviewGate:
         await self.app(scope, replay, send)
 
 
-def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
+def create_app(db, *, allowed_hosts: Optional[list[str]] = None, aliases=None) -> FastAPI:
     """The web app over the store at ``db`` (which must exist).
 
     Parameters
@@ -352,6 +352,9 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     allowed_hosts : list of str, optional
         ``Host`` header values answered (default :data:`LOOPBACK_HOSTS`); ``["*"]``
         answers any.
+    aliases : Aliases, optional
+        An alias file already read (``cogmap serve --aliases``): its merges and
+        ``keep_apart`` pairs shape every corpus map served, as for ``map --db --aliases``.
 
     Returns
     -------
@@ -405,7 +408,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
 
         with open_store() as st:
             try:
-                data = store_report_data(st, **kw)
+                data = store_report_data(st, aliases=aliases, **kw)
             except InputError as exc:
                 raise HTTPException(404 if str(exc).startswith("no ") else 400, str(exc)) from None
         data = dict(data, nav={"index": "/", "document": "/report/document/", "speaker": "/report/speaker/"})
@@ -503,7 +506,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None) -> FastAPI:
 
         def make():
             with open_store() as st:
-                return st.map(speaker=speaker or None, since=day)
+                return st.map(speaker=speaker or None, since=day, aliases=aliases)
 
         return await cached_json(("api-model", (speaker or "").casefold(), day), make, _AS_JSON["model"],
                                  by_alias=True, exclude_none=True)
@@ -637,7 +640,7 @@ API: <a href="/api/documents">/api/documents</a>, <a href="/api/forecasts">/api/
 """
 
 
-def serve(db, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(db, host: str = "127.0.0.1", port: int = 8000, aliases=None) -> None:
     """Run the app with uvicorn until interrupted. Binds loopback unless told otherwise."""
     import uvicorn
 
@@ -646,7 +649,7 @@ def serve(db, host: str = "127.0.0.1", port: int = 8000) -> None:
         hosts = ["*"]
     elif host not in hosts:
         hosts.append(f"[{host}]" if ":" in host else host)
-    app = create_app(db, allowed_hosts=hosts)
+    app = create_app(db, allowed_hosts=hosts, aliases=aliases)
     # No access log: a line per request cost a fifth of the server's CPU under load, and
     # the pages say nothing a local user needs logged.
     uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, server_header=False,
