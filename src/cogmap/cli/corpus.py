@@ -322,7 +322,6 @@ def _has_link(model, cause: str, effect: str) -> bool:
     return any(e.cause == a and e.effect == b for e in model.edges)
 
 
-
 def _names(claims, most: int = 4) -> str:
     names = sorted({who for who, _, _ in claims})
     extra = f" and {len(names) - most} more" if len(names) > most else ""

@@ -218,11 +218,11 @@ _MEASURES = frozenset({"euro", "dollar", "pound", "yen", "yuan", "rouble", "rubl
 _TIME_DEICTIC = frozenset({"next", "last", "this", "every", "each", "coming", "past", "early", "late"})
 #: Verbs that only spend or fill a time: "(they) do two years", "spent five years", "it took a week".
 _TIME_VERBS = frozenset({"do", "spend", "take", "last", "serve", "have", "be"})
-#: How likely something is, which names no variable unless it says of what ("the odds" vs "the odds of a deal";
-#: the tagger lemmatises "odds" as "odd").
 #: A quantifier standing for people ("few would agree", "many left") counts them and names no variable.
 _QUANTIFIERS = frozenset({"few", "many", "several", "most", "some", "all", "none", "both", "each", "either",
                           "neither", "enough", "much"})
+#: How likely something is, which names no variable unless it says of what ("the odds" vs "the odds of a deal";
+#: the tagger lemmatises "odds" as "odd").
 _BARE_LIKELIHOOD = frozenset({"odd", "odds", "chance", "likelihood", "probability", "possibility", "likeliness"})
 
 

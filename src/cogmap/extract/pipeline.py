@@ -490,7 +490,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         if _actor_of_means(rc, means_of):
             continue  # the means is the cause, as for the rules ("by buying blocks")
         if _aim_as_cause(rc) or only_when(rc.cause.tokens) or only_where(rc.cause.tokens):
-            continue  # an aim, a time ("in the wake of the holidays") or a place ("in the Kremlin") causes nothing
+            continue  # an aim, a time ("in the wake of the holidays"), a place ("in the Kremlin"): no cause
         effect_text, cause_text, start = lc.effect_text, lc.cause_text, lc.start
         summed = summed_up(rc.cause)
         if summed is not None:

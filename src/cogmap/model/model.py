@@ -358,10 +358,10 @@ _NOT_A_MODEL_FILE = {"graphml": "graphml", "xml": "graphml", "gexf": "gexf", "do
 def check_model_path(path) -> Path:
     """``path`` as a :class:`~pathlib.Path`, if a model can be written there (not a ``.graphml``, say).
 
-    >>> check_model_path("m.graphml")
+    >>> check_model_path("m.graphml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    cogmap.errors.InputError: m.graphml: a model file is .yaml or .json; for .graphml use `cogmap export MODEL --format graphml -o m.graphml`
+    cogmap.errors.InputError: m.graphml: a model file is .yaml or .json; for .graphml use `cogmap export ...`
     """
     p = Path(path)
     suffix = p.suffix.lower().lstrip(".")
