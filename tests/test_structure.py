@@ -99,3 +99,16 @@ def test_statement_prompt_with_a_reacting_answer():
             "Some say solar made the grid less stable.\n\nThat is mostly a myth. Solar helped during the day.")
     doc = cogmap.extract(text)
     assert [t.kind for t in doc.turns] == ["narration"] + ["question", "answer"] * 3
+
+
+def test_a_role_stands_for_the_one_person_the_text_gives_it():
+    """"..., the energy analyst said" is Paul Sankey when the text calls him that; a role
+    two people hold, or a plural one ("experts"), stays as written."""
+    one = cogmap.extract("Energy analyst Paul Sankey expects a spike in crude prices this summer.\n\n"
+                         "Prices will climb toward $100 a barrel, the analyst said.\n")
+    assert {q.speaker for q in one.quotes} == {"Paul Sankey"}
+    two = cogmap.extract("Ann Lee, an analyst at Nordbank, follows the oil market.\n\n"
+                         "Bo Ray, an analyst at Vell, follows it too.\n\n"
+                         "Prices will climb toward $100 a barrel, the analyst said.\n\n"
+                         "Prices will fall, experts said.\n")
+    assert {q.speaker for q in two.quotes} >= {"analyst", "experts"}

@@ -352,6 +352,32 @@ def _interviewee_from_narration(quotes: list[Quote], attributions, people: Peopl
     return names.most_common(1)[0][0] if names else None
 
 
+def _role_word(speaker: str) -> Optional[str]:
+    """The role noun a speaker without a name ends in ("energy analyst": "analyst"), when
+    it is one person's (a plural, "experts", is several)."""
+    words = speaker.split()
+    last = words[-1].lower() if words else ""
+    return None if not last.isalpha() or last.endswith("s") else last
+
+
+def _roles_of_people(docs, people: People) -> dict[str, str]:
+    """Role nouns the text gives exactly one named person: "analyst" of "Mira Santos, an
+    analyst at Capital Insight" (apposition) or of "energy analyst Paul Sankey" (a title
+    before the name)."""
+    holders: dict[str, set] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = people.resolve(ent.text)
+            if name is None:
+                continue
+            for c in ent.root.children:
+                if c.pos_ == "NOUN" and (c.dep_ == "appos" or c.dep_ == "compound" and c.i < ent.start):
+                    holders.setdefault(c.lower_, set()).add(name)
+    return {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
+
+
 def structure(cleaned: Cleaned, docs) -> Structure:
     """Turns, quotes and speakers of a cleaned text whose paragraphs were parsed as ``docs``."""
     people = _collect_people(cleaned, docs)
@@ -435,6 +461,17 @@ def structure(cleaned: Cleaned, docs) -> Structure:
         if here:
             last_speaker = here[-1][2]
             last_para = pi
+
+    # A role for a speaker ("..., analyst says"; "the energy analyst said") is the one named
+    # person the text gives that role ("Mira Santos, an analyst at ..."; "energy analyst
+    # Paul Sankey"): a ledger of experts should score her, not "analyst".
+    roles = _roles_of_people(docs, people)
+    if roles:
+        def named(speaker):
+            return roles.get(_role_word(speaker), speaker) if speaker and speaker not in named_people else speaker
+
+        quotes = [Quote(speaker=named(q.speaker), text=q.text, start=q.start, end=q.end) for q in quotes]
+        attributions = [(sa, sb, named(who)) for sa, sb, who in attributions]
 
     qa_start = next((cleaned.paragraphs[i][0] for i, k in enumerate(kinds) if k != "narration"), None)
     if qa_start is not None and interviewee is None:
