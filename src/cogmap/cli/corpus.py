@@ -277,7 +277,8 @@ def map_store(db, speaker=None, since=None, output=None, original=False, **optio
         contradictions = store.contradictions(speaker=speaker, since=since)
         if not original:
             # A link a review rejected, or merged away, contradicts no one in this map.
-            contradictions = [c for c in contradictions if _has_link(model, c.cause, c.effect)]
+            linked = _linked(model)
+            contradictions = [c for c in contradictions if linked(c.cause, c.effect)]
     if output is None:
         typer.echo(_model_text(model, "yaml"), nl=False)
     else:
@@ -310,16 +311,14 @@ def map_store(db, speaker=None, since=None, output=None, original=False, **optio
 SHOW = 20  # contradictions printed by `map --db`
 
 
-def _has_link(model, cause: str, effect: str) -> bool:
-    """Whether ``model`` links the concepts labelled (or once labelled) ``cause`` and ``effect``."""
-    from cogmap.model.model import normalize_label
+def _linked(model):
+    """A function telling whether ``model`` links the concepts labelled (or once labelled)
+    ``cause`` and ``effect``; the lookups are made once, for a corpus's many contradictions."""
+    from cogmap.corpus.review import concept_finder
 
-    names = {}
-    for c in model.concepts:
-        for name in (c.label, *c.aliases):
-            names.setdefault(normalize_label(name), c.id)
-    a, b = names.get(normalize_label(cause)), names.get(normalize_label(effect))
-    return any(e.cause == a and e.effect == b for e in model.edges)
+    find = concept_finder(model)
+    pairs = {(e.cause, e.effect) for e in model.edges}
+    return lambda cause, effect: (find(cause), find(effect)) in pairs
 
 
 def _names(claims, most: int = 4) -> str:

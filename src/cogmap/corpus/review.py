@@ -29,7 +29,8 @@ from typing import Optional
 from cogmap.errors import InputError
 from cogmap.model.model import Model, normalize_label, slugify
 
-__all__ = ["ACTIONS", "Review", "add_review", "reviews", "apply_reviews", "describe", "reviewer_name"]
+__all__ = ["ACTIONS", "Review", "add_review", "reviews", "apply_reviews", "describe", "reviewer_name",
+           "concept_finder"]
 
 ACTIONS = ("accept", "reject", "rename", "merge", "flip", "add")
 #: Longest label, note and name a review keeps (characters).
@@ -124,7 +125,7 @@ def add_review(store, action: str, *, cause=None, effect=None, concept=None, lab
     note = _text(note, "a note", MAX_NOTE, required=False)
     who = _text(who, "a name", MAX_WHO, required=False) or reviewer_name()
     model = store.map()
-    find = _finder(model)
+    find = concept_finder(model)
     value = None
     if action in ("accept", "reject", "flip", "add"):
         cause, effect = _text(cause, "a cause", MAX_LABEL), _text(effect, "an effect", MAX_LABEL)
@@ -184,7 +185,7 @@ def reviewer_name() -> str:
         return "someone"
 
 
-def _finder(model: Model):
+def concept_finder(model: Model):
     """A function from a label (or an earlier label, an alias) to a concept id of ``model``."""
     names: dict[str, str] = {}
     for c in model.concepts:
