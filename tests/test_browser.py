@@ -733,6 +733,17 @@ def test_review_in_serve_changes_the_map(browser, tmp_path, small_report):
             page.evaluate("window.scrollTo(0, 0)")
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "serve-review.png"))
+            # Undo the flip from the log: the sign is back, the log keeps the review struck through.
+            page.click("#review-note .review-log summary")
+            with page.expect_navigation():
+                page.click("#review-note .review-log li:has-text('flipped') button:text-is('Undo')")
+            page.wait_for_load_state("load")
+            page.wait_for_function("window.cy !== undefined")
+            assert v.eval(sign) == 1
+            page.click("#review-note .review-log summary")
+            undone = page.locator("#review-note .review-log li:has-text('flipped')")
+            assert "undone by" in undone.inner_text() and undone.locator(".review-undone").count() == 1
+            assert page.locator("#review-note .review-log li:has-text('accepted') button:text-is('Undo')").count() == 1
             for url in v.requests:
                 assert url.startswith(base + "/"), url
             assert v.errors == [], v.errors

@@ -545,6 +545,8 @@ def test_each_review_action_round_trips_through_serve_the_store_and_map(db, tmp_
          lambda m: m[("house prices", "rents")] == 1.0),
         ({"action": "rename", "concept": "housing demand", "label": "demand for homes"},
          lambda m: ("interest rates", "demand for homes") in m and ("housing demand", "house prices") not in m),
+        ({"action": "reject", "cause": "house prices", "effect": "rents", "note": "second thoughts"},
+         lambda m: ("house prices", "rents") not in m),
         ({"action": "merge", "concept": "rents", "into": "house prices"},
          lambda m: ("house prices", "rents") not in m and not any("rents" in k for k in m)),
     ]
@@ -584,6 +586,75 @@ def test_each_review_action_round_trips_through_serve_the_store_and_map(db, tmp_
     assert ("house prices", "interest rates") not in again and ("interest rates", "demand for homes") in again
 
 
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "cogmap", *args], capture_output=True, text=True)
+
+
+def test_reviews_from_the_terminal_mirror_the_page_and_undo_keeps_the_log(db):
+    before, _ = _cli_map(db)
+    ran = _cli("review", "reject", "house prices", "interest rates", "--note", "not causal", "--db", str(db))
+    assert ran.returncode == 0 and "review 1: rejected" in ran.stdout, ran.stderr
+    assert _cli("review", "flip", "housing demand", "house prices", "--db", str(db)).returncode == 0
+    assert _cli("review", "add", "house prices", "rents", "--sign", "lowers", "--who", "Bo", "--db", str(db)).returncode == 0
+    m, _ = _cli_map(db)
+    assert ("house prices", "interest rates") not in m and m[("housing demand", "house prices")] < 0
+    assert m[("house prices", "rents")] == -1.0
+    # Undo the reject from the terminal: the link is back, the log keeps the review, marked.
+    ran = _cli("review", "undo", "1", "--who", "Cy", "--db", str(db))
+    assert ran.returncode == 0 and "undone" in ran.stdout, ran.stderr
+    m, _ = _cli_map(db)
+    assert m[("house prices", "interest rates")] == before[("house prices", "interest rates")]
+    assert m[("housing demand", "house prices")] < 0  # the others still hold
+    log = json.loads(_cli("review", "list", "--format", "json", "--db", str(db)).stdout)
+    assert [(r["id"], r["undone_by"]) for r in log] == [(1, "Cy"), (2, None), (3, None)]
+    assert log[0]["undone_at"] and log[0]["note"] == "not causal" and log[2]["who"] == "Bo"
+    # Undo from the page, as its log's button sends it; the page's log shows both undone.
+    client = _review_client(db)
+    r = client.post("/api/reviews", json={"action": "undo", "id": 2, "who": "Di"}, headers={"Origin": "http://127.0.0.1"})
+    assert r.status_code == 201 and r.json()["undone_by"] == "Di", r.text
+    m, _ = _cli_map(db)
+    assert m == {**before, ("house prices", "rents"): -1.0}
+    log = data_of(client.get("/report").text)["review"]["log"]
+    assert [bool(x["undone_at"]) for x in log] == [True, True, False]
+    # Undoing twice, or what is not there, is one clear line (400 on the page, exit 2 here).
+    r = client.post("/api/reviews", json={"action": "undo", "id": 2}, headers={"Origin": "http://127.0.0.1"})
+    assert r.status_code == 400 and "was undone by Di" in r.json()["detail"]
+    assert client.post("/api/reviews", json={"action": "undo"}, headers={"Origin": "http://127.0.0.1"}).status_code == 400
+    for args in (("undo", "2"), ("undo", "99"), ("undo", "x"), ("add", "a", "b")):
+        ran = _cli("review", *args, "--db", str(db))
+        assert ran.returncode == 2 and "Traceback" not in ran.stderr, (args, ran.stderr)
+    assert "was undone" in _cli("review", "undo", "2", "--db", str(db)).stderr
+    # An undo from another site is refused like any review.
+    r = client.post("/api/reviews", json={"action": "undo", "id": 3}, headers={"Origin": "http://evil.example"})
+    assert r.status_code == 403
+    assert _cli("review", "list", "--db", str(db)).returncode == 0
+    ran = _cli("review", "list", "--db", str(db.parent / "none.db"))
+    assert ran.returncode == 2 and not (db.parent / "none.db").exists()
+
+
+def test_a_store_from_before_undo_is_upgraded_and_keeps_its_reviews(db):
+    import sqlite3
+
+    with Store(db) as st:
+        from cogmap.corpus.review import add_review
+
+        add_review(st, "reject", cause="house prices", effect="interest rates", who="Ann")
+    con = sqlite3.connect(db)  # as schema version 5 left it: no undone columns
+    con.execute("ALTER TABLE reviews DROP COLUMN undone_by")
+    con.execute("ALTER TABLE reviews DROP COLUMN undone_at")
+    con.execute("PRAGMA user_version = 5")
+    con.commit()
+    con.close()
+    m, _ = _cli_map(db)  # opening it upgrades it; the old review still applies
+    assert ("house prices", "interest rates") not in m
+    with Store(db, create=False) as st:
+        assert st.version == 6 and st.conn.execute("SELECT undone_at FROM reviews").fetchone()[0] is None
+    ran = _cli("review", "undo", "1", "--db", str(db))
+    assert ran.returncode == 0, ran.stderr
+    m, _ = _cli_map(db)
+    assert ("house prices", "interest rates") in m
+
+
 def test_review_requests_from_another_origin_are_refused(db):
     client = _review_client(db)
     body = {"action": "reject", "cause": "interest rates", "effect": "housing demand"}
@@ -598,6 +669,10 @@ def test_review_requests_from_another_origin_are_refused(db):
     r = client.post("/api/reviews", json=body, headers={"Origin": "http://evil.example", "Host": "evil.example"})
     assert r.status_code == 400
     assert client.get("/api/reviews").json() == []
+    # Merging two concepts the map links would drop the link unsaid: refused, with what to do.
+    r = client.post("/api/reviews", json={"action": "merge", "concept": "housing demand", "into": "house prices"},
+                    headers={"Origin": "http://127.0.0.1"})
+    assert r.status_code == 400 and "reject that link first" in r.json()["detail"]
     # A review of what the map does not have is refused with a reason, and nothing is stored.
     r = client.post("/api/reviews", json={"action": "flip", "cause": "nothing", "effect": "here"},
                     headers={"Origin": "http://127.0.0.1"})

@@ -426,8 +426,10 @@ def test_a_store_from_before_label_vectors_gets_them(tmp_path):
     path = tmp_path / "v4.db"
     with Store(path) as s:
         s.add_documents([make_doc("1.txt", [("Ann", "tanks", 1, "mobilization")])])
-    con = sqlite3.connect(path)  # as version 4 left it: no table of vectors
+    con = sqlite3.connect(path)  # as version 4 left it: no table of vectors, no undo of a review
     con.execute("DROP TABLE label_vectors")
+    con.execute("ALTER TABLE reviews DROP COLUMN undone_by")
+    con.execute("ALTER TABLE reviews DROP COLUMN undone_at")
     con.execute("PRAGMA user_version = 4")
     con.commit()
     con.close()

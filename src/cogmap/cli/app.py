@@ -35,6 +35,8 @@ from cogmap.cli import model as cli_model  # noqa: E402
 cli_model.register(app)
 from cogmap.cli import corpus as cli_corpus  # noqa: E402
 cli_corpus.register(app)
+from cogmap.cli import review as cli_review  # noqa: E402
+cli_review.register(app)
 from cogmap.cli import report as cli_report  # noqa: E402
 cli_report.register(app)
 from cogmap.cli import serve as cli_serve  # noqa: E402

@@ -1,4 +1,4 @@
-"""An analyst's review of a store's merged map: accept, reject, rename, merge, flip, add.
+"""An analyst's review of a store's merged map: accept, reject, rename, merge, flip, add, undo.
 
 Reviews are rows of the ``reviews`` table (:mod:`cogmap.corpus.schema`), each with who
 made it and when. The documents and claims are never changed: :func:`apply_reviews`
@@ -6,7 +6,9 @@ replays the reviews, oldest first, over the map built from them, so the machine'
 reading stays recoverable (``Store.map(reviewed=False)``, ``cogmap map --db STORE
 --original``) and a review still holds after more documents are added. Concepts and
 links are named by their labels, matched ignoring case and spacing (as the merged
-map matches them), a renamed or merged concept also by its earlier labels.
+map matches them), a renamed or merged concept also by its earlier labels. A review
+that was a mistake is undone (:func:`undo_review`), not deleted: its row stays, marked
+with who undid it and when, and the replay skips it.
 
 Examples
 --------
@@ -29,8 +31,8 @@ from typing import Optional
 from cogmap.errors import InputError
 from cogmap.model.model import Model, normalize_label, slugify
 
-__all__ = ["ACTIONS", "Review", "add_review", "reviews", "apply_reviews", "describe", "reviewer_name",
-           "concept_finder"]
+__all__ = ["ACTIONS", "Review", "add_review", "undo_review", "reviews", "apply_reviews", "describe",
+           "reviewer_name", "concept_finder"]
 
 ACTIONS = ("accept", "reject", "rename", "merge", "flip", "add")
 #: Longest label, note and name a review keeps (characters).
@@ -52,6 +54,8 @@ class Review:
     note: Optional[str]
     who: str
     at: str
+    undone_by: Optional[str] = None
+    undone_at: Optional[str] = None
 
     def to_dict(self) -> dict:
         return dict(asdict(self), summary=describe(self))
@@ -70,9 +74,9 @@ def describe(r: Review) -> str:
 
 
 def reviews(store) -> list[Review]:
-    """Every review of the store, oldest first."""
-    rows = store.conn.execute(
-        "SELECT id, action, cause, effect, concept, value, sign, weight, note, who, at FROM reviews ORDER BY id")
+    """Every review of the store, oldest first, the undone ones too (``undone_at`` set)."""
+    rows = store.conn.execute("SELECT id, action, cause, effect, concept, value, sign, weight, note, who, at,"
+                              " undone_by, undone_at FROM reviews ORDER BY id")
     return [Review(*tuple(r)) for r in rows]
 
 
@@ -161,8 +165,16 @@ def add_review(store, action: str, *, cause=None, effect=None, concept=None, lab
             value = _text(into, "the concept to merge into", MAX_LABEL)
             if find(value) is None:
                 raise InputError(f"the map has no concept {value}")
-            if find(value) == find(concept):
+            a, b = find(concept), find(value)
+            if a == b:
                 raise InputError("a concept cannot be merged into itself")
+            linked = next((e for e in model.edges if {e.cause, e.effect} == {a, b}), None)
+            if linked is not None:
+                # The merge would drop that link without a word: a map that says one moves
+                # the other holds two variables. If the link is the misreading, say so first.
+                names = {c.id: c.label for c in model.concepts}
+                raise InputError(f"the map links {names[linked.cause]} \u2192 {names[linked.effect]}, so they are "
+                                 "two variables; reject that link first if it is a misreading, then merge")
     if action not in ("add",):
         sign = weight = None
     at = _now()
@@ -176,6 +188,37 @@ def add_review(store, action: str, *, cause=None, effect=None, concept=None, lab
     return Review(cur.lastrowid, action, cause if action not in ("rename", "merge") else None,
                   effect if action not in ("rename", "merge") else None,
                   concept if action in ("rename", "merge") else None, value, sign, weight, note, who, at)
+
+
+def undo_review(store, review_id, who=None) -> Review:
+    """Undo the review numbered ``review_id``: the map is made again as if it had not been.
+
+    The row stays, with who undid it and when (:func:`reviews` lists it); an undone
+    review cannot be undone again: make it anew instead. Reviews made after it that
+    named what it made (a concept it renamed, say) then find nothing and do nothing,
+    as any review of what the map no longer has.
+
+    Raises
+    ------
+    cogmap.errors.InputError
+        For a review the store does not have, or one already undone.
+    """
+    from cogmap.corpus.queries import _now
+
+    try:
+        review_id = int(review_id)
+    except (TypeError, ValueError):
+        raise InputError(f"a review is undone by its number, not {review_id!r}") from None
+    who = _text(who, "a name", MAX_WHO, required=False) or reviewer_name()
+    at = _now()
+    with store.transaction() as c:
+        row = c.execute("SELECT undone_by, undone_at FROM reviews WHERE id = ?", (review_id,)).fetchone()
+        if row is None:
+            raise InputError(f"the store has no review {review_id} (`cogmap review list` shows them)")
+        if row[1] is not None:
+            raise InputError(f"review {review_id} was undone by {row[0]} on {row[1][:10]}")
+        c.execute("UPDATE reviews SET undone_by = ?, undone_at = ? WHERE id = ?", (who, at, review_id))
+    return next(r for r in reviews(store) if r.id == review_id)
 
 
 def reviewer_name() -> str:
@@ -202,12 +245,13 @@ def apply_reviews(model: Model, rows, added: bool = True) -> tuple[Model, dict]:
     Returns the reviewed model and, for each link a review touched and that is still
     there, ``{(cause id, effect id): {"status", "who", "at", "note"}}`` (status
     ``accepted``, ``flipped`` or ``added``: the latest review of the link). A review
-    whose concepts or link are no longer in the map does nothing. With ``added``
+    whose concepts or link are no longer in the map does nothing, nor does an undone one. With ``added``
     false, links the reviewers added are left out: a map of one speaker's or one
     period's claims holds none of theirs. A flipped link keeps its quotes and gains an
     entry saying who flipped it, so a file of the map shows why its weight and its
     quotes disagree.
     """
+    rows = [r for r in rows if r.undone_at is None]
     if not rows:
         return model, {}
     data = model.model_dump(by_alias=True, exclude_none=True)

@@ -237,6 +237,12 @@ MIGRATIONS[5] = [
     )
     """,
 ]
+# 6: a review can be undone. The row stays, marked with who undid it and when, so the
+# history of the map keeps every decision; an undone review is skipped at map time.
+MIGRATIONS[6] = [
+    "ALTER TABLE reviews ADD COLUMN undone_by TEXT",
+    "ALTER TABLE reviews ADD COLUMN undone_at TEXT",    # UTC, ISO 8601; NULL while the review holds
+]
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # The resolution in force for each forecast: its latest row.

@@ -128,6 +128,8 @@ class ReviewRequest(BaseModel):
     weight: Optional[float] = None
     note: Optional[str] = None
     who: Optional[str] = None
+    #: undo: the number of the review to undo (see :func:`cogmap.corpus.review.undo_review`).
+    id: Optional[int] = None
 
 
 class ReviewInfo(BaseModel):
@@ -144,6 +146,8 @@ class ReviewInfo(BaseModel):
     note: Optional[str] = None
     who: str
     at: str
+    undone_by: Optional[str] = None
+    undone_at: Optional[str] = None
     summary: str
 
 
@@ -536,13 +540,12 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None, aliases=None) -
         return await cached_json(("api-reviews",), make, _AS_JSON["reviews"])
 
     @app.post("/api/reviews", response_model=ReviewInfo, status_code=201,
-              summary="Review the corpus map: accept, reject, rename, merge, flip, add",
+              summary="Review the corpus map: accept, reject, rename, merge, flip, add, or undo a review",
               # (_ReviewGate checks the origin, the type and the size before the body is read)
               responses={403: {"description": "Not from a page of this server"}, 400: {"description": "Not a valid review"},
                          413: {"description": "Body too large"}, 415: {"description": "Not a JSON body"}})
     def api_review(body: ReviewRequest):
-        from cogmap.corpus.review import add_review
-
+        from cogmap.corpus.review import add_review, undo_review
         from cogmap.corpus.store import Store
 
         try:
@@ -551,6 +554,8 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None, aliases=None) -
             raise HTTPException(503, str(exc)) from None
         with st:
             try:
+                if body.action == "undo":
+                    return undo_review(st, body.id, who=body.who).to_dict()
                 r = add_review(st, body.action, cause=body.cause, effect=body.effect, concept=body.concept,
                                label=body.label, into=body.into, sign=body.sign, weight=body.weight, note=body.note,
                                who=body.who)

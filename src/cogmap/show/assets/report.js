@@ -1292,12 +1292,19 @@
     note.appendChild(add);
     var log = REVIEW.log || [];
     if (log.length) {
-      var d = el("details", "review-log"), ol = el("ol");
+      var d = el("details", "review-log"), ol = el("ol"), undoStatus = el("p", "muted review-msg");
       d.appendChild(el("summary", null, log.length + " review" + (log.length === 1 ? "" : "s") + " so far"));
+      // A mistaken review is undone, not erased: it stays in the log, struck through, with who undid it.
       log.forEach(function (r) {
-        ol.appendChild(el("li", null, r.at + " \u00b7 " + (r.who || "someone") + " \u00b7 " + r.summary + (r.note ? " (" + r.note + ")" : "")));
+        var li = el("li");
+        li.appendChild(el("span", r.undone_at ? "review-undone" : null,
+          "#" + r.id + " " + r.at + " \u00b7 " + (r.who || "someone") + " \u00b7 " + r.summary + (r.note ? " (" + r.note + ")" : "")));
+        if (r.undone_at) li.appendChild(el("span", "muted", " \u2014 undone by " + (r.undone_by || "someone") + " on " + r.undone_at.slice(0, 10)));
+        else li.appendChild(button("Undo", function () { send("undo", { id: r.id }, undoStatus); }));
+        ol.appendChild(li);
       });
       d.appendChild(ol);
+      d.appendChild(undoStatus);
       note.appendChild(d);
     }
   }
