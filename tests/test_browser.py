@@ -128,6 +128,27 @@ def test_report_opens_with_no_network(browser, small_report):
         v.close()
 
 
+def test_a_concept_is_linked_by_the_maps_id_the_documents_id_or_its_label(browser, tmp_path):
+    text = "Oil prices raise inflation."
+    doc = Document(source="o.txt", text=text,
+                   concepts=[Concept(id="oil-prices", label="oil prices"), Concept(id="inflation", label="inflation")],
+                   claims=[Claim(id="k1", cause=mention("oil-prices", "oil prices"), effect=mention("inflation", "inflation"),
+                                 polarity=1, evidence=_ev(text, text))])
+    url = write_report(doc, tmp_path / "o.html").resolve().as_uri()
+    for ref in ("oil_prices", "oil-prices", "Oil%20Prices"):
+        v = Visit(browser, url + "#concept=" + ref)
+        try:
+            assert v.eval("window.cy.$('node:selected').map(n => n.data('label'))") == ["oil prices"], ref
+            assert "oil prices" in v.page.inner_text("#panel-body"), ref
+        finally:
+            v.close()
+    v = Visit(browser, url + "#concept=%E0%A4%A")  # not a valid escape: the page opens as it is
+    try:
+        assert v.eval("window.cy.$('node:selected').length") == 0 and v.errors == []
+    finally:
+        v.close()
+
+
 def test_clicking_a_link_shows_its_quote(browser, small_report):
     v = Visit(browser, small_report.resolve().as_uri())
     page = v.page

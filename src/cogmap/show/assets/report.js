@@ -1311,14 +1311,25 @@
   setupReview();
 
   // -- links into the page: #link=e3, #concept=ID, #loop=2, #whatif=ID -------------------
+  // A concept is named by the map's id, by the id a document's JSON gives it (cogmap.document/1
+  // writes "oil-prices" where a map writes "oil_prices"), or by its label.
+  function conceptNamed(v) {
+    if (nodeById[v]) return v;
+    var id = v.toLowerCase().replace(/-/g, "_");
+    if (nodeById[id]) return id;
+    var found = DATA.nodes.filter(function (n) { return String(n.label).toLowerCase() === v.toLowerCase(); })[0];
+    return found ? found.id : null;
+  }
   function follow() {
     var m = /^#(link|concept|loop|whatif)=(.*)$/.exec(location.hash || "");
     if (!m) return;
-    var v = decodeURIComponent(m[2]);
+    var v;
+    try { v = decodeURIComponent(m[2]); } catch (err) { return; }  // a malformed link opens the page as it is
+    var cid = (m[1] === "concept" || m[1] === "whatif") ? conceptNamed(v) : null;
     if (m[1] === "link" && edgeById[v]) { unhighlight(); cy.getElementById(v).select(); showEdge(edgeById[v]); }
-    else if (m[1] === "concept" && nodeById[v]) { focusConcept(v); }
+    else if (m[1] === "concept" && cid) { focusConcept(cid); }
     else if (m[1] === "loop" && loopPickers[+v - 1]) { loopPickers[+v - 1](); }
-    else if (m[1] === "whatif" && v in idxOf && DATA.edges.length) { showWhatIf(v); }
+    else if (m[1] === "whatif" && cid && cid in idxOf && DATA.edges.length) { showWhatIf(cid); }
   }
   window.addEventListener("hashchange", follow);
   // For tests and power users: the Cytoscape instance (cogmapMap is its older name).
