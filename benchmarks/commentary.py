@@ -85,22 +85,25 @@ def article(rows: list[dict]) -> tuple[str, list[tuple[int, int]]]:
     return text, at
 
 
-def direction(text: str) -> int:
-    """+1 or -1: the direction a side states of its variable ("fewer homes" -1, "rents climb" +1)."""
-    from cogmap.extract.claims import clause_side, np_side
+def direction(text: str, effect: bool = False) -> int:
+    """+1 or -1: the direction a side states of its variable ("fewer homes" -1, "rents climb" +1);
+    an effect of price is its thing's cost, as cogmap reads one ("plastic got cheap" -1)."""
+    from cogmap.extract.claims import clause_side, np_side, priced
     from cogmap.extract.nlp import load
 
-    if text not in _DIRECTIONS:
+    if (text, effect) not in _DIRECTIONS:
         sents = list(load()(text).sents) if text.strip() else []
         if not sents:
-            _DIRECTIONS[text] = 1
+            _DIRECTIONS[text, effect] = 1
         else:
             root = sents[0].root
-            _DIRECTIONS[text] = (clause_side(root) if root.pos_ in ("VERB", "AUX") else np_side(root)).sign or 1
-    return _DIRECTIONS[text]
+            side = clause_side(root) if root.pos_ in ("VERB", "AUX") else np_side(root)
+            price = priced(type(side)(list(sents[0]), side.sign)) if effect else None
+            _DIRECTIONS[text, effect] = (side.sign or 1) * (price[2] if price else 1)
+    return _DIRECTIONS[text, effect]
 
 
-_DIRECTIONS: dict[str, int] = {}
+_DIRECTIONS: dict[tuple[str, bool], int] = {}
 
 
 def _gold_probability(forecast: dict) -> float:
@@ -157,14 +160,14 @@ def score(files: list[Path], extractor: str) -> dict:
         for rows in docs.values():
             text, at = article(rows)
             golds = [(at[k], content_words(c["cause"]), content_words(c["effect"]), c["sign"],
-                      c["sign"] * direction(c["cause"]) * direction(c["effect"]))
+                      c["sign"] * direction(c["cause"]) * direction(c["effect"], effect=True))
                      for k, r in enumerate(rows) for c in r["claims"]]
             gold_fc = [at[k] for k, r in enumerate(rows) if r.get("forecast")]
             gold_p = [_gold_probability(r["forecast"]) for r in rows if r.get("forecast")]
             d = cogmap.extract(text, extractor=extractor)
             preds = [(c.evidence.start, c.evidence.end, content_words(c.cause.text) | content_words(c.cause.label),
                       content_words(c.effect.text) | content_words(c.effect.label), c.polarity,
-                      c.polarity * direction(c.cause.text) * direction(c.effect.text)) for c in d.claims]
+                      c.polarity * direction(c.cause.text) * direction(c.effect.text, effect=True)) for c in d.claims]
             for key in ("link", "sign", "var"):
                 def match(g, p, key=key):
                     (a, b), gc, ge, gs, gv = g

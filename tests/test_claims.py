@@ -1086,3 +1086,30 @@ def test_a_place_on_the_verb_is_where_not_why():
     assert cogmap.extract("Because in the Kremlin they exhausted their arguments in vain.").claims == []
     claims = cogmap.extract("A sharper slowdown in the Gulf could cut remittance inflows by a fifth.").claims
     assert [c.effect.label for c in claims] == ["remittance inflows"]
+
+
+@pytest.mark.parametrize("text, sign, effect", [
+    ("The tariffs made imports more expensive.", 1, "cost of imports"),
+    ("The weaker dollar makes exports cheaper abroad.", 1, "cost of exports"),  # weaker, cheaper: dollar +, cost +
+    ("The subsidy made solar panels less expensive.", -1, "cost of solar panels"),
+    ("The drought made feed less affordable for ranchers.", -1, "affordability of feed"),
+])
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_price_adjective_names_the_cost_not_the_thing(text, sign, effect, extractor):
+    # "made imports more expensive" raises what imports cost, not how many there are: a map
+    # that said the tariffs raise imports would have the sign of the trade wrong.
+    links = [(c.polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
+    assert links == [(sign, effect)], links
+
+
+def test_a_price_adjective_inside_a_side_turns_its_sign():
+    from cogmap.extract.claims import Side, priced
+
+    nlp = load()
+    doc = nlp("A glut has made oil cheap.")
+    noun, thing, factor = priced(Side([doc[4], doc[5]]))  # "oil cheap", read as written: up
+    assert (noun, [t.text for t in thing], factor) == ("cost", ["oil"], -1)
+    doc = nlp("Cheap oil helps airlines.")
+    assert priced(Side([doc[0], doc[1]])) is None  # the oil is named; its price is not the variable
+    doc = nlp("Prices made people angry.")
+    assert priced(Side([doc[2]])) is None

@@ -272,6 +272,53 @@ def adj_sign(tok) -> int | None:
     return -base if "less" in mods else base
 
 
+def priced(side: Side) -> Optional[tuple[str, list, int]]:
+    """The cost a side's words state, when an adjective of price says it: ``(noun, the
+    thing's tokens, factor)``, where the claim's sign times ``factor`` is the sign on
+    "noun of thing"; None for any other side.
+
+    "made [imports] more expensive" (the direction already read into the side): imports'
+    cost, factor 1; "made [mortgages costlier]" (the adjective inside the side, read as
+    written): the mortgages' cost, factor +1; "[oil cheap]": -1; "[feed] less affordable":
+    affordability, 1.
+    """
+    toks = [t for t in side.tokens if not t.is_punct]
+    if not toks:
+        return None
+    # (The words are adjectives only, whatever the tagger says: it reads "made flights
+    # pricier" as a noun "pricier" with the compound "flights".)
+    adj = next((t for t in toks if t.lower_ in L.PRICE_ADJECTIVES), None)
+    if adj is not None:
+        if adj.dep_ == "amod":
+            return None  # "cheap oil" names the oil; its price is another wording's business
+        # The thing is what is left but the adjective's own words and a verb of becoming
+        # ("Virgin plastic [has got] really cheap").
+        thing = [t for t in toks if t != adj and t.pos_ not in ("VERB", "AUX")
+                 and not (t.head == adj and t.dep_ in ("advmod", "npadvmod"))]
+        folded = False
+    else:
+        # The side is the subject of a price adjective outside it ("made [imports] more expensive").
+        heads = [t for t in toks if t.head not in toks or t.head == t]
+        head = heads[0] if len(heads) == 1 else None
+        # (Or the compound of the misread noun: "made [flights] pricier".)
+        adj = head.head if head is not None and head.dep_ in ("nsubj", "compound") else None
+        if adj is None or adj.lower_ not in L.PRICE_ADJECTIVES or \
+                adj.dep_ not in ("ccomp", "oprd", "xcomp", "acomp", "dobj"):
+            return None
+        thing = toks
+        folded = True
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in thing):
+        return None
+    noun, base = L.PRICE_ADJECTIVES[adj.lower_]
+    said = adj_sign(adj)  # what the rules and the reader take for the thing's direction
+    # Which way the cost (or affordability) goes: a comparative of the lexicon already
+    # points on it ("cheaper" -1); another adjective points by its own sense, turned by
+    # "more" or "less" ("less affordable" -1).
+    on_noun = said if adj.lower_ in L.COMPARATIVE else base * (said or 1)
+    # A side that left the adjective out had ``said`` read into its sign already.
+    return noun, thing, on_noun * (said or 1) if folded else on_noun
+
+
 def _negated(tok) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
                for c in tok.children)

@@ -9,7 +9,7 @@ from __future__ import annotations
 __all__ = [
     "CAUSAL_VERBS", "DEPRIVE", "PART_WORDS", "PATH_NOUNS", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL",
     "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS", "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS",
-    "SIGNED_MODIFIERS", "LEVELS",
+    "SIGNED_MODIFIERS", "LEVELS", "PRICE_ADJECTIVES",
 ]
 
 #: Transitive verbs whose subject acts on their object: +1 raises or brings
@@ -95,6 +95,14 @@ COMPARATIVE["worse"] = -1
 STATE_ADJECTIVES: dict[str, int] = {
     **dict.fromkeys("high strong full busy afloat alive open".split(), 1),
     **dict.fromkeys("low weak empty idle scarce shut closed short".split(), -1),
+}
+#: Adjectives of price: the variable is the thing's cost, not the thing ("made imports more
+#: expensive" raises what imports cost, not how many there are), and which way the word
+#: points on it ("cheaper" is the cost going down; "affordable" names affordability).
+PRICE_ADJECTIVES: dict[str, tuple[str, int]] = {
+    **dict.fromkeys("expensive costly costlier pricey pricier dearer".split(), ("cost", 1)),
+    **dict.fromkeys("cheap cheaper inexpensive".split(), ("cost", -1)),
+    "affordable": ("affordability", 1), "unaffordable": ("affordability", -1),
 }
 #: Levels a thing is driven to: "sent prices to a record high" (+1), "to a four-year low",
 #: "brought production to a halt" (-1).

@@ -24,14 +24,15 @@ from typing import Iterable, Iterator, Optional
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
 from cogmap.extract.claims import (actors_of_means, aimed, answered_hypothesis, answered_reason, find_claims,
-                                   hypothetical_condition, np_side, only_when, only_where, state_entered, summed_up)
+                                   Side, hypothetical_condition, np_side, only_when, only_where, priced, state_entered,
+                                   summed_up)
 from cogmap.extract.clean import clean
-from cogmap.extract.concepts import ConceptMerger, names_something
+from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something
 from cogmap.errors import InputError
 from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
 from cogmap.extract.ingest import RawInput, read
 from cogmap.extract.lexicon import PART_WORDS
-from cogmap.extract.nlp import parse
+from cogmap.extract.nlp import DOCUMENT_NOUNS, parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
 from cogmap.extract.readings import (
     EXTRA_CLAIM_CONFIDENCE, NEGATED_SIDE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, RULE_SIDE, claims_from,
@@ -316,6 +317,26 @@ def _state_entered_by(effect):
     return state_entered(heads[0].head) if len(heads) == 1 and heads[0].dep_ == "dobj" else None
 
 
+def _cost_of(rc) -> Optional[list]:
+    """The words of the variable an effect of price names ("made imports more expensive":
+    "cost of imports"), with the claim's sign turned to it; None for any other effect.
+
+    The phrase is parsed on its own, so that the concept merges with other wordings of
+    the cost ("import costs") and never with the thing itself ("imports").
+    """
+    found = priced(rc.effect)
+    if found is None:
+        return None
+    noun, thing, factor = found
+    phrase = parse([f"{noun} of {label_tokens(thing)}"])[0]
+    phrase.user_data[DOCUMENT_NOUNS] = thing[0].doc.user_data.get(DOCUMENT_NOUNS, set())
+    rc.polarity *= factor
+    # The side's words become the thing's, as when the adjective was outside them: the
+    # sign is on its cost now, and "plastic got really cheap" would read the other way.
+    rc.effect = Side(thing, rc.effect.sign)
+    return list(phrase)
+
+
 def _framed_aside(tokens) -> bool:
     """Whether a side is the aside of "contrary to X", "according to X" or "unlike X": a
     view set beside the claim or the source it cites, never its cause or effect ("because,
@@ -461,7 +482,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)):
                 continue
             ci = merger.add(rc.cause.tokens)
-            ei = merger.add(rc.effect.tokens, label=rc.extra.get("effect_label"))
+            ei = merger.add(_cost_of(rc) or rc.effect.tokens, label=rc.extra.get("effect_label"))
             if ci == ei:
                 continue  # a variable does not cause itself within one sentence
             # Only a claim the rules keep stands in the way of the reader's in its sentence.
@@ -505,7 +526,10 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             rc.polarity = 1 if rc.cause.sign * rc.effect.sign > 0 else -1
             effect_text = rc.effect.text(para_text_of.get(id(state.doc)))
         ci = merger.add(rc.cause.tokens)
-        ei = merger.add(rc.effect.tokens)
+        cost = _cost_of(rc)
+        if cost is not None:
+            effect_text = rc.effect.text(para_text_of.get(id(rc.effect.tokens[0].doc)))
+        ei = merger.add(cost or rc.effect.tokens)
         if ci == ei:
             continue
         prob = _claim_probability(rc, scale)
