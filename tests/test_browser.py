@@ -491,15 +491,16 @@ def test_corpus_report(browser, tmp_path):
         v.close()
 
 
-def _serve_corpus(tmp_path):
-    """The test corpus in a store, served on a free loopback port: (store, base URL, server process)."""
+def _serve_corpus(tmp_path, extra=()):
+    """The test corpus (and ``extra`` documents) in a store, served on a free loopback port:
+    (store, base URL, server process)."""
     from test_serve import corpus_docs, free_port, start_server
 
     from cogmap.corpus.store import Store
 
     db = tmp_path / "corpus.db"
     with Store(db) as st:
-        for d in corpus_docs():
+        for d in (*corpus_docs(), *extra):
             st.add_document(d)
     port = free_port()
     return db, f"http://127.0.0.1:{port}", start_server(db, port)
@@ -754,17 +755,26 @@ def test_review_in_serve_changes_the_map(browser, tmp_path, small_report):
             page.evaluate("window.scrollTo(0, 0)")
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "serve-review.png"))
-            # Undo the flip from the log: the sign is back, the log keeps the review struck through.
+            # Undo from the log, latest first (the flip shares "housing demand" with the accept,
+            # so it waits and says why): the sign is back, the log keeps both, struck through.
             page.click("#review-note .review-log summary")
-            with page.expect_navigation():
-                page.click("#review-note .review-log li:has-text('flipped') button:text-is('Undo')")
-            page.wait_for_load_state("load")
-            page.wait_for_function("window.cy !== undefined")
+            page.click("#review-note .review-log li:has-text('flipped') button:text-is('Undo')")
+            refused = page.locator("#review-note .review-log .review-msg", has_text="Not saved")
+            refused.wait_for()
+            assert "Undo those first" in refused.inner_text()
+            assert v.errors and all("status of 400" in e for e in v.errors), v.errors  # the refusal, logged
+            v.errors.clear()
+            for what in ("accepted", "flipped"):
+                with page.expect_navigation():
+                    page.click(f"#review-note .review-log li:has-text('{what}') button:text-is('Undo')")
+                page.wait_for_load_state("load")
+                page.wait_for_function("window.cy !== undefined")
+                page.click("#review-note .review-log summary")
             assert v.eval(sign) == 1
-            page.click("#review-note .review-log summary")
-            undone = page.locator("#review-note .review-log li:has-text('flipped')")
-            assert "undone by" in undone.inner_text() and undone.locator(".review-undone").count() == 1
-            assert page.locator("#review-note .review-log li:has-text('accepted') button:text-is('Undo')").count() == 1
+            assert v.eval("window.cy.edges('[reviewed = \"accepted\"]').length") == 0
+            undone = page.locator("#review-note .review-log li")
+            assert undone.count() == 2 and page.locator("#review-note .review-log .review-undone").count() == 2
+            assert "undone by" in undone.first.inner_text()
             for url in v.requests:
                 assert url.startswith(base + "/"), url
             assert v.errors == [], v.errors
@@ -777,3 +787,31 @@ def test_review_in_serve_changes_the_map(browser, tmp_path, small_report):
 
     out = subprocess.run([_sys.executable, "-m", "cogmap", "map", "--db", str(db)], capture_output=True, text=True)
     assert out.returncode == 0 and "house_prices" in out.stdout
+
+
+def test_split_in_serve(browser, tmp_path):
+    """Split a wording the machine merged into a concept, from the concept's panel."""
+    from test_serve import make_doc, stop_server
+
+    doc = make_doc("c.txt", "Mortgages", "2025-04-01", [
+        ("Cy Doe", "mortgage interest rates", 1, "loan defaults", "Mortgage interest rates drive loan defaults.")])
+    db, base, proc = _serve_corpus(tmp_path, extra=[doc])
+    try:
+        v = Visit(browser, base + "/report#concept=interest%20rates")
+        page = v.page
+        try:
+            labels = "window.cy.nodes().map(n => n.data('label')).sort()"
+            assert "mortgage interest rates" not in v.eval(labels)
+            page.select_option("#panel-body .review-box select >> nth=-1", "mortgage interest rates")
+            with page.expect_navigation():
+                page.click("#panel-body button:text-is('Split')")
+            page.wait_for_load_state("load")
+            page.wait_for_function("window.cy !== undefined")
+            assert "mortgage interest rates" in v.eval(labels)
+            page.click("#review-note .review-log summary")
+            assert "split mortgage interest rates off interest rates" in page.inner_text("#review-note")
+            assert v.errors == [], v.errors
+        finally:
+            v.close()
+    finally:
+        stop_server(proc)

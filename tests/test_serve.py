@@ -572,6 +572,9 @@ def test_each_review_action_round_trips_through_serve_the_store_and_map(db, tmp_
     labels = {n["id"]: n["label"] for n in data["nodes"]}
     pairs = {(labels[e["source"]], labels[e["target"]]): e for e in data["edges"]}
     assert pairs[("interest rates", "demand for homes")]["review"]["status"] == "accepted"
+    # A flipped link's quotes agree with each other: the reviewer's entry makes it no contest.
+    assert pairs[("demand for homes", "house prices")]["review"]["status"] == "flipped"
+    assert pairs[("demand for homes", "house prices")]["contested"] is False
     assert ("house prices", "interest rates") not in pairs
     assert data["review"]["endpoint"] == "/api/reviews" and len(data["review"]["log"]) == len(steps)
     assert "connect-src 'self'" in client.get("/report").headers["content-security-policy"]
@@ -599,37 +602,75 @@ def test_reviews_from_the_terminal_mirror_the_page_and_undo_keeps_the_log(db):
     m, _ = _cli_map(db)
     assert ("house prices", "interest rates") not in m and m[("housing demand", "house prices")] < 0
     assert m[("house prices", "rents")] == -1.0
-    # Undo the reject from the terminal: the link is back, the log keeps the review, marked.
-    ran = _cli("review", "undo", "1", "--who", "Cy", "--db", str(db))
+    # Undo goes back one step at a time: the reject has later reviews of house prices.
+    ran = _cli("review", "undo", "1", "--db", str(db))
+    assert ran.returncode == 2 and "2 (flipped" in ran.stderr and "3 (added" in ran.stderr, ran.stderr
+    # Undo the add from the terminal: the link is gone, the log keeps the review, marked.
+    ran = _cli("review", "undo", "3", "--who", "Cy", "--db", str(db))
     assert ran.returncode == 0 and "undone" in ran.stdout, ran.stderr
     m, _ = _cli_map(db)
-    assert m[("house prices", "interest rates")] == before[("house prices", "interest rates")]
-    assert m[("housing demand", "house prices")] < 0  # the others still hold
+    assert ("house prices", "rents") not in m
+    assert m[("housing demand", "house prices")] < 0 and ("house prices", "interest rates") not in m  # the others hold
     log = json.loads(_cli("review", "list", "--format", "json", "--db", str(db)).stdout)
-    assert [(r["id"], r["undone_by"]) for r in log] == [(1, "Cy"), (2, None), (3, None)]
-    assert log[0]["undone_at"] and log[0]["note"] == "not causal" and log[2]["who"] == "Bo"
-    # Undo from the page, as its log's button sends it; the page's log shows both undone.
+    assert [(r["id"], r["undone_by"]) for r in log] == [(1, None), (2, None), (3, "Cy")]
+    assert log[2]["undone_at"] and log[0]["note"] == "not causal" and log[2]["who"] == "Bo"
+    # Undo from the page, as its log's button sends it: the map is back as extracted.
     client = _review_client(db)
-    r = client.post("/api/reviews", json={"action": "undo", "id": 2, "who": "Di"}, headers={"Origin": "http://127.0.0.1"})
-    assert r.status_code == 201 and r.json()["undone_by"] == "Di", r.text
+    for k in (2, 1):
+        r = client.post("/api/reviews", json={"action": "undo", "id": k, "who": "Di"},
+                        headers={"Origin": "http://127.0.0.1"})
+        assert r.status_code == 201 and r.json()["undone_by"] == "Di", r.text
     m, _ = _cli_map(db)
-    assert m == {**before, ("house prices", "rents"): -1.0}
+    assert m == before
     log = data_of(client.get("/report").text)["review"]["log"]
-    assert [bool(x["undone_at"]) for x in log] == [True, True, False]
+    assert [bool(x["undone_at"]) for x in log] == [True, True, True]
     # Undoing twice, or what is not there, is one clear line (400 on the page, exit 2 here).
     r = client.post("/api/reviews", json={"action": "undo", "id": 2}, headers={"Origin": "http://127.0.0.1"})
     assert r.status_code == 400 and "was undone by Di" in r.json()["detail"]
     assert client.post("/api/reviews", json={"action": "undo"}, headers={"Origin": "http://127.0.0.1"}).status_code == 400
-    for args in (("undo", "2"), ("undo", "99"), ("undo", "x"), ("add", "a", "b")):
+    assert client.post("/api/reviews", json={"action": "undo", "id": 10 ** 30},
+                       headers={"Origin": "http://127.0.0.1"}).status_code == 400
+    for args in (("undo", "2"), ("undo", "99"), ("undo", "x"), ("undo", str(2 ** 63)), ("add", "a", "b")):
         ran = _cli("review", *args, "--db", str(db))
         assert ran.returncode == 2 and "Traceback" not in ran.stderr, (args, ran.stderr)
     assert "was undone" in _cli("review", "undo", "2", "--db", str(db)).stderr
     # An undo from another site is refused like any review.
-    r = client.post("/api/reviews", json={"action": "undo", "id": 3}, headers={"Origin": "http://evil.example"})
+    assert _cli("review", "accept", "housing demand", "house prices", "--db", str(db)).returncode == 0
+    r = client.post("/api/reviews", json={"action": "undo", "id": 4}, headers={"Origin": "http://evil.example"})
     assert r.status_code == 403
     assert _cli("review", "list", "--db", str(db)).returncode == 0
     ran = _cli("review", "list", "--db", str(db.parent / "none.db"))
     assert ran.returncode == 2 and not (db.parent / "none.db").exists()
+
+
+def test_a_wording_merged_wrongly_is_split_off_and_keeps_its_own_links(db):
+    with Store(db) as st:
+        st.add_document(make_doc("c.txt", "Mortgages", "2025-04-01", [
+            ("Cy Doe", "mortgage interest rates", 1, "loan defaults", "Mortgage interest rates drive loan defaults.")]))
+    before, m = _cli_map(db)
+    merged = next(c for c in m["concepts"] if c["label"] == "interest rates")
+    assert "mortgage interest rates" in merged.get("aliases", []), m["concepts"]  # the machine joined them
+    assert before[("interest rates", "loan defaults")] > 0
+    ran = _cli("review", "split", "Interest rates", "mortgage interest rates", "--note", "a narrower rate", "--db", str(db))
+    assert ran.returncode == 0 and "split mortgage interest rates off interest rates" in ran.stdout, ran.stderr
+    after, m = _cli_map(db)
+    assert after[("mortgage interest rates", "loan defaults")] == before[("interest rates", "loan defaults")]
+    assert ("interest rates", "loan defaults") not in after
+    assert after[("interest rates", "housing demand")] == before[("interest rates", "housing demand")]
+    assert "mortgage interest rates" not in next(c for c in m["concepts"] if c["label"] == "interest rates").get(
+        "aliases", [])
+    # The page shows the split map, and its concept panel offers the split where there are wordings.
+    client = _review_client(db)
+    labels = {n["label"] for n in data_of(client.get("/report").text)["nodes"]}
+    assert {"interest rates", "mortgage interest rates"} <= labels
+    # What cannot be split is refused with the reason; undo joins them again.
+    for body, why in (({"concept": "interest rates", "wording": "interest rates"}, "is the label of"),
+                      ({"concept": "house prices", "wording": "rents"}, "is not a wording of"),
+                      ({"concept": "nothing", "wording": "x"}, "no concept")):
+        r = client.post("/api/reviews", json={"action": "split", **body}, headers={"Origin": "http://127.0.0.1"})
+        assert r.status_code == 400 and why in r.json()["detail"], r.text
+    assert _cli("review", "undo", "1", "--db", str(db)).returncode == 0
+    assert _cli_map(db)[0] == before
 
 
 def test_a_store_from_before_undo_is_upgraded_and_keeps_its_reviews(db):
@@ -648,7 +689,7 @@ def test_a_store_from_before_undo_is_upgraded_and_keeps_its_reviews(db):
     m, _ = _cli_map(db)  # opening it upgrades it; the old review still applies
     assert ("house prices", "interest rates") not in m
     with Store(db, create=False) as st:
-        assert st.version == 6 and st.conn.execute("SELECT undone_at FROM reviews").fetchone()[0] is None
+        assert st.version >= 6 and st.conn.execute("SELECT undone_at FROM reviews").fetchone()[0] is None
     ran = _cli("review", "undo", "1", "--db", str(db))
     assert ran.returncode == 0, ran.stderr
     m, _ = _cli_map(db)

@@ -232,6 +232,10 @@ def test_a_rejected_link_contradicts_no_one(tmp_path, corpus):
     assert cogmap("add", corpus, "--db", db, "--workers", "0", cwd=tmp_path).returncode == 0
     assert "1 contradiction" in cogmap("map", "--db", db, cwd=tmp_path).stderr
     with Store(db) as st:
-        add_review(st, "reject", cause="rates", effect="demand", who="tester")
+        add_review(st, "rename", concept="rates", label="policy rates", who="tester")
+    told = cogmap("map", "--db", db, cwd=tmp_path).stderr
+    assert "  policy rates -> demand" in told and "  rates -> demand" not in told  # named as the map names it
+    with Store(db) as st:
+        add_review(st, "reject", cause="policy rates", effect="demand", who="tester")
     assert "no contradictions" in cogmap("map", "--db", db, cwd=tmp_path).stderr
     assert "1 contradiction" in cogmap("map", "--db", db, "--original", cwd=tmp_path).stderr

@@ -8,6 +8,7 @@ of the same name and prints.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from dataclasses import asdict
@@ -276,9 +277,11 @@ def map_store(db, speaker=None, since=None, output=None, original=False, **optio
                                 f"{'is' if undated == 1 else 'are'} left out)" if undated else ""))
         contradictions = store.contradictions(speaker=speaker, since=since)
         if not original:
-            # A link a review rejected, or merged away, contradicts no one in this map.
-            linked = _linked(model)
-            contradictions = [c for c in contradictions if linked(c.cause, c.effect)]
+            # A link a review rejected, or merged away, contradicts no one in this map; the
+            # others are named as the reviewed map names their concepts.
+            linked, label = _linked(model)
+            contradictions = [dataclasses.replace(c, cause=label(c.cause), effect=label(c.effect))
+                              for c in contradictions if linked(c.cause, c.effect)]
     if output is None:
         typer.echo(_model_text(model, "yaml"), nl=False)
     else:
@@ -312,13 +315,16 @@ SHOW = 20  # contradictions printed by `map --db`
 
 
 def _linked(model):
-    """A function telling whether ``model`` links the concepts labelled (or once labelled)
-    ``cause`` and ``effect``; the lookups are made once, for a corpus's many contradictions."""
+    """Two functions: whether ``model`` links the concepts labelled (or once labelled)
+    ``cause`` and ``effect``, and the label ``model`` gives a concept so named; the lookups
+    are made once, for a corpus's many contradictions."""
     from cogmap.corpus.review import concept_finder
 
     find = concept_finder(model)
     pairs = {(e.cause, e.effect) for e in model.edges}
-    return lambda cause, effect: (find(cause), find(effect)) in pairs
+    labels = {c.id: c.label for c in model.concepts}
+    return (lambda cause, effect: (find(cause), find(effect)) in pairs,
+            lambda name: labels.get(find(name), name))
 
 
 def _names(claims, most: int = 4) -> str:

@@ -1,4 +1,4 @@
-"""CLI commands for reviewing a store's map: ``review list|accept|reject|flip|add|rename|merge|undo``.
+"""CLI commands for reviewing a store's map: ``review list|accept|reject|flip|add|rename|merge|split|undo``.
 
 The same reviews as the side panel of ``cogmap serve`` makes, from the terminal, over
 :mod:`cogmap.corpus.review`: each is stored with who and when, and ``map --db``,
@@ -14,18 +14,18 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from cogmap.cli.corpus import DB_HELP, Format, _echo_json
+from cogmap.cli.corpus import Format, _echo_json
 from cogmap.corpus.store import DEFAULT_DB, Store
 from cogmap.show.render import TerminalConsole, counted
 
 out = TerminalConsole(emoji=False)  # labels and notes come from the articles and the reviewers
 
-review_app = typer.Typer(help="Review the store's map: accept, reject, flip, add, rename, merge, undo.",
+review_app = typer.Typer(help="Review the store's map: accept, reject, flip, add, rename, merge, split, undo.",
                          no_args_is_help=True)
 
-DB = typer.Option(DEFAULT_DB, "--db", help=DB_HELP)
+DB = typer.Option(DEFAULT_DB, "--db", help="The store (made by `cogmap add`).")
 NOTE = typer.Option(None, "--note", help="Why (kept with the review).")
-WHO = typer.Option(None, "--who", help="Who reviews [default: the system user name].")
+WHO = typer.Option(None, "--who", help="Who reviews (default: the system user name).")
 CAUSE = typer.Argument(..., help="The link's cause, as a concept label (see `cogmap map --db`).", show_default=False)
 EFFECT = typer.Argument(..., help="The link's effect, as a concept label.", show_default=False)
 
@@ -44,7 +44,8 @@ def _review(db: Path, action: str, **fields) -> None:
 
 
 @review_app.command("list")
-def list_reviews(db: Path = DB, format: Format = typer.Option(Format.table, "--format", "-f")) -> None:
+def list_reviews(db: Path = DB, format: Format = typer.Option(Format.table, "--format", "-f",
+                                                              help="A table, or JSON for scripts.")) -> None:
     """The reviews of the store, oldest first, the undone ones too.
 
     Example: cogmap review list --db corpus.db
@@ -104,7 +105,7 @@ def flip(cause: str = CAUSE, effect: str = EFFECT, note: Optional[str] = NOTE, w
 def add(cause: str = typer.Argument(..., help="The cause: a concept label, or a new one.", show_default=False),
         effect: str = typer.Argument(..., help="The effect: a concept label, or a new one.", show_default=False),
         sign: Sign = typer.Option(..., "--sign", help="Whether the cause raises or lowers the effect."),
-        weight: Optional[float] = typer.Option(None, "--weight", help="Its size, above 0 and at most 1 [default: 1]."),
+        weight: Optional[float] = typer.Option(None, "--weight", help="Its size, above 0 and at most 1 (default: 1)."),
         note: Optional[str] = NOTE, who: Optional[str] = WHO, db: Path = DB) -> None:
     """Add a link the machine missed (to the whole-corpus map only).
 
@@ -134,6 +135,19 @@ def merge(concept: str = typer.Argument(..., help="The concept to merge, as a la
     Example: cogmap review merge "incoming tanks" "tanks" --db corpus.db
     """
     _review(db, "merge", concept=concept, into=into, note=note, who=who)
+
+
+@review_app.command("split")
+def split(concept: str = typer.Argument(..., help="The concept, as a label.", show_default=False),
+          wording: str = typer.Argument(..., help="One of its wordings (`cogmap map --db` lists them as aliases).",
+                                        show_default=False),
+          note: Optional[str] = NOTE, who: Optional[str] = WHO, db: Path = DB) -> None:
+    """Take a wording the machine merged wrongly out of a concept: it stands as a concept of its own,
+    with the links its quotes give it.
+
+    Example: cogmap review split "inflation" "services inflation" --db corpus.db
+    """
+    _review(db, "split", concept=concept, wording=wording, note=note, who=who)
 
 
 @review_app.command("undo")

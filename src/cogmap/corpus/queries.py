@@ -195,8 +195,8 @@ class Queries:
         that name one variable are first given one label
         (:func:`cogmap.extract.concepts.unify`: by head noun and, with ``embed``, the
         default when the model is installed, by meaning). See :meth:`contradictions`
-        for opposite signs between speakers. The reviews made in ``cogmap serve``
-        are applied (:mod:`cogmap.corpus.review`) unless ``reviewed=False``, which
+        for opposite signs between speakers. The reviews made in ``cogmap serve`` or
+        ``cogmap review`` are applied (:mod:`cogmap.corpus.review`) unless ``reviewed=False``, which
         gives the map as extracted.
         """
         try:
@@ -217,12 +217,17 @@ class Queries:
             ]
         from cogmap.extract.concepts import unify
 
+        done = []
+        if reviewed:
+            from cogmap.corpus.review import apply_reviews, reviews, split_aliases
+
+            done = reviews(self)
+            # A split is a wording kept apart from its concept while the map is built.
+            options["aliases"] = split_aliases(done, options.get("aliases"))
         model = _model.from_documents(unify(docs, embed=embed, aliases=options.get("aliases"),
                                             vectors=self.label_vectors() if embed is not False else None), **options)
         if reviewed:
-            from cogmap.corpus.review import apply_reviews, reviews
-
-            model = apply_reviews(model, reviews(self), added=speaker is None and since is None)[0]
+            model = apply_reviews(model, done, added=speaker is None and since is None)[0]
         return model
 
     def contradictions(self, speaker: Optional[str] = None, since=None) -> list[Contradiction]:

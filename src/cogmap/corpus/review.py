@@ -1,4 +1,4 @@
-"""An analyst's review of a store's merged map: accept, reject, rename, merge, flip, add, undo.
+"""An analyst's review of a store's merged map: accept, reject, rename, merge, split, flip, add, undo.
 
 Reviews are rows of the ``reviews`` table (:mod:`cogmap.corpus.schema`), each with who
 made it and when. The documents and claims are never changed: :func:`apply_reviews`
@@ -6,7 +6,9 @@ replays the reviews, oldest first, over the map built from them, so the machine'
 reading stays recoverable (``Store.map(reviewed=False)``, ``cogmap map --db STORE
 --original``) and a review still holds after more documents are added. Concepts and
 links are named by their labels, matched ignoring case and spacing (as the merged
-map matches them), a renamed or merged concept also by its earlier labels. A review
+map matches them), a renamed or merged concept also by its earlier labels. A split
+takes one wording out of a concept the machine merged it into; it is applied when the
+map is built, as a ``keep_apart`` pair of an alias file (:func:`split_aliases`). A review
 that was a mistake is undone (:func:`undo_review`), not deleted: its row stays, marked
 with who undid it and when, and the replay skips it.
 
@@ -31,10 +33,10 @@ from typing import Optional
 from cogmap.errors import InputError
 from cogmap.model.model import Model, normalize_label, slugify
 
-__all__ = ["ACTIONS", "Review", "add_review", "undo_review", "reviews", "apply_reviews", "describe",
+__all__ = ["ACTIONS", "Review", "add_review", "undo_review", "reviews", "apply_reviews", "split_aliases", "describe",
            "reviewer_name", "concept_finder"]
 
-ACTIONS = ("accept", "reject", "rename", "merge", "flip", "add")
+ACTIONS = ("accept", "reject", "rename", "merge", "split", "flip", "add")
 #: Longest label, note and name a review keeps (characters).
 MAX_LABEL, MAX_NOTE, MAX_WHO = 300, 2000, 100
 
@@ -70,6 +72,8 @@ def describe(r: Review) -> str:
         return f"renamed {r.concept} to {r.value}"
     if r.action == "merge":
         return f"merged {r.concept} into {r.value}"
+    if r.action == "split":
+        return f"split {r.value} off {r.concept}"
     return f"added {r.cause} {'raises' if (r.sign or 1) > 0 else 'lowers'} {r.effect}"
 
 
@@ -95,23 +99,25 @@ def _text(value, what: str, limit: int, required: bool = True) -> Optional[str]:
     return text
 
 
-def add_review(store, action: str, *, cause=None, effect=None, concept=None, label=None, into=None, sign=None,
-               weight=None, note=None, who=None) -> Review:
+def add_review(store, action: str, *, cause=None, effect=None, concept=None, label=None, into=None, wording=None,
+               sign=None, weight=None, note=None, who=None) -> Review:
     """Check a review against the store's reviewed map and store it with who and when.
 
     Parameters
     ----------
     store : cogmap.corpus.store.Store
         Open for writing.
-    action : {"accept", "reject", "rename", "merge", "flip", "add"}
+    action : {"accept", "reject", "rename", "merge", "split", "flip", "add"}
     cause, effect : str
         A link's ends, as labels (accept, reject, flip, add; ``add`` may name new concepts).
     concept : str
-        The concept to rename or merge, as a label.
+        The concept to rename, merge or split, as a label.
     label : str
         Its new label (rename).
     into : str
         The concept it joins (merge).
+    wording : str
+        One of the concept's wordings (its aliases), to stand as a concept of its own (split).
     sign : 1 or -1 (required for add), weight : float in (0, 1]
         The added link's sign and size (add; size 1 by default).
     note, who : str
@@ -156,7 +162,10 @@ def add_review(store, action: str, *, cause=None, effect=None, concept=None, lab
         concept = _text(concept, "a concept", MAX_LABEL)
         if find(concept) is None:
             raise InputError(f"the map has no concept {concept}")
-        if action == "rename":
+        if action == "split":
+            value = _text(wording, "the wording to split off", MAX_LABEL)
+            concept = _split_from(store, model, find(concept), value)
+        elif action == "rename":
             value = _text(label, "a new label", MAX_LABEL)
             other = find(value)
             if other is not None and other != find(concept):
@@ -175,36 +184,72 @@ def add_review(store, action: str, *, cause=None, effect=None, concept=None, lab
                 names = {c.id: c.label for c in model.concepts}
                 raise InputError(f"the map links {names[linked.cause]} \u2192 {names[linked.effect]}, so they are "
                                  "two variables; reject that link first if it is a misreading, then merge")
-    if action not in ("add",):
+    if action != "add":
         sign = weight = None
     at = _now()
     with store.transaction() as c:
         cur = c.execute(
             "INSERT INTO reviews (action, cause, effect, concept, value, sign, weight, note, who, at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (action, cause if action not in ("rename", "merge") else None,
-             effect if action not in ("rename", "merge") else None,
-             concept if action in ("rename", "merge") else None, value, sign, weight, note, who, at))
-    return Review(cur.lastrowid, action, cause if action not in ("rename", "merge") else None,
-                  effect if action not in ("rename", "merge") else None,
-                  concept if action in ("rename", "merge") else None, value, sign, weight, note, who, at)
+            (action, cause if action not in _OF_CONCEPT else None, effect if action not in _OF_CONCEPT else None,
+             concept if action in _OF_CONCEPT else None, value, sign, weight, note, who, at))
+    return Review(cur.lastrowid, action, cause if action not in _OF_CONCEPT else None,
+                  effect if action not in _OF_CONCEPT else None, concept if action in _OF_CONCEPT else None, value,
+                  sign, weight, note, who, at)
+
+
+_OF_CONCEPT = ("rename", "merge", "split")
+
+
+def _split_from(store, model: Model, cid: str, wording: str) -> str:
+    """The name of the concept, as the map is built before the reviews, that ``wording``
+    is split off (a renamed concept is built under its former label); refuses a split
+    that would do nothing: a wording the concept lacks, its own label, or an opposite
+    ("unemployment" of "employment"), which the map already counts with its sign turned."""
+    from cogmap.aliases import normalize
+
+    c = next(c for c in model.concepts if c.id == cid)
+    if normalize(wording) == normalize(c.label):
+        raise InputError(f"{wording} is the label of {c.label}: split off one of its other wordings "
+                         f"({'; '.join(c.aliases) or 'it has none'})")
+    if not any(normalize(wording) == normalize(a) for a in c.aliases):
+        raise InputError(f"{wording} is not a wording of {c.label} "
+                         f"(its wordings: {'; '.join(c.aliases) or 'none but its label'})")
+    done = reviews(store)
+    key = normalize(wording)
+    built = store.map(reviewed=False, aliases=split_aliases(done))
+    if any(normalize(x.label) == key for x in built.concepts):
+        raise InputError(f"{wording} is a concept of its own in the map as extracted; a merge review joined it "
+                         f"to {c.label}: undo that review instead (`cogmap review list`)")
+    owner = next((x for x in built.concepts if any(normalize(a) == key for a in x.aliases)), None)
+    if owner is not None:
+        pending = Review(0, "split", None, None, owner.label, wording, None, None, None, "", "")
+        after = store.map(reviewed=False, aliases=split_aliases([*done, pending]))
+        if any(normalize(x.label) == key for x in after.concepts):
+            return owner.label
+    raise InputError(f"{wording} is the opposite of {c.label}, whose links count it with the sign "
+                     "turned; it cannot be split off (reject or flip those links instead)")
 
 
 def undo_review(store, review_id, who=None) -> Review:
     """Undo the review numbered ``review_id``: the map is made again as if it had not been.
 
     The row stays, with who undid it and when (:func:`reviews` lists it); an undone
-    review cannot be undone again: make it anew instead. Reviews made after it that
-    named what it made (a concept it renamed, say) then find nothing and do nothing,
-    as any review of what the map no longer has.
+    review cannot be undone again: make it anew instead. Undo goes back one step at a
+    time: a review that a later one (not undone) shares a concept with is refused,
+    naming the later ones to undo first, so that no undo brings back a state that a
+    review would have been refused in.
 
     Raises
     ------
     cogmap.errors.InputError
-        For a review the store does not have, or one already undone.
+        For a review the store does not have, one already undone, or one with later
+        reviews of the same concepts.
     """
     from cogmap.corpus.queries import _now
 
+    if review_id is None:
+        raise InputError("say which review to undo: its number (`cogmap review list` shows them)")
     try:
         review_id = int(review_id)
     except (TypeError, ValueError):
@@ -212,13 +257,45 @@ def undo_review(store, review_id, who=None) -> Review:
     who = _text(who, "a name", MAX_WHO, required=False) or reviewer_name()
     at = _now()
     with store.transaction() as c:
-        row = c.execute("SELECT undone_by, undone_at FROM reviews WHERE id = ?", (review_id,)).fetchone()
+        row = None if not 0 < review_id < 2 ** 63 else c.execute(  # (SQLite's integers end there)
+            "SELECT undone_by, undone_at FROM reviews WHERE id = ?", (review_id,)).fetchone()
         if row is None:
             raise InputError(f"the store has no review {review_id} (`cogmap review list` shows them)")
         if row[1] is not None:
             raise InputError(f"review {review_id} was undone by {row[0]} on {row[1][:10]}")
+        done = [r for r in reviews(store) if r.undone_at is None]
+        target = next(r for r in done if r.id == review_id)
+        later = [r for r in done if r.id > review_id and _names(r) & _names(target)]
+        if later:
+            # Undone under a later review of the same concepts, the map could come back to a
+            # state that review would have been refused in (a merge of two concepts a restored
+            # link joins, an added link over one the map has), or the later one do nothing.
+            raise InputError(f"review {review_id} ({describe(target)}) has later reviews of the same concepts: "
+                             + "; ".join(f"{r.id} ({describe(r)})" for r in later[:5])
+                             + ". Undo those first, the latest first")
         c.execute("UPDATE reviews SET undone_by = ?, undone_at = ? WHERE id = ?", (who, at, review_id))
     return next(r for r in reviews(store) if r.id == review_id)
+
+
+def _names(r: Review) -> set:
+    """The concepts a review names, as the map matches labels."""
+    return {normalize_label(x) for x in (r.cause, r.effect, r.concept, r.value) if x}
+
+
+def split_aliases(rows, aliases=None):
+    """The alias file a map is built under, with the splits of ``rows`` (not undone) as
+    ``keep_apart`` pairs of (wording, concept), after the file's own; None when neither
+    has anything. The file's entries win over a split that contradicts them."""
+    from cogmap.aliases import Aliases
+
+    base = Aliases.coerce(aliases)
+    pairs = tuple((r.value, r.concept) for r in rows
+                  if r.action == "split" and r.undone_at is None and r.value and r.concept)
+    if not pairs:
+        return base
+    if base is None:
+        return Aliases(keep_apart=pairs, source="reviews")
+    return Aliases(entries=base.entries, keep_apart=base.keep_apart + pairs, source=base.source)
 
 
 def reviewer_name() -> str:

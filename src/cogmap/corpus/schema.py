@@ -243,6 +243,31 @@ MIGRATIONS[6] = [
     "ALTER TABLE reviews ADD COLUMN undone_by TEXT",
     "ALTER TABLE reviews ADD COLUMN undone_at TEXT",    # UTC, ISO 8601; NULL while the review holds
 ]
+# 7: a review can split a wording off a concept the machine merged it into. SQLite cannot
+# change a CHECK constraint in place: the table is made anew and its rows copied.
+MIGRATIONS[7] = [
+    """
+    CREATE TABLE reviews_7 (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'rename', 'merge', 'flip', 'add', 'split')),
+        cause TEXT,
+        effect TEXT,
+        concept TEXT,                   -- rename, merge, split: the concept, as a label
+        value TEXT,                     -- rename: the new label; merge: the concept it joins; split: the wording
+        sign INTEGER CHECK (sign IN (1, -1)),
+        weight REAL,
+        note TEXT,
+        who TEXT NOT NULL,
+        at TEXT NOT NULL,
+        undone_by TEXT,
+        undone_at TEXT
+    )
+    """,
+    "INSERT INTO reviews_7 SELECT id, action, cause, effect, concept, value, sign, weight, note, who, at,"
+    " undone_by, undone_at FROM reviews",
+    "DROP TABLE reviews",
+    "ALTER TABLE reviews_7 RENAME TO reviews",
+]
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # The resolution in force for each forecast: its latest row.

@@ -278,7 +278,8 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
                 d["at"] = [u16(at[0]), u16(at[1])]
                 d.setdefault("text", text[at[0]:at[1]])
             evs.append(d)
-        signs = {(ev.weight > 0) - (ev.weight < 0) for ev in e.evidence if ev.weight}
+        # Quotes only: a reviewer's "flipped by" entry disagrees with the quotes by design.
+        signs = {(ev.weight > 0) - (ev.weight < 0) for ev in e.evidence if ev.weight and ev.text}
         edges.append({
             "id": f"e{k}", "source": e.cause, "target": e.effect, "weight": e.weight, "sign": e.sign,
             "evidence": evs, "support": e.support.model_dump() if e.support else None,
@@ -473,10 +474,11 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
             data["store"] = True
             return data
         day = _since(since)
-        from cogmap.corpus.review import apply_reviews, reviews
+        from cogmap.corpus.review import apply_reviews, reviews, split_aliases
 
         done = [] if original else reviews(store)
-        model, marks = apply_reviews(store.map(speaker=speaker, since=day, reviewed=False, aliases=aliases), done,
+        model, marks = apply_reviews(store.map(speaker=speaker, since=day, reviewed=False,
+                                               aliases=split_aliases(done, aliases)), done,
                                      added=speaker is None and day is None)
         fc_rows = store.forecasts(speaker=speaker)
         if speaker is not None and not model.edges and not fc_rows:

@@ -124,6 +124,7 @@ class ReviewRequest(BaseModel):
     concept: Optional[str] = None
     label: Optional[str] = None
     into: Optional[str] = None
+    wording: Optional[str] = None
     sign: Optional[int] = None
     weight: Optional[float] = None
     note: Optional[str] = None
@@ -540,7 +541,7 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None, aliases=None) -
         return await cached_json(("api-reviews",), make, _AS_JSON["reviews"])
 
     @app.post("/api/reviews", response_model=ReviewInfo, status_code=201,
-              summary="Review the corpus map: accept, reject, rename, merge, flip, add, or undo a review",
+              summary="Review the corpus map: accept, reject, rename, merge, split, flip, add, or undo a review",
               # (_ReviewGate checks the origin, the type and the size before the body is read)
               responses={403: {"description": "Not from a page of this server"}, 400: {"description": "Not a valid review"},
                          413: {"description": "Body too large"}, 415: {"description": "Not a JSON body"}})
@@ -557,8 +558,8 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None, aliases=None) -
                 if body.action == "undo":
                     return undo_review(st, body.id, who=body.who).to_dict()
                 r = add_review(st, body.action, cause=body.cause, effect=body.effect, concept=body.concept,
-                               label=body.label, into=body.into, sign=body.sign, weight=body.weight, note=body.note,
-                               who=body.who)
+                               label=body.label, into=body.into, wording=body.wording, sign=body.sign,
+                               weight=body.weight, note=body.note, who=body.who)
             except InputError as exc:
                 raise HTTPException(400, str(exc)) from None
         return r.to_dict()

@@ -1254,6 +1254,15 @@
     row.appendChild(into);
     row.appendChild(button("Merge", function () { send("merge", { concept: n.label, into: into.value }, status); }));
     box.appendChild(row);
+    if (n.aliases && n.aliases.length) {
+      // A wording the machine merged in wrongly stands apart again, with its own links.
+      var wording = el("select"), split = el("div");
+      n.aliases.forEach(function (a) { var o = el("option", null, a); o.value = a; wording.appendChild(o); });
+      split.appendChild(el("label", null, "Split off "));
+      split.appendChild(wording);
+      split.appendChild(button("Split", function () { send("split", { concept: n.label, wording: wording.value }, status); }));
+      box.appendChild(split);
+    }
     box.appendChild(status);
     panel.appendChild(box);
   }
@@ -1261,7 +1270,7 @@
     var note = $("review-note");
     if (!REVIEW) {
       note.textContent = DATA.store && NAV ? "Reviewing is done on the corpus map: open \u201cthe whole corpus\u201d (/report)." :
-        "This page is read-only. To review the map (accept, reject, rename, merge, flip a sign, add a link), keep the " +
+        "This page is read-only. To review the map (accept, reject, rename, merge, split, flip a sign, add a link), keep the " +
         "articles in a store and open it in cogmap serve: `cogmap add ARTICLES --db corpus.db`, then `cogmap serve --db " +
         "corpus.db` and http://127.0.0.1:8000/report. Every change is saved there with who and when.";
       return;
