@@ -1113,3 +1113,17 @@ def test_a_price_adjective_inside_a_side_turns_its_sign():
     assert priced(Side([doc[0], doc[1]])) is None  # the oil is named; its price is not the variable
     doc = nlp("Prices made people angry.")
     assert priced(Side([doc[2]])) is None
+
+
+@pytest.mark.parametrize("text, sign, effect", [
+    ("More free beds mean shorter waits in the emergency department.", -1, "waits"),
+    ("The strike caused longer queues at the border.", 1, "queues"),
+    ("Because the currency has strengthened, exporters have reported falling orders.", -1, "orders"),
+    ("A cap could make the shortage worse.", 1, "shortage"),  # worse of a problem is more of it
+    ("The reform made the economy worse.", -1, "economy"),
+])
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_the_variable_and_its_direction_not_the_words_around_it(text, sign, effect, extractor):
+    links = [(c.polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
+    assert links == [(sign, effect)], links
+

@@ -1,6 +1,8 @@
 """Clean: debris goes to ``removed``; article text stays."""
 from __future__ import annotations
 
+import pytest
+
 from cogmap.extract.clean import clean
 
 PAGE = """Water rationing looms as reservoirs shrink
@@ -96,3 +98,17 @@ def test_a_byline_gives_the_date_and_stays():
     assert c.date == "2025-03-11" and "By Ann Lee, 11 March 2025" in c.text
     # a sentence that starts with "By" is no byline
     assert clean("By the way, 11 March 2025 was cold.\nRates rose because inflation stayed high all year.\n").date is None
+
+
+@pytest.mark.parametrize("top, author", [
+    ("By Ann Lee", "Ann Lee"),
+    ("By Ann Lee, 11 March 2025", "Ann Lee"),
+    ("By Ann Lee and Bo Ray | Reuters", "Ann Lee"),
+    ("BY ANN LEE", "ANN LEE"),
+    ("By the way, prices rose sharply in March.", None),  # a sentence, not a byline
+    ("By then prices had risen.", None),
+])
+def test_a_byline_names_the_writer(top, author):
+    c = clean(f"Rent caps will not fix the shortage, and building will.\n{top}\n"
+              "Rents rose because too few homes were built last year in the city.\n")
+    assert c.author == author

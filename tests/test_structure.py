@@ -112,3 +112,51 @@ def test_a_role_stands_for_the_one_person_the_text_gives_it():
                          "Prices will climb toward $100 a barrel, the analyst said.\n\n"
                          "Prices will fall, experts said.\n")
     assert {q.speaker for q in two.quotes} >= {"analyst", "experts"}
+
+
+OPED = """Opinion: Rent caps will not fix our housing shortage. Building will.
+
+By Dana Mercer
+
+Councillor Ruth Abernathy proposed the cap to protect tenants, and that goal is worthy.
+
+My guess is that rents will likely stabilize for a year. After that, I expect new construction to slow sharply.
+
+But I doubt a cap will make homes more affordable, and it could make the shortage worse.
+"""
+
+
+def test_i_in_an_opinion_piece_is_its_writer_not_the_last_person_named():
+    doc = cogmap.extract(OPED)
+    said = {f.evidence.text[:12]: f.speaker for f in doc.forecasts}
+    assert said["My guess is "] == "Dana Mercer" and said["After that, "] == "Dana Mercer", said
+    assert all(f.speaker != "Councillor Ruth Abernathy" for f in doc.forecasts)
+    doubted = [c for c in doc.claims if c.evidence.text.startswith("But I doubt")]
+    assert doubted and all(c.speaker == "Dana Mercer" for c in doubted)
+    # Without a byline, the writer is no one known: never the councillor either.
+    anonymous = cogmap.extract(OPED.replace("By Dana Mercer\n\n", ""))
+    assert {f.speaker for f in anonymous.forecasts if f.evidence.text.startswith(("My guess", "After that"))} == {None}
+
+
+def test_a_speaker_tag_is_no_part_of_the_quote_and_names_its_speaker():
+    doc = cogmap.extract("Fever wards: an interview with Dr. Hanna Berg\n\n"
+                         "Q: Why were the wards so full?\n\n"
+                         "Berg: Staff shortages made the crisis worse, because nurses quit in droves.\n\n"
+                         "Q: Will it happen again?\n\n"
+                         "Berg: Vaccination sharply lowers the chance of a hospital stay.\n")
+    firsts = [c for c in doc.claims if c.evidence.text.startswith(("Staff", "Vaccination"))]
+    assert firsts, [c.evidence.text for c in doc.claims]
+    assert all(c.speaker == "Hanna Berg" for c in firsts)
+    assert not any(c.evidence.text.startswith("Berg:") for c in doc.claims + doc.forecasts)
+    assert all(doc.text[c.evidence.start:c.evidence.end] == c.evidence.text for c in doc.claims)
+
+
+def test_adding_a_thing_is_no_speech():
+    from cogmap.extract.clean import clean
+    from cogmap.extract.nlp import parse
+    from cogmap.extract.structure import structure
+
+    c = clean("Whatever it decides, the question we should keep asking is simple: does this policy add homes, "
+              "or does it not?\n\nPrices will rise, the minister added.\n")
+    st = structure(c, parse([c.text[a:b] for a, b in c.paragraphs]))
+    assert [who for _, _, who in st.attributions] == ["minister"]

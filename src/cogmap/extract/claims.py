@@ -48,6 +48,9 @@ _REL_PRONOUNS = {"which", "that", "who", "what"}
 _CHANGE = L.INCREASE | L.DECREASE
 _REPORTING = frozenset("say think believe expect suspect fear hope argue claim suggest estimate reckon "
                        "assume guess predict warn note add insist know feel tell write explain".split())
+#: Verbs of an outcome observed or undergone, whose object is what moved ("reported falling orders").
+_OBSERVED = frozenset("report record post see register experience suffer notice log".split())
+_ANNOUNCED = frozenset("report record post register log".split())
 #: Verbs of saying, moving and meeting: "after X" with these tells the time, not a cause.
 _NEUTRAL_VERBS = frozenset("be say speak talk tell come go arrive leave visit meet address travel return "
                            "attend join write add note see hold take".split())
@@ -263,12 +266,21 @@ def _with_hyphens(tokens):
 
 
 def adj_sign(tok) -> int | None:
-    """The direction an adjective states: "likelier" +1, "more difficult" -1, "less likely" -1."""
+    """The direction an adjective states: "likelier" +1, "more difficult" -1, "less likely" -1;
+    "worse" of a problem, +1 ("made the shortage worse"), and "better" of one, -1."""
     mods = {c.lower_ for c in tok.children if c.dep_ == "advmod"}
     base = L.COMPARATIVE.get(tok.lower_)
     if base is None:
         base = 1 if "more" in mods else -1 if "less" in mods else None
         return base
+    if tok.lower_ in ("worse", "better"):
+        # The thing it is said of: its subject ("[the shortage] worse" after "make"), else its
+        # verb's ("[the shortage] got worse").
+        said_of = next((c for c in tok.children if c.dep_ == "nsubj"), None) or next(
+            (c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None) \
+            if tok.dep_ in ("acomp", "oprd", "ccomp", "xcomp") else None
+        if said_of is not None and said_of.lemma_.lower() in L.PROBLEM_NOUNS:
+            base = -base
     return -base if "less" in mods else base
 
 
@@ -433,6 +445,14 @@ def clause_side(verb) -> Side:
             return Side(s.tokens, s.sign * neg)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             s = np_side(obj)
+            return Side(s.tokens, s.sign * neg)
+    if lemma in _OBSERVED and obj is not None and obj.pos_ == "NOUN":
+        # "exporters have reported falling orders", "farms suffered heavy losses": what was
+        # seen is the variable (orders, down), not the seeing. A verb that also announces
+        # ("reported the outbreak to the WHO") does so only of a moving quantity.
+        s = np_side(obj)
+        moving = any(c.lower_ in L.SIGNED_MODIFIERS or c.lower_ in L.LEVELS for c in obj.children)
+        if lemma not in _ANNOUNCED or moving:
             return Side(s.tokens, s.sign * neg)
     if lemma in _TOWARD_VERBS and obj is None:
         # "Russia heads for revolution", "the economy slides into recession": toward the goal.

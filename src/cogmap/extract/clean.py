@@ -56,6 +56,9 @@ _DATELINE = re.compile(
     rf"^({_WEEKDAY},?\s*)?(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
     r"(\s*,?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$", re.I)
+# A byline's name: "By Ann Lee", "By Ann Lee and Bo Ray", "By Ann Lee, Reuters" (the first writer).
+_BYLINE_NAME = re.compile(r"^(?:by|By|BY)\s+(?P<name>[A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|de|van|von|da|al))*"
+                          r"\s+[A-Z][\w’'-]+)\s*(?:$|[,|–—]|\band\b)")
 # A byline that carries the date: "By Ann Lee, 11 March 2025" (the line stays: it names the writer).
 _BYLINE_DATE = re.compile(
     rf"^by\s+[^,|–—]{{2,60}}[,|–—]\s*({_WEEKDAY},?\s*)?(?P<date>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
@@ -78,6 +81,8 @@ class Cleaned:
     reasons: list[str] = field(default_factory=list)
     title: Optional[str] = None
     date: Optional[str] = None
+    #: The writer a byline names ("By Ann Lee"), who is the "I" of an opinion piece.
+    author: Optional[str] = None
 
 
 def _words(line: str) -> list[str]:
@@ -159,8 +164,13 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
 
     first_body = next((i for i, ln in enumerate(lines) if _ends_sentence(ln) and len(_words(ln)) >= 8), 0)
 
+    author = None
     for i, ln in enumerate(lines):
         words = _words(ln)
+        # (A headline that reads as a sentence can come before the byline: a few lines in.)
+        byline = _BYLINE_NAME.match(ln) if author is None and i <= max(first_body, 3) else None
+        if byline is not None:
+            author = byline.group("name")
         if not words:
             drop[i] = "symbols"
         elif _is_widget(ln):
@@ -236,4 +246,5 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         out.append(lines[i])
         pos += len(lines[i])
     return Cleaned(text="\n\n".join(out), removed=[lines[i] for i in sorted(drop)],
-                   reasons=[drop[i] for i in sorted(drop)], paragraphs=paragraphs, title=title, date=date)
+                   reasons=[drop[i] for i in sorted(drop)], paragraphs=paragraphs, title=title, date=date,
+                   author=author)

@@ -9,7 +9,7 @@ from __future__ import annotations
 __all__ = [
     "CAUSAL_VERBS", "DEPRIVE", "PART_WORDS", "PATH_NOUNS", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL",
     "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS", "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS",
-    "SIGNED_MODIFIERS", "LEVELS", "PRICE_ADJECTIVES",
+    "SIGNED_MODIFIERS", "LEVELS", "PRICE_ADJECTIVES", "PROBLEM_NOUNS",
 ]
 
 #: Transitive verbs whose subject acts on their object: +1 raises or brings
@@ -96,6 +96,14 @@ STATE_ADJECTIVES: dict[str, int] = {
     **dict.fromkeys("high strong full busy afloat alive open".split(), 1),
     **dict.fromkeys("low weak empty idle scarce shut closed short".split(), -1),
 }
+#: Nouns that name a problem: "worse" of one is more of it ("made the shortage worse"), where
+#: "worse" of anything else is less of its good ("made the economy worse").
+PROBLEM_NOUNS = frozenset(
+    "shortage shortfall crisis problem inflation unemployment joblessness congestion pollution poverty "
+    "deficit debt violence conflict war recession slump downturn risk threat damage pain pressure tension "
+    "overcrowding backlog delay queue wait loss disease outbreak epidemic pandemic corruption instability "
+    "inequality hunger famine drought flooding uncertainty volatility crime strain stress bottleneck "
+    "scarcity gridlock emissions default bankruptcy fraud unrest".split())
 #: Adjectives of price: the variable is the thing's cost, not the thing ("made imports more
 #: expensive" raises what imports cost, not how many there are), and which way the word
 #: points on it ("cheaper" is the cost going down; "affordable" names affordability).
@@ -111,9 +119,9 @@ LEVELS: dict[str, int] = {**dict.fromkeys("high highs highest record peak top".s
 #: Modifiers that state the direction of the noun they modify ("higher prices").
 SIGNED_MODIFIERS: dict[str, int] = {
     **dict.fromkeys("higher rising increasing growing greater more mounting soaring surging "
-                    "stronger heightened increased elevated".split(), 1),
+                    "stronger heightened increased elevated longer".split(), 1),
     **dict.fromkeys("lower falling declining decreasing less fewer weaker shrinking dwindling "
-                    "reduced diminished slower".split(), -1),
+                    "reduced diminished slower shorter".split(), -1),
 }
 #: Words of part or quantity whose "of" phrase is the variable: "most of the harvest".
 PART_WORDS = frozenset("most much many some all part half bulk majority rest remainder portion".split())

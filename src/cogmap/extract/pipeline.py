@@ -181,25 +181,31 @@ class _SpanIndex:
         return self.spans[k][2] if k < len(self.spans) and self.spans[k][0] < b else None
 
 
-def _subject_person(pdoc, start: int, people, base: int = 0, speech: bool = False) -> Optional[str]:
+def _subject_person(pdoc, start: int, people, base: int = 0, speech: bool = False,
+                    author: Optional[str] = None) -> Optional[str]:
     """The person who is the subject of the sentence ("Santos puts the odds at ...";
-    "she" is the last person named before it); with ``speech``, only of a verb of saying
-    or discussing ("Lee discussed how tariffs could hurt ..."), for a claim, whose
-    subject is as often the actor of its cause."""
+    "she" is the last person named before it; "I", "we" and "my guess" are ``author``, the
+    writer of a piece with no interview); with ``speech``, only of a verb of saying or
+    discussing ("Lee discussed how tariffs could hurt ..."), for a claim, whose subject
+    is as often the actor of its cause."""
     sent = pdoc.char_span(start, start + 1, alignment_mode="expand")
     if sent is None:
         return None
     root = sent.sent.root
-    if speech and root.lemma_.lower() not in SPEECH_VERBS | {"discuss"}:
-        return None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None:
+        return None
+    first_person = subj.lower_ in ("i", "we") or any(c.dep_ == "poss" and c.lower_ in ("my", "our")
+                                                     for c in subj.children)
+    if first_person:
+        return author  # the writer says what the sentence says, whatever its verb ("I doubt ...")
+    if speech and root.lemma_.lower() not in SPEECH_VERBS | {"discuss"}:
         return None
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
         return None  # "Trump will raise tariffs": the one who will act, not the one who says so
     if subj.lower_ in ("he", "she"):
         return people.last_before(base + subj.idx)
-    if not subj.text[:1].isupper():
+    if not subj.text[:1].isupper() or subj.pos_ == "PRON":
         return None
     return people.resolve(pdoc[subj.left_edge.i: subj.i + 1].text)
 
@@ -402,6 +408,19 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         return (said.containing(a) or said.starting_in(a, b) or attributed.containing(a)
                 or turned.containing(a))
 
+    turn_starts = sorted(t.start for t in st.turns)
+
+    def past_tag(a: int, b: int) -> int:
+        """Where a quote starts once the speaker tag that opens its sentence is left out
+        ("Lindqvist: It did." quotes "It did.", said by the answer's speaker)."""
+        k = bisect.bisect_right(turn_starts, a)
+        # (A span across turns, a question and its answer, keeps the question's tag with it.)
+        if k < len(turn_starts) and turn_starts[k] < b and not (k + 1 < len(turn_starts) and turn_starts[k + 1] < b):
+            tag = text[a:turn_starts[k]].strip()
+            if tag.endswith(":") and len(tag) <= 60 and "\n" not in tag:
+                return turn_starts[k]
+        return a
+
     merger = ConceptMerger(embed=embed, aliases=aliases)
     pending = []
     # The learned extractor: the trained reader decides which sentences state a cause
@@ -572,7 +591,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         # as a forecast of the same sentence finds its speaker, when the verb is one of saying
         pdoc = rc.cause.tokens[0].doc if rc.cause.tokens else None
         pa = para_start_of.get(id(pdoc))
-        return None if pa is None else _subject_person(pdoc, a - pa, st.people, pa, speech=True)
+        return None if pa is None else _subject_person(pdoc, a - pa, st.people, pa, speech=True, author=st.author)
 
     concepts = merger.concepts()
     claims = []
@@ -581,6 +600,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         cause, effect = concepts[merger.index[ci]], concepts[merger.index[ei]]
         if cause.id == effect.id or _framed_aside(rc.cause.tokens) or _framed_aside(rc.effect.tokens):
             continue
+        a = past_tag(a, b)
         spans = said_where.setdefault((cause.id, effect.id, rc.polarity), [])
         if any(s < b and a < e for s, e in spans):
             continue  # one link read twice (by a rule and by the reader, or across a question)
@@ -618,6 +638,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         raw_forecasts += _under_hypothesis(st, cleaned.paragraphs, starts, docs, [], raw_forecasts)
     for pa, pdoc, rf in raw_forecasts:
         a, b = pa + rf.start, pa + rf.end
+        a = past_tag(a, b)
         q = bisect.bisect_right(question_starts, a) - 1
         if q >= 0 and a < questions[q][1]:
             continue  # the interviewer's premise, not a forecast of the expert
@@ -634,7 +655,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         forecasts.append(Forecast(
             id=f"f{len(forecasts) + 1}", statement=text[a:b], concepts=ids, probability=rf.probability,
             hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
-            speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people, pa),
+            speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people, pa, author=st.author),
             evidence=Evidence(text=text[a:b], start=a, end=b)))
         if rf.reader_only:
             reader_only.add(id(forecasts[-1]))

@@ -126,6 +126,8 @@ class Structure:
     #: Each answer paragraph as a quote of the interviewee (kept apart from ``quotes``,
     #: which say who speaks *inside* an answer: "As the minister said, '...'").
     answers: list[Quote] = field(default_factory=list)
+    #: The writer of a piece with no interview (its byline): who "I" and "we" are outside quotes.
+    author: Optional[str] = None
 
     def all_quotes(self) -> list[Quote]:
         """Quotes and answers, in text order: what a document lists as said."""
@@ -151,12 +153,22 @@ def _collect_people(cleaned: Cleaned, docs) -> People:
     return people
 
 
-def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = None) -> Optional[str]:
+#: ``me`` of :func:`_speaker_from_token` when "I" is read as the last person named (an
+#: interview's narration, where the interviewee's words are reported).
+_LAST_NAMED = object()
+
+
+def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = None,
+                        me=_LAST_NAMED) -> Optional[str]:
     """The speaker a subject token names: a person, a pronoun's antecedent, or a noun phrase.
 
     A pronoun that reports speech most often refers to the last person who spoke,
-    so that comes before the last person merely mentioned.
+    so that comes before the last person merely mentioned. "I" and "we" outside quotes
+    are ``me``: in a piece with no interview turns, the writer (the byline's name, or
+    no one known), never someone the writer mentions.
     """
+    if tok.lower_ in ("i", "we") and me is not _LAST_NAMED:
+        return me
     if tok.lower_ in _PRONOUNS or tok.lower_ == "i":
         if tok.lower_ in ("they", "them"):
             return None
@@ -178,13 +190,16 @@ def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = N
 
 
 def _speech_verb_speaker(sent, people: People, base: int, outside=None,
-                         recent: Optional[str] = None, has_quote=None) -> Optional[tuple[object, str]]:
-    """Find a speech verb in ``sent`` (outside quoted ranges) and the speaker it names."""
+                         recent: Optional[str] = None, has_quote=None, me=_LAST_NAMED) -> Optional[tuple[object, str]]:
+    """Find a speech verb in ``sent`` (outside quoted ranges) and the speaker it names
+    (``me``: who "I" is, see :func:`_speaker_from_token`)."""
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
             continue
         if outside and outside(base + tok.idx):
             continue
+        if tok.lemma_.lower() == "add" and any(c.dep_ == "dobj" for c in tok.children):
+            continue  # "does this policy add homes": adding a thing, not words
         if tok.lemma_.lower() not in ("say", "tell") and not any(c.dep_ == "ccomp" for c in tok.children) and \
                 tok.dep_ != "parataxis" and (  # "X, he argued, will Y" reports the sentence around it
                 tok.lemma_.lower() in _NEEDS_CLAUSE or not (has_quote and has_quote(sent))):
@@ -192,7 +207,7 @@ def _speech_verb_speaker(sent, people: People, base: int, outside=None,
         subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
         if subj is None:
             continue
-        name = _speaker_from_token(subj, people, base + subj.idx, recent)
+        name = _speaker_from_token(subj, people, base + subj.idx, recent, me)
         if name:
             return tok, name
     # "according to X"
@@ -383,6 +398,9 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     people = _collect_people(cleaned, docs)
     feats = _paragraph_features(cleaned)
     kinds, _, interviewee, interviewer = _classify_turns(cleaned, feats, people)
+    # In a piece with no interview, "I" is its writer: the byline's name, or no one known.
+    author = None if any(k in ("question", "answer") for k in kinds) else cleaned.author
+    me = _LAST_NAMED if any(k in ("question", "answer") for k in kinds) else author
 
     # Direct quotes, attributed by the speech verb of their sentence.
     quoted: list[tuple[int, int]] = []
@@ -417,7 +435,7 @@ def structure(cleaned: Cleaned, docs) -> Structure:
             found = _speech_verb_speaker(sent, people, a, outside=inside_quote,
                                          has_quote=lambda s_, a_=a: quote_reaches(a_ + s_.end_char,
                                                                                   a_ + s_.start_char - 1),
-                                         recent=recent_person)
+                                         recent=recent_person, me=me)
             if not found:
                 # A named person as a sentence's subject becomes who "he" or "she" is next
                 # ("Kopeček has a similar opinion. '...,' he said.").
@@ -495,4 +513,4 @@ def structure(cleaned: Cleaned, docs) -> Structure:
             answers.append(Quote(speaker=speaker, text=cleaned.text[a:b], start=a, end=b))
     quotes.sort(key=lambda q: (q.start, q.end))
     return Structure(turns=turns, quotes=quotes, people=people, interviewee=interviewee,
-                     interviewer=interviewer, attributions=attributions, answers=answers)
+                     interviewer=interviewer, attributions=attributions, answers=answers, author=author)
