@@ -107,3 +107,33 @@ def test_a_noun_of_ing_is_not_its_root():
     from cogmap.extract.nlp import load
 
     assert token_stem(load()("They negotiate")[1]) == token_stem(load()("the negotiations")[1])
+
+
+def _merger_groups(wordings, embed, link=()):
+    from cogmap.extract.nlp import load
+
+    m = concepts.ConceptMerger(embed=embed)
+    ids = [m.add(list(load()(w))) for w in wordings]
+    for i, j in link:
+        m.linked(ids[i], ids[j])
+    found = m.concepts()
+    return [found[m.index[k]].label for k in ids]
+
+
+def test_what_a_claim_links_is_never_one_concept_by_meaning():
+    embed = importlib.import_module("cogmap.extract.embed")
+    if not embed.available():
+        pytest.skip("the embedding model is not installed")
+    a, b = "the U.S. levies a tariff on an imported good", "the company importing the good pays the tariff"
+    assert float(embed.encode([a, b]).prod(axis=0).sum()) >= 0.75  # alike to the embeddings
+    joined = _merger_groups([a, b], embed=True)
+    assert joined[0] == joined[1]
+    apart = _merger_groups([a, b], embed=True, link=[(0, 1)])  # one causes the other
+    assert apart[0] != apart[1]
+
+
+def test_a_verb_with_its_object_is_not_the_verbs_noun():
+    labels_ = _merger_groups(["allowing taller buildings", "a housing allowance", "allowing taller buildings"],
+                             embed=False)
+    assert labels_[0] != labels_[1] and labels_[0] == labels_[2]
+    assert len(set(_merger_groups(["negotiate", "negotiations"], embed=False))) == 1  # no object: one variable

@@ -540,7 +540,14 @@ def _signature(tokens):
             dist.add(token_stem(t))
         elif t.pos_ == "ADJ" and t.lower_ not in _GENERIC_ADJ and t.head == head:
             dist.add(token_stem(t))
-    return token_stem(head, lemma(head)), frozenset(dist), content
+    key = token_stem(head, lemma(head))
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None) if head.pos_ in ("VERB", "AUX") else None
+    if obj is not None:
+        # A verb with its object names an act on that thing ("allowing taller buildings"), not
+        # the verb's noun ("a housing allowance"): it shares its head only with the same act,
+        # even where the wording stops before the object.
+        key += ":" + token_stem(obj)
+    return key, frozenset(dist), content
 
 
 def token_stem(tok, lemma: str | None = None) -> str:
@@ -622,6 +629,15 @@ class ConceptMerger:
         self.corpus = corpus
         #: group index (what :meth:`add` returned) -> index into :meth:`concepts`
         self.index: dict[int, int] = {}
+        #: Pairs of groups a claim links (:meth:`linked`): never one concept by meaning.
+        self._linked: set[tuple[int, int]] = set()
+
+    def linked(self, i: int, j: int) -> None:
+        """Say that groups ``i`` and ``j`` are the cause and effect of one claim: the text
+        holds them two variables, so the embeddings never join them ("the U.S. levies a
+        tariff" and "the importer pays the tariff" read alike, yet one causes the other)."""
+        if i != j:
+            self._linked.add((min(i, j), max(i, j)))
 
     def add(self, tokens, label: Optional[str] = None, count: int = 1) -> int:
         """Add one wording (used ``count`` times); returns the index of the group it joins."""
@@ -693,6 +709,7 @@ class ConceptMerger:
         parent = list(range(n))
         entry = {i: g["entry"] for i, g in enumerate(self._groups)}
         names = {i: set(g["names"]) for i, g in enumerate(self._groups)}
+        members = {i: {i} for i in range(n)}
 
         def find(i):
             while parent[i] != i:
@@ -700,12 +717,16 @@ class ConceptMerger:
                 i = parent[i]
             return i
 
-        def union(i, j) -> None:
+        def union(i, j, by_meaning: bool = False) -> None:
             ri, rj = find(i), find(j)
             if ri == rj or self.aliases and not self._may_join(entry[ri], names[ri], entry[rj], names[rj]):
                 return
+            if by_meaning and self._linked and any((min(a, b), max(a, b)) in self._linked
+                                                   for a in members[ri] for b in members[rj]):
+                return
             parent[rj] = ri
             names[ri] |= names.pop(rj)
+            members[ri] |= members.pop(rj)
             entry[ri] = entry[ri] if entry[ri] is not None else entry[rj]
 
         if self.aliases:
@@ -745,7 +766,7 @@ class ConceptMerger:
                 a, b = self._groups[i]["dist"], self._groups[j]["dist"]
                 if a and b and not (a & b):
                     continue  # telling modifiers differ: "oil prices" is not "food prices"
-                union(i, j)
+                union(i, j, by_meaning=True)
         self._entry_of_root = entry
         return [find(i) for i in range(n)]
 
@@ -819,6 +840,10 @@ def unify(docs, embed: Optional[bool] = None, aliases=None, vectors=None) -> lis
         root = next((t for t in tokens if t.head == t), None)
         if root is not None and root.pos_ in ("NOUN", "PROPN") and negation_sign(tokens) > 0:
             group[label] = merger.add(tokens, label=label, count=uses[label])
+    for d in docs:  # what a claim links, cause and effect, stays two concepts
+        for cl in d.claims:
+            if cl.cause.label in group and cl.effect.label in group:
+                merger.linked(group[cl.cause.label], group[cl.effect.label])
     merged = merger.concepts()
     new_label = {label: merged[merger.index[k]].label for label, k in group.items()}
     out = []

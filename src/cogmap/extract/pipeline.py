@@ -504,6 +504,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             ei = merger.add(_cost_of(rc) or rc.effect.tokens, label=rc.extra.get("effect_label"))
             if ci == ei:
                 continue  # a variable does not cause itself within one sentence
+            merger.linked(ci, ei)
             # Only a claim the rules keep stands in the way of the reader's in its sentence.
             ruled[pa + sent0.start_char].append((_phrase_set(rc.cause), _phrase_set(rc.effect)))
             prob = _claim_probability(rc, scale)
@@ -551,6 +552,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         ei = merger.add(cost or rc.effect.tokens)
         if ci == ei:
             continue
+        merger.linked(ci, ei)
         prob = _claim_probability(rc, scale)
         rc.extra["confidence"] = lc.confidence
         # The claim is said in its own sentence, even when a side is in the one before
@@ -575,6 +577,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         ci, ei = merger.add(rc.cause.tokens), merger.add(rc.effect.tokens)
         if ci == ei:
             continue
+        merger.linked(ci, ei)
         a = starts[qi] + q.start_char
         b = starts[ai] + ans.end_char
         while b > a and text[b - 1].isspace():
