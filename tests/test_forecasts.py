@@ -332,3 +332,16 @@ def test_a_claim_and_a_forecast_of_one_reported_sentence_have_one_speaker():
     berg = cogmap.extract("Tom Berg raised tariffs, which hurt exporters.")
     assert [c.speaker for c in lee.claims] == ["Ann Lee"]
     assert berg.claims and all(c.speaker is None for c in berg.claims)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_two_clauses_hedged_apart_are_two_forecasts(extractor):
+    text = ("The deficit will almost certainly widen this year, but the recession might end by spring.\n\n"
+            "Prices will rise and wages will rise too.\n")
+    doc = cogmap.extract(text, extractor=extractor)
+    got = [(f.statement, f.probability, f.horizon) for f in doc.forecasts]
+    assert got[:2] == [("The deficit will almost certainly widen this year", 0.97, "this year"),
+                       ("the recession might end by spring.", 0.4, "spring")], got
+    # One hedge for both clauses: one forecast of the sentence.
+    assert got[2:] == [("Prices will rise and wages will rise too.", 0.875, None)], got
+    assert all(doc.text[f.evidence.start:f.evidence.end] == f.evidence.text for f in doc.forecasts)

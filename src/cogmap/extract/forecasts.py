@@ -369,6 +369,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             future, negated = True, negated and denial is None
         if not future and explicit is None:
             continue
+        own_words = list(words)  # before the sentence's other hedge adverbs join them
         for adv in sent:
             if adv.lower_ in HEDGE_ADVERBS and adv.lower_ not in words and adv.dep_ == "advmod":
                 words.append(adv.lower_)
@@ -408,10 +409,63 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         b = sent.end_char
         while b > a and doc.text[b - 1].isspace():
             b -= 1
+        second = None if explicit is not None or stated is not None or found is not None or toss_up \
+            or expectation else _second_clause(sent, verb, heads, own_words, negated, scale)
+        if second is not None:
+            # Two clauses, two hedges ("X is almost certainly over, and Y could follow by
+            # autumn"): two forecasts, each with its own words, horizon and condition.
+            for part in second:
+                i, j, p2, hedge2 = part
+                pa, pb = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+                m2 = HORIZON.search(doc.text[pa:pb])
+                when = m2.group(0) if m2 else next(
+                    (e.text for e in sent.ents if e.label_ in ("DATE", "TIME") and i <= e.start < j
+                     and not _PAST_TIME.search(e.text)
+                     and not (cond_span is not None and cond_span.start <= e.start < cond_span.end)), None)
+                cond = condition if cond_span is not None and i <= cond_span.start < j else None
+                out.append(RawForecast(start=pa, end=pb, statement=doc.text[pa:pb], probability=p2, hedge=hedge2,
+                                       horizon=when, condition=cond, sent_start=a, sent_end=b))
+            continue
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
                                framed=frame is not None or toss_up))
     return out
+
+
+def _second_clause(sent, verb, heads, words, negated, scale):
+    """The sentence as two forecasts, when a clause after the forecast's own, with a subject
+    of its own, is hedged apart and otherwise: ``[(start token, end token, probability,
+    hedge), ...]`` for the two clauses; else None.
+
+    The clauses are cut where the second begins, its conjunction and punctuation left
+    between them; each takes the hedge adverbs in its own words.
+    """
+    # The clauses beside the root, and those joined to the forecast's own verb ("the
+    # decision was almost certainly X, and rates are likely to Y").
+    for other in [*heads, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]:
+        if other.i <= verb.i or other.dep_ not in ("conj", "parataxis") or not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children):
+            continue
+        w2, f2, n2 = _future_marks(other)
+        if not f2:
+            continue
+        cut = other.left_edge.i
+        end1 = cut
+        while end1 > sent.start + 1 and (sent.doc[end1 - 1].is_punct or sent.doc[end1 - 1].dep_ == "cc"):
+            end1 -= 1
+        end2 = sent.end
+        while end2 > cut + 1 and sent.doc[end2 - 1].is_space:
+            end2 -= 1
+        first = words + [t.lower_ for t in sent.doc[sent.start:end1] if t.lower_ in HEDGE_ADVERBS
+                         and t.dep_ == "advmod" and t.lower_ not in words]
+        second = w2 + [t.lower_ for t in sent.doc[cut:end2] if t.lower_ in HEDGE_ADVERBS
+                       and t.dep_ == "advmod" and t.lower_ not in w2]
+        p1, h1 = probability(first, negated=negated, scale=scale)
+        p2, h2 = probability(second, negated=n2, scale=scale)
+        if abs(p1 - p2) < 0.1 or end1 <= sent.start:
+            return None  # one hedge for both: one forecast
+        return [(sent.start, end1, p1, h1), (cut, end2, p2, h2)]
+    return None
 
 
 #: Verbs of belief whose negation denies the forecast they introduce ("I don't think X will").
