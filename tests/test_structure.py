@@ -160,3 +160,9 @@ def test_adding_a_thing_is_no_speech():
               "or does it not?\n\nPrices will rise, the minister added.\n")
     st = structure(c, parse([c.text[a:b] for a, b in c.paragraphs]))
     assert [who for _, _, who in st.attributions] == ["minister"]
+
+
+def test_part_of_a_group_speaks_as_that_group_and_some_alone_as_no_one():
+    doc = cogmap.extract("Many of the economists argue that tariffs raise prices. Some say rates will fall.\n")
+    assert [c.speaker for c in doc.claims] == ["Many of the economists"]
+    assert [f.speaker for f in doc.forecasts] == [None]  # "some" alone names no one

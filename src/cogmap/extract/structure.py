@@ -51,6 +51,8 @@ _REACTION = re.compile(r"^(that(?:'s|’s| is| was)|yes\b|no\b|not really|not qu
 _ANYONE = frozenset("people person others other one someone somebody everyone everybody many some most "
                     "all few nobody".split())
 _PRONOUNS = frozenset("he she him her they them".split())
+#: Pronouns of part of a group: "some of the economists".
+_PART_OF = frozenset("some many most few several others all both".split())
 
 
 @dataclass
@@ -181,10 +183,13 @@ def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = N
         name = people.resolve(span.text) or people.resolve(tok.text)
         if name:
             return name
-    # A role without a name: "an energy analyst", "experts".
+    # A role without a name: "an energy analyst", "experts"; a part of a group: "some of my
+    # former colleagues", whose "of" phrase says who.
     while len(span) > 1 and span[0].dep_ in ("det", "punct", "predet"):
         span = span[1:]
-    if tok.pos_ in ("NOUN", "PROPN") and len(span) <= 8 and tok.lemma_.lower() not in _ANYONE:
+    group = tok.pos_ in ("PRON", "ADJ", "DET") and tok.lower_ in _PART_OF and any(
+        p.lower_ == "of" and any(o.pos_ in ("NOUN", "PROPN") for o in p.children) for p in tok.children)
+    if (tok.pos_ in ("NOUN", "PROPN") or group) and len(span) <= 8 and (group or tok.lemma_.lower() not in _ANYONE):
         return span.text
     return None
 
