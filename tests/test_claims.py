@@ -1127,3 +1127,11 @@ def test_the_variable_and_its_direction_not_the_words_around_it(text, sign, effe
     links = [(c.polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
     assert links == [(sign, effect)], links
 
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_place_where_something_happened_is_no_effect(extractor):
+    doc = cogmap.extract("Because the currency collapsed, prices of imported medicines have doubled in Castra.",
+                         extractor=extractor)
+    assert doc.claims and not any("Castra" in (c.effect.label + c.cause.label) for c in doc.claims), \
+        [(c.cause.label, c.effect.label) for c in doc.claims]

@@ -1431,8 +1431,9 @@ def only_when(tokens) -> bool:
 
 def only_where(tokens) -> bool:
     """Whether a side is a named place that "in", "at" or "across" hangs on a verb ("in the
-    Kremlin they exhausted", "across Brazil, farmers planted"): where something happened,
-    not why. (On a noun, "a slowdown in the Gulf", the place says which slowdown.)
+    Kremlin they exhausted", "across Brazil, farmers planted", "prices have doubled in
+    Castra"): where something happened, not why nor what. (On a noun, "a slowdown in the
+    Gulf", the place says which slowdown.)
 
     >>> from cogmap.extract.nlp import load
     >>> doc = load()("In Brazil, farmers planted more soy because of a slowdown in China.")
@@ -1903,7 +1904,7 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
         k = next((i for i, x in enumerate(sents) if x.start == sent.start), 0)
         prev = sents[k - 1] if k else None
     if not cause or not effect or not cause.tokens or not effect.tokens or only_when(cause.tokens) or \
-            only_where(cause.tokens):
+            only_where(cause.tokens) or only_where(effect.tokens):
         return
     shared = set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens)
     if shared and not cross:

@@ -530,8 +530,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         rc = lc.raw
         if _actor_of_means(rc, means_of):
             continue  # the means is the cause, as for the rules ("by buying blocks")
-        if _aim_as_cause(rc) or only_when(rc.cause.tokens) or only_where(rc.cause.tokens):
-            continue  # an aim, a time ("in the wake of the holidays"), a place ("in the Kremlin"): no cause
+        if _aim_as_cause(rc) or only_when(rc.cause.tokens) or only_where(rc.cause.tokens) or \
+                only_where(rc.effect.tokens):
+            continue  # an aim, a time ("in the wake of the holidays"), a place ("in the Kremlin"): no side
         effect_text, cause_text, start = lc.effect_text, lc.cause_text, lc.start
         summed = summed_up(rc.cause)
         if summed is not None:
