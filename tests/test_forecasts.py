@@ -343,5 +343,16 @@ def test_two_clauses_hedged_apart_are_two_forecasts(extractor):
     assert got[:2] == [("The deficit will almost certainly widen this year", 0.97, "this year"),
                        ("the recession might end by spring.", 0.4, "spring")], got
     # One hedge for both clauses: one forecast of the sentence.
-    assert got[2:] == [("Prices will rise and wages will rise too.", 0.875, None)], got
+    assert got[2:3] == [("Prices will rise and wages will rise too.", 0.875, None)], got
+    # Each clause is about the concepts named in it, not the whole sentence's.
+    doc = cogmap.extract("The deficit will almost certainly widen this year because of the war, "
+                         "but the recession might end by spring as rates fall.\n", extractor=extractor)
+    first, second = (set(f.concepts) for f in doc.forecasts)
+    assert "deficit" in first and not first & {"rates", "recession"}, (first, second)
+    assert "rates" in second and not second & {"deficit", "war"}, (first, second)
+    # A doubted clause before a semicolon is its own forecast, doubted.
+    doc = cogmap.extract("I doubt we will reach the target, honestly; the repairs will take years.\n",
+                         extractor=extractor)
+    assert [(f.statement, f.hedge) for f in doc.forecasts] == [
+        ("I doubt we will reach the target, honestly", "doubt"), ("the repairs will take years.", "will")]
     assert all(doc.text[f.evidence.start:f.evidence.end] == f.evidence.text for f in doc.forecasts)

@@ -133,6 +133,12 @@ def test_i_in_an_opinion_piece_is_its_writer_not_the_last_person_named():
     assert all(f.speaker != "Councillor Ruth Abernathy" for f in doc.forecasts)
     doubted = [c for c in doc.claims if c.evidence.text.startswith("But I doubt")]
     assert doubted and all(c.speaker == "Dana Mercer" for c in doubted)
+    # A writer who says "I" speaks the piece: what no one else is said to say is theirs.
+    assert {c.speaker for c in doc.claims} == {"Dana Mercer"}
+    news = cogmap.extract("Rents climb as supply lags\n\nBy Dana Mercer\n\n"
+                          "Rents rose because too few homes were built, the agency said. "
+                          "Higher rates also cut construction.\n")
+    assert [c.speaker for c in news.claims if c.evidence.text.startswith("Higher")] == [None]  # a reporter's
     # Without a byline, the writer is no one known: never the councillor either.
     anonymous = cogmap.extract(OPED.replace("By Dana Mercer\n\n", ""))
     assert {f.speaker for f in anonymous.forecasts if f.evidence.text.startswith(("My guess", "After that"))} == {None}

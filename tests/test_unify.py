@@ -137,3 +137,4 @@ def test_a_verb_with_its_object_is_not_the_verbs_noun():
                              embed=False)
     assert labels_[0] != labels_[1] and labels_[0] == labels_[2]
     assert len(set(_merger_groups(["negotiate", "negotiations"], embed=False))) == 1  # no object: one variable
+    assert len(set(_merger_groups(["vaccinating them", "vaccination"], embed=False))) == 1  # a pronoun names no thing

@@ -541,11 +541,12 @@ def _signature(tokens):
         elif t.pos_ == "ADJ" and t.lower_ not in _GENERIC_ADJ and t.head == head:
             dist.add(token_stem(t))
     key = token_stem(head, lemma(head))
-    obj = next((c for c in head.children if c.dep_ == "dobj"), None) if head.pos_ in ("VERB", "AUX") else None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None) \
+        if head.pos_ in ("VERB", "AUX") else None
     if obj is not None:
         # A verb with its object names an act on that thing ("allowing taller buildings"), not
         # the verb's noun ("a housing allowance"): it shares its head only with the same act,
-        # even where the wording stops before the object.
+        # even where the wording stops before the object. ("Vaccinating them" is vaccination.)
         key += ":" + token_stem(obj)
     return key, frozenset(dist), content
 

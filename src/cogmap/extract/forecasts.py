@@ -433,39 +433,71 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
 
 
 def _second_clause(sent, verb, heads, words, negated, scale):
-    """The sentence as two forecasts, when a clause after the forecast's own, with a subject
-    of its own, is hedged apart and otherwise: ``[(start token, end token, probability,
-    hedge), ...]`` for the two clauses; else None.
+    """The sentence as two forecasts, when a clause beside the forecast's own, with a
+    subject of its own, is hedged apart and otherwise: ``[(start token, end token,
+    probability, hedge), ...]`` for the two clauses in order; else None.
 
-    The clauses are cut where the second begins, its conjunction and punctuation left
-    between them; each takes the hedge adverbs in its own words.
+    The other clause comes after the forecast's ("X will almost certainly widen, but Y
+    might end") or before it, up to a semicolon or colon ("I doubt we will reach X;
+    the problem will take years"). The clauses are cut where the second begins, its
+    conjunction and punctuation left between them; each takes the hedge adverbs in its
+    own words.
     """
+    doc = sent.doc
     # The clauses beside the root, and those joined to the forecast's own verb ("the
     # decision was almost certainly X, and rates are likely to Y").
     for other in [*heads, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]:
-        if other.i <= verb.i or other.dep_ not in ("conj", "parataxis") or not any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children):
+        if other == verb or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children):
             continue
-        w2, f2, n2 = _future_marks(other)
+        after = other.i > verb.i and other.dep_ in ("conj", "parataxis")
+        before = other.i < verb.i and other.dep_ in ("ccomp", "parataxis", "conj") and \
+            other.left_edge.i == sent.start and other.right_edge.i < verb.i and \
+            any(t.text in (";", ":") for t in doc[other.right_edge.i + 1:verb.i])
+        if not (after or before):
+            continue
+        w2, f2, n2 = _clause_marks(other)
         if not f2:
             continue
-        cut = other.left_edge.i
+        cut = other.left_edge.i if after else other.right_edge.i + 1
         end1 = cut
-        while end1 > sent.start + 1 and (sent.doc[end1 - 1].is_punct or sent.doc[end1 - 1].dep_ == "cc"):
+        while end1 > sent.start + 1 and (doc[end1 - 1].is_punct or doc[end1 - 1].dep_ == "cc"):
             end1 -= 1
+        start2 = cut
+        while start2 < sent.end - 1 and (doc[start2].is_punct or doc[start2].dep_ == "cc" or doc[start2].is_space):
+            start2 += 1
         end2 = sent.end
-        while end2 > cut + 1 and sent.doc[end2 - 1].is_space:
+        while end2 > start2 + 1 and doc[end2 - 1].is_space:
             end2 -= 1
-        first = words + [t.lower_ for t in sent.doc[sent.start:end1] if t.lower_ in HEDGE_ADVERBS
-                         and t.dep_ == "advmod" and t.lower_ not in words]
-        second = w2 + [t.lower_ for t in sent.doc[cut:end2] if t.lower_ in HEDGE_ADVERBS
-                       and t.dep_ == "advmod" and t.lower_ not in w2]
-        p1, h1 = probability(first, negated=negated, scale=scale)
-        p2, h2 = probability(second, negated=n2, scale=scale)
+        (w_a, n_a), (w_b, n_b) = ((words, negated), (w2, n2)) if after else ((w2, n2), (words, negated))
+        first = w_a + [t.lower_ for t in doc[sent.start:end1] if t.lower_ in HEDGE_ADVERBS
+                       and t.dep_ == "advmod" and t.lower_ not in w_a]
+        second = w_b + [t.lower_ for t in doc[start2:end2] if t.lower_ in HEDGE_ADVERBS
+                        and t.dep_ == "advmod" and t.lower_ not in w_b]
+        p1, h1 = probability(first, negated=n_a, scale=scale)
+        p2, h2 = probability(second, negated=n_b, scale=scale)
         if abs(p1 - p2) < 0.1 or end1 <= sent.start:
             return None  # one hedge for both: one forecast
-        return [(sent.start, end1, p1, h1), (cut, end2, p2, h2)]
+        return [(sent.start, end1, p1, h1), (start2, end2, p2, h2)]
     return None
+
+
+def _clause_marks(verb):
+    """:func:`_future_marks` of a clause, or of the clause it frames: "I doubt [we will
+    reach X]" is that clause, doubted; "I don't think [X will]" is X, denied."""
+    words, future, negated = _future_marks(verb)
+    if future:
+        return words, future, negated
+    inner = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+                  and _future_marks(c)[1]), None)
+    if inner is None:
+        return words, False, negated
+    words, future, negated = _future_marks(inner)
+    lemma = verb.lemma_.lower()
+    if lemma == "doubt":
+        words = ["doubt", *words]
+    elif lemma in _OPINION_VERBS and any(c.dep_ == "neg" for c in verb.children):
+        negated = not negated
+    return words, future, negated
 
 
 #: Verbs of belief whose negation denies the forecast they introduce ("I don't think X will").

@@ -598,6 +598,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         return None if pa is None else _subject_person(pdoc, a - pa, st.people, pa, speech=True, author=st.author)
 
     concepts = merger.concepts()
+    # In a piece whose writer says "I", what no one else is said to say is the writer's.
+    writer = st.author if st.voiced else None
     claims = []
     said_where: dict[tuple, list] = {}  # (cause, effect, sign) -> evidence spans: a link's repeats stay cheap to find
     for rc, ci, ei, a, b, prob, cause_text, effect_text in pending:
@@ -614,7 +616,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             cause=Mention(concept=cause.id, label=cause.label, text=cause_text),
             effect=Mention(concept=effect.id, label=effect.label, text=effect_text),
             polarity=rc.polarity, modality=rc.modality, tense=rc.tense, probability=prob,
-            speaker=rc.extra.get("speaker") or speaker_at(a, b) or _claim_reporter(rc, a),
+            speaker=rc.extra.get("speaker") or speaker_at(a, b) or _claim_reporter(rc, a) or writer,
             evidence=Evidence(text=text[a:b], start=a, end=b), confidence=rc.extra.get("confidence")))
 
     forecasts = []
@@ -650,8 +652,13 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         near = claims[max(0, bisect.bisect_left(claim_starts, a - longest_evidence)):
                       bisect.bisect_left(claim_starts, b)]
         here = [c for c in near if a <= c.evidence.start < b or c.evidence.start <= a < c.evidence.end]
-        ids = sorted({c.cause.concept for c in here} | {c.effect.concept for c in here})
         low = text[a:b].lower()
+        sides = [side for c in here for side in (c.cause, c.effect)]
+        if rf.start > rf.sent_start or rf.end < rf.sent_end:
+            # One clause of a sentence read as two forecasts: only the sides of its claims
+            # whose words are in this clause are about it.
+            sides = [m for m in sides if (m.text or m.label).lower() in low]
+        ids = sorted({m.concept for m in sides})
         for word in dict.fromkeys(_WORD.findall(low)):  # in order, so the output is the same every run
             for alias, cid in by_first_word.get(word, ()):
                 if cid not in ids and alias in low:
@@ -659,7 +666,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         forecasts.append(Forecast(
             id=f"f{len(forecasts) + 1}", statement=text[a:b], concepts=ids, probability=rf.probability,
             hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
-            speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people, pa, author=st.author),
+            speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people, pa, author=st.author) or writer,
             evidence=Evidence(text=text[a:b], start=a, end=b)))
         if rf.reader_only:
             reader_only.add(id(forecasts[-1]))

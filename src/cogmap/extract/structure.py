@@ -130,6 +130,9 @@ class Structure:
     answers: list[Quote] = field(default_factory=list)
     #: The writer of a piece with no interview (its byline): who "I" and "we" are outside quotes.
     author: Optional[str] = None
+    #: Whether the writer speaks in the first person outside quotes (an opinion piece, a
+    #: column): then the piece's unattributed sentences are the writer's claims too.
+    voiced: bool = False
 
     def all_quotes(self) -> list[Quote]:
         """Quotes and answers, in text order: what a document lists as said."""
@@ -517,5 +520,9 @@ def structure(cleaned: Cleaned, docs) -> Structure:
             # sentence is its speaker's, and a reader looks up a Q&A's answers the same way.
             answers.append(Quote(speaker=speaker, text=cleaned.text[a:b], start=a, end=b))
     quotes.sort(key=lambda q: (q.start, q.end))
+    voiced = author is not None and any(
+        t.lower_ in ("i", "my", "me", "we", "our", "us") and t.pos_ == "PRON" and not inside_quote(a + t.idx)
+        for (a, _), doc in zip(cleaned.paragraphs, docs) for t in doc)
     return Structure(turns=turns, quotes=quotes, people=people, interviewee=interviewee,
-                     interviewer=interviewer, attributions=attributions, answers=answers, author=author)
+                     interviewer=interviewer, attributions=attributions, answers=answers, author=author,
+                     voiced=voiced)
