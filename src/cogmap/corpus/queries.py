@@ -196,8 +196,8 @@ class Queries:
         (:func:`cogmap.extract.concepts.unify`: by head noun and, with ``embed``, the
         default when the model is installed, by meaning). See :meth:`contradictions`
         for opposite signs between speakers. The reviews made in ``cogmap serve`` or
-        ``cogmap review`` are applied (:mod:`cogmap.corpus.review`) unless ``reviewed=False``, which
-        gives the map as extracted.
+        ``cogmap review`` are applied (:mod:`cogmap.corpus.review`; a split while the map
+        is built) unless ``reviewed=False``, which gives the map as extracted.
         """
         try:
             from cogmap.model import model as _model
