@@ -1135,3 +1135,11 @@ def test_a_place_where_something_happened_is_no_effect(extractor):
                          extractor=extractor)
     assert doc.claims and not any("Castra" in (c.effect.label + c.cause.label) for c in doc.claims), \
         [(c.cause.label, c.effect.label) for c in doc.claims]
+
+
+def test_a_doubted_link_is_no_assertion():
+    doc = cogmap.extract("I doubt a cap will make homes more affordable, and it could make the shortage worse.",
+                         extractor="rules")
+    got = {c.effect.label: (c.modality, c.probability) for c in doc.claims}
+    assert got["affordability of homes"] == ("possible", 0.325), got  # doubted
+    assert got["shortage"] == ("possible", 0.4), got  # said apart, with its own "could"

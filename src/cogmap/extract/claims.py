@@ -623,9 +623,27 @@ def modality_of(tok, sent, negation: bool = True):
     if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children) and \
             any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.children):
         modality = "counterfactual"
+    if _doubted(tok):
+        # "I doubt a cap will make homes more affordable": the link is held unlikely, not
+        # asserted (its probability reads "doubt").
+        hedge.insert(0, "doubt")
+        modality = "possible" if modality in ("asserted", "likely") else modality
     if negated:
         modality = "negated"
     return modality, tense, hedge, negated
+
+
+def _doubted(tok) -> bool:
+    """Whether ``tok``'s clause is what a "doubt" above it doubts; a clause joined on with a
+    subject of its own ("..., and it could make the shortage worse") is said apart."""
+    t = tok
+    while t.head != t:
+        if t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return False
+        t = t.head
+        if t.lemma_.lower() == "doubt" and t.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 #: Adverbs that hold a claim near certain.
