@@ -643,6 +643,51 @@ def test_reviews_from_the_terminal_mirror_the_page_and_undo_keeps_the_log(db):
     assert ran.returncode == 2 and not (db.parent / "none.db").exists()
 
 
+def test_a_file_of_reviews_reaches_another_store_whole_or_not_at_all(db, tmp_path):
+    import shutil
+
+    other = tmp_path / "other.db"
+    shutil.copy(db, other)
+    for args in (("reject", "house prices", "interest rates", "--note", "not causal"),
+                 ("rename", "housing demand", "demand for homes"),
+                 ("add", "house prices", "rents", "--sign", "lowers", "--who", "Bo"),
+                 ("accept", "interest rates", "demand for homes")):
+        assert _cli("review", *args, "--db", str(db)).returncode == 0
+    assert _cli("review", "undo", "4", "--db", str(db)).returncode == 0
+    listed = tmp_path / "reviews.json"
+    ran = _cli("review", "list", "-o", str(listed), "--db", str(db))
+    assert ran.returncode == 0 and "wrote 4 reviews" in ran.stdout, ran.stderr
+    assert json.loads(listed.read_text()) == json.loads(_cli("review", "list", "-f", "json", "--db", str(db)).stdout)
+    ran = _cli("review", "apply", str(listed), "--db", str(other))
+    assert ran.returncode == 0 and "applied 3 reviews" in ran.stdout and "1 undone" in ran.stdout, ran.stdout + ran.stderr
+    assert _cli_map(other)[0] == _cli_map(db)[0]
+    log = json.loads(_cli("review", "list", "--format", "json", "--db", str(other)).stdout)
+    assert [(r["action"], r["who"], r["note"]) for r in log][::2] == [("reject", log[0]["who"], "not causal"),
+                                                                        ("add", "Bo", None)]
+    # Applied again, nothing is made twice.
+    ran = _cli("review", "apply", str(listed), "--db", str(other))
+    assert ran.returncode == 0 and "applied 0 reviews" in ran.stdout and "3 the store has it" in ran.stdout
+    # A YAML list in the page's own terms works too; a review that fails stops all of them.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("- {action: flip, cause: demand for homes, effect: house prices}\n"
+                    "- {action: merge, concept: no such thing, into: rents}\n")
+    before = _cli_map(other)[0]
+    ran = _cli("review", "apply", str(plan), "--db", str(other))
+    assert ran.returncode == 2 and "review 2 of 2" in ran.stderr and "none was applied" in ran.stderr, ran.stderr
+    assert _cli_map(other)[0] == before and len(json.loads(_cli("review", "list", "-f", "json", "--db", str(other)).stdout)) == 3
+    plan.write_text("- {action: flip, cause: demand for homes, effect: house prices}\n")
+    assert _cli("review", "apply", str(plan), "--db", str(other)).returncode == 0
+    assert _cli_map(other)[0][("demand for homes", "house prices")] < 0
+    # A file that is no list of reviews is one line, exit 2, before the store is opened.
+    for text in ("x: [", "{action: flip}", "- 3", "\x00\xff"):
+        plan.write_bytes(text.encode("latin-1"))
+        ran = _cli("review", "apply", str(plan), "--db", str(other))
+        assert ran.returncode == 2 and "Traceback" not in ran.stderr and str(plan.name) in ran.stderr, (text, ran.stderr)
+    plan.write_text("- {action: add, cause: rents, effect: house prices, sign: sideways}\n")
+    ran = _cli("review", "apply", str(plan), "--db", str(other))
+    assert ran.returncode == 2 and "sign must be" in ran.stderr, ran.stderr
+
+
 def test_a_wording_merged_wrongly_is_split_off_and_keeps_its_own_links(db):
     with Store(db) as st:
         st.add_document(make_doc("c.txt", "Mortgages", "2025-04-01", [

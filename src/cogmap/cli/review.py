@@ -1,4 +1,4 @@
-"""CLI commands for reviewing a store's map: ``review list|accept|reject|flip|add|rename|merge|split|undo``.
+"""CLI commands for reviewing a store's map: ``review list|accept|reject|flip|add|rename|merge|split|undo|apply``.
 
 The same reviews as the side panel of ``cogmap serve`` makes, from the terminal, over
 :mod:`cogmap.corpus.review`: each is stored with who and when, and ``map --db``,
@@ -7,6 +7,7 @@ The same reviews as the side panel of ``cogmap serve`` makes, from the terminal,
 
 from __future__ import annotations
 
+import json
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -19,8 +20,10 @@ from cogmap.corpus.store import DEFAULT_DB, Store
 from cogmap.show.render import TerminalConsole, counted
 
 out = TerminalConsole(emoji=False)  # labels and notes come from the articles and the reviewers
+err = TerminalConsole(stderr=True, emoji=False)
 
-review_app = typer.Typer(help="Review the store's map: accept, reject, flip, add, rename, merge, split, undo.",
+review_app = typer.Typer(help="Review the store's map: accept, reject, flip, add, rename, merge, split, undo; "
+                              "apply a file of reviews.",
                          no_args_is_help=True)
 
 DB = typer.Option(DEFAULT_DB, "--db", help="The store (made by `cogmap add`).")
@@ -45,15 +48,23 @@ def _review(db: Path, action: str, **fields) -> None:
 
 @review_app.command("list")
 def list_reviews(db: Path = DB, format: Format = typer.Option(Format.table, "--format", "-f",
-                                                              help="A table, or JSON for scripts.")) -> None:
+                                                              help="A table, or JSON for scripts."),
+                 output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                                       help="Write the JSON to this file (what `review apply` reads).")
+                 ) -> None:
     """The reviews of the store, oldest first, the undone ones too.
 
     Example: cogmap review list --db corpus.db
     """
+    from cogmap.cli.extract import _write
     from cogmap.corpus.review import describe, reviews
 
     with Store(db, create=False, readonly=True) as store:
         rows = reviews(store)
+    if output is not None:
+        _write(output, json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
+        out.print(f"wrote {counted(len(rows), 'review')} to {output}", highlight=False, soft_wrap=True)
+        return
     if format is Format.json:
         _echo_json([r.to_dict() for r in rows])
         return
@@ -162,6 +173,35 @@ def undo(review_id: int = typer.Argument(..., metavar="ID", help="The review's n
     with Store(db, create=False) as store:
         r = undo_review(store, review_id, who=who)
     out.print(f"review {r.id} undone: {describe(r)}", highlight=False, soft_wrap=True)
+
+
+@review_app.command("apply")
+def apply(file: Path = typer.Argument(..., help="JSON from `cogmap review list --format json`, or a YAML list "
+                                                "of reviews with the same fields.", show_default=False),
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+          db: Path = DB) -> None:
+    """Make the reviews of a file in this store, in order, all or none: how reviews made on one
+    store reach another. Undone reviews and those the store already has are skipped.
+
+    Example: cogmap review list --db mine.db -o reviews.json && cogmap review apply reviews.json --db theirs.db
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from cogmap.corpus.review import describe, load_reviews, replay
+
+    items = load_reviews(file)
+    bar = Progress(TextColumn("reviewing"), BarColumn(), MofNCompleteColumn(), console=err,
+                   disable=quiet or len(items) < 20, transient=True)
+    with Store(db, create=False) as store, bar:
+        task = bar.add_task("apply", total=len(items))
+        made, skipped = replay(store, items, progress=lambda done, total: bar.update(task, completed=done))
+    for r in made:
+        out.print(f"review {r.id}: {describe(r)}", highlight=False, soft_wrap=True)
+    why = {}
+    for _, reason in skipped:
+        why[reason] = why.get(reason, 0) + 1
+    tail = f" (skipped {', '.join(f'{n} {reason}' for reason, n in why.items())})" if skipped else ""
+    out.print(f"applied {counted(len(made), 'review')} from {file.name}{tail}", highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -34,11 +34,13 @@ from cogmap.errors import InputError
 from cogmap.model.model import Model, normalize_label, slugify
 
 __all__ = ["ACTIONS", "Review", "add_review", "undo_review", "reviews", "apply_reviews", "split_aliases", "describe",
-           "reviewer_name", "concept_finder"]
+           "reviewer_name", "concept_finder", "load_reviews", "replay"]
 
 ACTIONS = ("accept", "reject", "rename", "merge", "split", "flip", "add")
 #: Longest label, note and name a review keeps (characters).
 MAX_LABEL, MAX_NOTE, MAX_WHO = 300, 2000, 100
+#: Largest file of reviews :func:`load_reviews` reads (bytes): about 20,000 reviews.
+MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass
@@ -275,6 +277,124 @@ def undo_review(store, review_id, who=None) -> Review:
                              + ". Undo those first, the latest first")
         c.execute("UPDATE reviews SET undone_by = ?, undone_at = ? WHERE id = ?", (who, at, review_id))
     return next(r for r in reviews(store) if r.id == review_id)
+
+
+def load_reviews(path) -> list[dict]:
+    """The reviews of a file: the JSON that ``cogmap review list --format json`` writes,
+    or a YAML list of the same fields.
+
+    Each item needs ``action``; the rest by action: ``cause`` and ``effect`` (accept,
+    reject, flip, add, with ``sign``: ``raises``/``lowers`` or 1/-1), ``concept`` and
+    ``value`` (rename, merge, split; or ``label``, ``into``, ``wording``), and
+    optionally ``note``, ``who``, ``weight``. Items with ``undone_at`` are undone
+    reviews: :func:`replay` skips them.
+
+    Raises
+    ------
+    cogmap.errors.InputError
+        For a file that is missing, too large, not UTF-8, not JSON or YAML, or not a
+        list of mappings; one line that names the file.
+    """
+    import yaml
+
+    from cogmap.files import read_limited
+
+    data = read_limited(path, MAX_FILE_BYTES, what="a file of reviews")
+    try:
+        parsed = yaml.safe_load(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not a file of reviews (not UTF-8 text)") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        raise InputError(f"{path}: not JSON or YAML{at}") from None
+    if parsed is None:
+        parsed = []
+    if not isinstance(parsed, list) or not all(isinstance(item, dict) for item in parsed):
+        raise InputError(f"{path}: a file of reviews is a list of reviews, each with an action "
+                         "(what `cogmap review list --format json` writes)")
+    return parsed
+
+
+#: Where each action's second name is, among a file's fields (``value`` is the stored one).
+_VALUE_FIELD = {"rename": "label", "merge": "into", "split": "wording"}
+
+
+def _fields(item: dict) -> dict:
+    """:func:`add_review`'s keywords for one item of a file."""
+    action = item.get("action")
+    fields = {"note": item.get("note"), "who": item.get("who")}
+    if action in _VALUE_FIELD:
+        key = _VALUE_FIELD[action]
+        fields.update(concept=item.get("concept"), **{key: item.get(key, item.get("value"))})
+    else:
+        fields.update(cause=item.get("cause"), effect=item.get("effect"))
+        if action == "add":
+            sign = item.get("sign")
+            sign = {"raises": 1, "lowers": -1}.get(sign, sign) if isinstance(sign, str) else sign
+            if sign is not None and (isinstance(sign, bool) or not isinstance(sign, (int, float))):
+                raise InputError("sign must be raises, lowers, 1 or -1")
+            fields.update(sign=sign, weight=item.get("weight"))
+    return fields
+
+
+def replay(store, items, progress=None) -> tuple[list[Review], list[tuple[int, str]]]:
+    """Make the reviews of ``items`` (:func:`load_reviews`) in order, all or none.
+
+    This is how a review made on one store reaches another (a colleague's copy, or a
+    corpus made again from the same articles). Undone reviews are skipped, and so is a
+    review the store already has (same action and names, not undone), so a file applies
+    twice without making anything twice. Each review is checked against the map the
+    ones before it left, as :func:`add_review` checks one; the first that fails rolls
+    all of them back.
+
+    Returns
+    -------
+    made : list of Review
+        The reviews stored, in order.
+    skipped : list of (int, str)
+        The 1-based number of each item skipped, and why.
+
+    Raises
+    ------
+    cogmap.errors.InputError
+        Naming the item that failed and why; nothing is stored.
+    """
+    made: list[Review] = []
+    skipped: list[tuple[int, str]] = []
+
+    def key(action, fields):
+        names = tuple(normalize_label(str(v)) if v is not None else None
+                      for v in (fields.get("cause"), fields.get("effect"), fields.get("concept"),
+                                fields.get(_VALUE_FIELD.get(action, ""))))
+        return action, names, fields.get("sign")
+
+    with store.transaction():
+        have = {key(r.action, {"cause": r.cause, "effect": r.effect, "concept": r.concept,
+                               _VALUE_FIELD.get(r.action, "value"): r.value, "sign": r.sign})
+                for r in reviews(store) if r.undone_at is None}
+        for n, item in enumerate(items, 1):
+            action = item.get("action")
+            try:
+                if item.get("undone_at"):
+                    skipped.append((n, "undone"))
+                    continue
+                if action not in ACTIONS:
+                    raise InputError(f"unknown review action {action!r} (use {', '.join(ACTIONS)})")
+                fields = _fields(item)
+                k = key(action, fields)
+                if k in have:
+                    skipped.append((n, "the store has it"))
+                    continue
+                made.append(add_review(store, action, **fields))
+                have.add(k)
+            except InputError as exc:
+                what = item.get("summary") or action or "no action"
+                raise InputError(f"review {n} of {len(items)} ({what}): {exc}; none was applied") from None
+            finally:
+                if progress is not None:
+                    progress(n, len(items))
+    return made, skipped
 
 
 def _names(r: Review) -> set:
