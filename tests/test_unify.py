@@ -138,3 +138,17 @@ def test_a_verb_with_its_object_is_not_the_verbs_noun():
     assert labels_[0] != labels_[1] and labels_[0] == labels_[2]
     assert len(set(_merger_groups(["negotiate", "negotiations"], embed=False))) == 1  # no object: one variable
     assert len(set(_merger_groups(["vaccinating them", "vaccination"], embed=False))) == 1  # a pronoun names no thing
+
+
+def test_a_thing_is_not_what_it_has_though_the_embeddings_call_them_alike():
+    embed = importlib.import_module("cogmap.extract.embed")
+    if not embed.available():
+        pytest.skip("the embedding model is not installed")
+    for owner, owned in (("the junta", "the junta's support"), ("the regime", "support for the regime"),
+                         ("oil", "oil prices"), ("the government", "trust in the government")):
+        assert float(embed.encode([owner, owned]).prod(axis=0).sum()) >= 0.6, (owner, owned)
+        labels_ = _merger_groups([owner, owned], embed=True)
+        assert labels_[0] != labels_[1], (owner, owned)
+    # What a phrase is about, when it is no owner of the head, still joins by meaning.
+    labels_ = _merger_groups(["negotiations", "willing to enter into negotiations"], embed=True)
+    assert labels_[0] == labels_[1]

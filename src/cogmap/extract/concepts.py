@@ -566,6 +566,23 @@ def token_stem(tok, lemma: str | None = None) -> str:
     return stem(lemma)
 
 
+def _owners(tokens) -> frozenset:
+    """Stems of what the head noun belongs to, is of or bears on: "junta" of "the junta's
+    support", "support for the junta", "oil" of "oil prices", "steel" of "tariffs on steel".
+    Only the head's own modifiers: in "willing to enter into negotiations" the talks are
+    what is named, not an owner."""
+    toks = _core(tokens)
+    head = _head(toks)
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return frozenset()
+    ids = {t.i for t in toks}
+    out = {token_stem(c) for c in head.children if c.i in ids and c.dep_ in ("poss", "compound", "nmod")
+           and c.pos_ in ("NOUN", "PROPN")}
+    out |= {token_stem(o) for c in head.children if c.dep_ == "prep"
+            for o in c.children if o.i in ids and o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")}
+    return frozenset(out)
+
+
 def _nominal(tokens) -> frozenset:
     """Stems of the nouns (and names, possessors) that say which variable a wording is:
     "wheat" of "wheat prices", "Valmont" of "Valmont rents"; not adjectives ("heavy tanks")."""
@@ -669,7 +686,7 @@ class ConceptMerger:
         else:
             self._groups.append({"head": head, "dist": dist, "content": content, "labels": Counter(),
                                  "aliases": [], "names": set(), "entry": entry, "proper": set(),
-                                 "nominal": nominal, "verbal": set()})
+                                 "nominal": nominal, "verbal": set(), "of": set()})
             k = len(self._groups) - 1
             self._by["head"].setdefault(head, []).append(k)
             self._by["content"].setdefault(content, []).append(k)
@@ -681,6 +698,7 @@ class ConceptMerger:
             g["verbal"].add(text_label)
         g["names"].update(names)
         g["proper"].update(stem(t.lemma_) for t in tokens if getattr(t, "pos_", "") == "PROPN")
+        g["of"].update(_owners(tokens))
         if g["entry"] is None and entry is not None:
             g["entry"] = entry
             self._by["entry"].setdefault(entry, []).append(k)
@@ -767,6 +785,9 @@ class ConceptMerger:
                 a, b = self._groups[i]["dist"], self._groups[j]["dist"]
                 if a and b and not (a & b):
                     continue  # telling modifiers differ: "oil prices" is not "food prices"
+                hi, hj = self._groups[i]["head"], self._groups[j]["head"]
+                if hi != hj and (hi in self._groups[j]["of"] or hj in self._groups[i]["of"]):
+                    continue  # a thing is not what it has: "the junta" is not "the junta's support", "oil" not "oil prices"
                 union(i, j, by_meaning=True)
         self._entry_of_root = entry
         return [find(i) for i in range(n)]
