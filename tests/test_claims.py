@@ -850,6 +850,32 @@ def test_a_reader_span_that_takes_in_its_verb_is_the_subject(span, label):
     assert " ".join(t.text for t in side.tokens) == label
 
 
+def test_what_is_stopped_is_the_doing_not_the_doer():
+    # "discourages [people from going into the streets]": the reader's span holds both; the
+    # side is the going (the rules read "prevent X from doing Y" the same way).
+    from cogmap.extract.readings import _side, sentences
+
+    text = "Repression discourages people from going into the streets."
+    refs = sentences([(0, len(text))], [load()(text)], text)
+    a = text.index("people from")
+    side = _side(refs[0], a, len(text) - 1)
+    assert "people" not in [t.text for t in side.tokens] and "streets" in [t.text for t in side.tokens]
+
+
+def test_a_noun_phrase_ends_where_a_misparsed_verb_begins():
+    # The parser takes "lower" for an adjective and hangs "since" and "food prices" on
+    # "harvests": the noun phrase is the harvests, not "since good harvests food prices".
+    from cogmap.extract.claims import np_side
+
+    doc = load()("After the harvest, the chances improve, since good harvests lower food prices.")
+    harvests = next(t for t in doc if t.text == "harvests")
+    assert [t.text for t in np_side(harvests).tokens] == ["good", "harvests"]
+    # "this year" says when, not what ("year" hangs on "catch" as a noun-phrase adverb).
+    doc = load()("A smaller catch this year would let the stock rebuild faster.")
+    catch = next(t for t in doc if t.text == "catch")
+    assert [t.text for t in np_side(catch).tokens] == ["smaller", "catch"]
+
+
 def test_a_reader_span_of_a_whole_clause_stays_the_clause():
     from cogmap.extract.readings import _side, sentences
 

@@ -41,6 +41,8 @@ _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "a
 _NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "det", "predet",
             "dep", "prep"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+#: Dependents only a verb has; on a noun they are the parser's mistakes.
+_NOT_OF_A_NOUN = frozenset({"mark", "aux", "auxpass", "nsubj", "nsubjpass", "dobj"})
 _MODAL_POSSIBLE = {"may", "might", "could", "can"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _DEMONSTRATIVE = {"this", "that", "these", "those"}
@@ -197,6 +199,13 @@ def np_side(tok, depth: int = 0) -> Side:
                 continue
             if c.dep_ == "poss" and c.pos_ == "PRON" or c == misparsed_particle(tok.head) or c.dep_ == "neg":
                 continue  # ("the wage rise, not ingredients": the "not" is the contrast's)
+            if c.dep_ == "npadvmod" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _TIME_NOUNS):
+                continue  # "a smaller catch this year": when is no part of what
+            if c.dep_ in _NOT_OF_A_NOUN and t.pos_ in ("NOUN", "PROPN"):
+                # A noun has no "since", auxiliary, subject or object of its own: the parser took
+                # a verb for an adjective ("since good harvests [lower] food prices" hangs "food
+                # prices" and "since" on "harvests"), and the noun phrase ends before them.
+                continue
             moved = _ing_of_change(c) if c.dep_ in ("pobj", "pcomp") and d == 1 else None
             if moved:
                 # "(sent) the price of corn soaring": the small parser hangs the verb of change

@@ -27,7 +27,7 @@ from typing import Optional
 from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import RawClaim, Side, clause_side, modality_of, np_side, resolve_anaphor
 from cogmap.extract.learned import Reader, Reading
-from cogmap.extract.lexicon import PHRASAL_CAUSAL
+from cogmap.extract.lexicon import CAUSAL_VERBS, PHRASAL_CAUSAL
 
 __all__ = ["EXTRA_CLAIM_CONFIDENCE", "RULE_SIDE", "NEGATED_SIDE", "SentenceRef", "sentences", "read_sentences",
            "claims_from", "surest_per_cause", "forecast_sentences", "LearnedClaim"]
@@ -147,6 +147,13 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
         # words and names something, not a pronoun beside it.
         named = [t for t in roots if t.pos_ not in ("PRON", "DET", "ADP", "PART", "PUNCT")] or roots
         head = max(named, key=lambda t: (sum(1 for x in t.subtree if i <= x.i < j), t.i))
+        doing = next((pc for r in roots if r.dep_ == "prep" and r.lower_ == "from"
+                      and CAUSAL_VERBS.get(r.head.lemma_.lower()) == -1
+                      for pc in r.children if pc.dep_ == "pcomp" and pc.pos_ == "VERB" and pc.i < j), None)
+        if doing is not None:
+            # "discourages [people from going into the streets]": what is stopped is the going,
+            # not the people (the rules read "prevent X from doing Y" the same way).
+            head = doing
     side = clause_side(head) if head.pos_ in ("VERB", "AUX") else np_side(head)
     inside = [t for t in side.tokens if i <= t.i < j]
     subject = _subject_short_of_object(head, i, j)
