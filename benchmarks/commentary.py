@@ -30,6 +30,9 @@ forecasts are compared with the annotations:
 The shipped model has seen every topic: scoring it here (no ``--model``) says
 how well it fits its training data, not how it reads new text. Numbers only.
 
+``--pending`` scores ``data/pending``, a batch annotated for training that no shipped
+model is trained on yet (see ``data/README.md``).
+
 ``--spoken`` scores the spoken-register evaluation set instead (``data/spoken``:
 interview transcripts, a panel, a press briefing; no model is trained on it), with
 the shipped model or ``--model``; ``--constructions`` scores the set written around
@@ -215,9 +218,12 @@ def main(argv=None) -> int:
     ap.add_argument("--spoken", action="store_true", help="score the spoken evaluation set (data/spoken)")
     ap.add_argument("--constructions", action="store_true",
                     help="score the constructions evaluation set (data/constructions)")
+    ap.add_argument("--pending", action="store_true",
+                    help="score the batch annotated but not trained on yet (data/pending)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    evaluation = "spoken" if args.spoken else "constructions" if args.constructions else None
+    evaluation = "spoken" if args.spoken else "constructions" if args.constructions else \
+        "pending" if args.pending else None
     if evaluation and args.train:
         print(f"--{evaluation} needs no training: no model is trained on data/{evaluation}", file=sys.stderr)
         return 2

@@ -22,7 +22,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_every_commentary_file_passes_its_check():
-    files = [f for part in ("commentary", "spoken", "constructions") for f in sorted((DATA / part).glob("*.jsonl"))]
+    files = [f for part in ("commentary", "spoken", "constructions", "pending")
+             for f in sorted((DATA / part).glob("*.jsonl"))]
     assert len(files) >= 20
     for path in files:
         assert check_records(read_jsonl(path)) == [], path.name
@@ -47,7 +48,7 @@ def test_commentary_is_not_the_evaluation_articles():
         for line in f.read_text(encoding="utf-8", errors="replace").split("."):
             if len(line.split()) >= 8:
                 theirs.add(" ".join(line.split()).lower())
-    ours = {" ".join(s.split()).lower() for part in ("commentary", "spoken", "constructions")
+    ours = {" ".join(s.split()).lower() for part in ("commentary", "spoken", "constructions", "pending")
             for r in read_commentary(DATA / part) for s in r["text"].split(".")}
     assert not (theirs & ours)
 
@@ -151,3 +152,17 @@ def test_the_cnc_benchmark_calls_a_sentence_causal_as_the_learned_path_would():
              "Higher rates hurt demand."]
     readings = [Reading(causal=p, forecast=0.0) for p in (0.6, 0.35, 0.35, 0.2)]
     assert [causal for causal, _ in _from_readings(texts, readings)] == [True, True, False, False]
+
+
+def test_every_second_annotation_is_compared_with_the_first():
+    from cogmap.train.agreement import report
+
+    out = report(DATA)
+    seconds = {p.name for p in (DATA / "agreement").glob("*-second.*")}
+    assert len(out) >= len(seconds) >= 6
+    for name, layer in out.items():
+        assert layer["items"] >= 60, name  # every sample was matched with its first annotation
+        for key, value in layer.items():
+            if key.endswith("kappa") and value == value:  # (nan where a layer has no labels of a kind)
+                assert -1 <= value <= 1, (name, key)
+    assert out["pending_w11"]["items"] == 60

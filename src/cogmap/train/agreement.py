@@ -150,6 +150,9 @@ def report(data: Path) -> dict:
                             # the w9 batch of commentary (constructions the earlier batches lacked)
                             ("commentary_w9", lambda d: _commentary(d, "commentary-w9", "commentary"),
                              "commentary-w9-second.jsonl"),
+                            # the w11 batch, annotated but not trained on yet (data/pending)
+                            ("pending_w11", lambda d: _commentary(d, "commentary-w11", "pending"),
+                             "commentary-w11-second.jsonl"),
                             # the constructions evaluation set (data/constructions), sampled on its own
                             ("constructions", lambda d: _commentary(d, "constructions", "constructions"),
                              "constructions-second.jsonl"),
