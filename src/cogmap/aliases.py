@@ -199,21 +199,9 @@ def load_aliases(path: str | os.PathLike) -> Aliases:
         wording under two labels, a ``keep_apart`` pair that an entry joins); the
         message is one line that names the file.
     """
-    import yaml
+    from cogmap.files import read_yaml
 
-    from cogmap.files import read_limited
-
-    data = read_limited(path, MAX_BYTES, what="an alias file")
-    try:
-        parsed = yaml.safe_load(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not an alias file (not UTF-8 text)") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        why = getattr(exc, "problem", None) or "not YAML"
-        raise InputError(f"{path}: not YAML{at}: {why}") from None
-    return Aliases.from_dict(parsed, source=str(path))
+    return Aliases.from_dict(read_yaml(path, MAX_BYTES, what="an alias file"), source=str(path))
 
 
 def _wording(value, message: str) -> str:

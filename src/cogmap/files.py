@@ -21,7 +21,7 @@ from typing import Optional
 
 from cogmap.errors import InputError
 
-__all__ = ["DEFAULT_MAX_BYTES", "megabytes", "read_limited"]
+__all__ = ["DEFAULT_MAX_BYTES", "megabytes", "read_limited", "read_yaml"]
 
 #: The most cogmap reads from one input (``COGMAP_MAX_BYTES`` changes it): spaCy parses
 #: about 10k words a second here, so a 20 MB article would take minutes and is almost
@@ -86,3 +86,26 @@ def read_limited(path: str | os.PathLike, max_bytes: Optional[int] = None, *, wh
             f"{p}: more than the {megabytes(limit)} cogmap reads as {what} "
             "(an endless device or stream?); split it (or set COGMAP_MAX_BYTES)")
     return data
+
+
+def read_yaml(path: str | os.PathLike, max_bytes: int, *, what: str, syntax: str = "YAML"):
+    """The YAML (or JSON, which YAML reads too) in a file of at most ``max_bytes``.
+
+    Raises
+    ------
+    InputError
+        One line naming the file: missing, too large, not UTF-8, or not ``syntax``
+        (with the line of the first error).
+    """
+    import yaml
+
+    data = read_limited(path, max_bytes, what=what)
+    try:
+        return yaml.safe_load(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not {what} (not UTF-8 text)") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        why = getattr(exc, "problem", None)
+        raise InputError(f"{path}: not {syntax}{at}" + (f": {why}" if why else "")) from None

@@ -295,19 +295,9 @@ def load_reviews(path) -> list[dict]:
         For a file that is missing, too large, not UTF-8, not JSON or YAML, or not a
         list of mappings; one line that names the file.
     """
-    import yaml
+    from cogmap.files import read_yaml
 
-    from cogmap.files import read_limited
-
-    data = read_limited(path, MAX_FILE_BYTES, what="a file of reviews")
-    try:
-        parsed = yaml.safe_load(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not a file of reviews (not UTF-8 text)") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise InputError(f"{path}: not JSON or YAML{at}") from None
+    parsed = read_yaml(path, MAX_FILE_BYTES, what="a file of reviews", syntax="JSON or YAML")
     if parsed is None:
         parsed = []
     if not isinstance(parsed, list) or not all(isinstance(item, dict) for item in parsed):

@@ -304,29 +304,20 @@ class Store(Queries):
         Inside another transaction it is a savepoint of that one, so that work made of
         several writes (replaying a file of reviews) commits whole or not at all.
         """
-        if self.conn.in_transaction:
-            self.conn.execute("SAVEPOINT inner")
-            try:
-                yield self.conn
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK TO inner")
-                    self.conn.execute("RELEASE inner")
-                raise
-            else:
-                self.conn.execute("RELEASE inner")
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
+        nested = self.conn.in_transaction
+        self.conn.execute("SAVEPOINT inner" if nested else "BEGIN IMMEDIATE")
         try:
             yield self.conn
         except BaseException:
             # SQLite may already have rolled back by itself (disk full, I/O error);
             # a second ROLLBACK would hide the error that matters.
             if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+                self.conn.execute("ROLLBACK TO inner" if nested else "ROLLBACK")
+                if nested:
+                    self.conn.execute("RELEASE inner")
             raise
         else:
-            self.conn.execute("COMMIT")
+            self.conn.execute("RELEASE inner" if nested else "COMMIT")
 
     def _migrate(self) -> None:
         while True:
