@@ -260,7 +260,7 @@ def main(argv=None) -> int:
         print(json.dumps(out, indent=1))
         return 0
     for kind, t in out.items():
-        print(f"{kind} on {t['docs']} {'spoken' if args.spoken else 'held-out'} documents ({t['seconds']} s)")
+        print(f"{kind} on {t['docs']} {evaluation or 'held-out'} documents ({t['seconds']} s)")
         print(f"  claims, link       {prf(t['link_found'], t['gold'], t['link_good'], t['pred'])}")
         print(f"  claims, link+sign  {prf(t['sign_found'], t['gold'], t['sign_good'], t['pred'])}  (signs as written)")
         print(f"  claims, link+sign  {prf(t['var_found'], t['gold'], t['var_good'], t['pred'])}  (signs of variables)")

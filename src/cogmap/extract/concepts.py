@@ -787,7 +787,7 @@ class ConceptMerger:
                     continue  # telling modifiers differ: "oil prices" is not "food prices"
                 hi, hj = self._groups[i]["head"], self._groups[j]["head"]
                 if hi != hj and (hi in self._groups[j]["of"] or hj in self._groups[i]["of"]):
-                    continue  # a thing is not what it has: "the junta" is not "the junta's support", "oil" not "oil prices"
+                    continue  # a thing is not what it has: "the junta" is not "the junta's support"
                 union(i, j, by_meaning=True)
         self._entry_of_root = entry
         return [find(i) for i in range(n)]
