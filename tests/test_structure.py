@@ -172,3 +172,17 @@ def test_part_of_a_group_speaks_as_that_group_and_some_alone_as_no_one():
     doc = cogmap.extract("Many of the economists argue that tariffs raise prices. Some say rates will fall.\n")
     assert [c.speaker for c in doc.claims] == ["Many of the economists"]
     assert [f.speaker for f in doc.forecasts] == [None]  # "some" alone names no one
+
+
+def test_a_pull_quote_above_an_interview_is_the_interviewees():
+    pulled = "\u201cLow reservoirs mean fallow fields, and fallow fields mean empty villages\u201d"
+    text = QA.replace("\n\nHydrologist Tomas Varga", f"\n\n{pulled}\n\nHydrologist Tomas Varga", 1)
+    doc = cogmap.extract(text)
+    q = next(q for q in doc.quotes if q.text.strip("\u201c\u201d").startswith("Low reservoirs"))
+    assert q.speaker == "Tomas Varga"
+    said = [c.speaker for c in doc.claims if c.evidence.text.strip("\u201c\u201d").startswith("Low reservoirs")]
+    assert said and set(said) == {"Tomas Varga"}, said
+    # Above a news report, with no interviewee, nobody is guessed.
+    news = f"Reservoirs at record lows\n\n{pulled}\n\nThe water board said on Monday that reservoirs were low."
+    q = next(q for q in cogmap.extract(news).quotes if q.text.strip("\u201c\u201d").startswith("Low reservoirs"))
+    assert q.speaker is None

@@ -361,6 +361,15 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     return kinds, speakers, interviewee, interviewer
 
 
+def _pull_quote(q: Quote, cleaned: Cleaned, before: int) -> bool:
+    """Whether ``q`` is the whole of a paragraph that ends before offset ``before``."""
+    for a, b in cleaned.paragraphs:
+        if a <= q.start and q.end <= b:
+            rest = cleaned.text[a:q.start] + cleaned.text[q.end:b]
+            return b <= before and not rest.strip(" \t\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+    return False
+
+
 def _interviewee_from_narration(quotes: list[Quote], attributions, people: People, cleaned: Cleaned,
                                 qa_start: int) -> Optional[str]:
     counts = Counter(q.speaker for q in quotes if q.speaker and q.start < qa_start and q.speaker in people.canonical.values())
@@ -502,6 +511,11 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     qa_start = next((cleaned.paragraphs[i][0] for i, k in enumerate(kinds) if k != "narration"), None)
     if qa_start is not None and interviewee is None:
         interviewee = _interviewee_from_narration(quotes, attributions, people, cleaned, qa_start)
+    if interviewee is not None and qa_start is not None:
+        # A paragraph that is nothing but a quotation, before the interview begins, is a pull
+        # quote: the interviewee's words set above the introduction, with no "she said".
+        quotes = [Quote(speaker=interviewee, text=q.text, start=q.start, end=q.end)
+                  if q.speaker is None and _pull_quote(q, cleaned, qa_start) else q for q in quotes]
 
     turns = []
     answers: list[Quote] = []
