@@ -1169,3 +1169,14 @@ def test_a_doubted_link_is_no_assertion():
     got = {c.effect.label: (c.modality, c.probability) for c in doc.claims}
     assert got["affordability of homes"] == ("possible", 0.325), got  # doubted
     assert got["shortage"] == ("possible", 0.4), got  # said apart, with its own "could"
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_dateline_is_no_cause(extractor):
+    # The parser reads the capitals before the dash as a second subject of "forced".
+    text = ("MARLOW FALLS — Thick smoke from the Ridgeback wildfire forced 41 schools "
+            "across Calloway County to close on Tuesday.\n\nParents were told on Monday night.")
+    causes = {c.cause.text for c in cogmap.extract(text, extractor=extractor).claims}
+    assert not any("MARLOW" in c for c in causes), causes
+    if extractor == "learned":
+        assert any("smoke" in c for c in causes), causes

@@ -35,8 +35,8 @@ from cogmap.extract.lexicon import PART_WORDS
 from cogmap.extract.nlp import DOCUMENT_NOUNS, parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
 from cogmap.extract.readings import (
-    EXTRA_CLAIM_CONFIDENCE, NEGATED_SIDE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, RULE_SIDE, claims_from,
-    forecast_sentences, surest_per_cause, read_sentences, sentences,
+    EXTRA_CLAIM_CONFIDENCE, NEGATED_SIDE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, RULE_SIDE, after_dateline,
+    claims_from, forecast_sentences, surest_per_cause, read_sentences, sentences,
 )
 from cogmap.extract.structure import SPEECH_VERBS, structure
 
@@ -500,6 +500,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 rc.extra["speaker"] = speaker_at(b - 1, b)  # the answer's, not the question's
             if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)):
                 continue
+            opening = after_dateline(sent)
+            if any(all(t.i < opening for t in side.tokens) for side in (rc.cause, rc.effect)):
+                continue  # "MARLOW FALLS — smoke forced ...": the dateline's place is no side
             ci = merger.add(rc.cause.tokens)
             ei = merger.add(_cost_of(rc) or rc.effect.tokens, label=rc.extra.get("effect_label"))
             if ci == ei:

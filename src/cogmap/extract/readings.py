@@ -134,6 +134,7 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
         return None
     # A span that starts with "and" or a comma would be headed by the conjunction.
     i, j = span.start, span.end
+    i = max(i, after_dateline(sent))
     while i < j and sent.doc[i].pos_ in _EDGE_POS:
         i += 1
     while j > i and sent.doc[j - 1].pos_ in _EDGE_POS:
@@ -167,6 +168,25 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
         # clause swallowing the clause before it): the span's own words are the side.
         side = Side(inside or [t for t in sent.doc[i:j] if not t.is_punct and t.pos_ != "DET"], side.sign)
     return side if side.tokens else None
+
+
+_DASHES = frozenset("—–-")
+
+
+def after_dateline(sent) -> int:
+    """The first token after a news dateline that opens the sentence ("MARLOW FALLS —",
+    "GENEVA (Reuters) -"), else the sentence's first token: a place in capitals before a
+    dash sets the scene and is no side of a link."""
+    for t in sent[:8]:
+        if t.text in _DASHES:
+            words = [w for w in sent[:t.i - sent.start] if w.is_alpha]
+            if words and all(w.is_upper or w.text in ("Reuters", "AP", "AFP") for w in words) \
+                    and any(w.is_upper and len(w) > 1 for w in words):
+                return t.i + 1
+            break
+        if not (t.is_upper or t.is_punct or t.text in ("Reuters", "AP", "AFP")):
+            break
+    return sent.start
 
 
 def _subject_short_of_object(head, i: int, j: int):
