@@ -72,10 +72,12 @@ def _spans(rec: dict, key: str, prev_text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _commentary(data: Path, part: str = "commentary", folder: str = "commentary") -> dict:
+def _commentary(data: Path, part: str = "commentary", *folders: str) -> dict:
     second = read_jsonl(data / "agreement" / f"{part}-second.jsonl")
     sample = {(r["doc"], r["i"]): r for r in read_jsonl(data / "agreement" / f"{part}-sample.jsonl")}
-    first = {(r["doc"], r["i"]): r for r in read_commentary(data / folder)}
+    # A batch is annotated in pending/ and moves to commentary/ once a shipped model is trained on it.
+    first = {(r["doc"], r["i"]): r for folder in folders or ("commentary",) if (data / folder).is_dir()
+             for r in read_commentary(data / folder)}
     pairs = [(first[(r["doc"], r["i"])], r) for r in second if (r["doc"], r["i"]) in first]
     out: dict = {"items": len(pairs)}
     out["causal_kappa"] = cohen_kappa([bool(a["claims"]) for a, _ in pairs], [bool(b["claims"]) for _, b in pairs])
@@ -150,9 +152,11 @@ def report(data: Path) -> dict:
                             # the w9 batch of commentary (constructions the earlier batches lacked)
                             ("commentary_w9", lambda d: _commentary(d, "commentary-w9", "commentary"),
                              "commentary-w9-second.jsonl"),
-                            # the w11 batch, annotated but not trained on yet (data/pending)
-                            ("pending_w11", lambda d: _commentary(d, "commentary-w11", "pending"),
+                            # the w11 and w12 batches (data/pending until a shipped model is trained on them)
+                            ("commentary_w11", lambda d: _commentary(d, "commentary-w11", "pending", "commentary"),
                              "commentary-w11-second.jsonl"),
+                            ("commentary_w12", lambda d: _commentary(d, "commentary-w12", "pending", "commentary"),
+                             "commentary-w12-second.jsonl"),
                             # the constructions evaluation set (data/constructions), sampled on its own
                             ("constructions", lambda d: _commentary(d, "constructions", "constructions"),
                              "constructions-second.jsonl"),
