@@ -1916,6 +1916,24 @@ def aimed(verb) -> bool:
     return lemma in _AIM_PASSIVES and passive or lemma in _AIM_VERBS and not passive
 
 
+def _serves(verb, cause: Side) -> bool:
+    """Whether ``verb`` heads a purpose clause after the act it serves, and ``cause`` lies
+    outside it: the junta of "the junta raised wages [to keep the army quiet]" is no cause
+    of a quiet army; the sentence says what it wanted.
+
+    >>> from cogmap.extract.nlp import load
+    >>> doc = load()("The junta raised wages to keep the army quiet.")
+    >>> _serves(doc[5], Side([doc[1]], 1))
+    True
+    """
+    if verb.dep_ != "advcl" or verb.i < verb.head.i or verb.head.pos_ not in ("VERB", "AUX") or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or \
+            any(c.dep_.startswith("nsubj") for c in verb.children):
+        return False
+    inside = {t.i for t in verb.subtree}
+    return bool(cause.tokens) and not any(t.i in inside for t in cause.tokens)
+
+
 def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cross=False, prev=None,
           modality: Optional[str] = None, condition_tok=None, effect_label=None, purpose=False, fixed=False):
     if cause.tokens and effect.tokens:
@@ -1957,7 +1975,8 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
             return
     if all(t.is_stop or t.is_punct for t in cause.tokens) or all(t.is_stop or t.is_punct for t in effect.tokens):
         return
-    if verb is not None and hasattr(verb, "dep_") and aimed(verb) and verb not in effect.tokens:
+    if verb is not None and hasattr(verb, "dep_") and (aimed(verb) or _serves(verb, cause)) \
+            and verb not in effect.tokens:
         # "is designed to cut X": an aim, not an effect ("That's why he wants to negotiate":
         # the wanting is the effect, and stays)
         purpose, modality = True, modality or "possible"
