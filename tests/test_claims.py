@@ -393,6 +393,8 @@ def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
     ("The minister is willing to talk.", "is willing to talk", "willing to talk"),  # no copula in a label
     ("It’s just words, he said.", "It’s just words", "words"),  # "’s" here is the verb, not a possessive
     ("Putin’s popularity fell.", "Putin’s popularity", "Putin’s popularity"),
+    ("Fear keeps people from going into the streets.", "going into the streets", "going into streets"),
+    ("The country may go into recession.", "go into recession", "recession"),  # a state, not a place
 ])
 def test_labels_name_the_variable(text, words, label):
     from cogmap.extract.claims import clause_side

@@ -138,6 +138,8 @@ def _core(tokens):
         if obj is None:
             prep = next((c for c in head.children if c.dep_ == "prep" and c in toks), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c in toks), None) if prep else None
+            if obj is not None and _a_place(obj):
+                break  # "going into the streets" is the going: "go to war" is war, "go to Kyiv" is no Kyiv
         if obj is None:
             break
         toks = _subtree(obj, toks)
@@ -175,6 +177,15 @@ def _core(tokens):
             mods = [t for t in toks if t.head == head and t.dep_ in ("amod", "compound", "nummod")]
             toks = mods + [t for t in toks if pobj.left_edge.i <= t.i <= pobj.right_edge.i]
     return toks
+
+
+# Common nouns of a place one goes to: with a verb of going they name where, not what.
+_PLACE_NOUNS = frozenset("street square road border front city town village capital country abroad "
+                         "exile hiding home office polls".split())
+
+
+def _a_place(tok) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _PLACE_NOUNS
 
 
 def _head(tokens):
