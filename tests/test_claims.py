@@ -409,6 +409,18 @@ def test_labels_name_the_variable(text, words, label):
     assert label_tokens(tokens) == label
 
 
+@pytest.mark.parametrize("text, label", [
+    ("A leader who looks weak invites challengers.", "leader looks weak"),  # the trait is the variable
+    ("A leader who has many rivals invites challengers.", "leader"),  # what he has is not his trait
+])
+def test_a_trait_given_by_a_relative_clause_stays_in_the_side(text, label):
+    from cogmap.extract.claims import np_side
+    from cogmap.extract.concepts import label_tokens
+
+    subject = next(t for t in load()(text) if t.dep_ == "nsubj" and t.head.dep_ == "ROOT")
+    assert label_tokens(np_side(subject).tokens) == label
+
+
 def test_of_a_causes_several_effects_the_surest_and_the_sure_ones_stay():
     from cogmap.extract.claims import RawClaim, Side
     from cogmap.extract.readings import EXTRA_CLAIM_CONFIDENCE, LearnedClaim, surest_per_cause

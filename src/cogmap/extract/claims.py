@@ -134,6 +134,18 @@ def _children(tok, *deps):
     return [c for c in tok.children if c.dep_ in deps]
 
 
+#: Verbs that give their subject a trait: "a leader who looks weak".
+_TRAIT_VERBS = frozenset("be look seem appear feel become remain sound".split())
+
+
+def _trait(clause) -> bool:
+    """Whether a relative clause gives its noun a trait ("a leader [who looks weak]", "firms
+    [that are small]"): the trait is the variable, so the clause stays in the side."""
+    return clause.dep_ == "relcl" and clause.lemma_.lower() in _TRAIT_VERBS and any(
+        c.dep_ in ("acomp", "attr", "oprd") and c.pos_ == "ADJ" for c in clause.children) and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children)
+
+
 def np_side(tok, depth: int = 0) -> Side:
     """The variable a noun phrase names: head, compounds, modifiers and one "of" phrase.
 
@@ -194,6 +206,7 @@ def np_side(tok, depth: int = 0) -> Side:
             # Keep one "of" phrase and an infinitive ("the decision to send tanks").
             if c.dep_ in _NP_DROP and not (c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "against") and d == 0) and not (
                     c.dep_ == "acl" and d == 0 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) and not (
+                    d == 0 and _trait(c)) and not (
                     c.dep_ == "prep" and d == 0 and t.dep_ == "acl" and t.head == tok and
                     tok.lemma_.lower() in L.INTENT_NOUNS):
                 continue
