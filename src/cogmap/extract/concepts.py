@@ -594,6 +594,14 @@ def _owners(tokens) -> frozenset:
     return frozenset(out)
 
 
+def _possessors(tokens) -> frozenset:
+    """Stems of the head noun's possessors: "junta" of "the junta's support"."""
+    head = _head(_core(tokens))
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return frozenset()
+    return frozenset(token_stem(c) for c in head.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"))
+
+
 def _nominal(tokens) -> frozenset:
     """Stems of the nouns (and names, possessors) that say which variable a wording is:
     "wheat" of "wheat prices", "Valmont" of "Valmont rents"; not adjectives ("heavy tanks")."""
@@ -697,7 +705,7 @@ class ConceptMerger:
         else:
             self._groups.append({"head": head, "dist": dist, "content": content, "labels": Counter(),
                                  "aliases": [], "names": set(), "entry": entry, "proper": set(),
-                                 "nominal": nominal, "verbal": set(), "of": set()})
+                                 "nominal": nominal, "verbal": set(), "of": set(), "poss": set()})
             k = len(self._groups) - 1
             self._by["head"].setdefault(head, []).append(k)
             self._by["content"].setdefault(content, []).append(k)
@@ -710,6 +718,7 @@ class ConceptMerger:
         g["names"].update(names)
         g["proper"].update(stem(t.lemma_) for t in tokens if getattr(t, "pos_", "") == "PROPN")
         g["of"].update(_owners(tokens))
+        g["poss"].update(_possessors(tokens))
         if g["entry"] is None and entry is not None:
             g["entry"] = entry
             self._by["entry"].setdefault(entry, []).append(k)
@@ -799,6 +808,8 @@ class ConceptMerger:
                 hi, hj = self._groups[i]["head"], self._groups[j]["head"]
                 if hi != hj and (hi in self._groups[j]["of"] or hj in self._groups[i]["of"]):
                     continue  # a thing is not what it has: "the junta" is not "the junta's support"
+                if hi != hj and self._groups[i]["poss"] & self._groups[j]["poss"]:
+                    continue  # two things one owner has: "the junta's support" is not "the junta's rule"
                 union(i, j, by_meaning=True)
         self._entry_of_root = entry
         return [find(i) for i in range(n)]
