@@ -501,8 +501,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)):
                 continue
             opening = after_dateline(sent)
-            if opening > sent.start and any(all(sent.start <= t.i < opening and t.doc is sent.doc for t in side.tokens)
-                                            for side in (rc.cause, rc.effect)):
+            if opening > sent.start and any(
+                    all(t.doc is sent.doc and sent.start <= t.i < opening for t in side.tokens)
+                    for side in (rc.cause, rc.effect)):
                 continue  # "MARLOW FALLS — smoke forced ...": the dateline's place is no side
             ci = merger.add(rc.cause.tokens)
             ei = merger.add(_cost_of(rc) or rc.effect.tokens, label=rc.extra.get("effect_label"))
