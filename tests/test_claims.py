@@ -395,6 +395,7 @@ def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
     ("Putin’s popularity fell.", "Putin’s popularity", "Putin’s popularity"),
     ("Fear keeps people from going into the streets.", "going into the streets", "going into streets"),
     ("The country may go into recession.", "go into recession", "recession"),  # a state, not a place
+    ('"So the markets are now resetting," he said.', "So the markets are now resetting", "markets resetting"),
 ])
 def test_labels_name_the_variable(text, words, label):
     from cogmap.extract.claims import clause_side

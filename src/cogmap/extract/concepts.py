@@ -488,7 +488,7 @@ def _label(toks, neg=None) -> str:
         prev = t
     while words and words[-1] in ("of", "to", "for", "in", "on", "and", "or", "with", "by"):
         words.pop()
-    while words and words[0] in ("to", "of", "and", "or", "but", "because", "so"):
+    while words and words[0].lower() in ("to", "of", "and", "or", "but", "because", "so"):  # "So" opens a sentence
         words.pop(0)
     if len(words) > 8:
         # Keep the words up to the head noun, then as few as make sense.
