@@ -10,6 +10,7 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import cogmap
@@ -74,6 +75,42 @@ def tiny_model(tmp_path_factory):
     meta = build(DATA, out, tiny=True, log=lambda s: None)
     assert meta["precision"] in ("int8", "fp32")
     return out
+
+
+def test_a_soup_is_the_mean_of_its_runs():
+    torch = pytest.importorskip("torch")
+    from cogmap.extract.learned import TAGS
+    from cogmap.train.loop import _build_net, soup
+
+    torch.manual_seed(1)
+    a = _build_net(torch, 3 * len(TAGS))
+    torch.manual_seed(2)
+    b = _build_net(torch, 3 * len(TAGS))
+    with torch.no_grad():
+        b.encoder.embeddings.word_embeddings.weight.add_(1.0)
+    wa, wb = a.tag.weight.clone(), b.tag.weight.clone()
+    ea = a.encoder.embeddings.word_embeddings.weight.clone()
+    assert not torch.allclose(wa, wb)
+    s = soup([a, b])
+    assert s is a
+    assert torch.allclose(s.tag.weight, (wa + wb) / 2)
+    assert torch.allclose(s.encoder.embeddings.word_embeddings.weight, ea + 0.5)
+
+
+def test_a_soup_trained_in_parallel_is_the_soup_trained_in_turn(tmp_path):
+    pytest.importorskip("torch")
+    from cogmap.train.run import build
+
+    heads = []
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs{jobs}"
+        meta = build(DATA, out, tiny=True, soup=2, jobs=jobs, quantize="fp32", log=lambda s: None)
+        assert meta["config"]["soup"] == 2
+        with np.load(out / "heads.npz") as z:
+            heads.append({k: z[k] for k in z.files})
+    assert heads[0].keys() == heads[1].keys()
+    for k in heads[0]:
+        np.testing.assert_array_equal(heads[0][k], heads[1][k])
 
 
 def test_tiny_training_writes_a_model_the_pipeline_loads(tiny_model, monkeypatch):

@@ -30,6 +30,9 @@ def register(app: typer.Typer) -> None:
                                             help="auto keeps int8 only if it loses nothing measurable against fp32."),
         layers: Optional[int] = typer.Option(None, "--layers", min=1, help="Keep only the encoder's first N layers."),
         seed: Optional[int] = typer.Option(None, "--seed", min=0, help="Another seed than the shipped model's 13."),
+        soup: Optional[int] = typer.Option(None, "--soup", min=1,
+                                           help="Average N runs with consecutive seeds (default: the config's)."),
+        jobs: int = typer.Option(1, "--jobs", min=1, help="Runs of a soup trained at once, each in its own process."),
     ) -> None:
         """Rebuild the learned extractor from the annotated data, with a fixed seed.
 
@@ -42,4 +45,4 @@ def register(app: typer.Typer) -> None:
             raise InputError(f"no data folder at {data}: run from a checkout, or pass --data")
         console = Console(stderr=True)
         build(data, out or DEFAULT_OUT, tiny=tiny, threads=threads, epochs=epochs, quantize=precision.value,
-              layers=layers, seed=seed, log=lambda s: console.print(s, highlight=False))
+              layers=layers, seed=seed, soup=soup, jobs=jobs, log=lambda s: console.print(s, highlight=False))

@@ -27,6 +27,8 @@ def main(argv=None) -> int:
     ap.add_argument("--layers", type=int, default=None, help="keep only the encoder's first N layers")
     ap.add_argument("--precision", choices=["auto", "int8", "fp32"], default="auto")
     ap.add_argument("--seed", type=int, default=None, help="another seed than the shipped model's 13")
+    ap.add_argument("--soup", type=int, default=None, help="average N runs with consecutive seeds (default: the config's)")
+    ap.add_argument("--jobs", type=int, default=1, help="runs of a soup trained at once, each in its own process")
     args = ap.parse_args(argv)
     try:
         if args.what == "agreement":
@@ -39,7 +41,7 @@ def main(argv=None) -> int:
         from cogmap.train.run import build
 
         build(args.data, args.out, tiny=args.tiny, threads=args.threads, epochs=args.epochs, layers=args.layers,
-              quantize=args.precision, seed=args.seed)
+              quantize=args.precision, seed=args.seed, soup=args.soup, jobs=args.jobs)
     except CogmapError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -42,6 +42,8 @@ class Config:
     w_tags: float = 1.0
     w_sent: float = 0.5
     w_sign: float = 0.5
+    #: Runs averaged into one model (``loop.soup``), with seeds ``seed``, ``seed + 1``, ...
+    soup: int = 1
 
     @classmethod
     def tiny(cls) -> "Config":
