@@ -97,6 +97,28 @@ def test_a_soup_is_the_mean_of_its_runs():
     assert torch.allclose(s.encoder.embeddings.word_embeddings.weight, ea + 0.5)
 
 
+def test_the_runs_of_a_soup_start_from_one_draw_of_the_heads():
+    """Averaging heads drawn apart mixes hidden units that have no partner in the other run."""
+    pytest.importorskip("torch")
+    from cogmap.train.config import Config
+    from cogmap.train.loop import train
+
+    exs = load_all(DATA)
+
+    def heads(seed, init_seed):
+        # Zero learning rates: what comes out is the first draw of the weights.
+        cfg = Config.tiny()
+        cfg.steps, cfg.lr, cfg.head_lr, cfg.seed, cfg.init_seed = 1, 0.0, 0.0, seed, init_seed
+        net = train(exs, cfg, log=lambda s: None)
+        return net.sign1.weight.detach().clone(), net.tag.weight.detach().clone()
+
+    shared = [heads(seed, 13) for seed in (13, 14)]
+    alone = heads(14, None)
+    for a, b in zip(*shared):
+        assert (a == b).all()
+    assert not (alone[0] == shared[0][0]).all()
+
+
 def test_a_soup_trained_in_parallel_is_the_soup_trained_in_turn(tmp_path):
     pytest.importorskip("torch")
     from cogmap.train.run import build

@@ -44,6 +44,10 @@ class Config:
     w_sign: float = 0.5
     #: Runs averaged into one model (``loop.soup``), with seeds ``seed``, ``seed + 1``, ...
     soup: int = 1
+    #: Seed of the heads' first weights (``None``: ``seed``). The runs of a soup share it and
+    #: differ only in the order of the batches and the dropout: averaging two heads drawn at
+    #: random gives neither, since a hidden unit of one has no partner in the other.
+    init_seed: Optional[int] = None
 
     @classmethod
     def tiny(cls) -> "Config":

@@ -158,15 +158,18 @@ def train(examples: Sequence[Example], cfg: Config, log: Callable[[str], None] =
     """Fine-tune on ``examples``; returns the trained torch module."""
     torch = _need_torch()
     torch.set_num_threads(cfg.threads)
+    init = cfg.seed if cfg.init_seed is None else cfg.init_seed
     random.seed(cfg.seed)
     np.random.seed(cfg.seed)
-    torch.manual_seed(cfg.seed)
+    torch.manual_seed(init)
     tok = _tokenizer()
     exs = list(examples)
     if cfg.limit:
         exs = random.Random(cfg.seed).sample(exs, min(cfg.limit, len(exs)))
     feats = [_features(e, tok, cfg.max_len) for e in exs]
     net = _build_net(torch, 3 * len(TAGS), cfg.layers)
+    if init != cfg.seed:  # the dropout is the run's own; a lone run keeps its old stream
+        torch.manual_seed(cfg.seed)
     enc_params = list(net.encoder.parameters())
     head_params = [p for n, p in net.named_parameters() if not n.startswith("encoder.")]
     opt = torch.optim.AdamW([{"params": enc_params, "lr": cfg.lr}, {"params": head_params, "lr": cfg.head_lr}],
@@ -222,8 +225,9 @@ def train(examples: Sequence[Example], cfg: Config, log: Callable[[str], None] =
 def soup(nets: Sequence):
     """One module whose every weight is the mean of the same weight in ``nets``.
 
-    Runs fine-tuned from one pretrained encoder with different seeds land in one basin
-    of the loss, so their mean is a model too, and in that paper it reads unseen data better than
+    Runs fine-tuned from one pretrained encoder and one draw of the heads (``Config.init_seed``),
+    differing in the order of their batches, land in one basin of the loss, so their mean is
+    a model too, and in that paper it reads unseen data better than
     the runs alone (not yet measured for cogmap) without costing anything at run time, where an ensemble would cost
     a reading per run (Wortsman et al., "Model soups: averaging weights of multiple
     fine-tuned models improves accuracy without increasing inference time", ICML 2022).

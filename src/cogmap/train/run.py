@@ -63,7 +63,7 @@ def _train_soup(examples, cfg, log, jobs: int = 1):
 
     if cfg.soup <= 1:
         return train(examples, cfg, log=log)
-    cfgs = [replace(cfg, seed=cfg.seed + k, soup=1) for k in range(cfg.soup)]
+    cfgs = [replace(cfg, seed=cfg.seed + k, init_seed=cfg.seed, soup=1) for k in range(cfg.soup)]
     if jobs <= 1:
         nets = []
         for k, c in enumerate(cfgs):
