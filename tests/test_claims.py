@@ -1195,3 +1195,16 @@ def test_a_dateline_is_no_cause(extractor):
     assert not any("MARLOW" in c for c in causes), causes
     if extractor == "learned":
         assert any("smoke" in c for c in causes), causes
+
+
+def test_an_adjective_that_grades_does_not_keep_a_variable_apart():
+    from cogmap.extract.concepts import ConceptMerger
+    from cogmap.extract.nlp import parse
+
+    m = ConceptMerger()
+    docs = parse(["The crippling drought came.", "The relentless drought stayed.", "The worst drought ended.",
+                  "Young teachers left.", "Older teachers stayed.", "Russian farms failed."])
+    for d, n in zip(docs, (3, 3, 3, 2, 2, 2)):
+        m.add(d[:n])
+    labels = sorted(c.label for c in m.concepts())
+    assert len(labels) == 4, labels  # the droughts are one; which teachers and whose farms stay told apart

@@ -549,7 +549,7 @@ def _signature(tokens):
             dist.add(token_stem(t))
         elif t.pos_ in ("NOUN", "VERB") and t.head != head:
             dist.add(token_stem(t))
-        elif t.pos_ == "ADJ" and t.lower_ not in _GENERIC_ADJ and t.head == head:
+        elif t.pos_ == "ADJ" and t.lower_ not in _GENERIC_ADJ and t.head == head and not _grading(t):
             dist.add(token_stem(t))
     key = token_stem(head, lemma(head))
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None) \
@@ -560,6 +560,21 @@ def _signature(tokens):
         # even where the wording stops before the object. ("Vaccinating them" is vaccination.)
         key += ":" + token_stem(obj)
     return key, frozenset(dist), content
+
+
+def _grading(adj) -> bool:
+    """An adjective that grades its noun rather than says which one it is: a superlative
+    ("the worst drought") or one made with "-less" or "-ful" ("a relentless drought", "powerful
+    storms"). A drought is one variable however relentless; "oil", "Russian" or "young" say
+    which thing is meant and stay telling. Judged by form, since no list of such words holds
+    an unseen article's.
+
+    >>> from cogmap.extract.nlp import load
+    >>> [t.text for t in load()("The worst and most relentless drought hit Russian farms.") if _grading(t)]
+    ['worst', 'relentless']
+    """
+    word = adj.lower_
+    return adj.tag_ == "JJS" or len(word) > 6 and word.endswith(("less", "ful"))
 
 
 def token_stem(tok, lemma: str | None = None) -> str:
