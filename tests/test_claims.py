@@ -396,6 +396,9 @@ def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
     ("Fear keeps people from going into the streets.", "going into the streets", "going into streets"),
     ("The country may go into recession.", "go into recession", "recession"),  # a state, not a place
     ('"So the markets are now resetting," he said.', "So the markets are now resetting", "markets resetting"),
+    ("You get an idea of how Putin thinks.", "an idea of how Putin thinks", "idea"),  # not "idea of Putin thinks"
+    ("The fear of what comes next grows.", "The fear of what comes next", "fear"),
+    ("The risk of losing the election grows.", "The risk of losing the election", "risk of losing election"),
 ])
 def test_labels_name_the_variable(text, words, label):
     from cogmap.extract.claims import clause_side

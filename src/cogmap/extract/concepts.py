@@ -176,6 +176,17 @@ def _core(tokens):
         if pobj is not None and pobj in toks:
             mods = [t for t in toks if t.head == head and t.dep_ in ("amod", "compound", "nummod")]
             toks = mods + [t for t in toks if pobj.left_edge.i <= t.i <= pobj.right_edge.i]
+    # A clause after a noun's preposition is no part of its name: "an idea of how Putin
+    # thinks" is an idea, "fear of what comes next" fear. Pronouns and auxiliaries, which a
+    # label drops, would leave "idea of Putin thinks". A clause without a subject stays
+    # ("the risk of losing the election").
+    if head is not None and head.pos_ in ("NOUN", "PROPN"):
+        for prep in [c for c in head.children if c.dep_ == "prep" and c in toks]:
+            clause = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX")), None)
+            if clause is not None and any(c.dep_ in ("nsubj", "nsubjpass") or c.tag_ in ("WRB", "WP", "WDT")
+                                          for c in clause.children):
+                cut = {t.i for t in prep.subtree}
+                toks = [t for t in toks if t.i not in cut]
     return toks
 
 
