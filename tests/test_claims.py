@@ -627,6 +627,19 @@ def test_hitting_a_record_is_the_subject_rising_not_a_blow():
     assert not any(e == "record" for _, e in links)
 
 
+@pytest.mark.parametrize("text, label, sign", [
+    ("Housing affordability is at a historical low.", "housing affordability", -1),
+    ("Oil stocks stand at a five-year high.", "oil stocks", 1),
+    ("Unemployment remains near record lows.", "employment", 1),  # its positive form, up
+])
+def test_standing_at_a_level_is_the_subject_up_or_down(text, label, sign):
+    from cogmap.extract.claims import clause_side
+    from cogmap.extract.concepts import label_tokens
+
+    side = clause_side(next(t for t in load()(text) if t.dep_ == "ROOT"))
+    assert (label_tokens(side.tokens), side.sign) == (label, sign)
+
+
 @pytest.mark.parametrize("text, cause, sign, effect", [
     ("The shutdowns have made it harder to coordinate marches.", "shutdowns", -1, "coordinate marches"),
     ("The new app makes it easier for students to find a room.", "app", 1, "find"),

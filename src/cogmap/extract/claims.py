@@ -1041,11 +1041,24 @@ _REACH_VERBS = frozenset("hit reach touch set post notch record scale".split())
 
 def _level_hit(verb) -> Optional[int]:
     """+1 or -1 when the verb says its subject reached a level: "sales hit a record",
-    "the rouble touched a four-year low"; else None. Then nothing was struck or set."""
-    if verb.lemma_.lower() not in _REACH_VERBS:
+    "the rouble touched a four-year low", or is at one: "affordability is at a historical
+    low", "stocks stand near record highs"; else None. Then nothing was struck or set."""
+    lemma = verb.lemma_.lower()
+    if lemma in _AT_LEVEL_VERBS:
+        for p in _children(verb, "prep"):
+            if p.lower_ in ("at", "near", "around"):
+                obj = next(iter(_children(p, "pobj")), None)
+                if obj is not None and obj.lower_ in L.LEVELS:
+                    return L.LEVELS[obj.lower_]
+        return None
+    if lemma not in _REACH_VERBS:
         return None
     obj = next(iter(_children(verb, "dobj")), None)
     return L.LEVELS.get(obj.lower_) if obj is not None else None
+
+
+#: Verbs that say where a quantity stands: "is at a record high", "remains near its lows".
+_AT_LEVEL_VERBS = frozenset("be stand sit remain stay hover linger".split())
 
 
 #: Nouns that deny the infinitive they take: "failure to act" is acting going down.
