@@ -399,6 +399,7 @@ def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
     ("You get an idea of how Putin thinks.", "an idea of how Putin thinks", "idea"),  # not "idea of Putin thinks"
     ("The fear of what comes next grows.", "The fear of what comes next", "fear"),
     ("The risk of losing the election grows.", "The risk of losing the election", "risk of losing election"),
+    ("Fear of being fired keeps workers quiet.", "Fear of being fired", "fear of being fired"),  # not "fear of fired"
 ])
 def test_labels_name_the_variable(text, words, label):
     from cogmap.extract.claims import clause_side

@@ -466,6 +466,12 @@ def negation_sign(tokens) -> int:
     return -1 if _negation(_core(tokens)) is not None else 1
 
 
+def _gerund_after_preposition(aux) -> bool:
+    """ "being" or "having" opening a clause after a preposition: it makes the clause a noun
+    ("revenge for being thrown into the war"), where dropped it would leave "revenge for thrown"."""
+    return aux.tag_ == "VBG" and aux.dep_ in ("aux", "auxpass") and aux.head.dep_ == "pcomp"
+
+
 def _label(toks, neg=None) -> str:
     words = []
     prev = None
@@ -477,7 +483,8 @@ def _label(toks, neg=None) -> str:
         # auxiliaries and a copula carry tense, not the variable: "is willing to talk" is
         # labelled "willing to talk", "income is capped" "income capped"
         if low in _DROP_WORDS or (t.pos_ == "PRON" and t.dep_ in ("poss", "nsubj", "dobj")) or \
-                t.dep_ in ("aux", "auxpass") and low != "to" or t.lemma_ == "be" and len(toks) > 2 or \
+                t.dep_ in ("aux", "auxpass") and low != "to" and not _gerund_after_preposition(t) or \
+                t.lemma_ == "be" and len(toks) > 2 and not _gerund_after_preposition(t) or \
                 low in ("’s", "'s") and t.dep_ != "case":  # "it’s": the verb "is"; a possessive is "case"
             prev = t
             continue
