@@ -641,6 +641,23 @@ def test_standing_at_a_level_is_the_subject_up_or_down(text, label, sign):
     assert (label_tokens(side.tokens), side.sign) == (label, sign)
 
 
+@pytest.mark.parametrize("text, sign", [
+    ("Buyers are able to afford homes.", 1),
+    ("Buyers are unable to afford homes.", -1),
+    ("Buyers are no longer able to afford homes.", -1),
+    ("Buyers are no longer unable to afford homes.", 1),
+])
+def test_an_ability_that_frames_the_doing_gives_its_direction(text, sign):
+    from cogmap.extract.claims import ability_sign
+
+    doc = load()(text)
+    afford = next(t for t in doc if t.lower_ == "afford")
+    assert ability_sign(afford) == sign
+    from cogmap.extract.claims import clause_side
+
+    assert clause_side(next(t for t in doc if t.dep_ == "ROOT")).sign == sign
+
+
 @pytest.mark.parametrize("text, cause, sign, effect", [
     ("The shutdowns have made it harder to coordinate marches.", "shutdowns", -1, "coordinate marches"),
     ("The new app makes it easier for students to find a room.", "app", 1, "find"),

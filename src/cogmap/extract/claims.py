@@ -355,7 +355,22 @@ def priced(side: Side) -> Optional[tuple[str, list, int]]:
 
 def _negated(tok) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
+               # "no longer", "no more": the "no" hangs on the adverb
+               or c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in c.children)
                for c in tok.children)
+
+
+def ability_sign(verb) -> int:
+    """-1 when what ``verb`` does is denied by the ability that frames it ("unable to
+    afford", "are no longer able to afford"), else +1: a side read from the verb alone
+    would lose it."""
+    frame = verb.head if verb.dep_ == "xcomp" else None
+    if frame is None or frame.lower_ not in ("able", "unable"):
+        return 1
+    sign = -1 if frame.lower_ == "unable" else 1
+    if frame.dep_ == "acomp" and _negated(frame.head):
+        sign = -sign
+    return sign
 
 
 #: Adjectives of likelihood that frame an infinitive ("likely to", "set to", "bound to"), and

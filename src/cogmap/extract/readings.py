@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from cogmap.extract.concepts import names_something
-from cogmap.extract.claims import RawClaim, Side, clause_side, modality_of, np_side, resolve_anaphor
+from cogmap.extract.claims import RawClaim, Side, ability_sign, clause_side, modality_of, np_side, resolve_anaphor
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import CAUSAL_VERBS, PHRASAL_CAUSAL
 
@@ -156,6 +156,10 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
             # not the people (the rules read "prevent X from doing Y" the same way).
             head = doing
     side = clause_side(head) if head.pos_ in ("VERB", "AUX") else np_side(head)
+    if head.pos_ in ("VERB", "AUX") and not i <= head.head.i < j:
+        # "[afford the homes]" of "are no longer able to afford the homes": the frame the
+        # span left out still says which way the doing goes.
+        side = Side(side.tokens, side.sign * ability_sign(head))
     inside = [t for t in side.tokens if i <= t.i < j]
     subject = _subject_short_of_object(head, i, j)
     if subject is not None:
