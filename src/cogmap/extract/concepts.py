@@ -243,6 +243,10 @@ _TIME_VERBS = frozenset({"do", "spend", "take", "last", "serve", "have", "be"})
 #: A quantifier standing for people ("few would agree", "many left") counts them and names no variable.
 _QUANTIFIERS = frozenset({"few", "many", "several", "most", "some", "all", "none", "both", "each", "either",
                           "neither", "enough", "much"})
+#: A portion of nothing named ("a lot of that", "a big part of it") is how much of what a
+#: pronoun stood for: no variable until that is resolved.
+_PORTIONS = frozenset({"lot", "bit", "plenty", "part", "majority", "minority", "portion", "proportion",
+                       "fraction", "half"})
 #: How likely something is, which names no variable unless it says of what ("the odds" vs "the odds of a deal";
 #: the tagger lemmatises "odds" as "odd").
 _BARE_LIKELIHOOD = frozenset({"odd", "odds", "chance", "likelihood", "probability", "possibility", "likeliness"})
@@ -281,6 +285,8 @@ def names_something(tokens) -> bool:
     (False, True)
     >>> names_something(nlp("Few expect a rebound.")[:1]), names_something(nlp("Most of the farmers")[:4])
     (False, True)
+    >>> names_something(nlp("a big part of it")), names_something(nlp("a lot of money"))
+    (False, True)
     """
     content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
                and (t.is_alpha or t.like_num) and t.lower_ not in ("s",)]
@@ -301,6 +307,8 @@ def names_something(tokens) -> bool:
         return False
     if lemmas <= _QUANTIFIERS:
         return False  # "few (in the army condone it)", "many (left)": how many people, of no variable
+    if lemmas - _GENERIC_ADJ <= _PORTIONS:
+        return False
     if lemmas & {"run", "term"} and lemmas <= {"short", "long", "near", "medium", "run", "term"}:
         return False  # "in the short run", "over the long term": when, again
     numbered = any(t.like_num for t in tokens)
