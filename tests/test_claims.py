@@ -641,6 +641,20 @@ def test_standing_at_a_level_is_the_subject_up_or_down(text, label, sign):
     assert (label_tokens(side.tokens), side.sign) == (label, sign)
 
 
+@pytest.mark.parametrize("text, label", [
+    ("Absent a threshold, nurses would repay from their first pay cheque.", "threshold"),
+    ("Absent new rules, prices will rise.", "new rules"),
+])
+def test_absent_as_a_preposition_is_without(text, label):
+    from cogmap.extract.claims import np_side
+    from cogmap.extract.concepts import label_tokens
+
+    doc = load()(text)
+    first = doc[0] if doc[0].dep_ != "amod" else doc[0].head
+    side = np_side(first)
+    assert (label_tokens(side.tokens), side.sign) == (label, -1)
+
+
 @pytest.mark.parametrize("text, sign", [
     ("Buyers are able to afford homes.", 1),
     ("Buyers are unable to afford homes.", -1),

@@ -153,6 +153,14 @@ def np_side(tok, depth: int = 0) -> Side:
     ("the likelihood of X") give way to what they wrap.
     """
     sign = 1
+    if tok.lower_ == "absent" and depth < 2:
+        # "Absent a threshold, ..." is "without a threshold" (the parser reads the preposition
+        # as a noun or an adjective with an object): the threshold, down.
+        obj = next((c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "pobj", "relcl", "appos", "npadvmod")
+                    and c.pos_ in ("NOUN", "PROPN", "VERB")), None)
+        if obj is not None:
+            inner = np_side(obj, depth + 1) if obj.pos_ != "VERB" else Side([t for t in obj.subtree if not t.is_punct], 1)
+            return Side(inner.tokens, -inner.sign)
     if tok.lemma_.lower() in L.LIKELIHOOD_NOUNS and depth < 2:
         for prep in _children(tok, "prep"):
             if prep.lower_ == "of":
@@ -233,6 +241,9 @@ def np_side(tok, depth: int = 0) -> Side:
                     continue
             if c.dep_ in ("amod", "advmod") and c.lower_ in L.SIGNED_MODIFIERS and d == 0:
                 sign *= L.SIGNED_MODIFIERS[c.lower_]
+                continue
+            if c.dep_ == "amod" and c.lower_ == "absent" and d == 0 and c.i == c.sent.start:
+                sign = -sign  # "Absent new rules, ...": the preposition, parsed as an adjective
                 continue
             if c.dep_ == "advmod" and d == 0:
                 continue
@@ -422,6 +433,8 @@ def clause_side(verb) -> Side:
     "the likelihood of X is increasing" -> (X, +1); "X is even less" -> (X, -1);
     anything else is the event itself, +1.
     """
+    if verb.lower_ == "absent":
+        return np_side(verb)
     lemma = verb.lemma_.lower()
     subj = next(iter(_children(verb, "nsubj", "nsubjpass")), None) or _raised_subject(verb)
     obj = next(iter(_children(verb, "dobj")), None)
