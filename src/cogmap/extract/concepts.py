@@ -307,7 +307,8 @@ def names_something(tokens) -> bool:
         return False
     if lemmas <= _QUANTIFIERS:
         return False  # "few (in the army condone it)", "many (left)": how many people, of no variable
-    if lemmas - _GENERIC_ADJ <= _PORTIONS:
+    portion = lemmas - _GENERIC_ADJ
+    if portion and portion <= _PORTIONS:
         return False
     if lemmas & {"run", "term"} and lemmas <= {"short", "long", "near", "medium", "run", "term"}:
         return False  # "in the short run", "over the long term": when, again
