@@ -49,6 +49,14 @@ def test_past_and_questions_are_not_forecasts():
     assert doc.forecasts == []
 
 
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_but_for_counterfactual_is_no_forecast(extractor):
+    text = ("But for the voucher, the mill would still be losing money. "
+            "But for now, the mill will probably keep its night shift.")
+    fs = cogmap.extract(text, extractor=extractor).forecasts
+    assert [f.statement for f in fs] == ["But for now, the mill will probably keep its night shift."]
+
+
 def test_real_interview_forecasts(interview_doc):
     fs = interview_doc.forecasts
     assert len(fs) >= 5

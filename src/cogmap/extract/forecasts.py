@@ -20,7 +20,7 @@ from cogmap.extract.hedges import SCALES, probability
 from cogmap.extract.lexicon import LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
-__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term"]
+__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "but_for"]
 
 HORIZON = re.compile(
     r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
@@ -170,7 +170,26 @@ def _future_marks(verb):
     # "could have done": a past that did not happen
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and verb.tag_ == "VBN":
         return words, False, negated
+    if but_for(verb):
+        return words, False, negated
     return words, future, negated
+
+
+def but_for(verb) -> bool:
+    """Whether ``verb`` is the "would" of a "but for X" counterfactual ("But for the voucher,
+    the firm would be losing money"): X is the case, so what would be is not to come.
+
+    >>> from cogmap.extract.nlp import load
+    >>> nlp = load()
+    >>> [but_for(s.root) for s in nlp("But for the voucher, the firm would be losing money. "
+    ...                               "But for now, prices will rise.").sents]
+    [True, False]
+    """
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d", "could", "might") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "for" and c.i > 0 and c.doc[c.i - 1].lower_ == "but"
+               and any(o.dep_ == "pobj" for o in c.children)  # ("for now" is no thing: a pcomp)
+               for c in verb.children)
 
 
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
