@@ -50,11 +50,17 @@ def test_past_and_questions_are_not_forecasts():
 
 
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
-def test_a_but_for_counterfactual_is_no_forecast(extractor):
-    text = ("But for the voucher, the mill would still be losing money. "
-            "But for now, the mill will probably keep its night shift.")
-    fs = cogmap.extract(text, extractor=extractor).forecasts
-    assert [f.statement for f in fs] == ["But for now, the mill will probably keep its night shift."]
+@pytest.mark.parametrize("counterfactual", [
+    "But for the voucher, the mill would still be losing money.",
+    "If it were not for the glut, meat prices would be at their highest since 2014.",
+    "Had the council acted in 2019, the bridge would already be open.",
+    "Without the ban, the price of rice would now be a third higher.",
+    "Without the corridor, the province would be in famine by now.",
+])
+def test_a_counterfactual_is_no_forecast(extractor, counterfactual):
+    future = "But for now, the mill will probably keep its night shift."
+    fs = cogmap.extract(f"{counterfactual} {future}", extractor=extractor).forecasts
+    assert [f.statement for f in fs] == [future]
 
 
 def test_real_interview_forecasts(interview_doc):

@@ -20,7 +20,7 @@ from cogmap.extract.hedges import SCALES, probability
 from cogmap.extract.lexicon import LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
-__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "but_for"]
+__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "counterfactual"]
 
 HORIZON = re.compile(
     r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
@@ -170,26 +170,56 @@ def _future_marks(verb):
     # "could have done": a past that did not happen
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and verb.tag_ == "VBN":
         return words, False, negated
-    if but_for(verb):
+    if counterfactual(verb):
         return words, False, negated
     return words, future, negated
 
 
-def but_for(verb) -> bool:
-    """Whether ``verb`` is the "would" of a "but for X" counterfactual ("But for the voucher,
-    the firm would be losing money"): X is the case, so what would be is not to come.
+def counterfactual(verb) -> bool:
+    """Whether ``verb`` is the "would" of what would be, or would have been, were things
+    otherwise: the case is stated as not so, so nothing is foretold.
+
+    * "But for the voucher, the firm would be losing money";
+    * "If it were not for the glut, prices would be higher", "were it not for";
+    * "Had the ministry acted, the gaps would be closed" (an inverted "if");
+    * "would have lost" (a past that did not happen);
+    * "would already be in famine", "would be far worse by now", and "would now be" where a
+      "without" or "absent" says what is missing: the present, otherwise.
 
     >>> from cogmap.extract.nlp import load
     >>> nlp = load()
-    >>> [but_for(s.root) for s in nlp("But for the voucher, the firm would be losing money. "
-    ...                               "But for now, prices will rise.").sents]
-    [True, False]
+    >>> [counterfactual(s.root) for s in nlp("But for the voucher, the firm would be losing money. "
+    ...                                      "But for now, prices will rise. "
+    ...                                      "Without the ban, prices would already be higher. "
+    ...                                      "Without a deal, prices would rise next year.").sents]
+    [True, False, True, False]
     """
-    if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d", "could", "might") for c in verb.children):
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not any(a in ("would", "'d", "’d", "could", "might") for a in aux):
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "for" and c.i > 0 and c.doc[c.i - 1].lower_ == "but"
-               and any(o.dep_ == "pobj" for o in c.children)  # ("for now" is no thing: a pcomp)
-               for c in verb.children)
+    if "have" in aux and verb.tag_ == "VBN":
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" and c.i > 0 and c.doc[c.i - 1].lower_ == "but"
+           and any(o.dep_ == "pobj" for o in c.children)  # ("for now" is no thing: a pcomp)
+           for c in verb.children):
+        return True
+    for c in verb.children:
+        if c.dep_ != "advcl":
+            continue
+        words = " ".join(t.lower_ for t in c.subtree)
+        if re.match(r"(if it (were|was)(n't| not) for|were it not for|if not for)\b", words):
+            return True
+        had = next((a for a in c.children if a.dep_ == "aux" and a.lower_ == "had"), None)
+        subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if had is not None and subj is not None and had.i < subj.i:
+            return True  # "Had the routes been left to the market"
+    mods = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    by_now = any(c.dep_ == "prep" and c.lower_ == "by" and any(o.lower_ == "now" for o in c.children)
+                 for c in verb.children)
+    if "already" in mods or by_now:
+        return True
+    missing = any(t.lower_ in ("without", "absent") for t in verb.sent if t.i < verb.i)
+    return missing and bool(mods & {"now", "today"})
 
 
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
