@@ -63,6 +63,14 @@ def test_a_counterfactual_is_no_forecast(extractor, counterfactual):
     assert [f.statement for f in fs] == [future]
 
 
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_permission_under_the_rules_is_no_forecast(extractor):
+    allowed = "Under the current rules, councils may waive the charge on self-build plots."
+    future = "Under the new plan, house prices may well fall next year."
+    fs = cogmap.extract(f"{allowed} {future}", extractor=extractor).forecasts
+    assert [f.statement for f in fs] == [future]
+
+
 def test_real_interview_forecasts(interview_doc):
     fs = interview_doc.forecasts
     assert len(fs) >= 5

@@ -20,7 +20,7 @@ from cogmap.extract.hedges import SCALES, probability
 from cogmap.extract.lexicon import LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
-__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "counterfactual"]
+__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "counterfactual", "permitted"]
 
 HORIZON = re.compile(
     r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
@@ -170,9 +170,31 @@ def _future_marks(verb):
     # "could have done": a past that did not happen
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and verb.tag_ == "VBN":
         return words, False, negated
-    if counterfactual(verb):
+    if counterfactual(verb) or permitted(verb):
         return words, False, negated
     return words, future, negated
+
+
+#: What rules are laid down in: "under the rules X may ..." grants a permission.
+_NORMS = frozenset("rule law act licence license contract policy wording quota regulation agreement "
+                   "treaty code term statute directive charter constitution permit".split())
+
+
+def permitted(verb) -> bool:
+    """Whether ``verb``'s "may" or "can" is a permission that rules grant ("Under the
+    current rules, councils may waive the charge"): what is allowed, not what is to come.
+
+    >>> from cogmap.extract.nlp import load
+    >>> nlp = load()
+    >>> [permitted(s.root) for s in nlp("Under the current rules, councils may waive the charge. "
+    ...                                 "Under the plan, prices may rise.").sents]
+    [True, False]
+    """
+    if not any(c.dep_ == "aux" and c.lower_ in ("may", "can", "could", "might") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "under" and
+               any(o.dep_ == "pobj" and o.lemma_.lower() in _NORMS for o in c.children)
+               for c in verb.children)
 
 
 def counterfactual(verb) -> bool:

@@ -385,7 +385,7 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     keeps only a forecasting phrase's.
     """
     from cogmap.extract import hedges
-    from cogmap.extract.forecasts import HORIZON, RawForecast, counterfactual, is_explainer_title
+    from cogmap.extract.forecasts import HORIZON, RawForecast, counterfactual, is_explainer_title, permitted
 
     out = []
     by_paragraph: dict[int, list] = {}  # the rules' forecasts by paragraph: no scan of all per sentence
@@ -394,8 +394,10 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     for ref, rd in zip(refs, readings):
         if ref.text.rstrip().endswith("?") or is_explainer_title(ref.sent):
             continue  # a question, or one put as a title, forecasts nothing
-        if any(counterfactual(t) for t in ref.sent if t.pos_ in ("VERB", "AUX")):
-            continue  # "But for the voucher, the firm would be losing money": it is not
+        if any(counterfactual(t) or permitted(t) for t in ref.sent if t.pos_ in ("VERB", "AUX")):
+            # "But for the voucher, the firm would be losing money": it is not; "under the
+            # rules, councils may waive it": they are allowed to
+            continue
         pa = ref.start - ref.sent.start_char
         mine = [f for f in by_paragraph.get(pa, ()) if ref.sent.start_char <= f[2].start < ref.sent.end_char]
         if rd.forecast < FORECAST_THRESHOLD:
