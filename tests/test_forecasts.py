@@ -64,6 +64,18 @@ def test_a_counterfactual_is_no_forecast(extractor, counterfactual):
 
 
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("past", [
+    "In the 1990s the ferries would simply wait out a gale in the harbour.",
+    "In 2019 nearly everyone assumed the junta would fold within a year.",
+    "When the sanctions were imposed, officials predicted that the regime would run out of cash.",
+])
+def test_a_would_of_the_past_is_no_forecast(extractor, past):
+    future = "Within ten years you'll see vineyards on the plateau, where nobody would've planted a vine back then."
+    fs = cogmap.extract(f"{past} {future}", extractor=extractor).forecasts
+    assert [f.statement for f in fs] == [future]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
 def test_a_permission_under_the_rules_is_no_forecast(extractor):
     allowed = "Under the current rules, councils may waive the charge on self-build plots."
     future = "Under the new plan, house prices may well fall next year."

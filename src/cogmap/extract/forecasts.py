@@ -20,7 +20,7 @@ from cogmap.extract.hedges import SCALES, probability
 from cogmap.extract.lexicon import LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
-__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "counterfactual", "permitted"]
+__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "counterfactual", "permitted", "in_the_past"]
 
 HORIZON = re.compile(
     r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
@@ -170,9 +170,54 @@ def _future_marks(verb):
     # "could have done": a past that did not happen
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and verb.tag_ == "VBN":
         return words, False, negated
-    if counterfactual(verb) or permitted(verb):
+    if counterfactual(verb) or permitted(verb) or in_the_past(verb):
         return words, False, negated
     return words, future, negated
+
+
+def _past_frame(tok, years: bool) -> bool:
+    """Whether ``tok`` is set in the past: "in the 1990s", "in past seasons", "at the time",
+    "back then", "when the sanctions were imposed", and with ``years`` "in 2022" (which a
+    verb in the future could also be set in)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            for o in c.children:
+                if o.dep_ != "pobj" or o.ent_type_ != "DATE":
+                    continue
+                words = {t.lower_ for t in o.subtree}
+                if words & {"past", "last", "previous", "those", "earlier"} or re.fullmatch(r"\d{4}s", o.lower_) \
+                        or years and re.fullmatch(r"(19|20)\d\d", o.lower_):
+                    return True
+        if c.dep_ == "prep" and c.lower_ == "at" and any(o.lower_ == "time" and any(
+                d.lower_ == "the" for d in o.children) for o in c.children):
+            return True
+        if c.dep_ == "advmod" and c.lower_ == "then" and c.i > 0 and c.doc[c.i - 1].lower_ == "back":
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark" and m.lower_ == "when"
+                                     for m in c.children) and (c.tag_ == "VBD" or any(
+                                         a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in c.children)):
+            return True
+    return False
+
+
+def in_the_past(verb) -> bool:
+    """Whether ``verb``'s "would" speaks of the past: a habit ("In the 1990s the steamers
+    would wait out a gale") or a forecast made then ("In 2022 everyone assumed the junta
+    would fold", "the minister said at the time that the ban would last"), which the text
+    reports and does not make.
+
+    >>> from cogmap.extract.nlp import load
+    >>> nlp = load()
+    >>> [in_the_past(next(t for t in s if t.lower_ in ("fold", "rise"))) for s in nlp(
+    ...     "In 2022 everyone assumed the junta would fold. Analysts said prices would rise in 2027.").sents]
+    [True, False]
+    """
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in verb.children):
+        return False
+    if _past_frame(verb, years=False):
+        return True
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.tag_ == "VBD" and _past_frame(head, years=True)
 
 
 #: What rules are laid down in: "under the rules X may ..." grants a permission.

@@ -385,7 +385,8 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     keeps only a forecasting phrase's.
     """
     from cogmap.extract import hedges
-    from cogmap.extract.forecasts import HORIZON, RawForecast, counterfactual, is_explainer_title, permitted
+    from cogmap.extract.forecasts import (HORIZON, RawForecast, counterfactual, in_the_past, is_explainer_title,
+                                          permitted)
 
     out = []
     by_paragraph: dict[int, list] = {}  # the rules' forecasts by paragraph: no scan of all per sentence
@@ -394,9 +395,12 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     for ref, rd in zip(refs, readings):
         if ref.text.rstrip().endswith("?") or is_explainer_title(ref.sent):
             continue  # a question, or one put as a title, forecasts nothing
-        if any(counterfactual(t) or permitted(t) for t in ref.sent if t.pos_ in ("VERB", "AUX")):
+        root = ref.sent.root
+        main = [root] + [c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        if any(counterfactual(t) or permitted(t) or in_the_past(t) for t in main):
             # "But for the voucher, the firm would be losing money": it is not; "under the
-            # rules, councils may waive it": they are allowed to
+            # rules, councils may waive it": they are allowed to; "in 2022 they assumed it would
+            # fold": a forecast of the past
             continue
         pa = ref.start - ref.sent.start_char
         mine = [f for f in by_paragraph.get(pa, ()) if ref.sent.start_char <= f[2].start < ref.sent.end_char]
