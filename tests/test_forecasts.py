@@ -56,6 +56,7 @@ def test_past_and_questions_are_not_forecasts():
     "Had the council acted in 2019, the bridge would already be open.",
     "Without the ban, the price of rice would now be a third higher.",
     "Without the corridor, the province would be in famine by now.",
+    "With a cap, fewer mothers would've left the workforce.",
 ])
 def test_a_counterfactual_is_no_forecast(extractor, counterfactual):
     future = "But for now, the mill will probably keep its night shift."

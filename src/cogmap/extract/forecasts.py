@@ -264,8 +264,8 @@ def counterfactual(verb) -> bool:
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not any(a in ("would", "'d", "’d", "could", "might") for a in aux):
         return False
-    if "have" in aux and verb.tag_ == "VBN":
-        return True
+    if any(a in ("have", "'ve", "’ve") for a in aux) and verb.tag_ == "VBN":
+        return True  # ("would've": the tagger keeps "'ve" as its own lemma)
     if any(c.dep_ == "prep" and c.lower_ == "for" and c.i > 0 and c.doc[c.i - 1].lower_ == "but"
            and any(o.dep_ == "pobj" for o in c.children)  # ("for now" is no thing: a pcomp)
            for c in verb.children):
