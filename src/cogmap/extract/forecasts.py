@@ -203,8 +203,8 @@ def _past_frame(tok, years: bool) -> bool:
 def in_the_past(verb) -> bool:
     """Whether ``verb``'s "would" speaks of the past: a habit ("In the 1990s the steamers
     would wait out a gale") or a forecast made then ("In 2022 everyone assumed the junta
-    would fold", "the minister said at the time that the ban would last"), which the text
-    reports and does not make.
+    would fold", "when the sanctions were imposed, officials predicted that the regime would
+    run out of cash"), which the text reports and does not make.
 
     >>> from cogmap.extract.nlp import load
     >>> nlp = load()
