@@ -385,7 +385,6 @@ def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
         assert d.text[c.evidence.start:c.evidence.end] == c.evidence.text == text
 
 
-
 @pytest.mark.parametrize("text,words,label", [
     ("The West will send tanks to Kyiv.", None, "tanks"),  # a verb of handing over: what is handed over
     ("They supply the army with heavy tanks.", None, "heavy tanks"),
@@ -662,13 +661,11 @@ def test_absent_as_a_preposition_is_without(text, label):
     ("Buyers are no longer unable to afford homes.", 1),
 ])
 def test_an_ability_that_frames_the_doing_gives_its_direction(text, sign):
-    from cogmap.extract.claims import ability_sign
+    from cogmap.extract.claims import ability_sign, clause_side
 
     doc = load()(text)
     afford = next(t for t in doc if t.lower_ == "afford")
     assert ability_sign(afford) == sign
-    from cogmap.extract.claims import clause_side
-
     assert clause_side(next(t for t in doc if t.dep_ == "ROOT")).sign == sign
 
 
@@ -1215,7 +1212,6 @@ def test_a_price_adjective_inside_a_side_turns_its_sign():
 def test_the_variable_and_its_direction_not_the_words_around_it(text, sign, effect, extractor):
     links = [(c.polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
     assert links == [(sign, effect)], links
-
 
 
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
