@@ -654,6 +654,19 @@ def test_absent_as_a_preposition_is_without(text, label):
     assert (label_tokens(side.tokens), side.sign) == (label, -1)
 
 
+@pytest.mark.parametrize("text, amount, label", [
+    ("The fees cost the supplier about 2 percent of its annual sales.", "percent", "annual sales"),
+    ("The levy took 40% of their income.", "%", "income"),
+    ("The closures cut a quarter of the jobs.", "quarter", "jobs"),
+])
+def test_a_share_of_something_is_that_thing(text, amount, label):
+    from cogmap.extract.claims import np_side
+    from cogmap.extract.concepts import label_tokens
+
+    side = np_side(next(t for t in load()(text) if t.text == amount))
+    assert label_tokens(side.tokens) == label
+
+
 @pytest.mark.parametrize("text, sign", [
     ("Buyers are able to afford homes.", 1),
     ("Buyers are unable to afford homes.", -1),

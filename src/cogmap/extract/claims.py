@@ -184,9 +184,11 @@ def np_side(tok, depth: int = 0) -> Side:
     if tok.pos_ in ("VERB", "AUX"):
         return clause_side(tok)
     noun = tok.lemma_.lower()
-    if (noun in L.PART_WORDS or noun in L.PATH_NOUNS) and depth < 2:
-        # "most of the harvest" is the harvest; "the way for more lawsuits", the lawsuits
-        preps = ("of",) if noun in L.PART_WORDS else ("for", "to")
+    share = noun in _FRACTIONS or tok.ent_type_ == "PERCENT"
+    if (noun in L.PART_WORDS or noun in L.PATH_NOUNS or share) and depth < 2:
+        # "most of the harvest" is the harvest; "the way for more lawsuits", the lawsuits;
+        # "2 percent of its sales", "a third of the cost": how much of them moves, not a variable
+        preps = ("of",) if noun in L.PART_WORDS or share else ("for", "to")
         pobj = next((o for p in _children(tok, "prep") if p.lower_ in preps for o in _children(p, "pobj")), None)
         if pobj is not None and pobj.pos_ != "PRON":  # ("all of which", "many of them": no noun to stand for)
             return np_side(pobj, depth + 1)
@@ -980,6 +982,10 @@ def _relativised_object(verb, objs):
             L.CAUSAL_VERBS.get(verb.lemma_.lower()) not in (1, -1):
         return None
     return verb.head
+
+
+#: Nouns of a share of something ("a third of the cost", "40 percent of income").
+_FRACTIONS = frozenset("percent % third thirds quarter quarters fifth fifths tenth tenths fraction".split())
 
 
 def _is_amount(tok) -> bool:
