@@ -235,7 +235,12 @@ _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "deca
 _TIME_WHEN = frozenset({"time", "moment", "period"})
 # An amount alone ("25 million euros", "a third") is how much, not what.
 _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+# Units an amount is counted in: currencies (the tagger often misses a MONEY entity for
+# the less common ones, "9,000 krona", "400 million crowns"), and points and percents.
 _MEASURES = frozenset({"euro", "dollar", "pound", "yen", "yuan", "rouble", "ruble", "rupee", "franc", "cent",
+                       "krona", "kronor", "krone", "kroner", "crown", "mark", "peso", "real", "rand", "lira",
+                       "dinar", "dirham", "riyal", "rial", "won", "baht", "ringgit", "zloty", "forint", "koruna",
+                       "lev", "leu", "hryvnia", "shekel", "naira", "shilling", "taler", "florin", "ducat", "guilder",
                        "percent", "per", "point"})
 _TIME_DEICTIC = frozenset({"next", "last", "this", "every", "each", "coming", "past", "early", "late"})
 #: Verbs that only spend or fill a time: "(they) do two years", "spent five years", "it took a week".
@@ -266,6 +271,8 @@ def names_something(tokens) -> bool:
     >>> names_something(nlp("five years on")), names_something(nlp("next spring")), names_something(nlp("it"))
     (False, False, False)
     >>> names_something(nlp("25 million euros")), names_something(nlp("19 percent of capacity"))
+    (False, True)
+    >>> names_something(nlp("about 9,000 krona")), names_something(nlp("the crown jewels"))
     (False, True)
     >>> names_something(nlp("the short run")), names_something(nlp("long-term interest rates"))
     (False, True)
