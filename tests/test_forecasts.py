@@ -44,6 +44,12 @@ def test_conditional_forecast_and_scale_option():
     assert cogmap.extract(text, scale="kent").forecasts[0].probability == pytest.approx(0.75)
 
 
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_future_perfect_is_a_forecast(extractor):
+    text = "By 2030 the cost of batteries will have halved."
+    assert [f.statement for f in cogmap.extract(text, extractor=extractor).forecasts] == [text]
+
+
 def test_past_and_questions_are_not_forecasts():
     doc = cogmap.extract("He could have negotiated in March. Will prices rise? Prices rose last year.")
     assert doc.forecasts == []

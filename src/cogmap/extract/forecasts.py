@@ -167,8 +167,11 @@ def _future_marks(verb):
                     words.insert(0, m.lower_)
                 if m.dep_ == "neg":
                     negated = True
-    # "could have done": a past that did not happen
-    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and verb.tag_ == "VBN":
+    # A perfect is a past ("had said", "could have done" that did not happen), save the
+    # future perfect: "will have doubled by 2030" is to come.
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if "have" in {c.lemma_ for c in verb.children if c.dep_ == "aux"} and verb.tag_ == "VBN" and \
+            not auxes & {"will", "shall", "'ll", "’ll"}:
         return words, False, negated
     if counterfactual(verb) or permitted(verb) or in_the_past(verb):
         return words, False, negated
