@@ -367,15 +367,21 @@ def test_a_claim_and_a_forecast_of_one_reported_sentence_have_one_speaker():
 
 
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
-def test_two_clauses_hedged_apart_are_two_forecasts(extractor):
+def test_two_clauses_with_a_subject_and_a_hedge_each_are_two_forecasts(extractor):
     text = ("The deficit will almost certainly widen this year, but the recession might end by spring.\n\n"
             "Prices will rise and wages will rise too.\n")
     doc = cogmap.extract(text, extractor=extractor)
     got = [(f.statement, f.probability, f.horizon) for f in doc.forecasts]
     assert got[:2] == [("The deficit will almost certainly widen this year", 0.97, "this year"),
                        ("the recession might end by spring.", 0.4, "spring")], got
-    # One hedge for both clauses: one forecast of the sentence.
-    assert got[2:3] == [("Prices will rise and wages will rise too.", 0.875, None)], got
+    # Two outcomes with a subject each are two forecasts even under one hedge: one can come
+    # true without the other, and a ledger scores them apart.
+    assert got[2:4] == [("Prices will rise", 0.875, None), ("wages will rise too.", 0.875, None)], got
+    # "they are going to hurt firms", where the parser makes "going" the verb
+    doc = cogmap.extract("I believe that shoppers will pay the price, and they are also going to hurt "
+                         "local firms.\n\nHe was going to resign before the vote.\n", extractor=extractor)
+    assert [f.statement for f in doc.forecasts] == [
+        "I believe that shoppers will pay the price", "they are also going to hurt local firms."]
     # Each clause is about the concepts named in it, not the whole sentence's.
     doc = cogmap.extract("The deficit will almost certainly widen this year because of the war, "
                          "but the recession might end by spring as rates fall.\n", extractor=extractor)

@@ -134,6 +134,13 @@ def _future_marks(verb):
         # "gonna", which the tokenizer splits: "you're gon|na see", with "gon" as the head
         future = True
         words.append("will")
+    elif verb.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ != "VBD"
+                                        for c in verb.children) and any(
+            x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in verb.children):
+        # "they are also going to hurt firms", where the parser makes "going" the verb
+        # and "hurt" its complement, not "going" an auxiliary of "hurt"
+        future = True
+        words.append("will")
     for c in list(verb.children) + [c for v in chain[1:] for c in v.children]:
         low = c.lower_
         if c.dep_ == "aux" and (low in FUTURE_AUX | {"would", "going"} or low == "na" and c.i > 0
@@ -531,7 +538,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         second = None if explicit is not None or stated is not None or found is not None or toss_up \
             or expectation else _second_clause(sent, verb, heads, own_words, negated, scale)
         if second is not None:
-            # Two clauses, two hedges ("X is almost certainly over, and Y could follow by
+            # Two clauses, two outcomes ("X is almost certainly over, and Y could follow by
             # autumn"): two forecasts, each with its own words, horizon and condition.
             for part in second:
                 i, j, p2, hedge2 = part
@@ -553,8 +560,11 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
 
 def _second_clause(sent, verb, heads, words, negated, scale):
     """The sentence as two forecasts, when a clause beside the forecast's own, with a
-    subject of its own, is hedged apart and otherwise: ``[(start token, end token,
+    subject of its own, points to the future too: ``[(start token, end token,
     probability, hedge), ...]`` for the two clauses in order; else None.
+
+    Two outcomes are two forecasts even under one hedge ("prices will rise and wages
+    will rise too"): one can come true without the other, and the ledger scores each.
 
     The other clause comes after the forecast's ("X will almost certainly widen, but Y
     might end") or before it, up to a semicolon or colon ("I doubt we will reach X;
@@ -594,8 +604,8 @@ def _second_clause(sent, verb, heads, words, negated, scale):
                         and t.dep_ == "advmod" and t.lower_ not in w_b]
         p1, h1 = probability(first, negated=n_a, scale=scale)
         p2, h2 = probability(second, negated=n_b, scale=scale)
-        if abs(p1 - p2) < 0.1 or end1 <= sent.start:
-            return None  # one hedge for both: one forecast
+        if end1 <= sent.start:
+            return None
         return [(sent.start, end1, p1, h1), (start2, end2, p2, h2)]
     return None
 
