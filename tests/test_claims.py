@@ -93,11 +93,30 @@ def test_what_follows_from_the_sentence_before(second):
     ("But for the grant, hardly any family would make the switch.", "grant", -1, "hardly any family make the switch"),
     ("If it were not for the levy, prices would fall.", "levy", 1, "prices"),
     ("Without the subsidy, many clinics would close.", "subsidy", -1, "many clinics close"),
+    ("But for the port levy, freight rates would be a fifth lower.", "port levy", 1, "freight rates"),
 ])
-def test_what_would_happen_without_a_cause(text, cause, sign, effect):
-    doc = cogmap.extract(text, extractor="rules")
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_would_happen_without_a_cause(text, cause, sign, effect, extractor):
+    # The learned path keeps these whatever its reader says: a fixed frame of counterfactual
+    # dependence, which the reader saw too few of to read.
+    doc = cogmap.extract(text, extractor=extractor)
     links = [(c.cause.text, c.polarity, c.effect.text, c.modality) for c in doc.claims]
     assert links == [(cause, sign, effect, "conditional")]
+
+
+def test_a_plain_without_is_left_to_the_reader():
+    assert cogmap.extract("He left the meeting without a word.", extractor="learned").claims == []
+
+
+@pytest.mark.parametrize("text, sign, effect", [
+    ("Without the treaty, there would be little trade between them.", 1, "trade"),  # little trade: trade down
+    ("The drought caused few losses.", -1, "losses"),
+    ("The drought caused a few losses.", 1, "few losses"),  # some losses, not a lack of them
+    ("The drought caused another few losses.", 1, "few losses"),
+])
+def test_little_and_few_are_a_small_amount(text, sign, effect):
+    links = [(c.polarity, c.effect.text) for c in cogmap.extract(text, extractor="rules").claims]
+    assert links[:1] == [(sign, effect)], links
 
 
 @pytest.mark.parametrize("text, cause, effect", [

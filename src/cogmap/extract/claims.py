@@ -244,6 +244,13 @@ def np_side(tok, depth: int = 0) -> Side:
             if c.dep_ in ("amod", "advmod") and c.lower_ in L.SIGNED_MODIFIERS and d == 0:
                 sign *= L.SIGNED_MODIFIERS[c.lower_]
                 continue
+            if c.dep_ == "amod" and c.lower_ in ("little", "few") and d == 0 and tok.tag_ != "CD" and not (
+                    c.i > 0 and c.nbor(-1).tag_ in ("DT", "PDT", "PRP$", "JJ")) and not any(
+                    x.dep_ in ("det", "predet", "poss") for x in [*tok.children, *c.children]):
+                # "little basis for X", "few jobs": a small amount; not "a little house" (a
+                # size), "another few thousand", "the last few farms"
+                sign = -sign
+                continue
             if c.dep_ == "amod" and c.lower_ == "absent" and d == 0 and c.i == c.sent.start:
                 sign = -sign  # "Absent new rules, ...": the preposition, parsed as an adjective
                 continue
@@ -1708,8 +1715,10 @@ def _rule_with_after(sent, out):
         absent = _absence_of(verb)
         if absent is not None:
             # "But for X, Y would ...", "If it were not for X, Y ...", "Absent X, Y ...": as "without X".
+            # A fixed frame of counterfactual dependence, which the learned path keeps whatever
+            # its reader, trained on few of them, says.
             _emit(out, _side_for(absent), clause_side(verb), -1, "without", verb, sent, modality="conditional",
-                  condition_tok=absent)
+                  condition_tok=absent, fixed=True)
         if not preps:
             continue
         effect = clause_side(verb)
@@ -1722,8 +1731,11 @@ def _rule_with_after(sent, out):
             if pobj is None:
                 continue
             if low == "without":
+                # "Without X, Y would be higher" is counterfactual dependence, as "but for X";
+                # "he left without a word" is no claim, and the reader judges it.
+                would = any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in verb.children)
                 _emit(out, _side_for(pobj), effect, -1, "without", verb, sent, modality="conditional",
-                      condition_tok=pobj)
+                      condition_tok=pobj, fixed=would and prep.i < verb.i)
             elif is_change and prep.i < verb.i:
                 _emit(out, _side_for(pobj), effect, 1, low, verb, sent)
 
