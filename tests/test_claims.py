@@ -1284,3 +1284,15 @@ def test_an_adjective_that_grades_does_not_keep_a_variable_apart():
         m.add(d[:n])
     labels = sorted(c.label for c in m.concepts())
     assert len(labels) == 4, labels  # the droughts are one; which teachers and whose farms stay told apart
+
+
+def test_a_speakers_so_links_to_the_sentence_before_only_where_the_reader_sees_a_side_there():
+    """A sentence-opening "So" is often only a way of going on: the learned path keeps its
+    link to the sentence before where the reader, which read that sentence as context,
+    sees the side there; the sentence's own links stay."""
+    text = ("We really only have new mines in Chile and hardly anything else to speak of. So overall, the "
+            "copper market to me looks like it'll stay tight for years simply because of weak investment.")
+    links = [(c.cause.text, c.effect.label) for c in cogmap.extract(text, extractor="learned").claims]
+    assert links and all(cause == "weak investment" for cause, _ in links), links
+    rules = [c.cause.text for c in cogmap.extract(text, extractor="rules").claims]
+    assert any("mines" in cause for cause in rules), rules  # the rules read the "So" as a result

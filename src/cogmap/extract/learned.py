@@ -66,12 +66,16 @@ class Reading:
     pairs: list[SpanPair] = field(default_factory=list)
     #: Per token of this sentence (segment 1): (start, end, P(inside a cause), P(inside an effect)).
     tokens: list[tuple[int, int, float, float]] = field(default_factory=list)
+    #: The same for the sentence before, as far as the reader read it (segment 0).
+    context: list[tuple[int, int, float, float]] = field(default_factory=list)
 
-    def side_probability(self, a: int, b: int, role: str | None = None) -> float:
-        """How sure the reader is that characters ``a:b`` of the sentence are part of a
-        cause or an effect (or, with ``role``, of that one): the highest P(inside) of a token there."""
+    def side_probability(self, a: int, b: int, role: str | None = None, segment: int = 1) -> float:
+        """How sure the reader is that characters ``a:b`` of the sentence (``segment`` 1) or
+        of the one before (0) are part of a cause or an effect (or, with ``role``, of that
+        one): the highest P(inside) of a token there."""
         pick = {"cause": lambda pc, pe: pc, "effect": lambda pc, pe: pe}.get(role, max)
-        return max((pick(pc, pe) for s, e, pc, pe in self.tokens if s < b and a < e), default=0.0)
+        tokens = self.tokens if segment == 1 else self.context
+        return max((pick(pc, pe) for s, e, pc, pe in tokens if s < b and a < e), default=0.0)
 
 
 def encode_pair(tokenizer, prev: str, text: str, max_len: int):
@@ -231,9 +235,11 @@ def decode(tag_logits: np.ndarray, sent_logits: np.ndarray, hidden: np.ndarray, 
     cur = hidden[cur_idx].mean(0) if cur_idx else hidden[0]
     sent = _sigmoid(sent_logits)
     inside = probs[:, :, 1] + probs[:, :, 2]
-    reading = Reading(causal=float(sent[0]), forecast=float(sent[1]), spans=spans,
-                      tokens=[(int(offsets[k][0]), int(offsets[k][1]), float(inside[k, 0]), float(inside[k, 1]))
-                              for k in cur_idx])
+    def per_token(idx):
+        return [(int(offsets[k][0]), int(offsets[k][1]), float(inside[k, 0]), float(inside[k, 1])) for k in idx]
+
+    reading = Reading(causal=float(sent[0]), forecast=float(sent[1]), spans=spans, tokens=per_token(cur_idx),
+                      context=per_token([k for k, s in enumerate(seq_ids) if s == 0]))
     found = _pair_up(spans)
     if not found and reading.causal >= 0.5:
         # The sentence is causal but neither side cleared 0.5: a long clause whose tokens

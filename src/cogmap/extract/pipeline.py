@@ -210,14 +210,18 @@ def _subject_person(pdoc, start: int, people, base: int = 0, speech: bool = Fals
     return people.resolve(pdoc[subj.left_edge.i: subj.i + 1].text)
 
 
-def _side_probability(reading, side, sent, role: Optional[str] = None) -> float:
+def _side_probability(reading, side, sent, role: Optional[str] = None, before=None) -> float:
     """The reader's P(part of a cause or effect), or of ``role``, for a rule's side, at its
-    surest word in the sentence; 1 when the side is in another sentence (the reader cannot say)."""
-    words = [t for t in side.tokens if t.doc is sent.doc and sent.start <= t.i < sent.end and not t.is_punct]
-    if not words:
-        return 1.0
-    base = sent.start_char
-    return max(reading.side_probability(t.idx - base, t.idx - base + len(t), role) for t in words)
+    surest word in the sentence, or in ``before``, the sentence the reader read before it;
+    1 when the side is in another sentence (the reader cannot say)."""
+    for segment, host in ((1, sent), (0, before)):
+        if host is None:
+            continue
+        words = [t for t in side.tokens if t.doc is host.doc and host.start <= t.i < host.end and not t.is_punct]
+        if words:
+            base = host.start_char
+            return max(reading.side_probability(t.idx - base, t.idx - base + len(t), role, segment) for t in words)
+    return 1.0
 
 
 def _actor_of_means(rc, known: dict) -> bool:
@@ -432,12 +436,14 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
     refs = readings = None
     causal_p: dict = {}
     reading_at: dict = {}
+    read_before: dict = {}  # the sentence the reader read before each, as its context
     learned_claims = []
     if learned:
         refs = sentences(cleaned.paragraphs, docs, text)
         readings = read_sentences(refs)
         causal_p = {(r.para, r.sent.start): rd.causal for r, rd in zip(refs, readings)}
         reading_at = {(r.para, r.sent.start): rd for r, rd in zip(refs, readings)}
+        read_before = {(r.para, r.sent.start): refs[k - 1].sent for k, r in enumerate(refs) if k}
         learned_claims = surest_per_cause(claims_from(refs, readings, text))
     starts = [a for a, _ in cleaned.paragraphs]
     para_text_of = {id(d): text[pa:pa + len(d.text)] for (pa, _), d in zip(cleaned.paragraphs, docs)}
@@ -479,8 +485,14 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 # its act has a side the reader reads in the other role. Held-out commentary
                 # link F1 0.689 -> 0.703 (precision 0.690 -> 0.712), spoken set 0.643 -> 0.646, both
                 # read by the model trained without the held-out topics.
-                side_p = min(_side_probability(rd, rc.cause, sent0, "cause"),
-                             _side_probability(rd, rc.effect, sent0, "effect"))
+                # A sentence-opening "So" is as often a speaker's way of going on as a result
+                # ("So structurally, the market looks like ..."): its link to the sentence before
+                # stands only where the reader, which read that sentence too, sees the side
+                # there. Explicit links ("As a result", "The upshot is", "It has cut" of an
+                # answer) keep the benefit of the doubt: the reader misses many of those sides.
+                before = read_before.get((k_para, sent0.start)) if rc.cue == "so" and rc.cross_sentence else None
+                side_p = min(_side_probability(rd, rc.cause, sent0, "cause", before),
+                             _side_probability(rd, rc.effect, sent0, "effect", before))
                 if side_p < (NEGATED_SIDE if denial else RULE_SIDE) and not fixed:
                     # The reader sees no cause or effect in one side's words; for a negated
                     # claim, almost none (see NEGATED_SIDE).
