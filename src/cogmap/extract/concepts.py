@@ -294,6 +294,10 @@ def names_something(tokens) -> bool:
     (False, True)
     >>> names_something(nlp("a big part of it")), names_something(nlp("a lot of money"))
     (False, True)
+    >>> names_something(nlp("We saw what logic drives the bank.")[3:4])  # "(what) logic" asks
+    False
+    >>> names_something(nlp("It wiped out whatever profit they had.")[4:5])  # an amount
+    True
     """
     content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
                and (t.is_alpha or t.like_num) and t.lower_ not in ("s",)]
@@ -303,6 +307,12 @@ def names_something(tokens) -> bool:
             c.dep_ == "dobj" for c in t.head.children)) for t in content):
         # "(made) it harder", "(it'll get) worse": a direction of nothing named; "(left
         # factories) idle": the state of the object, which is the side
+        return False
+    if any(c.tag_ in ("WDT", "WP") and c.dep_ == "det" and c.head.dep_ in ("nsubj", "nsubjpass")
+           for t in tokens for c in (t, *t.children)):
+        # "(you can see) what logic drives X", "which factors drive inflation": an indirect
+        # question asks which thing acts, it names none. A free relative as an object names
+        # an amount ("pushing up what a bag fetches", "wiped out whatever profit they had").
         return False
     dated = any(t.like_num or t.lower_ in _TIME_DEICTIC for t in tokens)
     lemmas = {t.lemma_.lower() for t in content}

@@ -446,6 +446,10 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                     w2, f2, n2 = _future_marks(c)
                     if f2:
                         words, future, negated = w2, f2, n2
+                        if c.dep_ == "conj":
+                            # "X has cut Y, and prices will rise": the future is the second
+                            # clause's, which is the forecast's verb (not a clause of its own)
+                            verb = c
                         break
         unsure = _unsure_complement(sent) if not future or verb == sent.root else None
         if unsure is not None:
