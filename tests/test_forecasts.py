@@ -394,3 +394,14 @@ def test_two_clauses_with_a_subject_and_a_hedge_each_are_two_forecasts(extractor
     assert [(f.statement, f.hedge) for f in doc.forecasts] == [
         ("I doubt we will reach the target, honestly", "doubt"), ("the repairs will take years.", "will")]
     assert all(doc.text[f.evidence.start:f.evidence.end] == f.evidence.text for f in doc.forecasts)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_judgement_is_short_of_certain(extractor):
+    """"I think X will definitely happen" is the speaker's judgement: very likely at most,
+    as "she believes it will certainly fail" is; said without the frame, "definitely" is
+    almost certain."""
+    doc = cogmap.extract("I think the bank will definitely cut rates in May.\n\n"
+                         "She believes the merger will certainly fail.\n\n"
+                         "The bank will definitely cut rates in May.\n", extractor=extractor)
+    assert [f.probability for f in doc.forecasts] == [0.875, 0.875, 0.97], doc.forecasts

@@ -507,6 +507,11 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             p, hedge = explicit  # "puts the chance at 30 percent" outranks any modal verb
         else:
             p, hedge = probability(words, negated=negated, scale=scale)
+            if _in_my_opinion(verb):
+                # "I think it will definitely ...": a judgement someone gives as theirs, which
+                # puts it short of the scale's certainty either way ("very likely" at most,
+                # "very unlikely" at least)
+                p, hedge = _short_of_certain(p, hedge, scale)
         condition, cond_span = None, None
         for t in sent:
             if t.dep_ == "mark" and t.lower_ in ("if", "unless", "once", "provided") and t.head.dep_ == "advcl" \
@@ -560,6 +565,29 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
                                framed=frame is not None or toss_up))
     return out
+
+
+#: Verbs by which a speaker gives a forecast as their own judgement ("I think", "I reckon").
+_JUDGING_VERBS = frozenset("think believe guess reckon suppose imagine feel".split())
+
+
+def _in_my_opinion(verb) -> bool:
+    """Whether ``verb``'s clause is framed by someone's verb of judging: "I think [X will
+    definitely win]", "she believes [it will]"."""
+    return any(anc.lemma_.lower() in _JUDGING_VERBS and any(c.dep_ == "nsubj" for c in anc.children)
+               for anc in verb.ancestors)
+
+
+def _short_of_certain(p: float, hedge: str, scale: str) -> tuple[float, str]:
+    """``p`` brought within "very unlikely" .. "very likely" on ``scale``."""
+    from cogmap.extract.hedges import SCALES
+
+    high, low = SCALES[scale]["very likely"], SCALES[scale]["very unlikely"]
+    if p > high:
+        return high, f"{hedge}, judged"
+    if p < low:
+        return low, f"{hedge}, judged"
+    return p, hedge
 
 
 def _second_clause(sent, verb, heads, words, negated, scale):
