@@ -405,3 +405,15 @@ def test_a_judgement_is_short_of_certain(extractor):
                          "She believes the merger will certainly fail.\n\n"
                          "The bank will definitely cut rates in May.\n", extractor=extractor)
     assert [f.probability for f in doc.forecasts] == [0.875, 0.875, 0.97], doc.forecasts
+
+
+@pytest.mark.parametrize("text, found", [
+    ("In response, Ankara may also target militia depots in the north.", True),  # the reader alone says no
+    ("Concerns about a wider trade war might be overstated.", True),
+    ("Small firms may claim up to 6,000 crowns each.", False),  # what they are allowed to do
+    ("Both readings may be right.", False),  # what may be so now
+    ("Importers may only sell drinks that carry the new labels.", False),
+])
+def test_an_event_that_may_come_stands_whatever_the_reader_says(text, found):
+    doc = cogmap.extract(text + "\n", extractor="learned")
+    assert bool(doc.forecasts) is found, doc.forecasts

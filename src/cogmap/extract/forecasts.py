@@ -17,7 +17,7 @@ from typing import Optional
 
 from cogmap.extract.claims import HEDGE_ADVERBS, FUTURE_AUX
 from cogmap.extract.hedges import SCALES, probability
-from cogmap.extract.lexicon import LIKELIHOOD_NOUNS
+from cogmap.extract.lexicon import DECREASE, INCREASE, LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "counterfactual", "permitted", "in_the_past"]
@@ -61,6 +61,9 @@ class RawForecast:
     #: an open question ("nobody knows if X will"), which the reader, trained mostly on
     #: modal verbs, tends to miss.
     framed: bool = False
+    #: An event that "may" or "might" come (:func:`possible_event`), which the reader, trained
+    #: on few actors' moves ("X may also target Y"), often calls no forecast.
+    possible: bool = False
 
 
 def _main_clause(sent):
@@ -232,7 +235,45 @@ def in_the_past(verb) -> bool:
 
 #: What rules are laid down in: "under the rules X may ..." grants a permission.
 _NORMS = frozenset("rule law act licence license contract policy wording quota regulation agreement "
-                   "treaty code term statute directive charter constitution permit".split())
+                   "treaty code term statute directive charter constitution permit accord cap scheme".split())
+#: Verbs of a state or of an account: "may be right", "may explain the gap" guess at what
+#: is, not at what is to come.
+_STATE_VERBS = frozenset("be seem appear explain reflect mean have remain lie indicate suggest show account "
+                         "depend matter know".split())
+
+
+#: Verbs of change, which "may" foretells: "prices may rise", "the coalition may collapse".
+_CHANGE_VERBS = INCREASE | DECREASE | frozenset("collapse fail end break spread escalate worsen improve "
+                                               "change shift strike happen occur follow".split())
+
+
+def possible_event(verb) -> bool:
+    """Whether ``verb`` says an event may come: "Israel may also target X", "talks might
+    collapse"; not what may be so now ("both readings may be right", "that may explain
+    it") nor what one may do ("importers may only sell labelled drinks", "Under the
+    cap, plants may buy ...").
+
+    >>> from cogmap.extract.nlp import load
+    >>> nlp = load()
+    >>> [possible_event(s.root) for s in nlp("The union may strike in May. Both readings may be right. "
+    ...                                      "Clubs may only carry small logos.").sents]
+    [True, False, False]
+    """
+    if not any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in verb.children):
+        return False
+    if verb.lemma_.lower() in _STATE_VERBS or any(c.dep_ == "advmod" and c.lower_ in ("only", "still")
+                                                  for c in verb.children):
+        return False
+    if permitted(verb) or counterfactual(verb) or in_the_past(verb):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "might" for c in verb.children):
+        return True
+    # "May" also grants what one is allowed to do ("businesses may claim up to 6,000 crowns"):
+    # it foretells where the verb is a change, an adverb makes it a guess ("may also",
+    # "may well", "may soon"), or a time to come is named.
+    return verb.lemma_.lower() in _CHANGE_VERBS or any(
+        c.dep_ == "advmod" and c.lower_ in ("also", "well", "yet", "soon", "even", "eventually", "already")
+        for c in verb.children) or HORIZON.search(verb.sent.text) is not None
 
 
 def permitted(verb) -> bool:
@@ -563,7 +604,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             continue
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
-                               framed=frame is not None or toss_up))
+                               framed=frame is not None or toss_up, possible=possible_event(verb)))
     return out
 
 

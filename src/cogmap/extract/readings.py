@@ -407,7 +407,7 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
         if rd.forecast < FORECAST_THRESHOLD:
             # A fixed forecasting phrase stands without the reader ("it's only a matter of
             # time before X"): it says what a modal verb says, in words the reader rarely saw.
-            out += [f for f in mine if f[2].framed or rd.forecast >= RULES_FORECAST_FLOOR]
+            out += [f for f in mine if f[2].framed or f[2].possible or rd.forecast >= RULES_FORECAST_FLOOR]
             continue
         if mine:
             out += mine
