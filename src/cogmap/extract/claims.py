@@ -1305,6 +1305,9 @@ def _clause_connective(verb):
 #: or "in response to", an actor's reaction): the learned path keeps their links.
 _SURE_CAUSE_PHRASES = frozenset({"on the back of", "thanks to", "owing to", "because of", "due to",
                                  "as a result of", "as a consequence of", "on account of"})
+#: Phrases of an actor's reaction, which the reader saw almost none of in training and
+#: vetoed ("X may also target Y in response to the strikes", P(causal) 0.0001).
+_REACTION_PHRASES = frozenset({"in response to", "in retaliation for", "in retaliation against", "in reaction to"})
 #: (preposition, verb) of ascribing an effect to its cause: "blame X on Y", "attribute X to Y".
 _ASCRIBE = frozenset({("on", "blame"), ("to", "attribute"), ("to", "ascribe"), ("to", "put")})
 
@@ -1581,7 +1584,11 @@ def _rule_adjuncts(sent, out):
                 effect = _side_for(anchor)
                 effect = Side([t for t in effect.tokens if t.i not in said], effect.sign)
                 if effect.tokens:
-                    _emit(out, _side_for(obj), effect, 1, cue, anchor, sent, fixed=cue in _SURE_CAUSE_PHRASES)
+                    # A reaction ("in response to X", "in retaliation for X") is as sure, save
+                    # one in words ("said in response to questions"), which states nothing.
+                    sure = cue in _SURE_CAUSE_PHRASES or cue in _REACTION_PHRASES and \
+                        anchor.lemma_.lower() not in _REPORTING | _NEUTRAL_VERBS
+                    _emit(out, _side_for(obj), effect, 1, cue, anchor, sent, fixed=sure)
             else:
                 _emit(out, _side_for(anchor), _side_for(obj), 1, cue, anchor, sent, modality="possible",
                       purpose=True)
