@@ -1308,3 +1308,8 @@ def test_a_reaction_stands_on_the_learned_path(text, fixed):
     its reader says (it saw almost none in training); a reaction in words is left to the reader."""
     found = [rc.extra.get("fixed", False) for rc in find_claims(load()(text))]
     assert (found[0] if found else None) is fixed, found
+
+
+def test_a_clause_that_dates_an_event_is_no_side_of_it():
+    text = "Higher bread prices will bite at a time when many families are struggling with debt and tight budgets."
+    assert cogmap.extract(text, extractor="learned").claims == []

@@ -1548,6 +1548,28 @@ def only_where(tokens) -> bool:
 _PLACE_PREPS = frozenset("in at inside within across throughout".split())
 
 
+def across_a_time(cause: Side, effect: Side) -> bool:
+    """Whether one side lies in a clause that only dates the other: "prices will bite [at a
+    time when families are struggling with debt]", "in a year when rates rose". The
+    clause sets the scene; it neither causes the event nor follows from it.
+
+    >>> from cogmap.extract.nlp import load
+    >>> doc = load()("Higher prices will bite at a time when families struggle with debt.")
+    >>> across_a_time(Side([doc[7]]), Side([doc[2]])), across_a_time(Side([doc[2]]), Side([doc[4]]))
+    (True, False)
+    """
+    for side, other in ((cause, effect), (effect, cause)):
+        if not side.tokens or not other.tokens or side.tokens[0].doc is not other.tokens[0].doc:
+            continue
+        for anc in side.tokens[0].ancestors:
+            if anc.dep_ == "relcl" and anc.head.lemma_.lower() in _TIME_NOUNS | {"era", "age"} and any(
+                    c.lower_ == "when" for c in anc.children):  # (not "the moment X, which cut Y")
+                inside = {t.i for t in anc.subtree}
+                if all(t.i in inside for t in side.tokens) and not any(t.i in inside for t in other.tokens):
+                    return True
+    return False
+
+
 def _rule_adjuncts(sent, out):
     """Reason and goal phrases: "in protest against X", "in a bid to X", "because of X",
     "a strike over X", "arrested for X", "by doing X", "after X", "demanding X"."""

@@ -23,8 +23,8 @@ from typing import Iterable, Iterator, Optional
 
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
-from cogmap.extract.claims import (actors_of_means, aimed, answered_hypothesis, answered_reason, find_claims,
-                                   Side, hypothetical_condition, np_side, only_when, only_where, priced, state_entered,
+from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answered_hypothesis, answered_reason,
+                                   find_claims, Side, hypothetical_condition, np_side, only_when, only_where, priced, state_entered,
                                    summed_up)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something
@@ -510,7 +510,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 b -= 1
             if prev is not None and prev.doc is not pdoc:
                 rc.extra["speaker"] = speaker_at(b - 1, b)  # the answer's, not the question's
-            if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)):
+            if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)) or \
+                    across_a_time(rc.cause, rc.effect):
                 continue
             opening = after_dateline(sent)
             if opening > sent.start and any(
@@ -547,9 +548,11 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         rc = lc.raw
         if _actor_of_means(rc, means_of):
             continue  # the means is the cause, as for the rules ("by buying blocks")
-        if _aim_as_cause(rc) or only_when(rc.cause.tokens) or only_where(rc.cause.tokens) or \
-                only_where(rc.effect.tokens):
-            continue  # an aim, a time ("in the wake of the holidays"), a place ("in the Kremlin"): no side
+        if _aim_as_cause(rc) or across_a_time(rc.cause, rc.effect) or only_when(rc.cause.tokens) or \
+                only_where(rc.cause.tokens) or only_where(rc.effect.tokens):
+            # an aim, a time ("in the wake of the holidays", "at a time when X"), a place
+            # ("in the Kremlin"): no side
+            continue
         effect_text, cause_text, start = lc.effect_text, lc.cause_text, lc.start
         summed = summed_up(rc.cause)
         if summed is not None:
