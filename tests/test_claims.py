@@ -1313,3 +1313,13 @@ def test_a_reaction_stands_on_the_learned_path(text, fixed):
 def test_a_clause_that_dates_an_event_is_no_side_of_it():
     text = "Higher bread prices will bite at a time when many families are struggling with debt and tight budgets."
     assert cogmap.extract(text, extractor="learned").claims == []
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_a_relative_clause_says_its_noun_was_brought_by(extractor):
+    """"the risks that a rate cut would bring": the cut brings the risks; the learned path
+    keeps the parse's reading, which its reader vetoed. A person bringing a thing is no link."""
+    links = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(
+        "They will assess the risks that a rate cut would bring.", extractor=extractor).claims]
+    assert links == [("rate cut", 1, "risks")], links
+    assert cogmap.extract("We ate the cake that she brought.", extractor=extractor).claims == []

@@ -1154,6 +1154,10 @@ def _causal_verb_sign(verb) -> Optional[int]:
             return 1  # "sent costs to a record high"
         if _children(verb, "nsubjpass") and _children(verb, "agent") and _children(verb, "oprd", "acomp"):
             return 1  # "X is made harder by Y": the complement gives the direction (_rule_causal_verbs)
+        if lemma == "bring" and verb.dep_ == "relcl" and not _children(verb, "prt", "prep", "dative") and all(
+                s.pos_ != "PRON" and s.ent_type_ != "PERSON" for s in _children(verb, "nsubj")) and all(
+                o.lower_ in ("that", "which") for o in _children(verb, "dobj")):
+            return 1  # "the risks that a rate cut would bring": what it brings about (not "the cake she brought")
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 g.dep_ == "nsubj" for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children):
             return None
@@ -1257,10 +1261,13 @@ def _rule_causal_verbs(sent, prev_sents, out):
         asked = None if isinstance(cross, bool) else cross
         cross = bool(cross is not False)
         effects = _effects_of_causal_verb(verb)
+        # "the unrest that higher prices would cause": the relative clause's object is the
+        # noun it hangs on, a construction the reader saw few of and vetoes; the parse is sure.
+        relativised = _relativised_object(verb, _children(verb, "dobj")) is not None
         for eff in effects:
             if not eff.tokens:
                 continue
-            _emit(out, cause, eff, sign, lemma, verb, sent, cross=cross, prev=asked)
+            _emit(out, cause, eff, sign, lemma, verb, sent, cross=cross, prev=asked, fixed=relativised)
         # Conjoined subjects are each a cause: "X and Y fuel Z" (people are actors, not variables).
         if subj.dep_ == "nsubj" and not cross:
             for extra in _conjuncts(subj)[1:]:
