@@ -1301,11 +1301,16 @@ def test_a_speakers_so_links_to_the_sentence_before_only_where_the_reader_sees_a
 @pytest.mark.parametrize("text, fixed", [
     ("Ankara may also target fuel convoys in response to the March 3 bombings.", True),
     ("The union walked out in retaliation for the pay freeze.", True),
+    ("The price cut came in response to a slump in bookings.", True),
     ("The minister spoke in response to questions from reporters.", False),  # the reader judges it
+    ("Most calls were complaints stemming from badly fitted meters.", True),
+    ("Her uncle died from liver disease.", True),
+    ("Many farmers suffer from the drought.", False),  # may only tell a state
 ])
-def test_a_reaction_stands_on_the_learned_path(text, fixed):
-    """"In response to X" is an actor's reaction to X, a link the learned path keeps whatever
-    its reader says (it saw almost none in training); a reaction in words is left to the reader."""
+def test_a_reaction_a_source_and_a_death_stand_on_the_learned_path(text, fixed):
+    """"In response to X" (an actor's reaction), "Y stemming from X", "died from X": links
+    the learned path keeps whatever its reader says, which saw few of them in training and
+    vetoed some in context; a reaction in words is left to the reader."""
     found = [rc.extra.get("fixed", False) for rc in find_claims(load()(text))]
     assert (found[0] if found else None) is fixed, found
 

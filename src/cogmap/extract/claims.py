@@ -1199,8 +1199,10 @@ def _rule_causal_verbs(sent, prev_sents, out):
                 for pobj in _children(p, "pobj"):
                     if subj is not None and subj.lower_ not in _PRONOUN_SUBJ:
                         for cause in _parts(pobj):
+                            # ("suffer from" may only tell a state; "stems / results / arises
+                            # from" never does, and the reader vetoed "complaints stemming from X")
                             _emit(out, _side_for(cause), np_side(subj), undergone or 1, f"{lemma} {p.lower_}",
-                                  verb, sent, fixed=undergone == 1)  # ("suffer from" may only tell a state)
+                                  verb, sent, fixed=undergone == 1 or undergone is None and p.lower_ == "from")
             continue
         if passive:
             if lemma in L.FRAME_ONLY:
@@ -1312,6 +1314,8 @@ def _clause_connective(verb):
 #: or "in response to", an actor's reaction): the learned path keeps their links.
 _SURE_CAUSE_PHRASES = frozenset({"on the back of", "thanks to", "owing to", "because of", "due to",
                                  "as a result of", "as a consequence of", "on account of"})
+#: Verbs of speaking a reaction may be made in ("spoke in response to questions").
+_SPEAKING = frozenset("say speak talk tell write add note answer reply respond comment".split())
 #: Phrases of an actor's reaction, which the reader saw almost none of in training and
 #: vetoed ("X may also target Y in response to the strikes", P(causal) 0.0001).
 _REACTION_PHRASES = frozenset({"in response to", "in retaliation for", "in retaliation against", "in reaction to"})
@@ -1616,7 +1620,7 @@ def _rule_adjuncts(sent, out):
                     # A reaction ("in response to X", "in retaliation for X") is as sure, save
                     # one in words ("said in response to questions"), which states nothing.
                     sure = cue in _SURE_CAUSE_PHRASES or cue in _REACTION_PHRASES and \
-                        anchor.lemma_.lower() not in _REPORTING | _NEUTRAL_VERBS
+                        anchor.lemma_.lower() not in _REPORTING | _SPEAKING
                     _emit(out, _side_for(obj), effect, 1, cue, anchor, sent, fixed=sure)
             else:
                 _emit(out, _side_for(anchor), _side_for(obj), 1, cue, anchor, sent, modality="possible",
@@ -1670,7 +1674,7 @@ def _rule_adjuncts(sent, out):
         elif low in ("from", "of") and hl in ("die", "perish") and pobj.pos_ == "NOUN" and \
                 pobj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
             # "died from burns", "died of cholera": what killed them ("suffer from X": L.UNDERGO).
-            _emit(out, _side_for(pobj), clause_side(head), 1, f"{hl} {low}", head, sent)
+            _emit(out, _side_for(pobj), clause_side(head), 1, f"{hl} {low}", head, sent, fixed=True)
     # Judgements: "tariffs are costly to consumers", "the deal is good for farmers".
     for tok in sent:
         sign = L.EVALUATIVE.get(tok.lower_)
