@@ -20,7 +20,8 @@ from cogmap.extract.hedges import SCALES, probability
 from cogmap.extract.lexicon import DECREASE, INCREASE, LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
-__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "counterfactual", "permitted", "in_the_past"]
+__all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "counterfactual", "permitted", "in_the_past",
+           "possible_event", "judged", "short_of_certain", "JUDGING_VERBS"]
 
 HORIZON = re.compile(
     r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
@@ -548,11 +549,11 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             p, hedge = explicit  # "puts the chance at 30 percent" outranks any modal verb
         else:
             p, hedge = probability(words, negated=negated, scale=scale)
-            if _in_my_opinion(verb):
+            if judged(verb):
                 # "I think it will definitely ...": a judgement someone gives as theirs, which
                 # puts it short of the scale's certainty either way ("very likely" at most,
                 # "very unlikely" at least)
-                p, hedge = _short_of_certain(p, hedge, scale)
+                p, hedge = short_of_certain(p, hedge, scale)
         condition, cond_span = None, None
         for t in sent:
             if t.dep_ == "mark" and t.lower_ in ("if", "unless", "once", "provided") and t.head.dep_ == "advcl" \
@@ -609,20 +610,23 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
 
 
 #: Verbs by which a speaker gives a forecast as their own judgement ("I think", "I reckon").
-_JUDGING_VERBS = frozenset("think believe guess reckon suppose imagine feel".split())
+JUDGING_VERBS = frozenset("think believe guess reckon suppose imagine feel".split())
 
 
-def _in_my_opinion(verb) -> bool:
+def judged(verb) -> bool:
     """Whether ``verb``'s clause is framed by someone's verb of judging: "I think [X will
     definitely win]", "she believes [it will]"."""
-    return any(anc.lemma_.lower() in _JUDGING_VERBS and any(c.dep_ == "nsubj" for c in anc.children)
+    return any(anc.lemma_.lower() in JUDGING_VERBS and any(c.dep_ == "nsubj" for c in anc.children)
                for anc in verb.ancestors)
 
 
-def _short_of_certain(p: float, hedge: str, scale: str) -> tuple[float, str]:
-    """``p`` brought within "very unlikely" .. "very likely" on ``scale``."""
-    from cogmap.extract.hedges import SCALES
+def short_of_certain(p: float, hedge: str, scale: str) -> tuple[float, str]:
+    """``p`` brought within "very unlikely" .. "very likely" on ``scale``: what a judgement
+    (:func:`judged`) can say.
 
+    >>> short_of_certain(0.97, "definitely", "icd203"), short_of_certain(0.4, "may", "icd203")
+    ((0.875, 'definitely, judged'), (0.4, 'may'))
+    """
     high, low = SCALES[scale]["very likely"], SCALES[scale]["very unlikely"]
     if p > high:
         return high, f"{hedge}, judged"

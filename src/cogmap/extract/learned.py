@@ -235,6 +235,7 @@ def decode(tag_logits: np.ndarray, sent_logits: np.ndarray, hidden: np.ndarray, 
     cur = hidden[cur_idx].mean(0) if cur_idx else hidden[0]
     sent = _sigmoid(sent_logits)
     inside = probs[:, :, 1] + probs[:, :, 2]
+
     def per_token(idx):
         return [(int(offsets[k][0]), int(offsets[k][1]), float(inside[k, 0]), float(inside[k, 1])) for k in idx]
 

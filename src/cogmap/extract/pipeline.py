@@ -24,8 +24,8 @@ from typing import Iterable, Iterator, Optional
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
 from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answered_hypothesis, answered_reason,
-                                   find_claims, Side, hypothetical_condition, np_side, only_when, only_where, priced, state_entered,
-                                   summed_up)
+                                   find_claims, Side, hypothetical_condition, np_side, only_when, only_where, priced,
+                                   state_entered, summed_up)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something
 from cogmap.errors import InputError

@@ -385,8 +385,8 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     keeps only a forecasting phrase's.
     """
     from cogmap.extract import hedges
-    from cogmap.extract.forecasts import (_JUDGING_VERBS, HORIZON, RawForecast, _in_my_opinion, _short_of_certain,
-                                          counterfactual, in_the_past, is_explainer_title, permitted)
+    from cogmap.extract.forecasts import (HORIZON, JUDGING_VERBS, RawForecast, counterfactual, in_the_past,
+                                          is_explainer_title, judged, permitted, short_of_certain)
 
     out = []
     by_paragraph: dict[int, list] = {}  # the rules' forecasts by paragraph: no scan of all per sentence
@@ -441,8 +441,8 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
                 continue
             low += own
         prob, hedge = hedges.probability(low, negated=negated, scale=scale)
-        if any(w in _JUDGING_VERBS for w in low) or any(_in_my_opinion(v) for v in hedged):
-            prob, hedge = _short_of_certain(prob, hedge, scale)  # "I think it will definitely": judged
+        if any(w in JUDGING_VERBS for w in low) or any(judged(v) for v in hedged):
+            prob, hedge = short_of_certain(prob, hedge, scale)  # "I think it will definitely": judged
         m = HORIZON.search(ref.text)
         start = ref.sent.start_char
         rf = RawForecast(
