@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from cogmap.extract import lexicon as L
+from cogmap.extract.structure import SPEECH_VERBS
 from cogmap.extract.concepts import misparsed_particle, negation_sign, transferred
 
 __all__ = ["RawClaim", "Side", "find_claims", "only_when", "answered_reason", "answered_hypothesis",
@@ -1315,7 +1316,7 @@ def _clause_connective(verb):
 _SURE_CAUSE_PHRASES = frozenset({"on the back of", "thanks to", "owing to", "because of", "due to",
                                  "as a result of", "as a consequence of", "on account of"})
 #: Verbs of speaking a reaction may be made in ("spoke in response to questions").
-_SPEAKING = frozenset("say speak talk tell write add note answer reply respond comment".split())
+_SPEAKING = SPEECH_VERBS | {"speak", "talk"}
 #: Phrases of an actor's reaction, which the reader saw almost none of in training and
 #: vetoed ("X may also target Y in response to the strikes", P(causal) 0.0001).
 _REACTION_PHRASES = frozenset({"in response to", "in retaliation for", "in retaliation against", "in reaction to"})
@@ -1620,7 +1621,7 @@ def _rule_adjuncts(sent, out):
                     # A reaction ("in response to X", "in retaliation for X") is as sure, save
                     # one in words ("said in response to questions"), which states nothing.
                     sure = cue in _SURE_CAUSE_PHRASES or cue in _REACTION_PHRASES and \
-                        anchor.lemma_.lower() not in _REPORTING | _SPEAKING
+                        anchor.lemma_.lower() not in _SPEAKING
                     _emit(out, _side_for(obj), effect, 1, cue, anchor, sent, fixed=sure)
             else:
                 _emit(out, _side_for(anchor), _side_for(obj), 1, cue, anchor, sent, modality="possible",

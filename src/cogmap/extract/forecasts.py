@@ -609,10 +609,6 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
     return out
 
 
-#: Verbs by which a speaker gives a forecast as their own judgement ("I think", "I reckon").
-JUDGING_VERBS = frozenset("think believe guess reckon suppose imagine feel".split())
-
-
 def judged(verb) -> bool:
     """Whether ``verb``'s clause is framed by someone's verb of judging: "I think [X will
     definitely win]", "she believes [it will]"."""
@@ -708,6 +704,8 @@ def _clause_marks(verb):
 
 #: Verbs of belief whose negation denies the forecast they introduce ("I don't think X will").
 _OPINION_VERBS = frozenset("think believe expect see reckon imagine suppose guess anticipate foresee".split())
+#: Verbs by which someone gives a forecast as their own judgement ("I think", "I reckon"): see :func:`judged`.
+JUDGING_VERBS = _OPINION_VERBS | {"feel"}
 
 _YES = {"yes", "yeah", "sure", "definitely", "certainly", "absolutely", "surely", "probably", "likely",
         "possibly", "perhaps", "maybe", "undoubtedly", "inevitably"}
