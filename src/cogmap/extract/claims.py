@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from cogmap.extract import lexicon as L
-from cogmap.extract.structure import SPEECH_VERBS
 from cogmap.extract.concepts import misparsed_particle, negation_sign, transferred
 
 __all__ = ["RawClaim", "Side", "find_claims", "only_when", "answered_reason", "answered_hypothesis",
@@ -1315,8 +1314,10 @@ def _clause_connective(verb):
 #: or "in response to", an actor's reaction): the learned path keeps their links.
 _SURE_CAUSE_PHRASES = frozenset({"on the back of", "thanks to", "owing to", "because of", "due to",
                                  "as a result of", "as a consequence of", "on account of"})
-#: Verbs of speaking a reaction may be made in ("spoke in response to questions").
-_SPEAKING = SPEECH_VERBS | {"speak", "talk"}
+#: Verbs of speaking a reaction may be made in ("spoke in response to questions"): the
+#: verbs of reporting and of talking back. (Not all of structure's SPEECH_VERBS: "announced
+#: X in response to Y" is an act, and counting it as speech lost a constructions link.)
+_SPEAKING = _REPORTING | {"speak", "talk", "answer", "reply", "respond", "comment"}
 #: Phrases of an actor's reaction, which the reader saw almost none of in training and
 #: vetoed ("X may also target Y in response to the strikes", P(causal) 0.0001).
 _REACTION_PHRASES = frozenset({"in response to", "in retaliation for", "in retaliation against", "in reaction to"})
