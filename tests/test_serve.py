@@ -20,6 +20,7 @@ from cogmap.errors import InputError
 from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention
 from cogmap.show.report import VENDOR_SCRIPTS, forecast_score, store_report_data
 from cogmap.corpus.store import Store
+from conftest import cogmap_here
 
 DATA_OPEN = '<script type="application/json" id="cogmap-data">'
 EVIL = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">"
@@ -523,7 +524,7 @@ SAME = {"Origin": "http://127.0.0.1", "Content-Type": "application/json"}
 def _cli_map(db, *extra):
     import yaml
 
-    out = subprocess.run([sys.executable, "-m", "cogmap", "map", "--db", str(db), *extra], capture_output=True, text=True)
+    out = cogmap_here("map", "--db", str(db), *extra)
     assert out.returncode == 0, out.stderr
     m = yaml.safe_load(out.stdout)
     labels = {c["id"]: c["label"] for c in m["concepts"]}
@@ -590,7 +591,7 @@ def test_each_review_action_round_trips_through_serve_the_store_and_map(db, tmp_
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "cogmap", *args], capture_output=True, text=True)
+    return cogmap_here(*args)
 
 
 def test_reviews_from_the_terminal_mirror_the_page_and_undo_keeps_the_log(db):
