@@ -1328,3 +1328,17 @@ def test_what_a_relative_clause_says_its_noun_was_brought_by(extractor):
         "They will assess the risks that a rate cut would bring.", extractor=extractor).claims]
     assert links == [("rate cut", 1, "risks")], links
     assert cogmap.extract("We ate the cake that she brought.", extractor=extractor).claims == []
+
+
+@pytest.mark.parametrize("text, link", [
+    ("The war has tripled fuel prices.", ("war", 1, "fuel prices")),  # the reader alone reads no link
+    ("Low rainfall tripled feed costs in the region.", ("low rainfall", 1, "feed costs")),
+    ("Investors doubled their bets on the peso.", None),  # actors acting
+    ("The ministry will halve the grant next year.", None),
+    ("Cocoa has tripled in eighteen months.", None),  # a change, no cause
+])
+def test_a_thing_that_multiplies_a_quantity_is_its_cause(text, link):
+    """A verb of change by a multiple with a thing as subject states a cause; the learned
+    path keeps the parse's link, which its reader vetoed in some contexts and sentences."""
+    links = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text, extractor="learned").claims]
+    assert links == ([link] if link else []), links
