@@ -104,6 +104,14 @@ def test_what_would_happen_without_a_cause(text, cause, sign, effect, extractor)
     assert links == [(cause, sign, effect, "conditional")]
 
 
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_would_not_have_happened_without_a_cause(extractor):
+    # A past that did not happen: kept on the learned path as "without X, Y would" is.
+    doc = cogmap.extract("The inquiry would never have happened without the paper's reporting.", extractor=extractor)
+    links = [(c.cause.text, c.polarity, c.effect.text, c.modality) for c in doc.claims]
+    assert links == [("paper's reporting", 1, "The inquiry happened", "counterfactual")]
+
+
 def test_a_plain_without_is_left_to_the_reader():
     assert cogmap.extract("He left the meeting without a word.", extractor="learned").claims == []
 

@@ -1800,11 +1800,14 @@ def _rule_with_after(sent, out):
             if pobj is None:
                 continue
             if low == "without":
-                # "Without X, Y would be higher" is counterfactual dependence, as "but for X";
-                # "he left without a word" is no claim, and the reader judges it.
-                would = any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in verb.children)
+                # "Without X, Y would be higher" is counterfactual dependence, as "but for X",
+                # and so is a past that did not happen ("Y would never have happened without
+                # X"); "he left without a word" is no claim, and the reader judges it.
+                aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+                would = bool(aux & {"would", "'d", "’d"})
+                past = bool(aux & {"have", "'ve", "’ve"}) and verb.tag_ == "VBN"
                 _emit(out, _side_for(pobj), effect, -1, "without", verb, sent, modality="conditional",
-                      condition_tok=pobj, fixed=would and prep.i < verb.i)
+                      condition_tok=pobj, fixed=would and (prep.i < verb.i or past))
             elif is_change and prep.i < verb.i:
                 _emit(out, _side_for(pobj), effect, 1, low, verb, sent)
 
