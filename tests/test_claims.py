@@ -1344,9 +1344,13 @@ def test_what_a_relative_clause_says_its_noun_was_brought_by(extractor):
     ("Investors doubled their bets on the peso.", None),  # actors acting
     ("The ministry will halve the grant next year.", None),
     ("Cocoa has tripled in eighteen months.", None),  # a change, no cause
+    ("The council had ignored three warnings, and the public outcry forced an inquiry.",
+     ("public outcry", 1, "inquiry")),  # the reader vetoed it in this context
+    ("Northern mills restore night shifts.", None),  # actors acting: a verb of change is the reader's call
 ])
-def test_a_thing_that_multiplies_a_quantity_is_its_cause(text, link):
-    """A verb of change by a multiple with a thing as subject states a cause; the learned
-    path keeps the parse's link, which its reader vetoed in some contexts and sentences."""
+def test_a_thing_that_multiplies_or_brings_about_a_quantity_is_its_cause(text, link):
+    """A verb of bringing about or of change by a multiple, with a thing as subject, states
+    a cause; the learned path keeps the parse's link, which its reader vetoed in some
+    contexts and sentences."""
     links = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text, extractor="learned").claims]
     assert links == ([link] if link else []), links
