@@ -1354,3 +1354,19 @@ def test_a_thing_that_multiplies_or_brings_about_a_quantity_is_its_cause(text, l
     contexts and sentences."""
     links = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text, extractor="learned").claims]
     assert links == ([link] if link else []), links
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Cheap imports keep a lid on wages.", ("cheap imports", -1, "wages")),
+    ("Subsidies put a floor under farm incomes.", ("subsidies", 1, "farm incomes")),
+    ("The strike put the brakes on exports.", ("strike", -1, "exports")),
+    ("Higher rates have put a damper on home sales.", ("rates", -1, "home sales")),
+    ("He lifted the lid of the pot.", None),  # the metaphor needs its own preposition
+    ("Workers swept the factory floor.", None),
+])
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_lid_on_a_quantity_holds_it_down(text, link, extractor):
+    """"A lid on X", "the brakes on X", "a floor under X": what the noun acts on is the side,
+    with the noun's direction, as in "a blow to X" (the parser hangs the phrase on the verb)."""
+    links = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
+    assert links == ([link] if link else []), links

@@ -67,11 +67,17 @@ _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hik
                  **dict.fromkeys("improvement strengthening recovery".split(), 1)}
 #: Nouns whose "to" phrase names what they act on: "a threat to growth" is growth
 #: going down, "a boost to exports" exports going up.
-_TO_NOUNS = {**dict.fromkeys("damage harm threat risk danger blow hit toll drag setback".split(), -1),
-             **dict.fromkeys("boost lift fillip".split(), 1)}
+_TO_NOUNS = {**dict.fromkeys("damage harm threat risk danger blow hit toll drag setback lid brake damper".split(), -1),
+             **dict.fromkeys("boost lift fillip floor".split(), 1)}
+#: Those of them that are metaphors only with one preposition, which alone names what
+#: they act on: "a lid on prices", "the brakes on lending", "a floor under wages" (but
+#: "the lid of the jar", "the factory floor").
+_TO_NOUN_PREPS = {"lid": ("on",), "brake": ("on",), "damper": ("on",), "floor": ("under",)}
 #: Verbs that only hand one of those nouns to what it acts on: "dealt a blow to morale",
-#: "gave a boost to exports", "takes a toll on farms", "poses a threat to growth".
-_IMPACT_VERBS = frozenset("deal deliver give provide lend inflict pose take put exert represent do".split())
+#: "gave a boost to exports", "takes a toll on farms", "poses a threat to growth", "keeps a
+#: lid on prices" ("keep" with the metaphors alone: "kept damage to a minimum" hands nothing).
+_IMPACT_VERBS = frozenset("deal deliver give provide lend inflict pose take put exert represent do keep "
+                          "slam apply".split())
 _CAUSE_PREP_WORDS = frozenset("because due thanks owing".split())
 _REFLEXIVE = frozenset("itself themselves himself herself ourselves myself yourself yourselves".split())
 _PRONOUN_SUBJ = {"it", "they", "he", "she", "we", "i", "you", "this", "that"}
@@ -196,11 +202,13 @@ def np_side(tok, depth: int = 0) -> Side:
     if noun in ("problem", "trouble") and tok.tag_ != "NNS":
         change = None  # "problems of legitimacy" lack it; "the problem of debt" is too much of it
     if noun in _TO_NOUNS:
-        change, preps = _TO_NOUNS[noun], ("in", "of", "to", "on")
+        change, preps = _TO_NOUNS[noun], _TO_NOUN_PREPS.get(noun, ("in", "of", "to", "on"))
     if change is not None and depth < 2:
         # "a rise in demand" is demand going up; "a lack of supply" is supply going
-        # down; "problems of legitimacy" and "a blow to morale", the same.
-        for prep in _children(tok, "prep"):
+        # down; "problems of legitimacy" and "a blow to morale", the same. The parser may
+        # hang the phrase on the verb that hands the noun over ("keep [a lid] [on wages]").
+        handed = _children(tok.head, "prep") if noun in _TO_NOUNS and tok.dep_ == "dobj" else []
+        for prep in _children(tok, "prep") + handed:
             pobj = _children(prep, "pobj")
             if prep.lower_ == "to" and noun in _CHANGE_NOUNS and pobj and not (
                     _is_amount(pobj[0]) or pobj[0].lower_ in L.LEVELS):
@@ -1141,10 +1149,11 @@ def _impact(verb):
     """``(noun, what it acts on)`` of "dealt a blow to X", "took a heavy toll on X", "gave
     a boost to X" (the "to" phrase on the noun or on the verb); else None."""
     for o in _children(verb, "dobj"):
-        if o.lemma_.lower() not in _TO_NOUNS:
+        noun = o.lemma_.lower()
+        if noun not in _TO_NOUNS or verb.lemma_.lower() == "keep" and noun not in _TO_NOUN_PREPS:
             continue
         for p in _children(o, "prep") + _children(verb, "prep", "dative"):
-            if p.lower_ in ("to", "on", "for"):
+            if p.lower_ in _TO_NOUN_PREPS.get(noun, ("to", "on", "for")):
                 pobj = _children(p, "pobj")
                 if pobj:
                     return o, pobj[0]

@@ -167,9 +167,11 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
         # ("[The new law bans] the sale"): the tagger took in the link's verb; the side is
         # the subject ("[prices rose]", with nothing after the verb, stays the clause).
         side = np_side(subject)
-    elif len(inside) * 2 < len(side.tokens):
+    elif len(inside) * 2 < len(side.tokens) and not (head.pos_ in ("NOUN", "PROPN") and head not in side.tokens):
         # The parse's phrase lies mostly outside the reader's span (a passive verb's
         # clause swallowing the clause before it): the span's own words are the side.
+        # Not where the span's noun stands for another ("[a damper] on home sales",
+        # "[most] of the harvest"): the parse's phrase is what the noun points to.
         side = Side(inside or [t for t in sent.doc[i:j] if not t.is_punct and t.pos_ != "DET"], side.sign)
     return side if side.tokens else None
 
