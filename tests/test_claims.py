@@ -1370,3 +1370,27 @@ def test_a_lid_on_a_quantity_holds_it_down(text, link, extractor):
     with the noun's direction, as in "a blow to X" (the parser hangs the phrase on the verb)."""
     links = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
     assert links == ([link] if link else []), links
+
+
+def test_a_pair_read_wholly_in_the_context_sentence_is_that_sentences_to_give():
+    # Reading the second sentence with the first as context, the reader paired two spans of
+    # the first ("[The council] no longer [respects the limits ...]"), whose own reading found
+    # no link: the actor would be the effect of its own act. Its own spans still count.
+    from cogmap.extract.learned import Reading, SpanPair
+    from cogmap.extract.readings import claims_from, sentences
+
+    first, second = "The council no longer respects the limits set by the treaty.", "And this angers most voters."
+    text = f"{first} {second}"
+    refs = sentences([(0, len(text))], [load()(text)], text)
+    assert [r.text for r in refs] == [first, second]
+
+    def span(sentence, words, seg):
+        a = sentence.index(words)
+        return (a, a + len(words), seg)
+
+    act, council = span(first, "respects the limits set by the treaty", 0), span(first, "The council", 0)
+    voters, limits = span(second, "most voters", 1), span(first, "the limits set by the treaty", 0)
+    reading = Reading(causal=0.99, forecast=0.0, pairs=[SpanPair(act, council, None, 0.9, 0.7),
+                                                        SpanPair(limits, voters, None, 0.9, 0.7)])
+    claims = claims_from(refs, [Reading(causal=0.0, forecast=0.0), reading], text)
+    assert [(c.raw.cause.text(), c.raw.effect.text()) for c in claims] == [("limits", "most voters")]

@@ -248,6 +248,11 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
             return None if host is None or side is None else (side, host)
 
         for pair in rd.pairs:
+            if pair.cause[2] == 0 and pair.effect[2] == 0:
+                # Both sides in the sentence before, read as context: that sentence's own
+                # reading says whether it holds a link ("The West no longer respects the red
+                # lines. And this goes against ..." made the West an effect of its own act).
+                continue
             sides = [side_at(*pair.cause), side_at(*pair.effect)]
             if sides[1] is not None and (sides[0] is None or not names_something(sides[0][0].tokens)):
                 # The nearest cause names nothing ("by [some 12 percent]", a cause read in
