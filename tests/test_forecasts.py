@@ -417,3 +417,11 @@ def test_a_judgement_is_short_of_certain(extractor):
 def test_an_event_that_may_come_stands_whatever_the_reader_says(text, found):
     doc = cogmap.extract(text + "\n", extractor="learned")
     assert bool(doc.forecasts) is found, doc.forecasts
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_an_outcome_will_depend_on_is_no_forecast(extractor):
+    # It names what the future turns on, not which way it goes; the other sentence forecasts.
+    doc = cogmap.extract("Everything will depend on the effectiveness of the new drones. "
+                         "Whether the plant closes will hinge on the vote. Fares will rise in May.", extractor=extractor)
+    assert [f.statement for f in doc.forecasts] == ["Fares will rise in May."]

@@ -277,6 +277,22 @@ def possible_event(verb) -> bool:
         for c in verb.children) or HORIZON.search(verb.sent.text) is not None
 
 
+#: Verbs that say what an outcome turns on, not which way it will go.
+_DEPENDING = frozenset("depend hinge".split())
+
+
+def only_dependence(verb) -> bool:
+    """Whether ``verb`` says only what is to come turns on something ("everything will depend
+    on the harvest", "it will hinge on the vote"): no outcome is foretold.
+
+    >>> from cogmap.extract.nlp import load
+    >>> [only_dependence(s.root) for s in load()("Much will depend on the harvest. Prices will rise.").sents]
+    [True, False]
+    """
+    return verb.lemma_.lower() in _DEPENDING and any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children)
+
+
 def permitted(verb) -> bool:
     """Whether ``verb``'s "may" or "can" is a permission that rules grant ("Under the
     current rules, councils may waive the charge"): what is allowed, not what is to come.
@@ -502,6 +518,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             # "She expects prices to fall": an expectation reads as "likely".
             words, future, expectation = ["likely"], True, True
             negated = any(c.dep_ == "neg" for c in sent.root.children)
+        if future and only_dependence(verb):
+            continue  # "Everything will depend on the tanks": what it turns on, no outcome
         if future and verb.lemma_.lower() in _SAY_VERBS and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in verb.children):
             continue  # "Roughly even, I would say.": the modal hedges the saying

@@ -393,7 +393,8 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     """
     from cogmap.extract import hedges
     from cogmap.extract.forecasts import (HORIZON, JUDGING_VERBS, RawForecast, counterfactual, in_the_past,
-                                          is_explainer_title, judged, permitted, short_of_certain)
+                                          is_explainer_title, judged, only_dependence, permitted,
+                                          short_of_certain)
 
     out = []
     by_paragraph: dict[int, list] = {}  # the rules' forecasts by paragraph: no scan of all per sentence
@@ -404,10 +405,10 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
             continue  # a question, or one put as a title, forecasts nothing
         root = ref.sent.root
         main = [root] + [c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.pos_ in ("VERB", "AUX")]
-        if any(counterfactual(t) or permitted(t) or in_the_past(t) for t in main):
+        if any(counterfactual(t) or permitted(t) or in_the_past(t) for t in main) or only_dependence(root):
             # "But for the voucher, the firm would be losing money": it is not; "under the
             # rules, councils may waive it": they are allowed to; "in 2022 they assumed it would
-            # fold": a forecast of the past
+            # fold": a forecast of the past; "it will depend on the war": no outcome
             continue
         pa = ref.start - ref.sent.start_char
         mine = [f for f in by_paragraph.get(pa, ()) if ref.sent.start_char <= f[2].start < ref.sent.end_char]
