@@ -766,6 +766,15 @@ def test_the_more_x_the_less_y(text, cause, sign, effect):
     assert_link(text, cause, sign, effect)
 
 
+def test_the_more_x_the_less_y_stands_on_the_learned_path():
+    # A fixed frame: the reader, which saw few of them, vetoes some.
+    found = [rc.extra.get("fixed", False) for rc in find_claims(load()("The smaller the port, the weaker its hand."))]
+    assert found == [True], found
+    links = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(
+        "The smaller the port, the weaker its hand.", extractor="learned").claims]
+    assert links == [("smaller port", -1, "hand")], links  # a smaller port, a weaker hand
+
+
 def test_a_relative_subject_still_causes_the_object():
     # "the rules that cut costs": the rules act on costs; the noun is the cause, not the effect.
     cs = [(c.cause.text, c.polarity, c.effect.text) for c in

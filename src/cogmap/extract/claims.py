@@ -2213,7 +2213,9 @@ def _rule_correlative(sent, out):
     cause = _correlative_side(words[1], words[second - 1].i)
     effect = _correlative_side(words[second + 1], sent.end)
     if cause is not None and effect is not None and cause.tokens and effect.tokens:
-        _emit(out, cause, effect, 1, "the more", sent.root, sent)
+        # A fixed frame, which the learned path keeps whatever its reader says: it vetoed
+        # "The smaller the airport, the weaker its hand." in a spoken piece.
+        _emit(out, cause, effect, 1, "the more", sent.root, sent, fixed=True)
 
 
 def _comparative(tok) -> bool:
