@@ -773,8 +773,14 @@ def _actor_setting(subj, verb) -> bool:
     if any(c.dep_ in ("xcomp", "ccomp", "oprd") or c.dep_ == "prt" and c.lower_ in ("off", "out")
            for c in verb.children):
         return False  # "cut them off", "raise X to do Y": other frames
-    return subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in ("he", "she", "i", "we", "you") or \
-        subj.lemma_.lower() in _INSTITUTIONS
+    return _an_actor(subj)
+
+
+def _an_actor(tok) -> bool:
+    """Whether ``tok`` names one who acts: a name of a person, body or place, a personal
+    pronoun, or the head noun of an institution ("the ministry")."""
+    return tok.ent_type_ in _ACTOR_ENTS or tok.lower_ in ("he", "she", "i", "we", "you") or \
+        tok.lemma_.lower() in _INSTITUTIONS
 
 
 #: Head nouns of bodies that act (who sets a rate or a price), not variables.
@@ -809,9 +815,9 @@ def _brought_about_by_a_thing(subj, verb) -> bool:
     """
     if verb.lemma_.lower() not in _BRINGING_ABOUT or not _children(verb, "dobj") or subj.dep_ != "nsubj":
         return False
-    word = subj.lemma_.lower()
-    return subj.pos_ == "NOUN" and not subj.ent_type_ and word not in _INSTITUTIONS and \
-        not word.endswith(("er", "or", "ist"))
+    # A common noun, of no entity at all, and not a noun of a doer (which no list holds).
+    return subj.pos_ == "NOUN" and not subj.ent_type_ and not _an_actor(subj) and \
+        not subj.lemma_.lower().endswith(("er", "or", "ist"))
 
 
 def _cause_side_from_subject(subj, verb, prev_sents):
