@@ -212,7 +212,7 @@ def summarise(results: list, s1_rows, s2_rows) -> None:
 
 
 def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool, data: Path, seed: int = 13,
-                   save: Path | None = None, only: int = 0):
+                   save: Path | None = None, only: int = 0, which: list[int] | None = None):
     import tempfile
 
     from cogmap.train.config import Config
@@ -224,7 +224,9 @@ def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool,
     fold_of = fold_of_texts(s1_rows, s2_rows, k, seed)
     extra = list(from_commentary(read_commentary(data / "commentary"))) if with_commentary else []
     results = []
-    for i in range(only or k):
+    # ``which`` (1-based) lets the folds of one --save folder be trained in separate runs,
+    # e.g. one a sitting on a shared machine, and summarised together with --saved.
+    for i in [w - 1 for w in which] if which else range(only or k):
         with tempfile.TemporaryDirectory() as tmp:
             tr1, tr2 = Path(tmp) / "s1.csv", Path(tmp) / "s2.csv"
             for rows, path in ((s1_rows, tr1), (s2_rows, tr2)):
@@ -253,7 +255,8 @@ def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool,
                         [r for r in s2_rows if fold_of[r["text"]] == i], predict)
             show(f"fold {i + 1} (trained on {len(examples)} examples in {secs:.0f} s)", res)
             results.append(res)
-    print(f"{k}-fold cross-validation{f' (first {only} folds only)' if only else ''}, {epochs} epochs, "
+    part = f" (fold {', '.join(map(str, which))} only)" if which else f" (first {only} folds only)" if only else ""
+    print(f"{k}-fold cross-validation{part}, {epochs} epochs, "
           f"training data: CNC{' + commentary' if with_commentary else ''} of the other folds")
     if len(results) > 1:
         summarise(results, s1_rows, s2_rows)
@@ -273,6 +276,8 @@ def main(argv=None) -> int:
                     help="score the fold models of an earlier '--cv K --save SAVED' run, without training")
     ap.add_argument("--folds", type=int, default=0,
                     help="with --cv: train and score only the first N folds (a quicker comparison)")
+    ap.add_argument("--fold", type=int, action="append", default=None, metavar="I",
+                    help="with --cv: train and score fold I only (repeatable); with --save, --saved then sums them up")
     ap.add_argument("--with-commentary", action="store_true", help="also train on data/commentary")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N rows of each file")
     args = ap.parse_args(argv)
@@ -300,7 +305,7 @@ def main(argv=None) -> int:
             from cogmap.train.config import Config
 
             cross_validate(s1, s2, args.cv, args.epochs or Config().epochs, args.with_commentary, data, save=args.save,
-                           only=args.folds)
+                           only=args.folds, which=args.fold)
         else:
             predict = rules_predictor() if args.extractor == "rules" else learned_predictor(args.model)
             show(args.extractor, score(s1, s2, predict))
