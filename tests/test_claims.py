@@ -1403,3 +1403,15 @@ def test_a_pair_read_wholly_in_the_context_sentence_is_that_sentences_to_give():
                                                         SpanPair(limits, voters, None, 0.9, 0.7)])
     claims = claims_from(refs, [Reading(causal=0.0, forecast=0.0), reading], text)
     assert [(c.raw.cause.text(), c.raw.effect.text()) for c in claims] == [("limits", "most voters")]
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_doers_setting_a_quantity_are_acting_not_causing(extractor):
+    # data/GUIDE.md: an actor's own move is no link; a plural noun of doers is an actor too,
+    # on both paths. A thing doing the same is a cause.
+    cs = [(c.cause.text, c.effect.text) for c in cogmap.extract(
+        "The smelters may cut output again over the summer if buyers balk.", extractor=extractor).claims]
+    assert not any(cause == "smelters" for cause, _ in cs), cs
+    cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(
+        "The drought cut the harvest by a third.", extractor=extractor).claims]
+    assert cs == [("drought", -1, "harvest")]

@@ -33,7 +33,7 @@ from typing import Optional
 from cogmap.extract import lexicon as L
 from cogmap.extract.concepts import misparsed_particle, negation_sign, transferred
 
-__all__ = ["RawClaim", "Side", "find_claims", "only_when", "answered_reason", "answered_hypothesis",
+__all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "answered_hypothesis",
            "hypothetical_condition", "resolve_anaphor", "summed_up"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
@@ -773,7 +773,35 @@ def _actor_setting(subj, verb) -> bool:
     if any(c.dep_ in ("xcomp", "ccomp", "oprd") or c.dep_ == "prt" and c.lower_ in ("off", "out")
            for c in verb.children):
         return False  # "cut them off", "raise X to do Y": other frames
-    return _an_actor(subj)
+    return _an_actor(subj) or _doers(subj)
+
+
+def _doers(tok) -> bool:
+    """Whether ``tok`` is a plural noun of doers ("carmakers", "smelters", "lessors",
+    "economists"). Plural only: a singular "-er" is as often a thing ("water", "power")."""
+    return tok.tag_ == "NNS" and not tok.ent_type_ and len(tok.lemma_) > 4 and \
+        tok.lemma_.lower().endswith(("er", "or", "ist"))
+
+
+def actors_move(cause_tokens, effect_tokens) -> bool:
+    """Whether a link read from ``cause_tokens`` to ``effect_tokens`` is an actor setting a
+    quantity (:func:`_actor_setting`): the cause is the subject of the verb and the effect
+    its object ("the carmakers could cut prices again"). The rules skip these when they
+    read them; this lets another path (the learned reader's pairs) skip them too.
+
+    >>> from cogmap.extract.nlp import load
+    >>> d = load()("The carmakers could cut prices, and the drought cut the harvest.")
+    >>> actors_move(d[1:2], d[4:5]), actors_move(d[9:10], d[11:12])
+    (True, False)
+    """
+    def root(tokens):
+        inside = {t.i for t in tokens}
+        return next((t for t in tokens if t.head.i not in inside or t.head == t), None)
+
+    subj, obj = root(cause_tokens), root(effect_tokens)
+    if subj is None or obj is None or subj.dep_ != "nsubj" or obj.dep_ != "dobj" or obj.head != subj.head:
+        return False
+    return _actor_setting(subj, subj.head)
 
 
 def _an_actor(tok) -> bool:

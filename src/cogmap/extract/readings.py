@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from cogmap.extract.concepts import names_something
-from cogmap.extract.claims import RawClaim, Side, ability_sign, clause_side, modality_of, np_side, resolve_anaphor
+from cogmap.extract.claims import RawClaim, Side, ability_sign, actors_move, clause_side, modality_of, np_side, resolve_anaphor
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import CAUSAL_VERBS, PHRASAL_CAUSAL
 
@@ -277,6 +277,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                 if not (names_something(cause.tokens) and names_something(effect.tokens)) \
                         or set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
                     continue
+            if c_ref is e_ref and actors_move(cause.tokens, effect.tokens):
+                continue  # "the carmakers could cut prices": an actor's move, as the rules read it
             sent = ref.sent
             if pair.trigger is not None and pair.trigger[2] == 1:
                 span = sent.doc.char_span(sent.start_char + pair.trigger[0], sent.start_char + pair.trigger[1],
