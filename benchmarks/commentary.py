@@ -16,8 +16,9 @@ forecasts are compared with the annotations:
   sentence and its cause and effect share a content word with the gold cause and
   effect ("link"); "link+sign" also needs the same sign. The gold sides are as
   written ("a shortage of flats" raises "rents climb"), the predicted ones are
-  variables (*flats* lowers *rents*), so the signs as written understate the
-  sign accuracy. "link+sign, variables" compares like with like: each side, gold
+  mostly variables (*flats* lowers *rents*; only a side worded as its concept's
+  opposite keeps its sign as written, ``Claim.polarity``), so the signs as written
+  understate the sign accuracy. "link+sign, variables" compares like with like: each side, gold
   and predicted, is parsed and put in variable form the way cogmap does it
   (``claims.np_side`` / ``claims.clause_side``: "a shortage of flats" is *flats*,
   down) and the claim's sign is multiplied by the two sides' directions. The

@@ -1,6 +1,7 @@
 """Steering the merge (an alias file) and opposites as one concept with a sign (issue 11)."""
 from __future__ import annotations
 
+import json
 import pickle
 import subprocess
 import sys
@@ -30,7 +31,8 @@ def rules(text, **kw):
 
 
 def links(doc):
-    return {(c.cause.label, c.polarity, c.effect.label) for c in doc.claims}
+    """The links between concepts (labels), with the sign a map draws."""
+    return {(c.cause.label, c.link_polarity, c.effect.label) for c in doc.claims}
 
 
 # -- the file ---------------------------------------------------------------------------
@@ -174,6 +176,18 @@ def test_the_sign_flips_against_the_positive_wording():
 def test_the_default_extractor_flips_too():
     doc = cogmap.extract("Unemployment will increase crime, and employment will raise consumer spending.")
     assert ("employment", -1, "crime") in links(doc)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_claim_keeps_the_sign_its_words_state(extractor):
+    # An analyst codes "unemployment raises crime" as +1 between those words; the map's link
+    # is employment -1 crime. Both must be readable from the claim.
+    doc = cogmap.extract("Unemployment increases crime, economists say.", extractor=extractor)
+    [c] = doc.claims
+    assert (c.cause.text, c.cause.label, c.cause.sign, c.effect.sign) == ("Unemployment", "employment", -1, 1)
+    assert (c.polarity, c.link_polarity) == (1, -1)
+    assert json.loads(doc.to_json())["claims"][0]["cause"]["sign"] == -1
+    assert [e.sign for e in from_documents([doc]).edges] == [-1]
 
 
 def _positive(sentence, word):

@@ -82,6 +82,10 @@ class Mention(_Record):
     concept: str
     label: str
     text: str
+    #: ``-1`` when the words name the concept's opposite ("unemployment" of the concept
+    #: employment, "delegitimized" of legitimacy), else ``1``. The claim's polarity is as
+    #: the words state it; :attr:`Claim.link_polarity` is the sign between the concepts.
+    sign: Literal[1, -1] = 1
 
 
 class Claim(_Record):
@@ -90,6 +94,7 @@ class Claim(_Record):
     id: str
     cause: Mention
     effect: Mention
+    #: ``1`` raises, ``-1`` lowers, as the words of ``cause`` and ``effect`` state it.
     polarity: Literal[1, -1]
     modality: Modality = "asserted"
     tense: Tense = "present"
@@ -102,6 +107,20 @@ class Claim(_Record):
     #: ``llm:<model>``, the offline extractor (``learned``, ``rules``), or both joined
     #: by ``+``; ``None`` when only the offline extractor ran.
     extractor: Optional[str] = None
+
+    @property
+    def link_polarity(self) -> int:
+        """The sign between the two concepts, which a map draws: :attr:`polarity` (as the
+        words state it) turned once for each side worded as its concept's opposite.
+
+        >>> ev = Evidence(text="Tariffs raise unemployment.", start=0, end=27)
+        >>> c = Claim(id="c1", cause=Mention(concept="tariffs", label="tariffs", text="Tariffs"),
+        ...           effect=Mention(concept="employment", label="employment", text="unemployment", sign=-1),
+        ...           polarity=1, evidence=ev)
+        >>> c.polarity, c.link_polarity
+        (1, -1)
+        """
+        return self.polarity * self.cause.sign * self.effect.sign
 
 
 class Forecast(_Record):

@@ -130,7 +130,7 @@ def _replace(store, doc_id: int, doc: Document, report: Report) -> None:
             " effect_label, effect_text, polarity, modality, tense, probability, speaker, evidence, start, \"end\")"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc_id, k.id, k.cause.concept, k.cause.label, k.cause.text, k.effect.concept, k.effect.label,
-              k.effect.text, k.polarity, k.modality, k.tense, k.probability, k.speaker,
+              k.effect.text, k.link_polarity, k.modality, k.tense, k.probability, k.speaker,
               k.evidence.text, k.evidence.start, k.evidence.end) for k in doc.claims])
         # A forecast keeps its row, so that its ID and any resolution of it stay.
         rows = {(r[1], r[2]): r[0] for r in c.execute(

@@ -427,7 +427,7 @@ class Store(Queries):
             [
                 (
                     d, k.id, k.cause.concept, k.cause.label, k.cause.text, k.effect.concept, k.effect.label,
-                    k.effect.text, k.polarity, k.modality, k.tense, k.probability, k.speaker,
+                    k.effect.text, k.link_polarity, k.modality, k.tense, k.probability, k.speaker,
                     k.evidence.text, k.evidence.start, k.evidence.end,
                 )
                 for k in doc.claims

@@ -933,10 +933,12 @@ class _Grounding:
                 self._drop("causes or effects not in the quoted words")
                 continue
             p = f.proposal
-            # The merger names "unemployment" by "employment": the sign turns with the name.
-            sign = p.sign * negation_sign(list(parsed[f.cause_text])) * negation_sign(list(parsed[f.effect_text]))
+            # The merger names "unemployment" by "employment": the link's sign turns with the
+            # name, the claim keeps the sign as worded (records.Claim.link_polarity).
+            signs = negation_sign(list(parsed[f.cause_text])), negation_sign(list(parsed[f.effect_text]))
+            sign = p.sign * signs[0] * signs[1]
             prob, term, negated = self._probability(p, f.start, f.end, need_hedge=True)
-            same = next((c for c in claims if c.polarity == sign and c.evidence.start < f.end
+            same = next((c for c in claims if c.link_polarity == sign and c.evidence.start < f.end
                          and f.start < c.evidence.end and self._agree(c, cause, effect, f)), None)
             if same is not None:
                 if self.label not in same.extractor.split("+"):
@@ -948,9 +950,9 @@ class _Grounding:
             if who is None and p.speaker in self.speakers:
                 who = p.speaker
             claims.append(Claim(
-                id="", cause=Mention(concept=cause.id, label=cause.label, text=f.cause_text),
-                effect=Mention(concept=effect.id, label=effect.label, text=f.effect_text),
-                polarity=sign, modality=modality, tense=p.tense, probability=prob, speaker=who,
+                id="", cause=Mention(concept=cause.id, label=cause.label, text=f.cause_text, sign=signs[0]),
+                effect=Mention(concept=effect.id, label=effect.label, text=f.effect_text, sign=signs[1]),
+                polarity=p.sign, modality=modality, tense=p.tense, probability=prob, speaker=who,
                 evidence=Evidence(text=doc.text[f.start:f.end], start=f.start, end=f.end), extractor=self.label))
         claims.sort(key=lambda c: (c.evidence.start, c.evidence.end))
         for n, c in enumerate(claims, 1):

@@ -27,7 +27,7 @@ from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answer
                                    find_claims, Side, hypothetical_condition, np_side, only_when, only_where, priced,
                                    state_entered, summed_up)
 from cogmap.extract.clean import clean
-from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something
+from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign
 from cogmap.errors import InputError
 from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
 from cogmap.extract.ingest import RawInput, read
@@ -631,11 +631,14 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         if any(s < b and a < e for s, e in spans):
             continue  # one link read twice (by a rule and by the reader, or across a question)
         spans.append((a, b))
+        # The link is between the concepts ("tariffs" lower employment); the claim keeps the
+        # sign as its words state it ("tariffs" raise "unemployment"), as an analyst codes it.
+        cause_sign, effect_sign = negation_sign(rc.cause.tokens), negation_sign(rc.effect.tokens)
         claims.append(Claim(
             id=f"c{len(claims) + 1}",
-            cause=Mention(concept=cause.id, label=cause.label, text=cause_text),
-            effect=Mention(concept=effect.id, label=effect.label, text=effect_text),
-            polarity=rc.polarity, modality=rc.modality, tense=rc.tense, probability=prob,
+            cause=Mention(concept=cause.id, label=cause.label, text=cause_text, sign=cause_sign),
+            effect=Mention(concept=effect.id, label=effect.label, text=effect_text, sign=effect_sign),
+            polarity=rc.polarity * cause_sign * effect_sign, modality=rc.modality, tense=rc.tense, probability=prob,
             speaker=rc.extra.get("speaker") or speaker_at(a, b) or _claim_reporter(rc, a) or writer,
             evidence=Evidence(text=text[a:b], start=a, end=b), confidence=rc.extra.get("confidence")))
 

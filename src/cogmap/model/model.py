@@ -475,7 +475,7 @@ def from_documents(
     documents are merged when their labels are equal after :func:`normalize_label`,
     or when an alias file puts them under one label.
     Each claim (except ``negated`` ones, which are dropped) gives a signed weight
-    ``polarity * strength``, where strength is ``claim.probability`` when given,
+    ``link_polarity * strength`` (the sign between the concepts, not as worded), where strength is ``claim.probability`` when given,
     otherwise :data:`MODALITY_STRENGTH` of its modality.
 
     Parameters
@@ -583,7 +583,7 @@ def from_documents(
             cause, effect = ends
             if cause.id == effect.id:
                 continue
-            w = float(claim.polarity) * _strength(claim)
+            w = float(claim.link_polarity) * _strength(claim)
             speaker = claim.speaker or doc.speaker_of(claim.evidence.start)
             ev = EdgeEvidence(
                 text=claim.evidence.text,

@@ -117,7 +117,7 @@ def _claims_table(doc: Document) -> Table:
         t.add_column(col, **kw)
     for c in doc.claims:
         hedge = c.modality + (f" {_pct(c.probability)}" if c.probability is not None else "")
-        t.add_row(c.id, Text(c.cause.label), _sign(c.polarity), Text(c.effect.label), hedge,
+        t.add_row(c.id, Text(c.cause.label), _sign(c.link_polarity), Text(c.effect.label), hedge,
                   Text(c.speaker or "-"), Text(short(c.evidence.text, 110), style="italic"))
     return t
 
@@ -128,7 +128,7 @@ def _claims_list(doc: Document, width: int = 80) -> Group:
         line = Text(f"{c.id:>4}  ")
         line.append(c.cause.label, style="bold")
         line.append("  ")
-        line.append_text(_sign(c.polarity))
+        line.append_text(_sign(c.link_polarity))
         line.append("  ")
         line.append(c.effect.label, style="bold")
         hedge = c.modality + (f" {_pct(c.probability)}" if c.probability is not None else "")
@@ -229,7 +229,7 @@ def to_markdown(doc: Document) -> str:
     out += ["", f"Speakers: {_md(', '.join(speakers)) or 'none identified'}", "", "## Causal claims", ""]
     out += ["| id | cause | sign | effect | modality | p | speaker | quote |", "|---|---|---|---|---|---|---|---|"]
     for c in doc.claims:
-        out.append(f"| {c.id} | {_md(c.cause.label)} | {'+' if c.polarity > 0 else '-'} | {_md(c.effect.label)} | "
+        out.append(f"| {c.id} | {_md(c.cause.label)} | {'+' if c.link_polarity > 0 else '-'} | {_md(c.effect.label)} | "
                    f"{c.modality} | {_pct(c.probability)} | {_md(c.speaker or '')} | "
                    f"{_md(c.evidence.text)} ({c.evidence.start}-{c.evidence.end}) |")
     out += ["", "## Forecasts", "", "| id | statement | p | hedge | horizon | condition | speaker |",
