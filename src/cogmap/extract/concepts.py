@@ -341,8 +341,8 @@ def names_something(tokens) -> bool:
     if len(content) == 1 and content[0].pos_ == "VERB" and _acts_on_a_pronoun(content[0], tokens):
         # "(you can't) update it", "(so they) put them (there)", "talk to him": a doing whose
         # only thing is a pronoun says what is done to something it does not name. On the
-        # team's held-out sets every such side was a wrong link (8 of 8); "nobody sees it",
-        # with a subject, is a clause and stays.
+        # team's written evaluation sets each such side was a wrong link (7 of 7); "nobody
+        # sees it", with a subject, is a clause and stays.
         return False
     if lemmas <= _BARE_LIKELIHOOD and not any(c.dep_ in ("poss", "prep", "acl") for t in content for c in t.children):
         # "Odds (are they'll ...)": how likely, of nothing named; "the odds of a deal" and

@@ -475,8 +475,9 @@ def from_documents(
     documents are merged when their labels are equal after :func:`normalize_label`,
     or when an alias file puts them under one label.
     Each claim (except ``negated`` ones, which are dropped) gives a signed weight
-    ``link_polarity * strength`` (the sign between the concepts, not as worded), where strength is ``claim.probability`` when given,
-    otherwise :data:`MODALITY_STRENGTH` of its modality.
+    ``link_polarity * strength`` (the sign between the concepts, not as worded), where
+    strength is ``claim.probability`` when given, otherwise :data:`MODALITY_STRENGTH` of
+    its modality.
 
     Parameters
     ----------
