@@ -1415,3 +1415,30 @@ def test_doers_setting_a_quantity_are_acting_not_causing(extractor):
     cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(
         "The drought cut the harvest by a third.", extractor=extractor).claims]
     assert cs == [("drought", -1, "harvest")]
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_an_as_clause_in_the_progressive_sets_the_time(extractor):
+    # data/GUIDE.md: a temporal "as" is no cause; the progressive says the clause is a scene.
+    for text in ("A fire broke out in a storage unit late on Sunday as the morning crew was arriving.",
+                 "The strike began as the port was recovering from a slow year."):
+        assert cogmap.extract(text, extractor=extractor).claims == [], text
+    cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract("Prices rose as supply fell.",
+                                                                            extractor=extractor).claims]
+    assert cs == [("supply", -1, "Prices")]
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_who_foretold_it_is_no_cause(extractor):
+    # "just as X had promised" notes who foresaw the change; X's promise caused nothing.
+    doc = cogmap.extract("Fares for the island ferry fell by a tenth last year, just as the operator had "
+                         "promised its shareholders.", extractor=extractor)
+    assert not any("promised" in c.cause.text for c in doc.claims), [c.cause.text for c in doc.claims]
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_advice_is_no_effect(extractor):
+    # An imperative says what the speaker urges; its "because" clause gives the reason, no cause.
+    doc = cogmap.extract("Buy two new ferries now, because every year of delay raises the repair bill on the "
+                         "old ones.", extractor=extractor)
+    assert [(c.cause.text, c.effect.text) for c in doc.claims] == [("year of delay", "repair bill")]

@@ -1545,9 +1545,16 @@ def _verb_conjuncts(verb, stop=None):
 
 def _looks_causal_as(verb) -> bool:
     # "as" is causal when its clause states a reason, not a time or a comparison:
-    # require a stative or change verb and no "as ... as" comparison.
+    # require a stative or change verb, not in the progressive ("as the port was
+    # recovering" sets the time, see only_when), and no "as ... as" comparison.
+    if _progressive(verb):
+        return False
     return verb.lemma_.lower() in _CHANGE or verb.lemma_ in ("be", "have") and \
         not any(c.lower_ == "as" and c.dep_ == "advmod" for c in verb.head.children)
+
+
+def _progressive(verb) -> bool:
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def _has_time_cue(verb) -> bool:
@@ -1596,14 +1603,23 @@ def _is_event_np(tok) -> bool:
 
 def only_when(tokens) -> bool:
     """Whether a side is a break in the calendar that a phrase of time introduces ("after
-    the holidays", "in the wake of the Easter break"): when something happened, not why.
+    the holidays", "in the wake of the Easter break"), or an "as" clause in the progressive
+    ("as the night shift was changing over"): when something happened, not why.
 
     >>> from cogmap.extract.nlp import load
     >>> doc = load()("In the wake of the Easter holiday, the office reopened.")
     >>> only_when(list(doc[5:7])), only_when([doc[9]])
     (True, False)
+    >>> doc = load()("The fire broke out as the shift was changing, and prices rose as supply fell.")
+    >>> only_when(list(doc[5:9])), only_when(list(doc[15:17]))
+    (True, False)
     """
-    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    heads = [t for t in tokens if t.head not in tokens or t.head == t]
+    if len(heads) == 1 and _progressive(heads[0]) and any(c.dep_ == "mark" and c.lower_ == "as"
+                                                          for c in heads[0].children):
+        # A reason is a state or a change that is so; the progressive sets a scene in time.
+        # Of ten such clauses in the team's annotated text, none was a cause.
+        return True
     if len(heads) != 1 or heads[0].lemma_.lower() not in _CALENDAR_BREAKS | _TIME_NOUNS:
         return False
     prep = heads[0].head
@@ -1625,7 +1641,7 @@ def only_where(tokens) -> bool:
     >>> only_where([doc[1]]), only_where([doc[13]])
     (True, False)
     """
-    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    heads = [t for t in tokens if t.head not in tokens or t.head == t]
     if len(heads) != 1 or heads[0].dep_ != "pobj" or heads[0].head.lower_ not in _PLACE_PREPS:
         return False
     prep = heads[0].head

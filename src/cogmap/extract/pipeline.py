@@ -348,14 +348,38 @@ def _cost_of(rc) -> Optional[list]:
 
 
 def _framed_aside(tokens) -> bool:
-    """Whether a side is the aside of "contrary to X", "according to X" or "unlike X": a
-    view set beside the claim or the source it cites, never its cause or effect ("because,
-    contrary to what many people think, a long war weakens him")."""
+    """Whether a side is the aside of "contrary to X", "according to X" or "unlike X", or
+    a saying or foretelling that "as" sets beside the claim ("(prices fell,) just as the
+    company had promised"): a view set beside the claim or the source it cites, never its
+    cause or effect ("because, contrary to what many people think, a long war weakens him")."""
     if not tokens:
         return False
     doc, i = tokens[0].doc, tokens[0].i
     before = " ".join(t.lower_ for t in doc[max(0, i - 2):i])
-    return before in ("contrary to", "according to") or i > 0 and doc[i - 1].lower_ == "unlike"
+    if before in ("contrary to", "according to") or i > 0 and doc[i - 1].lower_ == "unlike":
+        return True
+    heads = [t for t in tokens if t.head not in tokens or t.head == t]
+    return len(heads) == 1 and heads[0].lemma_.lower() in _SAYING_AS and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in heads[0].children)
+
+
+def _advice(tokens) -> bool:
+    """Whether a side is a sentence's imperative ("[Order two new ships now], because every
+    year of delay raises the bill"): what the speaker urges, which no cause brings about.
+    (As a cause it can stand: "Strip out rebates and prices would fall".) Of twelve
+    imperatives in the team's annotated text none was an effect."""
+    heads = [t for t in tokens if t.head not in tokens or t.head == t]
+    if len(heads) != 1:
+        return False
+    verb = heads[0]
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and verb.i == verb.sent.start and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+
+
+#: Verbs of saying or foretelling whose "as" clause only notes who said or foresaw it ("as
+#: the ministry had predicted", "just as analysts warned"; the rules read "as I said" so).
+_SAYING_AS = frozenset("say mention note explain write tell report expect predict forecast warn promise "
+                       "fear hope plan suggest".split())
 
 
 def _token_set(side) -> set:
@@ -624,7 +648,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
     said_where: dict[tuple, list] = {}  # (cause, effect, sign) -> evidence spans: a link's repeats stay cheap to find
     for rc, ci, ei, a, b, prob, cause_text, effect_text in pending:
         cause, effect = concepts[merger.index[ci]], concepts[merger.index[ei]]
-        if cause.id == effect.id or _framed_aside(rc.cause.tokens) or _framed_aside(rc.effect.tokens):
+        if cause.id == effect.id or _framed_aside(rc.cause.tokens) or _framed_aside(rc.effect.tokens) or \
+                _advice(rc.effect.tokens):
             continue
         a = past_tag(a, b)
         spans = said_where.setdefault((cause.id, effect.id, rc.polarity), [])

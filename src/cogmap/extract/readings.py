@@ -361,7 +361,11 @@ def _piece_of(lc: LearnedClaim, other: LearnedClaim) -> bool:
         return False
     mine = {t.i for t in lc.raw.effect.tokens}
     theirs = {t.i for t in other.raw.effect.tokens}
-    top = next((t for t in other.raw.effect.tokens if t.head.i not in theirs or t.head is t), None)
+    # (Not the sentence's root: its phrase is the whole sentence, which holds every piece.
+    # The test read "or t.head is t" until Session 14, which was never true of spaCy's
+    # tokens; with "==" it lost "every cut in the price of a new car makes a used one
+    # worth less".)
+    top = next((t for t in other.raw.effect.tokens if t.head.i not in theirs), None)
     if top is None or mine & theirs:
         return False
     while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PRON", "NUM", "ADJ"):
