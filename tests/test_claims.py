@@ -1442,3 +1442,13 @@ def test_advice_is_no_effect(extractor):
     doc = cogmap.extract("Buy two new ferries now, because every year of delay raises the repair bill on the "
                          "old ones.", extractor=extractor)
     assert [(c.cause.text, c.effect.text) for c in doc.claims] == [("year of delay", "repair bill")]
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_halting_or_delaying_is_an_actors_move_too(extractor):
+    for text in ("Marvania, which supplies a quarter of the region's wheat, halted exports of flour on Monday.",
+                 "Builders may also delay the second phase of the estate."):
+        assert cogmap.extract(text, extractor=extractor).claims == [], text
+    cs = [(c.cause.text, c.polarity, c.effect.text) for c in cogmap.extract(
+        "The frost delayed the harvest by a month.", extractor=extractor).claims]
+    assert cs == [("frost", -1, "harvest")]

@@ -761,7 +761,7 @@ def _moved_by(noun) -> Optional[int]:
 #: raised prices". The move is an event (data/GUIDE.md codes no link from the actor); what
 #: it changes next is a link of its own ("..., which sent shares down").
 _SETTING_VERBS = frozenset("raise lower cut increase reduce slash hike lift trim halve double triple "
-                           "cap ease tighten".split())
+                           "cap ease tighten halt suspend restrict freeze delay postpone".split())
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 

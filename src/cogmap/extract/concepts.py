@@ -51,6 +51,7 @@ _LIGHT_VERBS = frozenset(
     "have get give do go continue keep wish hope attempt intend prepare push press demand".split())
 from cogmap.extract.lexicon import INTENT_NOUNS as _INTENT  # noqa: E402
 from cogmap.extract.lexicon import COMPARATIVE, TRANSFER  # noqa: E402
+from cogmap.extract.structure import SPEECH_VERBS  # noqa: E402
 
 #: Verbs that only link a state to its bearer.
 _COPULAS = frozenset("be become remain seem stay grow turn get".split())
@@ -315,6 +316,9 @@ def names_something(tokens) -> bool:
     False
     >>> names_something(nlp("It wiped out whatever profit they had.")[4:5])  # an amount
     True
+    >>> d = nlp("Without the glut, she added, prices would be higher.")
+    >>> names_something(d[6:7])  # a bare act of saying
+    False
     >>> d = nlp("You cannot update it, but nobody sees it.")
     >>> names_something(d[3:5]), names_something(d[7:10])  # "update it" names no thing
     (False, True)
@@ -338,6 +342,9 @@ def names_something(tokens) -> bool:
     lemmas = {t.lemma_.lower() for t in content}
     if lemmas <= {"do", "be", "have", "happen"} and all(t.pos_ in ("VERB", "AUX") for t in content):
         return False  # "(if it) does", "(if that) happens": a verb standing in for another clause
+    if len(content) == 1 and content[0].lemma_.lower() in SPEECH_VERBS and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "dative") for c in content[0].children):
+        return False  # "(If it were not for that glut, she) added": a bare act of saying
     if len(content) == 1 and content[0].pos_ == "VERB" and _acts_on_a_pronoun(content[0], tokens):
         # "(you can't) update it", "(so they) put them (there)", "talk to him": a doing whose
         # only thing is a pronoun says what is done to something it does not name. On the
