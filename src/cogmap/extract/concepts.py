@@ -342,7 +342,7 @@ def names_something(tokens) -> bool:
     lemmas = {t.lemma_.lower() for t in content}
     if lemmas <= {"do", "be", "have", "happen"} and all(t.pos_ in ("VERB", "AUX") for t in content):
         return False  # "(if it) does", "(if that) happens": a verb standing in for another clause
-    if len(content) == 1 and content[0].lemma_.lower() in SPEECH_VERBS and not any(
+    if len(content) == 1 and content[0].pos_ == "VERB" and content[0].lemma_.lower() in SPEECH_VERBS and not any(
             c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "dative") for c in content[0].children):
         return False  # "(If it were not for that glut, she) added": a bare act of saying
     if len(content) == 1 and content[0].pos_ == "VERB" and _acts_on_a_pronoun(content[0], tokens):
