@@ -45,6 +45,20 @@ def test_text_and_markdown(tmp_path):
     assert r.stdout.startswith("# Wheat harvest fails") and "| id | cause |" in r.stdout
 
 
+def test_a_side_worded_as_its_opposite_shows_its_words_beside_the_link(tmp_path):
+    # The tables show the concepts and the sign between them; the words as written stay
+    # visible where they name the opposite, so the sign does not look wrong.
+    from cogmap.show.render import to_markdown
+
+    doc = cogmap.extract("Unemployment increases crime, economists say.", extractor="rules")
+    row = next(line for line in to_markdown(doc).splitlines() if line.startswith("| c1 "))
+    assert "| employment (as \u201cUnemployment\u201d) | - | crime |" in row
+    src = tmp_path / "a.txt"
+    src.write_text("Unemployment increases crime, economists say.\n")
+    r = run("extract", str(src), "--extractor", "rules")
+    assert r.returncode == 0 and "Unemployment" in r.stdout and "lowers" in r.stdout, r.stdout
+
+
 def test_markdown_quotes_whole_and_shows_markup_as_text():
     from cogmap.show.render import to_markdown
 

@@ -109,6 +109,13 @@ def _sign(polarity: int) -> Text:
     return Text("+ raises" if polarity > 0 else "- lowers", style="green" if polarity > 0 else "red")
 
 
+def _side(m) -> str:
+    """A side's concept label, with the words as written where they name its opposite:
+    the sign shown beside the labels is the concepts' ("employment (as "unemployment")
+    - lowers crime" for "unemployment raises crime")."""
+    return m.label if m.sign > 0 else f"{m.label} (as \u201c{m.text}\u201d)"
+
+
 def _claims_table(doc: Document) -> Table:
     t = Table(title="Causal claims", box=box.SIMPLE_HEAD, show_lines=False, expand=True)
     for col, kw in (("id", {"no_wrap": True}), ("cause", {"ratio": 2}), ("", {"no_wrap": True}),
@@ -117,7 +124,7 @@ def _claims_table(doc: Document) -> Table:
         t.add_column(col, **kw)
     for c in doc.claims:
         hedge = c.modality + (f" {_pct(c.probability)}" if c.probability is not None else "")
-        t.add_row(c.id, Text(c.cause.label), _sign(c.link_polarity), Text(c.effect.label), hedge,
+        t.add_row(c.id, Text(_side(c.cause)), _sign(c.link_polarity), Text(_side(c.effect)), hedge,
                   Text(c.speaker or "-"), Text(short(c.evidence.text, 110), style="italic"))
     return t
 
@@ -126,11 +133,11 @@ def _claims_list(doc: Document, width: int = 80) -> Group:
     lines = [Text("Causal claims", style="bold")]
     for c in doc.claims:
         line = Text(f"{c.id:>4}  ")
-        line.append(c.cause.label, style="bold")
+        line.append(_side(c.cause), style="bold")
         line.append("  ")
         line.append_text(_sign(c.link_polarity))
         line.append("  ")
-        line.append(c.effect.label, style="bold")
+        line.append(_side(c.effect), style="bold")
         hedge = c.modality + (f" {_pct(c.probability)}" if c.probability is not None else "")
         line.append(f"  [{hedge}; {c.speaker or 'no speaker'}]", style="dim")
         lines.append(line)
@@ -229,7 +236,7 @@ def to_markdown(doc: Document) -> str:
     out += ["", f"Speakers: {_md(', '.join(speakers)) or 'none identified'}", "", "## Causal claims", ""]
     out += ["| id | cause | sign | effect | modality | p | speaker | quote |", "|---|---|---|---|---|---|---|---|"]
     for c in doc.claims:
-        out.append(f"| {c.id} | {_md(c.cause.label)} | {'+' if c.link_polarity > 0 else '-'} | {_md(c.effect.label)} | "
+        out.append(f"| {c.id} | {_md(_side(c.cause))} | {'+' if c.link_polarity > 0 else '-'} | {_md(_side(c.effect))} | "
                    f"{c.modality} | {_pct(c.probability)} | {_md(c.speaker or '')} | "
                    f"{_md(c.evidence.text)} ({c.evidence.start}-{c.evidence.end}) |")
     out += ["", "## Forecasts", "", "| id | statement | p | hedge | horizon | condition | speaker |",
