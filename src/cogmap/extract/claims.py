@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from cogmap.extract import lexicon as L
-from cogmap.extract.concepts import misparsed_particle, negation_sign, transferred
+from cogmap.extract.concepts import misparsed_particle, negation_sign, roots, transferred
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "answered_hypothesis",
            "hypothetical_condition", "resolve_anaphor", "summed_up"]
@@ -794,11 +794,7 @@ def actors_move(cause_tokens, effect_tokens) -> bool:
     >>> actors_move(d[1:2], d[4:5]), actors_move(d[9:10], d[11:12])
     (True, False)
     """
-    def root(tokens):
-        inside = {t.i for t in tokens}
-        return next((t for t in tokens if t.head.i not in inside or t.head == t), None)
-
-    subj, obj = root(cause_tokens), root(effect_tokens)
+    subj, obj = (next(iter(roots(side)), None) for side in (cause_tokens, effect_tokens))
     if subj is None or obj is None or subj.dep_ != "nsubj" or obj.dep_ != "dobj" or obj.head != subj.head:
         return False
     return _actor_setting(subj, subj.head)
@@ -1614,7 +1610,7 @@ def only_when(tokens) -> bool:
     >>> only_when(list(doc[5:9])), only_when(list(doc[15:17]))
     (True, False)
     """
-    heads = [t for t in tokens if t.head not in tokens or t.head == t]
+    heads = roots(tokens)
     if len(heads) == 1 and _progressive(heads[0]) and any(c.dep_ == "mark" and c.lower_ == "as"
                                                           for c in heads[0].children):
         # A reason is a state or a change that is so; the progressive sets a scene in time.
@@ -1641,7 +1637,7 @@ def only_where(tokens) -> bool:
     >>> only_where([doc[1]]), only_where([doc[13]])
     (True, False)
     """
-    heads = [t for t in tokens if t.head not in tokens or t.head == t]
+    heads = roots(tokens)
     if len(heads) != 1 or heads[0].dep_ != "pobj" or heads[0].head.lower_ not in _PLACE_PREPS:
         return False
     prep = heads[0].head

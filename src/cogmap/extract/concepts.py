@@ -200,14 +200,25 @@ def _a_place(tok) -> bool:
     return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _PLACE_NOUNS
 
 
+def roots(tokens) -> list:
+    """The tokens of a phrase whose head lies outside it, or that head their sentence: its
+    top words (one for a phrase the parse holds together).
+
+    >>> from cogmap.extract.nlp import load
+    >>> [t.text for t in roots(load()("Higher rates cut lending.")[0:2])]
+    ['rates']
+    """
+    ids = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in ids or t.head == t]
+
+
 def _head(tokens):
     """The word the others hang on; among several, a noun (a kept modifier is no head)."""
-    ids = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in ids or t.head == t]
-    nouns = [t for t in roots if t.pos_ in ("NOUN", "PROPN")]
+    tops = roots(tokens)
+    nouns = [t for t in tops if t.pos_ in ("NOUN", "PROPN")]
     if nouns:
         return nouns[-1]
-    return roots[0] if roots else (tokens[-1] if tokens else None)
+    return tops[0] if tops else (tokens[-1] if tokens else None)
 
 
 def _verbal(tokens) -> bool:

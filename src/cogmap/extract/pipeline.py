@@ -27,7 +27,7 @@ from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answer
                                    find_claims, Side, hypothetical_condition, np_side, only_when, only_where, priced,
                                    state_entered, summed_up)
 from cogmap.extract.clean import clean
-from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign
+from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign, roots
 from cogmap.errors import InputError
 from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
 from cogmap.extract.ingest import RawInput, read
@@ -358,7 +358,7 @@ def _framed_aside(tokens) -> bool:
     before = " ".join(t.lower_ for t in doc[max(0, i - 2):i])
     if before in ("contrary to", "according to") or i > 0 and doc[i - 1].lower_ == "unlike":
         return True
-    heads = [t for t in tokens if t.head not in tokens or t.head == t]
+    heads = roots(tokens)
     return len(heads) == 1 and heads[0].lemma_.lower() in _SAYING_AS and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in heads[0].children)
 
@@ -368,7 +368,7 @@ def _advice(tokens) -> bool:
     year of delay raises the bill"): what the speaker urges, which no cause brings about.
     (As a cause it can stand: "Strip out rebates and prices would fall".) Of twelve
     imperatives in the team's annotated text none was an effect."""
-    heads = [t for t in tokens if t.head not in tokens or t.head == t]
+    heads = roots(tokens)
     if len(heads) != 1:
         return False
     verb = heads[0]
