@@ -778,9 +778,14 @@ def _actor_setting(subj, verb) -> bool:
 
 def _doers(tok) -> bool:
     """Whether ``tok`` is a plural noun of doers ("carmakers", "smelters", "lessors",
-    "economists"). Plural only: a singular "-er" is as often a thing ("water", "power")."""
-    return tok.tag_ == "NNS" and not tok.ent_type_ and len(tok.lemma_) > 4 and \
-        tok.lemma_.lower().endswith(("er", "or", "ist"))
+    "economists"). Plural only: a singular "-er" is as often a thing ("water", "power"),
+    so to call a subject an actor this asks more than :func:`_doer_shaped` does."""
+    return tok.tag_ == "NNS" and not tok.ent_type_ and len(tok.lemma_) > 4 and _doer_shaped(tok)
+
+
+def _doer_shaped(tok) -> bool:
+    """Whether the noun has the shape of a noun of a doer ("-er", "-or", "-ist"); no list holds them."""
+    return tok.lemma_.lower().endswith(("er", "or", "ist"))
 
 
 def actors_move(cause_tokens, effect_tokens) -> bool:
@@ -841,7 +846,7 @@ def _brought_about_by_a_thing(subj, verb) -> bool:
         return False
     # A common noun, of no entity at all, and not a noun of a doer (which no list holds).
     return subj.pos_ == "NOUN" and not subj.ent_type_ and not _an_actor(subj) and \
-        not subj.lemma_.lower().endswith(("er", "or", "ist"))
+        not _doer_shaped(subj)
 
 
 def _cause_side_from_subject(subj, verb, prev_sents):
