@@ -311,3 +311,18 @@ def test_the_map_benchmark_counts_a_merge_only_where_wordings_were_joined():
     merged, ambiguous = wrong_merges(ref, cand)
     assert merged == [("interest rates", ["food prices", "interest rates"])]
     assert ambiguous == [("army size", ["army morale", "navy size"])]
+
+
+def test_a_documents_concept_ids_are_the_ids_its_model_gives():
+    """One rule makes ids from labels: what `cogmap extract` prints is what `simulate --set` takes."""
+    from cogmap.extract import extract
+
+    doc = extract("Putin’s legitimacy fell. Higher food prices erode Putin’s legitimacy, analysts say. "
+                  "Higher food prices raise the risk of unrest.", source="ids.txt")
+    assert doc.claims
+    model = from_documents([doc])
+    by_label = {normalize_label(c.label): c.id for c in model.concepts}
+    for c in doc.concepts:
+        if normalize_label(c.label) in by_label:
+            assert c.id == by_label[normalize_label(c.label)]
+        assert "-" not in c.id and re.fullmatch(r"\w+", c.id)

@@ -38,7 +38,7 @@ from typing import Iterable, Optional, Union
 
 from cogmap.errors import InputError
 
-__all__ = ["Aliases", "Entry", "load_aliases", "normalize"]
+__all__ = ["Aliases", "Entry", "load_aliases", "normalize", "slug"]
 
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
 #: An alias file is a few hundred lines at most; a bigger file is a mistake.
@@ -58,6 +58,30 @@ def normalize(text: str) -> str:
     s = re.sub(r"[^\w\s]", " ", s)
     s = re.sub(r"\s+", " ", s).strip()
     return _ARTICLE.sub("", s)
+
+
+def slug(label: str, taken: Iterable[str] = ()) -> str:
+    """A concept's identifier, made from its label; ``_2``, ``_3``, ... if ``taken`` has it.
+
+    One rule for a document's concepts and a model's, so that an id read in
+    ``cogmap extract`` output is the id to give ``cogmap simulate --set``. Accents go
+    (an id is typed), letters of other scripts stay (an id of only "_" helps nobody),
+    apostrophes vanish rather than split a word.
+
+    >>> slug("Putin’s legitimacy")
+    'putins_legitimacy'
+    >>> slug("Babiš's coalition", taken={"babiss_coalition"})
+    'babiss_coalition_2'
+    >>> slug("инфляция")
+    'инфляция'
+    """
+    s = "".join(ch for ch in unicodedata.normalize("NFKD", label) if not unicodedata.combining(ch))
+    s = normalize(re.sub(r"['’]", "", s))
+    base = re.sub(r"\W+", "_", s).strip("_") or "concept"
+    cid, k = base, 2
+    while cid in taken:
+        cid, k = f"{base}_{k}", k + 1
+    return cid
 
 
 @dataclass(frozen=True)

@@ -482,9 +482,7 @@ def apply_reviews(model: Model, rows, added: bool = True) -> tuple[Model, dict]:
             for label in (r.cause, r.effect):
                 cid = find(label)
                 if cid is None:
-                    cid, k = slugify(label), 2
-                    while cid in concepts:
-                        cid, k = f"{slugify(label)}_{k}", k + 1
+                    cid = slugify(label, concepts)
                     concepts[cid] = {"id": cid, "label": label}
                 ids.append(cid)
             pair = tuple(ids)

@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
 import numpy as np
 
-from cogmap.aliases import Aliases
+from cogmap.aliases import Aliases, slug
 from cogmap.records import Concept
 
 __all__ = ["ConceptMerger", "label_tokens", "names_something", "negation_sign", "positive_of", "slug", "transferred", "unify"]
@@ -69,18 +68,6 @@ _GENERIC_ADJ = frozenset(
     "additional ongoing latest so-called impending already distant long protracted prolonged".split())
 _DROP_WORDS = frozenset("the a an this that these those any some its their his her our my your own "
                         "even only also just very too now then already such".split())
-
-
-def slug(label: str) -> str:
-    """An identifier from a label: ASCII, lowercase, hyphens.
-
-    >>> slug("Putin’s legitimacy")
-    'putins-legitimacy'
-    """
-    s = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    s = re.sub(r"['’]", "", s.lower())
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
-    return s or "concept"
 
 
 def _subtree(tok, toks):
@@ -930,14 +917,13 @@ class ConceptMerger:
             m["verbal"] |= g["verbal"]
             m["aliases"].extend(a for a in g["aliases"] if a not in m["aliases"])
         out = []
-        used: dict[str, int] = defaultdict(int)
+        used: set[str] = set()
         position = {}
         for root, m in merged.items():
             entry = self._entry_of_root.get(root)
             label = self.aliases.entries[entry].label if entry is not None else self._label_of(m)
-            base = slug(label)
-            used[base] += 1
-            cid = base if used[base] == 1 else f"{base}-{used[base]}"
+            cid = slug(label, used)
+            used.add(cid)
             aliases = sorted(set(m["aliases"]) | set(m["labels"]) - {label})
             position[root] = len(out)
             out.append(Concept(id=cid, label=label, aliases=aliases))

@@ -184,10 +184,7 @@ def to_csv(model: Model) -> str:
 def _ids_for(labels: list[str]) -> list[str]:
     ids, seen = [], set()
     for lab in labels:
-        base = slugify(lab)
-        cid, k = base, 2
-        while cid in seen:
-            cid, k = f"{base}_{k}", k + 1
+        cid = slugify(lab, seen)
         seen.add(cid)
         ids.append(cid)
     return ids

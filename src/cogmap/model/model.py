@@ -33,6 +33,7 @@ from typing import ClassVar, TYPE_CHECKING, Iterable, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from cogmap.aliases import Aliases, normalize
+from cogmap.aliases import slug as slugify  # one rule for a document's ids and a model's
 from cogmap.errors import InputError
 from cogmap.files import read_limited
 
@@ -404,17 +405,6 @@ def normalize_label(label: str) -> str:
     return normalize(label)  # one rule, shared with the alias file's matching
 
 
-def slugify(label: str) -> str:
-    """An identifier made from a label.
-
-    >>> slugify("Western tank deliveries")
-    'western_tank_deliveries'
-    """
-    s = normalize_label(label)
-    s = re.sub(r"\W+", "_", s).strip("_")
-    return s or "concept"
-
-
 def resolve_concept(model: Model, name: str) -> str:
     """The id of the concept whose id, label or alias equals ``name`` (case-insensitive).
 
@@ -529,10 +519,7 @@ def from_documents(
         key = normalize_label(label) or label
         c = by_norm.get(key)
         if c is None:
-            base = slugify(label)
-            cid, k = base, 2
-            while cid in used_ids:
-                cid, k = f"{base}_{k}", k + 1
+            cid = slugify(label, used_ids)
             used_ids.add(cid)
             c = ModelConcept(id=cid, label=label.strip() or cid)
             by_norm[key] = c
