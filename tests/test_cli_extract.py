@@ -99,3 +99,24 @@ def test_standard_input_over_the_limit_says_how_to_raise_it():
     r = subprocess.run([sys.executable, "-m", "cogmap", "extract", "-"], input="a" * 2000, capture_output=True,
                        text=True, env={**os.environ, "COGMAP_MAX_BYTES": "1000"})
     assert r.returncode == 2 and "COGMAP_MAX_BYTES" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_a_narrow_terminal_keeps_ids_apart_and_names_whole():
+    # On a narrow terminal the claims are a list. A long line wraps under its own text,
+    # never under the id column, and a speaker's name is not broken across two lines.
+    from rich.console import Console
+
+    from cogmap.show.render import to_rich
+
+    name = "Oluwaseun Adebayo-Kalemli"
+    doc = cogmap.extract(f"The prolonged heat wave across the southern provinces has sharply cut the wheat "
+                         f"harvest, said {name}, an agronomist.", extractor="rules")
+    assert doc.claims and doc.claims[0].speaker == name
+    console = Console(record=True, width=60, file=open(os.devnull, "w"))
+    console.print(to_rich(doc))
+    lines = console.export_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("c1 "))
+    block = lines[start:next((i for i in range(start + 1, len(lines)) if not lines[i].startswith("      ")),
+                             len(lines))]
+    assert len(block) >= 3 and all(line.startswith("      ") for line in block[1:]), block
+    assert any(name in line for line in block), block

@@ -129,22 +129,36 @@ def _claims_table(doc: Document) -> Table:
     return t
 
 
+def _listing(title: str, rows, width: int) -> Group:
+    """Entries for a narrow terminal: the id in its own column, so that a long line wraps
+    under its text and not under the id; the note in brackets moves to a line of its own
+    rather than break a speaker's name across two lines; then the quote, at most two lines."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, justify="right", min_width=4)
+    grid.add_column()
+    room = max(20, width - 6)
+    for rid, head, note, quote, style in rows:
+        body = head.copy()
+        if note:
+            body.append(("\n" if head.cell_len + len(note) + 4 > room else "  ") + f"[{note}]", style="dim")
+        body.append("\n")
+        body.append(short(quote, max(40, int(1.8 * room))), style=style)
+        grid.add_row(rid, body)
+    return Group(Text(title, style="bold"), grid)
+
+
 def _claims_list(doc: Document, width: int = 80) -> Group:
-    lines = [Text("Causal claims", style="bold")]
+    rows = []
     for c in doc.claims:
-        line = Text(f"{c.id:>4}  ")
-        line.append(_side(c.cause), style="bold")
-        line.append("  ")
-        line.append_text(_sign(c.link_polarity))
-        line.append("  ")
-        line.append(_side(c.effect), style="bold")
+        head = Text()
+        head.append(_side(c.cause), style="bold")
+        head.append("  ")
+        head.append_text(_sign(c.link_polarity))
+        head.append("  ")
+        head.append(_side(c.effect), style="bold")
         hedge = c.modality + (f" {_pct(c.probability)}" if c.probability is not None else "")
-        line.append(f"  [{hedge}; {c.speaker or 'no speaker'}]", style="dim")
-        lines.append(line)
-        # The quote, indented, at most two lines of the terminal.
-        lines.append(Padding(Text(short(c.evidence.text, max(40, int(1.8 * (width - 6)))), style="italic dim"),
-                             (0, 0, 0, 6)))
-    return Group(*lines)
+        rows.append((c.id, head, f"{hedge}; {c.speaker or 'no speaker'}", c.evidence.text, "italic dim"))
+    return _listing("Causal claims", rows, width)
 
 
 def _forecasts_table(doc: Document) -> Table:
@@ -160,19 +174,14 @@ def _forecasts_table(doc: Document) -> Table:
 
 
 def _forecasts_list(doc: Document, width: int = 80) -> Group:
-    lines = [Text("Forecasts", style="bold")]
+    rows = []
     for fc in doc.forecasts:
-        line = Text(f"{fc.id:>4}  ")
-        line.append(f"{_pct(fc.probability):>4}", style="bold")
-        line.append(f"  {fc.hedge}")
-        extra = "; ".join(x for x in (fc.horizon and f"by: {fc.horizon}", fc.condition and f"if: {short(fc.condition, 60)}",
-                                      fc.speaker) if x)
-        if extra:
-            line.append(f"  [{extra}]", style="dim")
-        lines.append(line)
-        lines.append(Padding(Text(short(fc.statement, max(40, int(1.8 * (width - 6)))), style="italic"),
-                             (0, 0, 0, 6)))
-    return Group(*lines)
+        head = Text(f"{_pct(fc.probability):>4}", style="bold")
+        head.append(f"  {fc.hedge}")
+        note = "; ".join(x for x in (fc.horizon and f"by: {fc.horizon}", fc.condition and f"if: {short(fc.condition, 60)}",
+                                     fc.speaker) if x)
+        rows.append((fc.id, head, note, fc.statement, "italic"))
+    return _listing("Forecasts", rows, width)
 
 
 def _for_display(doc: Document) -> Document:
