@@ -212,7 +212,8 @@ def summarise(results: list, s1_rows, s2_rows) -> None:
 
 
 def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool, data: Path, seed: int = 13,
-                   save: Path | None = None, only: int = 0, which: list[int] | None = None):
+                   save: Path | None = None, only: int = 0, which: list[int] | None = None,
+                   layers: int | None = None):
     import tempfile
 
     from cogmap.train.config import Config
@@ -238,7 +239,7 @@ def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool,
                         w.writerows(keep)
             examples = from_cnc(tr1 if s1_rows else None, tr2 if s2_rows else None,
                                 data / "cnc" / "signs.csv", data / "cnc" / "forecasts.csv") + extra
-            cfg = Config(epochs=epochs)
+            cfg = Config(epochs=epochs, layers=layers)
             t0 = time.perf_counter()
             net = train(examples, cfg, log=lambda s: None)
             secs = time.perf_counter() - t0
@@ -256,7 +257,7 @@ def cross_validate(s1_rows, s2_rows, k: int, epochs: int, with_commentary: bool,
             show(f"fold {i + 1} (trained on {len(examples)} examples in {secs:.0f} s)", res)
             results.append(res)
     part = f" (fold {', '.join(map(str, which))} only)" if which else f" (first {only} folds only)" if only else ""
-    print(f"{k}-fold cross-validation{part}, {epochs} epochs, "
+    print(f"{k}-fold cross-validation{part}, {epochs} epochs{f', {layers} layers' if layers else ''}, "
           f"training data: CNC{' + commentary' if with_commentary else ''} of the other folds")
     if len(results) > 1:
         summarise(results, s1_rows, s2_rows)
@@ -278,6 +279,8 @@ def main(argv=None) -> int:
                     help="with --cv: train and score only the first N folds (a quicker comparison)")
     ap.add_argument("--fold", type=int, action="append", default=None, metavar="I",
                     help="with --cv: train and score fold I only (repeatable); with --save, --saved then sums them up")
+    ap.add_argument("--layers", type=int, default=None,
+                    help="with --cv: keep only the encoder's first N layers (a smaller, faster reader)")
     ap.add_argument("--with-commentary", action="store_true", help="also train on data/commentary")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N rows of each file")
     args = ap.parse_args(argv)
@@ -305,7 +308,7 @@ def main(argv=None) -> int:
             from cogmap.train.config import Config
 
             cross_validate(s1, s2, args.cv, args.epochs or Config().epochs, args.with_commentary, data, save=args.save,
-                           only=args.folds, which=args.fold)
+                           only=args.folds, which=args.fold, layers=args.layers)
         else:
             predict = rules_predictor() if args.extractor == "rules" else learned_predictor(args.model)
             show(args.extractor, score(s1, s2, predict))
