@@ -220,10 +220,40 @@ def label_tokens(tokens) -> str:
 
     Labels stay short: at most eight words, cutting trailing phrases first. A
     negative wording is labelled by its positive form ("unemployment" is
-    "employment", see :func:`negation_sign`).
+    "employment", see :func:`negation_sign`). A doing without its doer is named by its
+    "-ing" form, a noun phrase a map can show ("step down" is "stepping down").
+
+    >>> from cogmap.extract.nlp import load
+    >>> d = load()("He may cancel the 2024 election.")
+    >>> label_tokens(d[2:6])
+    'canceling 2024 election'
     """
     core = _core(tokens)
-    return _label(core, _negation(core)) or _label(tokens)
+    return _label(core, _negation(core), gerund=_doing(core)) or _label(tokens)
+
+
+def _doing(tokens):
+    """The verb that opens a wording and heads it without a subject: "cancel the election",
+    "viewed time as his ally". A participle of the passive ("hated by many") and a clause
+    with its subject ("Putin decides") are left as they are."""
+    head = _head(tokens) if tokens else None
+    if head is None or head.pos_ != "VERB" or head.tag_ not in ("VB", "VBP", "VBZ", "VBD") and not (
+            head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)):
+        return None  # (a perfect's participle is a doing too: "has viewed time as his ally")
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children if c in tokens):
+        return None
+    first = next((t for t in tokens if not (t.dep_ in ("aux", "auxpass", "neg") or t.lower_ in _DROP_WORDS
+                                            or t.is_punct)), None)
+    return head if first == head else None
+
+
+def _ing(verb) -> Optional[str]:
+    """The "-ing" form of a verb, by lemminflect's tables (spelling rules such as
+    "stop" -> "stopping" and "panic" -> "panicking" are theirs, not a guess of ours)."""
+    from lemminflect import getInflection
+
+    forms = getInflection(verb.lemma_.lower(), tag="VBG")
+    return forms[0] if forms else None
 
 
 # Units of time: a side made of these and numbers is a date or a span of time ("five
@@ -531,7 +561,7 @@ def _gerund_after_preposition(aux) -> bool:
     return aux.tag_ == "VBG" and aux.dep_ in ("aux", "auxpass") and aux.head.dep_ == "pcomp"
 
 
-def _label(toks, neg=None) -> str:
+def _label(toks, neg=None, gerund=None) -> str:
     words = []
     prev = None
     for t in toks:
@@ -554,6 +584,8 @@ def _label(toks, neg=None) -> str:
         word = original[t.idx: t.idx + len(t)] if original else t.text  # as printed, not as parsed
         if neg is not None and t == neg[0]:
             word = word[len(word) - len(neg[1]):] if word.lower().endswith(neg[1].lower()) else neg[1]
+        elif gerund is not None and t == gerund:
+            word = _ing(t) or word
         keep_case = t.pos_ == "PROPN" or (word.isupper() and len(word) > 1) or \
             (word[:1].isupper() and not t.is_sent_start and not _is_title_case(t.doc))
         text = word if keep_case else word.lower()
