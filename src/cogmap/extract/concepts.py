@@ -237,7 +237,9 @@ def _doing(tokens):
     "viewed time as his ally". A participle of the passive ("hated by many") and a clause
     with its subject ("Putin decides") are left as they are."""
     head = _head(tokens) if tokens else None
-    if head is None or head.pos_ != "VERB" or head.tag_ not in ("VB", "VBP", "VBZ", "VBD") and not (
+    # (Not a present tense without its subject: that is a plural noun the tagger took for a
+    # verb more often than a doing, "outages at the plant", "can sizes".)
+    if head is None or head.pos_ != "VERB" or head.tag_ not in ("VB", "VBD") and not (
             head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)):
         return None  # (a perfect's participle is a doing too: "has viewed time as his ally")
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children if c in tokens):
