@@ -423,5 +423,9 @@ def test_an_event_that_may_come_stands_whatever_the_reader_says(text, found):
 def test_what_an_outcome_will_depend_on_is_no_forecast(extractor):
     # It names what the future turns on, not which way it goes; the other sentence forecasts.
     doc = cogmap.extract("Everything will depend on the effectiveness of the new drones. "
-                         "Whether the plant closes will hinge on the vote. Fares will rise in May.", extractor=extractor)
+                         "Whether the plant closes will hinge on the vote. Fares will rise in May. "
+                         "I can only tell you that much will depend on the new drones.", extractor=extractor)
     assert [f.statement for f in doc.forecasts] == ["Fares will rise in May."]
+    # Beside a forecast, such a clause is no second one.
+    doc = cogmap.extract("I think fares will rise, and the rest will depend on the harvest.", extractor=extractor)
+    assert [f.statement for f in doc.forecasts] == [doc.text.strip()]

@@ -676,8 +676,8 @@ def _second_clause(sent, verb, heads, words, negated, scale):
         if not (after or before):
             continue
         w2, f2, n2 = _clause_marks(other)
-        if not f2:
-            continue
+        if not f2 or only_dependence(other):
+            continue  # ("..., and the rest will depend on the harvest": what it turns on, no outcome)
         cut = other.left_edge.i if after else other.right_edge.i + 1
         end1 = cut
         while end1 > sent.start + 1 and (doc[end1 - 1].is_punct or doc[end1 - 1].dep_ == "cc"):
