@@ -1338,6 +1338,15 @@ def test_a_clause_that_dates_an_event_is_no_side_of_it():
 
 
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_time_when_clause_on_the_main_verb_dates_it_too(extractor):
+    # The parser hangs this "moment when" clause on "came": still a date, not a cause of the
+    # cuts; the link stated inside it stands.
+    links = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(
+        "The cuts came at the very moment when exporters were hurt by the strong franc.", extractor=extractor).claims]
+    assert links == [("strong franc", -1, "exporters")], links
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
 def test_what_a_relative_clause_says_its_noun_was_brought_by(extractor):
     """"the risks that a rate cut would bring": the cut brings the risks; the learned path
     keeps the parse's reading, which its reader vetoed. A person bringing a thing is no link."""

@@ -1662,13 +1662,21 @@ def across_a_time(cause: Side, effect: Side) -> bool:
     >>> doc = load()("Higher prices will bite at a time when families struggle with debt.")
     >>> across_a_time(Side([doc[7]]), Side([doc[2]])), across_a_time(Side([doc[2]]), Side([doc[4]]))
     (True, False)
+    >>> doc = load()("The cuts came at the very moment when exporters were hurt by the strong franc.")
+    >>> across_a_time(Side([doc[8]]), Side([doc[1]])), across_a_time(Side([doc[14]]), Side([doc[8]]))
+    (True, False)
     """
     for side, other in ((cause, effect), (effect, cause)):
         if not side.tokens or not other.tokens or side.tokens[0].doc is not other.tokens[0].doc:
             continue
         for anc in side.tokens[0].ancestors:
             if anc.dep_ == "relcl" and anc.head.lemma_.lower() in _TIME_NOUNS | {"era", "age"} and any(
-                    c.lower_ == "when" for c in anc.children):  # (not "the moment X, which cut Y")
+                    c.lower_ == "when" for c in anc.children) or any(  # (not "the moment X, which cut Y")
+                    # the parser as often hangs "<time noun> when" on the main verb ("the cuts
+                    # came at the very moment when exporters were hurt"): the words decide
+                    # (a time it is put in: "at the moment when", not "cut their hours when")
+                    c.lower_ == "when" and c.dep_ == "advmod" and c.i > 0 and c.doc[c.i - 1].dep_ == "pobj" and
+                    c.doc[c.i - 1].lemma_.lower() in _TIME_NOUNS | {"era", "age"} for c in anc.children):
                 inside = {t.i for t in anc.subtree}
                 if all(t.i in inside for t in side.tokens) and not any(t.i in inside for t in other.tokens):
                     return True
