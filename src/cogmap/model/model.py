@@ -32,8 +32,7 @@ from typing import ClassVar, TYPE_CHECKING, Iterable, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from cogmap.aliases import Aliases, normalize
-from cogmap.aliases import slug as slugify  # one rule for a document's ids and a model's
+from cogmap.aliases import Aliases, normalize, slug as slugify  # (one rule for a document's ids and a model's)
 from cogmap.errors import InputError
 from cogmap.files import read_limited
 

@@ -16,7 +16,6 @@ from typing import Optional
 from rich import box
 from rich.console import Console, Group
 from rich.markup import escape
-from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
