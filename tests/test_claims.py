@@ -1475,3 +1475,16 @@ def test_a_doing_is_labelled_by_its_ing_form(text, first, label):
 
     doc = load()(text)
     assert label_tokens([t for t in doc[first:] if not t.is_punct]) == label
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text, link", [
+    ("The virus could kill millions.", ("virus", 1, "deaths", "millions")),   # a count names no variable
+    ("The floods killed 40 people.", ("floods", 1, "deaths", "40 people")),
+    ("A heatwave killed 1.2 million farmed salmon.",                          # a kind counted stays the kind
+     ("heatwave", -1, "1.2 million farmed salmon", "1.2 million farmed salmon")),
+])
+def test_a_count_of_the_dead_is_the_deaths_it_counts(extractor, text, link):
+    links = [(c.cause.label, c.polarity, c.effect.label, c.effect.text)
+             for c in cogmap.extract(text, extractor=extractor).claims]
+    assert links == [link], links

@@ -34,7 +34,7 @@ from cogmap.extract import lexicon as L
 from cogmap.extract.concepts import misparsed_particle, negation_sign, roots, transferred
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "answered_hypothesis",
-           "hypothetical_condition", "resolve_anaphor", "summed_up"]
+           "hypothetical_condition", "resolve_anaphor", "summed_up", "death_toll"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -1629,6 +1629,37 @@ def only_when(tokens) -> bool:
     if prep.lower_ in ("after", "following", "since", "before", "until", "during"):
         return True
     return prep.lower_ == "of" and prep.head.lower_ == "wake"
+
+
+#: Words of a count ("millions", "a dozen", "40 people") that name whom, not of what kind.
+_COUNT_WORDS = frozenset({"million", "thousand", "hundred", "dozen", "billion", "people", "person"})
+
+
+def death_toll(tokens) -> bool:
+    """Whether a side is a count of the dead: what "kill" takes as its object when that is
+    only a number ("could kill millions", "has killed about 50 percent", "killed 40
+    people"). A count names no variable; the deaths it counts do, and they rise. A count of
+    a kind ("millions of seabirds", "2 million farmed salmon") stays the kind, which goes
+    down (data/GUIDE.md).
+
+    >>> from cogmap.extract.nlp import load
+    >>> doc = load()("The virus could kill millions. The floods killed 40 people and thousands of cattle.")
+    >>> death_toll([doc[4]]), death_toll(list(doc[9:11])), death_toll(list(doc[12:15]))
+    (True, True, False)
+    """
+    heads = roots(tokens)
+    if len(heads) != 1:
+        return False
+    h = heads[0]
+    if h.dep_ not in ("dobj", "conj") or h.head.lemma_.lower() != "kill" and not (
+            h.dep_ == "conj" and h.head.dep_ == "dobj" and h.head.head.lemma_.lower() == "kill"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in h.children):
+        return False  # "millions of seabirds": a kind, counted
+    word = h.lemma_.lower()
+    if word in ("people", "person"):
+        return any(c.like_num or c.ent_type_ == "CARDINAL" or c.lemma_.lower() in _COUNT_WORDS for c in h.children)
+    return h.like_num or h.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY") or word in _COUNT_WORDS
 
 
 def only_where(tokens) -> bool:

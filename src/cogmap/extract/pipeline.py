@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Optional
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
 from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answered_hypothesis, answered_reason,
-                                   find_claims, Side, hypothetical_condition, np_side, only_when, only_where, priced,
+                                   death_toll, find_claims, Side, hypothetical_condition, np_side, only_when, only_where, priced,
                                    state_entered, summed_up)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign, roots
@@ -347,6 +347,16 @@ def _cost_of(rc) -> Optional[list]:
     return list(phrase)
 
 
+def _toll_of(rc) -> Optional[list]:
+    """The deaths a count of the dead stands for ("kill millions": the virus raises deaths),
+    with the claim's sign turned to them; None for any other effect (:func:`death_toll`).
+    As for a cost, the words stay the side's text and a phrase of their own is the concept."""
+    if not death_toll(rc.effect.tokens):
+        return None
+    rc.polarity = -rc.polarity
+    return list(parse(["deaths"])[0])
+
+
 def _framed_aside(tokens) -> bool:
     """Whether a side is the aside of "contrary to X", "according to X" or "unlike X", or
     a saying or foretelling that "as" sets beside the claim ("(prices fell,) just as the
@@ -534,7 +544,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 b -= 1
             if prev is not None and prev.doc is not pdoc:
                 rc.extra["speaker"] = speaker_at(b - 1, b)  # the answer's, not the question's
-            if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)) or \
+            if not (names_something(rc.cause.tokens) and (names_something(rc.effect.tokens) or
+                                                          death_toll(rc.effect.tokens))) or \
                     across_a_time(rc.cause, rc.effect):
                 continue
             opening = after_dateline(sent)
@@ -543,7 +554,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                     for side in (rc.cause, rc.effect)):
                 continue  # "MARLOW FALLS — smoke forced ...": the dateline's place is no side
             ci = merger.add(rc.cause.tokens)
-            ei = merger.add(_cost_of(rc) or rc.effect.tokens, label=rc.extra.get("effect_label"))
+            ei = merger.add(_toll_of(rc) or _cost_of(rc) or rc.effect.tokens, label=rc.extra.get("effect_label"))
             if ci == ei:
                 continue  # a variable does not cause itself within one sentence
             merger.linked(ci, ei)
@@ -591,7 +602,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             rc.polarity = 1 if rc.cause.sign * rc.effect.sign > 0 else -1
             effect_text = rc.effect.text(para_text_of.get(id(state.doc)))
         ci = merger.add(rc.cause.tokens)
-        cost = _cost_of(rc)
+        cost = _toll_of(rc) or _cost_of(rc)
         if cost is not None:
             effect_text = rc.effect.text(para_text_of.get(id(rc.effect.tokens[0].doc)))
         ei = merger.add(cost or rc.effect.tokens)

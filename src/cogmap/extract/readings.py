@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from cogmap.extract.concepts import names_something
-from cogmap.extract.claims import RawClaim, Side, ability_sign, actors_move, clause_side, modality_of, np_side, resolve_anaphor
+from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, death_toll, modality_of,
+                                   np_side, resolve_anaphor)
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import CAUSAL_VERBS, PHRASAL_CAUSAL
 
@@ -266,15 +267,15 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
             if any(s is None or s[0] is None for s in sides):
                 continue
             (cause, c_ref), (effect, e_ref) = sides
-            if not (names_something(cause.tokens) and names_something(effect.tokens)):
-                continue  # a bare "it" or "this" is no concept: the claim is dropped
+            if not (names_something(cause.tokens) and (names_something(effect.tokens) or death_toll(effect.tokens))):
+                continue  # a bare "it" or "this" is no concept: the claim is dropped (a count of the dead is its deaths)
             if c_ref is e_ref and set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
                 # The parse's phrases overlap where the reader's spans do not (a headline's
                 # "Drought forces farmers to leave" parsed as one noun phrase): keep each
                 # side to the words of its own span.
                 cause = _within(cause, c_ref, pair.cause)
                 effect = _within(effect, e_ref, pair.effect)
-                if not (names_something(cause.tokens) and names_something(effect.tokens)) \
+                if not (names_something(cause.tokens) and (names_something(effect.tokens) or death_toll(effect.tokens))) \
                         or set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
                     continue
             if c_ref is e_ref and actors_move(cause.tokens, effect.tokens):
