@@ -239,3 +239,43 @@ def test_a_rejected_link_contradicts_no_one(tmp_path, corpus):
         add_review(st, "reject", cause="policy rates", effect="demand", who="tester")
     assert "no contradictions" in cogmap("map", "--db", db, cwd=tmp_path).stderr
     assert "1 contradiction" in cogmap("map", "--db", db, "--original", cwd=tmp_path).stderr
+
+
+def test_reading_commands_leave_an_empty_file_alone_and_add_says_when_it_found_nothing(tmp_path):
+    # A new user's trial: `map --db` turned an empty file into a 110 KB store, and `add` of a
+    # folder without articles made a store and reported "added 0".
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    r = cogmap("map", "--db", empty, cwd=tmp_path)
+    assert r.returncode == 2 and "no store at" in r.stderr and "empty" in r.stderr, r.stderr
+    assert empty.stat().st_size == 0
+    (tmp_path / "nothing").mkdir()
+    (tmp_path / "nothing" / "notes.md").write_text("Ann Lee: x raises y.\n")
+    r = cogmap("add", tmp_path / "nothing", "--db", tmp_path / "n.db", cwd=tmp_path)
+    assert r.returncode == 2 and "no articles in" in r.stderr, r.stderr
+    assert not (tmp_path / "n.db").exists()
+
+
+def test_a_store_where_nothing_can_be_written_is_the_users_to_fix(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("Ann Lee: rates lowers demand.\n")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        # A folder of one's own without write permission, else (as root, who may write
+        # there) a place of the kernel's where no file can be made.
+        where = None
+        for place in (locked, Path("/sys"), Path("/proc")):
+            try:
+                (place / "cogmap-probe").open("w").close()
+                (place / "cogmap-probe").unlink()
+            except OSError:
+                where = place
+                break
+        if where is None:
+            pytest.skip("no place here that this user cannot write")
+        r = cogmap("add", art, "--db", where / "cogmap-test.db", cwd=tmp_path)
+        assert r.returncode == 2 and "cannot open store" in r.stderr, r.stderr
+    finally:
+        locked.chmod(0o700)

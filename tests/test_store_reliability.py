@@ -272,8 +272,10 @@ def test_a_sqlite_file_of_another_application_is_refused_and_left_as_it_was(tmp_
     con.commit()
     con.close()
     before = _files(other.parent)
+    article = tmp_path / "article.txt"  # (a folder with no article is refused before any store is opened)
+    article.write_text("Ann Lee: rates lowers demand.\n")
     for args in (["experts"], ["forecasts", "list"], ["map"], ["report", "-o", tmp_path / "r.html"],
-                 ["forecasts", "resolve", "1", "--outcome", "yes"], ["add", tmp_path]):
+                 ["forecasts", "resolve", "1", "--outcome", "yes"], ["add", article]):
         _one_line(_cli(*args, "--db", other, cwd=tmp_path), "not a cogmap store")
         _one_line(_cli(*args, "--db", tagged, cwd=tmp_path), "another application")
         _one_line(_cli(*args, "--db", empty, cwd=tmp_path), "empty SQLite database of another application")

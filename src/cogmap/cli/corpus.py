@@ -90,7 +90,9 @@ def add(
 
     from cogmap.corpus.workers import expand_paths
 
-    expand_paths(paths)  # a path that is not there fails here, before a store file is made for nothing
+    if not expand_paths(paths):  # a path that is not there fails here, before a store file is made for nothing
+        raise InputError(f"no articles in {', '.join(map(str, paths))} (a folder is searched for "
+                         f".txt, .html and .htm files)")
     store = Store(db)
     bar = Progress(
         TextColumn("adding"), BarColumn(), MofNCompleteColumn(), Rate(), TimeElapsedColumn(),

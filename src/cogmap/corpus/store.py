@@ -136,8 +136,10 @@ class Store(Queries):
         memory = str(path) == ":memory:"
         if not memory and self.path.is_dir():
             raise InputError(f"{self.path} is a folder: --db names a store file (e.g. {self.path / DEFAULT_DB})")
-        if not create and not self.path.exists():
-            raise InputError(f"no store at {self.path}: run `cogmap add PATH --db {self.path}` first")
+        if not create and (not self.path.exists() or not memory and self.path.stat().st_size == 0):
+            # (An empty file is no store either: a reading command must not make it one.)
+            raise InputError(f"no store at {self.path}{' (the file is empty)' if self.path.exists() else ''}: "
+                             f"run `cogmap add PATH --db {self.path}` first")
         if not memory and self.path.parent and not self.path.parent.exists():
             raise InputError(f"folder {self.path.parent} does not exist")
         # Whose file it is, read without writing a byte: a file of another
@@ -155,8 +157,8 @@ class Store(Queries):
             probe.close()
         try:
             self.conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise CogmapError(f"cannot open store {self.path}: {exc}") from None
+        except sqlite3.Error as exc:  # a place it cannot write, like an unwritable -o: the user's to fix
+            raise InputError(f"cannot open store {self.path}: {exc}") from None
         self.conn.row_factory = sqlite3.Row
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
