@@ -1,6 +1,8 @@
 """Forecasts: probability from the hedge on a named scale, horizon, condition."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import cogmap
@@ -429,3 +431,15 @@ def test_what_an_outcome_will_depend_on_is_no_forecast(extractor):
     # Beside a forecast, such a clause is no second one.
     doc = cogmap.extract("I think fares will rise, and the rest will depend on the harvest.", extractor=extractor)
     assert [f.statement for f in doc.forecasts] == [doc.text.strip()]
+
+
+def test_the_hedge_is_whole_words_each_once():
+    # A new user's trial found "will will likely" (two clauses' "will") and "looks like ll"
+    # (a reader's span starting inside "it'll") in a public article; tests may read it.
+    article = Path(__file__).resolve().parents[2] / "shared" / "examples" / "oil-opec-cuts-sankey.txt"
+    if not article.exists():
+        pytest.skip("the public examples are not beside the repo")
+    doc = cogmap.extract(article.read_text(encoding="utf-8"), extractor="learned")
+    hedges = [f.hedge.split() for f in doc.forecasts]
+    assert hedges and all(len(h) == len(set(h)) for h in hedges), hedges
+    assert not any("ll" in h for h in hedges), hedges

@@ -433,9 +433,14 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
         hedged = []  # the verbs the reader's hedge words modify
         for a, b, seg, _p in rd.spans.get("hedge", []):
             if seg == 1:
-                words += ref.text[a:b].lower().split()
-                hedged += [t.head if t.dep_ in ("aux", "advmod", "neg") else t for t in ref.sent
-                           if a <= t.idx - ref.sent.start_char < b]
+                # Whole words of the parse (a span may start inside "it'll"), each once: two
+                # clauses' "will" make one hedge, not "will will likely".
+                base = ref.sent.start_char
+                inside = [t for t in ref.sent if a <= t.idx - base < b or t.idx - base < a < t.idx - base + len(t)]
+                if inside:  # (as written: "gonna" and "don't" are one word to the hedge scales)
+                    a = min(a, inside[0].idx - base)
+                words += [w for w in ref.text[a:b].lower().split() if w not in words]
+                hedged += [t.head if t.dep_ in ("aux", "advmod", "neg") else t for t in inside]
         # The "not" of the main clause ("I'm not convinced they'll"), or of the verb the hedge
         # words modify ("warned that land alone would not bring rents down"); not one of a
         # phrase they also touch ("will ..., though probably not before 2030").
