@@ -101,7 +101,8 @@ def test_hostile_article_stays_data(hostile_page):
     plain = build_report(Model.from_dict({"concepts": [{"id": "a", "label": "A"}], "edges": []}))
     assert [t for t, _ in tags(page)] == [t for t, _ in tags(plain)]
     assert not [t for t, _ in tags(page) if t in ("img", "a", "textarea", "iframe", "object", "embed")]
-    assert "<title>cogmap report</title>" in page
+    title = re.search(r"<title>(.*?)</title>", page, flags=re.S).group(1)
+    assert title.startswith("cogmap: ") and "<" not in title and ">" not in title, title
 
 
 def test_page_script_never_writes_html():
@@ -282,3 +283,15 @@ def test_cli_report_with_article(tmp_path):
     r = CliRunner().invoke(app, ["report", str(CURATED), "--article", str(art), "-o", str(out)])
     assert r.exit_code == 0, r.output
     assert json.loads(split(out.read_text(encoding="utf-8"))[1])["text"] == "Tanks arrive. Talks stall.\n"
+
+
+def test_the_page_title_is_the_documents_and_stays_text(tmp_path):
+    # A new user's trial: every report was titled "cogmap report" until its script ran.
+    p = tmp_path / "a.txt"
+    p.write_text("Rates </title><script>alert(1)</script> & prices\n\nHigher rates will reduce demand for "
+                 "housing, the economist said.\n", encoding="utf-8")
+    page = build_report(p)
+    title = re.search(r"<title>(.*?)</title>", page, flags=re.S).group(1)
+    assert title.startswith("cogmap: ") and "Rates" in title, title
+    assert "<" not in title and "&lt;script&gt;" in title, title
+    assert [t for t, _ in tags(page)].count("title") == 1

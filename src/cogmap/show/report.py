@@ -42,7 +42,7 @@ from typing import Optional
 from cogmap.errors import InputError
 from cogmap.files import read_limited
 from cogmap.model.model import Model, from_documents, load_model
-from cogmap.show.bidi import BIDI_CONTROLS
+from cogmap.show.bidi import BIDI_CONTROLS, neutralize_bidi
 from cogmap.records import Document
 
 __all__ = ["build_report", "report_data", "store_report_data", "forecast_score", "load_input", "json_for_html",
@@ -629,10 +629,12 @@ def build_report(obj, *, article=None, max_loop_length: int = 8, max_loops: int 
         "vendor": vendor,
         "script": page_js,
         "bundled": "bundled in this file" if scripts_at is None else "served by this server",
+        # The page's own title before its script runs (a file list, a tab, no script): escaped.
+        "title": html.escape(neutralize_bidi("cogmap: " + str(data.get("title") or "report"))),
     }
     template = _asset("report.html")
     # One pass: text put in by one marker is never searched for another.
-    return re.sub(r"\{\{(csp|css|data|vendor|script|bundled)\}\}", lambda m: parts[m.group(1)], template)
+    return re.sub(r"\{\{(csp|css|data|vendor|script|bundled|title)\}\}", lambda m: parts[m.group(1)], template)
 
 
 def write_report(obj, path, **kwargs) -> Path:
