@@ -58,7 +58,20 @@ def test_nothing_lost():
     kept = set(c.text.split("\n\n"))
     for line in (ln.strip() for ln in PAGE.splitlines()):
         if line:
-            assert line in kept or line in c.removed
+            assert line in kept or line in c.removed or line == c.title
+
+
+def test_a_headline_lifted_out_is_the_title_and_not_listed_as_debris():
+    """A headline repeated at the start of the opening line leaves the text as a duplicate:
+    it is the title, kept once there, not thrown away with the adverts."""
+    page = ("Grain stocks fall as the heat spreads\n\n"
+            "Grain stocks fall as the heat spreads across the plains, traders said on Monday.\n\n"
+            "Advertisement\n\n"
+            "The dry weeks have cut yields, and prices will rise if the rain stays away.")
+    c = clean(page)
+    assert c.title == "Grain stocks fall as the heat spreads"
+    assert c.removed == ["Advertisement"] and c.reasons and len(c.reasons) == 1
+    assert not c.text.startswith("Grain stocks fall as the heat spreads\n")
 
 
 def test_real_articles_keep_their_bodies():

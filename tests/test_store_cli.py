@@ -18,10 +18,10 @@ from cogmap.corpus.store import Store
 TESTS = Path(__file__).parent
 
 
-def cogmap(*args, cwd, fake=True):
+def cogmap(*args, cwd, fake=True, columns=200):
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(TESTS), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    env["COLUMNS"] = "200"
+    env["COLUMNS"] = str(columns)
     if fake:
         env["COGMAP_EXTRACTOR"] = "fake_extractor:extract"
     else:
@@ -88,6 +88,24 @@ def test_forecasts_resolve_experts_and_map(tmp_path, corpus):
     assert [(r["speaker"], r["outcome"], r["note"]) for r in rows] == [("Ann Lee", True, "minutes")]
     p = cogmap("experts", "--db", tmp_path / "missing.db", cwd=tmp_path)
     assert p.returncode == 2 and "no store" in p.stderr
+
+
+def test_forecasts_list_on_a_narrow_terminal_keeps_names_whole(tmp_path, corpus):
+    """At 60 columns the table folded file names mid-word ("a-long-na" / "me.txt"); the
+    list gives each forecast its statement, then its speaker, source and state."""
+    (corpus / "bad.txt").unlink()
+    (corpus / "a-rather-long-file-name-for-a-column.txt").write_text(
+        "Date: 2024-02-05\nCy Dee: forecast 0.6 a cut in April.\n")
+    db = tmp_path / "s.db"
+    assert cogmap("add", corpus, "--db", db, cwd=tmp_path).returncode == 0
+    narrow = cogmap("forecasts", "list", "--db", db, cwd=tmp_path, columns=60).stdout
+    lines = narrow.splitlines()
+    assert all(len(line.rstrip()) <= 60 for line in lines)
+    for name in ("a-rather-long-file-name-for-a-column.txt", "a.txt", "b.txt", "Ann Lee", "Cy Dee"):
+        assert any(name in line for line in lines), (name, narrow)
+    assert "┃" not in narrow  # a list, not a table
+    wide = cogmap("forecasts", "list", "--db", db, cwd=tmp_path, columns=200).stdout
+    assert "┃" in wide and "a-rather-long-file-name-for-a-column.txt" in wide
 
 
 def test_real_pipeline(tmp_path):

@@ -24,7 +24,7 @@ from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
 from cogmap.corpus.store import DEFAULT_DB, Store
-from cogmap.show.render import TerminalConsole, counted
+from cogmap.show.render import Adaptive, TerminalConsole, counted, listing
 
 # Speakers, statements and labels come from the articles: their bidi controls are shown as U+FFFD.
 out = TerminalConsole(emoji=False)
@@ -221,12 +221,14 @@ def forecasts(
     if not rows:
         out.print("no forecasts match")
         return
-    t = Table(title=f"forecasts in {db}")
+    title = f"forecasts in {db}"
+    t = Table(title=title)
     t.add_column("ID", justify="right", no_wrap=True)
     t.add_column("speaker", max_width=16, overflow="fold")
     t.add_column("p", justify="right", no_wrap=True)
     t.add_column("statement (horizon, source)", ratio=1, overflow="fold")
     t.add_column("resolved", no_wrap=True)
+    items = []
     for r in rows:
         if r.resolved:
             res = Text.assemble(("yes" if r.outcome else "no", "green" if r.outcome else "red"), f" {r.resolved_on}")
@@ -235,7 +237,13 @@ def forecasts(
         where = ", ".join(x for x in (r.horizon, Path(r.source).name) if x)
         t.add_row(str(r.id), Text(r.speaker or "?"), f"{r.probability:.2f}",
                   Text.assemble(r.statement, (f" ({where})", "dim")), res)
-    out.print(t)
+        # On a narrow terminal the table's columns would fold a file name mid-word: a list
+        # gives the statement the width and the speaker, horizon and source a line of their own.
+        head = Text.assemble((f"{r.probability:.2f}", "bold"), "  ", r.statement)
+        note = "; ".join(x for x in (r.speaker or "no speaker", r.horizon and f"by: {r.horizon}", Path(r.source).name,
+                                     res.plain) if x)
+        items.append((str(r.id), head, note, "", ""))
+    out.print(Adaptive(t, lambda w: listing(title, items, w)))
 
 
 @forecasts_app.command("resolve")

@@ -245,6 +245,11 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         paragraphs.append((pos, pos + len(lines[i])))
         out.append(lines[i])
         pos += len(lines[i])
-    return Cleaned(text="\n\n".join(out), removed=[lines[i] for i in sorted(drop)],
-                   reasons=[drop[i] for i in sorted(drop)], paragraphs=paragraphs, title=title, date=date,
+    # A headline lifted out of the text is the document's title, not page debris: listed as
+    # removed too, it would read as thrown away. It is kept once, as the title.
+    listed = sorted(drop)
+    lifted = next((i for i in listed if title is not None and lines[i] == title), None)
+    listed = [i for i in listed if i != lifted]
+    return Cleaned(text="\n\n".join(out), removed=[lines[i] for i in listed],
+                   reasons=[drop[i] for i in listed], paragraphs=paragraphs, title=title, date=date,
                    author=author)

@@ -94,7 +94,7 @@ def _pct(p) -> str:
 WIDE = 120
 
 
-class _Adaptive:
+class Adaptive:
     """A table on a wide terminal, a two-line-per-item list on a narrow one."""
 
     def __init__(self, wide, narrow):
@@ -128,10 +128,11 @@ def _claims_table(doc: Document) -> Table:
     return t
 
 
-def _listing(title: str, rows, width: int) -> Group:
+def listing(title: str, rows, width: int) -> Group:
     """Entries for a narrow terminal: the id in its own column, so that a long line wraps
     under its text and not under the id; the note in brackets moves to a line of its own
-    rather than break a speaker's name across two lines; then the quote, at most two lines."""
+    rather than break a speaker's name across two lines; then the quote, at most two lines
+    (none where it is empty)."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, justify="right", min_width=4)
     grid.add_column()
@@ -140,8 +141,9 @@ def _listing(title: str, rows, width: int) -> Group:
         body = head.copy()
         if note:
             body.append(("\n" if head.cell_len + len(note) + 4 > room else "  ") + f"[{note}]", style="dim")
-        body.append("\n")
-        body.append(short(quote, max(40, int(1.8 * room))), style=style)
+        if quote:
+            body.append("\n")
+            body.append(short(quote, max(40, int(1.8 * room))), style=style)
         grid.add_row(rid, body)
     return Group(Text(title, style="bold"), grid)
 
@@ -157,7 +159,7 @@ def _claims_list(doc: Document, width: int = 80) -> Group:
         head.append(_side(c.effect), style="bold")
         hedge = c.modality + (f" {_pct(c.probability)}" if c.probability is not None else "")
         rows.append((c.id, head, f"{hedge}; {c.speaker or 'no speaker'}", c.evidence.text, "italic dim"))
-    return _listing("Causal claims", rows, width)
+    return listing("Causal claims", rows, width)
 
 
 def _forecasts_table(doc: Document) -> Table:
@@ -180,7 +182,7 @@ def _forecasts_list(doc: Document, width: int = 80) -> Group:
         note = "; ".join(x for x in (fc.horizon and f"by: {fc.horizon}", fc.condition and f"if: {short(fc.condition, 60)}",
                                      fc.speaker) if x)
         rows.append((fc.id, head, note, fc.statement, "italic"))
-    return _listing("Forecasts", rows, width)
+    return listing("Forecasts", rows, width)
 
 
 def _for_display(doc: Document) -> Document:
@@ -209,9 +211,9 @@ def to_rich(doc: Document):
     head.append(", ".join(speakers) if speakers else "none identified")
     parts.append(Panel(head, box=box.ROUNDED))
 
-    parts.append(_Adaptive(_claims_table(doc), lambda w: _claims_list(doc, w)) if doc.claims
+    parts.append(Adaptive(_claims_table(doc), lambda w: _claims_list(doc, w)) if doc.claims
                  else Text("No causal claims found.", style="yellow"))
-    parts.append(_Adaptive(_forecasts_table(doc), lambda w: _forecasts_list(doc, w)) if doc.forecasts
+    parts.append(Adaptive(_forecasts_table(doc), lambda w: _forecasts_list(doc, w)) if doc.forecasts
                  else Text("No forecasts found.", style="yellow"))
 
     if doc.removed:
