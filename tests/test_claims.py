@@ -1477,6 +1477,20 @@ def test_a_doing_is_labelled_by_its_ing_form(text, first, label):
     assert label_tokens([t for t in doc[first:] if not t.is_punct]) == label
 
 
+@pytest.mark.parametrize("text, first, label", [
+    ("The agency declared 300 counties in four states as disaster areas.", 1, "disaster areas"),
+    ("The ministry has declared a state of emergency.", 1, "state of emergency"),  # no "as": the object
+    ("The rebels declared war on the capital.", 1, "war"),
+])
+def test_what_is_declared_so_is_the_variable(text, first, label):
+    """A light verb names its object ("declare war": war), but "declare X as Y" names Y: the
+    counties are not what moved, their status is."""
+    from cogmap.extract.concepts import label_tokens
+
+    doc = load()(text)
+    assert label_tokens([t for t in doc[first:] if not t.is_punct]) == label
+
+
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
 @pytest.mark.parametrize("text, link", [
     ("The virus could kill millions.", ("virus", 1, "deaths", "millions")),   # a count names no variable

@@ -48,6 +48,8 @@ EMBEDDED_WORDS = 6
 _LIGHT_VERBS = frozenset(
     "call ask seek start begin launch hold announce declare order want need try decide plan make take "
     "have get give do go continue keep wish hope attempt intend prepare push press demand".split())
+#: Light verbs that can name what their object becomes ("declare X (as) Y").
+_DECLARING = frozenset("declare".split())
 from cogmap.extract.lexicon import INTENT_NOUNS as _INTENT  # noqa: E402
 from cogmap.extract.lexicon import COMPARATIVE, TRANSFER  # noqa: E402
 from cogmap.extract.structure import SPEECH_VERBS  # noqa: E402
@@ -123,6 +125,13 @@ def _core(tokens):
             break
         obj = next((c for c in head.children if c.dep_ in ("dobj", "xcomp") and c in toks
                     and c.pos_ != "PRON"), None)
+        if obj is not None and head.lemma_.lower() in _DECLARING:
+            # "declared 1,000 counties as disaster areas": what they were declared is the
+            # variable (disaster areas), not what was so declared.
+            # (the parse hangs the "as" on the verb or on the object's last noun)
+            as_ = next((c for c in [*head.children, *obj.subtree] if c.dep_ == "prep" and c.lower_ == "as"
+                        and c in toks), None)
+            obj = next((c for c in as_.children if c.dep_ == "pobj" and c in toks), obj) if as_ else obj
         if obj is None:
             prep = next((c for c in head.children if c.dep_ == "prep" and c in toks), None)
             obj = next((c for c in prep.children if c.dep_ == "pobj" and c in toks), None) if prep else None
