@@ -305,6 +305,29 @@ def test_from_documents_splits_what_the_file_keeps_apart():
     assert "food prices" not in m.concept("oil prices").aliases
 
 
+def test_a_pair_kept_apart_stays_apart_when_two_documents_bring_it_together():
+    """Each article labels its own wording "demand"; the label joins them across the two,
+    though neither joined the pair. Each concept goes with the side its wordings name,
+    with its other wordings ("weaker demand"), so no path runs from power to homes."""
+    def doc(source, cid, wordings, effect):
+        text = " ".join(f"{w} affects {effect}." for w in wordings)
+        return Document(
+            source=source, text=text,
+            concepts=[Concept(id=cid, label="demand", aliases=list(wordings)), Concept(id="e", label=effect)],
+            claims=[Claim(id=f"c{k}", cause=Mention(concept=cid, label="demand", text=w),
+                          effect=Mention(concept="e", label=effect, text=effect), polarity=1,
+                          evidence=Evidence(text=text, start=0, end=len(text)))
+                    for k, w in enumerate(wordings)])
+
+    docs = [doc("power.txt", "d", ["electricity demand", "demand"], "power prices"),
+            doc("homes.txt", "d", ["demand for homes", "weaker demand"], "house prices")]
+    assert len(from_documents(docs).concepts) == 3  # one "demand" feeds both
+    m = from_documents(docs, aliases={"keep_apart": [["electricity demand", "demand for homes"]]})
+    assert {(m.label(e.cause), m.label(e.effect)) for e in m.edges} == {
+        ("electricity demand", "power prices"), ("demand for homes", "house prices")}
+    assert "weaker demand" in m.concept("demand for homes").aliases
+
+
 def test_a_negative_wording_is_matched_by_its_concept():
     doc = _doc("a", "employment", "Unemployment", "crime", polarity=-1, aliases=["Unemployment"])
     # The claim is counted for "employment" already: an entry naming "unemployment" does not take it.

@@ -527,16 +527,48 @@ def from_documents(
                 c.aliases.append(a)
         return c
 
-    def steered(dc) -> ModelConcept:
-        """A document's concept under the alias file: its entry's, else its own label."""
+    def steered_label(dc) -> tuple[str, Optional[int]]:
+        """The label a document's concept takes under the alias file, and its entry."""
         words = [a for a in dc.aliases if not _negative_of(a, dc.label)]
         k = aliases.entry_index([dc.label, *words])
-        label = aliases.entries[k].label if k is not None else dc.label
+        return (aliases.entries[k].label if k is not None else dc.label), k
+
+    docs = list(docs)
+    # Every wording each concept of the model gathers from all the documents: a keep_apart
+    # pair can meet there though no one document joined it ("electricity demand" in one
+    # article, "demand for homes" in another, each labelled "demand" by its own).
+    gathered: dict[str, set[str]] = defaultdict(set)
+    words_of: dict[int, set[str]] = {}  # a document concept's wordings, its claims' words included
+    if aliases:
+        for doc in docs:
+            for dc in doc.concepts:
+                words_of[id(dc)] = {dc.label, *dc.aliases}
+            by_id = {dc.id: dc for dc in doc.concepts}
+            for claim in doc.claims:
+                for m in (claim.cause, claim.effect):
+                    if m.text and m.concept in by_id:
+                        words_of[id(by_id[m.concept])].add(m.text)
+            for dc in doc.concepts:
+                label = steered_label(dc)[0]
+                gathered[normalize_label(label) or label].update(words_of[id(dc)])
+
+    def met(label: str) -> set[str]:
+        return gathered.get(normalize_label(label) or label, set())
+
+    def steered(dc) -> ModelConcept:
+        """A document's concept under the alias file: its entry's, else its own label."""
+        label, k = steered_label(dc)
+        sides = {aliases.apart_side(w) for w in words_of.get(id(dc), ())} - {None}
+        if k is None and len(sides) == 1 and aliases.apart(sides, met(label)):
+            # The concept would meet the other side of a pair there: it goes with the side
+            # its own wordings name, and so do its other wordings ("weaker demand" beside
+            # "demand for homes").
+            label = next(iter(sides))
         # Wordings the file keeps apart from the concept's own stay out of its aliases;
         # their claims go to concepts of their own (mention_concept).
         own = [label, dc.label] + (list(aliases.entries[k].aliases) if k is not None else [])
         return concept_for(label, [a for a in dc.aliases if not aliases.apart([a], own)
-                                   and not aliases.apart([a], dc.aliases)])
+                                   and not aliases.apart([a], dc.aliases) and not aliases.apart([a], met(label))])
 
     def mention_concept(m, dc) -> Optional[ModelConcept]:
         """Where the alias file sends one claim's side by its words, if elsewhere."""
@@ -546,8 +578,9 @@ def from_documents(
         if entry is not None:
             return concept_for(entry.label, [m.text])
         side = aliases.apart_side(m.text)
-        if side is not None and aliases.apart([m.text], [dc.label, *dc.aliases]):
-            return concept_for(side, [m.text])  # the document joined what the file keeps apart
+        if side is not None and (aliases.apart([m.text], [dc.label, *dc.aliases])
+                                 or aliases.apart([m.text], met(steered_label(dc)[0]))):
+            return concept_for(side, [m.text])  # the documents joined what the file keeps apart
         return None
 
     for doc in docs:
