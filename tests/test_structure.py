@@ -192,3 +192,31 @@ def test_a_pull_quote_above_an_interview_is_the_interviewees():
     news = f"Reservoirs at record lows\n\n{pulled}\n\nThe water board said on Monday that reservoirs were low."
     q = next(q for q in cogmap.extract(news).quotes if q.text.strip("\u201c\u201d").startswith("Low reservoirs"))
     assert q.speaker is None
+
+
+STRIKE = ("Harbour strike slows imports\n\n"
+          "{name}, a transport economist at a Dutch university, spoke to us about the strike.\n\n"
+          "Q: Crane drivers at the port of Rotterdam stopped work ten days ago. What happens to shipping?\n\n"
+          "A: Ships wait at anchor, and every day of waiting raises costs for carriers.\n\n"
+          "Q: And for shoppers?\n\n"
+          "A: I would say there is a 60 percent chance that shops run short of some electronics by March.")
+
+
+def test_a_name_with_a_particle_is_a_person_and_answers_are_hers():
+    """The small model reads "Marieke de Vries" as an organisation (the lower-case "de");
+    introduced as someone, she is the interviewee and every answer is hers."""
+    doc = cogmap.extract(STRIKE.format(name="Marieke de Vries"))
+    assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Marieke de Vries"}
+    assert [f.speaker for f in doc.forecasts] == ["Marieke de Vries"]
+    answers = [(t.start, t.end) for t in doc.turns if t.kind == "answer"]
+    said = [c.speaker for c in doc.claims if any(a <= c.evidence.start < b for a, b in answers)]
+    assert said and set(said) == {"Marieke de Vries"}
+
+
+def test_i_in_an_answer_is_the_answerer_never_the_last_name_mentioned():
+    """With no interviewee known, "I would say" in an answer is said by no one known, not
+    by a name from the question (the model may take the port's city for a person)."""
+    doc = cogmap.extract(STRIKE.replace("{name}, a transport economist at a Dutch university,",
+                                        "A transport economist"))
+    assert [f.speaker for f in doc.forecasts] == [None]
+    assert not any(q.speaker == "Rotterdam" for q in doc.quotes)

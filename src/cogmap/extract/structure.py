@@ -139,16 +139,37 @@ class Structure:
         return sorted(self.quotes + self.answers, key=lambda q: (q.start, q.end))
 
 
+#: Lower-case particles inside names ("Marieke de Vries", "Ludwig van Loon", "Omar bin Said").
+_NAME_PARTICLES = frozenset("de da di du del della der den van von ten ter le la bin ibn al el dos das".split())
+
+
+def _particle_name(ent) -> bool:
+    """Whether an entity the small model did not call a person is a name with a particle,
+    introduced as someone ("Marieke de Vries, a logistics economist, ..."): the lower-case
+    particle is what throws the model, which then reads an organisation."""
+    toks = [t for t in ent if not t.is_punct]
+    if len(toks) < 3 or not (toks[0].is_title and toks[-1].is_title):
+        return False
+    if not all(t.is_title or t.lower_ in _NAME_PARTICLES and t.is_lower for t in toks):
+        return False
+    if not any(t.lower_ in _NAME_PARTICLES and t.is_lower for t in toks[1:-1]):
+        return False
+    root = ent.root
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children) or \
+        root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS
+
+
 def _collect_people(cleaned: Cleaned, docs) -> People:
     people = People()
     found = []
     for (start, _), doc in zip(cleaned.paragraphs, docs):
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and any(t.is_alpha and t.text[:1].isupper() for t in ent):
+            if (ent.label_ == "PERSON" or _particle_name(ent)) and any(t.is_alpha and t.text[:1].isupper() for t in ent):
                 text = ent.text.strip(" ,.’'")
                 if text:
                     found.append((start + ent.start_char, text))
-    places = {ent.text for doc in docs for ent in doc.ents if ent.label_ in ("GPE", "LOC", "NORP", "ORG")}
+    places = {ent.text for doc in docs for ent in doc.ents
+              if ent.label_ in ("GPE", "LOC", "NORP", "ORG") and not _particle_name(ent)}
     found = [(off, t) for off, t in found if t not in places and len(t) > 2]
     # Longer names first, so "Roe" resolves to "Jane Roe" wherever it appears.
     for _, text in sorted(found, key=lambda x: -len(x[1].split())):
@@ -161,6 +182,9 @@ def _collect_people(cleaned: Cleaned, docs) -> People:
 #: ``me`` of :func:`_speaker_from_token` when "I" is read as the last person named (an
 #: interview's narration, where the interviewee's words are reported).
 _LAST_NAMED = object()
+#: Who "I" is in an answer while the interviewee is not known yet: replaced once the
+#: narration has named them (a string, since it passes through Quote records).
+_ANSWERER = "\u2063answerer"
 
 
 def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = None,
@@ -447,12 +471,16 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     last_para = -10
     for pi, ((a, b), doc) in enumerate(zip(cleaned.paragraphs, docs)):
         para_quotes = quoted[bisect.bisect_left(q_starts, a):bisect.bisect_left(q_starts, b)]
+        # In a turn, "I" is whoever speaks it (no one known yet, maybe), never the last
+        # person named: "I would say ..." answering a question about Rotterdam is not Rotterdam's.
+        me_here = (interviewee or _ANSWERER) if kinds[pi] == "answer" else \
+            interviewer if kinds[pi] == "question" else me
         for sent in doc.sents:
             s_a, s_b = a + sent.start_char, a + sent.end_char
             found = _speech_verb_speaker(sent, people, a, outside=inside_quote,
                                          has_quote=lambda s_, a_=a: quote_reaches(a_ + s_.end_char,
                                                                                   a_ + s_.start_char - 1),
-                                         recent=recent_person, me=me)
+                                         recent=recent_person, me=me_here)
             if not found:
                 # A named person as a sentence's subject becomes who "he" or "she" is next
                 # ("Kopeček has a similar opinion. '...,' he said.").
@@ -511,6 +539,11 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     qa_start = next((cleaned.paragraphs[i][0] for i, k in enumerate(kinds) if k != "narration"), None)
     if qa_start is not None and interviewee is None:
         interviewee = _interviewee_from_narration(quotes, attributions, people, cleaned, qa_start)
+    # "I" in an answer, before the interviewee was known: now it is (or stays unknown).
+    quotes = [Quote(speaker=interviewee, text=q.text, start=q.start, end=q.end) if q.speaker == _ANSWERER else q
+              for q in quotes]
+    attributions = [(sa, sb, interviewee if who == _ANSWERER else who) for sa, sb, who in attributions]
+    attributions = [x for x in attributions if x[2]]
     if interviewee is not None and qa_start is not None:
         # A paragraph that is nothing but a quotation, before the interview begins, is a pull
         # quote: the interviewee's words set above the introduction, with no "she said".
