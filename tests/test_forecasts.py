@@ -443,3 +443,22 @@ def test_the_hedge_is_whole_words_each_once():
     hedges = [f.hedge.split() for f in doc.forecasts]
     assert hedges and all(len(h) == len(set(h)) for h in hedges), hedges
     assert not any("ll" in h for h in hedges), hedges
+
+
+@pytest.mark.parametrize("text, horizon", [
+    ("A three-week drought has lifted grain prices, and traders warn that the worst may not be over.", None),
+    ("Batteries move cheap midday solar power into the evening, so the spikes will likely shrink.", None),
+    ("The talks could resume on Monday.", "Monday"),                       # a date of the outcome stays
+    ("The strike will probably end within two weeks.", "within two weeks"),
+])
+def test_a_time_that_describes_a_thing_is_no_horizon(text, horizon):
+    """"A three-week drought" says how long the drought was, not when the forecast is due."""
+    (f,) = cogmap.extract(text).forecasts
+    assert f.horizon == horizon
+
+
+def test_hedges_of_two_clauses_are_the_term_that_sets_the_probability():
+    text = ("Farmers have sold their herds because low prices make them a loss, and smaller herds "
+            "today will lead to a shortage of milk next year, which could push cheese prices higher.")
+    found = [(f.hedge, f.probability) for f in cogmap.extract(text).forecasts]
+    assert found and all(h in ("will", "could") for h, _ in found), found  # not "will could"

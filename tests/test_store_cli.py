@@ -106,6 +106,9 @@ def test_forecasts_list_on_a_narrow_terminal_keeps_names_whole(tmp_path, corpus)
     assert "┃" not in narrow  # a list, not a table
     wide = cogmap("forecasts", "list", "--db", db, cwd=tmp_path, columns=200).stdout
     assert "┃" in wide and "a-rather-long-file-name-for-a-column.txt" in wide
+    # experts: the number columns had left the names no room at all
+    narrow = cogmap("experts", "--db", db, cwd=tmp_path, columns=60).stdout
+    assert all(name in narrow for name in ("Ann Lee", "Bob Ray", "Cy Dee")) and "1 forecast" in narrow, narrow
 
 
 def test_real_pipeline(tmp_path):

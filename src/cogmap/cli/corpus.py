@@ -24,7 +24,7 @@ from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
 from cogmap.corpus.store import DEFAULT_DB, Store
-from cogmap.show.render import Adaptive, TerminalConsole, counted, listing
+from cogmap.show.render import WIDE, Adaptive, TerminalConsole, counted, listing
 
 # Speakers, statements and labels come from the articles: their bidi controls are shown as U+FFFD.
 out = TerminalConsole(emoji=False)
@@ -164,9 +164,17 @@ def experts(
     t.add_column("speaker", ratio=1, overflow="fold")
     for col in ("docs", "claims", "forecasts", "resolved", "Brier", "log score"):
         t.add_column(col, justify="right", no_wrap=True)
+    items = []
     for e in rows:
         t.add_row(Text(e.speaker), str(e.documents), str(e.claims), str(e.forecasts), str(e.resolved), _fmt(e.brier), _fmt(e.log_score))
-    out.print(t)
+        # On a narrow terminal the six number columns left the names no room at all.
+        items.append(("", Text(e.speaker, style="bold"),
+                      f"{counted(e.documents, 'doc')}, {counted(e.claims, 'claim')}, "
+                      f"{counted(e.forecasts, 'forecast')} ({e.resolved} resolved); "
+                      f"Brier {_fmt(e.brier)}, log score {_fmt(e.log_score)}", "", ""))
+    out.print(Adaptive(t, lambda w: listing(t.title, items, w)))
+    if out.width < WIDE:
+        out.print(Text(t.caption, style="dim"))
     for e in rows:
         if not e.calibration:
             continue

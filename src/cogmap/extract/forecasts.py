@@ -596,7 +596,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         horizon = m.group(0) if m else None
         if horizon is None:
             for ent in sent.ents:
-                if ent.label_ in ("DATE", "TIME") and not _PAST_TIME.search(ent.text) and not (
+                if ent.label_ in ("DATE", "TIME") and not _PAST_TIME.search(ent.text) and not _describes(ent) and not (
                         cond_span is not None and cond_span.start <= ent.start < cond_span.end):
                     horizon = ent.text
                     break
@@ -615,7 +615,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                 m2 = HORIZON.search(doc.text[pa:pb])
                 when = m2.group(0) if m2 else next(
                     (e.text for e in sent.ents if e.label_ in ("DATE", "TIME") and i <= e.start < j
-                     and not _PAST_TIME.search(e.text)
+                     and not _PAST_TIME.search(e.text) and not _describes(e)
                      and not (cond_span is not None and cond_span.start <= e.start < cond_span.end)), None)
                 cond = condition if cond_span is not None and i <= cond_span.start < j else None
                 out.append(RawForecast(start=pa, end=pb, statement=doc.text[pa:pb], probability=p2, hedge=hedge2,
@@ -625,6 +625,14 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
                                framed=frame is not None or toss_up, possible=possible_event(verb)))
     return out
+
+
+def _describes(ent) -> bool:
+    """Whether a time expression describes a thing rather than dates the outcome: "a
+    three-week heatwave", "cheap midday solar power" say how long or when of a noun."""
+    root = ent.root
+    return root.dep_ in ("amod", "compound", "nmod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and not ent.start <= root.head.i < ent.end
 
 
 def judged(verb) -> bool:

@@ -431,6 +431,7 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
             continue
         words = []
         hedged = []  # the verbs the reader's hedge words modify
+        reach = [len(ref.text), 0]
         for a, b, seg, _p in rd.spans.get("hedge", []):
             if seg == 1:
                 # Whole words of the parse (a span may start inside "it'll"), each once: two
@@ -441,6 +442,7 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
                     a = min(a, inside[0].idx - base)
                 words += [w for w in ref.text[a:b].lower().split() if w not in words]
                 hedged += [t.head if t.dep_ in ("aux", "advmod", "neg") else t for t in inside]
+                reach = [min(reach[0], a), max(reach[1], b)]
         # The "not" of the main clause ("I'm not convinced they'll"), or of the verb the hedge
         # words modify ("warned that land alone would not bring rents down"); not one of a
         # phrase they also touch ("will ..., though probably not before 2030").
@@ -467,9 +469,13 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
             prob, hedge = short_of_certain(prob, hedge, scale)  # "I think it will definitely": judged
         m = HORIZON.search(ref.text)
         start = ref.sent.start_char
+        # The words as written where they are one phrase ("will likely", "looks like");
+        # hedges of two clauses ("will lead to ..., which could push") are the term the
+        # probability comes from, not "will could".
+        phrase = ref.text[reach[0]:reach[1]].lower().split() == words
         rf = RawForecast(
             start=start, end=start + len(ref.text), statement=ref.text, probability=prob,
-            hedge=" ".join(words) or hedge, horizon=m.group(0) if m else None, condition=None,
+            hedge=(" ".join(words) if phrase else hedge) or hedge, horizon=m.group(0) if m else None, condition=None,
             sent_start=start, sent_end=start + len(ref.text), reader_only=True)
         out.append((pa, ref.sent.doc, rf))
     return out
