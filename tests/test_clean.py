@@ -125,3 +125,9 @@ def test_a_byline_names_the_writer(top, author):
     c = clean(f"Rent caps will not fix the shortage, and building will.\n{top}\n"
               "Rents rose because too few homes were built last year in the city.\n")
     assert c.author == author
+
+
+def test_a_headline_ending_on_a_quoted_phrase_is_the_title():
+    page = 'Port strike: "the queues move rather than vanish"\n\nA freight economist spoke to us on Monday.'
+    assert clean(page).title == 'Port strike: "the queues move rather than vanish"'
+    assert clean('"We will win."\n\nThe leader said so on Monday.').title is None  # a quoted sentence is no headline

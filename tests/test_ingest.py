@@ -240,3 +240,20 @@ def test_a_named_pipe_is_refused_before_it_is_opened(tmp_path):
             pass
         pytest.fail("read() waited on the named pipe")
     assert got and "named pipe" in got[0]
+
+
+BODY = ("<p>The bank raised rates, which will cut demand for loans over the next year, "
+        "economists said on Tuesday in a long note to clients.</p>")
+
+
+@pytest.mark.parametrize("head, footer, date", [
+    ("", "<footer>&copy; 2025 The Ledger. All rights reserved.</footer>", None),  # a year is no date
+    ('<meta property="article:published_time" content="2024-01-01">', "<footer>&copy; 2024 X</footer>",
+     "2024-01-01"),                                                               # unless the page dates it
+    ('<meta property="article:published_time" content="2024-03-05T10:00:00Z">', "", "2024-03-05"),
+])
+def test_a_copyright_year_is_no_publication_date(tmp_path, head, footer, date):
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><head>{head}<title>Rates rise</title></head><body><article><h1>Rates rise</h1>"
+                    f"{BODY}</article>{footer}</body></html>")
+    assert read(page).date == date

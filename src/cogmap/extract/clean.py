@@ -231,7 +231,9 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         title = next((lines[i] for i in sorted(drop) if drop[i] == "teaser" and i < first_body + 3), None)
     if title is None:
         first = next((lines[i] for i in range(n) if i not in drop), None)
-        if first and not _ends_sentence(first.rstrip("?")) and len(_words(first)) <= 30:
+        # (A headline may end on a quoted phrase: 'Strike: "delays spread"' ends no sentence.)
+        if first and not first.rstrip().rstrip("\"'”’»)]").rstrip("?").endswith(tuple(".!:;")) \
+                and len(_words(first)) <= 30:
             title = first
 
     out: list[str] = []

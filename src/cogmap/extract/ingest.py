@@ -230,8 +230,19 @@ def _from_html(html: str, source: str) -> RawInput:
     text = (result.get("text") or "").strip()
     if not text:
         raise InputError(f"{source}: no article text found in the HTML")
+    date = result.get("date") or None
+    if date and date.endswith("-01-01"):
+        # The wide search falls back on any year the page shows, as 1 January: a footer's
+        # "(c) 2025" is no publication date. Such a date stands only if the page's own
+        # date markup gives it too.
+        from htmldate import find_date
+
+        try:
+            date = find_date(html, extensive_search=False, original_date=True)
+        except Exception:  # htmldate raises many kinds on malformed pages, as trafilatura does
+            date = None
     return RawInput(text=text, source=source, title=result.get("title") or None,
-                    date=result.get("date") or None, is_html=True, removed=_dropped_blocks(html, text))
+                    date=date, is_html=True, removed=_dropped_blocks(html, text))
 
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "aside", "footer", "header",
