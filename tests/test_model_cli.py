@@ -119,6 +119,21 @@ def test_simulate_command(good):
     assert json.loads(r.stdout)["settings"]["transfer"] == "tanh"
 
 
+def test_simulate_names_the_concepts_it_does_not_move_in_one_line(tmp_path, good):
+    """A map from articles has many concepts a clamp never reaches: their rows of "0.000
+    unchanged" buried the few that move."""
+    m = tmp_path / "m.yaml"
+    m.write_text(GOOD.replace("edges:", "- {id: rain, label: spring rain}\n- {id: fog, label: coastal fog}\nedges:")
+                 + "- {cause: rain, effect: fog, weight: 0.5}\n")
+    r = cogmap("simulate", m, "--set", "tanks=1")
+    assert r.returncode == 0, r.stderr
+    table, rest = r.stdout.split("2 concepts unchanged:")
+    assert "spring rain" in rest and "coastal fog" in rest
+    assert "spring rain" not in table and "second mobilization" in table
+    d = json.loads(cogmap("simulate", m, "--set", "tanks=1", "--format", "json").stdout)
+    assert {"rain", "fog"} <= {c["id"] for c in d["concepts"]}  # the JSON keeps every concept
+
+
 def test_map_refuses_an_output_name_of_another_format(tmp_path):
     art = tmp_path / "a.txt"
     art.write_text("Higher rates cut demand for housing, the economist said.\n")

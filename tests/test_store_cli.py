@@ -111,6 +111,18 @@ def test_forecasts_list_on_a_narrow_terminal_keeps_names_whole(tmp_path, corpus)
     assert all(name in narrow for name in ("Ann Lee", "Bob Ray", "Cy Dee")) and "1 forecast" in narrow, narrow
 
 
+def test_a_report_kept_beside_the_articles_is_no_article(tmp_path, corpus):
+    """A report holds an article's quotes and labels: read as an article, each claim would
+    come back twice. A folder's search skips it; named on its own, it is refused."""
+    (corpus / "bad.txt").unlink()
+    p = cogmap("report", corpus / "a.txt", "-o", corpus / "a-report.html", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    p = cogmap("add", corpus, "--db", tmp_path / "s.db", cwd=tmp_path)
+    assert p.returncode == 0 and "added 2, unchanged 0" in p.stdout, p.stdout + p.stderr
+    p = cogmap("extract", corpus / "a-report.html", cwd=tmp_path, fake=False)
+    assert p.returncode == 2 and "is a cogmap report, not an article" in p.stderr and "Traceback" not in p.stderr
+
+
 def test_real_pipeline(tmp_path):
     import cogmap as cm
 

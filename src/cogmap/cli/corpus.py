@@ -121,7 +121,7 @@ def add(
         "in this process" if report.workers == 0 else f"{report.workers} worker{'s' if report.workers != 1 else ''}"
     )
     out.print(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)} (already in {db}), "
+        f"added {len(report.added)}, unchanged {len(report.unchanged)} (their content is already in {db}), "
         f"failed {len(report.failed)}; {report.docs_per_second:.1f} docs/s, {how}",
         highlight=False, soft_wrap=True,
     )

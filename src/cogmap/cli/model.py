@@ -20,7 +20,7 @@ from rich.text import Text
 from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
-from cogmap.show.render import TerminalConsole, counted
+from cogmap.show.render import TerminalConsole, counted, short
 
 __all__ = ["register", "demo_model_story"]
 
@@ -139,12 +139,19 @@ def what_if_renderable(w, *, top: Optional[int] = None, only: Optional[list[str]
     rows = w.changes
     if only is not None:
         rows = [r for r in rows if r[0] in only]
+    # A map drawn from articles has many concepts the clamp never reaches: rows of "0.000
+    # unchanged" would bury the few that move, so they are named in one line below.
+    still = [r for r in rows if round(r[4], 3) == 0 and r[0] not in w.scenario.clamped]
+    rows = [r for r in rows if r not in still]
     if top is not None:
         rows = rows[:top]
     for cid, label, b, s, d in rows:
         name = label + ("  (set)" if cid in w.scenario.clamped else "")
         t.add_row(name, f"{b:.3f}", f"{s:.3f}", _signed(d))
     parts.append(t)
+    if still:
+        names = ", ".join(label for _, label, *_ in still)
+        parts.append(Text(f"{counted(len(still), 'concept')} unchanged: {short(names, 300)}", style="dim"))
     return Group(*parts)
 
 

@@ -62,8 +62,23 @@ def content_hash(text: str | bytes) -> str:
     return hashlib.sha256(text).hexdigest()
 
 
+def _a_report(path: Path) -> bool:
+    """A report ``cogmap report`` wrote, kept beside the articles: a folder's search skips
+    it (named on its own, it is refused with its reason)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return False
+    from cogmap.extract.ingest import is_report
+
+    try:
+        with open(path, "rb") as fh:
+            return is_report(fh.read(4096).decode("utf-8", "replace"))
+    except OSError:
+        return False  # unreadable: extraction says why
+
+
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files, folders (recursively: .txt, .html, .htm) and globs, as a sorted list of files.
+    """Files, folders (recursively: .txt, .html, .htm; not the reports cogmap writes) and
+    globs, as a sorted list of files.
 
     A path that is neither an existing file or folder nor a glob matching
     something is an :class:`~cogmap.errors.InputError`.
@@ -79,7 +94,7 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
     def walk(folder: Path) -> None:
         for p in sorted(folder.rglob("*")):
-            if p.is_file() and p.suffix.lower() in SUFFIXES:
+            if p.is_file() and p.suffix.lower() in SUFFIXES and not _a_report(p):
                 push(p)
 
     for raw in paths:

@@ -205,7 +205,19 @@ def _from_text(text: str, source: str, html: Optional[bool]) -> RawInput:
         if not text.strip():
             raise InputError(f"{source}: is empty")
         return RawInput(text=text, source=source)
+    if is_report(text):
+        raise InputError(f"{source}: is a cogmap report, not an article (its map came from articles: add those)")
     return _from_html(text, source)
+
+
+#: What every page ``cogmap report`` writes carries in its head.
+REPORT_MARK = '<meta name="generator" content="cogmap report">'
+
+
+def is_report(head: str) -> bool:
+    """Whether an HTML text (or its first few KB) is a page ``cogmap report`` wrote: its
+    quotes and labels would come back as an article's, each claim twice."""
+    return REPORT_MARK in head[:4096]
 
 
 #: Control characters XML forbids (all below 0x20 but tab and the line ends): lxml
