@@ -443,6 +443,11 @@ def _raised_subject(verb):
     return subj if subj is not None and subj.lower_ not in _PRONOUN_SUBJ else None
 
 
+#: Verbs by which a thing itself begins (+1) or ends (-1), said without an object.
+_LIFECYCLE = {**dict.fromkeys("end stop cease finish halt".split(), -1),
+              **dict.fromkeys("begin start resume restart erupt recur".split(), 1)}
+
+
 def clause_side(verb) -> Side:
     """The variable a clause states and its direction.
 
@@ -562,6 +567,12 @@ def clause_side(verb) -> Side:
         if lemma in L.INCREASE or lemma in L.DECREASE:
             s = np_side(subj)
             return Side(s.tokens, s.sign * (1 if lemma in L.INCREASE else -1) * neg)
+        if lemma in _LIFECYCLE and obj is None and not _children(verb, "xcomp", "ccomp", "prt") \
+                and subj.lower_ not in _PRONOUN_SUBJ:
+            # "the strike will end", "fighting resumed": the strike going down, the fighting
+            # up, not an event "strike end" ("prices stop rising" and "end up" are not this).
+            s = np_side(subj)
+            return Side(s.tokens, s.sign * _LIFECYCLE[lemma] * neg)
         # "X is / becomes (even) less / higher / more likely"
         for comp in _children(verb, "acomp", "attr", "oprd"):
             direction = adj_sign(comp) if comp.pos_ in ("ADJ", "ADV") else None

@@ -253,6 +253,11 @@ def _doing(tokens):
         return None  # (a perfect's participle is a doing too: "has viewed time as his ally")
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children if c in tokens):
         return None
+    # A base form is a doing after "to" or a modal ("may cancel", "decide to step down");
+    # bare, and in a headline's Title Case above all, it is a noun the tagger misread
+    # ("Power Prices Hit Record Highs": no "recording highs").
+    if head.tag_ == "VB" and not any(c.dep_ == "aux" for c in head.children) or _is_title_case(head.doc):
+        return None
     first = next((t for t in tokens if not (t.dep_ in ("aux", "auxpass", "neg") or t.lower_ in _DROP_WORDS
                                             or t.is_punct)), None)
     return head if first == head else None

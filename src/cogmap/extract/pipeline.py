@@ -245,6 +245,10 @@ def _actor_of_means(rc, known: dict) -> bool:
     return False
 
 
+#: "in order to", "in an effort to", "in a bid to", "in an attempt to": an aim, wherever it stands.
+_AIM_NOUNS = frozenset("order effort bid attempt".split())
+
+
 def _aim_as_cause(rc) -> bool:
     """Whether a claim's cause lies in a purpose clause and its effect outside it: "To
     curb inflation, the bank raised rates" read as inflation -> rates. An aim causes
@@ -267,10 +271,17 @@ def _aim_as_cause(rc) -> bool:
         # clause is as often a misparsed complement ("the rush to build furnaces").
         if v.pos_ == "VERB" and v.lemma_ != "be" and \
                 any(a.dep_ == "aux" and a.lower_ == "to" and a.i < v.i for a in v.children) and \
-                (v.dep_ == "advcl" and v.i < v.head.i or v.dep_ == "acl" and v.head.lower_ == "order"
+                (v.dep_ == "advcl" and v.i < v.head.i
+                 or v.dep_ == "acl" and v.head.lower_ == "order"
                  or v.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in v.children)):
             inside = {t.i for t in v.subtree}
             return all(t.i in inside and t.i >= v.i for t in cause) and not any(t.i in inside for t in effect)
+    # "in an effort to X", "in a bid to X", wherever it stands: the phrase is the aim.
+    for v in cause:
+        if v.pos_ == "VERB" and v.dep_ == "acl" and v.head.lemma_.lower() in _AIM_NOUNS \
+                and v.head.head.lower_ == "in" and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children):
+            inside = {t.i for t in v.head.head.subtree}
+            return all(t.i in inside for t in cause) and not any(t.i in inside for t in effect)
     return False
 
 
