@@ -462,3 +462,16 @@ def test_hedges_of_two_clauses_are_the_term_that_sets_the_probability():
             "today will lead to a shortage of milk next year, which could push cheese prices higher.")
     found = [(f.hedge, f.probability) for f in cogmap.extract(text).forecasts]
     assert found and all(h in ("will", "could") for h, _ in found), found  # not "will could"
+
+
+def test_a_forecast_reported_as_a_groups_fear_is_the_groups():
+    """An interviewee who tells what the dockers fear does not forecast it herself; "most
+    people think" is her own hedge, and stays hers. (The small model tags "Ana Ruiz" as
+    no entity at all: introduced with her role, she is the interviewee all the same.)"""
+    text = ("Ana Ruiz, a port economist, spoke to us.\n\n"
+            "Q: What worries the dockers?\n\n"
+            "A: The dockers fear that the new cranes will cut hundreds of jobs.\n\n"
+            "Q: And rates?\n\n"
+            "A: Most people think freight rates will fall by spring.")
+    said = {f.statement.split()[1]: f.speaker for f in cogmap.extract(text).forecasts}
+    assert said == {"dockers": "dockers", "people": "Ana Ruiz"}, said

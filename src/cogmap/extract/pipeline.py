@@ -210,6 +210,42 @@ def _subject_person(pdoc, start: int, people, base: int = 0, speech: bool = Fals
     return people.resolve(pdoc[subj.left_edge.i: subj.i + 1].text)
 
 
+#: Verbs of a belief or a feeling about what is to come: a forecast they report is the
+#: holder's ("the workers fear that X will"), whoever reports it.
+_ATTITUDES = frozenset("fear worry hope expect believe think predict anticipate suspect reckon doubt".split())
+_GENERIC_GROUPS = frozenset("most many some few several all everyone everybody nobody people".split())
+
+
+def _holder(pdoc, start: int, people) -> Optional[str]:
+    """Who holds the forecast of a sentence that reports someone's belief or feeling:
+    "The workers fear that the cranes will cut jobs" is the workers', not the interviewee's
+    who tells of it. None for "I" and "we" (the speaker's own) and for a pronoun, which the
+    quote or the turn around it answers for.
+
+    >>> from cogmap.extract.nlp import load
+    >>> from cogmap.extract.structure import People
+    >>> _holder(load()("Dock workers fear that the new cranes will cut jobs."), 0, People())
+    'Dock workers'
+    """
+    span = pdoc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.sent.root
+    if root.lemma_.lower() not in _ATTITUDES or not any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+        return None
+    if any(c.lower_ in _GENERIC_GROUPS for c in subj.children) or subj.lower_ in _GENERIC_GROUPS:
+        return None  # "most people think": a speaker's hedge on their own view, not a group's forecast
+    # (no article, and no blank where the parse saw a speaker's tag: "A: The dockers ...")
+    words = [t for t in pdoc[subj.left_edge.i: subj.right_edge.i + 1] if not (t.is_space or t.dep_ == "det" and t.i < subj.i)]
+    if not words or len(words) > 6:
+        return None
+    phrase = pdoc[words[0].i: words[-1].i + 1].text
+    return people.resolve(phrase) or phrase
+
+
 def _side_probability(reading, side, sent, role: Optional[str] = None, before=None) -> float:
     """The reader's P(part of a cause or effect), or of ``role``, for a rule's side, at its
     surest word in the sentence, or in ``before``, the sentence the reader read before it;
@@ -736,7 +772,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         forecasts.append(Forecast(
             id=f"f{len(forecasts) + 1}", statement=text[a:b], concepts=ids, probability=rf.probability,
             hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
-            speaker=speaker_at(a, b) or _subject_person(pdoc, rf.start, st.people, pa, author=st.author) or writer,
+            speaker=_holder(pdoc, rf.start, st.people) or speaker_at(a, b)
+            or _subject_person(pdoc, rf.start, st.people, pa, author=st.author) or writer,
             evidence=Evidence(text=text[a:b], start=a, end=b)))
         if rf.reader_only:
             reader_only.add(id(forecasts[-1]))

@@ -154,17 +154,38 @@ def _particle_name(ent) -> bool:
         return False
     if not any(t.lower_ in _NAME_PARTICLES and t.is_lower for t in toks[1:-1]):
         return False
-    root = ent.root
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children) or \
-        root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS
+    return _introduced(ent.root)
+
+
+def _introduced(tok) -> bool:
+    """Whether a name is introduced as someone: it has an appositive role ("X, a port
+    economist, ...") or says something ("X said", "X spoke to us")."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in tok.children) or \
+        tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _untagged_names(doc) -> list:
+    """Names the small model tagged as no entity at all ("Ana Ruiz, a port economist,
+    spoke to us"): two to four title-case proper nouns, introduced as someone."""
+    tagged = {t.i for ent in doc.ents for t in ent}
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.i in tagged or tok.dep_ == "compound" or not _introduced(tok):
+            continue
+        parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i] + [tok]
+        if 2 <= len(parts) <= 4 and all(t.is_title and t.is_alpha for t in parts) and \
+                parts[-1].i - parts[0].i == len(parts) - 1:
+            out.append(doc[parts[0].i: tok.i + 1])
+    return out
 
 
 def _collect_people(cleaned: Cleaned, docs) -> People:
     people = People()
     found = []
     for (start, _), doc in zip(cleaned.paragraphs, docs):
-        for ent in doc.ents:
-            if (ent.label_ == "PERSON" or _particle_name(ent)) and any(t.is_alpha and t.text[:1].isupper() for t in ent):
+        for ent in [*doc.ents, *_untagged_names(doc)]:
+            if (getattr(ent, "label_", "") in ("PERSON", "") or _particle_name(ent)) and \
+                    any(t.is_alpha and t.text[:1].isupper() for t in ent):
                 text = ent.text.strip(" ,.’'")
                 if text:
                     found.append((start + ent.start_char, text))
@@ -212,7 +233,7 @@ def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = N
             return name
     # A role without a name: "an energy analyst", "experts"; a part of a group: "some of my
     # former colleagues", whose "of" phrase says who.
-    while len(span) > 1 and span[0].dep_ in ("det", "punct", "predet"):
+    while len(span) > 1 and (span[0].dep_ in ("det", "punct", "predet") or span[0].is_space):
         span = span[1:]
     group = tok.pos_ in ("PRON", "ADJ", "DET") and tok.lower_ in _PART_OF and any(
         p.lower_ == "of" and any(o.pos_ in ("NOUN", "PROPN") for o in p.children) for p in tok.children)

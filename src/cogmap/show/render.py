@@ -10,6 +10,8 @@ bidirectional control characters of names, labels, titles and quotes as U+FFFD
 
 from __future__ import annotations
 
+import math
+
 import re
 from typing import Optional
 
@@ -87,7 +89,13 @@ def short(s: str, n: int = 90) -> str:
 
 
 def _pct(p) -> str:
-    return "" if p is None else f"{p:.0%}"
+    """A probability in whole percent, halves rounded up as the store's two decimals are
+    ("{:.0%}" rounds 0.325 to 32%, while the store lists it as 0.33).
+
+    >>> _pct(0.325), _pct(0.875), _pct(None)
+    ('33%', '88%', '')
+    """
+    return "" if p is None else f"{math.floor(p * 100 + 0.5 + 1e-9)}%"
 
 
 #: Below this width the tables would cut names to a few letters: print a list instead.

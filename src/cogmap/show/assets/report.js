@@ -893,7 +893,8 @@
       " steps" + (r.period ? " (cycle of " + r.period + ")" : "") + ". " + (r.changes.length ?
       r.changes.length + " concept" + (r.changes.length === 1 ? "" : "s") + " change:" : "Nothing else changes.");
     $("whatif-cli").textContent = "The same run from the command line: cogmap simulate MODEL " + Object.keys(c).map(function (id) {
-      return "--set " + shellQuote(id + "=" + c[id]); }).join(" ") + " --transfer " + r.settings.transfer + " --rule " + r.settings.rule;
+      return "--set " + shellQuote(id + "=" + c[id]); }).join(" ") + " --transfer " + r.settings.transfer + " --rule " + r.settings.rule +
+      " (MODEL: this map, from the Model file button above, or from cogmap map)";
     r.changes.forEach(function (ch) {
       var tr = el("tr");
       tr.appendChild(el("td", null, ch.label));
