@@ -239,7 +239,8 @@ def _holder(pdoc, start: int, people) -> Optional[str]:
     if any(c.lower_ in _GENERIC_GROUPS for c in subj.children) or subj.lower_ in _GENERIC_GROUPS:
         return None  # "most people think": a speaker's hedge on their own view, not a group's forecast
     # (no article, and no blank where the parse saw a speaker's tag: "A: The dockers ...")
-    words = [t for t in pdoc[subj.left_edge.i: subj.right_edge.i + 1] if not (t.is_space or t.dep_ == "det" and t.i < subj.i)]
+    words = [t for t in pdoc[subj.left_edge.i: subj.right_edge.i + 1]
+             if not (t.is_space or t.dep_ == "det" and t.i < subj.i)]
     if not words or len(words) > 6:
         return None
     phrase = pdoc[words[0].i: words[-1].i + 1].text
@@ -307,8 +308,7 @@ def _aim_as_cause(rc) -> bool:
         # clause is as often a misparsed complement ("the rush to build furnaces").
         if v.pos_ == "VERB" and v.lemma_ != "be" and \
                 any(a.dep_ == "aux" and a.lower_ == "to" and a.i < v.i for a in v.children) and \
-                (v.dep_ == "advcl" and v.i < v.head.i
-                 or v.dep_ == "acl" and v.head.lower_ == "order"
+                (v.dep_ == "advcl" and v.i < v.head.i or v.dep_ == "acl" and v.head.lower_ == "order"
                  or v.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in v.children)):
             inside = {t.i for t in v.subtree}
             return all(t.i in inside and t.i >= v.i for t in cause) and not any(t.i in inside for t in effect)
