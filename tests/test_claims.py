@@ -1533,3 +1533,13 @@ def test_a_thing_that_ends_or_resumes_is_that_thing_going_down_or_up(extractor, 
     """Not an event "strike end" that merges with "strike" under the wrong sign."""
     effects = [(c.effect.label, c.polarity) for c in cogmap.extract(text, extractor=extractor).claims]
     assert effects == [link], effects
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_which_after_an_objects_phrase_is_what_the_clause_moved(extractor):
+    """", which" hangs on the last noun ("goods"), but what slows sales is the spending the
+    clause before cut: the chain bills -> spending -> sales connects."""
+    links = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(
+        "Higher energy bills reduce household spending on other goods, which in turn slows retail sales.",
+        extractor=extractor).claims]
+    assert ("household spending on other goods", 1, "retail sales") in links, links

@@ -893,6 +893,15 @@ def _cause_side_from_subject(subj, verb, prev_sents):
                 if clause is not None and clause.dep_ == "acl" and clause.head.lemma_.lower() in L.INTENT_NOUNS:
                     return np_side(clause.head), False
                 return (clause_side(clause), False) if clause is not None else (None, False)
+            if low == "which" and subj.i > 0 and subj.nbor(-1).text == ",":
+                # "cut spending on other goods, which slows retail sales": the parser hangs
+                # "which" on the last noun, but what the clause before moved is the object
+                # of its causal verb, which holds that noun (spending, down; not "goods").
+                up = antecedent
+                while up.dep_ == "pobj" and up.head.dep_ == "prep" and up.head.head.pos_ == "NOUN":
+                    up = up.head.head
+                if up is not antecedent and _moved_by(up) is not None:
+                    antecedent = up
             moved = _moved_by(antecedent) if low == "which" and subj.i > 0 and subj.nbor(-1).text == "," else None
             if moved is not None:
                 # "will squeeze supply, which will boost prices": "which" is the squeezing,
