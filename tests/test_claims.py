@@ -1543,3 +1543,24 @@ def test_which_after_an_objects_phrase_is_what_the_clause_moved(extractor):
         "Higher energy bills reduce household spending on other goods, which in turn slows retail sales.",
         extractor=extractor).claims]
     assert ("household spending on other goods", 1, "retail sales") in links, links
+
+
+@pytest.mark.parametrize("text, cause, effect", [
+    ("Without enough mentors on the wards, universities cannot expand their intakes.", "enough mentors", "intakes"),
+    ("Without cheap credit, small firms could not grow.", "cheap credit", "small firms"),
+])
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_without_x_y_cannot_is_a_link_asserted_not_denied(text, cause, effect, extractor):
+    """The "not" goes with the "without": X lets Y grow, which the sentence asserts."""
+    doc = cogmap.extract(text, extractor=extractor)
+    links = [(c.polarity, c.modality) for c in doc.claims
+             if c.cause.text.startswith(cause) and c.effect.text.startswith(effect)]
+    assert links and all(p == 1 and m != "negated" for p, m in links)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_change_noun_with_its_own_thing_keeps_it_and_in_says_where(extractor):
+    doc = cogmap.extract("Flexible rostering has cut sickness absence in the hospitals that tried it.",
+                         extractor=extractor)
+    assert [(c.cause.text, c.polarity, c.effect.text) for c in doc.claims] == \
+        [("Flexible rostering", -1, "sickness absence")]

@@ -475,3 +475,19 @@ def test_a_forecast_reported_as_a_groups_fear_is_the_groups():
             "A: Most people think freight rates will fall by spring.")
     said = {f.statement.split()[1]: f.speaker for f in cogmap.extract(text).forecasts}
     assert said == {"dockers": "dockers", "people": "Ana Ruiz"}, said
+
+
+def test_odds_written_with_hyphens_are_the_probability():
+    doc = cogmap.extract("She puts the odds of a recession at maybe a one-in-three chance.")
+    assert [(f.probability, f.hedge) for f in doc.forecasts] == [(0.3333, "one-in-three")]
+
+
+def test_a_denied_expectation_of_a_thing_is_its_complement():
+    """With no hedge word tagged by the reader, the sentence's own "expect" carries its "not"."""
+    doc = cogmap.extract("The union said it did not expect any further strikes this year.")
+    assert [(f.probability, f.hedge) for f in doc.forecasts] == [(0.325, "expect not")]
+
+
+def test_an_expectation_shows_the_word_as_written():
+    doc = cogmap.extract("Raman expects vacancies to rise next year.")
+    assert [(f.probability, f.hedge) for f in doc.forecasts] == [(0.675, "expects")]

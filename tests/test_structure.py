@@ -220,3 +220,46 @@ def test_i_in_an_answer_is_the_answerer_never_the_last_name_mentioned():
                                         "A transport economist"))
     assert [f.speaker for f in doc.forecasts] == [None]
     assert not any(q.speaker == "Rotterdam" for q in doc.quotes)
+
+
+FERRIES = """Why the ferries keep breaking down
+
+Helena Marsh is a maritime engineer at a coastal research institute. We asked her about the island ferries.
+
+Q: Why do the ferries fail so often?
+
+{label}: Old hulls need more repairs, and every repair keeps a ship out of service.
+
+Q: Will it get better?
+
+{label}: I expect the new ships to cut breakdowns by next summer.
+"""
+
+
+@pytest.mark.parametrize("label", ["Helena Marsh", "Marsh"])
+def test_a_repeated_answer_label_names_the_interviewee_whatever_the_tagger_says(label):
+    """The small model tags "Helena Marsh" as no person at all; the label that opens each
+    answer is a speaker tag all the same, and a one-word label takes the full name the
+    narration gives."""
+    doc = cogmap.extract(FERRIES.format(label=label))
+    assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Helena Marsh"}
+    assert [f.speaker for f in doc.forecasts] == ["Helena Marsh"]
+
+
+def test_a_role_label_is_no_person():
+    doc = cogmap.extract(FERRIES.format(label="Guest").replace("Helena Marsh is", "She is"))
+    assert {t.speaker for t in doc.turns if t.kind == "answer"} == {None}
+
+
+def test_a_second_verb_of_saying_shares_its_subject():
+    """"X called it ... and warned that ...": the warning is X's, not the last speaker's."""
+    text = ("Priya Raman, an urban economist at a northern university, said that remote work had drained "
+            "spending from cafés. \"Every empty desk costs the shops nearby,\" she said.\n\n"
+            "Tomasz Wielgus, a retail analyst, was less sure. He said that lower rents had not brought small "
+            "shops back in the numbers Raman described, because the property tax remained high. \"The tax is "
+            "the problem,\" Wielgus said. According to him, the tax is why so many units stay empty.\n\n"
+            "Both agree that the strain on buses is underestimated. Fewer riders mean lower fare revenue. "
+            "Raman called this \"a slow fare spiral\" and warned that it could deepen if councils keep raising "
+            "parking charges.")
+    doc = cogmap.extract(text)
+    assert [f.speaker for f in doc.forecasts if "fare spiral" in f.statement] == ["Priya Raman"]

@@ -213,6 +213,8 @@ def np_side(tok, depth: int = 0) -> Side:
             if prep.lower_ == "to" and noun in _CHANGE_NOUNS and pobj and not (
                     _is_amount(pobj[0]) or pobj[0].lower_ in L.LEVELS):
                 preps = (*preps, "to")  # "cuts to subsidies", but "a rise to 5 percent" is how far
+            if prep.lower_ == "in" and any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+                continue  # "sickness absence in the hospitals", "job cuts in the sector": where, not what
             if prep.lower_ in preps:
                 if pobj:
                     inner = np_side(pobj[0], depth + 1)
@@ -2249,10 +2251,11 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
         # the wanting is the effect, and stays)
         purpose, modality = True, modality or "possible"
     mod, tense, hedge, negated = modality_of(verb, sent)
-    if negated and any(t.i == verb.i for t in effect.tokens):
+    if negated and (any(t.i == verb.i for t in effect.tokens) or cue == "without"):
         # The "not" is the effect clause's own, and its side's sign says it already ("so
-        # teachers can't afford to live there" lowers their affording): the link is asserted,
-        # not denied, and stays on the map.
+        # teachers can't afford to live there" lowers their affording; "without X, firms
+        # could not grow" lowers their growing): the link is asserted, not denied, and stays
+        # on the map.
         mod, tense, hedge, negated = modality_of(verb, sent, negation=False)
         effect_not = True
     else:

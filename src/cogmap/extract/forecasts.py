@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from cogmap.extract.claims import HEDGE_ADVERBS, FUTURE_AUX
-from cogmap.extract.hedges import SCALES, probability
+from cogmap.extract.hedges import SCALES, has_term, probability
 from cogmap.extract.lexicon import DECREASE, INCREASE, LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
@@ -359,7 +359,7 @@ def counterfactual(verb) -> bool:
 
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
-_ONE_IN = re.compile(r"\b(one|two|three|four|five|\d+)\s+in\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+_ONE_IN = re.compile(r"\b(one|two|three|four|five|\d+)(?:\s+|-)in(?:\s+|-)(two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
                      re.I)
 
 
@@ -516,7 +516,9 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         if not future and sent.root.lemma_.lower() in _EXPECT_VERBS and not sent.root.tag_ == "VBD" and \
                 any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _wh_clause(c) for c in sent.root.children):
             # "She expects prices to fall": an expectation reads as "likely".
-            words, future, expectation = ["likely"], True, True
+            # (The hedge is the word as written where the scales have it: "expects".)
+            words = [sent.root.lower_] if has_term([sent.root.lower_]) else ["likely"]
+            future, expectation = True, True
             negated = any(c.dep_ == "neg" for c in sent.root.children)
         if future and only_dependence(verb):
             continue  # "Everything will depend on the tanks": what it turns on, no outcome

@@ -464,6 +464,12 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
                 # ("By Ann Lee, 11 March 2025"), which the reader read in its context.
                 continue
             low += own
+            # The "not" of the verb that carries the sentence's own hedge word ("said it did
+            # not expect any strikes"): the reader tagged none, so no verb was hedged above.
+            hedged += [t.head if t.dep_ in ("aux", "advmod") else t for t in ref.sent
+                       if hedges.has_term([t.lower_]) and (t.head if t.dep_ in ("aux", "advmod") else t).pos_
+                       in ("VERB", "AUX")]
+            negated = negated or any(c.dep_ == "neg" for v in hedged for c in v.children)
         prob, hedge = hedges.probability(low, negated=negated, scale=scale)
         if any(w in JUDGING_VERBS for w in low) or any(judged(v) for v in hedged):
             prob, hedge = short_of_certain(prob, hedge, scale)  # "I think it will definitely": judged

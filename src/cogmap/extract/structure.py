@@ -26,6 +26,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from cogmap.extract.clean import Cleaned
 from cogmap.records import Quote, Turn
 
@@ -258,6 +260,9 @@ def _speech_verb_speaker(sent, people: People, base: int, outside=None,
                 tok.lemma_.lower() in _NEEDS_CLAUSE or not (has_quote and has_quote(sent))):
             continue  # "the operator adds storage" reports nothing; "..., she added." does
         subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+        if subj is None and tok.dep_ == "conj":
+            # "X called it a loop and warned that it could deepen": the warning is X's too
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
         name = _speaker_from_token(subj, people, base + subj.idx, recent, me)
@@ -375,12 +380,12 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
         return kinds, speakers, None, None
 
     for lab in a_labels:
-        name = people.resolve_label(lab)
+        name = people.resolve_label(lab) or _label_person(lab, cleaned.text, people)
         if name:
             interviewee = name
             break
     for lab in q_labels:
-        interviewer = people.resolve_label(lab) or interviewer
+        interviewer = people.resolve_label(lab) or _label_person(lab, cleaned.text, people) or interviewer
 
     prev = "narration"
     for i in range(start, n):
@@ -404,6 +409,40 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
         kinds[i] = kind
         prev = kind
     return kinds, speakers, interviewee, interviewer
+
+
+#: Turn labels that name a part in the interview, not a person.
+_ROLE_LABELS = frozenset("interviewer interviewee host moderator presenter anchor reporter correspondent editor "
+                         "journalist guest expert speaker question answer q a note update source photo".split())
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*\.?$")
+
+
+def _label_person(label: str, text: str, people: People) -> Optional[str]:
+    """The person a repeated turn label names when the name tagger missed them ("Helena
+    Marsh:", which the small model reads as an organisation), added to ``people``: the
+    label itself when it is shaped like a full name, or the full name in the text that
+    ends in a one-word label ("Marsh:" of "Helena Marsh is an economist"); else None.
+
+    A label that repeats before each answer is a speaker tag whatever the tagger makes of
+    its words, so its shape is evidence enough.
+    """
+    words = label.strip().split()
+    if not words or len(words) > 4 or any(w.lower().rstrip(".") in _ROLE_LABELS for w in words) or \
+            not all(_NAME_WORD.match(w) for w in words):
+        return None
+    name = " ".join(words) if len(words) > 1 else None
+    if name is None:
+        for m in re.finditer(r"((?:[A-Z][\w’'-]+ ){1,3})" + re.escape(words[0]) + r"\b", text):
+            given = [w for w in m.group(1).split() if w.lower() not in STOP_WORDS and w.lower() not in _TITLES]
+            if given and len(given) == len(m.group(1).split()):
+                name = " ".join([*given, words[0]])
+                break
+    if name is None:
+        return None
+    people.add(name)
+    found = [(m.start(), people.resolve(name)) for m in re.finditer(re.escape(name) + r"\b", text)]
+    people.mentions = sorted(set(people.mentions) | set(found))
+    return people.resolve(name)
 
 
 def _pull_quote(q: Quote, cleaned: Cleaned, before: int) -> bool:
