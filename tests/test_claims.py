@@ -1564,3 +1564,65 @@ def test_a_change_noun_with_its_own_thing_keeps_it_and_in_says_where(extractor):
                          extractor=extractor)
     assert [(c.cause.text, c.polarity, c.effect.text) for c in doc.claims] == \
         [("Flexible rostering", -1, "sickness absence")]
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("The tax was raised because the deficit widened.", "deficit", 1, "tax"),
+    ("Fresh fruit was hit hardest because the ships could not dock.", "the ships dock", 1, "Fresh fruit"),
+])
+def test_what_a_passive_causal_verb_acted_on_is_the_side(text, cause, sign, effect):
+    doc = cogmap.extract(text, extractor="rules")
+    assert [(c.cause.text, c.polarity, c.effect.text) for c in doc.claims] == [(cause, sign, effect)]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_how_long_or_how_much_is_no_part_of_a_label(extractor):
+    doc = cogmap.extract("A strike of little more than a week caused severe disruption.", extractor=extractor)
+    assert [(c.cause.text, c.effect.text) for c in doc.claims] == [("strike", "severe disruption")]
+
+
+@pytest.mark.parametrize("text, verb, effect", [
+    ("Prices will fall when the shortage is over.", "is", "shortage"),
+    ("Rents will drop once the housing backlog is gone.", "gone", "housing backlog"),
+])
+def test_a_thing_over_or_gone_is_that_thing_going_down(text, verb, effect):
+    from cogmap.extract.claims import clause_side
+
+    sent = next(load()(text).sents)
+    clause = next(t for t in sent if t.text == verb)
+    side = clause_side(clause)
+    assert (" ".join(t.text for t in side.tokens), side.sign) == (effect, -1)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_dateline_is_no_part_of_a_side(extractor):
+    doc = cogmap.extract("Storm hits the valley\n\nMARLOW - Heavy rain flooded the main road.", extractor=extractor)
+    assert doc.claims and all("MARLOW" not in c.cause.text and "MARLOW" not in c.effect.text for c in doc.claims)
+
+
+@pytest.mark.parametrize("span, words, sign", [
+    ("warmer", ["warmer", "surface", "water"], 1),
+    ("lower", ["fuel", "prices"], -1),
+])
+def test_a_reader_span_of_a_modifier_alone_takes_the_thing_it_modifies(span, words, sign):
+    from cogmap.extract.nlp import parse
+    from cogmap.extract.readings import SentenceRef, _side
+
+    text = "Warmer surface water speeds the growth of algae, and lower fuel prices help fishing fleets."
+    (doc,) = parse([text])
+    ref = SentenceRef(0, next(doc.sents), 0, len(text), text)
+    a = text.lower().index(span)
+    side = _side(ref, a, a + len(span))
+    assert [t.text.lower() for t in side.tokens] == words and side.sign == sign
+
+
+@pytest.mark.parametrize("text, words, sign", [
+    ("The likelihood is the small bases get cut first.", ["small", "bases"], -1),
+    ("The risk is that prices fall further.", ["prices"], -1),
+    ("Chances are the talks will collapse.", ["talks"], -1),
+])
+def test_the_clause_a_likelihood_is_is_the_variable(text, words, sign):
+    from cogmap.extract.claims import clause_side
+
+    side = clause_side(next(load()(text).sents).root)
+    assert ([t.text for t in side.tokens], side.sign) == (words, sign)

@@ -120,3 +120,16 @@ def test_a_narrow_terminal_keeps_ids_apart_and_names_whole():
                              len(lines))]
     assert len(block) >= 3 and all(line.startswith("      ") for line in block[1:]), block
     assert any(name in line for line in block), block
+
+
+def test_one_bad_file_among_several_loses_none_of_the_others(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    r = run("extract", str(good), str(empty), str(tmp_path), "--format", "json")
+    assert r.returncode == 2
+    docs = json.loads(r.stdout)
+    assert isinstance(docs, list) and [d["source"] for d in docs] == [str(good)]
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 2 and "empty" in lines[0] and "cogmap add" in lines[1] and "Traceback" not in r.stderr

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import cogmap.show.report as report_mod
+from cogmap.errors import InputError
 from cogmap.model.model import Model
 from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention
 from cogmap.show.report import build_report, json_for_html, report_data
@@ -295,3 +296,28 @@ def test_the_page_title_is_the_documents_and_stays_text(tmp_path):
     assert title.startswith("cogmap: ") and "Rates" in title, title
     assert "<" not in title and "&lt;script&gt;" in title, title
     assert [t for t, _ in tags(page)].count("title") == 1
+
+
+def test_cli_report_of_several_articles_is_one_page_of_them_all(tmp_path):
+    """Several articles make one report, as a store of them would (each article's text and
+    forecasts), and nothing is left on disk but the page."""
+    from typer.testing import CliRunner
+
+    from cogmap.cli import app
+
+    a = tmp_path / "a.txt"
+    a.write_text("Heat and harvests\n\nThe heat wave cut the wheat harvest, so bread prices will probably rise.\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("Ports\n\nThe strike raised freight rates, and shippers expect delays to last into spring.\n",
+                 encoding="utf-8")
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(app, ["report", str(a), str(b), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = json.loads(split(out.read_text(encoding="utf-8"))[1])
+    assert data["kind"] == "corpus"
+    assert {d["title"] for d in data["documents"]} == {"Heat and harvests", "Ports"}
+    assert len(data["forecasts"]) >= 2
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["a.txt", "b.txt", "r.html"]
+    r = CliRunner().invoke(app, ["report", str(a), str(CURATED), "-o", str(out)])
+    assert isinstance(r.exception, InputError) and "on its own" in str(r.exception)

@@ -66,7 +66,7 @@ def read_limited(path: str | os.PathLike, max_bytes: Optional[int] = None, *, wh
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(f"{p}: is a folder, not a file")
+        raise InputError(f"{p}: is a folder, not a file (to read every article in it: cogmap add {p})")
     for test, kind in _KINDS:
         if test(st.st_mode):
             raise InputError(f"{p}: is {kind}, not a regular file; pipe it to standard input with '-' instead")

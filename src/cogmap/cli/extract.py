@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from rich.markup import escape
 
 from cogmap.cli import llm as cli_llm
-from cogmap.errors import InputError
+from cogmap.errors import CogmapError, InputError
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "example-interview.txt"
 # The curated model of the real interview: shipped in the package, or in a checkout.
@@ -107,10 +108,19 @@ def register(app: typer.Typer) -> None:
                       scale=scale.value)
         kind = extractor.value if extractor else None
         steer = read_aliases(aliases)
-        docs = [run(Path(f) if f != "-" else f, scale=scale.value, embed=embed, extractor=kind, aliases=steer)
-                for f in files]
+        docs, failed = [], []
+        for f in files:
+            try:
+                docs.append(run(Path(f) if f != "-" else f, scale=scale.value, embed=embed, extractor=kind,
+                                aliases=steer))
+            except CogmapError as exc:
+                if len(files) == 1:
+                    raise
+                failed.append(exc)  # one bad file among many: the others are still shown
+        if not docs:
+            raise failed[0]
         if fmt is Fmt.json:
-            data = docs[0].to_dict() if len(docs) == 1 else [d.to_dict() for d in docs]
+            data = docs[0].to_dict() if len(files) == 1 else [d.to_dict() for d in docs]
             _write(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         elif fmt is Fmt.md:
             _write(output, "\n".join(to_markdown(d) for d in docs))
@@ -124,6 +134,11 @@ def register(app: typer.Typer) -> None:
                 for d in docs:
                     console.print(to_rich(d))
                 _write(output, console.export_text())
+        if failed:
+            err = TerminalConsole(stderr=True)
+            for exc in failed:
+                err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            raise typer.Exit(max(exc.exit_code for exc in failed))
 
     @app.command()
     def demo():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -15,8 +15,10 @@ from cogmap.errors import InputError
 def register(app: typer.Typer) -> None:
     @app.command("report")
     def report_cmd(
-        input: Optional[str] = typer.Argument(
-            None, help="An article (.txt, .html) or a model file (.yaml, .json); leave out with --db."
+        inputs: Optional[List[str]] = typer.Argument(
+            None, metavar="[INPUT]...",
+            help="Articles (.txt, .html), several for one report of them all, or one model file (.yaml, .json); "
+                 "leave out with --db.",
         ),
         output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
         db: Optional[Path] = typer.Option(
@@ -45,6 +47,8 @@ def register(app: typer.Typer) -> None:
 
         Example: cogmap report interview.txt -o report.html
 
+        Example: cogmap report a.txt b.html c.txt -o three.html
+
         Example: cogmap report --db corpus.db -o corpus.html
         """
         from cogmap.show.report import store_report_data, write_report
@@ -56,8 +60,9 @@ def register(app: typer.Typer) -> None:
         cli_llm.start(llm, llm_only, llm_url, llm_model, llm_timeout, llm_concurrency, llm_retries, llm_cache)
         if max_length < 1:
             raise InputError("--max-length must be at least 1")
+        inputs = inputs or []
         if db is not None:
-            if input is not None:
+            if inputs:
                 raise InputError("give either INPUT or --db, not both")
             if article is not None:
                 raise InputError("--article is for a model file, not --db")
@@ -67,11 +72,37 @@ def register(app: typer.Typer) -> None:
                                      aliases=alias_file, original=original)
             out = write_report(data, output)
         else:
-            if input is None:
+            if not inputs:
                 raise InputError("give an article or model file, or --db PATH for a corpus store")
             for name, value in (("--speaker", speaker), ("--since", since), ("--document", document),
                                 ("--original", original or None)):
                 if value is not None:
                     raise InputError(f"{name} needs --db")
-            out = write_report(input, output, article=article, max_loop_length=max_length, aliases=alias_file)
+            if len(inputs) == 1:
+                out = write_report(inputs[0], output, article=article, max_loop_length=max_length, aliases=alias_file)
+            else:
+                if article is not None:
+                    raise InputError("--article is for one model file, not several articles")
+                out = write_report(_articles_data(inputs, max_length, alias_file), output)
         typer.echo(f"wrote {out}")
+
+
+def _articles_data(paths: List[str], max_length: int, aliases) -> dict:
+    """The report of several articles: read into a store held in memory, so the page is
+    the one ``--db`` gives (each article's text, quotes and forecasts), with no file left."""
+    from cogmap.corpus.store import Store
+    from cogmap.extract.pipeline import extract
+    from cogmap.show.report import MODEL_SUFFIXES, store_report_data
+
+    for p in paths:
+        if Path(p).suffix.lower() in MODEL_SUFFIXES:
+            raise InputError(f"{p}: a model file is reported on its own, not beside articles")
+        if not Path(p).is_file():
+            raise InputError(f"{p}: no such file" if not Path(p).exists() else f"{p}: not a file")
+    docs = [extract(Path(p), aliases=aliases) for p in paths]
+    store = Store(":memory:")
+    try:
+        store.add_documents(docs)
+        return store_report_data(store, max_loop_length=max_length, aliases=aliases)
+    finally:
+        store.close()

@@ -213,7 +213,8 @@ def np_side(tok, depth: int = 0) -> Side:
             if prep.lower_ == "to" and noun in _CHANGE_NOUNS and pobj and not (
                     _is_amount(pobj[0]) or pobj[0].lower_ in L.LEVELS):
                 preps = (*preps, "to")  # "cuts to subsidies", but "a rise to 5 percent" is how far
-            if prep.lower_ == "in" and any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in tok.children):
+            if prep.lower_ == "in" and any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not _measure(c)
+                                           for c in tok.children):
                 continue  # "sickness absence in the hospitals", "job cuts in the sector": where, not what
             if prep.lower_ in preps:
                 if pobj:
@@ -234,6 +235,8 @@ def np_side(tok, depth: int = 0) -> Side:
                 continue  # ("the wage rise, not ingredients": the "not" is the contrast's)
             if c.dep_ == "npadvmod" and (c.ent_type_ in ("DATE", "TIME") or c.lemma_.lower() in _TIME_NOUNS):
                 continue  # "a smaller catch this year": when is no part of what
+            if c.dep_ == "prep" and c.lower_ == "of" and d == 0 and any(_measure(o) for o in _children(c, "pobj")):
+                continue  # "a strike of little more than a week", "a rise of 5 percent": how long or how much
             if c.dep_ in _NOT_OF_A_NOUN and t.pos_ in ("NOUN", "PROPN"):
                 # A noun has no "since", auxiliary, subject or object of its own: the parser took
                 # a verb for an adjective ("since good harvests [lower] food prices" hangs "food
@@ -482,6 +485,22 @@ def clause_side(verb) -> Side:
         # "the deficit will keep growing": the deficit, up (not "growing")
         s = np_side(subj)
         return Side(s.tokens, s.sign * (1 if going_on.lemma_.lower() in L.INCREASE else -1) * neg)
+    be = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"]
+    # (the small parser may hang the subject on the "is" of "is gone")
+    ended = subj or next((x for b in be for x in _children(b, "nsubj")), None)
+    if ended is not None and ended.lower_ not in _PRONOUN_SUBJ and (
+            verb.lower_ == "gone" and be
+            or lemma == "be" and any(c.lower_ == "over" and c.dep_ in ("advmod", "acomp", "prt") for c in verb.children)):
+        # "once the queue is gone", "when the shortage is over": the thing ending, down
+        s = np_side(ended)
+        return Side(s.tokens, -s.sign * neg)
+    if lemma == "be" and subj is not None and subj.lemma_.lower() in L.LIKELIHOOD_NOUNS:
+        told = next((c for c in _children(verb, "ccomp") if c.pos_ in ("VERB", "AUX")), None)
+        if told is not None:
+            # "the likelihood is (that) the small bases get cut", "chances are the talks will
+            # collapse": how likely is the hedge's business; the clause is the variable.
+            s = clause_side(told)
+            return Side(s.tokens, s.sign * neg)
     if lemma == "be":
         # "they are (un)able to hire": the clause is the hiring, up or down.
         able = next((c for c in _children(verb, "acomp") if c.lower_ in ("able", "unable")), None)
@@ -564,6 +583,14 @@ def clause_side(verb) -> Side:
         if obj is not None:
             s = np_side(obj)
             return Side(s.tokens, s.sign * verb_sign * neg)
+    passive = next(iter(_children(verb, "nsubjpass")), None)
+    if verb_sign and obj is None and passive is not None and passive.lower_ not in _PRONOUN_SUBJ and \
+            not _children(verb, "xcomp", "ccomp", "oprd", "attr", "acomp"):
+        # "jobs were cut", "the tax was raised", "fruit was hit hardest": what was acted on,
+        # moved the way the verb moves it (not an event "jobs cut"). ("Workers were forced
+        # to leave" is about the leaving, and stays with the complement's reading.)
+        s = np_side(passive)
+        return Side(s.tokens, s.sign * verb_sign * neg)
     if subj is not None and (obj is None or lemma in _CHANGE and (_is_amount(obj) or obj.lemma_ == "way")):
         # ("fell 5 percent", "could fall a long way": how far, not what)
         if lemma in L.INCREASE or lemma in L.DECREASE:
@@ -1089,6 +1116,13 @@ def _relativised_object(verb, objs):
 
 #: Nouns of a share of something ("a third of the cost", "40 percent of income").
 _FRACTIONS = frozenset("percent % third thirds quarter quarters fifth fifths tenth tenths fraction".split())
+
+
+def _measure(tok) -> bool:
+    """A noun that measures rather than names: a span of time, a share, a sum ("a week",
+    "15 percent", "$2 billion"), not a counted thing ("eleven whales")."""
+    return tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY") and tok.pos_ != "PROPN" or \
+        tok.lemma_.lower() in _TIME_NOUNS or tok.like_num
 
 
 def _is_amount(tok) -> bool:

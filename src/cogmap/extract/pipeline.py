@@ -600,6 +600,10 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                     all(t.doc is sent.doc and sent.start <= t.i < opening for t in side.tokens)
                     for side in (rc.cause, rc.effect)):
                 continue  # "MARLOW FALLS — smoke forced ...": the dateline's place is no side
+            if opening > sent.start:
+                # nor part of one ("HARWELL - Dockworkers returned", parsed as one noun phrase)
+                rc.cause, rc.effect = (Side([t for t in side.tokens if not (
+                    t.doc is sent.doc and sent.start <= t.i < opening)], side.sign) for side in (rc.cause, rc.effect))
             ci = merger.add(rc.cause.tokens)
             ei = merger.add(_toll_of(rc) or _cost_of(rc) or rc.effect.tokens, label=rc.extra.get("effect_label"))
             if ci == ei:

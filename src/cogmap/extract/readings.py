@@ -135,7 +135,8 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
         return None
     # A span that starts with "and" or a comma would be headed by the conjunction.
     i, j = span.start, span.end
-    i = max(i, after_dateline(sent))
+    opening = after_dateline(sent)
+    i = max(i, opening)
     while i < j and sent.doc[i].pos_ in _EDGE_POS:
         i += 1
     while j > i and sent.doc[j - 1].pos_ in _EDGE_POS:
@@ -156,6 +157,12 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
             # "discourages [people from going into the streets]": what is stopped is the going,
             # not the people (the rules read "prevent X from doing Y" the same way).
             head = doing
+    widened = False
+    if all(t.head == head or t == head for t in sent.doc[i:j]):
+        # A span of the modifier alone ("[warmer] surface water"): the noun it modifies is
+        # the thing, and the modifier its direction or kind.
+        while head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i >= j:
+            head, widened = head.head, True
     side = clause_side(head) if head.pos_ in ("VERB", "AUX") else np_side(head)
     if head.pos_ in ("VERB", "AUX") and not i <= head.head.i < j:
         # "[afford the homes]" of "are no longer able to afford the homes": the frame the
@@ -168,12 +175,15 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
         # ("[The new law bans] the sale"): the tagger took in the link's verb; the side is
         # the subject ("[prices rose]", with nothing after the verb, stays the clause).
         side = np_side(subject)
-    elif len(inside) * 2 < len(side.tokens) and not (head.pos_ in ("NOUN", "PROPN") and head not in side.tokens):
+    elif len(inside) * 2 < len(side.tokens) and not widened and \
+            not (head.pos_ in ("NOUN", "PROPN") and head not in side.tokens):
         # The parse's phrase lies mostly outside the reader's span (a passive verb's
         # clause swallowing the clause before it): the span's own words are the side.
         # Not where the span's noun stands for another ("[a damper] on home sales",
         # "[most] of the harvest"): the parse's phrase is what the noun points to.
         side = Side(inside or [t for t in sent.doc[i:j] if not t.is_punct and t.pos_ != "DET"], side.sign)
+    if opening > sent.start:
+        side = Side([t for t in side.tokens if t.i >= opening], side.sign)  # "MARLOW - [Heavy rain]"
     return side if side.tokens else None
 
 
