@@ -1626,3 +1626,15 @@ def test_the_clause_a_likelihood_is_is_the_variable(text, words, sign):
 
     side = clause_side(next(load()(text).sents).root)
     assert ([t.text for t in side.tokens], side.sign) == (words, sign)
+
+
+@pytest.mark.parametrize("text, sign, effect", [
+    ("Cheap credit made the banks more fragile.", 1, "fragility of banks"),
+    ("Higher rents make the centre even less attractive for shoppers.", -1, "attractiveness of centre"),
+    ("The reforms made the economy more competitive.", 1, "competitiveness of economy"),
+    ("Higher rates make mortgages less affordable.", -1, "affordability of mortgages"),  # as before
+])
+def test_a_quality_made_more_or_less_of_is_the_variable_not_its_bearer(text, sign, effect):
+    """"made the banks more fragile" moves the banks' fragility, not the banks."""
+    doc = cogmap.extract(text)
+    assert [(c.polarity, c.effect.label) for c in doc.claims] == [(sign, effect)]

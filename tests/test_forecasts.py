@@ -491,3 +491,8 @@ def test_a_denied_expectation_of_a_thing_is_its_complement():
 def test_an_expectation_shows_the_word_as_written():
     doc = cogmap.extract("Raman expects vacancies to rise next year.")
     assert [(f.probability, f.hedge) for f in doc.forecasts] == [(0.675, "expects")]
+
+
+def test_a_time_of_a_clause_beside_the_forecast_is_not_its_horizon():
+    doc = cogmap.extract("Port reopens\n\nThe strike ends after nine days, but the backlog will take weeks to clear.")
+    assert [f.horizon for f in doc.forecasts] and all(f.horizon != "nine days" for f in doc.forecasts)

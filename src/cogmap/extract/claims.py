@@ -354,7 +354,7 @@ def priced(side: Side) -> Optional[tuple[str, list, int]]:
         return None
     # (The words are adjectives only, whatever the tagger says: it reads "made flights
     # pricier" as a noun "pricier" with the compound "flights".)
-    adj = next((t for t in toks if t.lower_ in L.PRICE_ADJECTIVES), None)
+    adj = next((t for t in toks if t.lower_ in L.PRICE_ADJECTIVES or _quality(t) and t.dep_ != "amod"), None)
     if adj is not None:
         if adj.dep_ == "amod":
             return None  # "cheap oil" names the oil; its price is another wording's business
@@ -369,14 +369,14 @@ def priced(side: Side) -> Optional[tuple[str, list, int]]:
         head = heads[0] if len(heads) == 1 else None
         # (Or the compound of the misread noun: "made [flights] pricier".)
         adj = head.head if head is not None and head.dep_ in ("nsubj", "compound") else None
-        if adj is None or adj.lower_ not in L.PRICE_ADJECTIVES or \
+        if adj is None or not (adj.lower_ in L.PRICE_ADJECTIVES or _quality(adj)) or \
                 adj.dep_ not in ("ccomp", "oprd", "xcomp", "acomp", "dobj"):
             return None
         thing = toks
         folded = True
     if not any(t.pos_ in ("NOUN", "PROPN") for t in thing):
         return None
-    noun, base = L.PRICE_ADJECTIVES[adj.lower_]
+    noun, base = L.PRICE_ADJECTIVES.get(adj.lower_) or _quality(adj)
     said = adj_sign(adj)  # what the rules and the reader take for the thing's direction
     # Which way the cost (or affordability) goes: a comparative of the lexicon already
     # points on it ("cheaper" -1); another adjective points by its own sense, turned by
@@ -384,6 +384,17 @@ def priced(side: Side) -> Optional[tuple[str, list, int]]:
     on_noun = said if adj.lower_ in L.COMPARATIVE else base * (said or 1)
     # A side that left the adjective out had ``said`` read into its sign already.
     return noun, thing, on_noun * (said or 1) if folded else on_noun
+
+
+def _quality(adj) -> Optional[tuple[str, int]]:
+    """``(noun, 1)`` for a plain adjective of quality made more or less of ("more
+    fragile": fragility), else None. Comparatives of level ("higher") and the likelihood
+    words say a direction of the thing itself, and keep saying it."""
+    if adj.pos_ != "ADJ" or adj.lower_ in L.COMPARATIVE or adj.lower_ in L.STATE_ADJECTIVES or \
+            not any(c.dep_ == "advmod" and c.lower_ in ("more", "less") for c in adj.children):
+        return None
+    noun = L.quality_noun(adj.lower_)
+    return (noun, 1) if noun else None
 
 
 def _negated(tok) -> bool:

@@ -599,7 +599,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         if horizon is None:
             for ent in sent.ents:
                 if ent.label_ in ("DATE", "TIME") and not _PAST_TIME.search(ent.text) and not _describes(ent) and not (
-                        cond_span is not None and cond_span.start <= ent.start < cond_span.end):
+                        cond_span is not None and cond_span.start <= ent.start < cond_span.end) and \
+                        not _of_another_clause(ent, verb):
                     horizon = ent.text
                     break
         a = sent.start_char
@@ -627,6 +628,22 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
                                framed=frame is not None or toss_up, possible=possible_event(verb)))
     return out
+
+
+def _of_another_clause(ent, verb) -> bool:
+    """Whether a time expression dates a clause beside the forecast's ("the strike ends
+    after nine days, but the backlog will take weeks": the nine days are the strike's)."""
+    if ent.root in verb.subtree:
+        return False
+    owner = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if owner is None or owner == verb:
+        return False
+    t = verb  # a frame above the forecast ("expects X to fall by June") dates it; a clause joined to it does not
+    while t != owner and t.head != t:
+        if t.dep_ == "conj":
+            return True
+        t = t.head
+    return t != owner
 
 
 def _describes(ent) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 __all__ = [
     "CAUSAL_VERBS", "DEPRIVE", "PART_WORDS", "PATH_NOUNS", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL",
     "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS", "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS",
-    "SIGNED_MODIFIERS", "LEVELS", "PRICE_ADJECTIVES", "PROBLEM_NOUNS",
+    "SIGNED_MODIFIERS", "LEVELS", "PRICE_ADJECTIVES", "PROBLEM_NOUNS", "quality_noun",
 ]
 
 #: Transitive verbs whose subject acts on their object: +1 raises or brings
@@ -112,6 +112,50 @@ PRICE_ADJECTIVES: dict[str, tuple[str, int]] = {
     **dict.fromkeys("cheap cheaper inexpensive".split(), ("cost", -1)),
     "affordable": ("affordability", 1), "unaffordable": ("affordability", -1),
 }
+#: Quality nouns English forms irregularly (or where a suffix rule would pick the wrong
+#: one: "productive" is productivity, "attractive" attractiveness).
+_QUALITY_NOUNS = {
+    "strong": "strength", "long": "length", "wide": "width", "deep": "depth", "high": "height", "warm": "warmth",
+    "hot": "heat", "healthy": "health", "wealthy": "wealth", "safe": "safety", "secure": "security", "poor": "poverty", "free": "freedom", "true": "truth",
+    "able": "ability", "likely": "likelihood", "scarce": "scarcity", "anxious": "anxiety", "clear": "clarity",
+    "severe": "severity", "mature": "maturity", "pure": "purity", "rare": "rarity", "popular": "popularity",
+    "productive": "productivity", "active": "activity", "creative": "creativity", "sensitive": "sensitivity",
+    "competent": "competence", "efficient": "efficiency", "sufficient": "sufficiency", "urgent": "urgency",
+    "frequent": "frequency", "transparent": "transparency", "consistent": "consistency", "fluent": "fluency",
+    "hostile": "hostility", "complex": "complexity", "necessary": "necessity", "difficult": "difficulty",
+    "uncertain": "uncertainty", "certain": "certainty", "loyal": "loyalty", "cruel": "cruelty",
+    "generous": "generosity", "curious": "curiosity", "precise": "precision", "dense": "density",
+    "intense": "intensity", "tense": "tension", "vital": "vitality", "legal": "legality", "viable": "viability",
+    "real": "reality", "equal": "equality", "brutal": "brutality", "neutral": "neutrality",
+}
+
+
+def quality_noun(adj: str) -> str | None:
+    """The noun of the quality an adjective names ("fragile" -> "fragility", "attractive"
+    -> "attractiveness"), so that "made the banks more fragile" is labelled by what moved,
+    the banks' fragility, not by the banks. None for adjectives no rule forms safely.
+
+    English derivation has no library on this machine (lemminflect inflects; WordNet's
+    derivation links need a download), so it is written here: a table of the irregular
+    and the misleading, then suffix rules that hold for the rest.
+
+    >>> [quality_noun(w) for w in ("fragile", "attractive", "vulnerable", "weak", "resilient", "risky")]
+    ['fragility', 'attractiveness', 'vulnerability', 'weakness', 'resilience', 'riskiness']
+    """
+    a = adj.lower()
+    if a in _QUALITY_NOUNS:
+        return _QUALITY_NOUNS[a]
+    if not a.isalpha() or len(a) < 4 or a.endswith(("ic", "al", "ed", "ing", "er", "est")):
+        return None
+    for end, noun in (("able", "ability"), ("ible", "ibility"), ("ile", "ility"), ("ant", "ance"),
+                      ("ent", "ence")):
+        if a.endswith(end):
+            return a[: -len(end)] + noun
+    if a.endswith("y"):
+        return a[:-1] + "iness"
+    return a + "ness"
+
+
 #: Levels a thing is driven to: "sent prices to a record high" (+1), "to a four-year low",
 #: "brought production to a halt" (-1).
 LEVELS: dict[str, int] = {**dict.fromkeys("high highs highest record peak top".split(), 1),
