@@ -1638,3 +1638,18 @@ def test_a_quality_made_more_or_less_of_is_the_variable_not_its_bearer(text, sig
     """"made the banks more fragile" moves the banks' fragility, not the banks."""
     doc = cogmap.extract(text)
     assert [(c.polarity, c.effect.label) for c in doc.claims] == [(sign, effect)]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_is_responded_to_causes_the_response(extractor):
+    doc = cogmap.extract("Operators have responded to falling revenue by cutting off-peak services.",
+                         extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == \
+        [("revenue", 1, "off-peak services")]
+
+
+@pytest.mark.parametrize("text", ["The blooms are fed by nutrients from farm runoff.",
+                                  "Nutrients from farm runoff feed the blooms."])
+def test_what_feeds_a_thing_raises_it(text):
+    doc = cogmap.extract(text)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("nutrients", 1, "blooms")]
