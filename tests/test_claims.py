@@ -1653,3 +1653,11 @@ def test_what_is_responded_to_causes_the_response(extractor):
 def test_what_feeds_a_thing_raises_it(text):
     doc = cogmap.extract(text)
     assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("nutrients", 1, "blooms")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_nor_denies_a_link_as_not_does(extractor):
+    doc = cogmap.extract("The branches cost little. Nor did the libraries cause the council's deficit.",
+                         extractor=extractor)
+    links = [(c.cause.label, c.modality) for c in doc.claims if "deficit" in c.effect.label]
+    assert links in ([], [("libraries", "negated")])

@@ -133,3 +133,12 @@ def test_one_bad_file_among_several_loses_none_of_the_others(tmp_path):
     assert isinstance(docs, list) and [d["source"] for d in docs] == [str(good)]
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 2 and "empty" in lines[0] and "cogmap add" in lines[1] and "Traceback" not in r.stderr
+
+
+def test_a_horizon_reads_whole_beside_its_forecast(tmp_path):
+    """The horizon keeps its own preposition ("by 2035", "within a year"): the label is
+    "when:", so no "by: by 2035"."""
+    f = tmp_path / "a.txt"
+    f.write_text("Coasts\n\nThe erosion could swallow the old harbour by 2035, engineers warn.\n", encoding="utf-8")
+    out = run("extract", str(f)).stdout
+    assert "when: by 2035" in out and "by: by" not in out

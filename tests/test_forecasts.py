@@ -496,3 +496,25 @@ def test_an_expectation_shows_the_word_as_written():
 def test_a_time_of_a_clause_beside_the_forecast_is_not_its_horizon():
     doc = cogmap.extract("Port reopens\n\nThe strike ends after nine days, but the backlog will take weeks to clear.")
     assert [f.horizon for f in doc.forecasts] and all(f.horizon != "nine days" for f in doc.forecasts)
+
+
+@pytest.mark.parametrize("text", ["They say fuel pushed up fares. I doubt it.",
+                                  "Some say the rebound is near. I doubt that very much.",
+                                  "Will prices fall? I think so."])
+def test_a_view_of_what_was_said_foretells_nothing_of_its_own(text):
+    doc = cogmap.extract("Fares\n\n" + text)
+    assert not [f for f in doc.forecasts if f.statement.startswith("I ")]
+
+
+@pytest.mark.parametrize("text, p", [
+    ("I'd put a full recovery by 2040 at maybe 25 percent.", 0.25),
+    ("Will the resort survive until 2035? I'd put it at 60 percent.", 0.6),
+])
+def test_where_someone_puts_the_odds_is_the_probability(text, p):
+    doc = cogmap.extract("Snow\n\n" + text)
+    assert [f.probability for f in doc.forecasts] == [p]
+
+
+def test_a_measure_put_at_a_share_is_no_forecast():
+    doc = cogmap.extract("Turnout\n\nBy midday the electoral board put turnout at 31 percent.")
+    assert doc.forecasts == []

@@ -263,3 +263,48 @@ def test_a_second_verb_of_saying_shares_its_subject():
             "parking charges.")
     doc = cogmap.extract(text)
     assert [f.speaker for f in doc.forecasts if "fare spiral" in f.statement] == ["Priya Raman"]
+
+
+PODCAST = """MIRA OKAFOR: Welcome to the show. With me is my co-host Paul Brandt, and our guest is Ada Lindqvist, who studies river shipping.
+
+PAUL BRANDT: Thanks, Mira. Ada, why are barge rates so high this autumn?
+
+ADA LINDQVIST: Low water cuts how much each barge can carry, so operators need more trips. I think rates will stay high until the rains come.
+
+MIRA OKAFOR: And the ports?
+
+ADA LINDQVIST: They lose business to the railways when the river is low.
+
+PAUL BRANDT: I expect the railways will keep some of that business next year.
+"""
+
+
+def test_each_turn_of_a_transcript_is_its_labels_voice():
+    """A transcript of three voices: every turn is said by the name its label gives, the
+    same on every run (the labels' order, not a set's)."""
+    doc = cogmap.extract(PODCAST)
+    voices = [t.speaker for t in doc.turns]
+    assert voices == ["Mira Okafor", "Paul Brandt", "Ada Lindqvist", "Mira Okafor", "Ada Lindqvist", "Paul Brandt"]
+    by = {f.statement.split()[0]: f.speaker for f in doc.forecasts}
+    assert by.get("Low") in (None, "Ada Lindqvist") and "Paul Brandt" in {f.speaker for f in doc.forecasts}
+    assert any(f.speaker == "Ada Lindqvist" and "rains" in f.statement for f in doc.forecasts)
+
+
+def test_markdown_marks_are_no_words_and_a_bold_question_opens_a_turn():
+    text = ("Cod and the sound: an interview\n\n"
+            "Dr. Ruth Lund, a marine biologist, has counted fish in the sound for twenty years.\n\n"
+            "**Why did the cod disappear?**\n\n"
+            "Overfishing removed the large females, so fewer young fish were born.\n\n"
+            "## And the seals?\n\n"
+            "The seals did not cause the collapse. I expect the stock to recover slowly.\n")
+    doc = cogmap.extract(text)
+    assert "*" not in doc.text and "#" not in doc.text
+    assert [t.kind for t in doc.turns].count("question") == 2
+    assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Ruth Lund"}
+
+
+def test_according_to_a_role_and_its_name_is_the_named_person():
+    doc = cogmap.extract("Grid\n\nMaria Lopez, an engineer, said the grid is full.\n\n"
+                         "The new line is likely to be approved this year, according to the regulator's chair, "
+                         "Tobias Renn.")
+    assert [f.speaker for f in doc.forecasts if "new line" in f.statement] == ["Tobias Renn"]

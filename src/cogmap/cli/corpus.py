@@ -248,7 +248,7 @@ def forecasts(
         # On a narrow terminal the table's columns would fold a file name mid-word: a list
         # gives the statement the width and the speaker, horizon and source a line of their own.
         head = Text.assemble((f"{r.probability:.2f}", "bold"), "  ", r.statement)
-        note = "; ".join(x for x in (r.speaker or "no speaker", r.horizon and f"by: {r.horizon}", Path(r.source).name,
+        note = "; ".join(x for x in (r.speaker or "no speaker", r.horizon and f"when: {r.horizon}", Path(r.source).name,
                                      res.plain) if x)
         items.append((str(r.id), head, note, "", ""))
     out.print(Adaptive(t, lambda w: listing(title, items, w)))

@@ -700,7 +700,8 @@ def modality_of(tok, sent, negation: bool = True):
     for v in chain:
         for c in v.children:
             low = c.lower_
-            if negation and c.dep_ == "neg":
+            if negation and (c.dep_ == "neg" or low == "nor" and c.dep_ == "cc" and c.i < v.i and v == tok):
+                # ("Nor did the libraries cause the deficit": the "nor" denies as a "not" does)
                 negated = True
                 hedge.append(low)
             if c.dep_ == "aux":

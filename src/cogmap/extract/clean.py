@@ -150,13 +150,25 @@ def iso_date(text: str) -> Optional[str]:
         return None
 
 
+_MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _unmarked(line: str) -> str:
+    """A line without the marks of Markdown that text pasted from a page or a notes app
+    carries: "## What caused it?" and "**Why did the cod disappear?**" are a heading and a
+    question, and their marks are no words of the quote. (Dashes stay: they open the
+    turns of a dashed interview.)"""
+    return _MD_STRONG.sub(r"\2", _MD_HEADING.sub("", line)).strip()
+
+
 def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None) -> Cleaned:
     """Split ``text`` into paragraphs, drop debris lines, and join the rest.
 
     Paragraphs are the non-empty lines; the cleaned text joins them with a blank
     line, so offsets into it are stable and paragraphs are easy to find again.
     """
-    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [_unmarked(ln.strip()) for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     n = len(lines)
     drop: dict[int, str] = {}

@@ -58,9 +58,9 @@ class RawForecast:
     sent_end: int
     #: Found by the learned reader where no rule read the sentence.
     reader_only: bool = False
-    #: Said through a fixed forecasting phrase ("it's only a matter of time before X") or
-    #: an open question ("nobody knows if X will"), which the reader, trained mostly on
-    #: modal verbs, tends to miss.
+    #: Said through a fixed forecasting phrase ("it's only a matter of time before X"), an
+    #: open question ("nobody knows if X will") or a number ("I'd put it at 60 percent"),
+    #: which the reader, trained mostly on modal verbs, tends to miss.
     framed: bool = False
     #: An event that "may" or "might" come (:func:`possible_event`), which the reader, trained
     #: on few actors' moves ("X may also target Y"), often calls no forecast.
@@ -373,13 +373,25 @@ _PHRASES = ("almost no chance", "very unlikely", "highly unlikely", "better than
             "even chance", "fifty-fifty", "about even", "very likely", "highly likely", "almost certain")
 
 
+def _put_at(sent) -> bool:
+    """"I'd put a full recovery at maybe 25 percent", "I would put it at one in three": an
+    estimate of a chance stated as where someone would put the thing, with no word of
+    chance ("the survey put turnout at 31 percent" measures, and is no forecast)."""
+    return any(t.lemma_.lower() in ("put", "place", "peg") and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in t.children) and any(
+        p.dep_ == "prep" and p.lower_ == "at" and any(o.ent_type_ == "PERCENT" or o.lower_ in ("percent", "%") or
+                                                       _ONE_IN.search(p.doc[p.i:p.right_edge.i + 1].text)
+                                                       for o in p.subtree)
+        for p in t.children) for t in sent)
+
+
 def _explicit_probability(sent, scale: str):
     """A probability the sentence states outright: "a 30% chance", "put the odds at roughly even".
 
     Only when a word of likelihood (chance, odds, probability, risk ...) is in the
     sentence, so "prices rose 5 percent" is not read as a probability.
     """
-    if not any(t.lower_ in _ODDS_WORDS for t in sent):
+    if not any(t.lower_ in _ODDS_WORDS for t in sent) and not _put_at(sent):
         return None
     text = sent.text
     m = _PERCENT.search(text)
@@ -523,8 +535,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         if future and only_dependence(verb):
             continue  # "Everything will depend on the tanks": what it turns on, no outcome
         if future and verb.lemma_.lower() in _SAY_VERBS and not any(
-                c.dep_ in ("ccomp", "xcomp") for c in verb.children):
-            continue  # "Roughly even, I would say.": the modal hedges the saying
+                c.dep_ in ("ccomp", "xcomp") for c in verb.children) and not _put_at(sent):
+            continue  # "Roughly even, I would say.": the modal hedges the saying ("I'd put it at 60 percent" is an estimate)
         if future and verb != sent.root and _wh_clause(verb) and not (
                 any(t.lower_ == "whether" for t in verb.children) and any(_unsure(a) for a in verb.ancestors)):
             continue  # "predicts how markets will react": a question, not an outcome
@@ -626,7 +638,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             continue
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
-                               framed=frame is not None or toss_up, possible=possible_event(verb)))
+                               framed=frame is not None or toss_up or explicit is not None, possible=possible_event(verb)))
     return out
 
 

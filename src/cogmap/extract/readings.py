@@ -386,6 +386,18 @@ def _piece_of(lc: LearnedClaim, other: LearnedClaim) -> bool:
     return mine <= inside
 
 
+_VIEWS = frozenset("doubt think believe expect hope fear suspect guess reckon agree disagree".split())
+
+
+def _nothing_foretold(root) -> bool:
+    """Whether a sentence is only a view of another's words: a verb of opinion whose object
+    is "it", "that" or "so" and that has no clause of its own ("I doubt that very much")."""
+    if root.lemma_.lower() not in _VIEWS or any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in root.children):
+        return False
+    objects = [c for c in root.children if c.dep_ in ("dobj", "advmod", "neg") and c.lower_ in ("it", "that", "this", "so", "not")]
+    return bool(objects) and not any(c.dep_ == "dobj" and c not in objects for c in root.children)
+
+
 def _set_in_place(text: str, words: list[str]) -> bool:
     """Whether the only hedge term of a sentence is a "set to" that forecasts nothing
     ("set to the left of", "set to 20 degrees"), by the rules' forecasting phrases."""
@@ -422,6 +434,8 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
             continue  # a question, or one put as a title, forecasts nothing
         root = ref.sent.root
         main = [root] + [c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.pos_ in ("VERB", "AUX")]
+        if _nothing_foretold(root):
+            continue  # "I doubt it.", "I think so.": a view of what was said, with no outcome of its own
         if any(counterfactual(t) or permitted(t) or in_the_past(t) for t in main) or only_dependence(root) or \
                 any(c.dep_ == "ccomp" and only_dependence(c) for c in root.children):
             # "But for the voucher, the firm would be losing money": it is not; "under the

@@ -271,8 +271,14 @@ def _speech_verb_speaker(sent, people: People, base: int, outside=None,
     # "according to X"
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
-            for pobj in tok.nbor(1).children:
-                if pobj.dep_ == "pobj":
+            pobjs = [c for c in tok.nbor(1).children if c.dep_ == "pobj"]
+            # "according to the regulator's chair, Tobias Renn": the person the role is (an
+            # apposition, or a second object the small parser hangs on "according")
+            named_as = [c for p in pobjs for c in p.children if c.dep_ == "appos"] + \
+                [c for c in tok.children if c.dep_ in ("pobj", "appos")]
+            pobjs = [c for c in named_as if people.resolve(c.text)] + pobjs
+            for pobj in pobjs:
+                if pobj.dep_ in ("pobj", "appos"):
                     name = _speaker_from_token(pobj, people, base + pobj.idx, recent)
                     if name:
                         return tok, name
@@ -379,13 +385,12 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     if start is None:
         return kinds, speakers, None, None
 
-    for lab in a_labels:
-        name = people.resolve_label(lab) or _label_person(lab, cleaned.text, people)
-        if name:
-            interviewee = name
-            break
-    for lab in q_labels:
-        interviewer = people.resolve_label(lab) or _label_person(lab, cleaned.text, people) or interviewer
+    # Each label's person, in the order the labels first appear (a transcript of several
+    # voices gives each turn its own; the first answering voice is the interviewee).
+    named = {lab: people.resolve_label(lab) or _label_person(lab, cleaned.text, people)
+             for lab in labels if lab in a_labels or lab in q_labels}
+    interviewee = next((named[lab] for lab in labels if lab in a_labels and named.get(lab)), None)
+    interviewer = next((named[lab] for lab in labels if lab in q_labels and named.get(lab)), None)
 
     prev = "narration"
     for i in range(start, n):
@@ -407,6 +412,10 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
         else:
             kind = "answer"
         kinds[i] = kind
+        if f["label"] in named:
+            speakers[i] = named[f["label"]]
+        elif kind == prev and i > start:
+            speakers[i] = speakers[i - 1]  # a turn that runs on into the next paragraph
         prev = kind
     return kinds, speakers, interviewee, interviewer
 
@@ -414,7 +423,7 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
 #: Turn labels that name a part in the interview, not a person.
 _ROLE_LABELS = frozenset("interviewer interviewee host moderator presenter anchor reporter correspondent editor "
                          "journalist guest expert speaker question answer q a note update source photo".split())
-_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*\.?$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*|[A-Z]{2,}(?:[’'-][A-Z]+)*)\.?$")
 
 
 def _label_person(label: str, text: str, people: People) -> Optional[str]:
@@ -430,6 +439,7 @@ def _label_person(label: str, text: str, people: People) -> Optional[str]:
     if not words or len(words) > 4 or any(w.lower().rstrip(".") in _ROLE_LABELS for w in words) or \
             not all(_NAME_WORD.match(w) for w in words):
         return None
+    words = [w.capitalize() if w.isupper() else w for w in words]  # "LENA VOSS:" of a transcript
     name = " ".join(words) if len(words) > 1 else None
     if name is None:
         for m in re.finditer(r"((?:[A-Z][\w’'-]+ ){1,3})" + re.escape(words[0]) + r"\b", text):
@@ -498,7 +508,7 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     """Turns, quotes and speakers of a cleaned text whose paragraphs were parsed as ``docs``."""
     people = _collect_people(cleaned, docs)
     feats = _paragraph_features(cleaned)
-    kinds, _, interviewee, interviewer = _classify_turns(cleaned, feats, people)
+    kinds, voices, interviewee, interviewer = _classify_turns(cleaned, feats, people)
     # In a piece with no interview, "I" is its writer: the byline's name, or no one known.
     author = None if any(k in ("question", "answer") for k in kinds) else cleaned.author
     me = _LAST_NAMED if any(k in ("question", "answer") for k in kinds) else author
@@ -533,8 +543,8 @@ def structure(cleaned: Cleaned, docs) -> Structure:
         para_quotes = quoted[bisect.bisect_left(q_starts, a):bisect.bisect_left(q_starts, b)]
         # In a turn, "I" is whoever speaks it (no one known yet, maybe), never the last
         # person named: "I would say ..." answering a question about Rotterdam is not Rotterdam's.
-        me_here = (interviewee or _ANSWERER) if kinds[pi] == "answer" else \
-            interviewer if kinds[pi] == "question" else me
+        me_here = voices[pi] or ((interviewee or _ANSWERER) if kinds[pi] == "answer" else
+                                 interviewer if kinds[pi] == "question" else me)
         for sent in doc.sents:
             s_a, s_b = a + sent.start_char, a + sent.end_char
             found = _speech_verb_speaker(sent, people, a, outside=inside_quote,
@@ -575,7 +585,7 @@ def structure(cleaned: Cleaned, docs) -> Structure:
             if cands:
                 speaker = cands[0][2]
             elif kinds[pi] == "answer":
-                speaker = interviewee
+                speaker = voices[pi] or interviewee
             elif last_speaker and pi - last_para <= 1:
                 speaker = last_speaker  # a quote continued from the previous paragraph
             quotes.append(Quote(speaker=speaker, text=cleaned.text[qa:qb], start=qa, end=qb))
@@ -613,7 +623,7 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     turns = []
     answers: list[Quote] = []
     for i, ((a, b), kind) in enumerate(zip(cleaned.paragraphs, kinds)):
-        speaker = interviewee if kind == "answer" else interviewer if kind == "question" else None
+        speaker = voices[i] or (interviewee if kind == "answer" else interviewer if kind == "question" else None)
         # A turn is the words spoken: a speaker tag ("NAM:", "Q:") is no part of them.
         if kind != "narration" and feats[i]["label"]:
             lead = _LABEL.match(feats[i]["text"])

@@ -187,7 +187,7 @@ def _forecasts_list(doc: Document, width: int = 80) -> Group:
     for fc in doc.forecasts:
         head = Text(f"{_pct(fc.probability):>4}", style="bold")
         head.append(f"  {fc.hedge}")
-        note = "; ".join(x for x in (fc.horizon and f"by: {fc.horizon}", fc.condition and f"if: {short(fc.condition, 60)}",
+        note = "; ".join(x for x in (fc.horizon and f"when: {fc.horizon}", fc.condition and f"if: {short(fc.condition, 60)}",
                                      fc.speaker) if x)
         rows.append((fc.id, head, note, fc.statement, "italic"))
     return listing("Forecasts", rows, width)
