@@ -518,3 +518,12 @@ def test_where_someone_puts_the_odds_is_the_probability(text, p):
 def test_a_measure_put_at_a_share_is_no_forecast():
     doc = cogmap.extract("Turnout\n\nBy midday the electoral board put turnout at 31 percent.")
     assert doc.forecasts == []
+
+
+def test_who_puts_the_chance_holds_the_forecast_and_by_a_quarter_is_how_much():
+    doc = cogmap.extract("Ferries\n\nThe operator will cut sailings by a quarter, officials said.\n\n"
+                         "Analysts at a research institute put the chance that the island loses its school "
+                         "by 2027 at roughly 40 percent.")
+    by = {f.statement.split()[0]: f for f in doc.forecasts}
+    assert by["Analysts"].speaker == "Analysts at a research institute" and by["Analysts"].probability == 0.4
+    assert by["The"].horizon != "a quarter"

@@ -308,3 +308,10 @@ def test_according_to_a_role_and_its_name_is_the_named_person():
                          "The new line is likely to be approved this year, according to the regulator's chair, "
                          "Tobias Renn.")
     assert [f.speaker for f in doc.forecasts if "new line" in f.statement] == ["Tobias Renn"]
+
+
+def test_a_role_named_after_it_stands_for_that_person():
+    doc = cogmap.extract("Ferries\n\nA company spokesperson, Jonas Leer, rejected the claim. "
+                         "\"Fuel costs raised fares,\" Leer said.\n\n"
+                         "The spokesperson said that fares will rise again next year.")
+    assert {f.speaker for f in doc.forecasts} == {"Jonas Leer"}

@@ -612,7 +612,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             for ent in sent.ents:
                 if ent.label_ in ("DATE", "TIME") and not _PAST_TIME.search(ent.text) and not _describes(ent) and not (
                         cond_span is not None and cond_span.start <= ent.start < cond_span.end) and \
-                        not _of_another_clause(ent, verb):
+                        not _of_another_clause(ent, verb) and not _how_much(ent):
                     horizon = ent.text
                     break
         a = sent.start_char
@@ -640,6 +640,12 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
                                framed=frame is not None or toss_up or explicit is not None, possible=possible_event(verb)))
     return out
+
+
+def _how_much(ent) -> bool:
+    """"cut sailings by a quarter", "by half": a share, which the small model tags as a date."""
+    return ent.root.lemma_.lower() in ("quarter", "half", "third", "fifth", "tenth") and \
+        ent.root.head.lower_ == "by"
 
 
 def _of_another_clause(ent, verb) -> bool:

@@ -31,7 +31,7 @@ from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something
 from cogmap.errors import InputError
 from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
 from cogmap.extract.ingest import RawInput, read
-from cogmap.extract.lexicon import PART_WORDS
+from cogmap.extract.lexicon import LIKELIHOOD_NOUNS, PART_WORDS
 from cogmap.extract.nlp import DOCUMENT_NOUNS, parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
 from cogmap.extract.readings import (
@@ -213,6 +213,8 @@ def _subject_person(pdoc, start: int, people, base: int = 0, speech: bool = Fals
 #: Verbs of a belief or a feeling about what is to come: a forecast they report is the
 #: holder's ("the workers fear that X will"), whoever reports it.
 _ATTITUDES = frozenset("fear worry hope expect believe think predict anticipate suspect reckon doubt".split())
+#: Verbs that state an estimate of a chance: "analysts put the chance that X at 40 percent".
+_ESTIMATING = frozenset("put estimate give place peg see rate".split())
 _GENERIC_GROUPS = frozenset("most many some few several all everyone everybody nobody people".split())
 
 
@@ -231,7 +233,10 @@ def _holder(pdoc, start: int, people) -> Optional[str]:
     if span is None:
         return None
     root = span.sent.root
-    if root.lemma_.lower() not in _ATTITUDES or not any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+    estimate = root.lemma_.lower() in _ESTIMATING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in LIKELIHOOD_NOUNS for c in root.children)
+    if not estimate and (root.lemma_.lower() not in _ATTITUDES or
+                         not any(c.dep_ in ("ccomp", "xcomp") for c in root.children)):
         return None
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):

@@ -488,8 +488,8 @@ def _role_word(speaker: str) -> Optional[str]:
 
 def _roles_of_people(docs, people: People) -> dict[str, str]:
     """Role nouns the text gives exactly one named person: "analyst" of "Mira Santos, an
-    analyst at Capital Insight" (apposition) or of "energy analyst Paul Sankey" (a title
-    before the name)."""
+    analyst at Capital Insight" or "a company spokesperson, Jonas Leer" (apposition) or of
+    "energy analyst Paul Sankey" (a title before the name)."""
     holders: dict[str, set] = {}
     for doc in docs:
         for ent in doc.ents:
@@ -501,6 +501,8 @@ def _roles_of_people(docs, people: People) -> dict[str, str]:
             for c in ent.root.children:
                 if c.pos_ == "NOUN" and (c.dep_ == "appos" or c.dep_ == "compound" and c.i < ent.start):
                     holders.setdefault(c.lower_, set()).add(name)
+            if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+                holders.setdefault(ent.root.head.lower_, set()).add(name)  # "a company spokesperson, Jonas Leer"
     return {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
 
 
