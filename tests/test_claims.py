@@ -1661,3 +1661,20 @@ def test_nor_denies_a_link_as_not_does(extractor):
                          extractor=extractor)
     links = [(c.cause.label, c.modality) for c in doc.claims if "deficit" in c.effect.label]
     assert links in ([], [("libraries", "negated")])
+
+
+@pytest.mark.parametrize("text", [
+    "Fares\n\nThey say fuel pushed up fares. I doubt it.",
+    "Rents\n\nOthers say the new tax raised rents. That is a myth.",
+    "HOST: The mayor claims that rentals are driving up prices.\n\nGUEST: I doubt that very much.\n\n"
+    "HOST: Why?\n\nGUEST: Energy costs set prices.",
+])
+def test_a_claim_the_next_words_doubt_is_held_possible_not_asserted(text):
+    doc = cogmap.extract(text)
+    first = doc.claims[0]
+    assert first.modality == "possible" and first.probability is not None and first.probability < 0.5
+
+
+def test_a_doubt_about_what_comes_next_leaves_the_claim_before_asserted():
+    doc = cogmap.extract("Costs\n\nHigher wages raised costs. I doubt that this will last.")
+    assert [c.modality for c in doc.claims] == ["asserted"]

@@ -638,7 +638,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             continue
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
-                               framed=frame is not None or toss_up or explicit is not None, possible=possible_event(verb)))
+                               framed=frame is not None or toss_up or explicit is not None and _put_at(sent), possible=possible_event(verb)))
     return out
 
 

@@ -98,6 +98,14 @@ def extract_many(items: Iterable, *, scale: str = "icd203", embed: Optional[bool
 
 
 _WORD = re.compile(r"\w+")
+#: The next sentence, or the next turn, doubting or denying the one before: "I doubt it.",
+#: "I doubt that very much", "That's not true", "That is a myth" (after an optional speaker
+#: tag, dash or "Well,").
+_DISPUTED = re.compile(
+    r"[\s\"”’'»)]*(?:[A-Z][\w.'’ &-]{0,30}:\s+)?(?:[-–—]+\s*)?(?:(?:well|no|sorry|frankly|honestly),?\s+)*"
+    r"(?:(?:I|we)\s+(?:very much\s+|really\s+|strongly\s+|seriously\s+)?doubt\s+(?:it|that|this)\b(?!\s+\w+\s+(?:will|would|can|could|is|are))"
+    r"|(?:that|this)(?:'s|’s|\s+is)\s+(?:simply\s+|just\s+)?(?:not\s+true|wrong|a\s+myth|nonsense|untrue|false)\b)",
+    re.I)
 _LEAD_LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):\s+(?=\S)")
 
 
@@ -726,11 +734,16 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         # The link is between the concepts ("tariffs" lower employment); the claim keeps the
         # sign as its words state it ("tariffs" raise "unemployment"), as an analyst codes it.
         cause_sign, effect_sign = negation_sign(rc.cause.tokens), negation_sign(rc.effect.tokens)
+        modality = rc.modality
+        if modality in ("asserted", "likely") and _DISPUTED.match(text, b):
+            # "They say fuel pushed up fares. I doubt it.": a claim told to be doubted, as
+            # "I doubt that fuel pushed up fares" would be
+            modality, prob = "possible", hedges.probability(["doubt"], scale=scale)[0]
         claims.append(Claim(
             id=f"c{len(claims) + 1}",
             cause=Mention(concept=cause.id, label=cause.label, text=cause_text, sign=cause_sign),
             effect=Mention(concept=effect.id, label=effect.label, text=effect_text, sign=effect_sign),
-            polarity=rc.polarity * cause_sign * effect_sign, modality=rc.modality, tense=rc.tense, probability=prob,
+            polarity=rc.polarity * cause_sign * effect_sign, modality=modality, tense=rc.tense, probability=prob,
             speaker=rc.extra.get("speaker") or speaker_at(a, b) or _claim_reporter(rc, a) or writer,
             evidence=Evidence(text=text[a:b], start=a, end=b), confidence=rc.extra.get("confidence")))
 
