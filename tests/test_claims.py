@@ -1678,3 +1678,20 @@ def test_a_claim_the_next_words_doubt_is_held_possible_not_asserted(text):
 def test_a_doubt_about_what_comes_next_leaves_the_claim_before_asserted():
     doc = cogmap.extract("Costs\n\nHigher wages raised costs. I doubt that this will last.")
     assert [c.modality for c in doc.claims] == ["asserted"]
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("Pay\n\nReal wages fell over the past decade. That erosion made agency jobs more attractive.",
+     "real wages", -1, "attractiveness of agency jobs"),
+    ("Homes\n\nRents fell sharply last year. That drop drew young families back.", "rents", -1, "young families"),
+])
+def test_a_noun_summing_up_the_change_before_is_that_change(text, cause, sign, effect):
+    """"That erosion" is the fall of real wages the sentence before told of: one link, from
+    the wages, with their direction (and no speaker made of "those costs explain")."""
+    doc = cogmap.extract(text)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [(cause, sign, effect)]
+
+
+def test_what_explains_something_is_no_speaker():
+    doc = cogmap.extract("Fees\n\nRental fees climbed to 210 crowns. Those costs explain why families left.")
+    assert all(c.speaker is None for c in doc.claims) and doc.claims

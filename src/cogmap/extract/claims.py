@@ -2210,6 +2210,8 @@ def summed_up(side):
     if not side.tokens:
         return None
     head = side.tokens[-1]
+    if head.head.dep_ == "conj":
+        return None  # "the state paid late, and those delays drove X": the clause before it in its own sentence
     det = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
     full = Side(sorted({*det, *side.tokens}, key=lambda t: t.i), side.sign)
     if _anaphor_kind(full) != "summary":
@@ -2263,6 +2265,15 @@ def _serves(verb, cause: Side) -> bool:
 
 def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cross=False, prev=None,
           modality: Optional[str] = None, condition_tok=None, effect_label=None, purpose=False, fixed=False):
+    summed_from = None
+    if cause.tokens and effect.tokens and prev is None:
+        summed = summed_up(Side(cause.tokens, 1))
+        if summed is not None:
+            # "Real wages fell. That erosion made agency work attractive": the wages, down (the
+            # noun restates the change the sentence before states, so its own sign goes)
+            summed_from = cause.tokens
+            cause, prev = summed
+            cross = True
     if cause.tokens and effect.tokens:
         cause, p1 = resolve_anaphor(cause, sent)
         effect, p2 = resolve_anaphor(effect, sent) if cause is not None else (None, None)
@@ -2332,6 +2343,8 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
         rc.extra["prev"] = prev
     if effect_not:
         rc.extra["effect_not"] = True
+    if summed_from:
+        rc.extra["summed_from"] = summed_from  # the words the reader will have read as the side
     if effect_label:
         rc.extra["effect_label"] = effect_label
     if purpose:

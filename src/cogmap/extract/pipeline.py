@@ -623,7 +623,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 continue  # a variable does not cause itself within one sentence
             merger.linked(ci, ei)
             # Only a claim the rules keep stands in the way of the reader's in its sentence.
-            ruled[pa + sent0.start_char].append((_phrase_set(rc.cause), _phrase_set(rc.effect)))
+            ruled[pa + sent0.start_char].append((_phrase_set(rc.cause) | _phrase_set(Side(rc.extra.get("summed_from", []), 1)),
+                                                 _phrase_set(rc.effect)))
             prob = _claim_probability(rc, scale)
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text_of[id(rc.cause.tokens[0].doc)]),
                             rc.effect.text(para_text_of[id(rc.effect.tokens[0].doc)])))
@@ -656,7 +657,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         summed = summed_up(rc.cause)
         if summed is not None:
             # "Those costs explain why Y" after "Rental fees climbed to 210 crowns": the fees.
-            rc.cause, before = summed
+            (found, before), sign = summed, summed[0].sign
+            # (its direction is the sentence before's: "Real wages fell. That erosion ...")
+            rc.cause, rc.polarity = Side(found.tokens, 1), rc.polarity * sign
             cause_text = rc.cause.text(para_text_of.get(id(before.doc)))
             start = min(start, para_start_of[id(before.doc)] + before.start_char)
         state = _state_entered_by(rc.effect.tokens)

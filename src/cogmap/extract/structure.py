@@ -265,6 +265,9 @@ def _speech_verb_speaker(sent, people: People, base: int, outside=None,
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
+        if tok.lemma_.lower() in ("explain", "mean") and subj.pos_ != "PRON" and \
+                subj.ent_type_ not in ("PERSON", "ORG", "NORP") and not people.resolve(subj.text):
+            continue  # "Those costs explain why families left": a cause, not a speaker
         name = _speaker_from_token(subj, people, base + subj.idx, recent, me)
         if name:
             return tok, name
