@@ -501,7 +501,8 @@ def clause_side(verb) -> Side:
     ended = subj or next((x for b in be for x in _children(b, "nsubj")), None)
     if ended is not None and ended.lower_ not in _PRONOUN_SUBJ and (
             verb.lower_ == "gone" and be
-            or lemma == "be" and any(c.lower_ == "over" and c.dep_ in ("advmod", "acomp", "prt") for c in verb.children)):
+            or lemma == "be" and any(c.lower_ == "over" and c.dep_ in ("advmod", "acomp", "prt")
+                                     for c in verb.children)):
         # "once the queue is gone", "when the shortage is over": the thing ending, down
         s = np_side(ended)
         return Side(s.tokens, -s.sign * neg)

@@ -536,7 +536,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             continue  # "Everything will depend on the tanks": what it turns on, no outcome
         if future and verb.lemma_.lower() in _SAY_VERBS and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in verb.children) and not _put_at(sent):
-            continue  # "Roughly even, I would say.": the modal hedges the saying ("I'd put it at 60 percent" is an estimate)
+            continue  # "Roughly even, I would say.": the modal hedges the saying ("I'd put it at 60%" estimates)
         if future and verb != sent.root and _wh_clause(verb) and not (
                 any(t.lower_ == "whether" for t in verb.children) and any(_unsure(a) for a in verb.ancestors)):
             continue  # "predicts how markets will react": a question, not an outcome
@@ -638,7 +638,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             continue
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
-                               framed=frame is not None or toss_up or explicit is not None and _put_at(sent), possible=possible_event(verb)))
+                               framed=frame is not None or toss_up or explicit is not None and _put_at(sent),
+                               possible=possible_event(verb)))
     return out
 
 

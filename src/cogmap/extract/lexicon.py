@@ -116,7 +116,8 @@ PRICE_ADJECTIVES: dict[str, tuple[str, int]] = {
 #: one: "productive" is productivity, "attractive" attractiveness).
 _QUALITY_NOUNS = {
     "strong": "strength", "long": "length", "wide": "width", "deep": "depth", "high": "height", "warm": "warmth",
-    "hot": "heat", "healthy": "health", "wealthy": "wealth", "safe": "safety", "secure": "security", "poor": "poverty", "free": "freedom", "true": "truth",
+    "hot": "heat", "healthy": "health", "wealthy": "wealth", "safe": "safety", "secure": "security",
+    "poor": "poverty", "free": "freedom", "true": "truth",
     "able": "ability", "likely": "likelihood", "scarce": "scarcity", "anxious": "anxiety", "clear": "clarity",
     "severe": "severity", "mature": "maturity", "pure": "purity", "rare": "rarity", "popular": "popularity",
     "productive": "productivity", "active": "activity", "creative": "creativity", "sensitive": "sensitivity",

@@ -623,8 +623,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 continue  # a variable does not cause itself within one sentence
             merger.linked(ci, ei)
             # Only a claim the rules keep stands in the way of the reader's in its sentence.
-            ruled[pa + sent0.start_char].append((_phrase_set(rc.cause) | _phrase_set(Side(rc.extra.get("summed_from", []), 1)),
-                                                 _phrase_set(rc.effect)))
+            # ("That erosion" as well as the wages it stands for: the reader reads the former)
+            summed_from = _phrase_set(Side(rc.extra.get("summed_from", []), 1))
+            ruled[pa + sent0.start_char].append((_phrase_set(rc.cause) | summed_from, _phrase_set(rc.effect)))
             prob = _claim_probability(rc, scale)
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text_of[id(rc.cause.tokens[0].doc)]),
                             rc.effect.text(para_text_of[id(rc.effect.tokens[0].doc)])))

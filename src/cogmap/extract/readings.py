@@ -158,7 +158,7 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
             # not the people (the rules read "prevent X from doing Y" the same way).
             head = doing
     widened = False
-    if all(t.head == head or t == head for t in sent.doc[i:j]):
+    if j - i == 1:
         # A span of the modifier alone ("[warmer] surface water"): the noun it modifies is
         # the thing, and the modifier its direction or kind.
         while head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i >= j:
@@ -394,7 +394,8 @@ def _nothing_foretold(root) -> bool:
     is "it", "that" or "so" and that has no clause of its own ("I doubt that very much")."""
     if root.lemma_.lower() not in _VIEWS or any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in root.children):
         return False
-    objects = [c for c in root.children if c.dep_ in ("dobj", "advmod", "neg") and c.lower_ in ("it", "that", "this", "so", "not")]
+    objects = [c for c in root.children
+               if c.dep_ in ("dobj", "advmod", "neg") and c.lower_ in ("it", "that", "this", "so", "not")]
     return bool(objects) and not any(c.dep_ == "dobj" and c not in objects for c in root.children)
 
 
