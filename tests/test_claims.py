@@ -1695,3 +1695,22 @@ def test_a_noun_summing_up_the_change_before_is_that_change(text, cause, sign, e
 def test_what_explains_something_is_no_speaker():
     doc = cogmap.extract("Fees\n\nRental fees climbed to 210 crowns. Those costs explain why families left.")
     assert all(c.speaker is None for c in doc.claims) and doc.claims
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("Expensive passes keep families away.", "expensive passes", -1, "families"),
+    ("High rents drive young workers away.", "high rents", -1, "young workers"),
+])
+def test_a_particle_of_leaving_signs_the_link(text, cause, sign, effect):
+    doc = cogmap.extract("Town\n\n" + text)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [(cause, sign, effect)]
+
+
+def test_two_statements_side_by_side_make_no_link_across_them():
+    """The reader reads each sentence with the one before as context; a side it finds there
+    needs a word here that points back ("this", "so", "as a result")."""
+    doc = cogmap.extract("Town\n\nThe noise scares off tourists.\n\nRising rents priced artists out of the district.")
+    assert not [c for c in doc.claims if c.cause.label == "noise" and c.effect.label == "artists"]
+    tied = cogmap.extract("Town\n\nThe noise scared off tourists. As a result, hotels closed early.")
+    assert [(c.cause.label, c.effect.label) for c in tied.claims if c.effect.label == "hotels"] or \
+        [c for c in tied.claims if "hotels" in c.effect.label]

@@ -131,3 +131,12 @@ def test_a_headline_ending_on_a_quoted_phrase_is_the_title():
     page = 'Port strike: "the queues move rather than vanish"\n\nA freight economist spoke to us on Monday.'
     assert clean(page).title == 'Port strike: "the queues move rather than vanish"'
     assert clean('"We will win."\n\nThe leader said so on Monday.').title is None  # a quoted sentence is no headline
+
+
+def test_only_markdown_marks_go_and_names_with_underscores_or_powers_stay():
+    text = ("Notes\n\n**Why did the cod disappear?**\n\n## And the seals?\n\n"
+            "The script set window.__pwned = 1, and a __init__ method ran; x**2 grew.\n")
+    out = clean(text).text
+    assert "Why did the cod disappear?" in out and "**Why" not in out and "?**" not in out
+    assert "window.__pwned = 1" in out and "__init__" in out and "x**2" in out
+    assert "## " not in out and "And the seals?" in out

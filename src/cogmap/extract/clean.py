@@ -151,7 +151,9 @@ def iso_date(text: str) -> Optional[str]:
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# (Only "**" that stands apart from words: "x**2" is no emphasis; "__" is left alone, being
+# as often part of a name, "__init__", "window.__name", as a mark.)
+_MD_STRONG = re.compile(r"(?<![\w.])(\*\*)(?=[^\s*])(.+?)(?<=[^\s*])\1(?!\w)")
 
 
 def _unmarked(line: str) -> str:

@@ -60,6 +60,8 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("pull", "down"): -1, ("drag", "down"): -1, ("hold", "down"): -1, ("keep", "down"): -1, ("finish", "off"): -1, ("pull", "up"): 1, ("prop", "up"): 1, ("shore", "up"): 1,
     ("rule", "out"): -1, ("push", "back"): -1, ("weigh", "on"): -1, ("stand", "in"): -1,
     ("eat", "into"): -1, ("eat", "at"): -1, ("chip", "at"): -1, ("distance", "from"): -1, ("cut", "into"): -1,
+    ("drive", "away"): -1, ("keep", "away"): -1, ("keep", "out"): -1, ("scare", "away"): -1, ("scare", "off"): -1,
+    ("frighten", "away"): -1, ("frighten", "off"): -1, ("turn", "away"): -1, ("chase", "away"): -1,
     ("stem", "from"): 0, ("result", "from"): 0,
     ("derive", "from"): 0, ("come", "from"): 0, ("arise", "from"): 0, ("depend", "on"): 0,
     ("lie", "in"): 0, ("owe", "to"): 0, ("rest", "on"): 0, ("hinge", "on"): 0, ("rely", "on"): 0, ("build", "on"): 0,

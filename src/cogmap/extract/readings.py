@@ -237,6 +237,21 @@ def _clause_verb(tok):
     return tok.sent.root
 
 
+#: Words by which a sentence points back to the one before it.
+_TIES = frozenset("this these those it its they them their such so thus therefore hence consequently result "
+                  "because why which turn then accordingly".split())
+
+
+def _tied_to_before(ref: SentenceRef, prev: Optional[SentenceRef]) -> bool:
+    """Whether a sentence points back to the one before it: an answer to a question, or a
+    word of reference or consequence ("That is why", "As a result", "It has cut")."""
+    if prev is None:
+        return False
+    if prev.text.rstrip().endswith("?"):
+        return True
+    return any(t.lower_ in _TIES or t.lower_ == "that" and t.dep_ != "mark" for t in ref.sent)
+
+
 def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> list[LearnedClaim]:
     """Claims from the readings: each decoded pair whose sides both name something."""
     out = []
@@ -258,7 +273,14 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     host = prev if same else None
             return None if host is None or side is None else (side, host)
 
+        tied = _tied_to_before(ref, prev)
         for pair in rd.pairs:
+            if (pair.cause[2] == 0 or pair.effect[2] == 0) and not tied:
+                # A side in the sentence before, with nothing in this one that points back to
+                # it ("this", "so", "as a result", an answer to "Why?"): two statements side
+                # by side, not one link ("The noise scares off tourists. / Rising rents priced
+                # artists out" made the noise drive the artists out).
+                continue
             if pair.cause[2] == 0 and pair.effect[2] == 0:
                 # Both sides in the sentence before, read as context: that sentence's own
                 # reading says whether it holds a link ("The West no longer respects the red
