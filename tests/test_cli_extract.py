@@ -142,3 +142,13 @@ def test_a_horizon_reads_whole_beside_its_forecast(tmp_path):
     f.write_text("Coasts\n\nThe erosion could swallow the old harbour by 2035, engineers warn.\n", encoding="utf-8")
     out = run("extract", str(f)).stdout
     assert "when: by 2035" in out and "by: by" not in out
+
+
+def test_the_command_line_starts_without_the_language_models():
+    """Commands that read no text (forecasts, experts, loops ...) start in about a second:
+    spaCy, onnxruntime and torch are imported only when an article is read. Each import
+    at the top of a module the CLI loads costs every call seconds (a stop-word list from
+    spaCy once made a store's commands three times slower)."""
+    code = "import sys, cogmap.cli.app; print(sorted(m for m in ('spacy', 'onnxruntime', 'torch') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr

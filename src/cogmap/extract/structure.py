@@ -26,8 +26,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from cogmap.extract.clean import Cleaned
 from cogmap.records import Quote, Turn
 
@@ -445,6 +443,10 @@ def _label_person(label: str, text: str, people: People) -> Optional[str]:
     words = [w.capitalize() if w.isupper() else w for w in words]  # "LENA VOSS:" of a transcript
     name = " ".join(words) if len(words) > 1 else None
     if name is None:
+        # (here, not at the top: spaCy's package is slow to import, and the CLI's commands
+        # that read no text must start fast)
+        from spacy.lang.en.stop_words import STOP_WORDS
+
         for m in re.finditer(r"((?:[A-Z][\w’'-]+ ){1,3})" + re.escape(words[0]) + r"\b", text):
             given = [w for w in m.group(1).split() if w.lower() not in STOP_WORDS and w.lower() not in _TITLES]
             if given and len(given) == len(m.group(1).split()):
