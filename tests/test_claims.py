@@ -1714,3 +1714,35 @@ def test_two_statements_side_by_side_make_no_link_across_them():
     tied = cogmap.extract("Town\n\nThe noise scared off tourists. As a result, hotels closed early.")
     assert [(c.cause.label, c.effect.label) for c in tied.claims if c.effect.label == "hotels"] or \
         [c for c in tied.claims if "hotels" in c.effect.label]
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("Higher fees lower demand for public transport.", "fees", -1, "demand for public transport"),
+    ("Cheaper imports lower prices for consumers.", "cheaper imports", -1, "prices for consumers"),
+])
+def test_a_verb_the_tagger_took_for_an_adjective_signs_the_link_once(text, cause, sign, effect):
+    """The tagger reads "lower" after a plural noun as an adjective of the noun after it; it
+    is the link's verb, not the effect's direction, and counting it twice flipped the sign.
+    One effect read in two pieces ("[prices for] [consumers]") is one claim."""
+    doc = cogmap.extract("Transport\n\n" + text)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [(cause, sign, effect)]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_a_relative_clause_describes_causes_what_its_other_verb_causes(extractor):
+    doc = cogmap.extract("Plant\n\nThe gas, which smells of rotten eggs and can cause headaches, leaked from the plant.",
+                         extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("gas", 1, "headaches")]
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Although tourism brings money, it strains the water supply.", ("tourism", -1, "water supply")),
+    ("While the new road cut travel times, congestion rose in the town centre.", None),
+    ("Even though wages rose, higher rents pushed many families out of the city.",
+     ("rents", -1, "many families")),
+])
+def test_what_is_granted_is_no_reason(text, link):
+    """A clause of concession ("although", "even though", "while") is no cause of the main
+    clause's effect: its subject may be ("it" strains), its clause is not."""
+    doc = cogmap.extract("Town\n\n" + text)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == ([link] if link else [])

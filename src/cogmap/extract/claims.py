@@ -916,6 +916,12 @@ def _cause_side_from_subject(subj, verb, prev_sents):
             return _side_for(subject), False
         return None, False
     # "that" is relative only in a relative clause; "That has cut X" points back.
+    if low in _REL_PRONOUNS and subj.dep_.startswith("nsubj") and verb.dep_ == "conj" and subj.head.dep_ == "relcl" \
+            and subj.head.lemma_.lower() not in _CHANGE:
+        # "The gas, which smells of eggs and can cause headaches": the relative clause's
+        # first verb describes the gas, and the gas causes them ("which rose and hurt
+        # families" keeps its rise: that is the cause).
+        verb = subj.head
     if low in _REL_PRONOUNS and subj.dep_.startswith("nsubj") and not (low == "that" and verb.dep_ != "relcl"):
         head = verb
         if verb.dep_ == "relcl":

@@ -28,7 +28,7 @@ from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, death_toll, modality_of,
                                    np_side, resolve_anaphor)
 from cogmap.extract.learned import Reader, Reading
-from cogmap.extract.lexicon import CAUSAL_VERBS, PHRASAL_CAUSAL
+from cogmap.extract.lexicon import CAUSAL_VERBS, DECREASE, INCREASE, PHRASAL_CAUSAL, SIGNED_MODIFIERS
 
 __all__ = ["EXTRA_CLAIM_CONFIDENCE", "RULE_SIDE", "NEGATED_SIDE", "SentenceRef", "sentences", "read_sentences",
            "claims_from", "surest_per_cause", "forecast_sentences", "LearnedClaim"]
@@ -225,6 +225,87 @@ def _within(side: Side, ref: SentenceRef, span) -> Side:
     return Side([t for t in side.tokens if a <= t.idx < b], side.sign)
 
 
+def _trigger_unsigned(side: Side, ref: SentenceRef, trigger) -> Side:
+    """The side without the direction its noun's modifier gave it when that modifier is the
+    reader's trigger: in "Higher fees lower demand" the tagger reads the verb "lower" as an
+    adjective of "demand", so the side came out as demand going down, and the link's own
+    sign, which the reader already took from "lower", counted it twice."""
+    a, b = ref.sent.start_char + trigger[0], ref.sent.start_char + trigger[1]
+    kept = {t.i for t in side.tokens}
+    for t in side.tokens:
+        for c in t.children:
+            if c.dep_ == "amod" and a <= c.idx < b and c.i not in kept and c.lower_ in SIGNED_MODIFIERS:
+                return Side(side.tokens, side.sign * SIGNED_MODIFIERS[c.lower_])
+    return side
+
+
+def _described_thing(side: Side, ref: SentenceRef, trigger) -> Side:
+    """The thing a relative clause describes when the cause read is the clause's other verb:
+    in "The gas, which smells of rotten eggs and can cause headaches" the gas causes them,
+    not the smell. A verb of change keeps its clause ("prices, which rose and hurt
+    families": the rise is the cause)."""
+    a, b = ref.sent.start_char + trigger[0], ref.sent.start_char + trigger[1]
+    for v in side.tokens:
+        if v.pos_ != "VERB" or v.dep_ != "relcl" or v.lemma_.lower() in INCREASE | DECREASE:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in v.children):
+            continue
+        if any(c.dep_ == "conj" and a <= c.idx < b for c in v.children) and v.head.pos_ in ("NOUN", "PROPN"):
+            return np_side(v.head)
+    return side
+
+
+def _beyond_the_object(trigger, cause: Side, effect: Side) -> bool:
+    """Whether the effect lies outside the clause of a trigger verb that has an object of its
+    own while the cause lies in it: "The gas, which can cause headaches, leaked from the
+    plant" does not cause the plant. An effect is in the verb's phrase, or is what the
+    verb's clause hangs on ("the damage that the storm caused"). (A cause outside the
+    clause too means the reader tied the pair to another verb: "Prices climbed as the mills
+    laid off crews, and demand kept them there".)"""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if trigger.pos_ != "VERB" or not objects or any(o.pos_ == "PRON" for o in objects) or not effect.tokens:
+        return False  # ("kept them there": "them" stands for an effect named before)
+    # (with the ancestors' own objects: the parser may hang the trigger's clause on the one
+    # it feeds, "X will squeeze supply - which will boost prices")
+    near = {t.i for t in trigger.subtree} | {t.i for a in trigger.ancestors for t in (a, *a.children)
+                                              if t is a or t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")}
+    mine = {t.i for t in effect.tokens}
+    roots = [t for t in effect.tokens if t.head.i not in mine or t.head is t]
+    return any(t.i in near for t in cause.tokens) and not any(t.i in near for t in roots)
+
+
+_CONCESSIVE = frozenset("although though whereas while albeit".split())
+
+
+def _conceded(side: Side, trigger) -> bool:
+    """Whether the side lies in a clause of concession or contrast ("although X", "while
+    X") that the trigger is not in."""
+    if not side.tokens:
+        return False
+    for t in [side.head, *side.head.ancestors]:
+        if t.dep_ != "advcl":
+            continue
+        before = t.doc[t.left_edge.i - 1] if t.left_edge.i > t.sent.start else None
+        # (the parser may hang the "while" on the main verb, just before the clause)
+        if any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in t.children) or \
+                before is not None and before.dep_ == "mark" and before.lower_ in _CONCESSIVE:
+            return trigger not in t.subtree
+    return False
+
+
+def _subject_beside(verb, conceded: Side) -> Optional[Side]:
+    """The subject of ``verb``, the clause that grants ``conceded``'s: "it" or "they" is the
+    granting clause's subject ("Although tourism brings money, it strains ...")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in ("it", "they"):
+        clause = next(t for t in [conceded.head, *conceded.head.ancestors] if t.dep_ == "advcl")
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        return None if subject is None else np_side(subject)
+    return None if subject.pos_ == "PRON" else np_side(subject)
+
+
 def _clause_verb(tok):
     """The verb whose clause a token belongs to (for modality and tense)."""
     t = tok
@@ -317,8 +398,16 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                 span = sent.doc.char_span(sent.start_char + pair.trigger[0], sent.start_char + pair.trigger[1],
                                           alignment_mode="expand")
                 anchor = span.root if span is not None and len(span) else sent.root
+                if c_ref is ref and e_ref is ref and _beyond_the_object(anchor, cause, effect):
+                    continue
             else:
                 anchor = effect.head if e_ref is ref else sent.root
+            if c_ref is ref and _conceded(cause, anchor):
+                # "Although tourism brings money, it strains the water supply": what is granted
+                # is no reason; the trigger's own subject is the cause.
+                cause = _subject_beside(anchor, cause) if pair.trigger is not None else None
+                if cause is None or not names_something(cause.tokens):
+                    continue
             modality, tense, hedge, negated = modality_of(_clause_verb(anchor), sent)
             words = list(hedge)
             for ha, hb, seg, _p in rd.spans.get("hedge", []):
@@ -330,6 +419,10 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                                                 for w in words):
                 modality = "possible"
             sign = 1 if pair.sign >= 0.5 else -1
+            if pair.trigger is not None and pair.trigger[2] == 1:
+                cause, effect = (_trigger_unsigned(s, ref, pair.trigger) for s in (cause, effect))
+                if c_ref is ref:
+                    cause = _described_thing(cause, ref, pair.trigger)
             polarity = sign * cause.sign * effect.sign
             cross = c_ref is not ref or e_ref is not ref
             start = prev.start if cross and prev is not None else ref.start
@@ -399,7 +492,11 @@ def _piece_of(lc: LearnedClaim, other: LearnedClaim) -> bool:
     # tokens; with "==" it lost "every cut in the price of a new car makes a used one
     # worth less".)
     top = next((t for t in other.raw.effect.tokens if t.head.i not in theirs), None)
-    if top is None or mine & theirs:
+    if top is None or mine == theirs:
+        return False
+    if mine < theirs:
+        return True  # "[prices for] [consumers]": the parse's phrase of one piece holds the other
+    if mine & theirs:
         return False
     while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PRON", "NUM", "ADJ"):
         top = top.head.head  # the side named "hours" in "most of the drop in hours": the whole phrase
