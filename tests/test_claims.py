@@ -1746,3 +1746,21 @@ def test_what_is_granted_is_no_reason(text, link):
     clause's effect: its subject may be ("it" strains), its clause is not."""
     doc = cogmap.extract("Town\n\n" + text)
     assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == ([link] if link else [])
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Heat has compounded the problem.", ("heat", 1, "problem")),
+    ("Did the pandemic make things worse?\n\nIt accelerated retirements.", ("pandemic", 1, "retirements")),
+    ("The weaker currency has fattened their margins.", ("currency", -1, "margins")),
+])
+def test_a_plain_verb_of_raising_raises_its_object(text, link):
+    doc = cogmap.extract("Schools\n\n" + text)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [link]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_link_the_parser_hung_on_the_next_clause_keeps_its_own_modality(extractor):
+    doc = cogmap.extract("Rents\n\nThe freeze has led to a two-tier market: people with a controlled lease never "
+                         "move, and everyone else competes for a shrinking pool.", extractor=extractor)
+    assert [(c.cause.label, c.modality) for c in doc.claims if c.effect.label == "two-tier market"][:1] == \
+        [("freeze", "asserted")]

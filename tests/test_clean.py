@@ -140,3 +140,16 @@ def test_only_markdown_marks_go_and_names_with_underscores_or_powers_stay():
     assert "Why did the cod disappear?" in out and "**Why" not in out and "?**" not in out
     assert "window.__pwned = 1" in out and "__init__" in out and "x**2" in out
     assert "## " not in out and "And the seals?" in out
+
+
+def test_a_headline_ending_on_a_pronoun_and_a_one_word_heading_are_kept():
+    """A line cut off ends on "the" or "of"; "... and what might change that" is whole. A
+    one-word heading ("Outlook") is no portrait's name caption."""
+    page = ("Why rural schools can't find teachers, and what might change that\n\n"
+            "Rural districts opened this fall with many vacancies.\n\nOutlook\n\n"
+            "Enrollment will shrink.\n\nOfficials said the outcome would depend on the\n")
+    c = clean(page)
+    assert c.title == "Why rural schools can't find teachers, and what might change that"
+    assert c.removed == ["Officials said the outcome would depend on the"]
+    assert "Outlook" in c.text
+    assert clean("Flood\n\nThe river rose.\n\nAnna Berg\n\nShe said it would fall.").removed == ["Anna Berg"]

@@ -527,3 +527,20 @@ def test_who_puts_the_chance_holds_the_forecast_and_by_a_quarter_is_how_much():
     by = {f.statement.split()[0]: f for f in doc.forecasts}
     assert by["Analysts"].speaker == "Analysts at a research institute" and by["Analysts"].probability == 0.4
     assert by["The"].horizon != "a quarter"
+
+
+def test_advice_is_no_forecast():
+    """A "should" of one who decides tells them what to do (the reader, in an answer to
+    "what should cities do?", read it as a forecast); a "should" of a thing says what is
+    likely to happen (see advised's examples)."""
+    doc = cogmap.extract("Rents\n\nQ: So what should cities do instead?\n\nA: Build. Housing allowances help "
+                         "poorer tenants without discouraging construction. If a city wants some rent regulation, "
+                         "it should limit increases for sitting tenants but let rents reset between tenancies, so "
+                         "that investment does not dry up.")
+    assert doc.forecasts == []
+
+
+def test_a_state_described_with_nothing_to_come_is_no_forecast():
+    doc = cogmap.extract("Sardines\n\nCatches fell by half. Looking ahead, the outlook is bleak. "
+                         "The stock will probably stay low next year.")
+    assert [f.statement for f in doc.forecasts] == ["The stock will probably stay low next year."]

@@ -315,3 +315,10 @@ def test_a_role_named_after_it_stands_for_that_person():
                          "\"Fuel costs raised fares,\" Leer said.\n\n"
                          "The spokesperson said that fares will rise again next year.")
     assert {f.speaker for f in doc.forecasts} == {"Jonas Leer"}
+
+
+def test_figures_cited_with_according_to_are_no_speaker():
+    doc = cogmap.extract("Rupiah\n\nMuch of that slide is the result of capital flight, according to finance "
+                         "ministry data.\n\nFares rose because fuel cost more, according to Anna Berg.")
+    by = {c.effect.label: c.speaker for c in doc.claims}
+    assert by.get("slide", "none") is None and by["fares"] == "Anna Berg"

@@ -32,6 +32,7 @@ from typing import Optional
 
 from cogmap.extract import lexicon as L
 from cogmap.extract.concepts import misparsed_particle, negation_sign, roots, transferred
+from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "answered_hypothesis",
            "hypothetical_condition", "resolve_anaphor", "summed_up", "death_toll"]
@@ -681,12 +682,22 @@ def _verb_group(tok):
     chain = [tok]
     t = tok
     while t.dep_ in ("xcomp", "conj", "ccomp") and t.head != t and t.head.pos_ in ("VERB", "AUX", "ADJ") and not (
-            t.dep_ == "conj" and any(c.dep_ in ("nsubj", "aux") for c in t.children)):  # a clause of its own
+            t.dep_ == "conj" and any(c.dep_ in ("nsubj", "aux") for c in t.children)) and not (  # a clause of its own
+            t.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in t.children) and t.head.pos_ == "VERB"
+            and t.head.lemma_.lower() not in _FRAMING_VERBS):
+        # (a clause with a subject is framed only by a verb of saying or thinking: "I don't
+        # think X raises Y" is denied, but in "It has led to a two-tier market: people never
+        # move" the parser hung the link's clause on the next one, and its "never" is not the link's)
         t = t.head
         chain.append(t)
         if t.dep_ not in ("xcomp", "conj"):
             break
     return chain
+
+
+#: Verbs that frame a clause as what someone says, thinks or finds.
+_FRAMING_VERBS = SPEECH_VERBS | frozenset("doubt seem appear mean suppose imagine feel hope fear know deny "
+                                          "show find suggest prove".split())
 
 
 def modality_of(tok, sent, negation: bool = True):
@@ -878,7 +889,7 @@ _INSTITUTIONS = frozenset("government ministry council bank company firm authori
 #: change that actors do ("cut", "extend", "restore", "stop") are left to the reader: tried
 #: with them, the learned path read "northern mills restore night shifts" as a link.
 _BRINGING_ABOUT = frozenset("double triple quadruple halve cause trigger spark provoke fuel spur stoke "
-                            "exacerbate aggravate precipitate induce force compel prompt".split())
+                            "exacerbate aggravate compound precipitate induce force compel prompt".split())
 
 
 def _brought_about_by_a_thing(subj, verb) -> bool:

@@ -67,6 +67,7 @@ _BYLINE_DATE = re.compile(
 _FUNCTION_WORDS = frozenset(
     "a an the to of or and but for with in on at by from as that than your his her their its our my "
     "this these those into onto about over under if whether because while when which who whose".split())
+_DEMONSTRATIVES = frozenset("that this these those".split())
 _TERMINAL = tuple(".?!:;\"'”’»)]")
 _BULLET = re.compile(r"^\s*([•·▪◦‣*]|-(?=\s))\s*")
 
@@ -106,7 +107,10 @@ def _is_truncated(line: str) -> bool:
     words = _words(s)
     # A headline In Title Case may end on "When" or "For"; a cut-off line ends on "a" or "the".
     title_case = sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
-    return len(words) >= 3 and words[-1].lower() in _FUNCTION_WORDS and not (title_case and words[-1][:1].isupper())
+    # ("that", "this", "these", "those" end a phrase as often as they open one: "... and what
+    # might change that" is a whole headline)
+    return len(words) >= 3 and words[-1].lower() in _FUNCTION_WORDS - _DEMONSTRATIVES and \
+        not (title_case and words[-1][:1].isupper())
 
 
 def _is_widget(line: str) -> bool:
@@ -122,9 +126,10 @@ def _is_credit(line: str) -> bool:
 
 
 def _is_name_line(line: str) -> bool:
-    """A line that is only a name (a caption under a portrait)."""
+    """A line that is only a name (a caption under a portrait). One capitalised word alone
+    is a section heading ("Outlook"), not a name."""
     words = line.split()
-    return (1 <= len(words) <= 4 and not _ends_sentence(line) and ":" not in line
+    return (2 <= len(words) <= 4 and not _ends_sentence(line) and ":" not in line
             and all(w[:1].isupper() for w in words) and not _DATELINE.match(line))
 
 

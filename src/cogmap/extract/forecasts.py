@@ -184,7 +184,7 @@ def _future_marks(verb):
     if "have" in {c.lemma_ for c in verb.children if c.dep_ == "aux"} and verb.tag_ == "VBN" and \
             not auxes & {"will", "shall", "'ll", "’ll"}:
         return words, False, negated
-    if counterfactual(verb) or permitted(verb) or in_the_past(verb):
+    if counterfactual(verb) or permitted(verb) or in_the_past(verb) or advised(verb):
         return words, False, negated
     return words, future, negated
 
@@ -308,6 +308,38 @@ def permitted(verb) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "under" and
                any(o.dep_ == "pobj" and o.lemma_.lower() in _NORMS for o in c.children)
                for c in verb.children)
+
+
+#: Nouns of those who decide and act: a "should" of theirs is advice ("the city should
+#: limit increases"), where a "should" of a thing is a forecast ("output should recover").
+_DECIDERS = frozenset("city state country nation government council policymaker lawmaker legislator official "
+                      "regulator leader minister ministry authority agency administration parliament congress "
+                      "company firm employer bank investor landlord school district board union".split())
+
+
+def advised(verb) -> bool:
+    """Whether ``verb``'s "should", "ought to" or "must" tells someone what to do: its
+    subject is one who acts (a person, a body, "we", "you", or "it" or "they" standing for
+    one named before in the sentence); what is advised is not foretold.
+
+    >>> from cogmap.extract.nlp import load
+    >>> nlp = load()
+    >>> [advised(s.root) for s in nlp("If a city wants rent rules, it should limit increases. "
+    ...                               "Output should recover next year. Policymakers should fund research.").sents]
+    [True, False, True]
+    """
+    if not any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower_ in ("it", "they"):
+        subject = next((t for t in reversed(list(verb.sent[:subject.i - verb.sent.start]))
+                        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return False
+    return subject.lower_ in ("we", "you", "i", "he", "she") or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+        or subject.lemma_.lower() in _DECIDERS
 
 
 def counterfactual(verb) -> bool:

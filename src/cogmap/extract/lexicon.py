@@ -22,7 +22,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "force push compel bring send make help improve expand extend prolong speed enhance mean tip "
         "facilitate stimulate multiply double triple revive restore ensure guarantee precipitate spawn "
         "incite motivate inspire attract invite elevate magnify reinforce sustain lengthen quadruple "
-        "cushion allow permit embolden feed nourish".split(), 1),
+        "cushion allow permit embolden feed nourish compound fatten swell inflate widen".split(), 1),
     **dict.fromkeys(
         "reduce lower decrease cut weaken erode undermine deflect prevent block slow hinder hamper "
         "curb limit restrict dampen suppress hurt harm damage destroy threaten jeopardize jeopardise "

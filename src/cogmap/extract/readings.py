@@ -28,7 +28,7 @@ from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, death_toll, modality_of,
                                    np_side, resolve_anaphor)
 from cogmap.extract.learned import Reader, Reading
-from cogmap.extract.lexicon import CAUSAL_VERBS, DECREASE, INCREASE, PHRASAL_CAUSAL, SIGNED_MODIFIERS
+from cogmap.extract.lexicon import CAUSAL_VERBS, DECREASE, FRAME_ONLY, INCREASE, PHRASAL_CAUSAL, SIGNED_MODIFIERS
 
 __all__ = ["EXTRA_CLAIM_CONFIDENCE", "RULE_SIDE", "NEGATED_SIDE", "SentenceRef", "sentences", "read_sentences",
            "claims_from", "surest_per_cause", "forecast_sentences", "LearnedClaim"]
@@ -271,6 +271,8 @@ def _beyond_the_object(trigger, cause: Side, effect: Side) -> bool:
                                               if t is a or t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")}
     mine = {t.i for t in effect.tokens}
     roots = [t for t in effect.tokens if t.head.i not in mine or t.head is t]
+    if any(t.dep_ == "dep" for t in roots):
+        return False  # the parser found no place for the effect's phrase ("made teaching [look] like")
     return any(t.i in near for t in cause.tokens) and not any(t.i in near for t in roots)
 
 
@@ -304,6 +306,23 @@ def _subject_beside(verb, conceded: Side) -> Optional[Side]:
         subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
         return None if subject is None else np_side(subject)
     return None if subject.pos_ == "PRON" else np_side(subject)
+
+
+def _verb_sign(trigger, effect: Side, same_sentence: bool) -> Optional[int]:
+    """The sign a plain transitive causal verb gives its object, when the effect is that
+    object: "It accelerated retirements" raises them, whatever the reader's sign head
+    says (it learned rarer verbs from few examples). None for verbs whose sign depends on
+    their frame or particle ("make", "push up"), and for any other construction."""
+    lemma = trigger.lemma_.lower()
+    if not same_sentence or trigger.pos_ != "VERB" or lemma in FRAME_ONLY or lemma not in CAUSAL_VERBS \
+            or any(c.dep_ in ("prt", "neg") for c in trigger.children) or not effect.tokens:
+        return None
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    mine = {t.i for t in effect.tokens}
+    if len(objects) != 1 or objects[0].i not in mine or any(c.dep_ in ("xcomp", "ccomp", "dative")
+                                                            for c in trigger.children):
+        return None
+    return CAUSAL_VERBS[lemma]
 
 
 def _clause_verb(tok):
@@ -419,6 +438,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                                                 for w in words):
                 modality = "possible"
             sign = 1 if pair.sign >= 0.5 else -1
+            if pair.trigger is not None and pair.trigger[2] == 1:
+                sign = _verb_sign(anchor, effect, e_ref is ref) or sign
             if pair.trigger is not None and pair.trigger[2] == 1:
                 cause, effect = (_trigger_unsigned(s, ref, pair.trigger) for s in (cause, effect))
                 if c_ref is ref:
@@ -541,7 +562,7 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     keeps only a forecasting phrase's.
     """
     from cogmap.extract import hedges
-    from cogmap.extract.forecasts import (HORIZON, JUDGING_VERBS, RawForecast, counterfactual, in_the_past,
+    from cogmap.extract.forecasts import (HORIZON, JUDGING_VERBS, RawForecast, advised, counterfactual, in_the_past,
                                           is_explainer_title, judged, only_dependence, permitted,
                                           short_of_certain)
 
@@ -549,19 +570,21 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     by_paragraph: dict[int, list] = {}  # the rules' forecasts by paragraph: no scan of all per sentence
     for f in found:
         by_paragraph.setdefault(f[0], []).append(f)
-    for ref, rd in zip(refs, readings):
+    for k, (ref, rd) in enumerate(zip(refs, readings)):
         if ref.text.rstrip().endswith("?") or is_explainer_title(ref.sent):
             continue  # a question, or one put as a title, forecasts nothing
         root = ref.sent.root
         main = [root] + [c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.pos_ in ("VERB", "AUX")]
         if _nothing_foretold(root):
             continue  # "I doubt it.", "I think so.": a view of what was said, with no outcome of its own
-        if any(counterfactual(t) or permitted(t) or in_the_past(t) for t in main) or only_dependence(root) or \
+        if any(counterfactual(t) or permitted(t) or in_the_past(t) or advised(t) for t in main) or \
+                only_dependence(root) or \
                 any(c.dep_ == "ccomp" and only_dependence(c) for c in root.children):
             # "But for the voucher, the firm would be losing money": it is not; "under the
             # rules, councils may waive it": they are allowed to; "in 2022 they assumed it would
-            # fold": a forecast of the past; "it will depend on the war": no outcome, nor "I can
-            # only say that it will depend on the war" (the rules test the future's own verb)
+            # fold": a forecast of the past; "the city should limit rents": advice; "it will
+            # depend on the war": no outcome, nor "I can only say that it will depend on the
+            # war" (the rules test the future's own verb)
             continue
         pa = ref.start - ref.sent.start_char
         mine = [f for f in by_paragraph.get(pa, ()) if ref.sent.start_char <= f[2].start < ref.sent.end_char]
@@ -606,6 +629,15 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
             if not hedges.has_term(own) and not any(t.pos_ in ("VERB", "AUX") for t in ref.sent):
                 # No verb and no hedge: a byline or a dateline after a forecasting headline
                 # ("By Ann Lee, 11 March 2025"), which the reader read in its context.
+                continue
+            if not hedges.has_term(own) and not HORIZON.search(ref.text) and root.lemma_ == "be" and \
+                    not any(t.dep_ in ("mark", "advmod") and t.lower_ in ("if", "unless", "once", "when")
+                            for t in ref.sent) and not (k and refs[k - 1].text.rstrip().endswith("?")):
+                # A state described with nothing that says what is to come, nor when, nor what
+                # it hangs on ("Looking ahead, the outlook is bleak"): a judgement the reader
+                # heard in a forecasting passage, with no word to take a probability from (it
+                # read as a plain "will", 88%). An answer to a question of what comes next
+                # ("Where will the rate be? / Around 55 percent") is a forecast.
                 continue
             low += own
             # The "not" of the verb that carries the sentence's own hedge word ("said it did

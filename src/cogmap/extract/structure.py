@@ -208,6 +208,11 @@ _LAST_NAMED = object()
 _ANSWERER = "\u2063answerer"
 
 
+#: What "according to" may cite that is no one's words: figures and documents.
+_RECORDS = frozenset("data figure statistic number estimate survey poll record filing calculation projection "
+                     "document study report analysis census tally count".split())
+
+
 def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = None,
                         me=_LAST_NAMED) -> Optional[str]:
     """The speaker a subject token names: a person, a pronoun's antecedent, or a noun phrase.
@@ -279,6 +284,8 @@ def _speech_verb_speaker(sent, people: People, base: int, outside=None,
                 [c for c in tok.children if c.dep_ in ("pobj", "appos")]
             pobjs = [c for c in named_as if people.resolve(c.text)] + pobjs
             for pobj in pobjs:
+                if pobj.lemma_.lower() in _RECORDS or pobj.lower_ in _RECORDS:
+                    continue  # "according to finance ministry data": figures, not anyone's words
                 if pobj.dep_ in ("pobj", "appos"):
                     name = _speaker_from_token(pobj, people, base + pobj.idx, recent)
                     if name:
