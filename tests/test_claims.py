@@ -1764,3 +1764,37 @@ def test_a_link_the_parser_hung_on_the_next_clause_keeps_its_own_modality(extrac
                          "move, and everyone else competes for a shrinking pool.", extractor=extractor)
     assert [(c.cause.label, c.modality) for c in doc.claims if c.effect.label == "two-tier market"][:1] == \
         [("freeze", "asserted")]
+
+
+@pytest.mark.parametrize("text, link", [
+    ("When teachers are blamed in every public debate, fewer students want to join them.", -1),
+    ("Bond buyers charge more when nobody is watching how councils spend.", -1),
+])
+def test_how_many_do_a_thing_is_its_direction(text, link):
+    """"Fewer students want to join" is the joining going down; "nobody is watching" is
+    the watching going down (a label without the word kept its direction nowhere)."""
+    doc = cogmap.extract("Schools\n\n" + text)
+    assert [c.polarity for c in doc.claims] == [link]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_putting_people_out_of_work_lowers_them(extractor):
+    doc = cogmap.extract("Fish\n\nEvery cut in the quota puts more crews out of work.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("quota", 1, "crews")]
+
+
+def test_a_time_and_an_aim_are_no_sides():
+    """"since the war" dates the rise; "to protect the mines" is what the contractors came
+    for (data/GUIDE.md: an aim is no effect). A causal verb's infinitive is an effect."""
+    doc = cogmap.extract("Fish\n\nFerreira said the rise in diesel prices since the war in Ukraine had squeezed "
+                         "margins.\n\nThe contractors arrived in March to protect the gold mines.\n\n"
+                         "The drought forced farmers to sell their cattle.")
+    assert [(c.cause.label, c.effect.label) for c in doc.claims] == \
+        [("diesel prices", "margins"), ("drought", "cattle")]
+
+
+def test_after_needs_the_reader_to_see_both_sides():
+    """A rule's "after X, Y" is a time as often as a cause: it stands only where the reader
+    sees both sides in their roles."""
+    doc = cogmap.extract("Rents\n\nCritics say rents jumped after the freeze ended because of speculation.")
+    assert not [c for c in doc.claims if c.cause.label == "freeze"]

@@ -157,3 +157,18 @@ def test_a_thing_is_not_what_it_has_though_the_embeddings_call_them_alike():
         assert float(embed.encode([a, b]).prod(axis=0).sum()) >= 0.75, (a, b)
         labels_ = _merger_groups([a, b], embed=True)
         assert labels_[0] != labels_[1], (a, b)
+
+
+def test_events_of_different_doers_stay_apart():
+    """Two event wordings that share only their verb are two variables: "pay arrives late"
+    is not "the contractors arrived"; the same doer's event joins."""
+    from cogmap.extract.concepts import ConceptMerger
+    from cogmap.extract.nlp import parse
+
+    m = ConceptMerger()
+    a, b, c = parse(["When pay arrives late, barracks get restless.", "The contractors arrived in March.",
+                     "Their pay arrived late again."])
+    m.add([a[1], a[2], a[3]])
+    m.add([b[1], b[2]])
+    m.add([c[1], c[2], c[3]])
+    assert sorted(len(x.aliases) for x in m.concepts()) == [1, 2]

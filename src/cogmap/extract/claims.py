@@ -626,11 +626,23 @@ def clause_side(verb) -> Side:
                 s = np_side(subj)
                 return Side(s.tokens, s.sign * (1 if prt.lower_ == "up" else -1) * neg)
     keep = [verb]
+    counted = 1
 
     def walk(t):
+        nonlocal counted
         for c in t.children:
             if c.dep_ in _CLAUSE_DROP or c.dep_ in ("auxpass", "neg") or \
                     c.dep_ == "aux" and (t == verb or c.lower_ != "to"):
+                continue
+            if c.dep_ == "amod" and t.dep_ == "nsubj" and t.head == verb and c.lower_ in _HOW_MANY \
+                    and len(_children(verb, "nsubj")) == 1 and not (c.i + 1 < len(c.doc) and c.nbor(1).lower_ == "than"):
+                # (not "more than half of the buyers": how many of them)  # (two subjects: a misparse, "the less money ..., the less it spends")
+                # "fewer students want to join": the joining, down (a label that kept the
+                # word would lose it to the concept's name, and the link its direction)
+                counted *= _HOW_MANY[c.lower_]
+                continue
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none") and t == verb:
+                counted = -counted  # "nobody is telling residents": the telling, down
                 continue
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUN_SUBJ and t == verb:
                 continue
@@ -653,7 +665,11 @@ def clause_side(verb) -> Side:
     keep = _with_hyphens(keep)
     while keep and (keep[-1].is_punct or keep[-1].dep_ in ("prep", "cc")):
         keep.pop()
-    return Side(keep, neg * negation_sign(keep))  # "have distrust" is about trust
+    return Side(keep, counted * neg * negation_sign(keep))  # "have distrust" is about trust
+
+
+#: How many do the doing: a count of the subject of an event.
+_HOW_MANY = {"fewer": -1, "more": 1, "less": -1}
 
 
 def _adjunct(tok, verb) -> bool:

@@ -674,6 +674,8 @@ def _signature(tokens):
             dist.add(token_stem(t))
         elif t.pos_ in ("NOUN", "VERB") and t.head != head:
             dist.add(token_stem(t))
+        elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            dist.add(token_stem(t))  # who or what does it: "pay arrives late" is not "contractors arrived"
         elif t.pos_ == "ADJ" and t.lower_ not in _GENERIC_ADJ and t.head == head and not _grading(t):
             dist.add(token_stem(t))
     key = token_stem(head, lemma(head))
