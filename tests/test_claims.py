@@ -1793,8 +1793,9 @@ def test_a_time_and_an_aim_are_no_sides():
         [("diesel prices", "margins"), ("drought", "cattle")]
 
 
-def test_after_needs_the_reader_to_see_both_sides():
-    """A rule's "after X, Y" is a time as often as a cause: it stands only where the reader
-    sees both sides in their roles."""
-    doc = cogmap.extract("Rents\n\nCritics say rents jumped after the freeze ended because of speculation.")
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_after_dates_a_change_whose_reason_is_named(extractor):
+    """"after X happened, Y" is a time where the sentence names Y's reason outright."""
+    doc = cogmap.extract("Rents\n\nCritics say rents jumped after the freeze ended because of speculation.",
+                         extractor=extractor)
     assert not [c for c in doc.claims if c.cause.label == "freeze"]

@@ -1985,8 +1985,16 @@ def _rule_adjuncts(sent, out):
     # Clauses: "after X happened, Y"
     for verb in sent:
         if verb.dep_ == "advcl" and _clause_connective(verb) in ("after", "once") and verb.head.pos_ == "VERB" \
-                and verb.head.lemma_ not in _NEUTRAL_VERBS:
+                and verb.head.lemma_ not in _NEUTRAL_VERBS and not _reason_given(sent):
+            # (A sentence that names its reason outright dates its change with "after": "rents
+            # jumped after the freeze ended because of speculation".)
             _emit(out, clause_side(verb), clause_side(verb.head), 1, "after", verb.head, sent)
+
+
+def _reason_given(sent) -> bool:
+    """Whether the sentence names a reason with "because", "due to", "owing to" or "thanks to"."""
+    return any(t.lower_ == "because" or t.lower_ in ("due", "owing", "thanks") and t.i + 1 < len(t.doc)
+               and t.nbor(1).lower_ == "to" for t in sent)
 
 
 _WITH_AFTER = frozenset(("with", "after", "without", "following", "amid", "given"))
@@ -2085,6 +2093,10 @@ def _rule_across_sentences(sent, prev_sents, out):
         cue = "that's why"
     elif words[:2] in (["for", "that"], ["for", "this"]) and len(words) > 2 and words[2] == "reason":
         effect_verb, cue = root, "for that reason"
+    elif len(words) > 2 and words[2] in ("this", "that") and tuple(words[:2]) in (
+            ("thanks", "to"), ("because", "of"), ("due", "to"), ("owing", "to")) and \
+            not list(first[2].children):
+        effect_verb, cue = root, " ".join(words[:2])  # "Thanks to that, resistance has declined."
     elif words[:1] in (["this"], ["that"]) and root.lemma_ == "be" and first[0].dep_ == "nsubj":
         # "This is one reason why Y", "That is the main reason Y": the sentence before causes Y.
         reason = next((c for c in root.children if c.dep_ == "attr" and c.lemma_.lower() == "reason"), None)

@@ -35,8 +35,8 @@ from cogmap.extract.lexicon import LIKELIHOOD_NOUNS, PART_WORDS
 from cogmap.extract.nlp import DOCUMENT_NOUNS, parse
 from cogmap.records import Claim, Document, Evidence, Forecast, Mention
 from cogmap.extract.readings import (
-    EXTRA_CLAIM_CONFIDENCE, NEGATED_SIDE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, RULE_SIDE, TEMPORAL_SIDE,
-    after_dateline, claims_from, forecast_sentences, surest_per_cause, read_sentences, sentences,
+    EXTRA_CLAIM_CONFIDENCE, NEGATED_SIDE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, RULE_SIDE, after_dateline,
+    claims_from, forecast_sentences, surest_per_cause, read_sentences, sentences,
 )
 from cogmap.extract.structure import SPEECH_VERBS, structure
 
@@ -587,9 +587,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 before = read_before.get((k_para, sent0.start)) if rc.cue == "so" and rc.cross_sentence else None
                 side_p = min(_side_probability(rd, rc.cause, sent0, "cause", before),
                              _side_probability(rd, rc.effect, sent0, "effect", before))
-                after_clause = rc.cue == "after" and any(t.lower_ == "after" and t.dep_ == "mark" for t in sent0)
-                bar = NEGATED_SIDE if denial else TEMPORAL_SIDE if after_clause else RULE_SIDE
-                if side_p < bar and not fixed:
+                if side_p < (NEGATED_SIDE if denial else RULE_SIDE) and not fixed:
                     # The reader sees no cause or effect in one side's words; for a negated
                     # claim, almost none (see NEGATED_SIDE).
                     continue

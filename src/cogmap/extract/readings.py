@@ -48,11 +48,6 @@ RULE_CLAIM_CAUSAL = 0.3
 #: 0.2 and 0.3; each side in its own role (later data and model): 0.697 at 0.05, 0.703
 #: at 0.1, 0.711 at 0.2, 0.702 at 0.3, the spoken set best at 0.05-0.1 (0.646).
 RULE_SIDE = 0.1
-#: The same for a rule's "after X happened, Y": a time as often as a cause ("rents jumped
-#: after the freeze ended because of speculation": 0.55 and 0.54), so the reader must be
-#: sure of both sides in their roles. ("After the West's decisions, his chances are
-#: dwindling", a noun's "after", keeps RULE_SIDE: its cause reads between 0.5 and 0.7.)
-TEMPORAL_SIDE = 0.7
 #: The same for a negated rule claim. The reader is trained to tag no negated link (the
 #: guide codes none), yet it still half sees the sides of a real one ("the sanctions will
 #: not lead to a change of course": 0.042 with the 6-epoch model) and not those of a
