@@ -322,3 +322,13 @@ def test_figures_cited_with_according_to_are_no_speaker():
                          "ministry data.\n\nFares rose because fuel cost more, according to Anna Berg.")
     by = {c.effect.label: c.speaker for c in doc.claims}
     assert by.get("slide", "none") is None and by["fares"] == "Anna Berg"
+
+
+def test_who_worries_or_attributes_holds_the_link():
+    """"Officials attributed the increase to smoke" is the officials' reading of the cause;
+    "Business groups worry that ..." is theirs, not the writer's."""
+    doc = cogmap.extract("Smoke\n\nHospital admissions rose by a fifth last week. State health officials attributed "
+                         "most of the increase to fine particulate matter from the fires.\n\n"
+                         "Business groups worry that a charge will scare shoppers away from State Street.")
+    by = {c.cause.label: c.speaker for c in doc.claims}
+    assert by["fine particulate matter"] == "State health officials" and by["charge"] == "Business groups"

@@ -36,10 +36,13 @@ SPEECH_VERBS = frozenset(
     "say tell add warn note explain argue write claim predict insist stress state believe think "
     "reckon expect estimate suggest observe remark comment assert contend maintain acknowledge admit "
     "forecast caution emphasize emphasise answer reply respond conclude declare announce point agree "
-    "describe dub".split())  # "X described tariffs as the 'most beautiful word'" quotes X
+    "describe dub worry fear doubt".split())  # "X described tariffs as the 'most beautiful word'" quotes X
 #: Verbs of opinion report speech only with a clause ("she thinks that ..."), not alone.
 _NEEDS_CLAUSE = frozenset("think believe reckon expect estimate suggest observe forecast predict point "
-                          "agree".split())
+                          "agree worry fear doubt".split())
+#: Verbs that state whose reading a cause is: "Officials attributed the rise to smoke",
+#: "analysts blame the drought for it": the subject holds the link.
+_ATTRIBUTING = frozenset("attribute blame credit".split())
 _TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir president minister senator".split())
 _LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’&\- ]{0,24}?)\s*:\s+(?=\S)")
 _DASH = re.compile(r"^[-–—]\s+")
@@ -252,13 +255,16 @@ def _speech_verb_speaker(sent, people: People, base: int, outside=None,
     """Find a speech verb in ``sent`` (outside quoted ranges) and the speaker it names
     (``me``: who "I" is, see :func:`_speaker_from_token`)."""
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+        attributing = tok.lemma_.lower() in _ATTRIBUTING and any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "for") for c in tok.children)
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS and not attributing:
             continue
         if outside and outside(base + tok.idx):
             continue
         if tok.lemma_.lower() == "add" and any(c.dep_ == "dobj" for c in tok.children):
             continue  # "does this policy add homes": adding a thing, not words
-        if tok.lemma_.lower() not in ("say", "tell") and not any(c.dep_ == "ccomp" for c in tok.children) and \
+        if tok.lemma_.lower() not in ("say", "tell") and not attributing and \
+                not any(c.dep_ == "ccomp" for c in tok.children) and \
                 tok.dep_ != "parataxis" and (  # "X, he argued, will Y" reports the sentence around it
                 tok.lemma_.lower() in _NEEDS_CLAUSE or not (has_quote and has_quote(sent))):
             continue  # "the operator adds storage" reports nothing; "..., she added." does
