@@ -1799,3 +1799,18 @@ def test_after_dates_a_change_whose_reason_is_named(extractor):
     doc = cogmap.extract("Rents\n\nCritics say rents jumped after the freeze ended because of speculation.",
                          extractor=extractor)
     assert not [c for c in doc.claims if c.cause.label == "freeze"]
+
+
+@pytest.mark.parametrize("question, answer, link", [
+    ("What is driving the teacher shortage?", "Pay is the first thing.", ("pay", 1, "teacher shortage")),
+    ("And what is behind the rise in rents?", "Mostly speculation.", ("speculation", 1, "rents")),
+    ("What caused the floods?", "It was the dam failure, really.", ("dam failure", 1, "floods")),
+    ("What is driving it?", "Pay is the first thing.", None),
+])
+def test_an_answer_to_what_drives_x_names_its_cause(question, answer, link):
+    doc = cogmap.extract(f"Schools\n\nINTERVIEWER: {question}\n\nLENA VOSS: {answer}\n\n"
+                         "INTERVIEWER: Will it last?\n\nLENA VOSS: I don't know.\n")
+    found = [(c.cause.label.lower(), c.polarity, c.effect.label) for c in doc.claims]
+    assert found == ([link] if link else [])
+    for c in doc.claims:
+        assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text and c.speaker == "Lena Voss"

@@ -35,7 +35,7 @@ from cogmap.extract.concepts import misparsed_particle, negation_sign, roots, tr
 from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "answered_hypothesis",
-           "hypothetical_condition", "resolve_anaphor", "summed_up", "death_toll"]
+           "answered_driver", "hypothetical_condition", "resolve_anaphor", "summed_up", "death_toll"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -2540,6 +2540,72 @@ def answered_reason(question_doc, answer_doc):
     rc = RawClaim(cause=cause, effect=effect, polarity=1 if cause.sign * effect.sign > 0 else -1,
                   cue="why ... because", modality="asserted" if mod == "negated" else mod, tense=tense,
                   hedge=" ".join(hedge) or None, negated=False, sent_index=a.start, cross_sentence=True)
+    return q, a, rc
+
+
+#: Verbs of a question that asks for a cause: "What is driving X?", "What caused X?"
+_ASKING_CAUSE = frozenset("drive cause explain fuel push trigger".split())
+#: Nouns an answer names its cause as: "Pay is the first thing", "Housing is the main reason".
+_CAUSE_ROLES = frozenset("thing reason factor driver cause problem issue culprit one part".split())
+
+
+def answered_driver(question_doc, answer_doc):
+    """ "What is driving X?" or "What is behind X?" answered "Pay is the first thing.",
+    "Mostly pay." or "It's the pay.": a claim pay -> X across the two turns.
+
+    Returns ``(question sentence, answer sentence, RawClaim)`` or None.
+
+    >>> from cogmap.extract.nlp import load
+    >>> q, a, rc = answered_driver(load()("What is driving the teacher shortage?"),
+    ...                            load()("Pay is the first thing. Housing is the second."))
+    >>> (rc.cause.text(), rc.polarity, rc.effect.text())
+    ('Pay', 1, 'teacher shortage')
+    >>> answered_driver(load()("What is driving it?"), load()("Pay.")) is None
+    True
+    """
+    sents = [s for s in question_doc.sents if s.text.strip()]
+    answer = [s for s in answer_doc.sents if s.text.strip()]
+    if not sents or not answer or not sents[-1].text.rstrip().endswith("?"):
+        return None
+    q = sents[-1]
+    words = [t for t in q if not (t.is_space or t.is_punct)]
+    if words and words[0].lower_ in ("and", "so", "but", "then"):
+        words = words[1:]
+    if not words or words[0].lower_ != "what":
+        return None
+    # The words after the asking verb or "behind" (the small parser may take "driving the
+    # teacher shortage" for a subject clause of "shortage"): their phrase, else the words.
+    verb = next((t for t in q if t.lemma_.lower() in _ASKING_CAUSE and t.pos_ == "VERB"
+                 or t.lower_ == "behind" and t.i > words[0].i), None)
+    if verb is None or any(t.pos_ in ("VERB", "AUX") and t.lemma_ != "be" for t in q[words[0].i - q.start + 1:verb.i - q.start]):
+        return None
+    after = [t for t in q[verb.i - q.start + 1:] if not (t.is_punct or t.is_space)]
+    content = [t for t in after if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")]
+    if not content or any(t.pos_ == "PRON" for t in after[:1]):
+        return None  # ("What is driving it?": what "it" is, the question does not say)
+    top_of = next((t for t in after if all(x in t.subtree for x in content)), None)
+    a = answer[0]
+    top = a.root
+    subject = next((c for c in top.children if c.dep_ == "nsubj"), None)
+    attr = next((c for c in top.children if c.dep_ == "attr"), None)
+    if top.lemma_ == "be" and subject is not None and attr is not None and subject.pos_ in ("NOUN", "PROPN") \
+            and attr.lemma_.lower() in _CAUSE_ROLES:
+        named = subject  # "Pay is the first thing"
+    elif top.lemma_ == "be" and subject is not None and subject.lower_ in ("it", "that") and attr is not None \
+            and attr.pos_ in ("NOUN", "PROPN") and attr.lemma_.lower() not in _CAUSE_ROLES:
+        named = attr  # "It's the pay."
+    elif top.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") for t in a):
+        named = top  # "Mostly pay."
+    else:
+        return None
+    cause = np_side(named)
+    effect = np_side(top_of) if top_of is not None and top_of.pos_ in ("NOUN", "PROPN") else Side(content, 1)
+    effect = Side([t for t in effect.tokens if t in after], effect.sign)
+    if not cause.tokens or not effect.tokens:
+        return None
+    rc = RawClaim(cause=cause, effect=effect, polarity=1 if cause.sign * effect.sign > 0 else -1,
+                  cue="what drives", modality="asserted", tense="present", hedge=None, negated=False,
+                  sent_index=a.start, cross_sentence=True)
     return q, a, rc
 
 

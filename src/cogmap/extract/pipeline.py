@@ -23,9 +23,9 @@ from typing import Iterable, Iterator, Optional
 
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
-from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answered_hypothesis, answered_reason,
-                                   death_toll, find_claims, Side, hypothetical_condition, np_side, only_when, only_where, priced,
-                                   state_entered, summed_up)
+from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answered_driver, answered_hypothesis,
+                                   answered_reason, death_toll, find_claims, Side, hypothetical_condition, np_side,
+                                   only_when, only_where, priced, state_entered, summed_up)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign, roots
 from cogmap.errors import InputError
@@ -685,9 +685,11 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         pending.append((rc, ci, ei, start, lc.end, prob, cause_text, effect_text))
 
     # "Why X?" answered "Because Y.": the answer's reason causes the question's X; and
-    # "What happens if X?" answered "Y would.": the question's X causes the answer's Y.
+    # "What happens if X?" answered "Y would.": the question's X causes the answer's Y;
+    # "What is driving X?" answered "Pay is the first thing.": pay causes X.
     for _, nxt, qi, ai in _answered(st.turns, starts):
-        found = answered_reason(docs[qi], docs[ai]) or answered_hypothesis(docs[qi], docs[ai])
+        found = answered_reason(docs[qi], docs[ai]) or answered_hypothesis(docs[qi], docs[ai]) or \
+            answered_driver(docs[qi], docs[ai])
         if found is None:
             continue
         q, ans, rc = found
