@@ -544,3 +544,15 @@ def test_a_state_described_with_nothing_to_come_is_no_forecast():
     doc = cogmap.extract("Sardines\n\nCatches fell by half. Looking ahead, the outlook is bleak. "
                          "The stock will probably stay low next year.")
     assert [f.statement for f in doc.forecasts] == ["The stock will probably stay low next year."]
+
+
+def test_two_clauses_with_hedges_of_their_own_are_two_forecasts():
+    """"X is likely to peak, so Y will shrink" and "the team expects X, and she warned that Y
+    is unlikely" each hold two outcomes, with two hedges (and the second its own holder)."""
+    doc = cogmap.extract("Schools\n\nThe number of graduates is likely to peak around 2025 and then decline, so "
+                         "enrollment will shrink.\n\nInes Carvalho leads the assessment. Carvalho's team expects "
+                         "the stock to remain below its safe limit next year, and she warned that a full recovery "
+                         "is unlikely before 2030.")
+    got = [(f.statement.split()[0], f.probability) for f in doc.forecasts]
+    assert got == [("The", 0.675), ("enrollment", 0.875), ("Carvalho's", 0.675), ("she", 0.325)]
+    assert doc.forecasts[3].speaker in ("Carvalho", "Ines Carvalho") and doc.forecasts[3].horizon == "before 2030"

@@ -652,7 +652,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         while b > a and doc.text[b - 1].isspace():
             b -= 1
         second = None if explicit is not None or stated is not None or found is not None or toss_up \
-            or expectation else _second_clause(sent, verb, heads, own_words, negated, scale)
+            else _second_clause(sent, verb, heads, own_words, negated, scale)
         if second is not None:
             # Two clauses, two outcomes ("X is almost certainly over, and Y could follow by
             # autumn"): two forecasts, each with its own words, horizon and condition.
@@ -750,7 +750,9 @@ def _second_clause(sent, verb, heads, words, negated, scale):
         after = other.i > verb.i and other.dep_ in ("conj", "parataxis")
         before = other.i < verb.i and other.dep_ in ("ccomp", "parataxis", "conj") and \
             other.left_edge.i == sent.start and other.right_edge.i < verb.i and \
-            any(t.text in (";", ":") for t in doc[other.right_edge.i + 1:verb.i])
+            any(t.text in (";", ":") or t.lower_ == "so" and t.head == verb for t in doc[other.right_edge.i + 1:verb.i])
+        # ("X is likely to peak, so enrollment will shrink": the parser hangs the first clause
+        # on the second, and each has its own hedge)
         if not (after or before):
             continue
         w2, f2, n2 = _clause_marks(other)
@@ -761,7 +763,8 @@ def _second_clause(sent, verb, heads, words, negated, scale):
         while end1 > sent.start + 1 and (doc[end1 - 1].is_punct or doc[end1 - 1].dep_ == "cc"):
             end1 -= 1
         start2 = cut
-        while start2 < sent.end - 1 and (doc[start2].is_punct or doc[start2].dep_ == "cc" or doc[start2].is_space):
+        while start2 < sent.end - 1 and (doc[start2].is_punct or doc[start2].dep_ == "cc" or doc[start2].is_space
+                                         or doc[start2].lower_ == "so" and doc[start2].dep_ in ("advmod", "mark", "cc")):
             start2 += 1
         end2 = sent.end
         while end2 > start2 + 1 and doc[end2 - 1].is_space:

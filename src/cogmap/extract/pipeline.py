@@ -189,6 +189,19 @@ class _SpanIndex:
         return self.spans[k][2] if k < len(self.spans) and self.spans[k][0] < b else None
 
 
+def _clause_root(tok):
+    """The verb of the clause that ``tok`` opens or lies in: the sentence's root, or a clause
+    joined to it with a subject of its own, where a sentence was read as two forecasts
+    ("The team expects X, and she warned that Y": the second is hers)."""
+    t = tok
+    while t.head != t:  # (spaCy makes a new token object each time: "is not" never stops)
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.left_edge.i <= tok.i and \
+                any(c.dep_ == "nsubj" for c in t.children):
+            return t
+        t = t.head
+    return t
+
+
 def _subject_person(pdoc, start: int, people, base: int = 0, speech: bool = False,
                     author: Optional[str] = None) -> Optional[str]:
     """The person who is the subject of the sentence ("Santos puts the odds at ...";
@@ -199,7 +212,7 @@ def _subject_person(pdoc, start: int, people, base: int = 0, speech: bool = Fals
     sent = pdoc.char_span(start, start + 1, alignment_mode="expand")
     if sent is None:
         return None
-    root = sent.sent.root
+    root = _clause_root(sent[0])
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
@@ -240,7 +253,7 @@ def _holder(pdoc, start: int, people) -> Optional[str]:
     span = pdoc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return None
-    root = span.sent.root
+    root = _clause_root(span[0])
     estimate = root.lemma_.lower() in _ESTIMATING and any(
         c.dep_ == "dobj" and c.lemma_.lower() in LIKELIHOOD_NOUNS for c in root.children)
     if not estimate and (root.lemma_.lower() not in _ATTITUDES or

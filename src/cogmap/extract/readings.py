@@ -270,7 +270,7 @@ def _beyond_the_object(trigger, cause: Side, effect: Side) -> bool:
     near = {t.i for t in trigger.subtree} | {t.i for a in trigger.ancestors for t in (a, *a.children)
                                               if t is a or t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")}
     mine = {t.i for t in effect.tokens}
-    roots = [t for t in effect.tokens if t.head.i not in mine or t.head is t]
+    roots = [t for t in effect.tokens if t.head.i not in mine or t.head == t]
     if any(t.dep_ == "dep" for t in roots):
         return False  # the parser found no place for the effect's phrase ("made teaching [look] like")
     return any(t.i in near for t in cause.tokens) and not any(t.i in near for t in roots)
@@ -338,7 +338,7 @@ _TIME_PREPS = frozenset("since until till before during".split())
 def _a_time(side: Side) -> bool:
     """Whether the side is the object of a preposition of time ("since the war", "before
     the election"): a point in time the other side is dated from, not its cause."""
-    roots = [t for t in side.tokens if t.head not in side.tokens or t.head is t]
+    roots = [t for t in side.tokens if t.head not in side.tokens or t.head == t]
     return bool(roots) and all(t.dep_ == "pobj" and t.head.lower_ in _TIME_PREPS for t in roots)
 
 
@@ -351,11 +351,11 @@ def _an_aim(side: Side, other: Side) -> bool:
     the purpose of: "they arrived [to protect the mines]", "pricing exists [to pull
     generators onto the grid]". An aim is not an effect, nor a cause (data/GUIDE.md);
     "forced farmers to sell" is an effect, and "the rush to build furnaces" a noun's."""
-    roots = [t for t in side.tokens if t.head not in side.tokens or t.head is t]
+    roots = [t for t in side.tokens if t.head not in side.tokens or t.head == t]
     if len(roots) != 1 or not other.tokens or other.tokens[0].doc is not roots[0].doc:
         return False
     verb = roots[0]
-    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep", "compound") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep", "compound") and verb.head != verb:
         verb = verb.head  # ("to pull [every available generator]": the object of the aim)
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if verb.pos_ not in ("VERB", "AUX") or to is None or to.i == 0:
