@@ -1730,8 +1730,8 @@ def test_a_verb_the_tagger_took_for_an_adjective_signs_the_link_once(text, cause
 
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
 def test_what_a_relative_clause_describes_causes_what_its_other_verb_causes(extractor):
-    doc = cogmap.extract("Plant\n\nThe gas, which smells of rotten eggs and can cause headaches, leaked from the plant.",
-                         extractor=extractor)
+    doc = cogmap.extract("Plant\n\nThe gas, which smells of rotten eggs and can cause headaches, leaked from the "
+                         "plant.", extractor=extractor)
     assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("gas", 1, "headaches")]
 
 

@@ -635,10 +635,12 @@ def clause_side(verb) -> Side:
                     c.dep_ == "aux" and (t == verb or c.lower_ != "to"):
                 continue
             if c.dep_ == "amod" and t.dep_ == "nsubj" and t.head == verb and c.lower_ in _HOW_MANY \
-                    and len(_children(verb, "nsubj")) == 1 and not (c.i + 1 < len(c.doc) and c.nbor(1).lower_ == "than"):
-                # (not "more than half of the buyers": how many of them)  # (two subjects: a misparse, "the less money ..., the less it spends")
+                    and len(_children(verb, "nsubj")) == 1 and \
+                    not (c.i + 1 < len(c.doc) and c.nbor(1).lower_ == "than"):
                 # "fewer students want to join": the joining, down (a label that kept the
-                # word would lose it to the concept's name, and the link its direction)
+                # word would lose it to the concept's name, and the link its direction). Not
+                # "more than half of the buyers" (how many of them), nor a verb with two
+                # subjects, a misparse ("the less money it has, the less it spends").
                 counted *= _HOW_MANY[c.lower_]
                 continue
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none") and t == verb:
@@ -2577,7 +2579,8 @@ def answered_driver(question_doc, answer_doc):
     # teacher shortage" for a subject clause of "shortage"): their phrase, else the words.
     verb = next((t for t in q if t.lemma_.lower() in _ASKING_CAUSE and t.pos_ == "VERB"
                  or t.lower_ == "behind" and t.i > words[0].i), None)
-    if verb is None or any(t.pos_ in ("VERB", "AUX") and t.lemma_ != "be" for t in q[words[0].i - q.start + 1:verb.i - q.start]):
+    between = q[words[0].i - q.start + 1:verb.i - q.start] if verb is not None else []
+    if verb is None or any(t.pos_ in ("VERB", "AUX") and t.lemma_ != "be" for t in between):
         return None
     after = [t for t in q[verb.i - q.start + 1:] if not (t.is_punct or t.is_space)]
     content = [t for t in after if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")]

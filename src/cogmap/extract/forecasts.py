@@ -764,7 +764,7 @@ def _second_clause(sent, verb, heads, words, negated, scale):
             end1 -= 1
         start2 = cut
         while start2 < sent.end - 1 and (doc[start2].is_punct or doc[start2].dep_ == "cc" or doc[start2].is_space
-                                         or doc[start2].lower_ == "so" and doc[start2].dep_ in ("advmod", "mark", "cc")):
+                                         or doc[start2].lower_ == "so"):  # ("..., so Y will": the Y)
             start2 += 1
         end2 = sent.end
         while end2 > start2 + 1 and doc[end2 - 1].is_space:

@@ -268,7 +268,7 @@ def _beyond_the_object(trigger, cause: Side, effect: Side) -> bool:
     # (with the ancestors' own objects: the parser may hang the trigger's clause on the one
     # it feeds, "X will squeeze supply - which will boost prices")
     near = {t.i for t in trigger.subtree} | {t.i for a in trigger.ancestors for t in (a, *a.children)
-                                              if t is a or t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")}
+                                              if t == a or t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")}
     mine = {t.i for t in effect.tokens}
     roots = [t for t in effect.tokens if t.head.i not in mine or t.head == t]
     if any(t.dep_ == "dep" for t in roots):
@@ -361,7 +361,7 @@ def _an_aim(side: Side, other: Side) -> bool:
     if verb.pos_ not in ("VERB", "AUX") or to is None or to.i == 0:
         return False
     before = to.nbor(-1)
-    if before.pos_ == "NOUN" and not before.ent_type_ in ("DATE", "TIME"):
+    if before.pos_ == "NOUN" and before.ent_type_ not in ("DATE", "TIME"):
         return False  # "the rush to build", parsed as a purpose: the noun's (not "in March to protect")
     head = verb.head
     if not (verb.dep_ == "advcl" and head.lemma_.lower() not in CAUSAL_VERBS and head.lemma_.lower() not in FRAME_ONLY
@@ -491,7 +491,6 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
             sign = 1 if pair.sign >= 0.5 else -1
             if pair.trigger is not None and pair.trigger[2] == 1:
                 sign = _verb_sign(anchor, effect, e_ref is ref) or sign
-            if pair.trigger is not None and pair.trigger[2] == 1:
                 cause, effect = (_trigger_unsigned(s, ref, pair.trigger) for s in (cause, effect))
                 if c_ref is ref:
                     cause = _described_thing(cause, ref, pair.trigger)
