@@ -1814,3 +1814,14 @@ def test_an_answer_to_what_drives_x_names_its_cause(question, answer, link):
     assert found == ([link] if link else [])
     for c in doc.claims:
         assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text and c.speaker == "Lena Voss"
+
+
+@pytest.mark.parametrize("text, sign, effect", [
+    ("Higher costs result in chips that are less competitive.", -1, "competitiveness of chips"),
+    ("Better training produced workers who are more productive.", 1, "productivity of workers"),
+])
+def test_a_quality_in_a_relative_clause_is_counted_once(text, sign, effect):
+    """"chips that are less competitive" is read with its direction as a clause; the quality
+    noun it becomes must not turn the sign a second time."""
+    doc = cogmap.extract("Chips\n\n" + text)
+    assert [(c.polarity, c.effect.label) for c in doc.claims] == [(sign, effect)]

@@ -363,7 +363,9 @@ def priced(side: Side) -> Optional[tuple[str, list, int]]:
         # ("Virgin plastic [has got] really cheap").
         thing = [t for t in toks if t != adj and t.pos_ not in ("VERB", "AUX")
                  and not (t.head == adj and t.dep_ in ("advmod", "npadvmod"))]
-        folded = False
+        # A clause "that are less competitive" was read with its direction already (the
+        # thing, down), as a side that left the adjective out is.
+        folded = adj.dep_ == "acomp" and adj.head in toks and adj.head.lemma_ == "be"
     else:
         # The side is the subject of a price adjective outside it ("made [imports] more expensive").
         heads = [t for t in toks if t.head not in toks or t.head == t]
