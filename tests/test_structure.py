@@ -332,3 +332,11 @@ def test_who_worries_or_attributes_holds_the_link():
                          "Business groups worry that a charge will scare shoppers away from State Street.")
     by = {c.cause.label: c.speaker for c in doc.claims}
     assert by["fine particulate matter"] == "State health officials" and by["charge"] == "Business groups"
+
+
+def test_who_blames_in_a_relative_clause_is_no_speaker_of_the_next_quote():
+    doc = cogmap.extract("Sardines\n\nDolphins have spread along the coast, which many fishermen blame for the "
+                         "losses. Ines Carvalho is sceptical. \"The dolphin numbers have nothing to do with the "
+                         "collapse,\" Carvalho said.\n\nThe stock shared the coast with dolphins, which fishermen "
+                         "blame for the losses. Carvalho is sceptical. \"Warm water has weakened the upwelling.\"")
+    assert all(q.speaker != "many fishermen" and q.speaker != "fishermen" for q in doc.quotes)

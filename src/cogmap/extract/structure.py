@@ -255,7 +255,10 @@ def _speech_verb_speaker(sent, people: People, base: int, outside=None,
     """Find a speech verb in ``sent`` (outside quoted ranges) and the speaker it names
     (``me``: who "I" is, see :func:`_speaker_from_token`)."""
     for tok in sent:
-        attributing = tok.lemma_.lower() in _ATTRIBUTING and any(c.dep_ == "dobj" for c in tok.children) and any(
+        # (not in a relative clause: "dolphins, which many fishermen blame for the losses",
+        # names no one whose words come next)
+        attributing = tok.lemma_.lower() in _ATTRIBUTING and tok.dep_ not in ("relcl", "acl") and any(
+            c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in tok.children) and any(
             c.dep_ == "prep" and c.lower_ in ("to", "for") for c in tok.children)
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS and not attributing:
             continue
