@@ -1463,6 +1463,15 @@ def test_halting_or_delaying_is_an_actors_move_too(extractor):
     assert cs == [("frost", -1, "harvest")]
 
 
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_a_common_noun_tagged_as_a_name_is_no_actor(extractor):
+    # The small model's entity recogniser tags "haze" a PERSON here; a thing reducing
+    # something is a cause, not an actor setting it.
+    cs = [(c.cause.label.lower(), c.polarity, c.effect.label) for c in cogmap.extract(
+        "Thick haze also reduced visibility at the airport on Tuesday.", extractor=extractor).claims]
+    assert ("thick haze", -1, "visibility") in cs, cs
 @pytest.mark.parametrize("text, first, label", [
     ("Putin may decide to step down.", 4, "stepping down"),         # a doing without its doer: its -ing form
     ("He has viewed time as his ally.", 1, "viewing time as ally"),  # a perfect's participle is a doing too

@@ -892,8 +892,15 @@ def actors_move(cause_tokens, effect_tokens) -> bool:
 def _an_actor(tok) -> bool:
     """Whether ``tok`` names one who acts: a name of a person, body or place, a personal
     pronoun, or the head noun of an institution ("the ministry")."""
-    return tok.ent_type_ in _ACTOR_ENTS or tok.lower_ in ("he", "she", "i", "we", "you") or \
+    return _name_type(tok) in _ACTOR_ENTS or tok.lower_ in ("he", "she", "i", "we", "you") or \
         tok.lemma_.lower() in _INSTITUTIONS
+
+
+def _name_type(tok) -> str:
+    """The token's entity type where it is written as a name: the small model's entity
+    recogniser also tags lower-case common nouns ("Thick haze also reduced visibility"
+    made "haze" a PERSON, and so an actor setting the visibility)."""
+    return tok.ent_type_ if tok.pos_ == "PROPN" or not tok.text.islower() else ""
 
 
 #: Head nouns of bodies that act (who sets a rate or a price), not variables.
@@ -929,7 +936,7 @@ def _brought_about_by_a_thing(subj, verb) -> bool:
     if verb.lemma_.lower() not in _BRINGING_ABOUT or not _children(verb, "dobj") or subj.dep_ != "nsubj":
         return False
     # A common noun, of no entity at all, and not a noun of a doer (which no list holds).
-    return subj.pos_ == "NOUN" and not subj.ent_type_ and not _an_actor(subj) and \
+    return subj.pos_ == "NOUN" and not _name_type(subj) and not _an_actor(subj) and \
         not _doer_shaped(subj)
 
 
