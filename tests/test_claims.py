@@ -1465,6 +1465,16 @@ def test_halting_or_delaying_is_an_actors_move_too(extractor):
 
 
 
+def test_what_one_is_left_without_goes_down():
+    for text, lacked in (("The strike left hospitals without nurses for a week.", "nurses"),
+                         ("The storm knocked out power lines, leaving thousands without heat.", "heat"),
+                         ("The war left him without a home.", "home")):
+        cs = [(c.polarity, c.effect.label) for c in cogmap.extract(text).claims]
+        assert cs == [(-1, lacked)], (text, cs)
+        # The rules read no link here, and no longer the lacked thing as the cause.
+        assert all(c.cause.label != lacked for c in cogmap.extract(text, extractor="rules").claims), text
+
+
 @pytest.mark.parametrize("extractor", ["learned", "rules"])
 def test_a_common_noun_tagged_as_a_name_is_no_actor(extractor):
     # The small model's entity recogniser tags "haze" a PERSON here; a thing reducing

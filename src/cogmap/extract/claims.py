@@ -141,6 +141,31 @@ def _children(tok, *deps):
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _left_without(tok):
+    """The noun ``tok`` is left without, where ``tok`` is the object of "leave" with a
+    "without" phrase, which the parser hangs on the verb or on the noun ("the strike left
+    hospitals without nurses"); else ``None``.
+
+    >>> from cogmap.extract.nlp import load
+    >>> d = load()("The cuts have left many families without a doctor.")
+    >>> _left_without(d[5]), _left_without(d[8]), _left_without(d[1])
+    (doctor, doctor, None)
+    """
+    if tok.lower_ == "without" and tok.dep_ == "prep":
+        tok = next(iter(_children(tok, "pobj")), tok)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without" and tok.pos_ in ("NOUN", "PROPN"):
+        # The side may be the lacking itself ("left him [without a home]").
+        held = tok.head.head
+        if held.lemma_.lower() == "leave" or held.dep_ == "dobj" and held.head.lemma_.lower() == "leave":
+            return tok
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() != "leave":
+        return None
+    for prep in (*_children(tok, "prep"), *_children(tok.head, "prep")):
+        if prep.lower_ == "without" and prep.i > tok.i:
+            return next((p for p in _children(prep, "pobj") if p.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
 #: Verbs that give their subject a trait: "a leader who looks weak".
 _TRAIT_VERBS = frozenset("be look seem appear feel become remain sound".split())
 
@@ -160,6 +185,12 @@ def np_side(tok, depth: int = 0) -> Side:
     ("the likelihood of X") give way to what they wrap.
     """
     sign = 1
+    lacked = _left_without(tok) if depth < 2 else None
+    if lacked is not None:
+        # "left hospitals without nurses", "leaving thousands without heat": what changes is
+        # what they are left without, and it goes down.
+        inner = np_side(lacked, 2)  # (at the depth where no further redirect is made)
+        return Side(inner.tokens, -inner.sign)
     if tok.lower_ == "absent" and depth < 2:
         # "Absent a threshold, ..." is "without a threshold" (the parser reads the preposition
         # as a noun or an adjective with an object): the threshold, down.
@@ -2035,6 +2066,8 @@ def _rule_with_after(sent, out):
             pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
             if pobj is None:
                 continue
+            if low == "without" and _left_without(pobj) is not None:
+                continue  # "the strike left hospitals without nurses": what is lacked is the effect
             if low == "without":
                 # "Without X, Y would be higher" is counterfactual dependence, as "but for X",
                 # and so is a past that did not happen ("Y would never have happened without
