@@ -153,3 +153,32 @@ def test_a_headline_ending_on_a_pronoun_and_a_one_word_heading_are_kept():
     assert c.removed == ["Officials said the outcome would depend on the"]
     assert "Outlook" in c.text
     assert clean("Flood\n\nThe river rose.\n\nAnna Berg\n\nShe said it would fall.").removed == ["Anna Berg"]
+
+
+def test_a_forwarded_newsletters_furniture_is_debris_and_its_header_gives_title_date_and_writer():
+    page = ("View in browser\n\n---------- Forwarded message ---------\n"
+            "From: Ines Ferro <ines@harbourletter.example>\nDate: Tue, 3 Mar 2026 at 06:40\n"
+            "Subject: Grain, barges and a dry river\nTo: <readers@harbourletter.example>\n\n"
+            "Friends,\n\nLow water on the river has cut barge loads by a third, so freight rates rose.\n\n"
+            "Cheers,\nInes\n\n--\nThis week's letter is brought to you by Tidewatch, live river gauges for "
+            "traders. Try it free for 30 days.\n\nYou are receiving this because you signed up at our site.\n"
+            "Unsubscribe | Update your preferences | Forward to a friend\n")
+    c = clean(page)
+    assert c.title == "Grain, barges and a dry river" and c.date == "2026-03-03" and c.author == "Ines Ferro"
+    assert c.text.startswith("Friends,") and c.text.endswith("Ines")
+    assert "Subject: Grain, barges and a dry river" not in c.removed  # lifted as the title, not thrown away
+    assert len(c.removed) == 9, c.removed
+    # One line that opens with "From:" or "Date:" is prose, not a header.
+    assert clean("From: the ministry's figures, it is clear that prices rose sharply this year.").removed == []
+
+
+def test_podcast_wire_and_caption_credits_are_debris():
+    page = ("Episode 12: the river\n\nTranscript (auto-generated, lightly corrected)\n\n"
+            "Low water cut barge loads by a third, and freight rates rose as a result of it.\n\n"
+            "Image: A barge aground on a sandbank near the old lock at dawn. Photo: Getty Images\n\n"
+            "Subscribe to River Talk wherever you get your podcasts.\n\n"
+            "This interview has been edited for length and clarity.\n\n"
+            "(Reporting by Ana Ruiz; additional reporting by Li Wei in Basel; Editing by Tom Hale)\n")
+    c = clean(page)
+    assert c.text == ("Episode 12: the river\n\n"
+                      "Low water cut barge loads by a third, and freight rates rose as a result of it.")

@@ -290,6 +290,15 @@ def test_each_turn_of_a_transcript_is_its_labels_voice():
     assert any(f.speaker == "Ada Lindqvist" and "rains" in f.statement for f in doc.forecasts)
 
 
+@pytest.mark.parametrize("stamp", ["[00:{:02d}:31] ", "({:02d}:31) ", "00:{:02d}:31 "])
+def test_a_recordings_time_before_a_speaker_tag_is_no_part_of_the_turn(stamp):
+    text = "\n\n".join(stamp.format(k) + para for k, para in enumerate(PODCAST.strip().split("\n\n")))
+    doc = cogmap.extract("River freight, episode 3\n\n" + text)
+    assert [t.speaker for t in doc.turns if t.kind != "narration"] == [
+        "Mira Okafor", "Paul Brandt", "Ada Lindqvist", "Mira Okafor", "Ada Lindqvist", "Paul Brandt"]
+    assert all(doc.text[t.start].isalpha() for t in doc.turns if t.kind != "narration")  # the turn starts after the time and the tag
+
+
 def test_markdown_marks_are_no_words_and_a_bold_question_opens_a_turn():
     text = ("Cod and the sound: an interview\n\n"
             "Dr. Ruth Lund, a marine biologist, has counted fish in the sound for twenty years.\n\n"

@@ -44,6 +44,22 @@ _CREDIT = re.compile(
     r"istock|bloomberg via|photograph:|photo:|image:|credit:|pictured:|\bphoto by\b|©|\(c\) \d{4})",
     re.I,
 )
+# Furniture of e-mail newsletters and podcast pages, which no article's prose uses: a line
+# that has it is dropped at any length up to :data:`_FURNITURE_WORDS`.
+_MAIL_FURNITURE = re.compile(
+    r"(\bview (this (e-?mail|newsletter) |it )?(online|in (your |a |the )?(web )?browser)\b|\bunsubscribe\b|"
+    r"\b(update|manage) (your )?(e-?mail |subscription |notification )?preferences\b|"
+    r"\bforward (this )?(e-?mail |newsletter )?to a friend\b|^-*\s*forwarded message\b|"
+    r"\byou (are|were) receiving this\b|\b(is|are|was) brought to you by\b|"
+    r"\bwherever you (get|listen to) (your )?podcasts\b|\bauto-?generated\b|"
+    r"\b(lightly|been) (edited|corrected)\b.{0,30}\b(length|clarity)\b|\blightly (edited|corrected)\b)", re.I)
+_FURNITURE_WORDS = 40
+# A wire story's credit line: "(Reporting by A; additional reporting by B; Editing by C)".
+_WIRE_CREDIT = re.compile(r"^\(?\s*(additional )?(reporting|writing|editing|compiled|produced) by\b", re.I)
+# A caption or credit that says so: "Image: ... Photo: Getty Images".
+_CAPTION_LABEL = re.compile(r"^(image|photo|photograph|picture|pictured|caption|credit)\s*:", re.I)
+# An e-mail's header lines, as a forwarded newsletter pastes them.
+_MAIL_HEADER = re.compile(r"^(from|to|cc|bcc|date|sent|subject|reply-to)\s*:\s*\S", re.I)
 _META = re.compile(
     r"^(tags?|topics?|keywords?|filed under|updated?s?|released|published|posted|last updated|"
     r"read time|reading time|source|categories|category|related|read also|also read|see also|read more|"
@@ -125,6 +141,14 @@ def _is_credit(line: str) -> bool:
     return len(_words(line)) <= 12 and bool(_CREDIT.search(line))
 
 
+def _mail_header(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is one of an e-mail's header lines ("From: ...", "Date: ...",
+    "Subject: ..."), which come two or more together; one such line alone may be prose."""
+    if not _MAIL_HEADER.match(lines[i]) or len(_words(lines[i])) > 20:
+        return False
+    return any(0 <= j < len(lines) and _MAIL_HEADER.match(lines[j]) for j in (i - 1, i + 1))
+
+
 def _is_name_line(line: str) -> bool:
     """A line that is only a name (a caption under a portrait). One capitalised word alone
     is a section heading ("Outlook"), not a name."""
@@ -194,8 +218,21 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             drop[i] = "symbols"
         elif _is_widget(ln):
             drop[i] = "widget"
-        elif _is_credit(ln):
+        elif _MAIL_FURNITURE.search(ln) and len(words) <= _FURNITURE_WORDS:
+            drop[i] = "widget"
+        elif _is_credit(ln) or _WIRE_CREDIT.match(ln) or _CAPTION_LABEL.match(ln) and len(words) <= 30:
             drop[i] = "credit"
+        elif _mail_header(lines, i):
+            drop[i] = "header"
+            field_name, value = ln.split(":", 1)
+            if field_name.strip().lower() in ("date", "sent") and date is None:
+                date = iso_date(value) or value.strip()
+            elif field_name.strip().lower() == "subject" and title is None:
+                title = value.strip()
+            elif field_name.strip().lower() == "from" and author is None:
+                # "From: Hal Whitcombe <hal@...>": the sender writes the letter, as a byline's name does.
+                sender = _BYLINE_NAME.match("By " + value.split("<")[0].strip(" \"'"))
+                author = sender.group("name") if sender else None
         elif _META.match(ln) and len(words) <= 12:
             drop[i] = "meta"
         elif _DATELINE.match(ln):
@@ -269,7 +306,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     # A headline lifted out of the text is the document's title, not page debris: listed as
     # removed too, it would read as thrown away. It is kept once, as the title.
     listed = sorted(drop)
-    lifted = next((i for i in listed if title is not None and lines[i] == title), None)
+    lifted = next((i for i in listed if title is not None and (
+        lines[i] == title or drop[i] == "header" and lines[i].split(":", 1)[1].strip() == title)), None)
     listed = [i for i in listed if i != lifted]
     return Cleaned(text="\n\n".join(out), removed=[lines[i] for i in listed],
                    reasons=[drop[i] for i in listed], paragraphs=paragraphs, title=title, date=date,

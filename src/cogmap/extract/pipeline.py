@@ -38,7 +38,7 @@ from cogmap.extract.readings import (
     EXTRA_CLAIM_CONFIDENCE, NEGATED_SIDE, OWN_CLAIM_CONFIDENCE, RULE_CLAIM_CAUSAL, RULE_SIDE, after_dateline,
     claims_from, forecast_sentences, surest_per_cause, read_sentences, sentences,
 )
-from cogmap.extract.structure import SPEECH_VERBS, structure
+from cogmap.extract.structure import SPEECH_VERBS, TIMESTAMP, structure
 
 __all__ = ["extract", "extract_many", "build"]
 
@@ -106,7 +106,7 @@ _DISPUTED = re.compile(
     r"(?:(?:I|we)\s+(?:very much\s+|really\s+|strongly\s+|seriously\s+)?doubt\s+(?:it|that|this)\b(?!\s+\w+\s+(?:will|would|can|could|is|are))"
     r"|(?:that|this)(?:'s|’s|\s+is)\s+(?:simply\s+|just\s+)?(?:not\s+true|wrong|a\s+myth|nonsense|untrue|false)\b)",
     re.I)
-_LEAD_LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):\s+(?=\S)")
+_LEAD_LABEL = re.compile(r"^(" + TIMESTAMP + r"[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):\s+(?=\S)")
 
 
 def _for_parser(paragraph: str) -> str:

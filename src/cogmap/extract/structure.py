@@ -44,7 +44,9 @@ _NEEDS_CLAUSE = frozenset("think believe reckon expect estimate suggest observe 
 #: "analysts blame the drought for it": the subject holds the link.
 _ATTRIBUTING = frozenset("attribute blame credit".split())
 _TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir president minister senator".split())
-_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’&\- ]{0,24}?)\s*:\s+(?=\S)")
+#: A recording's time before a speaker tag: "[00:12:31] MARIA OKAFOR:", "(12:31) Host:".
+TIMESTAMP = r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s+)?"
+_LABEL = re.compile(r"^" + TIMESTAMP + r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)\s*:\s+(?=\S)")
 _DASH = re.compile(r"^[-–—]\s+")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 #: How an answer reacts to the interviewer's statement: "That is a myth", "Yes, ...".
