@@ -1473,6 +1473,10 @@ def test_what_one_is_left_without_goes_down():
         assert cs == [(-1, lacked)], (text, cs)
         # The rules read no link here, and no longer the lacked thing as the cause.
         assert all(c.cause.label != lacked for c in cogmap.extract(text, extractor="rules").claims), text
+    # A "without" that opens the sentence is its condition, whatever verb follows.
+    text = "Without the dam, the flood of 2019 would have left the old town under water for weeks."
+    for extractor in ("learned", "rules"):
+        assert [c.cause.label for c in cogmap.extract(text, extractor=extractor).claims] == ["dam"], extractor
 
 
 @pytest.mark.parametrize("extractor", ["learned", "rules"])
@@ -1844,3 +1848,17 @@ def test_a_quality_in_a_relative_clause_is_counted_once(text, sign, effect):
     noun it becomes must not turn the sign a second time."""
     doc = cogmap.extract("Chips\n\n" + text)
     assert [(c.polarity, c.effect.label) for c in doc.claims] == [(sign, effect)]
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_a_finding_lends_its_subject_to_the_infinitive(extractor):
+    # "X was found to reduce Y": X reduces Y. The reader reads the trigger and the effect
+    # here and no cause at all; the rules' subject fills that gap, not a phrase of time.
+    for text, cause, effect in (("The windows were found to reduce indoor noise by half.", "windows", "indoor noise"),
+                                ("The drug was shown to lower blood pressure.", "drug", "blood pressure")):
+        cs = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
+        assert cs == [(cause, -1, effect)], (text, cs)
+    if extractor == "learned":  # (the rules read "after" a change as its cause, by design)
+        text = ("The move drew condemnation from the regional bloc, which suspended the country's membership "
+                "after the 2022 coup.")
+        assert all("coup" not in c.cause.label for c in cogmap.extract(text, extractor=extractor).claims)

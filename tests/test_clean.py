@@ -182,3 +182,11 @@ def test_podcast_wire_and_caption_credits_are_debris():
     c = clean(page)
     assert c.text == ("Episode 12: the river\n\n"
                       "Low water cut barge loads by a third, and freight rates rose as a result of it.")
+
+
+def test_an_introduction_that_mentions_the_editing_stays():
+    intro = ("Amberg runs a school of 1,400 pupils and spoke to Dara Quinlan on the morning show; "
+             "the transcript has been lightly edited.")
+    assert clean("Teachers\n\n" + intro + "\n\nPay is too low, so teachers leave.").removed == []
+    title = "Transcript: Defence Ministry briefing on army recruitment (lightly edited)"
+    assert clean(title + "\n\nPay is too low, so recruits leave.").title == title

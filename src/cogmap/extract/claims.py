@@ -155,8 +155,9 @@ def _left_without(tok):
         tok = next(iter(_children(tok, "pobj")), tok)
     if tok.dep_ == "pobj" and tok.head.lower_ == "without" and tok.pos_ in ("NOUN", "PROPN"):
         # The side may be the lacking itself ("left him [without a home]").
-        held = tok.head.head
-        if held.lemma_.lower() == "leave" or held.dep_ == "dobj" and held.head.lemma_.lower() == "leave":
+        prep, held = tok.head, tok.head.head
+        if held.dep_ == "dobj" and held.head.lemma_.lower() == "leave" or held.lemma_.lower() == "leave" and any(
+                o.i < prep.i for o in _children(held, "dobj")):  # (not "Without the plant, X would have left ...")
             return tok
     if tok.dep_ != "dobj" or tok.head.lemma_.lower() != "leave":
         return None
@@ -474,6 +475,12 @@ def _odds_of(verb, obj):
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
+#: Passives of finding and knowing that lend their subject to an infinitive: "the windows
+#: were found to reduce noise", "the drug was shown to lower blood pressure". A finding
+#: reported, not a forecast: they are no words of likelihood.
+_FOUND_TO = frozenset("find show know prove think believe say report estimate see consider".split())
+
+
 def _raised_subject(verb):
     """The subject an infinitive takes from its frame: "cocoa" for "fall" in "cocoa is
     likely to fall" or "cocoa has the potential to fall"; else None."""
@@ -482,7 +489,8 @@ def _raised_subject(verb):
         return None
     if verb.dep_ == "xcomp" and frame.dep_ == "acomp" and frame.lower_ in _ODDS_ADJECTIVES:
         holder = frame.head
-    elif verb.dep_ == "xcomp" and frame.lower_ in _ODDS_ADJECTIVES and _children(frame, "auxpass"):
+    elif verb.dep_ == "xcomp" and (frame.lower_ in _ODDS_ADJECTIVES or frame.lemma_.lower() in _FOUND_TO) \
+            and _children(frame, "auxpass"):
         holder = frame
     elif verb.dep_ == "acl" and frame.dep_ == "dobj" and frame.lemma_.lower() in L.LIKELIHOOD_NOUNS and \
             frame.head.lemma_ == "have":

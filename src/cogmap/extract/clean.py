@@ -50,10 +50,19 @@ _MAIL_FURNITURE = re.compile(
     r"(\bview (this (e-?mail|newsletter) |it )?(online|in (your |a |the )?(web )?browser)\b|\bunsubscribe\b|"
     r"\b(update|manage) (your )?(e-?mail |subscription |notification )?preferences\b|"
     r"\bforward (this )?(e-?mail |newsletter )?to a friend\b|^-*\s*forwarded message\b|"
-    r"\byou (are|were) receiving this\b|\b(is|are|was) brought to you by\b|"
-    r"\bwherever you (get|listen to) (your )?podcasts\b|\bauto-?generated\b|"
-    r"\b(lightly|been) (edited|corrected)\b.{0,30}\b(length|clarity)\b|\blightly (edited|corrected)\b)", re.I)
+    r"\byou (are|were) receiving this\b|^(this|today's|today’s|this week's|this week’s)\b.{0,40}"
+    r"\b(is|are|was) brought to you by\b|\bwherever you (get|listen to) (your )?podcasts\b)", re.I)
 _FURNITURE_WORDS = 40
+# An editor's note on the transcript itself: "Transcript (auto-generated, lightly corrected)",
+# "This interview has been edited for length and clarity." Only a short line: an
+# introduction that says so in passing ("..., and the transcript has been lightly edited")
+# names the speakers and stays.
+_EDITED_NOTE = re.compile(r"(\bauto-?generated\b|\b(lightly|been) (edited|corrected)\b)", re.I)
+# The words such a note is made of; a line with more than one other word says something
+# else too ("Transcript: Defence Ministry briefing (lightly edited)" is a title).
+_NOTE_VOCABULARY = frozenset("transcript this the interview conversation episode has have been was is and "
+                             "lightly edited corrected auto generated automatically for length clarity "
+                             "condensed".split())
 # A wire story's credit line: "(Reporting by A; additional reporting by B; Editing by C)".
 _WIRE_CREDIT = re.compile(r"^\(?\s*(additional )?(reporting|writing|editing|compiled|produced) by\b", re.I)
 # A caption or credit that says so: "Image: ... Photo: Getty Images".
@@ -218,7 +227,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             drop[i] = "symbols"
         elif _is_widget(ln):
             drop[i] = "widget"
-        elif _MAIL_FURNITURE.search(ln) and len(words) <= _FURNITURE_WORDS:
+        elif _MAIL_FURNITURE.search(ln) and len(words) <= _FURNITURE_WORDS or \
+                _EDITED_NOTE.search(ln) and sum(w.lower() not in _NOTE_VOCABULARY for w in re.findall(r"[a-z]+", ln, re.I)) <= 1:
             drop[i] = "widget"
         elif _is_credit(ln) or _WIRE_CREDIT.match(ln) or _CAPTION_LABEL.match(ln) and len(words) <= 30:
             drop[i] = "credit"

@@ -273,6 +273,18 @@ def _holder(pdoc, start: int, people) -> Optional[str]:
     return people.resolve(phrase) or phrase
 
 
+#: How sure the reader must be of a rule's effect to let the rule name a cause it did not
+#: read (:func:`_no_cause_read`).
+EFFECT_ALONE = 0.5
+
+
+def _no_cause_read(reading) -> bool:
+    """Whether the reader read a trigger and an effect in the sentence, and no cause in it
+    or in the sentence before."""
+    return not reading.spans.get("cause") and any(seg == 1 for *_, seg, _p in reading.spans.get("trigger", ())) \
+        and any(seg == 1 for *_, seg, _p in reading.spans.get("effect", ()))
+
+
 def _side_probability(reading, side, sent, role: Optional[str] = None, before=None) -> float:
     """The reader's P(part of a cause or effect), or of ``role``, for a rule's side, at its
     surest word in the sentence, or in ``before``, the sentence the reader read before it;
@@ -598,8 +610,16 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 # there. Explicit links ("As a result", "The upshot is", "It has cut" of an
                 # answer) keep the benefit of the doubt: the reader misses many of those sides.
                 before = read_before.get((k_para, sent0.start)) if rc.cue == "so" and rc.cross_sentence else None
-                side_p = min(_side_probability(rd, rc.cause, sent0, "cause", before),
-                             _side_probability(rd, rc.effect, sent0, "effect", before))
+                cause_p = _side_probability(rd, rc.cause, sent0, "cause", before)
+                effect_p = _side_probability(rd, rc.effect, sent0, "effect", before)
+                if cause_p < RULE_SIDE <= EFFECT_ALONE <= effect_p and _no_cause_read(rd) and \
+                        any(t.dep_ in ("nsubj", "nsubjpass") for t in roots(rc.cause.tokens)):
+                    # The reader read the link, its trigger and its effect, and no cause at
+                    # all: a subject it cannot place ("the windows were found to reduce
+                    # noise"), not one it rejects. The rule's cause fills the gap; not a
+                    # phrase of time ("suspended its membership after the coup").
+                    cause_p = RULE_SIDE
+                side_p = min(cause_p, effect_p)
                 if side_p < (NEGATED_SIDE if denial else RULE_SIDE) and not fixed:
                     # The reader sees no cause or effect in one side's words; for a negated
                     # claim, almost none (see NEGATED_SIDE).
