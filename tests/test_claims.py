@@ -1862,3 +1862,17 @@ def test_a_finding_lends_its_subject_to_the_infinitive(extractor):
         text = ("The move drew condemnation from the regional bloc, which suspended the country's membership "
                 "after the 2022 coup.")
         assert all("coup" not in c.cause.label for c in cogmap.extract(text, extractor=extractor).claims)
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_a_found_association_is_a_possible_link(extractor):
+    for text, expected in (("Each 10-decibel rise in night noise was associated with a higher risk of hypertension.",
+                            ("10-decibel rise", 1, "hypertension")),
+                           ("Poverty is itself linked to heart disease.", ("poverty", 1, "heart disease")),
+                           ("Higher wages were associated with lower staff turnover.", ("wages", -1, "staff turnover"))):
+        cs = [(c.cause.label.lower(), c.polarity, c.effect.label, c.modality)
+              for c in cogmap.extract(text, extractor=extractor).claims]
+        assert cs == [(*expected, "possible")], (text, cs)
+    for text in ("The minister is closely linked to the bank.", "Militants linked to the group attacked the base.",
+                 "Studies link sugar to obesity."):  # people, and the finders, are no sides
+        assert cogmap.extract(text, extractor=extractor).claims == [], text

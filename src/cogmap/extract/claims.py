@@ -2004,6 +2004,30 @@ def _rule_adjuncts(sent, out):
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if subj is not None and pobj is not None and subj.lower_ not in _PRONOUN_SUBJ | _REL_PRONOUNS:
             _emit(out, _side_for(subj), _side_for(pobj), sign, cue, be, sent, fixed=True)
+    # Association: "night noise was associated with a higher risk of hypertension", "poverty is
+    # linked to heart disease", "the risks associated with smoking". A found link whose
+    # mechanism is left open: a possible link, as analysts code it (data/GUIDE.md).
+    for tok in sent:
+        if tok.lemma_.lower() not in _ASSOCIATING or tok.pos_ not in ("VERB", "ADJ"):
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None:
+            continue
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.lemma_.lower() == "associate":
+            subj = tok.head  # "the risks associated with smoking": smoking -> risks ("a group linked to X" is no link)
+            cause, effect = pobj, subj
+        else:
+            holder = tok.head if tok.dep_ == "acomp" else tok
+            if not (_children(tok, "auxpass") or tok.dep_ == "acomp"):
+                continue  # "studies link X to Y": the finders are no side
+            subj = next(iter(_children(holder, "nsubjpass", "nsubj")), None)
+            cause, effect = subj, pobj
+        if subj is None or subj.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS or \
+                any(_an_actor(t) or _name_type(t) for t in (cause, effect)):
+            continue  # ("the minister is closely linked to the bank": people and bodies, no variables)
+        _emit(out, _side_for(cause), _side_for(effect), 1, f"{tok.lower_} {prep.lower_}", tok, sent,
+              modality="possible", fixed=True)
     # Result and reason nouns: "the deaths were the result of clashes", "X is the reason for Y".
     for tok in sent:
         if tok.dep_ not in ("attr", "nsubj") or tok.head.lemma_ != "be":
@@ -2048,6 +2072,8 @@ def _reason_given(sent) -> bool:
 
 
 _WITH_AFTER = frozenset(("with", "after", "without", "following", "amid", "given"))
+#: Verbs of a found association, in the passive ("is linked to", "was associated with").
+_ASSOCIATING = frozenset("associate link correlate".split())
 
 
 def _rule_with_after(sent, out):
