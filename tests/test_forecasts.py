@@ -556,3 +556,25 @@ def test_two_clauses_with_hedges_of_their_own_are_two_forecasts():
     got = [(f.statement.split()[0], f.probability) for f in doc.forecasts]
     assert got == [("The", 0.675), ("enrollment", 0.875), ("Carvalho's", 0.675), ("she", 0.325)]
     assert doc.forecasts[3].speaker in ("Carvalho", "Ines Carvalho") and doc.forecasts[3].horizon == "before 2030"
+
+
+def test_odds_given_after_their_event_are_one_forecast_of_it():
+    doc = cogmap.extract("Freight notes\n\nMy base case: copper stays above $9,000 a tonne through 2027. "
+                         "Call it a two-in-three chance.")
+    assert [(f.statement, f.probability) for f in doc.forecasts] == [
+        ("copper stays above $9,000 a tonne through 2027. Call it a two-in-three chance.", 0.6667)]
+    doc = cogmap.extract("HOST: Will there be a strike before the end of the year?\n\n"
+                         "MARA LENZ: I think it is unlikely. I would put it at one in five.\n\n"
+                         "HOST: And the talks?\n\nMARA LENZ: They will resume next spring.")
+    first = doc.forecasts[0]
+    assert first.probability == 0.2 and "strike" in first.statement and first.speaker == "Mara Lenz"
+    assert doc.text[first.evidence.start:first.evidence.end] == first.evidence.text
+    assert len([f for f in doc.forecasts if "strike" in f.statement]) == 1
+    # Two estimates in words stay two.
+    doc = cogmap.extract("Q: When does the mine start producing?\n\nA: Maybe two years. Could be five.")
+    assert len(doc.forecasts) == 2
+
+
+def test_a_chance_given_in_an_aside_is_the_probability():
+    doc = cogmap.extract("I'd be surprised (maybe 15%) to see rates below $15,000 by the end of 2027.")
+    assert [f.probability for f in doc.forecasts] == [0.15]

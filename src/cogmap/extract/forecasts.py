@@ -405,6 +405,16 @@ _PHRASES = ("almost no chance", "very unlikely", "highly unlikely", "better than
             "even chance", "fifty-fifty", "about even", "very likely", "highly likely", "almost certain")
 
 
+#: A chance given in an aside, with nothing but a hedge beside it: "(maybe 15%)", "(~40 percent)".
+_ASIDE_ODDS = re.compile(r"\((?:(?:maybe|perhaps|about|roughly|around|say|probably|call it|p\s*=)\s*|~\s*)?"
+                         r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\)", re.I)
+
+
+def stated_odds(hedge: Optional[str]) -> bool:
+    """Whether a forecast's hedge is odds put as a number ("15%", "one in five")."""
+    return bool(hedge) and bool(_PERCENT.search(hedge) or _ONE_IN.search(hedge))
+
+
 def _put_at(sent) -> bool:
     """"I'd put a full recovery at maybe 25 percent", "I would put it at one in three": an
     estimate of a chance stated as where someone would put the thing, with no word of
@@ -423,9 +433,12 @@ def _explicit_probability(sent, scale: str):
     Only when a word of likelihood (chance, odds, probability, risk ...) is in the
     sentence, so "prices rose 5 percent" is not read as a probability.
     """
+    text = sent.text
+    m = _ASIDE_ODDS.search(text)
+    if m and 0 <= float(m.group(1)) <= 100:
+        return round(float(m.group(1)) / 100, 4), m.group(0).strip("()")  # "I'd be surprised (maybe 15%) to see"
     if not any(t.lower_ in _ODDS_WORDS for t in sent) and not _put_at(sent):
         return None
-    text = sent.text
     m = _PERCENT.search(text)
     if m:
         value = float(m.group(1))
@@ -445,6 +458,43 @@ def _explicit_probability(sent, scale: str):
             if key in SCALES[scale]:
                 return SCALES[scale][key], phrase
     return None
+
+
+#: Words of a bare estimate, which name no event: "Call it a two-in-three chance.", "I think
+#: it is unlikely.", "I'd put that at maybe one in ten." (with the odds words and numbers).
+_ESTIMATING = frozenset("call put say think guess reckon bet give rate place peg would be do happen occur come "
+                        "likely unlikely probable improbable possible certain sure doubt doubtful surprise "
+                        "surprised percent cent maybe perhaps about roughly around only even case base".split())
+
+
+def names_no_event(sent) -> bool:
+    """Whether a sentence that gives odds names nothing they are the odds of, so that its
+    event is in the sentence or question before ("Capesize rates stay above $25,000. Call
+    it a two-in-three chance."). A condition it adds ("only if X") names no event either,
+    nor a time ("before 2030").
+
+    >>> from cogmap.extract.nlp import load
+    >>> [names_no_event(load()(s)[:]) for s in ("Call it a two-in-three chance.",
+    ...     "I'd put that at maybe one in ten before 2030.", "I think it is unlikely.",
+    ...     "About a one-in-five chance, and only if demand collapses.",
+    ...     "There is a 30% chance that rates rise.", "It will probably rain.",
+    ...     "I'd be surprised if rates rise.", "If they slip again, maybe two.")]
+    [True, True, True, True, False, False, False, False]
+    """
+    skip = set()
+    # (A condition is no event only beside stated odds: in "I'd be surprised if X", X is the event.)
+    odds = any(t.lemma_.lower() in _ODDS_WORDS or _ONE_IN.search(t.text) or t.ent_type_ == "PERCENT" for t in sent) \
+        or bool(_ONE_IN.search(sent.text))
+    for t in sent:
+        if odds and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            skip |= {x.i for x in t.subtree}
+        elif t.ent_type_ in ("DATE", "TIME", "PERCENT", "CARDINAL"):
+            skip.add(t.i)
+    content = [t for t in sent if t.i not in skip and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+               and t.lemma_.lower() not in _ESTIMATING and t.lower_ not in _ESTIMATING
+               and t.lemma_.lower() not in _ODDS_WORDS and not t.like_num and not _ONE_IN.search(t.text)
+               and "-in-" not in t.lower_]
+    return not content
 
 
 def _likelihood_stated(sent) -> Optional[str]:

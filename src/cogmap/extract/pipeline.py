@@ -29,7 +29,7 @@ from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answer
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign, roots
 from cogmap.errors import InputError
-from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts
+from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts, names_no_event, stated_odds
 from cogmap.extract.ingest import RawInput, read
 from cogmap.extract.lexicon import LIKELIHOOD_NOUNS, PART_WORDS
 from cogmap.extract.nlp import DOCUMENT_NOUNS, parse
@@ -283,6 +283,48 @@ def _no_cause_read(reading) -> bool:
     or in the sentence before."""
     return not reading.spans.get("cause") and any(seg == 1 for *_, seg, _p in reading.spans.get("trigger", ())) \
         and any(seg == 1 for *_, seg, _p in reading.spans.get("effect", ()))
+
+
+def _event_before(pdoc, rf, para_index: dict, docs: list, paragraphs: list) -> Optional[int]:
+    """Where the event of a forecast that gives only odds begins ("Call it a two-in-three
+    chance.", "I'd put that at one in ten."): the sentence before it in its paragraph, or a
+    question that ends the paragraph before ("Below $9,000 by 2027? About a one-in-five
+    chance."); None when the forecast names its event or nothing before can be its event."""
+    span = pdoc.char_span(rf.sent_start, rf.sent_end, alignment_mode="expand")
+    if span is None or not names_no_event(span):
+        return None
+    before = [s for s in pdoc.sents if s.end <= span.start and s.text.strip()]
+    if before:
+        sent, pa = before[-1], paragraphs[para_index[id(pdoc)]][0]
+    else:
+        k = para_index[id(pdoc)]
+        prev = [s for s in docs[k - 1].sents if s.text.strip()] if k else []
+        if not prev or not prev[-1].text.rstrip().endswith("?"):
+            return None
+        sent, pa = prev[-1], paragraphs[k - 1][0]
+    first = next((t for t in sent if not (t.is_space or t.is_punct)), None)  # (past a blanked speaker tag)
+    return None if first is None else pa + first.idx
+
+
+def _odds_joined(forecasts: list, odds_only: set, text: str) -> list:
+    """The forecasts, each that gives only odds as a number joined with a forecast its event
+    sentence holds ("I think it is unlikely. I would put it at one in five."): one
+    forecast, at the number. Two estimates in words stay two ("Maybe two years. Could be
+    five.")."""
+    out: list = []
+    for f in sorted(forecasts, key=lambda f: f.evidence.start):
+        g = out[-1] if out else None
+        if id(f) in odds_only and stated_odds(f.hedge) and g is not None and g.evidence.end > f.evidence.start and \
+                g.evidence.start <= f.evidence.start:
+            a, b = g.evidence.start, max(f.evidence.end, g.evidence.end)
+            f.statement, f.evidence = text[a:b], Evidence(text=text[a:b], start=a, end=b)
+            f.concepts = list(dict.fromkeys(g.concepts + f.concepts))
+            if id(g) in odds_only:
+                odds_only.add(id(f))
+            out[-1] = f
+        else:
+            out.append(f)
+    return out
 
 
 def _side_probability(reading, side, sent, role: Optional[str] = None, before=None) -> float:
@@ -809,12 +851,18 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         raw_forecasts += _under_hypothesis(st, cleaned.paragraphs, starts, docs, ruled_forecasts, raw_forecasts)
     else:
         raw_forecasts += _under_hypothesis(st, cleaned.paragraphs, starts, docs, [], raw_forecasts)
+    para_index = {id(d): k for k, d in enumerate(docs)}
+    odds_only: set = set()  # forecasts whose event is the sentence before
     for pa, pdoc, rf in raw_forecasts:
         a, b = pa + rf.start, pa + rf.end
         a = past_tag(a, b)
         q = bisect.bisect_right(question_starts, a) - 1
         if q >= 0 and a < questions[q][1]:
             continue  # the interviewer's premise, not a forecast of the expert
+        said_at = a
+        event = _event_before(pdoc, rf, para_index, docs, cleaned.paragraphs)
+        if event is not None:
+            a = event  # "Capesize rates stay above $25,000. Call it a two-in-three chance."
         # Claims are sorted by evidence start: only those starting before b can overlap.
         near = claims[max(0, bisect.bisect_left(claim_starts, a - longest_evidence)):
                       bisect.bisect_left(claim_starts, b)]
@@ -833,11 +881,14 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         forecasts.append(Forecast(
             id=f"f{len(forecasts) + 1}", statement=text[a:b], concepts=ids, probability=rf.probability,
             hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
-            speaker=_holder(pdoc, rf.start, st.people) or speaker_at(a, b)
+            speaker=_holder(pdoc, rf.start, st.people) or speaker_at(said_at, b)
             or _subject_person(pdoc, rf.start, st.people, pa, author=st.author) or writer,
             evidence=Evidence(text=text[a:b], start=a, end=b)))
         if rf.reader_only:
             reader_only.add(id(forecasts[-1]))
+        if event is not None:
+            odds_only.add(id(forecasts[-1]))
+    forecasts = _odds_joined(forecasts, odds_only, text)
 
     # A yes/no question about the future, answered with a hedge ("Almost certainly, yes.").
     # (Indexes again: the forecasts by start, and the paragraphs, found by bisect.)
