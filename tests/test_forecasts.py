@@ -578,3 +578,13 @@ def test_odds_given_after_their_event_are_one_forecast_of_it():
 def test_a_chance_given_in_an_aside_is_the_probability():
     doc = cogmap.extract("I'd be surprised (maybe 15%) to see rates below $15,000 by the end of 2027.")
     assert [f.probability for f in doc.forecasts] == [0.15]
+
+
+def test_the_speakers_own_next_move_is_no_forecast():
+    for text in ("I'll stick my neck out:", "I'll give you an example.", "I will be brief, then."):
+        assert cogmap.extract(text).forecasts == [], text
+    doc = cogmap.extract("Ferries\n\nWhat comes next\n\nI'll stick my neck out:\n\n"
+                         "1. Ridership will probably keep growing through 2027.\n\n"
+                         "2. There is a real risk that the northern route is cut.")
+    assert len(doc.forecasts) == 2 and not any("neck" in f.statement for f in doc.forecasts)
+    assert [f.probability for f in cogmap.extract("I will be surprised if the bill passes.").forecasts] == [0.325]

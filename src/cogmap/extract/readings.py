@@ -579,10 +579,24 @@ def _piece_of(lc: LearnedClaim, other: LearnedClaim) -> bool:
 _VIEWS = frozenset("doubt think believe expect hope fear suspect guess reckon agree disagree".split())
 
 
+#: What a speaker does in the conversation itself ("I'll give you an example", "I'll be
+#: brief", "I'll stick my neck out"): said with "I will", no outcome in the world.
+_DISCOURSE_MOVES = frozenset("give tell say explain argue show start begin focus talk point add answer mention "
+                             "stick admit confess repeat return come leave stop end close open try "
+                             "put spell sum summarise summarize".split())
+
+
 def _nothing_foretold(root) -> bool:
     """Whether a sentence is only a view of another's words: a verb of opinion whose object
-    is "it", "that" or "so" and that has no clause of its own ("I doubt that very much")."""
-    if root.lemma_.lower() not in _VIEWS or any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in root.children):
+    is "it", "that" or "so" and that has no clause of its own ("I doubt that very much");
+    or the speaker's own next move, said with "I will" ("I'll stick my neck out:", "I'll
+    give you an example"), which is no outcome to come."""
+    clauses = any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") for c in root.children)
+    if not clauses and root.lemma_.lower() in _DISCOURSE_MOVES and \
+            any(c.dep_ == "nsubj" and c.lower_ == "i" for c in root.children) and \
+            any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "shall") for c in root.children):
+        return True
+    if root.lemma_.lower() not in _VIEWS or clauses:
         return False
     objects = [c for c in root.children
                if c.dep_ in ("dobj", "advmod", "neg") and c.lower_ in ("it", "that", "this", "so", "not")]
