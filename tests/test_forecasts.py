@@ -562,7 +562,7 @@ def test_odds_given_after_their_event_are_one_forecast_of_it():
     doc = cogmap.extract("Freight notes\n\nMy base case: copper stays above $9,000 a tonne through 2027. "
                          "Call it a two-in-three chance.")
     assert [(f.statement, f.probability) for f in doc.forecasts] == [
-        ("copper stays above $9,000 a tonne through 2027. Call it a two-in-three chance.", 0.6667)]
+        ("My base case: copper stays above $9,000 a tonne through 2027. Call it a two-in-three chance.", 0.6667)]
     doc = cogmap.extract("HOST: Will there be a strike before the end of the year?\n\n"
                          "MARA LENZ: I think it is unlikely. I would put it at one in five.\n\n"
                          "HOST: And the talks?\n\nMARA LENZ: They will resume next spring.")

@@ -349,3 +349,18 @@ def test_who_blames_in_a_relative_clause_is_no_speaker_of_the_next_quote():
                          "collapse,\" Carvalho said.\n\nThe stock shared the coast with dolphins, which fishermen "
                          "blame for the losses. Carvalho is sceptical. \"Warm water has weakened the upwelling.\"")
     assert all(q.speaker != "many fishermen" and q.speaker != "fishermen" for q in doc.quotes)
+
+
+def test_the_person_named_in_apposition_speaks_not_the_one_whose_they_are():
+    doc = cogmap.extract("Protests\n\nThe court jailed Irina Vasko last month. Vasko's lawyer, Daniel Rusu, said on "
+                         "Thursday that a court would hear her appeal next week.")
+    assert [q.speaker for q in doc.quotes] == ["Daniel Rusu"]
+
+
+def test_he_after_a_colon_is_the_person_just_named():
+    doc = cogmap.extract("Nurses\n\nHelen Marsh, a health economist, said the outflow would slow. \"The pull is weaker "
+                         "now,\" Marsh said.\n\nTendai Chikwanha is blunter: he predicts that at least two more "
+                         "district hospitals will close their maternity wards this year.")
+    assert [f.speaker for f in doc.forecasts if "maternity" in f.statement] == ["Tendai Chikwanha"]
+    # What comes before the colon is no one's report, and the sentence keeps its words.
+    assert not any(q.text.startswith("Tendai") for q in doc.quotes)

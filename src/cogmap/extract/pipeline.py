@@ -109,6 +109,9 @@ _DISPUTED = re.compile(
 _LEAD_LABEL = re.compile(r"^(" + TIMESTAMP + r"[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):\s+(?=\S)")
 
 
+_NAME_PARTICLES = frozenset("de da del della di van von der den la le al bin ibn y".split())
+
+
 def _for_parser(paragraph: str) -> str:
     """The paragraph as the parser should see it, with the same length.
 
@@ -117,6 +120,10 @@ def _for_parser(paragraph: str) -> str:
     a name), so they are parsed in lower case. Offsets do not move.
     """
     m = _LEAD_LABEL.match(paragraph)
+    words = m.group(1).split() if m else []
+    if m and len(words) > 2 and not all(w[:1].isupper() or w[:1].isdigit() or w.startswith("[") or
+                                        w.lower() in _NAME_PARTICLES for w in words):
+        m = None  # a clause before a colon ("Chikwanha is blunter: he predicts ..."), not a tag
     if m:
         paragraph = " " * m.end(1) + paragraph[m.end(1):].replace(":", " ", 1)
     words = paragraph.split()

@@ -232,11 +232,25 @@ def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = N
     if tok.lower_ in _PRONOUNS or tok.lower_ == "i":
         if tok.lower_ in ("they", "them"):
             return None
+        if tok.lower_ in ("he", "she"):
+            # "Chikwanha is blunter: he predicts ...": the person the sentence has just named
+            # as a subject, before the last one who spoke.
+            start = tok.sent.start
+            if start > 0 and tok.doc[start - 1].text == ":":
+                start = tok.doc[start - 1].sent.start  # (the parser may end a sentence at the colon)
+            before = [t for t in tok.doc[start:tok.i] if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+            if before:
+                subj = before[-1]
+                ent = next((e for e in tok.doc.ents if e.start <= subj.i < e.end), None)
+                if ent is not None:
+                    return people.resolve(ent.text) or ent.text
         return recent or people.last_before(pos)
     span = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
-    for ent in span.ents:
-        if ent.label_ == "PERSON":
-            return people.resolve(ent.text) or ent.text
+    # The one the phrase names before whose they are: "Vasko's lawyer, Daniel Rusu, said" is
+    # Rusu's word. (Without a name, "Carvalho's team expects" stays Carvalho's.)
+    named = sorted((ent for ent in span.ents if ent.label_ == "PERSON"), key=lambda ent: ent.root.dep_ != "appos")
+    for ent in named:
+        return people.resolve(ent.text) or ent.text
     if tok.pos_ == "PROPN":
         name = people.resolve(span.text) or people.resolve(tok.text)
         if name:
@@ -592,6 +606,8 @@ def structure(cleaned: Cleaned, docs) -> Structure:
                     recent_person = name
                 # Indirect speech: the clause the verb reports.
                 for child in verb.children:
+                    if child.i < verb.i and any(t.text == ":" for t in doc[child.right_edge.i:verb.i]):
+                        continue  # "X is blunter: he predicts that ...": what comes before the colon is no report
                     if child.dep_ == "ccomp" and not inside_quote(a + child.idx):
                         span = doc[child.left_edge.i: child.right_edge.i + 1]
                         # The words as printed: the parser may have seen the paragraph
