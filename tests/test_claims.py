@@ -1876,3 +1876,15 @@ def test_a_found_association_is_a_possible_link(extractor):
     for text in ("The minister is closely linked to the bank.", "Militants linked to the group attacked the base.",
                  "Studies link sugar to obesity."):  # people, and the finders, are no sides
         assert cogmap.extract(text, extractor=extractor).claims == [], text
+
+
+def test_why_asked_and_answered_by_the_writer_or_across_tagged_turns():
+    doc = cogmap.extract("Water\n\nThis city loses a third of the water it treats. Why? Because most of our mains "
+                         "were laid before 1960.")
+    assert [(c.cause.text, c.effect.label) for c in doc.claims] == [("most of our mains laid", "water")]
+    assert doc.claims[0].evidence.text.startswith("This city loses")
+    # A speaker tag blanked for the parser is no sentence of the answer.
+    doc = cogmap.extract("MODERATOR: Why, then, do the talks keep stalling?\n\nREYNA: Because neither government "
+                         "can be seen to blink before its own election.\n\nMODERATOR: And the fish?\n\n"
+                         "REYNA: The stocks are collapsing.")
+    assert [c.effect.label for c in doc.claims] == ["talks"]

@@ -34,8 +34,8 @@ from cogmap.extract import lexicon as L
 from cogmap.extract.concepts import misparsed_particle, negation_sign, roots, transferred
 from cogmap.extract.structure import SPEECH_VERBS
 
-__all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "answered_hypothesis",
-           "answered_driver", "hypothetical_condition", "resolve_anaphor", "summed_up", "death_toll"]
+__all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "reasons_in_turn",
+           "answered_hypothesis", "answered_driver", "hypothetical_condition", "resolve_anaphor", "summed_up", "death_toll"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -2587,9 +2587,34 @@ def answered_reason(question_doc, answer_doc):
     ('the harvest failed', 1, 'prices')
     """
     sents = [s for s in question_doc.sents if s.text.strip()]
-    if not sents or not answer_doc.text.strip():
+    answer = [s for s in answer_doc.sents if s.text.strip()]  # (not the blanked speaker tag)
+    if not sents or not answer:
         return None
-    q = sents[-1]
+    return _reason_answered(sents[-1], answer[0], sents[-2] if len(sents) > 1 else None)
+
+
+def reasons_in_turn(doc) -> list:
+    """ "Why X? Because Y." within one paragraph, as a writer asks and answers (an op-ed's
+    "This city loses a third of its water. Why? Because the mains are old."): the
+    ``(question, answer, RawClaim)`` of each, as :func:`answered_reason` gives across turns.
+
+    >>> from cogmap.extract.nlp import load
+    >>> [(rc.cause.text(), rc.polarity, rc.effect.text()) for _, _, rc in reasons_in_turn(load()(
+    ...     "The city loses a third of its water. Why? Because the old mains leak."))]
+    [('old mains leak', -1, 'water')]
+    """
+    sents = [s for s in doc.sents if s.text.strip()]
+    found = []
+    for k in range(len(sents) - 1):
+        got = _reason_answered(sents[k], sents[k + 1], sents[k - 1] if k else None)
+        if got is not None:
+            found.append(got)
+    return found
+
+
+def _reason_answered(q, a, before=None):
+    """The claim of a why-question ``q`` answered by the sentence ``a``; a bare "Why?" asks
+    about the sentence ``before`` it."""
     words = [t for t in q if not (t.is_space or t.is_punct)]
     if not words or not q.text.rstrip().endswith("?"):
         return None
@@ -2597,7 +2622,6 @@ def answered_reason(question_doc, answer_doc):
                                          and words[1].lower_ == "why"):
         return None
     q = q.doc[words[0].i: q.end]  # from the first word: no speaker label, no dash
-    a = next(iter(answer_doc.sents))
     lead = [t for t in a if not (t.is_space or t.is_punct)][:4]
     because = next((t for t in lead if t.lower_ in ("because", "since", "as") and t.dep_ in ("mark", "prep")), None)
     if because is None:
@@ -2611,7 +2635,12 @@ def answered_reason(question_doc, answer_doc):
     else:
         cause = clause_side(cause_verb)
     effect_verb = q.root
-    effect = clause_side(effect_verb)
+    if all(t.lower_ in ("why", "and", "so", "but", "then", "that", "is", "was") or t.is_punct for t in q):
+        # A bare "Why?" (or "Why is that?") asks about the sentence before it.
+        if before is None or before.text.rstrip().endswith("?"):
+            return None
+        effect_verb = before.root
+    effect = clause_side(effect_verb) if effect_verb.pos_ in ("VERB", "AUX") else np_side(effect_verb)
     if not cause.tokens or not effect.tokens:
         return None
     mod, tense, hedge, negated = modality_of(cause_verb if cause_verb is not None else because, a)

@@ -889,7 +889,7 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
     if qlow.startswith(("how likely", "how probable", "what are the chances", "what are the odds",
                         "what is the probability", "what is the likelihood", "what is the chance")):
         # "How likely is an early election?" / "Roughly even, I would say."
-        a = next(iter(answer_doc.sents))
+        a = next(s for s in answer_doc.sents if s.text.strip())  # (not a blanked speaker tag)
         low = a.text.lower()
         m = _PERCENT.search(a.text)
         if m and 0 <= float(m.group(1)) <= 100:
@@ -907,7 +907,7 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
     if not future and q[0].lower_ not in ("will", "would", "could", "might", "may", "shall") and \
             not any(t.lower_ in ("going", "likely", "chance", "possible") for t in q):
         return None
-    a = next(iter(answer_doc.sents))
+    a = next(s for s in answer_doc.sents if s.text.strip())  # (not a blanked speaker tag)
     toks = [t.lower_ for t in a if t.is_alpha]
     # "Almost certainly, yes." / "Probably not." / "I doubt it.": a short reply, not a sentence of its own.
     if not toks or len(toks) > 5 or not (set(toks) & (_YES | _NO)):

@@ -24,8 +24,9 @@ from typing import Iterable, Iterator, Optional
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
 from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answered_driver, answered_hypothesis,
-                                   answered_reason, death_toll, find_claims, Side, hypothetical_condition, np_side,
-                                   only_when, only_where, priced, state_entered, summed_up)
+                                   answered_reason, death_toll, find_claims, reasons_in_turn, Side,
+                                   hypothetical_condition, np_side, only_when, only_where, priced, state_entered,
+                                   summed_up)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign, roots
 from cogmap.errors import InputError
@@ -796,6 +797,25 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         side_text = {id(docs[qi]): qtext, id(docs[ai]): atext}
         pending.append((rc, ci, ei, a, b, None, rc.cause.text(side_text[id(rc.cause.tokens[0].doc)]),
                         rc.effect.text(side_text[id(rc.effect.tokens[0].doc)])))
+    # The same, asked and answered within one paragraph: "X. Why? Because Y."
+    for k, pdoc in enumerate(docs):
+        for q, ans, rc in reasons_in_turn(pdoc):
+            if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)):
+                continue
+            rd = reading_at.get((k, ans.start))
+            if rd is not None:
+                rc.extra["confidence"] = round(_side_probability(rd, rc.cause, ans) * rd.causal ** 0.5, 3)
+            ci, ei = merger.add(rc.cause.tokens), merger.add(rc.effect.tokens)
+            if ci == ei:
+                continue
+            merger.linked(ci, ei)
+            first = min(q.start_char, rc.effect.tokens[0].sent.start_char)  # (a bare "Why?" asks of the one before)
+            a, b = starts[k] + first, starts[k] + ans.end_char
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            rc.extra["speaker"] = speaker_at(starts[k] + ans.start_char, b)
+            ptext = text[starts[k]:starts[k] + len(pdoc.text)]
+            pending.append((rc, ci, ei, a, b, None, rc.cause.text(ptext), rc.effect.text(ptext)))
     pending.sort(key=lambda item: item[3])
 
     def _claim_reporter(rc, a: int) -> Optional[str]:
