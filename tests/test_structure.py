@@ -364,3 +364,15 @@ def test_he_after_a_colon_is_the_person_just_named():
     assert [f.speaker for f in doc.forecasts if "maternity" in f.statement] == ["Tendai Chikwanha"]
     # What comes before the colon is no one's report, and the sentence keeps its words.
     assert not any(q.text.startswith("Tendai") for q in doc.quotes)
+
+
+def test_a_writers_question_answered_at_once_is_no_interviewers_turn():
+    text = ("Our pipes leak money\n\nBy Ann Cole\n\nThe city loses a third of its water. Why? Because most mains "
+            "are old.\n\nWhat does that cost us? Far more than the water. Every litre has been treated.\n\n"
+            "\"We mop the floor every week,\" said Dan Kiri, a baker.\n\n"
+            "Why has nothing been done? Because repairs are invisible work.\n\n"
+            "The council blames the drought. I don't buy it.\n\n"
+            "Will it be expensive? Yes. I think it will pay for itself.")
+    doc = cogmap.extract(text)
+    assert {t.kind for t in doc.turns} == {"narration"}
+    assert {c.speaker for c in doc.claims} <= {"Ann Cole", None}, [c.speaker for c in doc.claims]

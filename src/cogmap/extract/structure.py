@@ -48,6 +48,9 @@ _TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir pres
 TIMESTAMP = r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s+)?"
 _LABEL = re.compile(r"^" + TIMESTAMP + r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)\s*:\s+(?=\S)")
 _DASH = re.compile(r"^[-–—]\s+")
+#: How a writer answers their own question in the next breath: "Because ...", "Yes.", "Far more than X."
+_SELF_ANSWER = re.compile(r"^(because\b|yes\b|no\b|not\b|mostly\b|partly\b|far\b|hardly\b|sadly\b|of course\b)",
+                          re.I)
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 #: How an answer reacts to the interviewer's statement: "That is a myth", "Yes, ...".
 _REACTION = re.compile(r"^(that(?:'s|’s| is| was)|yes\b|no\b|not really|not quite|well\b|indeed\b|true\b|"
@@ -359,8 +362,12 @@ def _paragraph_features(cleaned: Cleaned):
         p = cleaned.text[a:b]
         m = _LABEL.match(p)
         label = m.group("label") if m and len(m.group("label").split()) <= 3 else None
-        first_sentence = re.split(r"(?<=[.!?])\s+", p, maxsplit=1)[0]
+        parts = re.split(r"(?<=[.!?])\s+", p, maxsplit=2)
+        first_sentence = parts[0]
         feats.append({
+            # "Why has nothing been done? Because ...": a writer's question answered at once,
+            # in the same paragraph, is no interviewer's turn.
+            "self_answered": len(parts) > 1 and first_sentence.rstrip().endswith("?") and bool(_SELF_ANSWER.match(parts[1])),
             "text": p, "label": label, "dash": bool(_DASH.match(p)),
             "q_end": p.rstrip().rstrip("”\"’'»)").endswith("?"),
             "q_first": first_sentence.rstrip().rstrip("”\"’'»)").endswith("?"),
@@ -400,7 +407,7 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
 
     def is_question(i):
         f = feats[i]
-        return f["q_end"] or (f["q_first"] and f["words"] <= 80 and not f["quoted"])
+        return f["q_end"] or (f["q_first"] and f["words"] <= 80 and not f["quoted"] and not f["self_answered"])
 
     start = None
     if labelled:
