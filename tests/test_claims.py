@@ -1621,6 +1621,13 @@ def test_a_thing_over_or_gone_is_that_thing_going_down(text, verb, effect):
 def test_a_dateline_is_no_part_of_a_side(extractor):
     doc = cogmap.extract("Storm hits the valley\n\nMARLOW - Heavy rain flooded the main road.", extractor=extractor)
     assert doc.claims and all("MARLOW" not in c.cause.text and "MARLOW" not in c.effect.text for c in doc.claims)
+    if extractor == "learned":  # a wire's longer dateline, with the country, the date and the agency
+        doc = cogmap.extract("Storm hits the valley\n\nMARLOW, Ostland, Oct 9 (Meridian Wire) - Heavy rain flooded "
+                             "the main road, cutting off three villages.", extractor=extractor)
+        assert doc.claims and all("MARLOW" not in c.cause.text + c.effect.text for c in doc.claims), doc.claims
+        # and a wire's lead that names its agency is no credit line
+        doc = cogmap.extract("Storm\n\nGENEVA (Reuters) - Heavy rain flooded the valley, destroying crops.")
+        assert doc.removed == [] and doc.claims
 
 
 @pytest.mark.parametrize("span, words, sign", [

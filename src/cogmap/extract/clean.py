@@ -146,8 +146,12 @@ def _is_widget(line: str) -> bool:
         len(words) <= 4 or not _ends_sentence(line) or line.lstrip().lower().startswith(("editor's note", "editor’s note")))
 
 
+# A wire story's lead, which names its agency before the dash: "GENEVA (Reuters) - Rain ...".
+_WIRE_LEAD = re.compile(r"^[A-Z][A-Z .'’-]+(,[^()\n]{0,40})?\s*\([^()]{2,40}\)\s*[-–—]+\s*\S")
+
+
 def _is_credit(line: str) -> bool:
-    return len(_words(line)) <= 12 and bool(_CREDIT.search(line))
+    return len(_words(line)) <= 12 and bool(_CREDIT.search(line)) and not _WIRE_LEAD.match(line)
 
 
 def _mail_header(lines: list[str], i: int) -> bool:

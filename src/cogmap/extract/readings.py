@@ -194,14 +194,15 @@ def after_dateline(sent) -> int:
     """The first token after a news dateline that opens the sentence ("MARLOW FALLS —",
     "GENEVA (Reuters) -"), else the sentence's first token: a place in capitals before a
     dash sets the scene and is no side of a link."""
-    for t in sent[:8]:
+    # (A wire's longer form too: "SARNIK, Valdoria, Oct 9 (Meridian Wire) - ": the place in
+    # capitals first, then names, a date and the agency, all capitalised or numbers.)
+    for t in sent[:14]:
         if t.text in _DASHES:
             words = [w for w in sent[:t.i - sent.start] if w.is_alpha]
-            if words and all(w.is_upper or w.text in ("Reuters", "AP", "AFP") for w in words) \
-                    and any(w.is_upper and len(w) > 1 for w in words):
+            if words and words[0].is_upper and len(words[0]) > 1 and all(w.text[:1].isupper() for w in words):
                 return t.i + 1
             break
-        if not (t.is_upper or t.is_punct or t.text in ("Reuters", "AP", "AFP")):
+        if not (t.text[:1].isupper() or t.is_punct or t.like_num):
             break
     return sent.start
 
