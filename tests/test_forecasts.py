@@ -588,3 +588,9 @@ def test_the_speakers_own_next_move_is_no_forecast():
                          "2. There is a real risk that the northern route is cut.")
     assert len(doc.forecasts) == 2 and not any("neck" in f.statement for f in doc.forecasts)
     assert [f.probability for f in cogmap.extract("I will be surprised if the bill passes.").forecasts] == [0.325]
+
+
+def test_a_comparative_correlative_is_a_rule_not_a_forecast():
+    doc = cogmap.extract("Public finances\n\nThe debt ratio rose again last year. The higher the debt, the less room "
+                         "the government will have to respond to the next recession.")
+    assert doc.forecasts == [] and [c.cause.label for c in doc.claims] == ["debt"]

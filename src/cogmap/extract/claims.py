@@ -2511,10 +2511,7 @@ def _rule_correlative(sent, out):
     -> position, -1). Written by hand: the small parser gives this construction no
     consistent shape, so the halves are found by their words and read by the parse."""
     words = [t for t in sent if not t.is_space]
-    if len(words) < 6 or words[0].lower_ != "the" or not _comparative(words[1]):
-        return
-    second = next((k for k in range(3, len(words) - 2) if words[k - 1].text == "," and words[k].lower_ == "the"
-                   and _comparative(words[k + 1])), None)
+    second = correlative(sent)
     if second is None:
         return
     cause = _correlative_side(words[1], words[second - 1].i)
@@ -2523,6 +2520,16 @@ def _rule_correlative(sent, out):
         # A fixed frame, which the learned path keeps whatever its reader says: it vetoed
         # "The smaller the airport, the weaker its hand." in a spoken piece.
         _emit(out, cause, effect, 1, "the more", sent.root, sent, fixed=True)
+
+
+def correlative(sent) -> Optional[int]:
+    """Where the second half of a comparative correlative starts ("The more X, [the] less
+    Y"), as an index into the sentence's words other than spaces; else None."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 6 or words[0].lower_ != "the" or not _comparative(words[1]):
+        return None
+    return next((k for k in range(3, len(words) - 2) if words[k - 1].text == "," and words[k].lower_ == "the"
+                 and _comparative(words[k + 1])), None)
 
 
 def _comparative(tok) -> bool:

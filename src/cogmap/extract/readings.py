@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from cogmap.extract.concepts import names_something
-from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, death_toll, modality_of,
-                                   np_side, resolve_anaphor)
+from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, death_toll,
+                                   modality_of, np_side, resolve_anaphor)
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import CAUSAL_VERBS, DECREASE, FRAME_ONLY, INCREASE, PHRASAL_CAUSAL, SIGNED_MODIFIERS
 
@@ -642,6 +642,8 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
         main = [root] + [c for c in root.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.pos_ in ("VERB", "AUX")]
         if _nothing_foretold(root):
             continue  # "I doubt it.", "I think so.": a view of what was said, with no outcome of its own
+        if correlative(ref.sent) is not None:
+            continue  # "The higher the debt, the less room it will have": a rule of how things go, no outcome
         if any(counterfactual(t) or permitted(t) or in_the_past(t) or advised(t) for t in main) or \
                 only_dependence(root) or \
                 any(c.dep_ == "ccomp" and only_dependence(c) for c in root.children):
