@@ -35,7 +35,8 @@ from cogmap.extract.concepts import misparsed_particle, negation_sign, roots, tr
 from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "reasons_in_turn",
-           "answered_hypothesis", "answered_driver", "hypothetical_condition", "resolve_anaphor", "summed_up", "death_toll"]
+           "answered_hypothesis", "answered_driver", "hypothetical_condition", "resolve_anaphor", "summed_up",
+           "death_toll"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}

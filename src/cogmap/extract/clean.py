@@ -231,8 +231,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             drop[i] = "symbols"
         elif _is_widget(ln):
             drop[i] = "widget"
-        elif _MAIL_FURNITURE.search(ln) and len(words) <= _FURNITURE_WORDS or \
-                _EDITED_NOTE.search(ln) and sum(w.lower() not in _NOTE_VOCABULARY for w in re.findall(r"[a-z]+", ln, re.I)) <= 1:
+        elif _MAIL_FURNITURE.search(ln) and len(words) <= _FURNITURE_WORDS or _EDITED_NOTE.search(ln) and \
+                sum(w.lower() not in _NOTE_VOCABULARY for w in re.findall(r"[a-z]+", ln, re.I)) <= 1:
             drop[i] = "widget"
         elif _is_credit(ln) or _WIRE_CREDIT.match(ln) or _CAPTION_LABEL.match(ln) and len(words) <= 30:
             drop[i] = "credit"

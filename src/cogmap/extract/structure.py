@@ -241,19 +241,18 @@ def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = N
             start = tok.sent.start
             if start > 0 and tok.doc[start - 1].text == ":":
                 start = tok.doc[start - 1].sent.start  # (the parser may end a sentence at the colon)
-            before = [t for t in tok.doc[start:tok.i] if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
-            if before:
-                subj = before[-1]
-                ent = next((e for e in tok.doc.ents if e.start <= subj.i < e.end), None)
-                if ent is not None:
-                    return people.resolve(ent.text) or ent.text
+            before = [t for t in tok.doc[start:tok.i]
+                      if t.dep_ == "nsubj" and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+            ent = next((e for e in tok.doc.ents if before and e.start <= before[-1].i < e.end), None)
+            if ent is not None:
+                return people.resolve(ent.text) or ent.text
         return recent or people.last_before(pos)
     span = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
     # The one the phrase names before whose they are: "Vasko's lawyer, Daniel Rusu, said" is
     # Rusu's word. (Without a name, "Carvalho's team expects" stays Carvalho's.)
     named = sorted((ent for ent in span.ents if ent.label_ == "PERSON"), key=lambda ent: ent.root.dep_ != "appos")
-    for ent in named:
-        return people.resolve(ent.text) or ent.text
+    if named:
+        return people.resolve(named[0].text) or named[0].text
     if tok.pos_ == "PROPN":
         name = people.resolve(span.text) or people.resolve(tok.text)
         if name:
@@ -367,7 +366,8 @@ def _paragraph_features(cleaned: Cleaned):
         feats.append({
             # "Why has nothing been done? Because ...": a writer's question answered at once,
             # in the same paragraph, is no interviewer's turn.
-            "self_answered": len(parts) > 1 and first_sentence.rstrip().endswith("?") and bool(_SELF_ANSWER.match(parts[1])),
+            "self_answered": len(parts) > 1 and first_sentence.rstrip().endswith("?")
+            and bool(_SELF_ANSWER.match(parts[1])),
             "text": p, "label": label, "dash": bool(_DASH.match(p)),
             "q_end": p.rstrip().rstrip("”\"’'»)").endswith("?"),
             "q_first": first_sentence.rstrip().rstrip("”\"’'»)").endswith("?"),
