@@ -376,3 +376,14 @@ def test_a_writers_question_answered_at_once_is_no_interviewers_turn():
     doc = cogmap.extract(text)
     assert {t.kind for t in doc.turns} == {"narration"}
     assert {c.speaker for c in doc.claims} <= {"Ann Cole", None}, [c.speaker for c in doc.claims]
+
+
+def test_a_blogs_headings_and_list_items_are_no_interviewers_prompts():
+    """A one-writer blog (a trial article of the team's, benchmarks/trials): its headings
+    ("The competition") and list items were read as an interviewer's short prompts."""
+    from pathlib import Path
+
+    blog = Path(__file__).resolve().parent.parent / "benchmarks" / "trials" / "articles" / "night-trains-blog.md"
+    doc = cogmap.extract(blog)
+    asked = [doc.text[t.start:t.end] for t in doc.turns if t.kind == "question"]
+    assert all(q.rstrip().endswith("?") for q in asked), asked

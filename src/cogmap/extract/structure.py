@@ -51,6 +51,7 @@ _DASH = re.compile(r"^[-–—]\s+")
 #: How a writer answers their own question in the next breath: "Because ...", "Yes.", "Far more than X."
 _SELF_ANSWER = re.compile(r"^(because\b|yes\b|no\b|not\b|mostly\b|partly\b|far\b|hardly\b|sadly\b|of course\b)",
                           re.I)
+_BULLET_MARK = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 #: How an answer reacts to the interviewer's statement: "That is a myth", "Yes, ...".
 _REACTION = re.compile(r"^(that(?:'s|’s| is| was)|yes\b|no\b|not really|not quite|well\b|indeed\b|true\b|"
@@ -444,8 +445,11 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
         elif is_question(i):
             kind = "question"
         elif (not labelled and prev == "answer" and f["words"] <= 6 and i + 1 < n
-              and not is_question(i + 1) and not f["quoted"]):
-            kind = "question"  # a short prompt: "He missed several chances."
+              and not is_question(i + 1) and not f["quoted"] and f["text"].rstrip()[-1:] in ".!…"
+              and not _BULLET_MARK.match(f["text"])):
+            # A short prompt: "He missed several chances." (A heading ends on no stop, "The
+            # competition", and a list's item is the writer's: neither is an interviewer's.)
+            kind = "question"
         elif (not labelled and prev == "answer" and i + 1 < n and f["words"] <= 25 and not f["quoted"]
               and len(re.findall(r"[.!?](?:\s|$)", f["text"])) <= 1 and _REACTION.match(feats[i + 1]["text"])):
             kind = "question"  # a one-sentence statement the next paragraph reacts to
