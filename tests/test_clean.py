@@ -190,3 +190,100 @@ def test_an_introduction_that_mentions_the_editing_stays():
     assert clean("Teachers\n\n" + intro + "\n\nPay is too low, so teachers leave.").removed == []
     title = "Transcript: Defence Ministry briefing on army recruitment (lightly edited)"
     assert clean(title + "\n\nPay is too low, so recruits leave.").title == title
+
+
+#: A policy report converted from PDF: lines broken at 60 characters, a word hyphenated
+#: across a break, a paragraph cut by a page's footer and running header.
+WRAPPED_REPORT = """Dry Wells  |  Policy Report No. 14
+
+Falling water tables have raised the cost of irrigation for
+the smallholders of the basin, and higher irrigation costs
+have pushed many of them into debt with informal lenders who
+
+Institute | www.example.org   Page 1 of 3
+
+Dry Wells  |  Policy Report No. 14
+
+charge thirty per cent a year on loans for wells and pumps.
+
+Debt, in turn, has forced a growing number of families to
+sell land, often to the same larger farms whose deep wells
+lowered the water table in the first place, and the irri-
+gation boom has not slowed since the state cut power prices.
+
+Flat-rate electricity for agriculture has encouraged heavy
+pumping, because farmers pay the same monthly tariff however
+much they draw, and so they have no reason to switch a pump
+off once a field is wet.
+
+Dry Wells  |  Policy Report No. 14
+
+- 2 -
+"""
+
+
+def test_hard_wrapped_text_gets_its_paragraphs_back():
+    from cogmap.extract.clean import unwrap
+
+    c = clean(WRAPPED_REPORT)
+    paras = [c.text[a:b] for a, b in c.paragraphs]
+    assert [p[:20] for p in paras] == ["Falling water tables", "Debt, in turn, has f", "Flat-rate electricit"]
+    assert paras[0].endswith("informal lenders who charge thirty per cent a year on loans for wells and pumps.")
+    assert "and the irrigation boom" in paras[1]
+    assert sum("Policy Report" in r for r in c.removed) == 3
+    assert any("Page 1 of 3" in r for r in c.removed) and "- 2 -" in c.removed
+    # text with a paragraph a line is left as it is
+    assert unwrap("\n".join(paras)) == "\n".join(paras)
+
+
+@pytest.mark.parametrize("broken, joined", [
+    ("lowered the water table in the first place, and the irri-\ngation", "the irrigation boom"),
+    ("lowered the water table in the first place, and the well-\nknown", "the well-known boom"),
+])
+def test_a_hyphen_at_a_break_goes_only_where_it_split_a_word(broken, joined):
+    from cogmap.extract.clean import unwrap
+
+    text = WRAPPED_REPORT.replace("lowered the water table in the first place, and the irri-\ngation", broken)
+    assert joined in unwrap(text).replace("\n", " ")
+
+
+BODY = ("Officials said that the dry spring has lowered reservoir levels across the region, "
+        "and rationing may follow within weeks if no rain comes.")
+
+
+@pytest.mark.parametrize("debris", [
+    "[Subscribe now](https://example.com/subscribe)",
+    "Thanks for reading The Ledger! Subscribe for free to receive new posts and support my work.",
+    "Like · Comment · Restack", "Home > News > Environment > Water",
+    "Show key events only", "Please turn on JavaScript in your browser to receive live updates.",
+    "Updated 4 minutes ago", "Comments (312)", "Listen · 7:12",
+    "Support local journalism: become a member today.",
+    "Follow us on X and Instagram for the latest news.",
+    "Unedited transcript. Not for citation without checking against the recording.",
+    "Transcribed by Wordsmith Services. Speaker names checked against the programme.",
+    "Downloaded from reports.example.org on 12 March 2026",
+    "© 2026 Institute for Water. This brief may be reproduced with attribution.",
+])
+def test_page_newsletter_and_transcript_furniture_is_debris(debris):
+    c = clean(f"Reservoirs shrink\n\n{BODY}\n\n{debris}\n\n{BODY.replace('Officials', 'Farmers')}")
+    # (a link is listed by its words, as the text would show them)
+    assert c.removed == [debris.replace("[", "").split("](")[0]] and BODY in c.text
+
+
+def test_the_items_under_a_list_heading_are_debris_up_to_the_next_paragraph():
+    c = clean(f"Reservoirs shrink\n\n{BODY}\n\nMost read\n1. Five things we learned this weekend\n"
+              f"2. Transfer window: who needs a striker?\n\n{BODY.replace('Officials', 'Farmers')}\n\nTopics\n"
+              "Drought\nFood prices")
+    assert c.removed == ["Most read", "1. Five things we learned this weekend",
+                         "2. Transfer window: who needs a striker?", "Topics", "Drought", "Food prices"]
+    assert c.text.count("rationing may follow") == 2
+
+
+@pytest.mark.parametrize("kept", [
+    "| Region | Level | Change |",  # a Markdown table's row
+    "The board said the plan would cut use by a third / and it did.",
+    "## The chain nobody talks about",  # a heading may end on a preposition
+])
+def test_a_table_row_prose_and_a_heading_stay(kept):
+    c = clean(f"Reservoirs shrink\n\n{BODY}\n\n{kept}\n\n{BODY.replace('Officials', 'Farmers')}")
+    assert c.removed == []

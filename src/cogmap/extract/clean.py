@@ -37,7 +37,14 @@ _WIDGET = re.compile(
 )
 # Phrases only a page's own interface uses (icon descriptions, ad slots).
 _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|turn on notifications|"
-                      r"enable notifications|accept (all )?cookies|cookie settings|advertisement\s*-?$)", re.I)
+                      r"enable notifications|accept (all )?cookies|cookie settings|advertisement\s*-?$|"
+                      r"show key events|(turn on|enable) javascript|follow us on|"
+                      r"become a (paying )?(member|subscriber|supporter|patron)|"
+                      r"support (local|independent|our|quality) journalism|subscribe for free)"
+                      r"|^(comments?|replies)\s*\(?\d[\d,]*\)?$"
+                      r"|^(listen|watch|play)\b\W{0,3}\d{1,2}:\d\d\b"
+                      r"|^(updated|posted|published)\s+\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago$",
+                      re.I)
 # Credits and captions: agency and stock-photo names, and credit labels.
 _CREDIT = re.compile(
     r"(getty images|shutterstock|reuters|\bafp\b|associated press|\bap photo|\bepa\b|alamy|"
@@ -63,6 +70,11 @@ _EDITED_NOTE = re.compile(r"(\bauto-?generated\b|\b(lightly|been) (edited|correc
 _NOTE_VOCABULARY = frozenset("transcript this the interview conversation episode has have been was is and "
                              "lightly edited corrected auto generated automatically for length clarity "
                              "condensed".split())
+# What a transcript or a downloaded file says of itself: "Unedited transcript", "Transcribed by
+# X", "Transcript provided by a contractor and may contain errors", "Downloaded from X on Y".
+_FILE_NOTE = re.compile(r"^(unedited|uncorrected|rush|raw) transcript\b|^transcribed by\b|"
+                        r"^transcript (provided|produced|prepared) by\b|^downloaded (from|on|by)\b|"
+                        r"^\W*(©|copyright\b)", re.I)
 # A wire story's credit line: "(Reporting by A; additional reporting by B; Editing by C)".
 _WIRE_CREDIT = re.compile(r"^\(?\s*(additional )?(reporting|writing|editing|compiled|produced) by\b", re.I)
 # A caption or credit that says so: "Image: ... Photo: Getty Images".
@@ -138,8 +150,24 @@ def _is_truncated(line: str) -> bool:
         not (title_case and words[-1][:1].isupper())
 
 
+# A menu or a breadcrumb: three items or more, each a few words, between separators:
+# "Like · Comment · Restack", "Home > Sport > Football".
+_MENU_SEPARATOR = re.compile(r"\s+[·•∙|>›»/]\s+")
+#: Headings of a page's lists of other pages and tags, whose items follow one a line.
+_LIST_HEADING = re.compile(r"^(most (read|viewed|popular|shared|watched)|related( (stories|articles|topics|"
+                           r"content|links|reading))?|topics|tags|read (next|more)|more (from|on|stories)\b.*|"
+                           r"you (may|might) also like|recommended( for you)?|popular now|trending( now)?)\W*$", re.I)
+
+
+def _is_menu(line: str) -> bool:
+    items = _MENU_SEPARATOR.split(line.strip())
+    return not line.lstrip().startswith("|") and len(items) >= 3 and all(0 < len(_words(x)) <= 3 for x in items) and not _ends_sentence(line)
+
+
 def _is_widget(line: str) -> bool:
     words = _words(line)
+    if _is_menu(line):
+        return True
     if _UI_ONLY.search(line) and len(words) <= 40:
         return True
     return len(words) <= 14 and not line.rstrip().endswith(("?",)) and bool(_WIDGET.search(line)) and (
@@ -196,6 +224,8 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 # (Only "**" that stands apart from words: "x**2" is no emphasis; "__" is left alone, being
 # as often part of a name, "__init__", "window.__name", as a mark.)
 _MD_STRONG = re.compile(r"(?<![\w.])(\*\*)(?=[^\s*])(.+?)(?<=[^\s*])\1(?!\w)")
+# A link, "[Subscribe now](https://...)": its words are the text, the address no word of it.
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\((?:https?://|/|#)[^()\s]*\)")
 
 
 def _unmarked(line: str) -> str:
@@ -203,7 +233,100 @@ def _unmarked(line: str) -> str:
     carries: "## What caused it?" and "**Why did the cod disappear?**" are a heading and a
     question, and their marks are no words of the quote. (Dashes stay: they open the
     turns of a dashed interview.)"""
-    return _MD_STRONG.sub(r"\2", _MD_HEADING.sub("", line)).strip()
+    return _MD_LINK.sub(r"\1", _MD_STRONG.sub(r"\2", _MD_HEADING.sub("", line))).strip()
+
+
+#: A page number on a line of its own ("Page 2 of 5", "- 3 -", "— Page 2 —", "3/9"), or one
+#: that ends a footer ("KBWI | www.kbwi.org   Page 2 of 5"): a bare "3 of 5" only alone.
+_PAGE_MARK = re.compile(r"(^|\s)[-–—\s]*page\s+\d+(\s*(of|/)\s*\d+)?[-–—\s]*$"
+                        r"|^[-–—\s]*(\d+\s*(of|/)\s*\d+|[-–—]\s*\d+\s*[-–—])[-–—\s]*$", re.I)
+#: What starts a line of its own, never the rest of a wrapped one: a bullet, a numbered
+#: item, a Markdown heading or quote, a speaker's tag.
+_LINE_START = re.compile(r"^([•·▪◦‣*#>|¹²³⁴⁵⁶⁷⁸⁹⁰]|-\s|\d{1,2}[.)]\s|[A-Z][\w.’' -]{0,40}:\s)")
+
+
+def _is_page_mark(line: str) -> bool:
+    return bool(_PAGE_MARK.search(line)) and len(_words(line)) <= 14
+
+
+def _known_word(word: str) -> bool:
+    """Whether ``word`` (lowercase) or its stem is an English word WordNet lists."""
+    from cogmap.extract.concepts import _lexicon
+
+    known = _lexicon("noun") | _lexicon("verb") | _lexicon("adj")
+    stems = {word, word[:-1], word[:-2], word[:-3], word[:-2] + "e", word[:-3] + "e", word[:-1] + "e"}
+    return any(len(w) > 3 and w in known for w in stems)
+
+
+def unwrap(text: str) -> str:
+    r"""Text whose paragraphs were broken into lines of a fixed width (a PDF or an e-mail
+    converted to text), with each paragraph on one line again, as every other input has it.
+
+    A line was broken where it is nearly full and the next word would not have fit. A
+    hyphen that split a word at the break goes ("irri-" / "gation"); one that joins two
+    words stays ("well-" / "known"). A paragraph cut by a page's footer and header goes on
+    after them where it resumes in lowercase; the footer and header follow it. Text that is
+    not wrapped comes back as it is.
+
+    Hand-written: trafilatura and the PDF tools unwrap while they extract; text that comes
+    already converted has no library to undo it.
+
+    >>> unwrap("Rates rose.\nPrices fell.")
+    'Rates rose.\nPrices fell.'
+    >>> para = ("The water table has fallen by eleven metres\nsince 2010, and the rising cost of irri-\n"
+    ...         "gation has pushed farm households into debt\nacross the whole basin.\n\n")
+    >>> unwrap(para * 3).split("\n")[0]
+    'The water table has fallen by eleven metres since 2010, and the rising cost of irrigation has pushed farm households into debt across the whole basin.'
+    """
+    lines = [ln.strip() for ln in text.split("\n")]
+    body = sorted(len(ln) for ln in lines if len(ln) >= 30 and not _is_page_mark(ln))
+    if len(body) < 6 or body[int(0.9 * (len(body) - 1))] > 110:
+        return text  # a line per paragraph, or too little to tell
+    width = body[int(0.9 * (len(body) - 1))]
+
+    def full(a: str, b: str) -> bool:
+        """Line ``a`` was broken before ``b``'s first word."""
+        return len(a) >= 0.6 * width and not _is_page_mark(a) and not _LINE_START.match(b) and \
+            not _is_page_mark(b) and len(a) + 1 + len(b.split()[0]) > width - 2
+
+    if sum(bool(a and b) and full(a, b) for a, b in zip(lines, lines[1:])) < max(4, 0.25 * len(body)):
+        return text
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln] = counts.get(ln, 0) + 1
+    running = {ln for ln, k in counts.items() if k >= 2 and ln and len(_words(ln)) <= 14 and not _ends_sentence(ln)}
+
+    def joined(a: str, b: str) -> str:
+        m = re.search(r"([A-Za-z]+)-$", a)
+        if m and b[:1].islower():
+            rest = re.match(r"[a-z]+", b)
+            whole = (m.group(1) + (rest.group(0) if rest else "")).lower()
+            return a[:-1] + b if _known_word(whole) else a + b
+        return f"{a} {b}"
+
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cur = last = lines[i]
+        held: list[str] = []
+        j = i + 1
+        while cur and j < len(lines):
+            if lines[j] and full(last, lines[j]):
+                cur, last, j = joined(cur, lines[j]), lines[j], j + 1
+                continue
+            k, skipped = j, []
+            while k < len(lines) and (not lines[k] or _is_page_mark(lines[k]) or lines[k] in running):
+                skipped += [lines[k]] if lines[k] else []
+                k += 1
+            if k < len(lines) and lines[k][:1].islower() and not _ends_sentence(last) and \
+                    len(last) >= 0.6 * width and not _LINE_START.match(lines[k]):
+                held += skipped  # a page break inside the paragraph
+                cur, last, j = joined(cur, lines[k]), lines[k], k + 1
+                continue
+            break
+        out += [cur, *held]
+        i = j
+    return "\n".join(out)
 
 
 def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None) -> Cleaned:
@@ -212,13 +335,22 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     Paragraphs are the non-empty lines; the cleaned text joins them with a blank
     line, so offsets into it are stable and paragraphs are easy to find again.
     """
-    lines = [_unmarked(ln.strip()) for ln in text.split("\n")]
-    lines = [ln for ln in lines if ln]
+    marked = [(_unmarked(ln.strip()), bool(_MD_HEADING.match(ln.strip()))) for ln in unwrap(text).split("\n")]
+    marked = [(ln, heading) for ln, heading in marked if ln]
+    lines = [ln for ln, _ in marked]
+    headings = {i for i, (_, heading) in enumerate(marked) if heading}
     n = len(lines)
     drop: dict[int, str] = {}
     norms = [_norm(ln) for ln in lines]
 
     first_body = next((i for i, ln in enumerate(lines) if _ends_sentence(ln) and len(_words(ln)) >= 8), 0)
+    # A page's running header or footer, printed on three pages or more: every copy goes (the
+    # duplicates below keep a line's first copy, which may be a headline).
+    counts: dict[str, int] = {}
+    for key in norms:
+        counts[key] = counts.get(key, 0) + 1
+    running = {ln for ln, key in zip(lines, norms) if counts[key] >= 3 and not _ends_sentence(ln) and
+               0 < len(key.split()) <= 14}
 
     author = None
     for i, ln in enumerate(lines):
@@ -229,12 +361,15 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             author = byline.group("name")
         if not words:
             drop[i] = "symbols"
+        elif _is_page_mark(ln) or ln in running:
+            drop[i] = "page"
         elif _is_widget(ln):
             drop[i] = "widget"
         elif _MAIL_FURNITURE.search(ln) and len(words) <= _FURNITURE_WORDS or _EDITED_NOTE.search(ln) and \
                 sum(w.lower() not in _NOTE_VOCABULARY for w in re.findall(r"[a-z]+", ln, re.I)) <= 1:
             drop[i] = "widget"
-        elif _is_credit(ln) or _WIRE_CREDIT.match(ln) or _CAPTION_LABEL.match(ln) and len(words) <= 30:
+        elif _is_credit(ln) or _WIRE_CREDIT.match(ln) or _CAPTION_LABEL.match(ln) and len(words) <= 30 or \
+                _FILE_NOTE.match(ln) and len(words) <= 30:
             drop[i] = "credit"
         elif _mail_header(lines, i):
             drop[i] = "header"
@@ -255,12 +390,23 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
                 date = iso_date(ln) or ln
         elif date is None and i <= first_body and _BYLINE_DATE.match(ln):
             date = iso_date(_BYLINE_DATE.match(ln).group("date"))
-        elif _is_truncated(ln) and len(words) <= 25:
-            drop[i] = "truncated"
+        elif _is_truncated(ln) and len(words) <= 25 and i not in headings:
+            drop[i] = "truncated"  # (a Markdown heading may end on "about": it is cut off from nothing)
         elif i > first_body and _is_name_line(ln):
             drop[i] = "caption"
         elif i > first_body and _is_teaser_headline(ln) and 0 < i < n - 1:
             drop[i] = "teaser"
+
+    # The items under a list heading ("Most read", "Topics"): short lines that are no
+    # sentences, up to the first paragraph of prose.
+    for i in range(n):
+        if _LIST_HEADING.match(lines[i]) and len(_words(lines[i])) <= 5:
+            drop.setdefault(i, "widget")
+            for j in range(i + 1, n):
+                item = re.sub(r"^\d{1,2}[.)]\s+", "", lines[j])
+                if len(_words(item)) > 14 or item.rstrip().endswith((".", "!", ":", ";")) and len(_words(item)) > 3:
+                    break
+                drop.setdefault(j, "widget")
 
     # Alt text sits right above its credit line: a short unpunctuated lowercase line.
     for i, why in list(drop.items()):
