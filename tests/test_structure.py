@@ -387,3 +387,21 @@ def test_a_blogs_headings_and_list_items_are_no_interviewers_prompts():
     doc = cogmap.extract(blog)
     asked = [doc.text[t.start:t.end] for t in doc.turns if t.kind == "question"]
     assert all(q.rstrip().endswith("?") for q in asked), asked
+
+
+def test_a_broadcasts_role_labels_are_its_turns_and_name_whom_the_host_introduced():
+    text = ("ANCHOR: Good evening. Our health reporter, Nina Castellano, has been in the county all week.\n\n"
+            "REPORTER: Thanks, Tom. Two schools have closed because of the outbreak, and clinics are busy.\n\n"
+            "ANCHOR: Thanks, Nina. Joining me now is Dr. Helen Osei, a paediatrician at the children's "
+            "hospital. How worried should parents be?\n\n"
+            "GUEST: Worried enough to check their children's records tonight. Falling vaccination rates "
+            "let the virus spread.\n\n"
+            "ANCHOR: Will the outbreak spread to the next county?\n\n"
+            "GUEST: I think there's a real chance, maybe one in three.")
+    doc = cogmap.extract(text)
+    turns = [(t.kind, t.speaker, doc.text[t.start:t.start + 12]) for t in doc.turns]
+    assert turns == [("question", None, "Good evening"), ("answer", "Nina Castellano", "Thanks, Tom."),
+                     ("question", None, "Thanks, Nina"), ("answer", "Helen Osei", "Worried enou"),
+                     ("question", None, "Will the out"), ("answer", "Helen Osei", "I think ther")]
+    assert not any("GUEST" in c.evidence.text for c in doc.claims)
+    assert [c.speaker for c in doc.claims if "vaccination" in c.cause.label] == ["Helen Osei"]

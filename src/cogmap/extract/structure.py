@@ -386,15 +386,16 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     # otherwise it is a headline or a lead-in ("Breaking: ...").
     for lab in list(labels):
         if labels[lab] < 2 and lab.upper().rstrip(".") not in ("Q", "A", "QUESTION", "ANSWER") \
-                and not people.resolve_label(lab):
+                and not people.resolve_label(lab) and _role(lab) is None:
             del labels[lab]
     for f in feats:
         if f["label"] not in labels:
             f["label"] = None
     interviewee = interviewer = None
 
-    q_labels = {lab for lab in labels if lab.upper() in ("Q", "Q.", "QUESTION")}
-    a_labels = {lab for lab in labels if lab.upper() in ("A", "A.", "ANSWER")}
+    # A part named, not a person ("ANCHOR:", "GUEST:"), says which side of the interview it is.
+    q_labels = {lab for lab in labels if lab.upper() in ("Q", "Q.", "QUESTION") or _role(lab) == "question"}
+    a_labels = {lab for lab in labels if lab.upper() in ("A", "A.", "ANSWER") or _role(lab) == "answer"}
     for lab in labels:
         if lab in q_labels or lab in a_labels:
             continue
@@ -430,6 +431,13 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     # voices gives each turn its own; the first answering voice is the interviewee).
     named = {lab: people.resolve_label(lab) or _label_person(lab, cleaned.text, people)
              for lab in labels if lab in a_labels or lab in q_labels}
+    for lab in a_labels:
+        if named.get(lab) is None and _role(lab) == "answer":
+            # "GUEST:" is whom the host has just introduced ("Joining me now is Dr. Helen
+            # Osei, ..."), "REPORTER:" whom the anchor handed over to: the last person named
+            # before the part first speaks.
+            first = next(i for i, f in enumerate(feats) if f["label"] == lab)
+            named[lab] = people.last_before(cleaned.paragraphs[first][0])
     interviewee = next((named[lab] for lab in labels if lab in a_labels and named.get(lab)), None)
     interviewer = next((named[lab] for lab in labels if lab in q_labels and named.get(lab)), None)
 
@@ -462,6 +470,18 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
             speakers[i] = speakers[i - 1]  # a turn that runs on into the next paragraph
         prev = kind
     return kinds, speakers, interviewee, interviewer
+
+
+#: Parts in a broadcast or an interview that ask, and parts that answer or report.
+_ASKING_ROLES = frozenset("interviewer host moderator presenter anchor chair".split())
+_ANSWERING_ROLES = frozenset("interviewee guest expert reporter correspondent caller panelist panellist".split())
+
+
+def _role(label: str) -> Optional[str]:
+    """ "question" for a label naming a part that asks ("ANCHOR", "Host", "MODERATOR"),
+    "answer" for one that answers or reports ("GUEST", "REPORTER"), else None."""
+    word = label.strip().rstrip(".").lower()
+    return "question" if word in _ASKING_ROLES else "answer" if word in _ANSWERING_ROLES else None
 
 
 #: Turn labels that name a part in the interview, not a person.
