@@ -166,9 +166,9 @@ def test_a_negated_rule_claim_needs_the_reader_to_see_its_sides(monkeypatch, p, 
 
     assert NEGATED_SIDE < 0.05 < RULE_SIDE
     _reader_sure_of_sides(monkeypatch, p)
-    denied = cogmap.extract("Raising the fuel levy does not reduce congestion, the study found.",
-                            extractor="learned").claims
-    assert [(c.cause.text, c.effect.text, c.modality) for c in denied] == \
+    doc = cogmap.extract("Raising the fuel levy does not reduce congestion, the study found.", extractor="learned")
+    assert doc.claims == []  # a denial is never a claim: it is listed apart, or not at all
+    assert [(c.cause.text, c.effect.text, c.modality) for c in doc.denials] == \
         ([("fuel levy", "congestion", "negated")] if kept else [])
     assert cogmap.extract("The new levy reduces congestion.", extractor="learned").claims == []
 
@@ -182,7 +182,7 @@ def test_a_not_in_the_effect_clause_is_its_sign_not_a_denied_link(monkeypatch, e
     assert c.modality != "negated" and c.polarity == -1
     # A "not" on the causal verb still denies the link.
     (d,) = cogmap.extract("Raising the fuel levy does not reduce congestion, the study found.",
-                          extractor=extractor).claims
+                          extractor=extractor).denials
     assert d.modality == "negated"
 
 
@@ -234,8 +234,8 @@ def test_without_flips_the_sign():
 
 
 def test_negation_is_kept_as_modality():
-    _, cs = claims("The new sanctions will not lead to a change of course.")
-    assert cs and all(m == "negated" for *_, m in cs), cs
+    doc, cs = claims("The new sanctions will not lead to a change of course.")
+    assert cs == [] and doc.denials and all(c.modality == "negated" for c in doc.denials), doc.denials
 
 
 def test_hedge_gives_probability():
@@ -1689,8 +1689,25 @@ def test_what_feeds_a_thing_raises_it(text):
 def test_nor_denies_a_link_as_not_does(extractor):
     doc = cogmap.extract("The branches cost little. Nor did the libraries cause the council's deficit.",
                          extractor=extractor)
-    links = [(c.cause.label, c.modality) for c in doc.claims if "deficit" in c.effect.label]
-    assert links in ([], [("libraries", "negated")])
+    assert not [c for c in doc.claims if "deficit" in c.effect.label]
+    assert [(c.cause.label, c.modality) for c in doc.denials] in ([], [("libraries", "negated")])
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_denied_link_is_listed_apart_with_its_quote(extractor):
+    text = "The ministry said the curfew did not cause the shortages. Higher fuel costs raised bread prices."
+    doc = cogmap.extract(text, extractor=extractor)
+    assert [(c.cause.label, c.effect.label) for c in doc.claims] == [("fuel costs", "bread prices")]
+    assert [c.id for c in doc.claims] == ["c1"]
+    (d,) = doc.denials
+    assert (d.id, d.cause.label, d.effect.label, d.modality) == ("d1", "curfew", "shortages", "negated")
+    assert doc.text[d.evidence.start:d.evidence.end] == d.evidence.text
+    # Its concepts stay in the document, so the denial names them; the map draws no link.
+    assert {d.cause.concept, d.effect.concept} <= {c.id for c in doc.concepts}
+    from cogmap.model import from_documents
+
+    assert {(e.cause, e.effect) for e in from_documents([doc]).edges} == \
+        {(doc.claims[0].cause.concept, doc.claims[0].effect.concept)}
 
 
 @pytest.mark.parametrize("text", [
@@ -1895,3 +1912,32 @@ def test_why_asked_and_answered_by_the_writer_or_across_tagged_turns():
                          "can be seen to blink before its own election.\n\nMODERATOR: And the fish?\n\n"
                          "REYNA: The stocks are collapsing.")
     assert [c.effect.label for c in doc.claims] == ["talks"]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_not_that_ends_an_if_clause_is_the_conditions_not_the_links(extractor):
+    # The parser hangs "not" on "stall"; it is "does not [cut]" of the condition.
+    doc = cogmap.extract("The bank may cut rates in June. If it does not, the housing market will stall.",
+                         extractor=extractor)
+    assert doc.denials == []
+    assert [(c.cause.label, c.polarity, c.effect.label, c.modality) for c in doc.claims] == \
+        [("rates", -1, "housing market", "conditional")]
+    assert [f.hedge for f in doc.forecasts if "stall" in f.statement] == ["will"]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_evidence_does_not_prove_is_unproven_not_denied(extractor):
+    doc = cogmap.extract("The researchers caution that their findings do not prove that noise raises "
+                         "blood pressure.", extractor=extractor)
+    assert doc.denials == []
+    assert [(c.cause.label, c.polarity, c.effect.label, c.modality) for c in doc.claims] == \
+        [("noise", 1, "blood pressure", "possible")]
+    # A "not" on the causal verb itself still denies the link.
+    assert cogmap.extract("Noise did not raise blood pressure.", extractor=extractor).claims == []
+
+
+def test_a_not_of_the_effect_clause_read_by_the_reader_is_its_sign():
+    doc = cogmap.extract("When the whole coast is hot at the same time, we can't lean on our neighbours "
+                         "for imports.", extractor="learned")
+    assert doc.denials == []
+    assert [(c.polarity, c.modality) for c in doc.claims if "neighbours" in c.effect.label] == [(-1, "asserted")]

@@ -594,3 +594,20 @@ def test_a_comparative_correlative_is_a_rule_not_a_forecast():
     doc = cogmap.extract("Public finances\n\nThe debt ratio rose again last year. The higher the debt, the less room "
                          "the government will have to respond to the next recession.")
     assert doc.forecasts == [] and [c.cause.label for c in doc.claims] == ["debt"]
+
+
+@pytest.mark.parametrize("text, p, hedge", [
+    ("Will the club go down? Probably not; call it a twenty per cent chance.", 0.2, "twenty per cent"),
+    ("A deal is unlikely; I'd give it perhaps one chance in ten.", 0.1, "one chance in ten"),
+    ("I would put it at roughly sixty per cent that the discount is below fifteen dollars in December.",
+     0.6, "sixty per cent"),
+    ("Metered electricity would very probably reduce extraction.", 0.875, "very likely"),
+])
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_odds_spelt_out_outrank_the_hedge_beside_them(text, p, hedge, extractor):
+    fs = cogmap.extract(text, extractor=extractor).forecasts
+    assert [(f.probability, f.hedge) for f in fs] == [(pytest.approx(p), hedge)]
+
+
+def test_a_share_spelt_out_is_no_chance():
+    assert cogmap.extract("Prices rose twenty per cent last year.").forecasts == []

@@ -82,6 +82,18 @@ def test_rows_and_roundtrip(db):
     assert [tuple(r) for r in row] == [("rates", "demand", -1, "Ann"), ("oil", "inflation", 1, "Bob")]
 
 
+def test_a_denial_is_stored_and_indexed_but_never_mapped(db):
+    doc = make_doc("a.txt", [("Ann", "rates", -1, "demand"), ("Bob", "oil", 1, "inflation")])
+    denied, = [c for c in doc.claims if c.speaker == "Bob"]
+    doc = doc.model_copy(update={"claims": [c for c in doc.claims if c is not denied],
+                                 "denials": [denied.model_copy(update={"id": "d1", "modality": "negated"})]})
+    db.add_documents([doc])
+    assert db.documents() == [doc]  # the denial comes back, apart from the claims
+    rows = db.conn.execute("SELECT claim, modality, speaker FROM claims ORDER BY claim").fetchall()
+    assert [tuple(r) for r in rows] == [("c0", "asserted", "Ann"), ("d1", "negated", "Bob")]
+    assert {(e.cause, e.effect) for e in db.map(embed=False).edges} == {("rates", "demand")}
+
+
 def test_same_content_stored_once(db):
     a = make_doc("a.txt", [("Ann", "rates", -1, "demand")])
     b = a.model_copy(update={"source": "copy-of-a.txt"})

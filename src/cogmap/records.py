@@ -29,6 +29,7 @@ __all__ = [
     "Claim",
     "Forecast",
     "Document",
+    "denials_apart",
 ]
 
 SCHEMA = "cogmap.document/1"
@@ -139,6 +140,30 @@ class Forecast(_Record):
     extractor: Optional[str] = None
 
 
+def denials_apart(claims: list[Claim], denials: list[Claim] = ()) -> tuple[list[Claim], list[Claim]]:
+    """The claims a text makes and the links it denies, each in order of evidence and
+    numbered anew (``c1``..., ``d1``...).
+
+    A denial is kept apart rather than dropped: an analyst coding the piece wants to see
+    that an expert rejects a link (Axelrod's maps code it as "no effect"), but a reader of
+    ``claims``, a map above all, must not draw it.
+
+    >>> ev = Evidence(text="Fees did not raise rents.", start=0, end=25)
+    >>> side = lambda w: Mention(concept=w, label=w, text=w)
+    >>> c = Claim(id="c1", cause=side("fees"), effect=side("rents"), polarity=1, modality="negated", evidence=ev)
+    >>> claims, denials = denials_apart([c])
+    >>> len(claims), denials[0].id
+    (0, 'd1')
+    """
+    kept = [c for c in claims if c.modality != "negated"]
+    denied = [*denials, *(c for c in claims if c.modality == "negated")]
+    for prefix, group in (("c", kept), ("d", denied)):
+        group.sort(key=lambda c: (c.evidence.start, c.evidence.end))
+        for n, c in enumerate(group, 1):
+            c.id = f"{prefix}{n}"
+    return kept, denied
+
+
 class Document(_Record):
     """One article and everything cogmap found in it."""
 
@@ -152,6 +177,10 @@ class Document(_Record):
     quotes: list[Quote] = Field(default_factory=list)
     concepts: list[Concept] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    #: Links the text denies ("the curfew did not cause the shortages"), modality
+    #: ``negated``: kept with their quotes, apart from the claims, so that nothing that
+    #: reads ``claims`` takes a denial for a link (:func:`denials_apart`).
+    denials: list[Claim] = Field(default_factory=list)
     forecasts: list[Forecast] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)

@@ -432,7 +432,7 @@ class Store(Queries):
                     k.effect.text, k.link_polarity, k.modality, k.tense, k.probability, k.speaker,
                     k.evidence.text, k.evidence.start, k.evidence.end,
                 )
-                for k in doc.claims
+                for k in [*doc.claims, *doc.denials]  # a denial is indexed with modality "negated"
             ],
         )
         c.executemany(

@@ -760,6 +760,30 @@ _FRAMING_VERBS = SPEECH_VERBS | frozenset("doubt seem appear mean suppose imagin
                                           "show find suggest prove".split())
 
 
+#: Verbs of evidence: what they do not show is unproven, not denied.
+_EVIDENCE_VERBS = frozenset("prove show establish demonstrate confirm".split())
+
+
+def stray_negation(neg) -> bool:
+    """A "not" the parser hung on a verb that it does not negate: one that ends a clause of
+    condition or time before it ("If it does not, the market will stall": the "if" clause's),
+    or one that sets a noun aside after it ("It's the rent that's pushing them out, not the
+    kids"). The verb's clause is neither denied nor doubted.
+
+    >>> from cogmap.extract.nlp import load
+    >>> texts = ["If it does not, the housing market will stall.", "It's the rent that's pushing them out, not the kids."]
+    >>> [stray_negation(t) for d in load().pipe(texts) for t in d if t.dep_ == "neg"]
+    [True, True]
+    """
+    v, doc = neg.head, neg.doc
+    if neg.i > v.i:
+        return doc[neg.i - 1].text == "," and neg.i + 1 < len(doc) and \
+            doc[neg.i + 1].pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM")
+    if not any(t.text == "," for t in doc[neg.i + 1: v.i]):
+        return False
+    return any(a.dep_ == "advcl" and a.i < neg.i <= a.right_edge.i + 1 for a in v.children)
+
+
 def modality_of(tok, sent, negation: bool = True):
     """(modality, tense, hedge words, negated) for the verb ``tok`` in ``sent``; with
     ``negation`` false, as if its "not" were not there."""
@@ -772,7 +796,13 @@ def modality_of(tok, sent, negation: bool = True):
     for v in chain:
         for c in v.children:
             low = c.lower_
-            if negation and (c.dep_ == "neg" or low == "nor" and c.dep_ == "cc" and c.i < v.i and v == tok):
+            if negation and c.dep_ == "neg" and v != tok and v.lemma_.lower() in _EVIDENCE_VERBS:
+                # "the findings do not prove that noise raises blood pressure": the link is
+                # left unproven, not denied
+                modality = "possible"
+                hedge += [low, v.lower_]
+            elif negation and (c.dep_ == "neg" and not stray_negation(c)
+                               or low == "nor" and c.dep_ == "cc" and c.i < v.i and v == tok):
                 # ("Nor did the libraries cause the deficit": the "nor" denies as a "not" does)
                 negated = True
                 hedge.append(low)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from cogmap.extract.claims import HEDGE_ADVERBS, FUTURE_AUX
+from cogmap.extract.claims import FUTURE_AUX, HEDGE_ADVERBS, stray_negation
 from cogmap.extract.hedges import SCALES, has_term, probability
 from cogmap.extract.lexicon import DECREASE, INCREASE, LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
@@ -159,7 +159,7 @@ def _future_marks(verb):
             future = True
             words.append("can")
         elif c.dep_ == "neg":
-            negated = True
+            negated = negated or not stray_negation(c)
         elif c.dep_ == "advmod" and low in HEDGE_ADVERBS:
             words.extend(m.lower_ for m in c.children if m.dep_ == "advmod" and m.lower_ in (
                 "very", "highly", "most", "almost", "quite"))  # "will very likely"
@@ -389,10 +389,28 @@ def counterfactual(verb) -> bool:
     return missing and bool(mods & {"now", "today"})
 
 
-_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 _SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
-_ONE_IN = re.compile(r"\b(one|two|three|four|five|\d+)(?:\s+|-)in(?:\s+|-)(two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
-                     re.I)
+#: Numbers as words, for a chance spelt out: "a twenty per cent chance", "sixty-five percent".
+_TENS = {w: 10 * i for i, w in enumerate("_ ten twenty thirty forty fifty sixty seventy eighty ninety".split()) if i}
+_SPELT = {**{w: i for w, i in _SMALL.items() if i}, **_TENS,
+          **{w: 11 + i for i, w in enumerate("eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+                                                "nineteen".split())}}
+_SPELT_NUMBER = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+                 r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+                 r"|one|two|three|four|five|six|seven|eight|nine|a hundred|one hundred)")
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?|\b" + _SPELT_NUMBER + r")\s*(?:%|percent\b|per cent\b)", re.I)
+_ONE_IN = re.compile(r"\b(one|two|three|four|five|\d+)(?:\s+(?:chance|shot)s?)?(?:\s+|-)in(?:\s+|-)"
+                     r"(two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+
+
+def _percent(m) -> float:
+    """The number of a :data:`_PERCENT` match, spelt out or not."""
+    word = m.group(1).lower()
+    if word[:1].isdigit():
+        return float(word)
+    if word.endswith("hundred"):
+        return 100.0
+    return float(sum(_SPELT.get(w, 0) for w in re.split(r"[- ]", word)))
 
 
 def _number(word: str):
@@ -421,7 +439,7 @@ def _put_at(sent) -> bool:
     chance ("the survey put turnout at 31 percent" measures, and is no forecast)."""
     return any(t.lemma_.lower() in ("put", "place", "peg") and any(
         c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in t.children) and any(
-        p.dep_ == "prep" and p.lower_ == "at" and any(o.ent_type_ == "PERCENT" or o.lower_ in ("percent", "%") or
+        p.dep_ == "prep" and p.lower_ == "at" and any(o.ent_type_ == "PERCENT" or o.lower_ in ("percent", "cent", "%") or
                                                        _ONE_IN.search(p.doc[p.i:p.right_edge.i + 1].text)
                                                        for o in p.subtree)
         for p in t.children) for t in sent)
@@ -441,7 +459,7 @@ def _explicit_probability(sent, scale: str):
         return None
     m = _PERCENT.search(text)
     if m:
-        value = float(m.group(1))
+        value = _percent(m)
         if 0 <= value <= 100:
             return round(value / 100, 4), m.group(0)
     m = _ONE_IN.search(text)
@@ -892,8 +910,8 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
         a = next(s for s in answer_doc.sents if s.text.strip())  # (not a blanked speaker tag)
         low = a.text.lower()
         m = _PERCENT.search(a.text)
-        if m and 0 <= float(m.group(1)) <= 100:
-            return q, a, round(float(m.group(1)) / 100, 4), m.group(0)
+        if m and 0 <= _percent(m) <= 100:
+            return q, a, round(_percent(m) / 100, 4), m.group(0)
         for phrase in _PHRASES + ("unlikely", "likely", "probable", "improbable", "remote"):
             if re.search(rf"\b{re.escape(phrase)}\b", low):
                 key = {"better than even": "likely", "about even": "roughly even"}.get(phrase, phrase)

@@ -135,9 +135,10 @@ def probability(words: list[str], negated: bool = False, scale: str = "icd203") 
     if "almost" in low and "certainly" in low:
         phrases.insert(0, "almost certainly")
     for prefix in ("very", "highly"):
-        for base in ("likely", "unlikely"):
+        for base in ("likely", "unlikely", "probably"):
             if prefix in low and base in low and low.index(prefix) < low.index(base):
-                phrases.insert(0, f"{prefix} {base}")
+                # ("very probably" is "very likely", as "probably" is "likely")
+                phrases.insert(0, f"{prefix} {'likely' if base == 'probably' else base}")
     sized = next((k for k, w in enumerate(low[:-1]) if w in _CHANCE_SIZE and low[k + 1] in ("chance", "chances")), None)
     if sized is not None and (not phrases or phrases[0] in _POSSIBLE):
         # ("a good chance" outranks the bare "chance", not a "likely" or "will" of its own)

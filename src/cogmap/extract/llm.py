@@ -66,7 +66,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from cogmap.errors import CogmapError, InputError
 from cogmap.extract import hedges
-from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention
+from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention, denials_apart
 
 __all__ = [
     "PROMPT_VERSION", "MODES", "ANSWER_SCHEMA", "Settings", "Client", "Reply", "Reader", "Report", "LLMError",
@@ -893,7 +893,7 @@ class _Grounding:
         found = self._ground(answers)
         claims_found = [f for f in found if f.kind == "claim"]
         base_concepts = [] if only else list(doc.concepts)
-        base_claims = [] if only else list(doc.claims)
+        base_claims = [] if only else [*doc.claims, *doc.denials]  # apart again at the end
         base_forecasts = [] if only else list(doc.forecasts)
 
         # Concepts: the model's wordings merge into the offline concepts by cogmap's own rules.
@@ -954,9 +954,7 @@ class _Grounding:
                 effect=Mention(concept=effect.id, label=effect.label, text=f.effect_text, sign=signs[1]),
                 polarity=p.sign, modality=modality, tense=p.tense, probability=prob, speaker=who,
                 evidence=Evidence(text=doc.text[f.start:f.end], start=f.start, end=f.end), extractor=self.label))
-        claims.sort(key=lambda c: (c.evidence.start, c.evidence.end))
-        for n, c in enumerate(claims, 1):
-            c.id = f"c{n}"
+        claims, denials = denials_apart(claims)
 
         # Forecasts: one found by both (overlapping sentences) is the offline one, marked with both.
         forecasts = [f.model_copy(update={"extractor": f.extractor or self.offline}) for f in base_forecasts]
@@ -984,13 +982,14 @@ class _Grounding:
         for n, f in enumerate(forecasts, 1):
             f.id = f"f{n}"
 
-        used = {c.cause.concept for c in claims} | {c.effect.concept for c in claims}
+        used = {m.concept for c in [*claims, *denials] for m in (c.cause, c.effect)}
         for f in forecasts:
             f.concepts = [cid for cid in f.concepts if cid in used]
         report.claims, report.forecasts = len(claims), len(forecasts)
         report.both = sum("+" in (x.extractor or "") for x in [*claims, *forecasts])
         return doc.model_copy(update={
-            "concepts": [c for c in concepts.values() if c.id in used], "claims": claims, "forecasts": forecasts})
+            "concepts": [c for c in concepts.values() if c.id in used], "claims": claims, "denials": denials,
+            "forecasts": forecasts})
 
     def _agree(self, c: Claim, cause: Concept, effect: Concept, f: _Found) -> bool:
         """Do an offline claim and a proposal name the same two things (same concept or a shared word)?"""

@@ -277,6 +277,18 @@ def _beyond_the_object(trigger, cause: Side, effect: Side) -> bool:
     return any(t.i in near for t in cause.tokens) and not any(t.i in near for t in roots)
 
 
+def _describes_the_subject(trigger, cause: Side) -> bool:
+    """Whether the cause lies in a relative clause of the trigger verb's own subject, which
+    only says what the subject is: in "Marvania, which supplies a quarter of the region's
+    wheat, halted exports", the exports were halted by Marvania, not by the wheat."""
+    for subj in (c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for clause in (c for c in subj.children if c.dep_ in ("relcl", "acl")):
+            inside = {t.i for t in clause.subtree}
+            if cause.tokens and all(t.i in inside for t in cause.tokens):
+                return True
+    return False
+
+
 _CONCESSIVE = frozenset("although though whereas while albeit".split())
 
 
@@ -469,7 +481,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                 span = sent.doc.char_span(sent.start_char + pair.trigger[0], sent.start_char + pair.trigger[1],
                                           alignment_mode="expand")
                 anchor = span.root if span is not None and len(span) else sent.root
-                if c_ref is ref and e_ref is ref and _beyond_the_object(anchor, cause, effect):
+                if c_ref is ref and e_ref is ref and (_beyond_the_object(anchor, cause, effect)
+                                                      or _describes_the_subject(anchor, cause)):
                     continue
             else:
                 anchor = effect.head if e_ref is ref else sent.root
@@ -479,7 +492,13 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                 cause = _subject_beside(anchor, cause) if pair.trigger is not None else None
                 if cause is None or not names_something(cause.tokens):
                     continue
-            modality, tense, hedge, negated = modality_of(_clause_verb(anchor), sent)
+            verb = _clause_verb(anchor)
+            modality, tense, hedge, negated = modality_of(verb, sent)
+            if negated and e_ref is ref and any(t.i == verb.i for t in effect.tokens):
+                # The "not" is the effect's own, and the reader's sign says it already ("when
+                # the seaboard is hot, we can't lean on imports" lowers the leaning): the link
+                # is asserted, as the rules read "so teachers can't afford to live there".
+                modality, tense, hedge, negated = modality_of(verb, sent, negation=False)
             words = list(hedge)
             for ha, hb, seg, _p in rd.spans.get("hedge", []):
                 if seg == 1:

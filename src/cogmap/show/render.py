@@ -170,6 +170,18 @@ def _claims_list(doc: Document, width: int = 80) -> Group:
     return listing("Causal claims", rows, width)
 
 
+def _denials_list(doc: Document, width: int = 80) -> Group:
+    """The links the text denies, short: no sign is drawn, since none holds."""
+    rows = []
+    for c in doc.denials:
+        head = Text()
+        head.append(c.cause.label, style="bold")
+        head.append("  does not affect  ", style="dim")
+        head.append(c.effect.label, style="bold")
+        rows.append((c.id, head, c.speaker or "no speaker", c.evidence.text, "italic dim"))
+    return listing("Denied links", rows, width)
+
+
 def _forecasts_table(doc: Document) -> Table:
     f = Table(title="Forecasts", box=box.SIMPLE_HEAD, expand=True)
     for col, kw in (("id", {"no_wrap": True}), ("statement", {"ratio": 5}), ("p", {"no_wrap": True}),
@@ -221,6 +233,8 @@ def to_rich(doc: Document):
 
     parts.append(Adaptive(_claims_table(doc), lambda w: _claims_list(doc, w)) if doc.claims
                  else Text("No causal claims found.", style="yellow"))
+    if doc.denials:
+        parts.append(Adaptive(_denials_list(doc, WIDE), lambda w: _denials_list(doc, w)))
     parts.append(Adaptive(_forecasts_table(doc), lambda w: _forecasts_list(doc, w)) if doc.forecasts
                  else Text("No forecasts found.", style="yellow"))
 
@@ -257,6 +271,10 @@ def to_markdown(doc: Document) -> str:
         out.append(f"| {c.id} | {_md(_side(c.cause))} | {'+' if c.link_polarity > 0 else '-'} | {_md(_side(c.effect))} | "
                    f"{c.modality} | {_pct(c.probability)} | {_md(c.speaker or '')} | "
                    f"{_md(c.evidence.text)} ({c.evidence.start}-{c.evidence.end}) |")
+    if doc.denials:
+        out += ["", "## Denied links", "", "| id | cause | effect | speaker | quote |", "|---|---|---|---|---|"]
+        out += [f"| {c.id} | {_md(c.cause.label)} | {_md(c.effect.label)} | {_md(c.speaker or '')} | "
+                f"{_md(c.evidence.text)} ({c.evidence.start}-{c.evidence.end}) |" for c in doc.denials]
     out += ["", "## Forecasts", "", "| id | statement | p | hedge | horizon | condition | speaker |",
             "|---|---|---|---|---|---|---|"]
     for f in doc.forecasts:
