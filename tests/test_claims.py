@@ -1941,3 +1941,26 @@ def test_a_not_of_the_effect_clause_read_by_the_reader_is_its_sign():
                          "for imports.", extractor="learned")
     assert doc.denials == []
     assert [(c.polarity, c.modality) for c in doc.claims if "neighbours" in c.effect.label] == [(-1, "asserted")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_no_evidence_denies_a_link_and_whether_leaves_it_open(extractor):
+    doc = cogmap.extract("There is no evidence that the MMR vaccine causes autism.", extractor=extractor)
+    assert doc.claims == [] and [(d.cause.label, d.effect.label) for d in doc.denials] == [("MMR vaccine", "autism")]
+    doc = cogmap.extract("We cannot say whether control over the loan drives the gains.", extractor=extractor)
+    assert doc.denials == [] and [(c.cause.label, c.modality) for c in doc.claims] == [("control", "possible")]
+
+
+def test_little_evidence_leaves_a_link_in_doubt():
+    (c,) = cogmap.extract("There is little evidence that tariffs raise wages.", extractor="rules").claims
+    assert (c.cause.label, c.effect.label, c.modality) == ("tariffs", "wages", "possible")
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_so_that_aims_at_is_no_denied_link(extractor):
+    doc = cogmap.extract("The state should pair the change with a cash transfer so that small farmers are not "
+                         "made worse off.", extractor=extractor)
+    assert doc.denials == []
+    assert all(c.modality == "possible" for c in doc.claims)  # an aim, where the rules keep one
+    assert [c.modality for c in cogmap.extract("Demand collapsed, so that prices fell.",
+                                               extractor=extractor).claims] == ["asserted"]

@@ -405,3 +405,20 @@ def test_a_broadcasts_role_labels_are_its_turns_and_name_whom_the_host_introduce
                      ("question", None, "Will the out"), ("answer", "Helen Osei", "I think ther")]
     assert not any("GUEST" in c.evidence.text for c in doc.claims)
     assert [c.speaker for c in doc.claims if "vaccination" in c.cause.label] == ["Helen Osei"]
+
+
+def test_a_writers_question_answered_with_someones_view_is_no_interview():
+    text = ("Streaming prices rise again\n\nBy Ann Lee\n\nThe service raised its price by two dollars on Monday.\n\n"
+            "Will people pay? Ines Walcott, who covers the sector for a bank, thinks most will. "
+            "\"Higher prices will cost the service some subscribers, but not many,\" she said.\n\n"
+            "Churn rose after the last increase.\n\n"
+            "What happens next? Walcott expects churn to tick up to about 5 per cent next quarter.\n\n"
+            "The company declined to comment.")
+    doc = cogmap.extract(text)
+    assert [t.kind for t in doc.turns] == ["narration"]
+    assert any("churn" in f.statement for f in doc.forecasts)
+    # An interviewer who opens on a question and goes on in their own words still asks.
+    qa = ("Why, then, has there never been any progress? The West moved step by step and left room "
+          "for talks. As if it wanted to allow Moscow a proposal.\n\nBecause the Kremlin never wanted one.\n\n"
+          "What will happen now?\n\nThe war will go on for another year.")
+    assert [t.kind for t in cogmap.extract(qa).turns][:2] == ["question", "answer"]

@@ -760,6 +760,9 @@ _FRAMING_VERBS = SPEECH_VERBS | frozenset("doubt seem appear mean suppose imagin
                                           "show find suggest prove".split())
 
 
+#: Nouns of evidence, and the words that say there is little of it.
+_EVIDENCE_NOUNS = frozenset("evidence proof sign indication data".split())
+_SCANT = frozenset("little scant limited weak thin mixed inconclusive scarce".split())
 #: Verbs of evidence: what they do not show is unproven, not denied.
 _EVIDENCE_VERBS = frozenset("prove show establish demonstrate confirm".split())
 
@@ -844,6 +847,24 @@ def modality_of(tok, sent, negation: bool = True):
     if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children) and \
             any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.children):
         modality = "counterfactual"
+    top = chain[-1]
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for v in chain for c in v.children):
+        # "We cannot say whether control drives the gains", "it is unclear whether X raises Y":
+        # the link is left open, whatever denies the knowing of it
+        negated = False
+        hedge = [w for w in hedge if w not in ("not", "n't", "never")] + ["whether"]
+        modality = "possible"
+    elif top.dep_ in ("acl", "ccomp") and top.head.lemma_.lower() in _EVIDENCE_NOUNS:
+        # "There is no evidence that the vaccine causes autism" denies the link; "little
+        # evidence that" leaves it in doubt
+        noun = top.head
+        said = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "neg")}
+        if "no" in said or any(c.dep_ == "neg" for c in noun.head.children):
+            negated = True
+            hedge.append("no evidence")
+        elif said & _SCANT:
+            modality = "possible"
+            hedge.append(f"{sorted(said & _SCANT)[0]} evidence")
     if _doubted(tok):
         # "I doubt a cap will make homes more affordable": the link is held unlikely, not
         # asserted (its probability reads "doubt").
@@ -1555,6 +1576,24 @@ def _rule_emotion(sent, out):
               if obj is not None and obj.pos_ != "PRON" else noun)
 
 
+_AIM_MODALS = frozenset("should must can could will would may might need shall ought".split())
+
+
+def so_that_aim(verb, head) -> bool:
+    """Whether a "so that" clause says an aim: the act it follows is advised or willed
+    ("should pair ... so that"), or the clause says what is to be possible ("so that
+    farmers can refinance"). ("Prices rose so that nobody could afford them" is a result:
+    the rise was no one's act.)"""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _AIM_MODALS for c in head.children):
+        return True
+    imperative = head.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in head.children)
+    return imperative or any(c.dep_ == "aux" and c.lower_ in ("can", "could", "may", "might") for c in verb.children) \
+        and any(c.dep_.startswith("nsubj") and c.pos_ in ("PROPN", "PRON", "NOUN") for c in head.children) \
+        and head.tag_ != "VBD"
+
+
 def _clause_connective(verb):
     """The subordinating word of an adverbial clause ("because", "if", "unless", "so")."""
     for c in verb.children:
@@ -1674,7 +1713,13 @@ def _rule_connectives(sent, prev_sents, out):
                           effect_verb, sent, modality="conditional" if cond else None,
                           condition_tok=verb if cond else None)
         elif mark in ("so", "hence", "therefore", "thus") and verb.i > head.i:
-            _emit(out, clause_side(head), clause_side(verb), 1, mark, verb, sent)
+            if mark == "so" and so_that_aim(verb, head):
+                # "pair it with a transfer so that farmers are not made worse off": what is
+                # wanted, as "to" says it
+                _emit(out, clause_side(head), clause_side(verb), 1, "so that", verb, sent, modality="possible",
+                      purpose=True)
+            else:
+                _emit(out, clause_side(head), clause_side(verb), 1, mark, verb, sent)
         elif mark is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
                 and verb.i > head.i and head.pos_ in ("VERB", "AUX"):
             # Purpose: "they did X to prevent Y"; the causal verb rule handles "prevent".
@@ -2474,7 +2519,7 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
         # the wanting is the effect, and stays)
         purpose, modality = True, modality or "possible"
     mod, tense, hedge, negated = modality_of(verb, sent)
-    if negated and (any(t.i == verb.i for t in effect.tokens) or cue == "without"):
+    if negated and (any(t.i == verb.i for t in effect.tokens) or cue == "without" or purpose):
         # The "not" is the effect clause's own, and its side's sign says it already ("so
         # teachers can't afford to live there" lowers their affording; "without X, firms
         # could not grow" lowers their growing): the link is asserted, not denied, and stays

@@ -26,7 +26,7 @@ from typing import Optional
 
 from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, death_toll,
-                                   modality_of, np_side, resolve_anaphor)
+                                   modality_of, np_side, resolve_anaphor, so_that_aim)
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import CAUSAL_VERBS, DECREASE, FRAME_ONLY, INCREASE, PHRASAL_CAUSAL, SIGNED_MODIFIERS
 
@@ -368,8 +368,13 @@ def _an_aim(side: Side, other: Side) -> bool:
     if len(roots) != 1 or not other.tokens or other.tokens[0].doc is not roots[0].doc:
         return False
     verb = roots[0]
-    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep", "compound") and verb.head != verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass") \
+            and verb.head != verb:
         verb = verb.head  # ("to pull [every available generator]": the object of the aim)
+    if verb.dep_ == "advcl" and so_that_aim(verb, verb.head):
+        # "... so that small farmers are not made worse off"
+        aim = {t.i for t in verb.subtree}
+        return any(t.i not in aim and t.i in {x.i for x in verb.head.subtree} for t in other.tokens)
     to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if verb.pos_ not in ("VERB", "AUX") or to is None or to.i == 0:
         return False

@@ -51,6 +51,10 @@ _DASH = re.compile(r"^[-–—]\s+")
 #: How a writer answers their own question in the next breath: "Because ...", "Yes.", "Far more than X."
 _SELF_ANSWER = re.compile(r"^(because\b|yes\b|no\b|not\b|mostly\b|partly\b|far\b|hardly\b|sadly\b|of course\b)",
                           re.I)
+#: A named person's view, reported: "Ines Walcott, who covers the sector, thinks", "Walcott expects".
+_VIEW_REPORTED = re.compile(r"\b[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?(?:,[^,.]{3,90},)?\s+(?:also\s+)?"
+                            r"(?:says|said|thinks|thought|expects|expected|believes|argues|argued|warns|warned|"
+                            r"reckons|predicts|predicted|suspects|doubts|estimates|insists)\b")
 _BULLET_MARK = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 #: How an answer reacts to the interviewer's statement: "That is a myth", "Yes, ...".
@@ -364,11 +368,15 @@ def _paragraph_features(cleaned: Cleaned):
         label = m.group("label") if m and len(m.group("label").split()) <= 3 else None
         parts = re.split(r"(?<=[.!?])\s+", p, maxsplit=2)
         first_sentence = parts[0]
+        rest = p[len(first_sentence):].strip()
         feats.append({
             # "Why has nothing been done? Because ...": a writer's question answered at once,
-            # in the same paragraph, is no interviewer's turn.
+            # in the same paragraph, is no interviewer's turn; nor is one the paragraph goes
+            # on to answer with someone's view ("Will people pay? Ines Walcott, who covers the
+            # sector, thinks most will."), where an interviewer would go on in their own words.
             "self_answered": len(parts) > 1 and first_sentence.rstrip().endswith("?")
-            and bool(_SELF_ANSWER.match(parts[1])),
+            and (bool(_SELF_ANSWER.match(parts[1])) or bool(_VIEW_REPORTED.search(rest))
+                 and not rest.rstrip("”\"’'») ").endswith("?")),
             "text": p, "label": label, "dash": bool(_DASH.match(p)),
             "q_end": p.rstrip().rstrip("”\"’'»)").endswith("?"),
             "q_first": first_sentence.rstrip().rstrip("”\"’'»)").endswith("?"),
