@@ -1964,3 +1964,15 @@ def test_what_so_that_aims_at_is_no_denied_link(extractor):
     assert all(c.modality == "possible" for c in doc.claims)  # an aim, where the rules keep one
     assert [c.modality for c in cogmap.extract("Demand collapsed, so that prices fell.",
                                                extractor=extractor).claims] == ["asserted"]
+
+
+@pytest.mark.parametrize("text, cause", [
+    ("When firms cut hours, burnout falls.", "hours"),
+    ("When firms cut the week to four days without cutting pay, burnout falls.", "week"),
+])
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_time_that_is_worked_is_a_variable_and_no_time_cue(text, cause, extractor):
+    links = [(c.cause.label, c.link_polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
+    assert (cause, 1, "burnout") in links
+    # a span of time is still no side, and a clause of time no condition
+    assert cogmap.extract("When the day ended, the crowd left.", extractor=extractor).claims == []

@@ -1789,8 +1789,15 @@ def _progressive(verb) -> bool:
 
 
 def _has_time_cue(verb) -> bool:
-    """A clause that only sets the time ("when he was young", "as the day ended")."""
-    return any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+    """A clause that only sets the time ("when he was young", "as the day ended"). A date
+    the verb acts on, or changes to, sets no time: "when firms cut the week to four days"."""
+    def acted_on(t):
+        while t != verb and t.head != t:
+            if t.dep_ == "dobj" and t.head == verb or t.dep_ == "prep" and t.lower_ in ("to", "from", "by"):
+                return True
+            t = t.head
+        return False
+    return any(t.ent_type_ in ("DATE", "TIME") and not acted_on(t) for t in verb.subtree)
 
 
 def _future_or_modal(verb) -> bool:

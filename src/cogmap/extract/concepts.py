@@ -319,6 +319,20 @@ def _acts_on_a_pronoun(verb, tokens) -> bool:
     return bool(objects) and not own and all(pronoun(o) for o in objects)
 
 
+#: Verbs that change how long something lasts.
+_CHANGING_TIME = frozenset("cut shorten lengthen extend reduce trim raise increase halve double".split())
+
+
+def _worked_time(t, numbered: bool) -> bool:
+    """Whether a unit of time is time worked or served, a variable: unnumbered hours a verb
+    acts on ("firms cut hours", "hours rose"), or a time a verb of change changes ("cut the
+    week to four days"); not a span ("two hours", "the week they spent in Paris")."""
+    if numbered or t.dep_ not in ("dobj", "nsubj", "nsubjpass") or any(c.dep_ == "nummod" for c in t.children):
+        return False
+    changed = t.dep_ == "dobj" and t.head.lemma_.lower() in _CHANGING_TIME
+    return changed or t.tag_ == "NNS" and not any(c.dep_ == "det" for c in t.children)
+
+
 def names_something(tokens) -> bool:
     """Whether a side of a claim names something a map can hold.
 
@@ -356,6 +370,8 @@ def names_something(tokens) -> bool:
     (False, True)
     >>> names_something(nlp("a big part of it")), names_something(nlp("a lot of money"))
     (False, True)
+    >>> names_something(nlp("Firms cut hours.")[2:3]), names_something(nlp("It took two hours.")[3:4])
+    (True, False)
     >>> names_something(nlp("We saw what logic drives the bank.")[3:4])  # "(what) logic" asks
     False
     >>> names_something(nlp("It wiped out whatever profit they had.")[4:5])  # an amount
@@ -408,7 +424,9 @@ def names_something(tokens) -> bool:
         return False  # "in the short run", "over the long term": when, again
     numbered = any(t.like_num for t in tokens)
     # (a light verb spending the time says no more: "(they) do two or three years")
-    return not all(t.like_num or t.lemma_.lower() in _TIME_UNITS or t.ent_type_ in _AMOUNTS
+    # (Time that is worked is a variable: "firms cut hours", "cut the week to four days".)
+    return not all(t.like_num or t.lemma_.lower() in _TIME_UNITS and not _worked_time(t, numbered)
+                   or t.ent_type_ in _AMOUNTS
                    or numbered and t.lemma_.lower() in _MEASURES
                    or dated and (t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in _TIME_WHEN)
                    or numbered and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _TIME_VERBS
