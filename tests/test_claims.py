@@ -1976,3 +1976,32 @@ def test_time_that_is_worked_is_a_variable_and_no_time_cue(text, cause, extracto
     assert (cause, 1, "burnout") in links
     # a span of time is still no side, and a clause of time no condition
     assert cogmap.extract("When the day ended, the crowd left.", extractor=extractor).claims == []
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Every time they raised ticket prices, the young lads stopped coming.",
+     ("ticket prices", -1, "young lads coming")),  # the clause is the cause, not "time"
+    ("When fares rose, commuters stopped taking the train.", ("fares", -1, "commuters taking train")),
+    ("Higher property taxes push even more buyers away.", ("property taxes", -1, "buyers")),
+])
+def test_every_time_clauses_stopping_and_pushing_away(text, link):
+    links = [(c.cause.label, c.link_polarity, c.effect.label) for c in cogmap.extract(text, extractor="learned").claims]
+    assert links == [link]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_claim_someone_holds_is_reported_and_a_myth_is_denied(extractor):
+    doc = cogmap.extract("Evaluations have moved the debate away from the early claim that small loans lift "
+                         "whole villages out of poverty.", extractor=extractor)
+    assert [(c.cause.label, c.modality) for c in doc.claims] == [("small loans", "possible")]
+    doc = cogmap.extract("It is a myth that vaccines cause autism.", extractor=extractor)
+    assert doc.claims == [] and [d.cause.label for d in doc.denials] == ["vaccines"]
+
+
+def test_an_effect_done_by_another_subject_in_a_joined_clause_is_not_the_first_causes():
+    doc = cogmap.extract("A shrinking budget makes every defection cheaper for the next person, and each "
+                         "departure shows the others that leaving is survivable.", extractor="learned")
+    assert [(c.cause.label, c.effect.label) for c in doc.claims] == [("budget", "cost of defection")]
+    # a pronoun subject may stand for the cause, and one subject may do both
+    assert [(c.cause.label, c.effect.label) for c in cogmap.extract("Rates rose, and that pushed prices up.",
+                                                                   extractor="learned").claims] == [("rates", "prices")]

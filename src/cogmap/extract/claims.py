@@ -539,6 +539,13 @@ def clause_side(verb) -> Side:
         # "the deficit will keep growing": the deficit, up (not "growing")
         s = np_side(subj)
         return Side(s.tokens, s.sign * (1 if going_on.lemma_.lower() in L.INCREASE else -1) * neg)
+    halted = next((x for x in _children(verb, "xcomp") if x.tag_ == "VBG" and not _children(x, "nsubj")), None) \
+        if lemma in ("stop", "cease", "quit") and obj is None and subj is not None \
+        and subj.lower_ not in _PRONOUN_SUBJ else None
+    if halted is not None:
+        # "the young lads stopped coming": their coming, down
+        s = np_side(subj)
+        return Side(sorted(set(s.tokens) | set(halted.subtree), key=lambda t: t.i), -s.sign * neg)
     be = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"]
     # (the small parser may hang the subject on the "is" of "is gone")
     ended = subj or next((x for b in be for x in _children(b, "nsubj")), None)
@@ -760,6 +767,10 @@ _FRAMING_VERBS = SPEECH_VERBS | frozenset("doubt seem appear mean suppose imagin
                                           "show find suggest prove".split())
 
 
+#: Nouns of what someone holds, true or not ("the claim that"), and of what is held false.
+_HEARSAY_NOUNS = frozenset("claim idea notion belief assumption theory argument suggestion allegation rumour "
+                           "rumor hypothesis contention".split())
+_MYTH_NOUNS = frozenset("myth misconception fallacy canard".split())
 #: Nouns of evidence, and the words that say there is little of it.
 _EVIDENCE_NOUNS = frozenset("evidence proof sign indication data".split())
 _SCANT = frozenset("little scant limited weak thin mixed inconclusive scarce".split())
@@ -854,6 +865,16 @@ def modality_of(tok, sent, negation: bool = True):
         negated = False
         hedge = [w for w in hedge if w not in ("not", "n't", "never")] + ["whether"]
         modality = "possible"
+    elif top.dep_ in ("acl", "ccomp") and top.head.lemma_.lower() in _MYTH_NOUNS:
+        # "the myth that vaccines cause autism": a link the speaker calls false
+        negated = True
+        hedge.append(top.head.lower_)
+    elif top.dep_ in ("acl", "ccomp") and top.head.lemma_.lower() in _HEARSAY_NOUNS and top.head.pos_ == "NOUN":
+        # "the early claim that small loans lift villages out of poverty", "fears that X will
+        # raise Y": a link someone holds, which the sentence reports, not asserts
+        if modality in ("asserted", "likely"):
+            modality = "possible"
+        hedge.append(top.head.lower_)
     elif top.dep_ in ("acl", "ccomp") and top.head.lemma_.lower() in _EVIDENCE_NOUNS:
         # "There is no evidence that the vaccine causes autism" denies the link; "little
         # evidence that" leaves it in doubt

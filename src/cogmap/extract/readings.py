@@ -163,6 +163,10 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
         # the thing, and the modifier its direction or kind.
         while head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i >= j:
             head, widened = head.head, True
+    if head.lemma_.lower() in ("time", "moment") and any(c.dep_ == "det" and c.lower_ in ("every", "each")
+                                                          for c in head.children):
+        # "[Every time they raised ticket prices], the lads stopped coming": the clause, not the time
+        head = next((c for c in head.children if c.dep_ == "relcl" and c.i < j), head)
     side = clause_side(head) if head.pos_ in ("VERB", "AUX") else np_side(head)
     if head.pos_ in ("VERB", "AUX") and not i <= head.head.i < j:
         # "[afford the homes]" of "are no longer able to afford the homes": the frame the
@@ -275,6 +279,32 @@ def _beyond_the_object(trigger, cause: Side, effect: Side) -> bool:
     if any(t.dep_ == "dep" for t in roots):
         return False  # the parser found no place for the effect's phrase ("made teaching [look] like")
     return any(t.i in near for t in cause.tokens) and not any(t.i in near for t in roots)
+
+
+def _clause_of(tok):
+    """The verb of the clause a token is in."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def _in_anothers_clause(cause: Side, effect: Side) -> bool:
+    """Whether the effect is done by another subject, in a clause joined on to the cause's:
+    in "A smaller tax base forces cuts, and higher property taxes push buyers away" the
+    buyers are pushed by the taxes, not by the tax base. (A pronoun subject, "and that
+    pushed prices up", may stand for the cause.)"""
+    if not cause.tokens or not effect.tokens or cause.tokens[0].doc is not effect.tokens[0].doc:
+        return False
+    mine = {t.i for t in effect.tokens}
+    roots = [t for t in effect.tokens if t.head.i not in mine or t.head == t]
+    verb = _clause_of(roots[0]) if len(roots) == 1 else None
+    if verb is None or verb.dep_ != "conj" or any(t.i == verb.i for t in cause.tokens):
+        return False
+    if verb.head != _clause_of(min(cause.tokens, key=lambda t: t.i)):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in mine and \
+        not any(t.i == subj.i for t in cause.tokens)
 
 
 def _describes_the_subject(trigger, cause: Side) -> bool:
@@ -479,6 +509,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                 continue  # "the rise in diesel prices since [the war]": when, not what
             if _an_aim(cause, effect) or _an_aim(effect, cause):
                 continue  # "arrived in March [to protect the mines]": what was wanted (data/GUIDE.md)
+            if c_ref is ref and e_ref is ref and _in_anothers_clause(cause, effect):
+                continue
             if c_ref is e_ref and actors_move(cause.tokens, effect.tokens):
                 continue  # "the carmakers could cut prices": an actor's move, as the rules read it
             sent = ref.sent
