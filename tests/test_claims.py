@@ -2005,3 +2005,13 @@ def test_an_effect_done_by_another_subject_in_a_joined_clause_is_not_the_first_c
     # a pronoun subject may stand for the cause, and one subject may do both
     assert [(c.cause.label, c.effect.label) for c in cogmap.extract("Rates rose, and that pushed prices up.",
                                                                    extractor="learned").claims] == [("rates", "prices")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_the_more_a_verb_is_done_the_doing_is_the_variable(extractor):
+    links = [(c.cause.label, c.link_polarity, c.effect.label) for c in cogmap.extract(
+        "The more the regime represses, the more it depends on the security services.", extractor=extractor).claims]
+    assert links == [("regime represses", 1, "depends on security services")]
+    links = [(c.cause.label, c.link_polarity, c.effect.label) for c in cogmap.extract(
+        "The longer the war lasts, the weaker his position becomes.", extractor=extractor).claims]
+    assert links == [("war", -1, "position")]

@@ -2599,11 +2599,16 @@ def _correlative_side(comp, end: int):
     if direction is None or verb is None:
         return None
     subj = next(iter(_children(verb, "nsubj", "nsubjpass")), None)
+    # "the more the regime represses", "the more it depends on X": how much the verb is
+    # done, where "more" or "less" is the verb's own (not "the weaker his position becomes")
+    doing = comp.lower_ in ("more", "less") and comp.head == verb and verb.lemma_.lower() not in (
+        "be", "become", "get", "grow", "seem", "look") and verb.lemma_.lower() not in _DURATION_VERBS
     if subj is not None and subj.lower_ == "it":
         inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        s = clause_side(inf) if inf is not None else Side([verb], 1)  # "the harder it gets to X"; "it rains"
+        # ("the harder it gets to X"; "it rains")
+        s = clause_side(inf) if inf is not None else clause_side(verb) if doing else Side([verb], 1)
     elif subj is not None and subj.pos_ in ("NOUN", "PROPN"):
-        s = np_side(subj)  # "the longer the war lasts", "the weaker his position becomes"
+        s = clause_side(verb) if doing else np_side(subj)  # "the longer the war lasts", "the weaker his position"
     else:
         return None
     return Side(s.tokens, s.sign * direction)
