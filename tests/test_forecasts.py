@@ -611,3 +611,9 @@ def test_odds_spelt_out_outrank_the_hedge_beside_them(text, p, hedge, extractor)
 
 def test_a_share_spelt_out_is_no_chance():
     assert cogmap.extract("Prices rose twenty per cent last year.").forecasts == []
+
+
+def test_that_is_why_states_what_is_to_come_and_asks_nothing():
+    fs = cogmap.extract("That is why shoppers will feel this for weeks.", extractor="rules").forecasts
+    assert [f.hedge for f in fs] == ["will"]
+    assert cogmap.extract("Nobody knows why prices will rise.", extractor="rules").forecasts == []

@@ -83,6 +83,15 @@ def _wh_clause(tok) -> bool:
                for t in tok.subtree) or tok.lower_ in ("how", "what", "whether")
 
 
+def _that_is_why(tok) -> bool:
+    """ "That is why shoppers will feel this for weeks": a reason given, and what is to come
+    stated, not a question asked."""
+    head = tok.head
+    return tok.dep_ == "ccomp" and head.lemma_ == "be" and any(c.dep_ == "advmod" and c.lower_ in ("why", "how")
+                                                                for c in tok.children) and \
+        any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "which", "it") for c in head.children)
+
+
 _UNSURE = frozenset("unsure uncertain unclear unknown undecided".split())
 _SURE = frozenset("sure certain clear".split())
 _KNOW = frozenset("know tell say predict".split())
@@ -637,7 +646,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         if future and verb.lemma_.lower() in _SAY_VERBS and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in verb.children) and not _put_at(sent):
             continue  # "Roughly even, I would say.": the modal hedges the saying ("I'd put it at 60%" estimates)
-        if future and verb != sent.root and _wh_clause(verb) and not (
+        if future and verb != sent.root and _wh_clause(verb) and not _that_is_why(verb) and not (
                 any(t.lower_ == "whether" for t in verb.children) and any(_unsure(a) for a in verb.ancestors)):
             continue  # "predicts how markets will react": a question, not an outcome
         toss_up = False
