@@ -329,6 +329,8 @@ def _worked_time(t, numbered: bool) -> bool:
     week to four days"); not a span ("two hours", "the week they spent in Paris")."""
     if numbered or t.dep_ not in ("dobj", "nsubj", "nsubjpass") or any(c.dep_ == "nummod" for c in t.children):
         return False
+    if any(c.dep_ == "amod" and c.lemma_.lower() in ("short", "long") for c in t.children):
+        return True  # "a shorter week will drive up costs": how long it is
     changed = t.dep_ == "dobj" and t.head.lemma_.lower() in _CHANGING_TIME
     return changed or t.tag_ == "NNS" and not any(c.dep_ == "det" for c in t.children)
 
@@ -372,6 +374,8 @@ def names_something(tokens) -> bool:
     (False, True)
     >>> names_something(nlp("Firms cut hours.")[2:3]), names_something(nlp("It took two hours.")[3:4])
     (True, False)
+    >>> names_something(nlp("A shorter week raises costs.")[2:3])
+    True
     >>> names_something(nlp("We saw what logic drives the bank.")[3:4])  # "(what) logic" asks
     False
     >>> names_something(nlp("It wiped out whatever profit they had.")[4:5])  # an amount
