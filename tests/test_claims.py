@@ -2016,3 +2016,18 @@ def test_the_more_a_verb_is_done_the_doing_is_the_variable(extractor):
     links = [(c.cause.label, c.link_polarity, c.effect.label) for c in cogmap.extract(
         "The longer the war lasts, the weaker his position becomes.", extractor=extractor).claims]
     assert links == [("war", -1, "position")]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister denied that the tax increase caused the recession.",
+    "The union rejected the claim that higher wages raise inflation.",
+    "Officials dismissed suggestions that the dam caused the flooding.",
+    "Nobody believes that sanctions reduce exports.",
+    "It is false that vaccines cause autism.",
+])
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_link_denied_by_a_verb_or_called_false_is_a_denial(text, extractor):
+    doc = cogmap.extract(text, extractor=extractor)
+    assert doc.claims == [] and len(doc.denials) == 1
+    said = cogmap.extract(text.replace("denied", "said"), extractor=extractor) if "denied" in text else None
+    assert said is None or [c.modality for c in said.claims] == ["asserted"]

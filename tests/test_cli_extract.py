@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
 
 import cogmap
@@ -152,3 +154,21 @@ def test_the_command_line_starts_without_the_language_models():
     code = "import sys, cogmap.cli.app; print(sorted(m for m in ('spacy', 'onnxruntime', 'torch') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.parametrize("command", [["extract", "--format", "json"], ["map"], ["report"]])
+def test_output_to_a_link_or_a_device_writes_through_it(tmp_path, command):
+    # Writing by renaming a temporary file over the target would turn /dev/null into a
+    # regular file, and a link into a copy that leaves its target stale.
+    article = tmp_path / "a.txt"
+    article.write_text("Higher fuel prices raised bus fares, the council said.")
+    r = run(*command[:1], str(article), *command[1:], "-o", "/dev/null")
+    assert r.returncode == 0, r.stderr
+    assert Path("/dev/null").is_char_device()
+    real = tmp_path / "real.out"
+    real.write_text("old")
+    link = tmp_path / "link.out"
+    link.symlink_to(real)
+    r = run(*command[:1], str(article), *command[1:], "-o", str(link))
+    assert r.returncode == 0, r.stderr
+    assert link.is_symlink() and real.read_text() != "old" and "fares" in real.read_text()

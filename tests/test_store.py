@@ -91,7 +91,10 @@ def test_a_denial_is_stored_and_indexed_but_never_mapped(db):
     assert db.documents() == [doc]  # the denial comes back, apart from the claims
     rows = db.conn.execute("SELECT claim, modality, speaker FROM claims ORDER BY claim").fetchall()
     assert [tuple(r) for r in rows] == [("c0", "asserted", "Ann"), ("d1", "negated", "Bob")]
-    assert {(e.cause, e.effect) for e in db.map(embed=False).edges} == {("rates", "demand")}
+    m = db.map(embed=False)
+    assert {(e.cause, e.effect) for e in m.edges} == {("rates", "demand")}
+    assert {c.id for c in m.concepts} == {"rates", "demand"}  # what only a denial names is no node
+    assert {e.speaker: e.claims for e in db.experts()}.get("Bob", 0) == 0  # a denial is no claim of his
 
 
 def test_same_content_stored_once(db):

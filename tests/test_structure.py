@@ -422,3 +422,14 @@ def test_a_writers_question_answered_with_someones_view_is_no_interview():
           "for talks. As if it wanted to allow Moscow a proposal.\n\nBecause the Kremlin never wanted one.\n\n"
           "What will happen now?\n\nThe war will go on for another year.")
     assert [t.kind for t in cogmap.extract(qa).turns][:2] == ["question", "answer"]
+
+
+def test_she_after_a_person_introduced_by_name_is_that_person_not_the_last_speaker():
+    text = ("The health officer, Dr. Raymond Yates, said the outbreak was fuelled by a drop in vaccination.\n\n"
+            "I spoke to one mother in Ashgrove, Jessica Moreno, who delayed her son's shots. She told me that many "
+            "parents skipped vaccinations because they feared side effects.")
+    doc = cogmap.extract(text)
+    assert [c.speaker for c in doc.claims if "side effects" in c.cause.label] == ["Jessica Moreno"]
+    # with no one newly introduced, "she" is still the last to speak
+    text2 = text.replace("I spoke to one mother in Ashgrove, Jessica Moreno, who delayed her son's shots. ", "")
+    assert [c.speaker for c in cogmap.extract(text2).claims if "side effects" in c.cause.label] == ["Raymond Yates"]

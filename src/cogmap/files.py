@@ -21,7 +21,7 @@ from typing import Optional
 
 from cogmap.errors import InputError
 
-__all__ = ["DEFAULT_MAX_BYTES", "megabytes", "read_limited", "read_yaml"]
+__all__ = ["DEFAULT_MAX_BYTES", "megabytes", "read_limited", "read_yaml", "write_atomic"]
 
 #: The most cogmap reads from one input (``COGMAP_MAX_BYTES`` changes it): spaCy parses
 #: about 10k words a second here, so a 20 MB article would take minutes and is almost
@@ -109,3 +109,42 @@ def read_yaml(path: str | os.PathLike, max_bytes: int, *, what: str, syntax: str
         at = f" at line {mark.line + 1}" if mark is not None else ""
         why = getattr(exc, "problem", None)
         raise InputError(f"{path}: not {syntax}{at}" + (f": {why}" if why else "")) from None
+
+
+def write_atomic(path: str | os.PathLike, text: str) -> Path:
+    """Write ``text`` to ``path`` all or nothing: through a temporary file beside it,
+    renamed over it, so that a reader never sees half a file and a failure leaves the old
+    one. A link is followed (its target is written, the link stays a link), and what is
+    not a regular file, ``/dev/null``, ``/dev/stdout`` or a named pipe, is written to as
+    it is: renaming over it would replace the device with a file.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "real.yaml").write_text("old")
+    >>> (d / "link.yaml").symlink_to(d / "real.yaml")
+    >>> _ = write_atomic(d / "link.yaml", "new")
+    >>> (d / "link.yaml").is_symlink(), (d / "real.yaml").read_text()
+    (True, 'new')
+    >>> _ = write_atomic("/dev/null", "gone"); Path("/dev/null").is_char_device()
+    True
+    """
+    out = Path(path)
+    target = out.resolve() if out.is_symlink() else out
+    try:
+        if target.exists() and not target.is_file():
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(text)
+            return out
+        tmp = target.with_name(f".{target.name}.tmp")
+        try:
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(target)
+        except OSError:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:  # on a read-only disk even removing it fails
+                pass
+            raise
+    except OSError as exc:
+        raise InputError(f"{out}: cannot write ({exc.strerror or exc.__class__.__name__})") from None
+    return out

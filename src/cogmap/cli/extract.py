@@ -13,6 +13,7 @@ from rich.markup import escape
 
 from cogmap.cli import llm as cli_llm
 from cogmap.errors import CogmapError, InputError
+from cogmap.files import write_atomic
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "example-interview.txt"
 # The curated model of the real interview: shipped in the package, or in a checkout.
@@ -65,12 +66,7 @@ def _write(out: Optional[Path], content: str) -> None:
     if out is None:
         typer.echo(content, nl=not content.endswith("\n"))
         return
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        tmp.write_text(content, encoding="utf-8")
-        tmp.replace(out)  # never leave a half-written file behind
-    except OSError as exc:
-        raise InputError(f"{out}: cannot write ({exc.strerror or exc})") from None
+    write_atomic(out, content)  # never a half-written file, and never a device replaced
 
 
 def register(app: typer.Typer) -> None:

@@ -380,7 +380,7 @@ class Queries:
 
         for who, doc, n in c.execute(
             "SELECT trim(speaker), document_id, count(*) FROM claims WHERE speaker IS NOT NULL AND trim(speaker) != ''"
-            " GROUP BY 1, 2"
+            " AND modality != 'negated' GROUP BY 1, 2"  # a denial is indexed with the claims, and is none
         ):
             s = get(who)
             s["docs"].add(doc)

@@ -767,6 +767,9 @@ _FRAMING_VERBS = SPEECH_VERBS | frozenset("doubt seem appear mean suppose imagin
                                           "show find suggest prove".split())
 
 
+#: Verbs that deny what they frame, and words that call it false.
+_DENYING = frozenset("deny reject dismiss refute dispute disprove debunk".split())
+_FALSE = frozenset("false untrue wrong baseless unfounded".split())
 #: Nouns of what someone holds, true or not ("the claim that"), and of what is held false.
 _HEARSAY_NOUNS = frozenset("claim idea notion belief assumption theory argument suggestion allegation rumour "
                            "rumor hypothesis contention".split())
@@ -859,7 +862,20 @@ def modality_of(tok, sent, negation: bool = True):
             any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.children):
         modality = "counterfactual"
     top = chain[-1]
-    if any(c.dep_ == "mark" and c.lower_ == "whether" for v in chain for c in v.children):
+    framer = top if top != tok else top.head if top.dep_ in ("ccomp", "acl") and top.head != top else None
+    if framer is not None and framer.pos_ == "NOUN" and framer.dep_ in ("dobj", "pobj"):
+        framer = framer.head if framer.dep_ == "dobj" else framer.head.head  # "rejected the claim that"
+    if negation and framer is not None and (
+            framer.lemma_.lower() in _DENYING
+            or framer.lemma_.lower() in _FRAMING_VERBS and any(
+                c.dep_ == "nsubj" and c.lower_ in ("nobody", "no-one") or c.dep_ == "nsubj" and c.lower_ == "one"
+                and any(d.lower_ == "no" for d in c.children) for c in framer.children)
+            or framer.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _FALSE for c in framer.children)):
+        # "The minister denied that the tax caused the recession", "rejected the claim that",
+        # "nobody believes that", "it is false that": the link is denied
+        negated = True
+        hedge.append(framer.lower_)
+    elif any(c.dep_ == "mark" and c.lower_ == "whether" for v in chain for c in v.children):
         # "We cannot say whether control drives the gains", "it is unclear whether X raises Y":
         # the link is left open, whatever denies the knowing of it
         negated = False

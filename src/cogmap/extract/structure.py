@@ -629,14 +629,22 @@ def structure(cleaned: Cleaned, docs) -> Structure:
                                          has_quote=lambda s_, a_=a: quote_reaches(a_ + s_.end_char,
                                                                                   a_ + s_.start_char - 1),
                                          recent=recent_person, me=me_here)
+            subj = next((t for t in sent if t.dep_ == "nsubj"), None)  # the first clause's
             if not found:
                 # A named person as a sentence's subject becomes who "he" or "she" is next
                 # ("Kopeček has a similar opinion. '...,' he said.").
-                subj = next((t for t in sent if t.dep_ == "nsubj"), None)  # the first clause's
                 if subj is not None and subj.lower_ not in _PRONOUNS and not inside_quote(a + subj.idx):
                     name = _speaker_from_token(subj, people, a + subj.idx)
                     if name in named_people:
                         recent_person = name
+            if (not found or found[1] not in named_people) and (subj is None or subj.lower_ in _PRONOUNS | {"i", "we"}):
+                # So does one a sentence with no named subject introduces by name ("I spoke to
+                # one mother, Jessica Moreno, who ... She told me that ..."): a new person, presented.
+                shown = [e for e in sent.ents if e.label_ == "PERSON" and e.root.dep_ == "appos"
+                         and not inside_quote(a + e.start_char)]
+                name = people.resolve(shown[-1].text) if shown else None
+                if name in named_people:
+                    recent_person = name
             if found:
                 verb, name = found
                 attributions.append((s_a, s_b, name))

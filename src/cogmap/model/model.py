@@ -22,7 +22,6 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import json
 import re
@@ -34,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from cogmap.aliases import Aliases, normalize, slug as slugify  # (one rule for a document's ids and a model's)
 from cogmap.errors import InputError
-from cogmap.files import read_limited
+from cogmap.files import read_limited, write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -381,14 +380,7 @@ def save_model(model: Model, path) -> None:
     """
     p = check_model_path(path)
     text = model.to_json() + "\n" if p.suffix.lower() == ".json" else model.to_yaml()
-    tmp = p.with_name(f".{p.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(p)  # all or nothing: a reader never sees half a model
-    except OSError as exc:
-        with contextlib.suppress(OSError):  # on a read-only disk even removing it fails
-            tmp.unlink(missing_ok=True)
-        raise InputError(f"{p}: cannot write ({exc.strerror or exc.__class__.__name__})") from None
+    write_atomic(p, text)  # all or nothing: a reader never sees half a model
 
 
 # -- names -----------------------------------------------------------------------
@@ -587,8 +579,15 @@ def from_documents(
         sources.append(doc.source)
         local: dict[str, ModelConcept] = {}
         by_id = {dc.id: dc for dc in doc.concepts}
+        # A concept only a denial names is no node of the map: it would stand alone, as if
+        # the text had named a variable and said nothing of it.
+        kept = {m.concept for c in doc.claims if c.modality != "negated" for m in (c.cause, c.effect)} | \
+            {cid for f in doc.forecasts for cid in f.concepts}
+        denied = {m.concept for c in [*doc.claims, *doc.denials] if c.modality == "negated"
+                  for m in (c.cause, c.effect)} - kept
         for dc in doc.concepts:
-            local[dc.id] = steered(dc) if aliases else concept_for(dc.label, dc.aliases)
+            if dc.id not in denied:
+                local[dc.id] = steered(dc) if aliases else concept_for(dc.label, dc.aliases)
         for claim in doc.claims:
             if claim.modality == "negated":
                 continue

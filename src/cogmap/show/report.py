@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Optional
 
 from cogmap.errors import InputError
-from cogmap.files import read_limited
+from cogmap.files import read_limited, write_atomic
 from cogmap.model.model import Model, from_documents, load_model
 from cogmap.show.bidi import BIDI_CONTROLS, neutralize_bidi
 from cogmap.records import Document
@@ -374,7 +374,7 @@ def _store_documents(store) -> list[dict]:
     """Every stored document: id, source, title, date and counts (read-only SQL on the store's file)."""
     rows = store.conn.execute(
         "SELECT d.id, d.source, d.title, d.date, d.added_at,"
-        " (SELECT count(*) FROM claims c WHERE c.document_id = d.id),"
+        " (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.modality != 'negated'),"
         " (SELECT count(*) FROM forecasts f WHERE f.document_id = d.id)"
         " FROM documents d ORDER BY d.id"
     ).fetchall()
@@ -641,10 +641,4 @@ def write_report(obj, path, **kwargs) -> Path:
     """Build the report and write it to ``path`` (atomically); returns the path."""
     out = Path(path)
     page = build_report(obj, **kwargs)
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        tmp.write_text(page, encoding="utf-8")
-        tmp.replace(out)
-    except OSError as exc:
-        raise InputError(f"{out}: cannot write ({exc.strerror or exc})") from None
-    return out
+    return write_atomic(out, page)
