@@ -2031,3 +2031,17 @@ def test_a_link_denied_by_a_verb_or_called_false_is_a_denial(text, extractor):
     assert doc.claims == [] and len(doc.denials) == 1
     said = cogmap.extract(text.replace("denied", "said"), extractor=extractor) if "denied" in text else None
     assert said is None or [c.modality for c in said.claims] == ["asserted"]
+
+
+@pytest.mark.parametrize("text, link", [
+    ("“Ammonium in the water kills fish, that part isn't controversial,” Achterberg said.", ("Ammonium", -1, "fish")),
+    ("The less it rains, the less water you're allowed to pump, so irrigation isn't a long-term answer.",
+     ("rains", 1, "water")),
+    ("But the attacks won't stop, because the gangs will just switch to stealing data.",
+     ("gangs switch to stealing data", 1, "attacks")),
+])
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_not_of_a_comment_or_of_a_sides_own_clause_denies_no_link(text, link, extractor):
+    doc = cogmap.extract(text, extractor=extractor)
+    assert link in [(c.cause.label, c.link_polarity, c.effect.label) for c in doc.claims]
+    assert doc.denials == []

@@ -751,7 +751,11 @@ def _verb_group(tok):
     while t.dep_ in ("xcomp", "conj", "ccomp") and t.head != t and t.head.pos_ in ("VERB", "AUX", "ADJ") and not (
             t.dep_ == "conj" and any(c.dep_ in ("nsubj", "aux") for c in t.children)) and not (  # a clause of its own
             t.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in t.children) and t.head.pos_ == "VERB"
-            and t.head.lemma_.lower() not in _FRAMING_VERBS):
+            and t.head.lemma_.lower() not in _FRAMING_VERBS) and not (
+            # "X kills fish, that part isn't controversial": a comment on the clause, not a
+            # frame of it, unless it says how true or likely it is ("it is not true that")
+            t.dep_ == "ccomp" and t.head.lemma_ == "be" and not any(
+                c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _EPISTEMIC for c in t.head.children)):
         # (a clause with a subject is framed only by a verb of saying or thinking: "I don't
         # think X raises Y" is denied, but in "It has led to a two-tier market: people never
         # move" the parser hung the link's clause on the next one, and its "never" is not the link's)
@@ -762,6 +766,9 @@ def _verb_group(tok):
     return chain
 
 
+#: What "it is ... that X" may say of X: how true, sure or likely it is.
+_EPISTEMIC = frozenset("true false untrue wrong likely unlikely certain uncertain sure clear unclear possible "
+                       "impossible probable improbable obvious evident plain doubtful myth fact case".split())
 #: Verbs that frame a clause as what someone says, thinks or finds.
 _FRAMING_VERBS = SPEECH_VERBS | frozenset("doubt seem appear mean suppose imagine feel hope fear know deny "
                                           "show find suggest prove".split())
@@ -1684,6 +1691,9 @@ def _ascribing(prep):
 _COMMENT_VERBS = frozenset("say mention note explain write tell know see expect show report put note".split())
 _CAUSE_MARKS = {"because", "since", "as", "cause", "cos"}
 _COND_MARKS = {"if": 1, "unless": -1, "once": 1, "provided": 1, "when": 1, "whenever": 1}
+#: Cues of a link between two clauses, each read by clause_side, which counts a clause's "not".
+#: (Not "cause" and "cos", spoken "because", which share their spelling with the verb's cue.)
+_CLAUSE_CUES = {"because", "since", "as"} | set(_COND_MARKS) | {"so", "hence", "therefore", "thus"}
 #: Words whose "if" clause is an open question, not a condition: "not sure if", "ask if".
 _WHETHER_WORDS = frozenset("sure certain unsure uncertain clear unclear know ask wonder see check decide doubt "
                            "tell determine learn question".split())
@@ -2563,11 +2573,13 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
         # the wanting is the effect, and stays)
         purpose, modality = True, modality or "possible"
     mod, tense, hedge, negated = modality_of(verb, sent)
-    if negated and (any(t.i == verb.i for t in effect.tokens) or cue == "without" or purpose):
+    if negated and (any(t.i == verb.i for t in effect.tokens) or cue == "without" or purpose
+                    or cue in _CLAUSE_CUES and _negated(verb)):
         # The "not" is the effect clause's own, and its side's sign says it already ("so
         # teachers can't afford to live there" lowers their affording; "without X, firms
-        # could not grow" lowers their growing): the link is asserted, not denied, and stays
-        # on the map.
+        # could not grow" lowers their growing; "the attacks won't stop, because ...", read
+        # by clause_side, keeps the attacks going): the link is asserted, not denied, and
+        # stays on the map.
         mod, tense, hedge, negated = modality_of(verb, sent, negation=False)
         effect_not = True
     else:
@@ -2623,8 +2635,11 @@ def _correlative_side(comp, end: int):
         inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         # ("the harder it gets to X"; "it rains")
         s = clause_side(inf) if inf is not None else clause_side(verb) if doing else Side([verb], 1)
+        s = Side([t for t in s.tokens if t != comp], s.sign)
     elif subj is not None and subj.pos_ in ("NOUN", "PROPN"):
         s = clause_side(verb) if doing else np_side(subj)  # "the longer the war lasts", "the weaker his position"
+        if doing:
+            s = Side([t for t in s.tokens if t != comp], s.sign)  # the comparative is the direction
     else:
         return None
     return Side(s.tokens, s.sign * direction)
@@ -2643,8 +2658,11 @@ def _rule_correlative(sent, out):
     effect = _correlative_side(words[second + 1], sent.end)
     if cause is not None and effect is not None and cause.tokens and effect.tokens:
         # A fixed frame, which the learned path keeps whatever its reader says: it vetoed
-        # "The smaller the airport, the weaker its hand." in a spoken piece.
-        _emit(out, cause, effect, 1, "the more", sent.root, sent, fixed=True)
+        # "The smaller the airport, the weaker its hand." in a spoken piece. Its modality is
+        # the second half's verb's (not the root's: "..., so irrigation isn't an answer").
+        half = words[second + 1]
+        verb = next((t for t in half.doc[half.i: sent.end] if t.pos_ in ("VERB", "AUX")), sent.root)
+        _emit(out, cause, effect, 1, "the more", verb, sent, fixed=True)
 
 
 def correlative(sent) -> Optional[int]:

@@ -281,6 +281,30 @@ def _beyond_the_object(trigger, cause: Side, effect: Side) -> bool:
     return any(t.i in near for t in cause.tokens) and not any(t.i in near for t in roots)
 
 
+def _not_the_links(verb, trigger, cause: Optional[Side], effect: Optional[Side]) -> bool:
+    """Whether every "not" of the link's clause is a side's own: on the verb of the effect's
+    or the cause's clause where that verb is not the trigger ("the attacks won't stop,
+    because ...": the attacks go on; "if a base isn't making money, it's gone"), or on the
+    effect's own words ("when the coast is hot, we can't lean on imports"). "The tax did
+    not reduce smoking", whose "not" is on the trigger, is denied."""
+    from cogmap.extract.claims import _verb_group
+
+    negs = [c for v in _verb_group(verb) for c in v.children if c.dep_ == "neg"]
+    if not negs:
+        return False
+    own = set()
+    for side in (cause, effect):
+        if side is not None and side.tokens:
+            own |= {t.i for t in side.tokens}
+            mine = {t.i for t in side.tokens}
+            roots = [t for t in side.tokens if t.head.i not in mine or t.head == t]
+            if len(roots) == 1:
+                clause = _clause_of(roots[0])
+                if clause.i != trigger.i:
+                    own.add(clause.i)
+    return all(n.head.i in own for n in negs)
+
+
 def _clause_of(tok):
     """The verb of the clause a token is in."""
     while tok.pos_ not in ("VERB", "AUX") and tok.head != tok:
@@ -288,11 +312,15 @@ def _clause_of(tok):
     return tok
 
 
-def _in_anothers_clause(cause: Side, effect: Side) -> bool:
-    """Whether the effect is done by another subject, in a clause joined on to the cause's:
+def _in_anothers_clause(cause: Side, effect: Side, causes: list, trigger=None) -> bool:
+    """Whether the effect is another subject's doing, in a clause joined on to the cause's:
     in "A smaller tax base forces cuts, and higher property taxes push buyers away" the
-    buyers are pushed by the taxes, not by the tax base. (A pronoun subject, "and that
-    pushed prices up", may stand for the cause.)"""
+    buyers are pushed by the taxes, not by the tax base. So it is where the reader read that
+    subject as a cause (``causes``: its cause spans in the sentence, as characters), or
+    where the link's trigger is a verb of the cause's clause ("makes" of "A shrinking budget
+    makes defection cheaper, and each departure shows the others ..."). A connective may
+    join both clauses to the cause ("Because the summers are hotter, and the grapes build
+    up sugar faster"), and a pronoun subject may stand for it ("and that pushed prices up")."""
     if not cause.tokens or not effect.tokens or cause.tokens[0].doc is not effect.tokens[0].doc:
         return False
     mine = {t.i for t in effect.tokens}
@@ -303,8 +331,11 @@ def _in_anothers_clause(cause: Side, effect: Side) -> bool:
     if verb.head != _clause_of(min(cause.tokens, key=lambda t: t.i)):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in mine and \
-        not any(t.i == subj.i for t in cause.tokens)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i in mine or any(t.i == subj.i for t in cause.tokens):
+        return False
+    at = subj.idx - subj.sent.start_char
+    return any(a <= at < b for a, b in causes) or trigger is not None and trigger.pos_ == "VERB" and \
+        trigger == verb.head
 
 
 def _describes_the_subject(trigger, cause: Side) -> bool:
@@ -509,8 +540,7 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                 continue  # "the rise in diesel prices since [the war]": when, not what
             if _an_aim(cause, effect) or _an_aim(effect, cause):
                 continue  # "arrived in March [to protect the mines]": what was wanted (data/GUIDE.md)
-            if c_ref is ref and e_ref is ref and _in_anothers_clause(cause, effect):
-                continue
+
             if c_ref is e_ref and actors_move(cause.tokens, effect.tokens):
                 continue  # "the carmakers could cut prices": an actor's move, as the rules read it
             sent = ref.sent
@@ -523,6 +553,10 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     continue
             else:
                 anchor = effect.head if e_ref is ref else sent.root
+            if c_ref is ref and e_ref is ref and _in_anothers_clause(
+                    cause, effect, [(a, b) for a, b, _s, _p in _other_causes(rd, pair)],
+                    anchor if pair.trigger is not None and pair.trigger[2] == 1 else None):
+                continue
             if c_ref is ref and _conceded(cause, anchor):
                 # "Although tourism brings money, it strains the water supply": what is granted
                 # is no reason; the trigger's own subject is the cause.
@@ -531,7 +565,7 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     continue
             verb = _clause_verb(anchor)
             modality, tense, hedge, negated = modality_of(verb, sent)
-            if negated and e_ref is ref and any(t.i == verb.i for t in effect.tokens):
+            if negated and _not_the_links(verb, anchor, cause if c_ref is ref else None, effect if e_ref is ref else None):
                 # The "not" is the effect's own, and the reader's sign says it already ("when
                 # the seaboard is hot, we can't lean on imports" lowers the leaning): the link
                 # is asserted, as the rules read "so teachers can't afford to live there".
