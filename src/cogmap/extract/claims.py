@@ -875,8 +875,8 @@ def modality_of(tok, sent, negation: bool = True):
     if negation and framer is not None and (
             framer.lemma_.lower() in _DENYING
             or framer.lemma_.lower() in _FRAMING_VERBS and any(
-                c.dep_ == "nsubj" and c.lower_ in ("nobody", "no-one") or c.dep_ == "nsubj" and c.lower_ == "one"
-                and any(d.lower_ == "no" for d in c.children) for c in framer.children)
+                c.dep_ == "nsubj" and (c.lower_ in ("nobody", "no-one") or c.lower_ == "one" and any(
+                    d.lower_ == "no" for d in c.children)) for c in framer.children)  # "nobody / no one believes"
             or framer.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _FALSE for c in framer.children)):
         # "The minister denied that the tax caused the recession", "rejected the claim that",
         # "nobody believes that", "it is false that": the link is denied

@@ -27,6 +27,7 @@ from typing import Optional
 from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, death_toll,
                                    modality_of, np_side, resolve_anaphor, so_that_aim)
+from cogmap.extract.claims import _verb_group  # (the clause a verb's modality is read over)
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import CAUSAL_VERBS, DECREASE, FRAME_ONLY, INCREASE, PHRASAL_CAUSAL, SIGNED_MODIFIERS
 
@@ -287,8 +288,6 @@ def _not_the_links(verb, trigger, cause: Optional[Side], effect: Optional[Side])
     because ...": the attacks go on; "if a base isn't making money, it's gone"), or on the
     effect's own words ("when the coast is hot, we can't lean on imports"). "The tax did
     not reduce smoking", whose "not" is on the trigger, is denied."""
-    from cogmap.extract.claims import _verb_group
-
     negs = [c for v in _verb_group(verb) for c in v.children if c.dep_ == "neg"]
     if not negs:
         return False
@@ -540,7 +539,6 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                 continue  # "the rise in diesel prices since [the war]": when, not what
             if _an_aim(cause, effect) or _an_aim(effect, cause):
                 continue  # "arrived in March [to protect the mines]": what was wanted (data/GUIDE.md)
-
             if c_ref is e_ref and actors_move(cause.tokens, effect.tokens):
                 continue  # "the carmakers could cut prices": an actor's move, as the rules read it
             sent = ref.sent
@@ -566,9 +564,10 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
             verb = _clause_verb(anchor)
             modality, tense, hedge, negated = modality_of(verb, sent)
             if negated and _not_the_links(verb, anchor, cause if c_ref is ref else None, effect if e_ref is ref else None):
-                # The "not" is the effect's own, and the reader's sign says it already ("when
-                # the seaboard is hot, we can't lean on imports" lowers the leaning): the link
-                # is asserted, as the rules read "so teachers can't afford to live there".
+                # The "not" is a side's own, and the reader's sign says it already ("when the
+                # seaboard is hot, we can't lean on imports" lowers the leaning; "the attacks
+                # won't stop, because ..."): the link is asserted, as the rules read "so
+                # teachers can't afford to live there".
                 modality, tense, hedge, negated = modality_of(verb, sent, negation=False)
             words = list(hedge)
             for ha, hb, seg, _p in rd.spans.get("hedge", []):
