@@ -312,3 +312,15 @@ def test_a_store_where_nothing_can_be_written_is_the_users_to_fix(tmp_path):
         assert r.returncode == 2 and "cannot open store" in r.stderr, r.stderr
     finally:
         locked.chmod(0o700)
+
+
+def test_adding_json_that_is_no_document_says_what_is_wrong_and_that_nothing_was_added(tmp_path):
+    (tmp_path / "notdoc.json").write_text('{"hello": "world"}')
+    (tmp_path / "list.json").write_text("[1, 2]")
+    r = cogmap("add", tmp_path / "notdoc.json", tmp_path / "list.json", "--db", tmp_path / "c.db", "--workers", "0",
+               cwd=tmp_path)
+    assert r.returncode != 0 and "Traceback" not in r.stderr
+    out = r.stdout + r.stderr
+    assert "notdoc.json: not a cogmap.document/1 file" in out and "source: Field required" in out
+    assert "list.json: not a cogmap.document/1 file" in out
+    assert "nothing was added" in out and "the others were added" not in out

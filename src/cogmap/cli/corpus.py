@@ -134,7 +134,8 @@ def add(
         for source, why in report.failed:
             out.print(f"  {source}: {why}", highlight=False, markup=False, soft_wrap=True)
         n = len(report.failed)
-        raise CogmapError(f"{n} document{'s' if n != 1 else ''} failed (listed above); the others were added")
+        rest = "the others were added" if report.added or report.unchanged else "nothing was added"
+        raise CogmapError(f"{n} document{'s' if n != 1 else ''} failed (listed above); {rest}")
 
 
 def experts(

@@ -215,7 +215,15 @@ def _extract_path(source: str, spec: str | None = None,
     """
     try:
         if source.lower().endswith(".json"):
-            doc = Document.model_validate_json(Path(source).read_bytes())
+            from pydantic import ValidationError
+
+            try:
+                doc = Document.model_validate_json(Path(source).read_bytes())
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(x) for x in first.get("loc", ())) or "the top level"
+                return source, None, (f"not a cogmap.document/1 file (the output of cogmap extract --format json): "
+                                      f"{where}: {first.get('msg', 'invalid')}"), _peak_rss()
             return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
         doc = _extractor(spec)(Path(source), source=source, **(options or {}))
         return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
