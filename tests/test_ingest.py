@@ -1,6 +1,7 @@
 """Ingest: encodings, HTML, and bad input handled with one clear line."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -257,3 +258,24 @@ def test_a_copyright_year_is_no_publication_date(tmp_path, head, footer, date):
     page.write_text(f"<html><head>{head}<title>Rates rise</title></head><body><article><h1>Rates rise</h1>"
                     f"{BODY}</article>{footer}</body></html>")
     assert read(page).date == date
+
+
+def test_json_is_not_read_as_an_article(tmp_path):
+    """A cogmap document given back to ``extract`` would turn its own quotes into new
+    claims; any JSON would turn keys and brackets into sentences. Prose that opens with a
+    bracket is still prose."""
+    import cogmap
+    from cogmap.errors import InputError
+
+    doc = cogmap.extract("Higher rates reduce demand, the economist said.")
+    for name, text, needle in (("doc.txt", doc.to_json(), "is a cogmap document already"),
+                               ("docs.json", json.dumps([doc.to_dict()]), "is a cogmap document already"),
+                               ("model.json", '{"schema": "cogmap.model/1", "concepts": []}', "is a cogmap model"),
+                               ("data.json", '{"rows": [1, 2]}', "is JSON data, not an article")):
+        p = tmp_path / name
+        p.write_text(text)
+        with pytest.raises(InputError, match=needle):
+            read(p)
+    p = tmp_path / "note.txt"
+    p.write_text("[Note] Higher rates reduce demand.")
+    assert read(p).text.startswith("[Note]")

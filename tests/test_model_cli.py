@@ -366,3 +366,32 @@ def test_the_size_limit_is_said_as_the_docs_say_it(tmp_path):
         fh.truncate(21 * 2**20)  # sparse: refused on its size, never read
     one_line_error(cogmap("loops", big), "21 MB is more than the 20 MB", "COGMAP_MAX_BYTES")
     assert "over 20 MB" in (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")
+
+
+def test_map_takes_documents_already_extracted_and_refuses_other_json(tmp_path):
+    """``extract --format json`` then ``map`` is the natural chain: the document is used as
+    it is (its claims, not its text read again), and JSON of any other kind is one line."""
+    from cogmap.records import Claim, Concept, Document, Evidence, Mention
+
+    text = "Weather words only."  # no claim could be read from this text again
+    doc = Document(source="a.txt", text=text,
+                   concepts=[Concept(id="c1", label="tanks"), Concept(id="c2", label="talks")],
+                   claims=[Claim(id="c1", cause=Mention(concept="c1", label="tanks", text="tanks"),
+                                 effect=Mention(concept="c2", label="talks", text="talks"), polarity=-1,
+                                 modality="likely", evidence=Evidence(text=text, start=0, end=len(text)))])
+    good = tmp_path / "a.json"
+    good.write_text(doc.to_json())
+    out = tmp_path / "m.yaml"
+    r = cogmap("map", good, "-o", out, "--no-embed")
+    assert r.returncode == 0, r.stderr
+    from cogmap.model.model import load_model
+
+    m = load_model(out)
+    assert [(e.cause, e.effect, e.weight) for e in m.edges] == [("tanks", "talks", -0.75)]
+    other = tmp_path / "other.json"
+    other.write_text('{"recipe": "pancakes"}')
+    one_line_error(cogmap("map", other), "not a cogmap.document/1 file", "source: Field required")
+    several = tmp_path / "several.json"
+    several.write_text(json.dumps([doc.to_dict(), doc.to_dict()]))
+    one_line_error(cogmap("map", several), "a list of documents")
+    one_line_error(cogmap("loops", good), "is a cogmap document, not a model", f"cogmap map {good} -o model.yaml")

@@ -164,6 +164,14 @@ def denials_apart(claims: list[Claim], denials: list[Claim] = ()) -> tuple[list[
     return kept, denied
 
 
+def _lists_documents(raw: bytes) -> bool:
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return False
+    return isinstance(data, list) and bool(data) and isinstance(data[0], dict) and data[0].get("schema") == SCHEMA
+
+
 class Document(_Record):
     """One article and everything cogmap found in it."""
 
@@ -197,6 +205,42 @@ class Document(_Record):
     def from_dict(cls, data: dict) -> "Document":
         """Validate and load a ``cogmap.document/1`` object."""
         return cls.model_validate(data)
+
+    @classmethod
+    def load(cls, path, data: Optional[bytes] = None) -> "Document":
+        """Read a ``cogmap.document/1`` file (the output of ``cogmap extract --format json``).
+
+        A file that is not one raises :class:`~cogmap.errors.InputError` naming the
+        first field that fails, in one line.
+
+        >>> import cogmap, tempfile, os
+        >>> path = os.path.join(tempfile.mkdtemp(), "doc.json")
+        >>> _ = open(path, "w").write(cogmap.extract("Higher rates reduce demand.").to_json())
+        >>> [c.effect.label for c in Document.load(path).claims]
+        ['demand']
+        >>> Document.load(path, b'{"text": "x"}')
+        Traceback (most recent call last):
+        ...
+        cogmap.errors.InputError: ...: not a cogmap.document/1 file (the output of cogmap extract --format json): source: Field required
+        """
+        from pydantic import ValidationError
+
+        from cogmap.errors import InputError
+
+        try:
+            raw = data if data is not None else open(path, "rb").read()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        try:
+            return cls.model_validate_json(raw)
+        except ValidationError as exc:
+            if _lists_documents(raw):
+                raise InputError(f"{path}: holds a list of documents (cogmap extract of several files); "
+                                 "give each file's JSON on its own") from None
+            first = exc.errors()[0]
+            where = ".".join(str(x) for x in first.get("loc", ())) or "the top level"
+            raise InputError(f"{path}: not a cogmap.document/1 file (the output of cogmap extract --format json): "
+                             f"{where}: {first.get('msg', 'invalid')}") from None
 
     @classmethod
     def from_json(cls, text: str) -> "Document":

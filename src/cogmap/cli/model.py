@@ -228,7 +228,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("map")
     def map_cmd(
-        files: Optional[List[Path]] = typer.Argument(None, help="Articles or transcripts (text, HTML, ...); or use --db."),
+        files: Optional[List[Path]] = typer.Argument(None, help="Articles or transcripts (text, HTML, ...), or documents already extracted (.json from `cogmap extract --format json`); or use --db."),
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="Model file to write (.yaml or .json); stdout if omitted."),
         combine: str = typer.Option("mean", help="How repeated claims combine: mean, max or sum."),
         title: Optional[str] = typer.Option(None, help="Title of the model."),
@@ -277,6 +277,9 @@ def register(app: typer.Typer) -> None:
 
         docs = []
         for f in files:
+            if f.suffix.lower() == ".json":  # already extracted (cogmap extract --format json): not read again
+                docs.append(cogmap.Document.load(f))
+                continue
             try:
                 docs.append(cogmap.extract(f, aliases=steer, embed=embed))
             except NotImplementedError:

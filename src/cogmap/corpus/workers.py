@@ -215,15 +215,10 @@ def _extract_path(source: str, spec: str | None = None,
     """
     try:
         if source.lower().endswith(".json"):
-            from pydantic import ValidationError
-
             try:
-                doc = Document.model_validate_json(Path(source).read_bytes())
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                where = ".".join(str(x) for x in first.get("loc", ())) or "the top level"
-                return source, None, (f"not a cogmap.document/1 file (the output of cogmap extract --format json): "
-                                      f"{where}: {first.get('msg', 'invalid')}"), _peak_rss()
+                doc = Document.load(source)
+            except InputError as exc:
+                return source, None, str(exc).removeprefix(f"{source}: "), _peak_rss()
             return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
         doc = _extractor(spec)(Path(source), source=source, **(options or {}))
         return source, doc.model_dump_json(by_alias=True), None, _peak_rss()

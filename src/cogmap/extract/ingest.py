@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -204,10 +205,31 @@ def _from_text(text: str, source: str, html: Optional[bool]) -> RawInput:
     if not html:
         if not text.strip():
             raise InputError(f"{source}: is empty")
+        _refuse_json(text, source)
         return RawInput(text=text, source=source)
     if is_report(text):
         raise InputError(f"{source}: is a cogmap report, not an article (its map came from articles: add those)")
     return _from_html(text, source)
+
+
+def _refuse_json(text: str, source: str) -> None:
+    """JSON is data, not prose: read as an article, its keys and brackets would become
+    sentences, and a cogmap document's quotes would come back as claims of their own."""
+    if not text.lstrip().startswith(("{", "[")):
+        return
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return  # prose that opens with a bracket
+    first = data[0] if isinstance(data, list) and data else data
+    schema = first.get("schema") if isinstance(first, dict) else None
+    if schema == "cogmap.document/1":
+        raise InputError(f"{source}: is a cogmap document already (the output of cogmap extract), not an article: "
+                         "map it with `cogmap map FILE.json` or store it with `cogmap add FILE.json`")
+    if schema == "cogmap.model/1":
+        raise InputError(f"{source}: is a cogmap model, not an article: give it to `cogmap loops`, `effect`, "
+                         "`simulate` or `report`")
+    raise InputError(f"{source}: is JSON data, not an article (cogmap reads text, Markdown or HTML)")
 
 
 #: What every page ``cogmap report`` writes carries in its head.

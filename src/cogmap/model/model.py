@@ -204,6 +204,9 @@ class Model(_Record):
         if "concepts" not in data and "edges" not in data:
             raise InputError(f"{source}: not a cogmap.model/1 file (no 'concepts' or 'edges')")
         schema = data.get("schema", SCHEMA)
+        if schema == "cogmap.document/1":
+            raise InputError(f"{source}: is a cogmap document, not a model; build its map with: "
+                             f"cogmap map {source} -o model.yaml")
         if schema != SCHEMA:
             raise InputError(f"{source}: schema is {schema!r}, expected {SCHEMA!r}")
         try:
