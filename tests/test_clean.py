@@ -287,3 +287,14 @@ def test_the_items_under_a_list_heading_are_debris_up_to_the_next_paragraph():
 def test_a_table_row_prose_and_a_heading_stay(kept):
     c = clean(f"Reservoirs shrink\n\n{BODY}\n\n{kept}\n\n{BODY.replace('Officials', 'Farmers')}")
     assert c.removed == []
+
+
+def test_a_wire_lead_dates_the_story_and_stays_its_first_paragraph():
+    """"PLACE, 14 March 2025 (Agency) - ..." opens the story: its date is the story's, its
+    words are the lead's. A lead without a year or with the place in lower case is not
+    dated: a guessed year, or a sentence that happens to hold a date, would date it wrongly."""
+    lead = "KORVATH, 14 March 2025 (Tidewire) - Dock workers walked out after talks collapsed, officials said."
+    c = clean(f"Harbour shut\n\n{lead}")
+    assert c.date == "2025-03-14" and lead in c.text
+    assert clean(f"Harbour shut\n\n{lead.replace('14 March 2025', 'March 14')}").date is None
+    assert clean("Harbour shut\n\nIn Korvath, 14 March 2025 - the day the docks closed - was calm, officials said.").date is None

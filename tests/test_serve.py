@@ -680,7 +680,7 @@ def test_a_file_of_reviews_reaches_another_store_whole_or_not_at_all(db, tmp_pat
     assert _cli("review", "apply", str(plan), "--db", str(other)).returncode == 0
     assert _cli_map(other)[0][("demand for homes", "house prices")] < 0
     # A file that is no list of reviews is one line, exit 2, before the store is opened.
-    for text in ("x: [", "{action: flip}", "- 3", "\x00\xff"):
+    for text in ("x: [", "{action: flip}", "- 3", "\x00\xff", "", "\n  \n"):
         plan.write_bytes(text.encode("latin-1"))
         ran = _cli("review", "apply", str(plan), "--db", str(other))
         assert ran.returncode == 2 and "Traceback" not in ran.stderr and str(plan.name) in ran.stderr, (text, ran.stderr)

@@ -250,9 +250,10 @@ def test_map_db_says_when_a_filter_leaves_nothing(tmp_path, corpus):
     assert cogmap("add", corpus, "--db", db, "--workers", "0", cwd=tmp_path).returncode == 0
     for args, needle in ((["--speaker", "Nobody"], "no claims or forecasts by 'Nobody'"),
                          (["--since", "2030-01-01"], "no documents in")):
-        p = cogmap("map", "--db", db, *args, "-o", tmp_path / "m.yaml", cwd=tmp_path)
-        assert p.returncode == 2 and needle in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr
-        assert not (tmp_path / "m.yaml").exists()
+        for command, out in (("map", "m.yaml"), ("report", "r.html")):  # the page says what the map says
+            p = cogmap(command, "--db", db, *args, "-o", tmp_path / out, cwd=tmp_path)
+            assert p.returncode == 2 and needle in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr
+            assert not (tmp_path / out).exists()
     p = cogmap("map", "--db", db, "--speaker", "ann lee", "-o", tmp_path / "m.yaml", cwd=tmp_path)
     assert p.returncode == 0 and "1 document in" in p.stderr, p.stderr
 

@@ -289,11 +289,7 @@ def map_store(db, speaker=None, since=None, output=None, original=False, **optio
         if speaker is not None and not model.edges and not store.forecasts(speaker=speaker):
             # as `report --speaker` says: an empty map would look like a speaker who said nothing causal
             raise InputError(f"no claims or forecasts by {speaker!r} in {db} (see `cogmap experts --db {db}`)")
-        if since is not None and not getattr(model, "sources", None):
-            undated = sum(1 for d in store.documents() if not d.date)
-            raise InputError(f"no documents in {db} dated on or after {since}"
-                             + (f" ({undated} {'has' if undated == 1 else 'have'} no date and "
-                                f"{'is' if undated == 1 else 'are'} left out)" if undated else ""))
+        store.check_dated_since(since)
         contradictions = store.contradictions(speaker=speaker, since=since)
         if not original:
             # A link a review rejected, or merged away, contradicts no one in this map; the

@@ -160,6 +160,16 @@ class Queries:
         rows = self.conn.execute(f"SELECT d.json FROM documents d{where} ORDER BY d.id", args)
         return [Document.model_validate_json(r[0]) for r in rows]
 
+    def check_dated_since(self, since) -> None:
+        """Raise a one-line :class:`InputError` when no stored document is dated on or
+        after ``since``: an empty map or report would look like a corpus that says nothing."""
+        if since is None or self.documents(since=since):
+            return
+        undated = sum(1 for d in self.documents() if not d.date)
+        raise InputError(f"no documents in {self.path} dated on or after {since}"
+                         + (f" ({undated} {'has' if undated == 1 else 'have'} no date and "
+                            f"{'is' if undated == 1 else 'are'} left out)" if undated else ""))
+
     def count(self, table: str = "documents") -> int:
         """Number of rows in a table of the store."""
         if table not in ("documents", "inputs", "turns", "quotes", "concepts", "claims", "forecasts", "resolutions",

@@ -298,8 +298,9 @@ def load_reviews(path) -> list[dict]:
     from cogmap.files import read_yaml
 
     parsed = read_yaml(path, MAX_FILE_BYTES, what="a file of reviews", syntax="JSON or YAML")
-    if parsed is None:
-        parsed = []
+    if parsed is None:  # (an empty list, "[]", is what a store with no reviews lists, and is no mistake)
+        raise InputError(f"{path}: is empty; a file of reviews is a list of reviews, each with an action "
+                         "(what `cogmap review list --format json` writes)")
     if not isinstance(parsed, list) or not all(isinstance(item, dict) for item in parsed):
         raise InputError(f"{path}: a file of reviews is a list of reviews, each with an action "
                          "(what `cogmap review list --format json` writes)")

@@ -100,6 +100,14 @@ _BYLINE_NAME = re.compile(r"^(?:by|By|BY)\s+(?P<name>[A-Z][\w.’'-]+(?:\s+(?:[A
 _BYLINE_DATE = re.compile(
     rf"^by\s+[^,|–—]{{2,60}}[,|–—]\s*({_WEEKDAY},?\s*)?(?P<date>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
     rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\s*$", re.I)
+# A wire story's lead: the place in capitals, a dated day and the agency before a dash,
+# "VARNHOLT, 14 March 2025 (Meridian) - Dock workers ...": the line is the story's first
+# paragraph and stays; its date is the story's. (With no year, the date is left unread:
+# guessing the year would date the story wrongly.)
+_DATED_LEAD = re.compile(
+    rf"^[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ -]{{1,30}})?,\s*({_WEEKDAY},?\s*)?"
+    rf"(?P<date>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\s*"
+    r"(?:\([^()]{1,40}\)\s*)?[-–—]+\s+\S", re.I)
 # Closed-class English words: a line that ends on one of them was cut off.
 _FUNCTION_WORDS = frozenset(
     "a an the to of or and but for with in on at by from as that than your his her their its our my "
@@ -204,6 +212,12 @@ def _is_teaser_headline(line: str) -> bool:
         return False
     m = re.search(r"[:–—]\s+(\S)", line)
     return bool(m and m.group(1).isupper())
+
+
+def _dated_lead(line: str):
+    # (The place must be in capitals, which the case-blind pattern cannot say.)
+    m = _DATED_LEAD.match(line)
+    return m if m and line.split(",")[0].isupper() else None
 
 
 def iso_date(text: str) -> Optional[str]:
@@ -388,8 +402,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             drop[i] = "dateline"
             if date is None:
                 date = iso_date(ln) or ln
-        elif date is None and i <= first_body and _BYLINE_DATE.match(ln):
-            date = iso_date(_BYLINE_DATE.match(ln).group("date"))
+        elif date is None and i <= first_body and (_BYLINE_DATE.match(ln) or _dated_lead(ln)):
+            date = iso_date((_BYLINE_DATE.match(ln) or _dated_lead(ln)).group("date"))
         elif _is_truncated(ln) and len(words) <= 25 and i not in headings:
             drop[i] = "truncated"  # (a Markdown heading may end on "about": it is cut off from nothing)
         elif i > first_body and _is_name_line(ln):

@@ -474,6 +474,7 @@ def store_report_data(store, *, document: Optional[int] = None, speaker: Optiona
             data["store"] = True
             return data
         day = _since(since)
+        store.check_dated_since(day)
         from cogmap.corpus.review import apply_reviews, reviews, split_aliases
 
         done = [] if original else reviews(store)
