@@ -433,3 +433,10 @@ def test_she_after_a_person_introduced_by_name_is_that_person_not_the_last_speak
     # with no one newly introduced, "she" is still the last to speak
     text2 = text.replace("I spoke to one mother in Ashgrove, Jessica Moreno, who delayed her son's shots. ", "")
     assert [c.speaker for c in cogmap.extract(text2).claims if "side effects" in c.cause.label] == ["Raymond Yates"]
+
+
+def test_where_a_group_speaks_is_no_part_of_who_speaks():
+    """"Fishermen here say ..." and "Fishermen say ..." are one group of experts, not two."""
+    d = cogmap.extract("Fishermen here say the warm water has driven away the fish. Fishermen say the ban will "
+                       "cut their income. Officials there warned that the closure would raise prices.")
+    assert [c.speaker for c in d.claims] == ["Fishermen", "Fishermen", "Officials"]

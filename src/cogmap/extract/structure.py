@@ -266,6 +266,10 @@ def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = N
     # former colleagues", whose "of" phrase says who.
     while len(span) > 1 and (span[0].dep_ in ("det", "punct", "predet") or span[0].is_space):
         span = span[1:]
+    # "Fishermen here", "officials there too": where or when they speak is no part of who.
+    while len(span) > 1 and span[-1] != tok and (span[-1].dep_ == "advmod" and span[-1].head == tok or
+                                                 span[-1].is_punct):
+        span = span[:-1]
     group = tok.pos_ in ("PRON", "ADJ", "DET") and tok.lower_ in _PART_OF and any(
         p.lower_ == "of" and any(o.pos_ in ("NOUN", "PROPN") for o in p.children) for p in tok.children)
     if (tok.pos_ in ("NOUN", "PROPN") or group) and len(span) <= 8 and (group or tok.lemma_.lower() not in _ANYONE):
