@@ -440,3 +440,47 @@ def test_where_a_group_speaks_is_no_part_of_who_speaks():
     d = cogmap.extract("Fishermen here say the warm water has driven away the fish. Fishermen say the ban will "
                        "cut their income. Officials there warned that the closure would raise prices.")
     assert [c.speaker for c in d.claims] == ["Fishermen", "Fishermen", "Officials"]
+
+
+def test_a_call_transcript_labels_names_with_their_part_in_brackets():
+    """"Name (Role):" is a speaker tag whose name is the speaker; a voice that is a part and
+    no person ("Operator:") keeps its own turns instead of lending them to the first answerer."""
+    text = ("Tovel Foods Q2 results call\n\n"
+            "Operator: Welcome to the call. I will now hand over to the chief executive.\n\n"
+            "Lena Marsk (CEO): Thank you. Higher grain costs cut our margin this quarter.\n\n"
+            "Operator: Our first question comes from Omar Feld.\n\n"
+            "Omar Feld (Harlow Bank): How much more can you raise prices before volumes fall?\n\n"
+            "Lena Marsk (CEO): Not much. Another rise would cost us shelf space.\n\n"
+            "Operator: Next question, from Ida Sorn.\n\n"
+            "Ida Sorn (Kessel Research): Will the grain contracts run off next year?\n\n"
+            "Rui Baptista (CFO): They will, and we expect margins to recover when they do.\n")
+    d = cogmap.extract(text)
+    said = [(t.kind, t.speaker, d.text[t.start:t.end].split()[0]) for t in d.turns if t.kind != "narration"]
+    assert said[:3] == [("answer", "Operator", "Welcome"), ("answer", "Lena Marsk", "Thank"),
+                        ("answer", "Operator", "Our")], said
+    assert ("question", "Omar Feld", "How") in said and ("answer", "Rui Baptista", "They") in said
+    assert "(CEO)" not in "".join(d.text[t.start:t.end] for t in d.turns if t.kind != "narration")
+    assert {c.speaker for c in d.claims if c.cause.label.startswith("grain")} == {"Lena Marsk"}
+
+
+def test_an_interviewee_the_tagger_missed_is_found_and_a_town_is_no_one():
+    """The small model tags no entity in "Mara Quell has spent ..." and calls the town a
+    person; "Her" at the start of the next sentence says who the subject is, "in" says
+    where the town stands."""
+    text = ("Salt on the roads\n\n"
+            "Mara Quell has spent a decade studying winter roads. Her latest study tracks salt in "
+            "rivers. We met her at her laboratory in Brekkenau-am-See last week.\n\n"
+            "Why does salt matter?\n\n"
+            "Salt runoff raises the salinity of streams, and saltier streams lose their insects.\n\n"
+            "What can towns do?\n\n"
+            "Brine sprayed before a storm cuts the salt a road needs by a third.\n")
+    d = cogmap.extract(text)
+    assert {t.speaker for t in d.turns if t.kind == "answer"} == {"Mara Quell"}
+
+
+def test_a_posted_by_byline_names_and_dates_the_writer():
+    text = ("Why small lenders fold\n\nPosted by Ilse Varga, 2 June 2026 | Credit Notes\n\n"
+            "I think the story is simple. When deposits flee, small lenders sell assets at a loss, and those "
+            "losses eat their capital.\n")
+    d = cogmap.extract(text)
+    assert d.date == "2026-06-02" and {c.speaker for c in d.claims} == {"Ilse Varga"}

@@ -94,12 +94,13 @@ _DATELINE = re.compile(
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
     r"(\s*,?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$", re.I)
 # A byline's name: "By Ann Lee", "By Ann Lee and Bo Ray", "By Ann Lee, Reuters" (the first writer).
-_BYLINE_NAME = re.compile(r"^(?:by|By|BY)\s+(?P<name>[A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|de|van|von|da|al))*"
+_BYLINE_NAME = re.compile(r"^(?:(?:[Pp]osted|[Ww]ritten|[Ww]ords|[Rr]eported|[Ss]tory) by|by|By|BY)\s+(?P<name>[A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|de|van|von|da|al))*"
                           r"\s+[A-Z][\w’'-]+)\s*(?:$|[,|–—]|\band\b)")
 # A byline that carries the date: "By Ann Lee, 11 March 2025" (the line stays: it names the writer).
 _BYLINE_DATE = re.compile(
-    rf"^by\s+[^,|–—]{{2,60}}[,|–—]\s*({_WEEKDAY},?\s*)?(?P<date>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
-    rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\s*$", re.I)
+    rf"^(?:(?:posted|written|words|reported|story)\s+)?by\s+[^,|–—]{{2,60}}[,|–—]\s*({_WEEKDAY},?\s*)?"
+    rf"(?P<date>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"\s*(?:[|·•]\s*[^|·•]{1,60})?$", re.I)
 # A wire story's lead: the place in capitals, a dated day and the agency before a dash,
 # "VARNHOLT, 14 March 2025 (Meridian) - Dock workers ...": the line is the story's first
 # paragraph and stays; its date is the story's. (With no year, the date is left unread:

@@ -107,7 +107,7 @@ _DISPUTED = re.compile(
     r"(?:(?:I|we)\s+(?:very much\s+|really\s+|strongly\s+|seriously\s+)?doubt\s+(?:it|that|this)\b(?!\s+\w+\s+(?:will|would|can|could|is|are))"
     r"|(?:that|this)(?:'s|’s|\s+is)\s+(?:simply\s+|just\s+)?(?:not\s+true|wrong|a\s+myth|nonsense|untrue|false)\b)",
     re.I)
-_LEAD_LABEL = re.compile(r"^(" + TIMESTAMP + r"[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}):\s+(?=\S)")
+_LEAD_LABEL = re.compile(r"^(" + TIMESTAMP + r"[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}(?: \([^()\n]{1,40}\))?):\s+(?=\S)")
 
 
 _NAME_PARTICLES = frozenset("de da del della di van von der den la le al bin ibn y".split())
@@ -121,7 +121,7 @@ def _for_parser(paragraph: str) -> str:
     a name), so they are parsed in lower case. Offsets do not move.
     """
     m = _LEAD_LABEL.match(paragraph)
-    words = m.group(1).split() if m else []
+    words = m.group(1).split(" (")[0].split() if m else []
     if m and len(words) > 2 and not all(w[:1].isupper() or w[:1].isdigit() or w.startswith("[") or
                                         w.lower() in _NAME_PARTICLES for w in words):
         m = None  # a clause before a colon ("Chikwanha is blunter: he predicts ..."), not a tag

@@ -46,7 +46,9 @@ _ATTRIBUTING = frozenset("attribute blame credit".split())
 _TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir president minister senator".split())
 #: A recording's time before a speaker tag: "[00:12:31] MARIA OKAFOR:", "(12:31) Host:".
 TIMESTAMP = r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s+)?"
-_LABEL = re.compile(r"^" + TIMESTAMP + r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)\s*:\s+(?=\S)")
+# (A part or a firm may follow the name in brackets: "Anand Kohli (CFO):", "Peter Lowry
+# (Brightwater Securities):"; the name is the label.)
+_LABEL = re.compile(r"^" + TIMESTAMP + r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(?P<part>\s+\([^()\n]{1,40}\))?\s*:\s+(?=\S)")
 _DASH = re.compile(r"^[-–—]\s+")
 #: How a writer answers their own question in the next breath: "Because ...", "Yes.", "Far more than X."
 _SELF_ANSWER = re.compile(r"^(because\b|yes\b|no\b|not\b|mostly\b|partly\b|far\b|hardly\b|sadly\b|of course\b)",
@@ -177,13 +179,32 @@ def _introduced(tok) -> bool:
         tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
 
 
+def _taken_up_as_person(tok) -> bool:
+    """Whether the subject of a sentence is taken up by "she", "he", "her" or "his" at the
+    start of the next ("Ines Valtorta has spent years on the ice. Her survey found ..."):
+    a firm or a place is "it" or "its"."""
+    if tok.dep_ != "nsubj":
+        return False
+    after = tok.sent.end
+    return after < len(tok.doc) and tok.doc[after].lower_ in ("she", "he", "her", "his")
+
+
+def _in_a_place(ent) -> bool:
+    """Whether a name the tagger calls a person stands where a place does: after "in",
+    "at", "near" ("her office in Lindau-am-Berg"), not as anyone's ("in Lee's view")."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside", "across", "throughout") \
+        and not any(t.dep_ == "case" for t in root.children)
+
+
 def _untagged_names(doc) -> list:
     """Names the small model tagged as no entity at all ("Ana Ruiz, a port economist,
     spoke to us"): two to four title-case proper nouns, introduced as someone."""
     tagged = {t.i for ent in doc.ents for t in ent}
     out = []
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.i in tagged or tok.dep_ == "compound" or not _introduced(tok):
+        if tok.pos_ != "PROPN" or tok.i in tagged or tok.dep_ == "compound" or \
+                not (_introduced(tok) or _taken_up_as_person(tok)):
             continue
         parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i] + [tok]
         if 2 <= len(parts) <= 4 and all(t.is_title and t.is_alpha for t in parts) and \
@@ -198,7 +219,7 @@ def _collect_people(cleaned: Cleaned, docs) -> People:
     for (start, _), doc in zip(cleaned.paragraphs, docs):
         for ent in [*doc.ents, *_untagged_names(doc)]:
             if (getattr(ent, "label_", "") in ("PERSON", "") or _particle_name(ent)) and \
-                    any(t.is_alpha and t.text[:1].isupper() for t in ent):
+                    any(t.is_alpha and t.text[:1].isupper() for t in ent) and not _in_a_place(ent):
                 text = ent.text.strip(" ,.’'")
                 if text:
                     found.append((start + ent.start_char, text))
@@ -381,7 +402,7 @@ def _paragraph_features(cleaned: Cleaned):
             "self_answered": len(parts) > 1 and first_sentence.rstrip().endswith("?")
             and (bool(_SELF_ANSWER.match(parts[1])) or bool(_VIEW_REPORTED.search(rest))
                  and not rest.rstrip("”\"’'») ").endswith("?")),
-            "text": p, "label": label, "dash": bool(_DASH.match(p)),
+            "text": p, "label": label, "dash": bool(_DASH.match(p)), "part": bool(label and m.group("part")),
             "q_end": p.rstrip().rstrip("”\"’'»)").endswith("?"),
             "q_first": first_sentence.rstrip().rstrip("”\"’'»)").endswith("?"),
             "words": len(p.split()), "quoted": p.lstrip()[:1] in "“\"«„",
@@ -394,11 +415,12 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     kinds = ["narration"] * n
     speakers: list[Optional[str]] = [None] * n
     labels = Counter(f["label"] for f in feats if f["label"])
-    # A label is a speaker tag when it repeats, is Q/A, or names a person ("Jane:");
-    # otherwise it is a headline or a lead-in ("Breaking: ...").
+    with_part = {f["label"] for f in feats if f["part"]}
+    # A label is a speaker tag when it repeats, is Q/A, names a person ("Jane:") or gives
+    # their part ("Rui Costa (CFO):"); otherwise it is a headline or a lead-in ("Breaking: ...").
     for lab in list(labels):
         if labels[lab] < 2 and lab.upper().rstrip(".") not in ("Q", "A", "QUESTION", "ANSWER") \
-                and not people.resolve_label(lab) and _role(lab) is None:
+                and not people.resolve_label(lab) and _role(lab) is None and lab not in with_part:
             del labels[lab]
     for f in feats:
         if f["label"] not in labels:
@@ -452,6 +474,12 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
             named[lab] = people.last_before(cleaned.paragraphs[first][0])
     interviewee = next((named[lab] for lab in labels if lab in a_labels and named.get(lab)), None)
     interviewer = next((named[lab] for lab in labels if lab in q_labels and named.get(lab)), None)
+    for lab in named:
+        if named[lab] is None and _role(lab) is None and \
+                not any(w.lower().rstrip(".") in _ROLE_LABELS for w in lab.split()):
+            # A voice the label names as a part of its own ("Operator:", "Clerk:"), no
+            # person: its turns are its own, not the interviewee's.
+            named[lab] = lab.strip()
 
     prev = "narration"
     for i in range(start, n):
