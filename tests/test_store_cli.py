@@ -43,9 +43,9 @@ def corpus(tmp_path):
 
 def test_add_reports_failures_and_is_idempotent(tmp_path, corpus):
     p = cogmap("add", corpus, "--workers", "2", cwd=tmp_path)
-    assert p.returncode == 1, p.stderr  # one document failed
+    assert p.returncode == 1, p.stderr  # one document failed, and by a fault of the extractor's
     assert "added 2, unchanged 0" in p.stdout and "failed 1" in p.stdout
-    assert "bad.txt: ValueError: this document asked to fail" in p.stdout
+    assert "bad.txt: internal error: ValueError: this document asked to fail" in p.stdout
     assert "Traceback" not in p.stderr
     assert (tmp_path / "cogmap.db").exists()  # the default store, created on first use
     p = cogmap("add", corpus / "a.txt", corpus / "deep" / "b.txt", cwd=tmp_path)
@@ -200,7 +200,8 @@ def test_add_counts_a_device_and_a_symlink_loop_as_failed(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     r = cogmap("add", "/dev/zero", loop_a, fifo, "--db", tmp_path / "c.db", "--workers", "0", cwd=tmp_path)
-    assert r.returncode == 1, r.stderr
+    assert r.returncode == 2, r.stderr  # the inputs' fault, every one
+    assert not (tmp_path / "c.db").exists()  # nothing stored: no empty store made
     assert "failed 3" in r.stdout
     assert "/dev/zero: more than" in r.stdout and "symbolic links" in r.stdout
     assert f"{fifo}: is a named pipe" in r.stdout
@@ -313,6 +314,30 @@ def test_a_store_where_nothing_can_be_written_is_the_users_to_fix(tmp_path):
         assert r.returncode == 2 and "cannot open store" in r.stderr, r.stderr
     finally:
         locked.chmod(0o700)
+
+
+def test_a_forged_document_is_refused_before_it_can_break_the_store(tmp_path):
+    """A document whose offsets do not slice its text to its quotes would fail every map
+    and report of the store it entered; a side naming no concept of the document too."""
+    import cogmap as api
+
+    doc = api.extract("Higher rates reduce demand for homes, the economist said.")
+    good = tmp_path / "good.json"
+    good.write_text(doc.to_json())
+    forged = json.loads(doc.to_json())
+    forged["claims"][0]["evidence"].update(start=999999, end=5)
+    (tmp_path / "forged.json").write_text(json.dumps(forged))
+    renamed = json.loads(doc.to_json())
+    renamed["claims"][0]["cause"]["concept"] = "nowhere"
+    (tmp_path / "renamed.json").write_text(json.dumps(renamed))
+    db = tmp_path / "c.db"
+    r = cogmap("add", tmp_path / "forged.json", tmp_path / "renamed.json", "--db", db, "--workers", "0", cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert "forged.json: claims[0].evidence: text[999999:5] is not its words" in r.stdout
+    assert "renamed.json: claims[0].cause: concept 'nowhere' is not among the concepts" in r.stdout
+    assert not db.exists()
+    assert cogmap("add", good, "--db", db, "--workers", "0", cwd=tmp_path).returncode == 0
+    assert cogmap("map", "--db", db, cwd=tmp_path).returncode == 0
 
 
 def test_adding_json_that_is_no_document_says_what_is_wrong_and_that_nothing_was_added(tmp_path):

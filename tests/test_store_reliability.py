@@ -402,3 +402,12 @@ def test_add_stops_at_the_first_disk_full_and_keeps_only_whole_documents(tmp_pat
     assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 2 * docs  # no half-written document
     assert con.execute("SELECT count(*) FROM forecasts").fetchone()[0] == docs
     con.close()
+
+
+def test_a_worker_leaves_ctrl_c_to_the_parent():
+    """Ctrl-C reaches every process of the terminal's group: a worker that took it would
+    print a traceback of its own while the parent is already saying "interrupted"."""
+    code = ("import signal, sys; sys.path.insert(0, 'tests'); from cogmap.corpus.workers import _worker_init; "
+            "_worker_init('fake_extractor:extract'); print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert r.stdout.strip() == "True", r.stderr

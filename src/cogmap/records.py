@@ -232,7 +232,7 @@ class Document(_Record):
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
         try:
-            return cls.model_validate_json(raw)
+            doc = cls.model_validate_json(raw)
         except ValidationError as exc:
             if _lists_documents(raw):
                 raise InputError(f"{path}: holds a list of documents (cogmap extract of several files); "
@@ -241,6 +241,36 @@ class Document(_Record):
             where = ".".join(str(x) for x in first.get("loc", ())) or "the top level"
             raise InputError(f"{path}: not a cogmap.document/1 file (the output of cogmap extract --format json): "
                              f"{where}: {first.get('msg', 'invalid')}") from None
+        wrong = doc.first_problem()
+        if wrong:
+            raise InputError(f"{path}: {wrong}; a document's quotes must be its own text (extract the article again)")
+        return doc
+
+    def first_problem(self) -> Optional[str]:
+        """What first breaks the promise every record makes, that its offsets slice
+        :attr:`text` to its quote and its sides name concepts of the document; ``None``
+        when nothing does. A document written by hand, or edited, is checked by this
+        before it is stored: one forged offset would fail every map drawn from the store.
+
+        >>> Document(source="x", text="Rates cut demand.", quotes=[Quote(text="cut", start=6, end=9)]).first_problem()
+        >>> Document(source="x", text="Rates cut demand.", quotes=[Quote(text="cut", start=9, end=6)]).first_problem()
+        'quotes[0]: text[9:6] is not its words'
+        """
+        n = len(self.text)
+        spans = [(f"turns[{i}]", t, None) for i, t in enumerate(self.turns)]
+        spans += [(f"quotes[{i}]", q, q.text) for i, q in enumerate(self.quotes)]
+        for name in ("claims", "denials", "forecasts"):
+            spans += [(f"{name}[{i}].evidence", r.evidence, r.evidence.text) for i, r in enumerate(getattr(self, name))]
+        for where, span, words in spans:
+            if not span.start <= span.end <= n or words is not None and self.text[span.start:span.end] != words:
+                return f"{where}: text[{span.start}:{span.end}] is not its words"
+        known = {c.id for c in self.concepts}
+        for name in ("claims", "denials"):
+            for i, c in enumerate(getattr(self, name)):
+                for side in ("cause", "effect"):
+                    if getattr(c, side).concept not in known:
+                        return f"{name}[{i}].{side}: concept {getattr(c, side).concept!r} is not among the concepts"
+        return None
 
     @classmethod
     def from_json(cls, text: str) -> "Document":

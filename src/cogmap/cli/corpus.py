@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import time
 from dataclasses import asdict
 from enum import Enum
@@ -93,6 +94,7 @@ def add(
     if not expand_paths(paths):  # a path that is not there fails here, before a store file is made for nothing
         raise InputError(f"no articles in {', '.join(map(str, paths))} (a folder is searched for "
                          f".txt, .html and .htm files)")
+    new_store = not Path(db).exists()
     store = Store(db)
     bar = Progress(
         TextColumn("adding"), BarColumn(), MofNCompleteColumn(), Rate(), TimeElapsedColumn(),
@@ -120,12 +122,16 @@ def add(
     how = f"dask ({report.workers} workers)" if dask else (
         "in this process" if report.workers == 0 else f"{report.workers} worker{'s' if report.workers != 1 else ''}"
     )
+    already = f" (their content is already in {db})" if report.unchanged else ""
     out.print(
-        f"added {len(report.added)}, unchanged {len(report.unchanged)} (their content is already in {db}), "
+        f"added {len(report.added)}, unchanged {len(report.unchanged)}{already}, "
         f"failed {len(report.failed)}; {report.docs_per_second:.1f} docs/s, {how}",
         highlight=False, soft_wrap=True,
     )
-    if not report.added and not (read and read.read):
+    if new_store and not report.added and not report.unchanged:
+        _remove_store(db)  # a run that stored nothing leaves no empty store behind
+        out.print(f"nothing was stored, so no store was made at {db}", highlight=False)
+    elif not report.added and not (read and read.read):
         out.print("nothing new: the store is unchanged", highlight=False)
     if read is not None:
         cli_llm.say_store(read, db)
@@ -134,8 +140,21 @@ def add(
         for source, why in report.failed:
             out.print(f"  {source}: {why}", highlight=False, markup=False, soft_wrap=True)
         n = len(report.failed)
-        rest = "the others were added" if report.added or report.unchanged else "nothing was added"
-        raise CogmapError(f"{n} document{'s' if n != 1 else ''} failed (listed above); {rest}")
+        rest = ("the others were added" if report.added else
+                "the others were in the store already" if report.unchanged else "nothing was added")
+        why = f"{n} document{'s' if n != 1 else ''} failed (listed above); {rest}"
+        from cogmap.corpus.workers import INTERNAL
+
+        # Exit status 2 when every failure is the input's (empty, binary, not a document), 1 when cogmap failed.
+        raise CogmapError(why) if any(w.startswith(INTERNAL) for _, w in report.failed) else InputError(why)
+
+
+def _remove_store(db) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{db}{suffix}")
+        except FileNotFoundError:
+            pass
 
 
 def experts(

@@ -366,7 +366,8 @@ class Store(Queries):
         for doc in docs:
             _, new = self.add_document(doc)
             (report.added if new else report.unchanged).append(doc.source)
-        if report.added:
+        if report.added or report.unchanged:
+            # (also when nothing is new: a run stopped before this step left labels without vectors)
             self.embed_labels()
         report.seconds = time.perf_counter() - t0
         return report
@@ -557,7 +558,8 @@ class Store(Queries):
                 store(_extract_path(source, spec, options))
         else:
             report.workers = run_pool(todo, workers or os.cpu_count() or 1, spec, store, options)
-        if report.added:
+        if report.added or report.unchanged:
+            # (also when nothing is new: a run stopped before this step left labels without vectors)
             self.embed_labels()
         report.seconds = time.perf_counter() - t0
         return report

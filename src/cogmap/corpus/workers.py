@@ -151,6 +151,11 @@ _EXTRACTORS: dict[str, Callable[..., Document]] = {}
 
 
 def _worker_init(spec: str | None) -> None:
+    import signal
+
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the run and
+    # says so in one line; a worker that took it too would print its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
     try:
         _extractor(spec)
@@ -218,12 +223,12 @@ def _extract_path(source: str, spec: str | None = None,
             try:
                 doc = Document.load(source)
             except InputError as exc:
-                return source, None, str(exc).removeprefix(f"{source}: "), _peak_rss()
+                return source, None, _describe(exc, source), _peak_rss()
             return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
         doc = _extractor(spec)(Path(source), source=source, **(options or {}))
         return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
     except Exception as exc:  # one bad document must not stop the corpus
-        return source, None, _describe(exc), _peak_rss()
+        return source, None, _describe(exc, source), _peak_rss()
 
 
 def _extract_bytes(source: str, data: bytes, spec: str | None = None, options: Optional[dict] = None):
@@ -244,7 +249,7 @@ def _extract_bytes(source: str, data: bytes, spec: str | None = None, options: O
             doc = doc.model_copy(update={"source": source})
             return source, doc.model_dump_json(by_alias=True), None, _peak_rss()
         except Exception as exc:
-            return source, None, _describe(exc), _peak_rss()
+            return source, None, _describe(exc, source), _peak_rss()
     finally:
         try:
             os.unlink(tmp)
@@ -252,9 +257,17 @@ def _extract_bytes(source: str, data: bytes, spec: str | None = None, options: O
             pass
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, source: Optional[str] = None) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    if isinstance(exc, CogmapError) and text:
+        # The message is written for the user already; the list names the file, so once.
+        return text.removeprefix(f"{source}: ") if source else text
+    # A failure of cogmap's own, not of the input: said as the CLI says one (exit status 1).
+    return f"{INTERNAL}{type(exc).__name__}: {text}" if text else f"{INTERNAL}{type(exc).__name__}"
+
+
+#: How :func:`_describe` opens a failure that is a fault of cogmap's, not of the input.
+INTERNAL = "internal error: "
 
 
 
