@@ -11,7 +11,7 @@ concurrency tests slow. The store reads ``COGMAP_EXTRACTOR=fake_extractor:extrac
     Bob Ray: oil supply raises inflation.
     Ann Lee: forecast 0.7 the central bank will cut rates.
 
-A text containing ``FAIL-ME`` raises, to test that one bad document is skipped;
+A text containing ``SLOW-ME`` takes 1.5 s; one containing ``FAIL-ME`` raises, to test that one bad document is skipped;
 ``DIE-NOW`` kills the worker process outright (as running out of memory would).
 ``COGMAP_FAKE_DELAY`` (seconds) slows every document down, so a test can kill a
 run in the middle.
@@ -45,6 +45,8 @@ def extract(text_or_path, source=None) -> Document:
         text = str(text_or_path)
     if "FAIL-ME" in text:
         raise ValueError("this document asked to fail")
+    if "SLOW-ME" in text:
+        time.sleep(1.5)  # finishes after the documents given after it
     if "DIE-NOW" in text:
         import multiprocessing
 

@@ -298,3 +298,15 @@ def test_a_wire_lead_dates_the_story_and_stays_its_first_paragraph():
     assert c.date == "2025-03-14" and lead in c.text
     assert clean(f"Harbour shut\n\n{lead.replace('14 March 2025', 'March 14')}").date is None
     assert clean("Harbour shut\n\nIn Korvath, 14 March 2025 - the day the docks closed - was calm, officials said.").date is None
+
+
+@pytest.mark.parametrize("line,day", [("Published: 2025-03-03", "2025-03-03"),
+                                      ("Updated: 4 May 2024, 09:00", "2024-05-04"),
+                                      ("Mon 3 Mar 2025 10.00 GMT", "2025-03-03"),
+                                      ("Sat. March 3, 2024", "2024-03-03"),
+                                      ("Published: yesterday", None)])
+def test_a_date_line_dates_the_article(line, day):
+    """The line goes as page furniture, and its date is the article's (a day with no year is
+    no date: guessing the year would date the article wrongly)."""
+    c = clean(f"Port shut\n\n{line}\n\nOfficials said the closure will raise prices for importers across the region.")
+    assert c.date == day and line not in c.text

@@ -172,3 +172,17 @@ def test_output_to_a_link_or_a_device_writes_through_it(tmp_path, command):
     r = run(*command[:1], str(article), *command[1:], "-o", str(link))
     assert r.returncode == 0, r.stderr
     assert link.is_symlink() and real.read_text() != "old" and "fares" in real.read_text()
+
+
+def test_output_is_left_alone_when_an_article_fails(tmp_path):
+    """A file written from some of the articles would pass for all of them, and replace
+    the one the user had."""
+    good, empty, out = tmp_path / "a.txt", tmp_path / "empty.txt", tmp_path / "keep.json"
+    good.write_text("Higher rates reduce demand for homes, the economist said.")
+    empty.write_text("")
+    out.write_text("kept")
+    r = run("extract", good, empty, "--format", "json", "-o", out)
+    assert r.returncode == 2 and "empty.txt: is empty" in r.stderr and "was not written" in r.stderr, r.stderr
+    assert out.read_text() == "kept"
+    r = run("extract", good, empty, "--format", "json")  # to the terminal: the good one shown, the bad one said
+    assert r.returncode == 2 and json.loads(r.stdout)[0]["claims"], r.stderr

@@ -279,3 +279,14 @@ def test_json_is_not_read_as_an_article(tmp_path):
     p = tmp_path / "note.txt"
     p.write_text("[Note] Higher rates reduce demand.")
     assert read(p).text.startswith("[Note]")
+
+
+def test_control_characters_become_spaces_and_a_form_feed_a_line_break(tmp_path):
+    """Terminal escapes in an article ("ESC[2J" clears the screen, "ESC]0;" sets the
+    window title) must not reach whoever reads its quotes in a terminal; offsets stay."""
+    raw = "Food prices\x1b]0;PWNED\x07 rose.\x1b[2J Higher rates cut demand\x9b31m.\x0cPage two."
+    p = tmp_path / "esc.txt"
+    p.write_bytes(raw.encode("utf-8"))
+    text = read(p).text
+    assert len(text) == len(raw) and not any(ord(ch) < 32 and ch != "\n" or 0x7f <= ord(ch) <= 0x9f for ch in text)
+    assert text.endswith(".\nPage two.") and "Food prices ]0;PWNED  rose." in text

@@ -317,7 +317,16 @@ def test_cli_report_of_several_articles_is_one_page_of_them_all(tmp_path):
     data = json.loads(split(out.read_text(encoding="utf-8"))[1])
     assert data["kind"] == "corpus"
     assert {d["title"] for d in data["documents"]} == {"Heat and harvests", "Ports"}
+    assert data["title"] == "2 articles: Heat and harvests; Ports" and ":memory:" not in out.read_text()
     assert len(data["forecasts"]) >= 2
     assert sorted(x.name for x in tmp_path.iterdir()) == ["a.txt", "b.txt", "r.html"]
     r = CliRunner().invoke(app, ["report", str(a), str(CURATED), "-o", str(out)])
     assert isinstance(r.exception, InputError) and "on its own" in str(r.exception)
+    import cogmap
+
+    extracted = tmp_path / "b.json"  # a document extracted before goes beside articles, as it is
+    extracted.write_text(cogmap.extract(b).to_json(), encoding="utf-8")
+    r = CliRunner().invoke(app, ["report", str(a), str(extracted), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert {d["title"] for d in json.loads(split(out.read_text(encoding="utf-8"))[1])["documents"]} == \
+        {"Heat and harvests", "Ports"}

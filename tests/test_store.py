@@ -261,6 +261,17 @@ def test_add_files(tmp_path, workers):
         assert {d.source for d in s.documents()} == {str(f) for f in files if f != files[4]}
 
 
+def test_ids_follow_the_order_given_whatever_finishes_first(tmp_path):
+    """Users cite documents and forecasts by id ("forecasts resolve 3"): the ids must not
+    depend on how many workers ran or which document took longest."""
+    files = _write_corpus(tmp_path / "c", 4)
+    with open(files[0], "a", encoding="utf-8") as fh:
+        fh.write("SLOW-ME\n")
+    with Store(tmp_path / "s.db") as s:
+        s.add(files, workers=2, extractor=FAKE)
+        assert [d.source for d in s.documents()] == [str(f) for f in files]
+
+
 @pytest.mark.parametrize("processes", [False, True])
 def test_add_via_dask_local_cluster(tmp_path, processes):
     distributed = pytest.importorskip("distributed")

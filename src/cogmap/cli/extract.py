@@ -115,6 +115,13 @@ def register(app: typer.Typer) -> None:
                 failed.append(exc)  # one bad file among many: the others are still shown
         if not docs:
             raise failed[0]
+        if failed and output is not None:
+            # A file written from some of the articles would pass for all of them, and it would
+            # replace the file the user had: as map and report do, nothing is written.
+            err = TerminalConsole(stderr=True)
+            for exc in failed:
+                err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            raise InputError(f"{output} was not written: {len(failed)} of {len(files)} articles failed (above)")
         if fmt is Fmt.json:
             data = docs[0].to_dict() if len(files) == 1 else [d.to_dict() for d in docs]
             _write(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")

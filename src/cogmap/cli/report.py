@@ -94,15 +94,24 @@ def _articles_data(paths: List[str], max_length: int, aliases) -> dict:
     from cogmap.extract.pipeline import extract
     from cogmap.show.report import MODEL_SUFFIXES, store_report_data
 
+    from cogmap.records import Document
+
+    done = {}
     for p in paths:
-        if Path(p).suffix.lower() in MODEL_SUFFIXES:
-            raise InputError(f"{p}: a model file is reported on its own, not beside articles")
         if not Path(p).is_file():
             raise InputError(f"{p}: no such file" if not Path(p).exists() else f"{p}: not a file")
-    docs = [extract(Path(p), aliases=aliases) for p in paths]
+        if Path(p).suffix.lower() == ".json" and b'"cogmap.document/1"' in Path(p).read_bytes()[:4096]:
+            done[p] = Document.load(p)  # extracted before (extract --format json): used as it is
+        elif Path(p).suffix.lower() in MODEL_SUFFIXES:
+            raise InputError(f"{p}: a model file is reported on its own, not beside articles")
+    docs = [done[p] if p in done else extract(Path(p), aliases=aliases) for p in paths]
     store = Store(":memory:")
     try:
         store.add_documents(docs)
-        return store_report_data(store, max_loop_length=max_length, aliases=aliases)
+        data = store_report_data(store, max_loop_length=max_length, aliases=aliases)
+        # (the store held in memory has no name: the page is named by its articles)
+        names = [d.title or Path(d.source).name for d in docs]
+        data["title"] = f"{len(docs)} articles: " + "; ".join(names[:3]) + ("; …" if len(names) > 3 else "")
+        return data
     finally:
         store.close()

@@ -550,14 +550,35 @@ class Store(Queries):
             (report.added if new else report.unchanged).append(source)
             tick(source, "added" if new else "unchanged")
 
+        # Workers finish in any order; documents are stored in the order given, so their ids
+        # (and their forecasts' ids, which users cite) do not depend on how many workers ran.
+        place = {source: i for i, (source, _) in enumerate(todo)}
+        waiting: dict[int, tuple] = {}
+        gone: set[int] = set()
+        turn = 0
+
+        def in_order(result) -> None:
+            nonlocal turn
+            waiting[place[result[0]]] = result
+            if len(waiting) > 256:  # one document far slower than the rest: memory stays flat, order gives way
+                early = min(waiting)
+                gone.add(early)
+                store(waiting.pop(early))
+            while turn in waiting or turn in gone:
+                if turn in waiting:
+                    store(waiting.pop(turn))
+                turn += 1
+
         if dask_address:
-            report.workers = run_dask(todo, dask_address, spec, store, options)
+            report.workers = run_dask(todo, dask_address, spec, in_order, options)
         elif workers == 0 or (workers is None and len(todo) <= 1):
             report.workers = 0
             for source, _ in todo:
                 store(_extract_path(source, spec, options))
         else:
-            report.workers = run_pool(todo, workers or os.cpu_count() or 1, spec, store, options)
+            report.workers = run_pool(todo, workers or os.cpu_count() or 1, spec, in_order, options)
+        for k in sorted(waiting):  # (one whose result never came: the rest are stored all the same)
+            store(waiting.pop(k))
         if report.added or report.unchanged:
             # (also when nothing is new: a run stopped before this step left labels without vectors)
             self.embed_labels()

@@ -86,13 +86,13 @@ _META = re.compile(
     r"read time|reading time|source|categories|category|related|read also|also read|see also|read more|"
     r"more on this|recommended|further reading|watch|listen|advertisement|advert|ad|sponsored|promoted|"
     r"partner content|paid content)\s*:", re.I)
-_WEEKDAY = r"(mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAY = r"(mon|tues?|wed(nes)?|thu(rs?)?|fri|sat(ur)?|sun)(day)?\.?"  # "Monday", "Mon", "Thurs."
 _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
           r"oct(ober)?|nov(ember)?|dec(ember)?)\.?")
 _DATELINE = re.compile(
     rf"^({_WEEKDAY},?\s*)?(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
-    r"(\s*,?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$", re.I)
+    r"(\s*,?\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$", re.I)
 # A byline's name: "By Ann Lee", "By Ann Lee and Bo Ray", "By Ann Lee, Reuters" (the first writer).
 _BYLINE_NAME = re.compile(r"^(?:(?:[Pp]osted|[Ww]ritten|[Ww]ords|[Rr]eported|[Ss]tory) by|by|By|BY)\s+(?P<name>[A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|de|van|von|da|al))*"
                           r"\s+[A-Z][\w’'-]+)\s*(?:$|[,|–—]|\band\b)")
@@ -226,9 +226,12 @@ def iso_date(text: str) -> Optional[str]:
 
     >>> iso_date("Wednesday, 18 July 2012 01:47 PM"), iso_date("Sep 22, 2005"), iso_date("soon")
     ('2012-07-18', '2005-09-22', None)
+    >>> iso_date("Mon 3 Mar 2025 10.00 GMT"), iso_date("3.4.2025")
+    ('2025-03-03', '2025-04-03')
     """
     from dateutil import parser
 
+    text = re.sub(r"\b(\d{1,2})\.(\d{2})\b(?!\.\d)", r"\1:\2", text)  # "10.00 GMT", as British papers print the time
     try:
         return parser.parse(text, fuzzy=True, dayfirst=bool(re.match(r"^\D*\d{1,2}[ ./]", text))).date().isoformat()
     except (ValueError, OverflowError):
@@ -399,6 +402,10 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
                 author = sender.group("name") if sender else None
         elif _META.match(ln) and len(words) <= 12:
             drop[i] = "meta"
+            field_name, value = ln.split(":", 1)
+            if date is None and i <= max(first_body, 3) and \
+                    field_name.strip().lower() in ("published", "posted", "released", "updated", "last updated"):
+                date = iso_date(value) if re.search(r"\d{4}", value) else None  # (no year: no date, not a guess)
         elif _DATELINE.match(ln):
             drop[i] = "dateline"
             if date is None:

@@ -196,10 +196,18 @@ def _decode(data: bytes, source: str) -> tuple[str, str, int]:
     return str(best), best.encoding, 0
 
 
+#: Control characters, C0 (but tab and line feed, and NUL, which marks a binary file) and C1.
+_CONTROLS = re.compile(r"[\x01-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _from_text(text: str, source: str, html: Optional[bool]) -> RawInput:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError(f"{source}: looks like a binary file, not text or HTML")
+    # A form feed is a page break (pdftotext); every other control character is a space.
+    # Terminal escapes ("ESC[2J" clears the screen) would otherwise reach whoever reads a
+    # quote or label in a terminal, and lxml refuses them in HTML. The length stays.
+    text = _CONTROLS.sub(" ", text.replace("\x0c", "\n"))
     if html is None:
         html = bool(_HTML_START.match(text[:2048].encode("utf-8", "replace")))
     if not html:
@@ -242,15 +250,11 @@ def is_report(head: str) -> bool:
     return REPORT_MARK in head[:4096]
 
 
-#: Control characters XML forbids (all below 0x20 but tab and the line ends): lxml
-#: refuses a string holding one, and on a web page they stand for a space at most.
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _from_html(html: str, source: str) -> RawInput:
     import trafilatura
 
-    html = _NOT_XML.sub(" ", html)
     try:
         result = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False,
