@@ -617,3 +617,33 @@ def test_that_is_why_states_what_is_to_come_and_asks_nothing():
     fs = cogmap.extract("That is why shoppers will feel this for weeks.", extractor="rules").forecasts
     assert [f.hedge for f in fs] == ["will"]
     assert cogmap.extract("Nobody knows why prices will rise.", extractor="rules").forecasts == []
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+@pytest.mark.parametrize("text,p", [
+    ("I would put the odds of the reservoir lasting the decade at one in ten, at most.", 0.1),
+    ("I put a default before the spring at roughly one in three.", 0.3333),
+    ("A rate cut by June is unlikely, <15%.", 0.15),
+    ("Tolls scrapped by next summer: ~40%.", 0.4),
+    ("Analysts say a grey market is almost certain to appear within a year.", 0.97),
+    ("The ferry operator is certain to raise fares before winter.", 0.97),
+])
+def test_odds_said_outright_outrank_the_hedge_beside_them(text, p, extractor):
+    """Odds put as a number, where the writer puts them ("I'd put the odds at one in
+    ten"), or tagged on at the end of a list's item (": ~40%"), are the forecast's; "almost
+    certain to" is the scale's almost certain, not the plain future."""
+    fs = cogmap.extract(text, extractor=extractor).forecasts
+    assert [round(f.probability, 4) for f in fs] == [p], [(f.probability, f.hedge) for f in fs]
+
+
+@pytest.mark.parametrize("text", ["Inflation in May: ~4%.", "Turnout by noon: 41%.",
+                                  "The survey put turnout at 31 percent.", "Certain firms will gain."])
+def test_a_measure_is_no_odds(text):
+    """A level measured, or a month called May, is no chance of anything."""
+    fs = cogmap.extract(text, extractor="rules").forecasts
+    assert all(f.probability not in (0.04, 0.41, 0.31, 0.97) for f in fs), [(f.probability, f.hedge) for f in fs]
+
+
+def test_a_bare_reply_denied_is_the_complement():
+    d = cogmap.extract("Will the ferry operator go under this winter?\n\nAlmost certainly not. It has cash for two years.")
+    assert [round(f.probability, 2) for f in d.forecasts] == [0.03], [(f.probability, f.hedge) for f in d.forecasts]

@@ -437,24 +437,32 @@ _ASIDE_ODDS = re.compile(r"\((?:(?:maybe|perhaps|about|roughly|around|say|probab
                          r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\)", re.I)
 
 
+#: Odds tagged on at the end of a sentence or a list's item: ", <15%", ": ~40%".
+_TRAILING_ODDS = re.compile(r"[,:;–—]\s*(~|<|>|≈|about\s|roughly\s|around\s|maybe\s|perhaps\s|say\s)?\s*"
+                            r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*[.!)]?\s*$", re.I)
+
+
 def stated_odds(hedge: Optional[str]) -> bool:
     """Whether a forecast's hedge is odds put as a number ("15%", "one in five")."""
     return bool(hedge) and bool(_PERCENT.search(hedge) or _ONE_IN.search(hedge))
 
 
 def _put_at(sent) -> bool:
-    """"I'd put a full recovery at maybe 25 percent", "I would put it at one in three": an
-    estimate of a chance stated as where someone would put the thing, with no word of
-    chance ("the survey put turnout at 31 percent" measures, and is no forecast)."""
+    """"I'd put a full recovery at maybe 25 percent", "I would put it at one in three", "I put
+    a downgrade at one in three": an estimate of a chance stated as where someone would put
+    the thing, with no word of chance ("the survey put turnout at 31 percent" measures, and
+    is no forecast)."""
     return any(t.lemma_.lower() in ("put", "place", "peg") and any(
-        c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in t.children) and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") or c.dep_ == "nsubj" and c.lower_ in ("i", "we")
+        for c in t.children) and any(
+        # (the "at" anywhere below: "put the odds of the glacier surviving at one in ten" hangs it on the gerund)
         p.dep_ == "prep" and p.lower_ == "at" and any(o.ent_type_ == "PERCENT" or o.lower_ in ("percent", "cent", "%") or
                                                        _ONE_IN.search(p.doc[p.i:p.right_edge.i + 1].text)
                                                        for o in p.subtree)
-        for p in t.children) for t in sent)
+        for p in t.subtree) for t in sent)
 
 
-def _explicit_probability(sent, scale: str):
+def explicit_probability(sent, scale: str):
     """A probability the sentence states outright: "a 30% chance", "put the odds at roughly even".
 
     Only when a word of likelihood (chance, odds, probability, risk ...) is in the
@@ -464,6 +472,14 @@ def _explicit_probability(sent, scale: str):
     m = _ASIDE_ODDS.search(text)
     if m and 0 <= float(m.group(1)) <= 100:
         return round(float(m.group(1)) / 100, 4), m.group(0).strip("()")  # "I'd be surprised (maybe 15%) to see"
+    m = _TRAILING_ODDS.search(text)
+    due = HORIZON.search(text)
+    if m and 0 <= float(m.group(2)) <= 100 and (has_term([t.lower_ for t in sent if not t.ent_type_]) or m.group(1) and due and
+                                                  due.group(0).lower().startswith(("by ", "before ", "within "))):
+        # "A cut by June is unlikely, <15%", "Rates cut by next summer: ~40%": odds tagged on at
+        # the end, beside a hedge or, marked as an estimate, a time to come ("Inflation in May:
+        # 4%" measures).
+        return round(float(m.group(2)) / 100, 4), m.group(0).strip(",:;–— .!)")
     if not any(t.lower_ in _ODDS_WORDS for t in sent) and not _put_at(sent):
         return None
     m = _PERCENT.search(text)
@@ -549,6 +565,8 @@ _FRAMES = [(re.compile(p, re.I), term) for p, term in (
     (r"\bthe (?:real |big )?(?:risk|danger) is that\b", "risk"),
     (r"\b(?:wouldn'?t|would not|can'?t|cannot) rule out\b", "possible"),
     (r"\b(?:is|are|was|were|looks?) poised to\b", "will"),
+    (r"\b(?:is|are|'s|'re|looks?|seems?) (?:almost|nearly|virtually|all but) certain to\b", "almost certain"),
+    (r"\b(?:is|are|'s|'re|looks?|seems?) certain to\b", "certain to"),
     (r"\b(?:is|are|'s|'re|looks?|seems?) (?:now |soon |also )?set to\b"
      r"(?! (?:(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|zero)\b|\d))", "set to"),
     (r"\b(?:has|have) the potential to\b", "potential"),
@@ -668,7 +686,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                         c.dep_ == "neg" for c in anc.children):
                     negated = not negated  # "I don't think X will happen": the belief is denied
                     break
-        explicit = _explicit_probability(sent, scale)
+        explicit = explicit_probability(sent, scale)
         stated = _likelihood_stated(sent)
         if stated is not None:
             words, future = [stated] + [w for w in words if w in ("very", "highly")], True
@@ -747,7 +765,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             continue
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
-                               framed=frame is not None or toss_up or explicit is not None and _put_at(sent),
+                               framed=frame is not None or toss_up or explicit is not None and (
+                                   _put_at(sent) or stated_odds(explicit[1])),
                                possible=possible_event(verb)))
     return out
 

@@ -32,6 +32,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["SCALES", "has_term", "probability", "term_band"]
 
 # Words the published scales leave out, read as their nearest term: "can" and the nouns of
@@ -88,7 +90,8 @@ _SURVEY = {
 SCALES = {"icd203": _ICD, "kent": _KENT, "survey": _SURVEY}
 
 # Strength order: a stronger hedge word decides when several occur together.
-_ORDER = ["certainly", "definitely", "surely", "undoubtedly", "inevitably", "almost certainly",
+_ORDER = ["certainly", "definitely", "surely", "undoubtedly", "inevitably", "almost certainly", "almost certain",
+          "nearly certain",
           "very likely", "highly likely", "likely", "probably", "unlikely", "very unlikely",
           "highly unlikely", "no chance", "little chance", "roughly even", "even chance", "fifty-fifty", "bound to",
           "doubt", "surprised", "expect", "expects", "expected", "expecting", "should", "perhaps", "maybe", "possibly",
@@ -105,7 +108,7 @@ def has_term(words: list[str]) -> bool:
     """Whether the words hold any term of the scales (else :func:`probability` reads "will")."""
     low = [_FORMS.get(w.lower(), w.lower()) for w in words]
     joined = " ".join(low)
-    return any((" " in t and t in joined) or t in low for t in _ORDER)
+    return any((" " in t and t in joined) or t in low for t in _ORDER) or " certain to" in f" {joined}"
 
 
 def term_band(term: str, scale: str = "icd203") -> float | None:
@@ -134,6 +137,8 @@ def probability(words: list[str], negated: bool = False, scale: str = "icd203") 
             phrases.append(term)
     if "almost" in low and "certainly" in low:
         phrases.insert(0, "almost certainly")
+    elif re.search(r"\b(?<!almost )(?<!nearly )certain to\b", joined):
+        phrases.insert(0, "certain")  # "is certain to fall" ("certain" alone is as often "certain firms")
     for prefix in ("very", "highly"):
         for base in ("likely", "unlikely", "probably"):
             if prefix in low and base in low and low.index(prefix) < low.index(base):

@@ -716,9 +716,9 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     keeps only a forecasting phrase's.
     """
     from cogmap.extract import hedges
-    from cogmap.extract.forecasts import (HORIZON, JUDGING_VERBS, RawForecast, advised, counterfactual, in_the_past,
-                                          is_explainer_title, judged, only_dependence, permitted,
-                                          short_of_certain)
+    from cogmap.extract.forecasts import (HORIZON, JUDGING_VERBS, RawForecast, advised, counterfactual,
+                                          explicit_probability, in_the_past, is_explainer_title, judged,
+                                          only_dependence, permitted, short_of_certain)
 
     out = []
     by_paragraph: dict[int, list] = {}  # the rules' forecasts by paragraph: no scan of all per sentence
@@ -802,8 +802,15 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
                        if hedges.has_term([t.lower_]) and (t.head if t.dep_ in ("aux", "advmod") else t).pos_
                        in ("VERB", "AUX")]
             negated = negated or any(c.dep_ == "neg" for v in hedged for c in v.children)
-        prob, hedge = hedges.probability(low, negated=negated, scale=scale)
-        if any(w in JUDGING_VERBS for w in low) or any(judged(v) for v in hedged):
+        if not any(t.pos_ in ("VERB", "AUX") for t in ref.sent) and any(t.dep_ == "neg" or t.lower_ == "not"
+                                                                       for t in ref.sent):
+            negated = True  # a bare reply, "Almost certainly not.", whose "not" hangs on no verb
+        explicit = explicit_probability(ref.sent, scale)
+        if explicit is not None:
+            prob, hedge = explicit  # "I'd put the odds at one in ten" outranks the "would" beside it
+        else:
+            prob, hedge = hedges.probability(low, negated=negated, scale=scale)
+        if explicit is None and (any(w in JUDGING_VERBS for w in low) or any(judged(v) for v in hedged)):
             prob, hedge = short_of_certain(prob, hedge, scale)  # "I think it will definitely": judged
         m = HORIZON.search(ref.text)
         start = ref.sent.start_char
