@@ -120,3 +120,50 @@ def test_export_and_import_dispatch(tmp_path):
     assert import_model(g).to_dict() == sample().to_dict()
     with pytest.raises(InputError, match="no such file"):
         import_model(tmp_path / "nope.csv")
+
+
+def test_import_names_the_formats_it_does_not_read(tmp_path):
+    """DOT, GEXF, Mermaid, YAML/JSON and folders are not read as CSV: the message names what import reads."""
+    import json as _json
+
+    from cogmap.records import Document
+
+    reads = "import reads an adjacency-matrix CSV or GraphML"
+    for fmt, suffix, name in (("dot", ".dot", "DOT"), ("gexf", ".gexf", "GEXF"), ("mermaid", ".mmd", "Mermaid")):
+        p = tmp_path / f"m{suffix}"
+        p.write_text(export(sample(), fmt), encoding="utf-8")
+        with pytest.raises(InputError) as exc:
+            import_model(p)
+        assert str(exc.value) == f"{p}: {reads}, not {name}"
+        bare = tmp_path / f"{fmt}-without-suffix"  # known by its content too
+        bare.write_text(export(sample(), fmt), encoding="utf-8")
+        with pytest.raises(InputError) as exc:
+            import_model(bare)
+        assert str(exc.value) == f"{bare}: {reads}, not {name}"
+    for suffix in (".yaml", ".json"):
+        p = tmp_path / f"model{suffix}"
+        sample().save(p)
+        with pytest.raises(InputError) as exc:
+            import_model(p)
+        assert str(exc.value) == f"{p}: is a cogmap model already; use it as it is"
+    doc = tmp_path / "doc.json"
+    doc.write_text(Document(source="a.txt", text="Rates rose.").to_json(), encoding="utf-8")
+    with pytest.raises(InputError, match="is a cogmap document"):
+        import_model(doc)
+    other = tmp_path / "other.json"
+    other.write_text(_json.dumps({"rows": [[0, 1]]}), encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        import_model(other)
+    assert str(exc.value) == f"{other}: {reads}, not JSON"
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    with pytest.raises(InputError) as exc:
+        import_model(folder)
+    assert "is a folder" in str(exc.value) and "cogmap add" not in str(exc.value)
+    notes = tmp_path / "notes.txt"  # any other name is still read as CSV, and says so when it is none
+    notes.write_text("just some words\nand more\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"{reads}; read as CSV, the first row"):
+        import_model(notes)
+    matrix = tmp_path / "matrix.txt"
+    matrix.write_text(export(sample(), "csv"), encoding="utf-8")
+    assert len(import_model(matrix).edges) == 3

@@ -67,3 +67,59 @@ def test_plot_calibration(tmp_path):
     out = tmp_path / "cal.png"
     plot_calibration({"Ann": calibration_table([0.2, 0.8, 0.9], [0, 1, 0])}, out)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_resolution_date_after_today_is_refused():
+    import datetime as dt
+
+    from cogmap.corpus.ledger import check_resolved_on
+    from cogmap.errors import InputError
+
+    day = dt.date(2025, 3, 1)
+    assert check_resolved_on("2025-03-01", today=day) == "2025-03-01"
+    assert check_resolved_on(dt.date(2024, 12, 31), today=day) == "2024-12-31"
+    with pytest.raises(InputError) as exc:
+        check_resolved_on("2025-03-02", today=day)
+    assert str(exc.value) == "--on 2025-03-02 is in the future (today is 2025-03-01)"
+    tomorrow = dt.date.today() + dt.timedelta(days=1)  # the default "today" is the local date
+    with pytest.raises(InputError, match=f"today is {dt.date.today().isoformat()}"):
+        check_resolved_on(tomorrow.isoformat())
+    with pytest.raises(InputError, match="must look like"):
+        check_resolved_on("next week", today=day)
+
+
+def _store_with_a_resolved_forecast(path):
+    from cogmap.corpus.store import Store
+    from cogmap.records import Document, Evidence, Forecast
+
+    text = "Prices will fall by 2026, Ann Lee said."
+    part = "Prices will fall by 2026"
+    doc = Document(source="a.txt", date="2024-01-01", text=text, forecasts=[
+        Forecast(id="f0", statement=part, probability=0.8, hedge="likely", speaker="Ann Lee",
+                 evidence=Evidence(text=part, start=0, end=len(part)))])
+    with Store(path) as st:
+        st.add_document(doc)
+        st.resolve(st.forecasts()[0].id, "yes", on="2025-01-05")
+    return path
+
+
+def test_a_plot_into_a_missing_folder_is_one_line(tmp_path):
+    from conftest import cogmap_here
+
+    from cogmap.corpus.ledger import check_plot_path
+    from cogmap.errors import InputError
+
+    missing = tmp_path / "none" / "cal.png"
+    assert check_plot_path(None) is None and check_plot_path(tmp_path / "cal.png") == tmp_path / "cal.png"
+    with pytest.raises(InputError) as exc:
+        check_plot_path(missing)
+    assert str(exc.value) == f"--plot {missing}: folder {missing.parent} does not exist"
+    with pytest.raises(InputError, match="is a folder"):
+        check_plot_path(tmp_path)
+    with pytest.raises(InputError, match="does not exist"):  # not FileNotFoundError from matplotlib
+        plot_calibration({"Ann": calibration_table([0.2, 0.8], [0, 1])}, missing)
+    db = _store_with_a_resolved_forecast(tmp_path / "corpus.db")
+    r = cogmap_here("experts", "--db", db, "--plot", missing)
+    assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+    assert r.stderr.strip() == f"error: --plot {missing}: folder {missing.parent} does not exist", r.stderr
+    assert not missing.parent.exists()

@@ -857,3 +857,107 @@ def test_serve_applies_an_alias_file_to_every_corpus_map(db, tmp_path):
     r = subprocess.run([sys.executable, "-m", "cogmap", "serve", "--db", str(db), "--aliases", str(tmp_path / "x.yaml")],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+# -- a busy port, a damaged store, and serving beyond loopback ------------------------------
+def _serve_once(*args, timeout=60):
+    """``cogmap serve ARGS`` in a real process that is expected to refuse and exit."""
+    return subprocess.run([sys.executable, "-m", "cogmap", "serve", *map(str, args)], capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_serve_on_a_busy_port_is_one_line_and_no_serving(db):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = _serve_once("--db", db, "--port", port)
+    assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+    assert r.stderr.strip() == f"error: port {port} on 127.0.0.1 is in use (choose another with --port)", r.stderr
+    assert "serving" not in r.stdout
+
+
+def _damage_an_index_page(path):
+    """Overwrite the root page of one index: opening the store reads only the schema, so it still opens."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")  # everything in the main file, none in a -wal beside it
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute("SELECT max(rootpage) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * page_size)
+        fh.write(b"\x7f" * page_size)
+
+
+def test_serve_refuses_a_damaged_store_before_it_says_it_serves(db):
+    from cogmap.show.serve import create_app
+
+    _damage_an_index_page(db)
+    Store(db, create=False, readonly=True).close()  # the damage is past what opening reads
+    with pytest.raises(InputError, match="is damaged"):
+        create_app(db)
+    r = _serve_once("--db", db, "--port", free_port())
+    assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: store {db} is damaged"), r.stderr
+    assert "serving" not in r.stdout
+
+
+def test_serve_beyond_loopback_answers_only_this_machines_names():
+    from cogmap.show.serve import LOOPBACK_HOSTS, served_hosts
+
+    me = socket.gethostname().lower()
+    assert served_hosts("127.0.0.1") == LOOPBACK_HOSTS  # loopback: nothing more
+    everywhere = served_hosts("0.0.0.0")
+    assert "*" not in everywhere and me in everywhere and set(LOOPBACK_HOSTS) <= set(everywhere)
+    assert "evil.example" not in everywhere
+    assert "192.0.2.7" in served_hosts("192.0.2.7") and "[fd00::7]" in served_hosts("fd00::7")
+    assert served_hosts("127.0.0.1", ["Maps.Example.org", "fd00::9", "*.lan"])[-3:] == ["maps.example.org", "[fd00::9]", "*.lan"]
+    assert "*" in served_hosts("0.0.0.0", ["*"])  # the check off, when asked for by name
+    for bad in ("maps.example.org:8000", "ma*ps.org", "", "10.0.0.0/8"):
+        with pytest.raises(InputError, match="--allow-host"):
+            served_hosts("0.0.0.0", [bad])
+
+
+def test_serve_on_every_interface_warns_of_writes_and_keeps_the_host_check(db):
+    """`--host 0.0.0.0`: the warning says other machines can write reviews, and a rebound
+    DNS name (any Host but this machine's) is still refused, for reading and for writing."""
+    import httpx
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "cogmap", "serve", "--db", str(db), "--port", str(port),
+                             "--host", "0.0.0.0", "--allow-host", "maps.example.org"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(base + "/api/documents", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None and time.monotonic() < deadline, "cogmap serve did not start"
+                time.sleep(0.2)
+        host = lambda h: {"host": f"{h}:{port}"}  # noqa: E731
+        assert httpx.get(base + "/api/documents", headers=host("evil.example"), timeout=10).status_code == 400
+        assert httpx.get(base + "/api/documents", headers=host(socket.gethostname()), timeout=10).status_code == 200
+        assert httpx.get(base + "/api/documents", headers=host("maps.example.org"), timeout=10).status_code == 200
+        evil = {**host("evil.example"), "origin": f"http://evil.example:{port}"}
+        r = httpx.post(base + "/api/reviews", json={"action": "reject", "cause": "interest rates",
+                                                     "effect": "housing demand"}, headers=evil, timeout=10)
+        assert r.status_code == 400
+    finally:
+        stop_server(proc)
+    err = proc.stderr.read().decode(errors="replace")
+    warning = next(ln for ln in err.splitlines() if ln.startswith("warning:"))
+    assert "read this store" in warning and "write reviews" in warning, err
+    with Store(db, create=False, readonly=True) as st:
+        from cogmap.corpus.review import reviews
+
+        assert reviews(st) == []  # the refused POST wrote nothing
+    from cogmap.cli.serve import exposure_warning
+
+    assert exposure_warning("127.0.0.1") is None and exposure_warning("::1") is None
+    assert exposure_warning("localhost") is None and exposure_warning("127.0.0.2") is None

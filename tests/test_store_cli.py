@@ -350,3 +350,13 @@ def test_adding_json_that_is_no_document_says_what_is_wrong_and_that_nothing_was
     assert "notdoc.json: not a cogmap.document/1 file" in out and "source: Field required" in out
     assert "list.json: not a cogmap.document/1 file" in out
     assert "nothing was added" in out and "the others were added" not in out
+
+
+def test_an_outcome_is_not_known_on_a_day_to_come_nor_plotted_into_no_folder(tmp_path, corpus):
+    (corpus / "bad.txt").unlink()
+    db = tmp_path / "s.db"
+    assert cogmap("add", corpus, "--db", db, "--workers", "0", cwd=tmp_path).returncode == 0
+    r = cogmap("forecasts", "resolve", "1", "--outcome", "yes", "--on", "2099-01-01", "--db", db, cwd=tmp_path)
+    assert r.returncode == 2 and "is in the future" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+    r = cogmap("experts", "--db", db, "--plot", tmp_path / "nowhere" / "c.png", cwd=tmp_path)
+    assert r.returncode == 2 and "does not exist" in r.stderr and not r.stdout.strip(), (r.stdout, r.stderr)

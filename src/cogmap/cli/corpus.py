@@ -170,6 +170,9 @@ def experts(
     if plot is not None and plot.suffix.lower().lstrip(".") not in _PLOT_FORMATS:
         # Checked first: a wrong name should not cost the user the tables before it.
         raise InputError(f"--plot {plot}: name a .png, .svg or .pdf file")
+    from cogmap.corpus.ledger import check_plot_path
+
+    check_plot_path(plot)
     with Store(db, create=False, readonly=True) as store:
         rows = store.experts(bins=bins)
     if fmt == Format.json:
@@ -278,7 +281,7 @@ def forecasts(
 def resolve(
     forecast_id: int = typer.Argument(..., metavar="ID", help="The ID shown by `cogmap forecasts list`."),
     outcome: str = typer.Option(..., "--outcome", help="yes or no: did it happen?"),
-    on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="When it was known, YYYY-MM-DD [default: today]."),
+    on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="When it was known, YYYY-MM-DD (default: today)."),
     note: Optional[str] = typer.Option(None, "--note", help="Where the outcome comes from."),
     force: bool = typer.Option(False, "--force", help="Resolve again; the earlier resolution is kept as history."),
     db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),

@@ -20,11 +20,17 @@ forecasts of precipitation and temperature. *Applied Statistics* 26(1), 41-47
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
-__all__ = ["Bin", "brier_score", "log_score", "calibration_table", "plot_calibration"]
+from cogmap.errors import CogmapError, InputError
+
+__all__ = ["Bin", "brier_score", "log_score", "calibration_table", "plot_calibration", "check_plot_path",
+           "check_resolved_on"]
 
 #: Probabilities are clipped to ``[EPS, 1 - EPS]`` in :func:`log_score`, so a
 #: certain forecast that fails costs ``log(EPS)`` (about -6.9), not minus infinity.
@@ -179,14 +185,13 @@ def plot_calibration(tables: Mapping[str, Sequence[Bin]], path, title: str = "Ca
 
     matplotlib is imported only here, with the non-interactive Agg backend.
     """
+    path = check_plot_path(path)
     try:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:  # pragma: no cover
-        from cogmap.errors import CogmapError
-
         raise CogmapError("--plot needs matplotlib: pip install matplotlib") from None
 
     fig, ax = plt.subplots(figsize=(6, 6))
@@ -208,6 +213,60 @@ def plot_calibration(tables: Mapping[str, Sequence[Bin]], path, title: str = "Ca
         ax.set_title(title)
         ax.legend(loc="best", fontsize="small")
         fig.tight_layout()
-        fig.savefig(path)
+        try:
+            fig.savefig(path)
+        except OSError as exc:  # checked above, so something else: a full disk, a folder gone since
+            raise CogmapError(f"--plot {path}: cannot write ({exc.strerror or exc})") from None
     finally:
         plt.close(fig)
+
+
+def check_plot_path(path) -> Optional[Path]:
+    """``path`` as a Path if a diagram can be written there, else one :class:`InputError`.
+
+    Meant to run before any work (``cogmap experts --plot``), so that a typo in the
+    folder is not found only after the tables are printed. ``None`` (no plot) passes.
+
+    >>> check_plot_path("/no/such/folder/x.png")
+    Traceback (most recent call last):
+    ...
+    cogmap.errors.InputError: --plot /no/such/folder/x.png: folder /no/such/folder does not exist
+    """
+    if path is None:
+        return None
+    p = Path(path)
+    folder = p.parent
+    if p.is_dir():
+        raise InputError(f"--plot {p}: is a folder; name a file in it, e.g. {p / 'calibration.png'}")
+    if not folder.exists():
+        raise InputError(f"--plot {p}: folder {folder} does not exist")
+    if not folder.is_dir():
+        raise InputError(f"--plot {p}: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"--plot {p}: cannot write in folder {folder} (permission denied)")
+    return p
+
+
+def check_resolved_on(day, today: Optional[_dt.date] = None) -> str:
+    """``day`` (a date or ``YYYY-MM-DD``) as ISO text, unless it is after ``today`` (default: the local date).
+
+    An outcome cannot be known on a day that has not come: such a resolution would be
+    scored by ``cogmap experts`` as if it had happened.
+
+    >>> check_resolved_on("2025-03-01", today=_dt.date(2025, 3, 1))
+    '2025-03-01'
+    >>> check_resolved_on("2099-01-01", today=_dt.date(2025, 3, 1))
+    Traceback (most recent call last):
+    ...
+    cogmap.errors.InputError: --on 2099-01-01 is in the future (today is 2025-03-01)
+    """
+    today = today or _dt.date.today()
+    try:
+        when = day if isinstance(day, _dt.date) else _dt.date.fromisoformat(str(day).strip()[:10])
+    except ValueError:
+        raise InputError(f"--on must look like 2025-01-31, not {day!r}") from None
+    if isinstance(when, _dt.datetime):
+        when = when.date()
+    if when > today:
+        raise InputError(f"--on {when.isoformat()} is in the future (today is {today.isoformat()})")
+    return when.isoformat()

@@ -330,6 +330,9 @@ class Queries:
         """
         value = _parse_outcome(outcome)
         day = _parse_date(on, "--on")
+        from cogmap.corpus.ledger import check_resolved_on
+
+        check_resolved_on(day)  # an outcome is not known on a day that has not come
         try:
             fid = int(forecast_id)
         except (TypeError, ValueError):

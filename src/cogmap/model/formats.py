@@ -36,7 +36,8 @@ from typing import Literal
 import networkx as nx
 
 from cogmap.errors import InputError
-from cogmap.model.model import Edge, EdgeEvidence, Model, ModelConcept, read_text_file, slugify
+from cogmap.files import read_limited
+from cogmap.model.model import Edge, EdgeEvidence, Model, ModelConcept, slugify
 
 __all__ = [
     "FORMATS",
@@ -300,15 +301,80 @@ def export(model: Model, fmt: str) -> str:
     return _WRITERS[f](model)
 
 
-def import_model(path) -> Model:
-    """Read an adjacency-matrix CSV (``.csv``) or GraphML (``.graphml``/``.xml``) file."""
-    p = Path(path)
-    text = read_text_file(p, encoding="utf-8-sig")
+#: What ``cogmap import`` reads, as its messages say it.
+_READS = "import reads an adjacency-matrix CSV or GraphML"
+
+#: Suffixes of formats ``import`` does not read, named as a user knows them.
+_NOT_IMPORTED = {".dot": "DOT", ".gv": "DOT", ".gexf": "GEXF", ".mmd": "Mermaid", ".mermaid": "Mermaid",
+                 ".xlsx": "an Excel workbook (save the sheet as CSV)", ".xls": "an Excel workbook (save the sheet as CSV)",
+                 ".ods": "a spreadsheet (save the sheet as CSV)", ".png": "an image", ".svg": "an image",
+                 ".pdf": "a PDF", ".html": "a web page", ".htm": "a web page"}
+
+_DOT_START = re.compile(r"(?:strict\s+)?(?:di)?graph\b[^{\n]*\{", re.IGNORECASE)
+_MERMAID_START = re.compile(r"(?:flowchart|graph)\s+(?:LR|RL|TD|TB|BT)\b")
+
+
+def _not_imported(p: Path, text: str) -> None:
+    """Refuse, in one line, a file whose suffix or first bytes say it is a format ``import`` does not read."""
     suffix = p.suffix.lower()
+    head = text.lstrip()[:4096]
+    if suffix in _NOT_IMPORTED:
+        raise InputError(f"{p}: {_READS}, not {_NOT_IMPORTED[suffix]}")
+    if suffix in (".yaml", ".yml", ".json") or head.startswith(("{", "[")) or re.match(r"schema:\s*['\"]?cogmap\.", head):
+        _refuse_structured(p, text, suffix)
+    if head.startswith("<") and re.search(r"<gexf\b", head):
+        raise InputError(f"{p}: {_READS}, not GEXF")
+    if _DOT_START.match(head):
+        raise InputError(f"{p}: {_READS}, not DOT")
+    if _MERMAID_START.match(head):
+        raise InputError(f"{p}: {_READS}, not Mermaid")
+
+
+def _refuse_structured(p: Path, text: str, suffix: str) -> None:
+    import yaml
+
+    kind = "JSON" if suffix == ".json" or text.lstrip().startswith(("{", "[")) else "YAML"
+    try:
+        data = json.loads(text) if kind == "JSON" else yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (ValueError, yaml.YAMLError, RecursionError):
+        data = None
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if schema == "cogmap.model/1" or (isinstance(data, dict) and schema is None and {"concepts", "edges"} <= data.keys()):
+        raise InputError(f"{p}: is a cogmap model already; use it as it is")
+    if schema == "cogmap.document/1":
+        raise InputError(f"{p}: is a cogmap document, not a matrix; build its model with: cogmap map {p} -o model.yaml")
+    raise InputError(f"{p}: {_READS}, not {kind}")
+
+
+def import_model(path) -> Model:
+    """Read an adjacency-matrix CSV (``.csv``) or GraphML (``.graphml``/``.xml``) file.
+
+    Any other file is read as CSV, unless its suffix or first bytes name a format
+    ``import`` does not read (DOT, GEXF, Mermaid, YAML/JSON, a cogmap model or
+    document, a spreadsheet): that is one :class:`InputError` naming it.
+    """
+    p = Path(path)
+    if p.is_dir():  # (read_limited would suggest `cogmap add`, which reads articles, not matrices)
+        raise InputError(f"{p}: is a folder; {_READS} file")
+    suffix = p.suffix.lower()
+    if suffix in _NOT_IMPORTED:  # named by its suffix: no need to read (or decode) it
+        read_limited(p, what="a matrix")  # (a missing file is still "no such file")
+        raise InputError(f"{p}: {_READS}, not {_NOT_IMPORTED[suffix]}")
+    data = read_limited(p, what="a matrix")
+    try:
+        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        what = "a binary file" if b"\x00" in data[:8192] else "not UTF-8 text"
+        raise InputError(f"{p}: {what}; {_READS} (UTF-8 text)") from None
     if suffix == ".csv":
         return from_csv(text, source=str(p))
     if suffix in (".graphml", ".xml"):
         return from_graphml(text, source=str(p))
+    _not_imported(p, text)
     if text.lstrip().startswith("<"):
         return from_graphml(text, source=str(p))
-    return from_csv(text, source=str(p))
+    try:
+        return from_csv(text, source=str(p))
+    except InputError as exc:
+        # Not named .csv and no matrix: say what import wanted, then where the CSV reading failed.
+        raise InputError(f"{p}: {_READS}; read as CSV, {str(exc).removeprefix(f'{p}: ')}") from None

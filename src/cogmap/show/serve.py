@@ -22,8 +22,9 @@ file (documents are addressed by their integer id, speakers by name, both looked
 in the store), and nothing here opens a URL or a connection. Report pages embed the
 input as escaped JSON and put it in the page with ``textContent`` only, under the
 report's Content-Security-Policy (sent as a header too); the index is escaped HTML
-with no script at all. Only hosts naming the loopback interface (or the host the
-server was bound to) are answered, which defeats DNS rebinding.
+with no script at all. Only Host headers naming this machine are answered (loopback,
+and when bound beyond it the machine's names and addresses, see :func:`served_hosts`),
+which defeats DNS rebinding.
 
 Examples
 --------
@@ -40,7 +41,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional, Sequence
 from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -55,7 +56,7 @@ from cogmap.model.model import Model
 from cogmap.records import Document
 from cogmap.show.bidi import neutralize_bidi
 
-__all__ = ["create_app", "serve", "LOOPBACK_HOSTS"]
+__all__ = ["create_app", "serve", "served_hosts", "listen", "LOOPBACK_HOSTS"]
 
 #: Host names answered by default (the ``Host`` header, port left out; an IPv6
 #: address comes in brackets there, as in the URL).
@@ -355,8 +356,8 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None, aliases=None) -
     db : str or Path
         The store (``cogmap add``). It is the only file the app reads.
     allowed_hosts : list of str, optional
-        ``Host`` header values answered (default :data:`LOOPBACK_HOSTS`); ``["*"]``
-        answers any.
+        ``Host`` header values answered (default :data:`LOOPBACK_HOSTS`; see
+        :func:`served_hosts`); ``["*"]`` answers any.
     aliases : Aliases, optional
         An alias file already read (``cogmap serve --aliases``): its merges and
         ``keep_apart`` pairs shape every corpus map served, as for ``map --db --aliases``.
@@ -368,7 +369,11 @@ def create_app(db, *, allowed_hosts: Optional[list[str]] = None, aliases=None) -
     from cogmap.corpus.store import Store
 
     path = Path(db)
-    Store(path, create=False, readonly=True).close()  # refuse a missing or foreign file now, not at the first request
+    # Refuse a missing, foreign or damaged file now, not at the first request. Opening
+    # reads only the schema, so a damaged page would surface later as a 503 per page:
+    # the same quick check the writing commands make (the app writes reviews too).
+    with Store(path, create=False, readonly=True) as st:
+        st._check_integrity()
     pages = _Pages(path)
 
     app = FastAPI(
@@ -646,17 +651,124 @@ API: <a href="/api/documents">/api/documents</a>, <a href="/api/forecasts">/api/
 """
 
 
-def serve(db, host: str = "127.0.0.1", port: int = 8000, aliases=None) -> None:
-    """Run the app with uvicorn until interrupted. Binds loopback unless told otherwise."""
-    import uvicorn
+def _host_name(name: str) -> str:
+    """``name`` as it comes in a ``Host`` header: an IPv6 address in brackets, without a zone."""
+    name = name.strip().lower()
+    if name.startswith("[") or ":" not in name:
+        return name
+    return f"[{name.split('%', 1)[0]}]"
+
+
+def served_hosts(host: str, allow: Sequence[str] = ()) -> list[str]:
+    """The ``Host`` header values answered by a server bound to ``host``.
+
+    Loopback names always; the machine's own names (``socket.gethostname()``, its
+    FQDN and ``NAME.local``) and the bound address when it is no loopback one; every
+    address of every interface when bound to all of them (``0.0.0.0``/``::``); and
+    ``allow`` (``--allow-host``; ``*`` answers any Host, ``*.example.org`` a domain).
+    A name an attacker's DNS points at this machine is none of these, which keeps DNS
+    rebinding out even of a server the network can reach.
+
+    >>> served_hosts("127.0.0.1")
+    ['127.0.0.1', 'localhost', '[::1]']
+    >>> served_hosts("127.0.0.1", ["Maps.Example.org", "fd00::2"])
+    ['127.0.0.1', 'localhost', '[::1]', 'maps.example.org', '[fd00::2]']
+    """
+    import ipaddress
+    import socket
 
     hosts = list(LOOPBACK_HOSTS)
-    if host in ("0.0.0.0", "::", ""):
-        hosts = ["*"]
-    elif host not in hosts:
-        hosts.append(f"[{host}]" if ":" in host else host)
-    app = create_app(db, allowed_hosts=hosts, aliases=aliases)
+
+    def add(name):
+        name = _host_name(name)
+        if name and name not in hosts:
+            hosts.append(name)
+
+    try:
+        loopback = ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = host.lower() == "localhost"
+    if not loopback:
+        me = socket.gethostname()
+        for name in (me, f"{me}.local", socket.getfqdn(me)):
+            add(name)
+        if host in ("0.0.0.0", "::", ""):
+            import psutil  # (a dependency of dask.distributed)
+
+            for addresses in psutil.net_if_addrs().values():
+                for a in addresses:
+                    if a.family in (socket.AF_INET, socket.AF_INET6):
+                        add(a.address)
+        else:
+            add(host)
+    for name in allow:
+        add(_allowed(name))
+    return hosts
+
+
+def _allowed(name: str) -> str:
+    """An ``--allow-host`` value checked: a name, an address or a wildcard the Host check understands."""
+    import ipaddress
+
+    bare = name.strip()
+    if ":" in bare:
+        try:
+            ipaddress.IPv6Address(bare.strip("[]").split("%", 1)[0])
+        except ValueError:
+            raise InputError(f"--allow-host {name}: name a host or address without a port") from None
+    elif not bare or "/" in bare or "*" in bare[1:] or (bare.startswith("*") and bare != "*" and not bare.startswith("*.")):
+        raise InputError(f"--allow-host {name!r}: give a host name (maps.example.org), an address, "
+                         "*.DOMAIN for every name in a domain, or * for any")
+    return bare
+
+
+def listen(host: str = "127.0.0.1", port: int = 8000) -> "socket.socket":
+    """A socket bound to ``host:port`` and listening, or one :class:`InputError` that says why not.
+
+    Bound here, before anything is announced, and handed to uvicorn: a busy port is
+    then one line, not a "serving" line followed by uvicorn's log and exit status 3.
+    """
+    import errno
+    import socket
+
+    # The address family as uvicorn picks it: IPv6 only for an address with colons.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    shown = f"[{host}]" if ":" in host else host
+    try:
+        # Resolved first: create_server turns a name it cannot resolve into a plain OSError.
+        socket.getaddrinfo(host, port, family, socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise InputError(f"--host {host}: no such host name or address of this machine") from None
+    try:
+        return socket.create_server((host, port), family=family, backlog=2048)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise InputError(f"port {port} on {host} is in use (choose another with --port)") from None
+        if exc.errno == errno.EACCES:
+            raise InputError(f"port {port} on {host} needs privileges this user lacks "
+                             "(choose one above 1023 with --port)") from None
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise InputError(f"--host {host} is no address of this machine "
+                             "(use 127.0.0.1, or 0.0.0.0 for every interface)") from None
+        raise InputError(f"cannot listen on {shown}:{port} ({os.strerror(exc.errno) if exc.errno else exc})") from None
+
+
+def serve(db, host: str = "127.0.0.1", port: int = 8000, aliases=None, allow_hosts: Sequence[str] = (),
+          announce: Optional[Callable[[], None]] = None) -> None:
+    """Run the app with uvicorn until interrupted. Binds loopback unless told otherwise.
+
+    The store is checked and the port bound before ``announce()`` is called (it says
+    "serving ..."): a damaged store or a busy port is one error and nothing else.
+    """
+    import uvicorn
+
+    app = create_app(db, allowed_hosts=served_hosts(host, allow_hosts), aliases=aliases)
+    sock = listen(host, port)
+    if announce is not None:
+        announce()
     # No access log: a line per request cost a fifth of the server's CPU under load, and
     # the pages say nothing a local user needs logged.
-    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, server_header=False,
-                proxy_headers=False)
+    config = uvicorn.Config(app, host=host, port=port, log_level="info", access_log=False, server_header=False,
+                            proxy_headers=False)
+    with sock:
+        uvicorn.Server(config).run(sockets=[sock])
