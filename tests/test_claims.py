@@ -2045,3 +2045,15 @@ def test_a_not_of_a_comment_or_of_a_sides_own_clause_denies_no_link(text, link, 
     doc = cogmap.extract(text, extractor=extractor)
     assert link in [(c.cause.label, c.link_polarity, c.effect.label) for c in doc.claims]
     assert doc.denials == []
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_arrows_link_each_stretch_to_the_next(extractor):
+    """Notes and threads write "leads to" as an arrow: each arrow links the stretch before
+    it to the one after, signed by the directions the stretches state."""
+    d = cogmap.extract("Higher feed costs → farmers cut herds → less milk → higher cheese prices.\n\n"
+                       "- Fewer ferries -> longer queues at the port\n", extractor=extractor)
+    got = [(c.cause.label, c.polarity, c.effect.label) for c in d.claims]
+    arrows = [("feed costs", -1, "herds"), ("herds", 1, "milk"), ("milk", -1, "cheese prices"), ("ferries", -1, "queues")]
+    assert [g for g in got if g in arrows] == arrows, got
+    assert all(d.text[c.evidence.start:c.evidence.end] == c.evidence.text for c in d.claims)

@@ -2679,6 +2679,73 @@ def _comparative(tok) -> bool:
     return tok.tag_ in ("JJR", "RBR") or tok.lower_ in ("more", "less", "fewer")
 
 
+#: Arrows that stand for "leads to" in notes, bullets and threads ("Higher fuel costs →
+#: fewer flights"); "->" and "=>" come as one token or two.
+_ARROWS = frozenset("→ ⟶ ⇒ ⟹ ➔ ➜ ➝ ⇨ -> => -->".split())
+
+
+def _arrow_cuts(sent) -> list[tuple[int, int]]:
+    """The token ranges of the arrows in a sentence, in order."""
+    cuts, toks = [], list(sent)
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.text in _ARROWS:
+            cuts.append((t.i, t.i + 1))
+        elif t.text in ("-", "--", "=") and k + 1 < len(toks) and toks[k + 1].text == ">" and \
+                toks[k + 1].idx == t.idx + len(t):
+            cuts.append((t.i, t.i + 2))
+            k += 1
+        k += 1
+    return cuts
+
+
+def _arrow_side(doc, a: int, b: int) -> Optional[Side]:
+    """The variable the words between two arrows name, and which way it goes: "slower
+    growth" (growth, down), "government cuts spending" (spending, down), "prices rise"
+    (prices, up). Only the words of the stretch count: the parser, which reads no arrow,
+    hangs one stretch's words on another's."""
+    inside = [t for t in doc[a:b] if not (t.is_punct or t.is_space or t.text in ("->", "=>"))]
+    if not inside:
+        return None
+    span = {t.i for t in inside}
+    sign = 1
+    verb = next((t for t in inside if t.pos_ == "VERB" and (t.lemma_.lower() in L.CAUSAL_VERBS or
+                                                            t.lemma_.lower() in L.INCREASE | L.DECREASE)), None)
+    head = None
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i in span), None)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in span), None)
+        if obj is not None and lemma in L.CAUSAL_VERBS:
+            head, sign = obj, L.CAUSAL_VERBS[lemma]  # "government cuts spending": the spending, down
+        elif subj is not None and lemma in L.INCREASE | L.DECREASE:
+            head, sign = subj, 1 if lemma in L.INCREASE else -1  # "prices rise"
+    if head is None:
+        nouns = [t for t in inside if t.pos_ in ("NOUN", "PROPN")]
+        # The phrase's own head: a noun hung on nothing of the stretch ("fewer eggs on shelves": eggs).
+        head = next((t for t in nouns if t.head.i not in span or t.head == t), nouns[-1] if nouns else None)
+    if head is None:
+        return None
+    side = np_side(head)
+    tokens = [t for t in side.tokens if t.i in span]
+    return Side(tokens, side.sign * sign) if tokens else None
+
+
+def _rule_arrows(sent, out):
+    """ "A → B → C", "Higher fuel costs -> fewer flights": each arrow links the stretch
+    before it to the one after, signed by the directions the stretches state. Written by
+    hand: an arrow is no word, and the parser gives it no consistent place."""
+    cuts = _arrow_cuts(sent)
+    if not cuts:
+        return
+    bounds = [sent.start] + [x for cut in cuts for x in cut] + [sent.end]
+    sides = [_arrow_side(sent.doc, bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    for k, (cause, effect) in enumerate(zip(sides, sides[1:])):
+        if cause is not None and effect is not None:
+            _emit(out, cause, effect, 1, "→", sent.doc[cuts[k][0]], sent, fixed=True)
+
+
 def find_claims(doc) -> list[RawClaim]:
     """All causal claims in a parsed paragraph (a spaCy ``Doc``).
 
@@ -2696,6 +2763,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_emotion(sent, out)
         _rule_connectives(sent, prev, out)
         _rule_correlative(sent, out)
+        _rule_arrows(sent, out)
         _rule_adjuncts(sent, out)
         _rule_with_after(sent, out)
         _rule_across_sentences(sent, prev, out)
