@@ -310,3 +310,12 @@ def test_a_date_line_dates_the_article(line, day):
     no date: guessing the year would date the article wrongly)."""
     c = clean(f"Port shut\n\n{line}\n\nOfficials said the closure will raise prices for importers across the region.")
     assert c.date == day and line not in c.text
+
+
+@pytest.mark.parametrize("line", ["[Share] [Print] [Email]", "Show more replies", "Translate post",
+                                  "💬 87   🔁 2.4K   ❤️ 9.1K   📊 1.2M views"])
+def test_buttons_and_a_posts_counters_are_page_furniture(line):
+    c = clean(f"Ferry fares\n\n{line}\n\nThe fuel surcharge raised fares, and fewer tourists came, the operator said.")
+    assert line in c.removed and line not in c.text
+    kept = "Share the cost [of fuel] with [the state], the operator said."  # words in brackets inside a sentence stay
+    assert kept in clean(f"Ferry fares\n\n{kept}").text

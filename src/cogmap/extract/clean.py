@@ -43,8 +43,13 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"support (local|independent|our|quality) journalism|subscribe for free)"
                       r"|^(comments?|replies)\s*\(?\d[\d,]*\)?$"
                       r"|^(listen|watch|play)\b\W{0,3}\d{1,2}:\d\d\b"
-                      r"|^(updated|posted|published)\s+\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago$",
+                      r"|^(updated|posted|published)\s+\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago$"
+                      # a social post's controls, alone on their line
+                      r"|^(show (more )?(replies|comments)|translate (post|tweet)|show this thread|view replies|"
+                      r"load more( comments)?|reply|retweet|repost|quote)$",
                       re.I)
+# A row of buttons in brackets: "[Share] [Print] [Email]".
+_BUTTONS = re.compile(r"^(\[[^\[\]\n]{1,24}\]\s*){2,}$")
 # Credits and captions: agency and stock-photo names, and credit labels.
 _CREDIT = re.compile(
     r"(getty images|shutterstock|reuters|\bafp\b|associated press|\bap photo|\bepa\b|alamy|"
@@ -173,9 +178,18 @@ def _is_menu(line: str) -> bool:
     return not line.lstrip().startswith("|") and len(items) >= 3 and all(0 < len(_words(x)) <= 3 for x in items) and not _ends_sentence(line)
 
 
+def _is_counter(line: str) -> bool:
+    """A post's counters: "💬 214   🔁 1.1K   ❤️ 3.9K   📊 412K views" (icons and numbers,
+    at most a word or two)."""
+    icons = sum(1 for ch in line if ord(ch) >= 0x2190 and not ch.isalnum())
+    numbers = re.findall(r"\b\d[\d.,]*[KkMm]?\b", line)
+    return icons >= 2 and len(numbers) >= 2 and sum(w.isalpha() for w in _words(line)) <= 2 and \
+        not _ends_sentence(line)
+
+
 def _is_widget(line: str) -> bool:
     words = _words(line)
-    if _is_menu(line):
+    if _is_menu(line) or _BUTTONS.match(line.strip()) or _is_counter(line):
         return True
     if _UI_ONLY.search(line) and len(words) <= 40:
         return True
