@@ -2057,3 +2057,19 @@ def test_arrows_link_each_stretch_to_the_next(extractor):
     arrows = [("feed costs", -1, "herds"), ("herds", 1, "milk"), ("milk", -1, "cheese prices"), ("ferries", -1, "queues")]
     assert [g for g in got if g in arrows] == arrows, got
     assert all(d.text[c.evidence.start:c.evidence.end] == c.evidence.text for c in d.claims)
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+@pytest.mark.parametrize("text", [
+    "Despite the fare rises, ridership on the night buses held steady.",
+    "In spite of the subsidy, farm incomes fell.",
+    "Ferry fares will probably keep climbing, even if fuel prices fall.",
+    "A port official, who asked not to be named because he was not authorised to speak to reporters, said the queues grew.",
+    "Our next question comes from Ana Ruiz at Harlow Bank.",
+])
+def test_concessions_anonymity_and_a_questioner_are_no_links(text, extractor):
+    """What holds in spite of X is not caused by X; a source's reason for anonymity and the
+    analyst who asks next are no part of the system the piece describes."""
+    d = cogmap.extract(text, extractor=extractor)
+    assert not [c for c in d.claims if c.cause.label.split()[0] in ("fare", "subsidy", "fuel", "authorised", "Ana")], \
+        [(c.cause.label, c.polarity, c.effect.label) for c in d.claims]

@@ -1638,6 +1638,26 @@ def so_that_aim(verb, head) -> bool:
         and head.tag_ != "VBD"
 
 
+def in_anonymity_request(side: Side) -> bool:
+    """Whether a side lies in a source's request for anonymity and its reason ("who asked
+    not to be named because he was not authorised to speak"): newsroom practice, no link
+    of the system the article describes."""
+    for tok in side.tokens[:1]:
+        for verb in [tok, *tok.ancestors]:
+            if verb.lemma_.lower() in ("ask", "request", "speak", "decline", "agree", "insist") and any(
+                    t.lower_ == "anonymity" or t.lemma_.lower() in ("name", "identify") and t.tag_ == "VBN" and
+                    any(c.dep_ == "neg" or c.lower_ == "not" for c in [*t.children, *t.head.children])
+                    for t in verb.subtree):
+                return True
+    return False
+
+
+def even_clause(verb) -> bool:
+    """Whether an adverbial clause opens with "even" ("even if X", "even when X")."""
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    return mark is not None and mark.i > verb.sent.start and verb.doc[mark.i - 1].lower_ == "even"
+
+
 def _clause_connective(verb):
     """The subordinating word of an adverbial clause ("because", "if", "unless", "so")."""
     for c in verb.children:
@@ -1741,6 +1761,8 @@ def _rule_connectives(sent, prev_sents, out):
                 for effect_verb in _verb_conjuncts(head, stop=verb):
                     _emit(out, clause_side(cause_verb), clause_side(effect_verb), 1, mark, head, sent)
         elif mark in _COND_MARKS:
+            if mark == "if" and even_clause(verb):
+                continue  # "even if rates fall": whatever the clause says, the outcome holds (a concession)
             if _speaker_attitude(head):
                 continue  # "I'd be surprised if X", "I don't want that if X": the speaker's stance, no effect
             if _absence_of(head) is not None and mark == "if":
@@ -2541,8 +2563,12 @@ def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cr
         k = next((i for i, x in enumerate(sents) if x.start == sent.start), 0)
         prev = sents[k - 1] if k else None
     if not cause or not effect or not cause.tokens or not effect.tokens or only_when(cause.tokens) or \
-            only_where(cause.tokens) or only_where(effect.tokens):
+            only_where(cause.tokens) or only_where(effect.tokens) or in_anonymity_request(cause) or \
+            in_anonymity_request(effect):
         return
+    if getattr(verb, "lemma_", "") == "come" and all(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and not t.ent_type_
+                                                     for t in cause.tokens):
+        return  # "Our next question comes from Ana Ruiz": who asks, no cause
     shared = set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens)
     if shared and not cross:
         # One side read through the phrase that introduces the other ("arrested for

@@ -26,7 +26,8 @@ from typing import Optional
 
 from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, death_toll,
-                                   modality_of, np_side, resolve_anaphor, so_that_aim)
+                                   even_clause, in_anonymity_request, modality_of, np_side, resolve_anaphor,
+                                   so_that_aim)
 from cogmap.extract.claims import _verb_group  # (the clause a verb's modality is read over)
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import CAUSAL_VERBS, DECREASE, FRAME_ONLY, INCREASE, PHRASAL_CAUSAL, SIGNED_MODIFIERS
@@ -354,12 +355,18 @@ _CONCESSIVE = frozenset("although though whereas while albeit".split())
 
 def _conceded(side: Side, trigger) -> bool:
     """Whether the side lies in a clause of concession or contrast ("although X", "while
-    X") that the trigger is not in."""
+    X", "even if X") or a "despite X" that the trigger is not in."""
     if not side.tokens:
         return False
     for t in [side.head, *side.head.ancestors]:
+        if t.dep_ == "prep" and (t.lower_ in ("despite", "notwithstanding") or t.lower_ == "of" and
+                                  t.head.lower_ == "spite"):
+            # "despite the price rises, our share held steady" (the reader may call "despite" the trigger)
+            return trigger == t or trigger not in t.subtree
         if t.dep_ != "advcl":
             continue
+        if even_clause(t):
+            return trigger not in t.subtree  # "even if national rates fall", "even when X"
         before = t.doc[t.left_edge.i - 1] if t.left_edge.i > t.sent.start else None
         # (the parser may hang the "while" on the main verb, just before the clause)
         if any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in t.children) or \
@@ -555,6 +562,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     cause, effect, [(a, b) for a, b, _s, _p in _other_causes(rd, pair)],
                     anchor if pair.trigger is not None and pair.trigger[2] == 1 else None):
                 continue
+            if in_anonymity_request(cause) or in_anonymity_request(effect):
+                continue  # "who asked not to be named because he was not authorised to speak"
             if c_ref is ref and _conceded(cause, anchor):
                 # "Although tourism brings money, it strains the water supply": what is granted
                 # is no reason; the trigger's own subject is the cause.
