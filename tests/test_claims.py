@@ -2073,3 +2073,16 @@ def test_concessions_anonymity_and_a_questioner_are_no_links(text, extractor):
     d = cogmap.extract(text, extractor=extractor)
     assert not [c for c in d.claims if c.cause.label.split()[0] in ("fare", "subsidy", "fuel", "authorised", "Ana")], \
         [(c.cause.label, c.polarity, c.effect.label) for c in d.claims]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Higher fuel taxes go with fewer car trips.", ("fuel taxes", -1, "car trips")),
+    ("The single biggest factor in the closures was the rent increase.", ("rent increase", 1, "closures")),
+])
+def test_a_found_association_and_a_factor_noun_are_links(text, want):
+    got = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text, extractor="rules").claims]
+    assert want in got, got
+
+
+def test_going_with_a_choice_is_no_link():
+    assert not cogmap.extract("In the end the council will go with the cheaper plan.", extractor="rules").claims

@@ -2180,6 +2180,20 @@ def _rule_adjuncts(sent, out):
             continue  # ("the minister is closely linked to the bank": people and bodies, no variables)
         _emit(out, _side_for(cause), _side_for(effect), 1, f"{tok.lower_} {prep.lower_}", tok, sent,
               modality="possible", fixed=True)
+    # "Higher closure rates go with wider spreads": a found association of two changes, each
+    # side signed by its own comparative (without them, "we go with the plan" is no link).
+    for tok in sent:
+        if tok.lemma_.lower() != "go" or tok.pos_ != "VERB":
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        subj = next(iter(_children(tok, "nsubj")), None)
+        if pobj is None or subj is None:
+            continue
+        signed = [any(c.dep_ in ("amod", "advmod") and (L.COMPARATIVE.get(c.lower_) or c.tag_ in ("JJR", "RBR"))
+                      for c in side.subtree if c.i < side.i) for side in (subj, pobj)]
+        if all(signed):
+            _emit(out, _side_for(subj), _side_for(pobj), 1, "go with", tok, sent, modality="possible", fixed=True)
     # Result and reason nouns: "the deaths were the result of clashes", "X is the reason for Y".
     for tok in sent:
         if tok.dep_ not in ("attr", "nsubj") or tok.head.lemma_ != "be":
@@ -2197,7 +2211,7 @@ def _rule_adjuncts(sent, out):
             if pobj is not None and other is not None and other.lower_ not in _PRONOUN_SUBJ:
                 _emit(out, _side_for(pobj), _side_for(other), 1, f"{lemma} of", be, sent)
         elif lemma in L.REASON_NOUNS:
-            key = next((w for w in ("for", "of", "behind") if w in preps), None)
+            key = next((w for w in ("for", "of", "behind", "in") if w in preps), None)
             pobj = next((c for c in preps[key].children if c.dep_ == "pobj"), None) if key else None
             other = subj if tok.dep_ == "attr" else attr
             if pobj is not None and other is not None:

@@ -168,9 +168,9 @@ LEVELS: dict[str, int] = {**dict.fromkeys("high highs highest record peak top".s
 #: Modifiers that state the direction of the noun they modify ("higher prices").
 SIGNED_MODIFIERS: dict[str, int] = {
     **dict.fromkeys("higher rising increasing growing greater more mounting soaring surging "
-                    "stronger heightened increased elevated longer".split(), 1),
+                    "stronger heightened increased elevated longer wider widening".split(), 1),
     **dict.fromkeys("lower falling declining decreasing less fewer weaker shrinking dwindling "
-                    "reduced diminished slower shorter".split(), -1),
+                    "reduced diminished slower shorter narrower narrowing".split(), -1),
 }
 #: Words of part or quantity whose "of" phrase is the variable: "most of the harvest".
 PART_WORDS = frozenset("most much many some all part half bulk majority rest remainder portion".split())
@@ -244,7 +244,7 @@ CONTROL_VERBS = frozenset(
     "use struggle rush hesitate dare deserve afford arrange prepare strive bother cease".split())
 #: Nouns of result: "the deaths were the result of clashes".
 RESULT_NOUNS = frozenset("result consequence outcome product effect upshot fruit legacy".split())
-REASON_NOUNS = frozenset("reason cause source root driver trigger".split())
+REASON_NOUNS = frozenset("reason cause source root driver trigger factor culprit".split())
 #: Adjectives that judge an effect on someone: "X is costly to Y", "X is good for Y".
 EVALUATIVE: dict[str, int] = {
     **dict.fromkeys("costly harmful bad damaging detrimental dangerous toxic disastrous ruinous painful "
