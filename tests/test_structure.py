@@ -484,14 +484,3 @@ def test_a_posted_by_byline_names_and_dates_the_writer():
             "losses eat their capital.\n")
     d = cogmap.extract(text)
     assert d.date == "2026-06-02" and {c.speaker for c in d.claims} == {"Ilse Varga"}
-
-
-def test_questions_set_as_a_news_pages_headings_are_no_interview():
-    """A news page that heads its sections with questions and answers them in the writer's
-    report of others has no interviewer; a Q&A has someone who answers in person."""
-    body = ("Will the toll work?\n\nThe city says the toll will cut traffic by a fifth. Transport analyst Ida Marr "
-            "said the effect would fade as drivers adapt.\n\nWhat happens next?\n\nThe council votes in May, "
-            "officials said, and a court challenge is likely.\n")
-    assert not [t for t in cogmap.extract("Tolls\n\n" + body).turns if t.kind == "question"]
-    qa = body.replace("The city says", "I think").replace("officials said", "and we expect a fight")
-    assert [t.kind for t in cogmap.extract("Tolls\n\n" + qa).turns].count("question") == 2

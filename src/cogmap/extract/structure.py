@@ -410,10 +410,6 @@ def _paragraph_features(cleaned: Cleaned):
     return feats
 
 
-#: Words of a person speaking or spoken to.
-_PERSONAL = re.compile(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|we|We|we're|we’re|my|My|our|Our|you|You|your|Your)\b")
-
-
 def _classify_turns(cleaned: Cleaned, feats, people: People):
     n = len(feats)
     kinds = ["narration"] * n
@@ -460,10 +456,7 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     else:
         answered = [i for i in range(n - 1) if is_question(i) and not feats[i]["quoted"]
                     and not is_question(i + 1)]
-        if len(answered) >= 2 and any(_PERSONAL.search(feats[i]["text"]) or _PERSONAL.search(feats[i + 1]["text"])
-                                      for i in answered):
-            # (Someone answers in person, "I", "we", or is asked, "you": questions set as a
-            # news page's headings, answered in the writer's report of others, are no interview.)
+        if len(answered) >= 2:
             start = answered[0]
     if start is None:
         return kinds, speakers, None, None
