@@ -647,3 +647,15 @@ def test_a_measure_is_no_odds(text):
 def test_a_bare_reply_denied_is_the_complement():
     d = cogmap.extract("Will the ferry operator go under this winter?\n\nAlmost certainly not. It has cash for two years.")
     assert [round(f.probability, 2) for f in d.forecasts] == [0.03], [(f.probability, f.hedge) for f in d.forecasts]
+
+
+def test_a_percent_beside_a_risk_word_is_no_stated_odds_and_another_clauses_certainty_is_not_the_outcomes():
+    """"a war-risk premium of one percent" prices a risk, "rose 1.2 percent as traders priced
+    in the risk" measures a move: no odds; in "would probably call an election that it is
+    certain to win" the outcome is probable, the win of the relative clause certain."""
+    for text in ("Insurers now charge a war-risk premium of nearly one percent of hull value for a single crossing.",
+                 "Tin rose 1.4 percent on the Halden exchange as traders priced in the risk of a strike."):
+        fs = cogmap.extract(text, extractor="learned").forecasts
+        assert all(f.probability > 0.05 for f in fs), [(f.probability, f.hedge) for f in fs]
+    fs = cogmap.extract("The council would then probably call a vote that it is certain to win.").forecasts
+    assert [f.hedge for f in fs] == ["probably"], [(f.probability, f.hedge) for f in fs]

@@ -691,6 +691,12 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         if stated is not None:
             words, future = [stated] + [w for w in words if w in ("very", "highly")], True
         found = framed(sent.text) if explicit is None and stated is None else None
+        if found is not None and found[0] in ("almost certain", "certain to") and \
+                has_term([w for w in words if w not in ("will", "would", "'ll", "’ll", "going", "to")] +
+                         [t.lower_ for t in sent if t.lower_ in HEDGE_ADVERBS and t.dep_ == "advmod"]):
+            # "would probably call an election that it is certain to win": the sentence's own
+            # hedge is the outcome's; the certainty is of another clause's
+            found = None
         frame = found[0] if found else None
         if found is not None:
             # A "not" of the phrase ("I wouldn't rule out") is the phrase's; one of the clause it
@@ -766,7 +772,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
                                framed=frame is not None or toss_up or explicit is not None and (
-                                   _put_at(sent) or stated_odds(explicit[1])),
+                                   _put_at(sent) or _TRAILING_ODDS.search(sent.text) is not None),
                                possible=possible_event(verb)))
     return out
 
