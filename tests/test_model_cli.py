@@ -395,3 +395,6 @@ def test_map_takes_documents_already_extracted_and_refuses_other_json(tmp_path):
     several.write_text(json.dumps([doc.to_dict(), doc.to_dict()]))
     one_line_error(cogmap("map", several), "a list of documents")
     one_line_error(cogmap("loops", good), "is a cogmap document, not a model", f"cogmap map {good} -o model.yaml")
+    env = {**os.environ, "COGMAP_MAX_BYTES": "200"}  # a document file is held to the size limit every input is
+    r = subprocess.run([sys.executable, "-m", "cogmap", "map", str(good)], capture_output=True, text=True, env=env)
+    assert r.returncode == 2 and "more than the" in r.stderr and "Traceback" not in r.stderr, r.stderr

@@ -226,11 +226,10 @@ class Document(_Record):
         from pydantic import ValidationError
 
         from cogmap.errors import InputError
+        from cogmap.files import read_limited
 
-        try:
-            raw = data if data is not None else open(path, "rb").read()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        # (the limit, missing paths, folders and devices as every other reader of a file says them)
+        raw = data if data is not None else read_limited(path)
         try:
             doc = cls.model_validate_json(raw)
         except ValidationError as exc:
