@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -291,6 +292,27 @@ def test_a_server_that_is_down(offline):
     assert doc is offline and rep.error.startswith("cannot reach http://127.0.0.1:")
 
 
+def closed_port_url() -> str:
+    """The address of a port on 127.0.0.1 that nothing listens on (bound, then let go)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}"
+
+
+def test_the_model_alone_from_a_server_that_cannot_be_reached_is_an_error_not_the_offline_reading(offline):
+    url = closed_port_url()
+    s = llm.Settings(url=url, model="m", retries=1, backoff=0.0)
+    with pytest.raises(llm.Unreachable) as e:
+        llm.apply(offline, llm.Reader(s, only=True))
+    assert e.value.exit_code == 2 and f"{url}/v1/chat/completions" in str(e.value)
+    assert "could not reach" in str(e.value) and "2 attempts" in str(e.value)
+    # merged with the offline reading, the offline reading is kept (and the report says why)
+    assert llm.apply(offline, llm.Reader(s)) is offline
+    # a server that answers, however badly, is no reason to stop: as before, the offline reading and a report
+    fake = FakeLLM(status=503)
+    assert llm.apply(offline, reader(fake, only=True, retries=0)) is offline
+
+
 def test_the_api_key_is_sent_as_a_bearer_token_and_never_shown(offline):
     fake = FakeLLM(status=401)
     s = llm.Settings(url="http://llm.invalid/v1", model="m", api_key=SECRET)
@@ -340,6 +362,27 @@ def test_cli_extract_llm_over_http(tmp_path):
     assert "Traceback" not in down.stderr and SECRET not in down.stderr
     bad = run("extract", str(src), "--llm", env={"COGMAP_LLM_URL": "", "COGMAP_LLM_MODEL": ""})
     assert bad.returncode == 2 and "--llm-url" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_cli_llm_only_with_no_server_says_so_in_one_line_exits_2_and_writes_nothing(tmp_path):
+    """`--llm-only` with nothing listening gave the offline reading and exit status 0."""
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    url = closed_port_url()
+    flags = ["--llm-url", url, "--llm-model", "tiny", "--llm-cache", "none", "--llm-retries", "0"]
+    out = tmp_path / "a.json"
+    for args in ([str(src), "-f", "json", "-o", str(out)], [str(src), str(src)]):
+        r = run("extract", *args, "--llm-only", *flags)
+        assert r.returncode == 2 and not out.exists() and r.stdout == "", r.stderr
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: --llm-only: could not reach"), r.stderr
+        assert f"{url}/v1/chat/completions" in lines[0] and "Traceback" not in r.stderr
+    m = run("map", str(src), "--llm-only", *flags, "-o", str(tmp_path / "m.yaml"))
+    assert m.returncode == 2 and "could not reach" in m.stderr and not (tmp_path / "m.yaml").exists()
+    # --llm falls back to the offline reading, and says so on stderr
+    r = run("extract", str(src), "--llm", *flags, "-f", "json", "-o", str(out))
+    assert r.returncode == 0 and Document.load(out).claims, r.stderr
+    assert f"cannot reach {url}" in r.stderr and "kept the offline reading" in r.stderr
 
 
 # -- the store: add --llm ----------------------------------------------------------------------------------

@@ -360,3 +360,43 @@ def test_an_outcome_is_not_known_on_a_day_to_come_nor_plotted_into_no_folder(tmp
     assert r.returncode == 2 and "is in the future" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
     r = cogmap("experts", "--db", db, "--plot", tmp_path / "nowhere" / "c.png", cwd=tmp_path)
     assert r.returncode == 2 and "does not exist" in r.stderr and not r.stdout.strip(), (r.stdout, r.stderr)
+
+
+def test_documents_lists_the_ids_that_report_document_takes(tmp_path, corpus):
+    """`report --db --document ID` took an ID that no command showed."""
+    (corpus / "bad.txt").unlink()
+    (corpus / "a.txt").write_text("Title: Rates and demand\n" + (corpus / "a.txt").read_text())
+    db = tmp_path / "s.db"
+    assert cogmap("add", corpus, "--db", db, "--workers", "0", cwd=tmp_path).returncode == 0
+    p = cogmap("documents", "--db", db, "--format", "json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    rows = {Path(r["source"]).name: r for r in json.loads(p.stdout)}
+    with Store(db) as s:
+        assert sorted(r["id"] for r in rows.values()) == [r[0] for r in s.conn.execute("SELECT id FROM documents")]
+        assert [r.id for r in s.document_rows(speaker="BOB RAY")] == [rows["b.txt"]["id"]]
+    a, b = rows["a.txt"], rows["b.txt"]
+    assert (a["title"], a["day"], a["claims"], a["forecasts"]) == ("Rates and demand", "2024-01-05", 1, 1)
+    assert "Ann Lee" in a["speakers"] and "Bob Ray" in b["speakers"]
+    table = cogmap("documents", "--db", db, cwd=tmp_path).stdout
+    line = next(x for x in table.splitlines() if "Rates and demand" in x)
+    assert f" {a['id']} " in line and "2024-01-05" in line and "a.txt" in line and "Ann Lee" in line
+    narrow = cogmap("documents", "--db", db, cwd=tmp_path, columns=60).stdout
+    assert "Rates and demand" in narrow and "1 claim, 1 forecast" in narrow
+    since = json.loads(cogmap("documents", "--db", db, "--since", "2024-02-01", "--format", "json", cwd=tmp_path).stdout)
+    assert [r["id"] for r in since] == [b["id"]]
+    # the ID listed is the one `report --document` takes
+    r = cogmap("report", "--db", db, "--document", b["id"], "-o", tmp_path / "b.html", cwd=tmp_path)
+    assert r.returncode == 0 and (tmp_path / "b.html").exists(), r.stderr
+    assert "cogmap documents" in cogmap("report", "--help", cwd=tmp_path, columns=400).stdout
+    # no store: one line and exit 2, and none made
+    p = cogmap("documents", "--db", tmp_path / "missing.db", cwd=tmp_path)
+    assert p.returncode == 2 and p.stderr.startswith("error: no store at") and not p.stdout, p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1 and not (tmp_path / "missing.db").exists()
+
+
+def test_the_help_of_commands_that_refuse_a_missing_store_does_not_promise_to_make_one(tmp_path):
+    for args in (["experts"], ["forecasts", "list"], ["forecasts", "resolve"], ["documents"]):
+        p = cogmap(*args, "--help", cwd=tmp_path, columns=400)
+        assert p.returncode == 0, p.stderr
+        assert "created on first use" not in p.stdout and "must exist" in p.stdout, (args, p.stdout)
+    assert "created on first use" in cogmap("add", "--help", cwd=tmp_path, columns=400).stdout

@@ -1,4 +1,4 @@
-"""CLI commands for the corpus store: ``add``, ``experts``, ``forecasts list|resolve``.
+"""CLI commands for the corpus store: ``add``, ``documents``, ``experts``, ``forecasts list|resolve``.
 
 ``map --db`` (in :mod:`cogmap.cli.model`) calls :func:`map_store` from here.
 
@@ -32,6 +32,9 @@ out = TerminalConsole(emoji=False)
 err = TerminalConsole(stderr=True, emoji=False)
 
 DB_HELP = "The store: a SQLite file, created on first use."
+# The other commands refuse a missing store (a typo must not make an empty one), so their
+# help must not promise that it is made.
+STORE_HELP = "The store: a SQLite file made by `cogmap add`; it must exist."
 
 
 class Format(str, Enum):
@@ -157,8 +160,52 @@ def _remove_store(db) -> None:
             pass
 
 
+def documents(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=STORE_HELP),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only documents where this speaker speaks (case ignored)."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Only documents dated on or after YYYY-MM-DD."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
+) -> None:
+    """List the stored documents: the ID that `report --document ID` takes, date, title, speakers and counts.
+
+    Example: cogmap documents --db corpus.db
+
+    Example: cogmap report --db corpus.db --document 3 -o article.html
+    """
+    with Store(db, create=False, readonly=True) as store:
+        rows = store.document_rows(speaker=speaker, since=since)
+    if fmt == Format.json:
+        _echo_json([asdict(r) for r in rows])
+        return
+    if not rows:
+        out.print("no documents match" if speaker is not None or since is not None else f"no documents in {db}",
+                  highlight=False)
+        return
+    title = f"documents in {db}"
+    t = Table(title=title, caption="one document's report: cogmap report --db STORE --document ID -o page.html")
+    t.add_column("ID", justify="right", no_wrap=True)
+    t.add_column("date", no_wrap=True)
+    t.add_column("title (source)", ratio=2, overflow="fold")
+    t.add_column("speakers", ratio=1, overflow="fold")
+    t.add_column("claims", justify="right", no_wrap=True)
+    t.add_column("forecasts", justify="right", no_wrap=True)
+    items = []
+    for r in rows:
+        name = Path(r.source).name or r.source
+        what = Text.assemble(r.title, (f" ({name})", "dim")) if r.title else Text(name)
+        who = ", ".join(r.speakers) or "-"
+        t.add_row(str(r.id), r.day or r.date or "-", what, Text(who), str(r.claims), str(r.forecasts))
+        # As `forecasts list` does on a narrow terminal: the title gets the width, the rest a line of its own.
+        note = "; ".join(x for x in (r.day or r.date or "undated", who if r.speakers else "no speakers",
+                                     f"{counted(r.claims, 'claim')}, {counted(r.forecasts, 'forecast')}") if x)
+        items.append((str(r.id), what, note, "", ""))
+    out.print(Adaptive(t, lambda w: listing(title, items, w)))
+    if out.width < WIDE:
+        out.print(Text(t.caption, style="dim"))
+
+
 def experts(
-    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=STORE_HELP),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw a calibration diagram (png, svg, pdf)."),
     bins: int = typer.Option(10, "--bins", min=1, max=100, help="Probability bins of the calibration tables."),
     fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
@@ -232,7 +279,7 @@ forecasts_app = typer.Typer(help="List and resolve the forecasts in the store.",
 
 @forecasts_app.command("list")
 def forecasts(
-    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=STORE_HELP),
     open_: bool = typer.Option(False, "--open", help="Only forecasts not resolved yet."),
     resolved: bool = typer.Option(False, "--resolved", help="Only resolved forecasts."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only this speaker's (case ignored)."),
@@ -284,7 +331,7 @@ def resolve(
     on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="When it was known, YYYY-MM-DD (default: today)."),
     note: Optional[str] = typer.Option(None, "--note", help="Where the outcome comes from."),
     force: bool = typer.Option(False, "--force", help="Resolve again; the earlier resolution is kept as history."),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help=STORE_HELP),
 ) -> None:
     """Record whether a forecast came true.
 
@@ -386,5 +433,6 @@ def _model_text(model, kind: str) -> str:
 
 def register(app: typer.Typer) -> None:
     app.command("add")(add)
+    app.command("documents")(documents)
     app.command("experts")(experts)
     app.add_typer(forecasts_app, name="forecasts")

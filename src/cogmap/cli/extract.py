@@ -94,6 +94,7 @@ def register(app: typer.Typer) -> None:
 
         Example: cogmap extract interview.txt --llm --llm-url http://127.0.0.1:8080 --llm-model qwen2.5
         """
+        from cogmap.extract.llm import Unreachable
         from cogmap.extract.pipeline import extract as run
         from cogmap.show.render import TerminalConsole, to_markdown, to_rich
 
@@ -110,7 +111,8 @@ def register(app: typer.Typer) -> None:
                 docs.append(run(Path(f) if f != "-" else f, scale=scale.value, embed=embed, extractor=kind,
                                 aliases=steer))
             except CogmapError as exc:
-                if len(files) == 1:
+                # No server for --llm-only fails every article alike: one line, not one per article.
+                if len(files) == 1 or isinstance(exc, Unreachable):
                     raise
                 failed.append(exc)  # one bad file among many: the others are still shown
         if not docs:

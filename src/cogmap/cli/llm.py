@@ -21,7 +21,9 @@ err = Console(stderr=True, emoji=False)
 LLM = typer.Option(False, "--llm", help="Also read with your language model (any OpenAI-compatible server; "
                    "docs/llm.md); cogmap checks every claim against the text.")
 LLM_ONLY = typer.Option(False, "--llm-only", help="Claims and forecasts from the language model alone "
-                        "(cogmap still finds turns and speakers, and checks each one).")
+                        "(cogmap still finds turns and speakers, and checks each one). A server that cannot be "
+                        "reached stops extract, map and report (exit status 2) rather than give the offline "
+                        "reading.")
 LLM_URL = typer.Option(None, "--llm-url", metavar="URL", help="The server, e.g. http://127.0.0.1:8080 "
                        "\\[default: $COGMAP_LLM_URL]; the API key is read from $COGMAP_LLM_API_KEY only.")
 LLM_MODEL = typer.Option(None, "--llm-model", metavar="NAME", help="The model's name \\[default: $COGMAP_LLM_MODEL].")

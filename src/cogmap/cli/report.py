@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
         speaker: Optional[str] = typer.Option(None, "--speaker", help="With --db: only this speaker's claims and forecasts."),
         since: Optional[str] = typer.Option(None, "--since", help="With --db: only documents dated on or after YYYY-MM-DD."),
         document: Optional[int] = typer.Option(
-            None, "--document", min=1, help="With --db: the report of one stored document (its ID, see `cogmap serve`)."
+            None, "--document", min=1, help="With --db: the report of one stored document (its ID, see `cogmap documents`)."
         ),
         article: Optional[Path] = typer.Option(
             None, "--article", help="For a model file: the article its evidence offsets point into, shown in the page."

@@ -13,12 +13,12 @@ experts back) and ``ledger`` (Brier and log scores, calibration).
 """
 
 from cogmap.corpus.ledger import brier_score, calibration_table, log_score
-from cogmap.corpus.queries import Contradiction, Expert, ForecastRow, Resolution
+from cogmap.corpus.queries import Contradiction, DocumentRow, Expert, ForecastRow, Resolution
 from cogmap.corpus.schema import SCHEMA_VERSION, normalize_day
 from cogmap.corpus.store import DEFAULT_DB, Store
 from cogmap.corpus.workers import AddReport, expand_paths
 
 __all__ = [
-    "Store", "DEFAULT_DB", "SCHEMA_VERSION", "AddReport", "ForecastRow", "Resolution", "Expert",
+    "Store", "DEFAULT_DB", "SCHEMA_VERSION", "AddReport", "DocumentRow", "ForecastRow", "Resolution", "Expert",
     "Contradiction", "expand_paths", "normalize_day", "brier_score", "log_score", "calibration_table",
 ]

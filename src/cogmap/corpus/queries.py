@@ -17,7 +17,7 @@ from cogmap.records import Document
 
 from cogmap.corpus.schema import _CURRENT
 
-__all__ = ["Queries", "Resolution", "ForecastRow", "Expert", "Contradiction"]
+__all__ = ["Queries", "Resolution", "ForecastRow", "DocumentRow", "Expert", "Contradiction"]
 
 
 @dataclass
@@ -54,6 +54,25 @@ class ForecastRow:
     @property
     def resolved(self) -> bool:
         return self.outcome is not None
+
+
+@dataclass
+class DocumentRow:
+    """A stored document in brief: the ``ID`` that ``cogmap report --document ID`` takes, and counts.
+
+    ``date`` is as extracted, ``day`` the same read as ``YYYY-MM-DD`` (``None`` when it
+    cannot be); ``claims`` leaves out denials, as :meth:`Queries.experts` does.
+    """
+
+    id: int
+    source: str
+    title: Optional[str]
+    date: Optional[str]
+    day: Optional[str]
+    added_at: str
+    speakers: list[str]
+    claims: int
+    forecasts: int
 
 
 @dataclass
@@ -159,6 +178,36 @@ class Queries:
         where, args = self._filters(speaker, since)
         rows = self.conn.execute(f"SELECT d.json FROM documents d{where} ORDER BY d.id", args)
         return [Document.model_validate_json(r[0]) for r in rows]
+
+    def document_rows(self, speaker: Optional[str] = None, since=None) -> list[DocumentRow]:
+        """Each stored document's ID, source, title, date, speakers and counts, in the order
+        stored: ``cogmap documents``, whose IDs ``cogmap report --document ID`` takes.
+
+        ``speaker`` and ``since`` select documents as :meth:`documents` does. The
+        documents' JSON is not read, so this stays quick on a large store.
+        """
+        where, args = self._filters(speaker, since)
+        rows = self.conn.execute(
+            "SELECT d.id, d.source, d.title, d.date, d.day, d.added_at,"
+            " (SELECT count(*) FROM claims c WHERE c.document_id = d.id AND c.modality != 'negated'),"
+            " (SELECT count(*) FROM forecasts f WHERE f.document_id = d.id)"
+            f" FROM documents d{where} ORDER BY d.id", args,
+        ).fetchall()
+        speakers: dict[int, set[str]] = {}
+        if rows:
+            # The interviewer asks and speaks too: everyone who speaks in a document is listed,
+            # as `--speaker` selects on the same four tables.
+            for doc, who in self.conn.execute(
+                " UNION ".join(f"SELECT document_id, trim(speaker) FROM {t} WHERE speaker IS NOT NULL"
+                               for t in ("turns", "quotes", "claims", "forecasts"))
+            ):
+                if who:
+                    speakers.setdefault(doc, set()).add(who)
+        return [
+            DocumentRow(id=r[0], source=r[1], title=r[2], date=r[3], day=r[4], added_at=r[5],
+                        speakers=sorted(speakers.get(r[0], ()), key=str.casefold), claims=r[6], forecasts=r[7])
+            for r in rows
+        ]
 
     def check_dated_since(self, since) -> None:
         """Raise a one-line :class:`InputError` when no stored document is dated on or

@@ -30,7 +30,9 @@ so reading an article again asks nothing.
 
 A failure (server down, too slow, an answer that is not JSON, every form refused)
 never loses the document: :meth:`Reader.read` returns the offline reading with a
-:class:`Report` that says what happened. The API key is taken from
+:class:`Report` that says what happened. Only :func:`apply` with a reader of the
+model alone (``only=True``, the command line's ``--llm-only``) raises
+:class:`Unreachable` when the server cannot be reached at all. The API key is taken from
 ``COGMAP_LLM_API_KEY`` only, sent as a bearer token, and never printed or stored.
 
 See ``docs/llm.md``.
@@ -70,6 +72,7 @@ from cogmap.records import Claim, Concept, Document, Evidence, Forecast, Mention
 
 __all__ = [
     "PROMPT_VERSION", "MODES", "ANSWER_SCHEMA", "Settings", "Client", "Reply", "Reader", "Report", "LLMError",
+    "Unreachable",
     "FileCache", "default_cache_path", "split_sentences", "find_quote", "use", "apply",
 ]
 
@@ -96,6 +99,20 @@ URL_ENV, MODEL_ENV, KEY_ENV, CACHE_ENV = "COGMAP_LLM_URL", "COGMAP_LLM_MODEL", "
 
 class LLMError(CogmapError):
     """The language model could not be asked, or did not answer usably."""
+
+
+class Unreachable(LLMError):
+    """No connection to the server could be made (nothing listening, unknown host, connect timeout).
+
+    ``url`` is the address tried, fit to print; ``reason`` what the last attempt met.
+    Exit status 2: the address, or the server to start, is the user's to fix.
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str, url: str = "", reason: str = ""):
+        super().__init__(message)
+        self.url, self.reason = url, reason
 
 
 # -- settings ---------------------------------------------------------------------------------
@@ -327,18 +344,26 @@ class Client:
         import httpx
 
         s, where = self.settings, _safe(self.settings.endpoint)
-        last = ""
+        last = reason = ""
+        unreachable = False
         for attempt in range(s.retries + 1):
+            # A server that took the connection and then failed is another case than one
+            # never reached: only the latter tells `--llm-only` there is no model to read with.
+            unreachable = False
             try:
                 with self._slots:
                     r = self._http.post(s.endpoint, json=body)
                 with self._lock:
                     self.requests += 1
+            except httpx.ConnectTimeout:
+                reason, unreachable = f"no connection within {s.timeout:g} s", True
+                last = f"cannot reach {where} ({reason})"
             except httpx.TimeoutException:
                 last = f"{where} gave no answer within {s.timeout:g} s"
             except httpx.TransportError as exc:
                 reason = str(exc).split("] ")[-1] or type(exc).__name__
                 last = f"cannot reach {where} ({reason})"
+                unreachable = isinstance(exc, httpx.ConnectError)
             else:
                 if r.status_code in (401, 403):
                     raise LLMError(f"{where} refused the request (HTTP {r.status_code}): check {KEY_ENV}")
@@ -355,7 +380,10 @@ class Client:
             if attempt < s.retries:
                 self._sleep(s.backoff * 2 ** attempt)
         tries = s.retries + 1
-        raise LLMError(f"{last} ({tries} attempt{'s' if tries != 1 else ''})")
+        attempts = f"{tries} attempt{'s' if tries != 1 else ''}"
+        if unreachable:
+            raise Unreachable(f"{last} ({attempts})", url=where, reason=f"{reason}; {attempts}")
+        raise LLMError(f"{last} ({attempts})")
 
     def chat(self, system: str, user: str, *, schema_text: str = "") -> Reply:
         """Ask once, falling back through :data:`MODES`; the first answer that parses wins.
@@ -591,6 +619,8 @@ class Report:
     forecasts: int = 0
     both: int = 0            # claims and forecasts the offline extractor found too
     error: Optional[str] = None
+    #: Set when the server could not be reached at all (:class:`Unreachable`); ``error`` says where.
+    unreachable: Optional["Unreachable"] = None
 
     @property
     def ok(self) -> bool:
@@ -737,13 +767,13 @@ class Reader:
         sections = self.sections(doc, sentences)
         report.sections = len(sections)
         replies: list[Optional[Reply]] = [None] * len(sections)
-        errors: list[str] = []
+        errors: list[LLMError] = []
 
         def one(k: int) -> None:
             try:
                 replies[k] = self.ask(sections[k])
             except LLMError as exc:
-                errors.append(str(exc))
+                errors.append(exc)
                 return
             if on_reply is not None:
                 on_reply(replies[k])
@@ -759,7 +789,8 @@ class Reader:
                 if not r.cached:
                     report.modes[r.mode] += 1
         if errors:
-            report.error = errors[0]
+            report.error = str(errors[0])
+            report.unreachable = errors[0] if isinstance(errors[0], Unreachable) else None
             report.seconds = time.perf_counter() - t0
             return doc, report
         new = _Grounding(doc, sentences, scale or self.scale, self.label, offline or "offline", report).build(
@@ -1024,11 +1055,23 @@ def apply(doc: Document, llm=None, *, scale: str = "icd203", extractor: Optional
     """The pipeline's last step: ``doc`` read with the model, if one is asked for (else ``doc`` itself).
 
     ``llm`` is a :class:`Reader`, :class:`Settings`, or ``None`` for the one :func:`use` set.
+
+    Raises
+    ------
+    Unreachable
+        When the reader is for the model alone (``only=True``, ``--llm-only``) and its
+        server cannot be reached: the offline reading would pass for the one asked for.
+        Any other failure keeps the offline reading and says so in the report.
     """
     reader = llm if isinstance(llm, Reader) else Reader(llm, scale=scale) if isinstance(llm, Settings) else _active
     if reader is None:
         return doc
     new, report = reader.read(doc, scale=scale, offline=extractor)
+    if reader.only and report.unreachable is not None:
+        gone = report.unreachable
+        raise Unreachable(f"--llm-only: could not reach the language model's server at {gone.url} ({gone.reason}), "
+                          "so nothing was written; start the server or correct --llm-url, or use --llm to fall "
+                          "back to the offline reading", url=gone.url, reason=gone.reason)
     if _on_report is not None and reader is _active:
         _on_report(report)
     return new
