@@ -586,7 +586,7 @@ def test_what_is_moved_into_a_state_is_no_effect_the_state_is(extractor):
 def test_what_happens_if_x_answered_y_would_is_a_conditional_link(extractor, peg_interview):
     doc = cogmap.extract(peg_interview, extractor=extractor)
     (c,) = [c for c in doc.claims if "reserves" in c.cause.text]
-    assert (c.effect.text, c.polarity, c.modality, c.speaker) == ("hold the peg", -1, "conditional", "Lena Park")
+    assert (c.effect.text, c.polarity, c.modality, c.speaker) == ("hold the peg", 1, "conditional", "Lena Park")  # reserves, down
     assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
     assert c.evidence.text.startswith("What happens when") and c.evidence.text.endswith("hold the peg.")
 
@@ -665,6 +665,36 @@ def test_standing_at_a_level_is_the_subject_up_or_down(text, label, sign):
 
     side = clause_side(next(t for t in load()(text) if t.dep_ == "ROOT"))
     assert (label_tokens(side.tokens), side.sign) == (label, sign)
+
+
+@pytest.mark.parametrize("text, label, sign", [
+    ("Demand picked up.", "demand", 1),
+    ("Inflation ticked down.", "inflation", -1),
+    ("Fees stay high.", "fees", 1),
+    ("Fleet growth stays low.", "fleet growth", -1),
+    ("Bean prices stayed above eight thousand dollars a tonne.", "bean prices", 1),
+    ("Inflation remains below target.", "inflation", -1),
+    ("The treatments work less well.", "treatments", -1),
+    ("The new pumps work better.", "new pumps", 1),
+    ("Stores ran out of bananas.", "bananas", -1),
+    ("Credit dried up.", "credit", -1),
+    ("Gaps on shelves appeared.", "gaps on shelves", 1),
+    ("The jobs vanished.", "jobs", -1),
+])
+def test_a_clause_of_change_or_level_held_is_its_variable_that_way(text, label, sign):
+    from cogmap.extract.claims import clause_side
+    from cogmap.extract.concepts import label_tokens
+
+    side = clause_side(next(t for t in load()(text) if t.dep_ == "ROOT"))
+    assert (label_tokens(side.tokens).lower(), side.sign) == (label, sign)
+
+
+@pytest.mark.parametrize("text", ["Three workers died.", "Shelves are empty.", "The team works well."])
+def test_an_event_or_a_level_only_stated_stays_as_written(text):
+    from cogmap.extract.claims import clause_side
+
+    root = next(t for t in load()(text) if t.dep_ == "ROOT")
+    assert root in clause_side(root).tokens  # the verb or the level is part of the side
 
 
 @pytest.mark.parametrize("text, label", [

@@ -60,6 +60,17 @@ _NEUTRAL_VERBS = frozenset("be say speak talk tell come go arrive leave visit me
                            "attend join write add note see hold take".split())
 _REASON_OBJECTS = frozenset("reason incentive motive excuse pretext chance opportunity impetus".split())
 _DURATION_VERBS = frozenset("last drag persist linger continue endure".split())
+#: Verbs that hold or reach a level named by an adjective ("stay high", "run low").
+#: ("be" is not one: a level only stated stays as written, see clause_side.)
+_HOLDING = frozenset("stay remain become get grow turn keep run hold".split())
+#: Verbs whose "up" or "down" moves their subject ("demand picks up", "rates tick down").
+_MOVING = frozenset("go come shoot move head pick tick creep edge inch drift ratchet trend climb".split())
+#: Verbs by which a thing comes to be (+1) or ceases to be (-1). ("Die" is not one:
+#: "three workers died" is deaths, up, not fewer workers.)
+_COMING_GOING = {**dict.fromkeys("appear emerge arise surface develop".split(), 1),
+                 **dict.fromkeys("vanish disappear".split(), -1)}
+#: Verbs of something doing its job, whose "better" or "less well" says how well.
+_WORKING = frozenset("work perform function".split())
 _TOWARD_VERBS = frozenset("head move slide drift edge lurch veer tip plunge spiral descend march".split())
 _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hike boost upturn climb "
                                   "expansion acceleration escalation".split(), 1),
@@ -503,6 +514,33 @@ def _raised_subject(verb):
 
 
 #: Verbs by which a thing itself begins (+1) or ends (-1), said without an object.
+def _how_well(verb) -> int | None:
+    """+1 for "works better" / "more effectively", -1 for "worse" / "less well" / "badly"."""
+    for c in _children(verb, "advmod", "acomp"):
+        low = c.lower_
+        if low in ("better",):
+            return 1
+        if low in ("worse", "badly", "poorly"):
+            return -1
+        mods = {m.lower_ for m in c.children if m.dep_ == "advmod"}
+        if low in ("well", "effectively", "efficiently") and mods & {"less", "more"}:
+            return 1 if "more" in mods else -1
+    return None
+
+
+def _ran_out(verb):
+    """What runs out or dries up: the object of "run out of", else the subject."""
+    part = next((c for c in verb.children if c.dep_ in ("prt", "prep")
+                 and c.lower_ == ("out" if verb.lemma_.lower() == "run" else "up")), None)
+    if part is None:
+        return None
+    for p in _children(verb, "prep") + _children(part, "prep"):  # the parser hangs "of" on either
+        if p.lower_ == "of":
+            return next(iter(_children(p, "pobj")), None)
+    subj = next(iter(_children(verb, "nsubj")), None)
+    return subj if subj is not None and subj.lower_ not in _PRONOUN_SUBJ else None
+
+
 _LIFECYCLE = {**dict.fromkeys("end stop cease finish halt".split(), -1),
               **dict.fromkeys("begin start resume restart erupt recur".split(), 1)}
 
@@ -664,16 +702,43 @@ def clause_side(verb) -> Side:
             # up, not an event "strike end" ("prices stop rising" and "end up" are not this).
             s = np_side(subj)
             return Side(s.tokens, s.sign * _LIFECYCLE[lemma] * neg)
-        # "X is / becomes (even) less / higher / more likely"
+        # "X is / becomes (even) less / higher / more likely"; "fees stay high", "stocks
+        # run low": a level held or reached is the variable at that level (a side names
+        # the variable, not the event "fees stay high"). A level only stated ("shelves are
+        # empty") stays as written: "empty shelves" is itself a variable a map can name.
         for comp in _children(verb, "acomp", "attr", "oprd"):
             direction = adj_sign(comp) if comp.pos_ in ("ADJ", "ADV") else None
+            if direction is None and lemma in _HOLDING and comp.pos_ == "ADJ" and \
+                    subj.lower_ not in _PRONOUN_SUBJ:
+                direction = L.STATE_ADJECTIVES.get(comp.lower_) or L.LEVELS.get(comp.lower_)
             if direction is not None:
                 s = np_side(subj)
                 return Side(s.tokens, s.sign * direction * neg)
+        above = next((p for p in _children(verb, "prep") if p.lower_ in ("above", "below", "under", "over")
+                      and _children(p, "pobj")), None) if lemma in _HOLDING else None
+        if above is not None and subj.lower_ not in _PRONOUN_SUBJ:
+            s = np_side(subj)  # "prices stay above $8,000": high
+            return Side(s.tokens, s.sign * (1 if above.lower_ in ("above", "over") else -1) * neg)
         for prt in _children(verb, "prt", "advmod"):
-            if prt.lower_ in ("up", "down") and lemma in ("go", "come", "shoot", "move", "head"):
+            if prt.lower_ in ("up", "down") and lemma in _MOVING:
+                # "demand picks up", "inflation ticks down": the subject, that way
                 s = np_side(subj)
                 return Side(s.tokens, s.sign * (1 if prt.lower_ == "up" else -1) * neg)
+        how_well = _how_well(verb) if lemma in _WORKING and subj.lower_ not in _PRONOUN_SUBJ else None
+        if how_well is not None:
+            # "treatments work less well": what the subject does for its purpose, down
+            s = np_side(subj)
+            return Side(s.tokens, s.sign * how_well * neg)
+        ran_out = _ran_out(verb) if lemma in ("run", "dry") else None
+        if ran_out is not None:
+            s = np_side(ran_out)  # "stores run out of bananas", "credit dries up": that, down
+            return Side(s.tokens, -s.sign * neg)
+        if lemma in _COMING_GOING and obj is None and not _children(verb, "xcomp") and \
+                subj.lower_ not in _PRONOUN_SUBJ and subj.pos_ in ("NOUN", "PROPN"):
+            # "gaps on shelves appeared", "the jobs vanished": the thing, up or down (not the
+            # event "gaps on shelves appeared")
+            s = np_side(subj)
+            return Side(s.tokens, s.sign * _COMING_GOING[lemma] * neg)
     keep = [verb]
     counted = 1
 
@@ -3024,7 +3089,7 @@ def answered_hypothesis(question_doc, answer_doc):
     >>> q, a, rc = answered_hypothesis(load()("What happens if the bank runs out of reserves?"),
     ...                                load()("The currency would collapse."))
     >>> (rc.cause.text(), rc.polarity, rc.effect.text(), rc.modality)
-    ('the bank runs out of reserves', -1, 'currency', 'conditional')
+    ('reserves', 1, 'currency', 'conditional')
     """
     sents = [s for s in question_doc.sents if s.text.strip()]
     answer = [s for s in answer_doc.sents if s.text.strip()]
