@@ -2116,3 +2116,31 @@ def test_a_found_association_and_a_factor_noun_are_links(text, want):
 
 def test_going_with_a_choice_is_no_link():
     assert not cogmap.extract("In the end the council will go with the cheaper plan.", extractor="rules").claims
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("If we scrap the lane now, collisions will go back up.", "lane", -1, "collisions"),
+    ("The cap protects the wells that farmers depend on.", "cap", 1, "wells"),
+    ("What is hurting the high street is rents.", "rents", -1, "high street"),
+    ("High rents are what drives young people away.", "rents", -1, "young people"),
+    ("Because of the strike, queues are longer.", "strike", 1, "queues"),
+])
+def test_verbs_and_frames_of_direction(extractor, text, cause, sign, effect):
+    links = [(c.cause.label.lower(), c.polarity, c.effect.label.lower())
+             for c in cogmap.extract(text, extractor=extractor).claims]
+    assert any(cause in c and s == sign and e == effect for c, s, e in links), links
+
+
+@pytest.mark.parametrize("text, cause, sign, effect", [
+    ("The drought made food scarce.", "drought", -1, "food"),
+    ("Closed-loop processing would make the water impact negligible.", "processing", -1, "water impact"),
+    ("Households are protected by priority rules, so outages have been shorter.", "households", -1, "outages"),
+])
+def test_a_level_the_reader_sees_reached_is_its_variable_that_way(text, cause, sign, effect):
+    links = [(c.cause.label.lower(), c.polarity, c.effect.label.lower()) for c in cogmap.extract(text).claims]
+    assert any(cause in c and s == sign and e == effect for c, s, e in links), links
+
+
+def test_behind_much_of_something_is_behind_it():
+    assert ("damp housing", "absence") in _rule_links("Damp housing is behind much of the absence.")

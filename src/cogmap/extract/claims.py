@@ -370,6 +370,9 @@ def adj_sign(tok) -> int | None:
     "worse" of a problem, +1 ("made the shortage worse"), and "better" of one, -1."""
     mods = {c.lower_ for c in tok.children if c.dep_ == "advmod"}
     base = L.COMPARATIVE.get(tok.lower_)
+    if base is None and tok.pos_ == "ADJ" and tok.lower_ in ("longer", "shorter"):
+        # as adjectives only: the adverb of "no longer" and "last longer" is time, not a level
+        base = 1 if tok.lower_ == "longer" else -1
     if base is None:
         base = 1 if "more" in mods else -1 if "less" in mods else None
         return base
@@ -560,6 +563,14 @@ def clause_side(verb) -> Side:
     neg = -1 if _negated(verb) else 1
     if verb.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and (subj is None or verb.dep_ not in ("advcl", "ccomp", "ROOT")):
         return np_side(verb)
+    if verb.pos_ == "ADJ" and verb.dep_ == "ccomp" and subj is not None and subj.lower_ not in _PRONOUN_SUBJ and \
+            verb.head.lemma_.lower() in L.FRAME_ONLY:
+        # "would make [the water impact negligible]", "keeps [rents high]": the small clause's
+        # subject at that level
+        level = adj_sign(verb) or L.STATE_ADJECTIVES.get(verb.lower_)
+        if level:
+            s = np_side(subj)
+            return Side(s.tokens, s.sign * level * neg)
     odds = _odds_of(verb, obj)
     if odds is not None:
         # "cocoa is likely to fall", "cocoa has the potential to fall": how likely is the
@@ -2206,7 +2217,7 @@ def _rule_adjuncts(sent, out):
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             prep, sign = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None), 1
             cue = f"{tok.lower_} for"
-        elif tok.dep_ == "prep" and tok.lower_ == "behind" and be.lemma_ == "be":
+        elif tok.dep_ in ("prep", "advmod") and tok.lower_ == "behind" and be.lemma_ == "be":
             prep, sign, cue = tok, 1, "behind"
         elif tok.dep_ == "prep" and tok.lower_ == "at" and be.lemma_ in ("come", "be", "happen") and any(
                 c.dep_ == "pobj" and c.lemma_ in ("expense", "cost") for c in tok.children):
@@ -2219,6 +2230,8 @@ def _rule_adjuncts(sent, out):
             continue
         subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None and pobj.lemma_.lower() in L.PART_WORDS:  # "behind much of the absence"
+            pobj = next((x for p in _children(pobj, "prep") if p.lower_ == "of" for x in _children(p, "pobj")), pobj)
         if subj is not None and pobj is not None and subj.lower_ not in _PRONOUN_SUBJ | _REL_PRONOUNS:
             _emit(out, _side_for(subj), _side_for(pobj), sign, cue, be, sent, fixed=True)
     # Association: "night noise was associated with a higher risk of hypertension", "poverty is
@@ -2287,6 +2300,21 @@ def _rule_adjuncts(sent, out):
                                and _children(c, "nsubj", "nsubjpass")), None)
                 if clause is not None:
                     _emit(out, _side_for(other), clause_side(clause), 1, lemma, be, sent)
+    # Clefts: "what is hurting the high street is rents", "high rents are what drives people
+    # away": the noun phrase is the cause of what the "what" clause does.
+    for be in sent:
+        if be.lemma_ != "be" or be.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = next(iter(_children(be, "nsubj")), None)
+        attr = next(iter(_children(be, "attr")), None)
+        what = next((c for c in be.children if c.dep_ in ("csubj", "ccomp", "attr") and c.pos_ in ("VERB", "AUX")
+                     and any(w.dep_ == "nsubj" and w.lower_ == "what" for w in c.children)), None)
+        cause = (attr if what is not None and what.dep_ == "csubj" else subj) if what is not None else None
+        if cause is not None and cause.pos_ in ("NOUN", "PROPN") and not _an_actor(cause) and \
+                _causal_verb_sign(what) and _children(what, "dobj"):
+            effect = clause_side(what)  # the object, moved the way the verb moves it
+            if effect.tokens and what not in effect.tokens:
+                _emit(out, _side_for(cause), effect, 1, f"what {what.lemma_.lower()}", what, sent, fixed=True)
     # Clauses: "after X happened, Y"
     for verb in sent:
         if verb.dep_ == "advcl" and _clause_connective(verb) in ("after", "once") and verb.head.pos_ == "VERB" \

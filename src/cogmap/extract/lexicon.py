@@ -22,7 +22,8 @@ CAUSAL_VERBS: dict[str, int] = {
         "force push compel bring send make help improve expand extend prolong speed enhance mean tip "
         "facilitate stimulate multiply double triple revive restore ensure guarantee precipitate spawn "
         "incite motivate inspire attract invite elevate magnify reinforce sustain lengthen quadruple "
-        "cushion allow permit embolden feed nourish compound fatten swell inflate widen".split(), 1),
+        "cushion allow permit embolden feed nourish compound fatten swell inflate widen "
+        "protect preserve safeguard shield".split(), 1),
     **dict.fromkeys(
         "reduce lower decrease cut weaken erode undermine deflect prevent block slow hinder hamper "
         "curb limit restrict dampen suppress hurt harm damage destroy threaten jeopardize jeopardise "
@@ -31,7 +32,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "eliminate remove kill ruin wreck sap drain deplete dent depress devastate cripple paralyze "
         "paralyse disrupt constrain choke counter neutralize neutralise mitigate alleviate relieve "
         "frustrate foil avert avoid preclude hit batter halve trim topple strangle blunt deprive starve strip "
-        "rob crash collapse cool soften narrow".split(), -1),
+        "rob crash collapse cool soften narrow scrap abolish repeal axe dismantle withdraw cancel".split(), -1),
 }
 #: Verbs that take something away from their object: "starved the city of fuel" lowers the
 #: fuel, not the city.
@@ -98,7 +99,7 @@ COMPARATIVE["worse"] = -1
 #: afloat". (Not comparatives: "prices are high" alone states a level, no change.)
 STATE_ADJECTIVES: dict[str, int] = {
     **dict.fromkeys("high strong full busy afloat alive open".split(), 1),
-    **dict.fromkeys("low weak empty idle scarce shut closed short".split(), -1),
+    **dict.fromkeys("low weak empty idle scarce shut closed short negligible minimal".split(), -1),
 }
 #: Nouns that name a problem: "worse" of one is more of it ("made the shortage worse"), where
 #: "worse" of anything else is less of its good ("made the economy worse").

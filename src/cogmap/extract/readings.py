@@ -169,7 +169,8 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
                                                           for c in head.children):
         # "[Every time they raised ticket prices], the lads stopped coming": the clause, not the time
         head = next((c for c in head.children if c.dep_ == "relcl" and c.i < j), head)
-    side = clause_side(head) if head.pos_ in ("VERB", "AUX") else np_side(head)
+    small_clause = head.pos_ == "ADJ" and head.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in head.children)
+    side = clause_side(head) if head.pos_ in ("VERB", "AUX") or small_clause else np_side(head)  # "[food scarce]"
     if head.pos_ in ("VERB", "AUX") and not i <= head.head.i < j:
         # "[afford the homes]" of "are no longer able to afford the homes": the frame the
         # span left out still says which way the doing goes.
