@@ -7,6 +7,7 @@ import pytest
 
 import cogmap
 from cogmap.extract.hedges import SCALES, probability
+from cogmap.extract.nlp import load
 
 
 def test_icd203_midpoints():
@@ -659,3 +660,27 @@ def test_a_percent_beside_a_risk_word_is_no_stated_odds_and_another_clauses_cert
         assert all(f.probability > 0.05 for f in fs), [(f.probability, f.hedge) for f in fs]
     fs = cogmap.extract("The council would then probably call a vote that it is certain to win.").forecasts
     assert [f.hedge for f in fs] == ["probably"], [(f.probability, f.hedge) for f in fs]
+
+
+@pytest.mark.parametrize("text, p", [
+    # a figure that is a level the thing reaches is not its chance
+    ("Brokers put the chance of a further rise above 1 percent by year-end at around 40 percent.", 0.4),
+    ("There is a 30 percent chance that the index falls below 2 percent.", 0.3),
+    # a bound in an aside is the middle of the range it leaves
+    ("| Attack on a dam | Very unlikely (<10%) | Statements |", 0.05),
+    ("| Strikes go on | Almost certain (>90%) | Reports |", 0.95),
+    ("The odds of approval are no better than even.", 0.5),
+])
+def test_the_figure_that_is_the_odds(text, p):
+    from cogmap.extract.forecasts import explicit_probability
+
+    assert explicit_probability(load()(text)[:], "icd203")[0] == p
+
+
+def test_a_premium_for_war_risk_is_no_chance():
+    from cogmap.extract.forecasts import explicit_probability
+
+    sent = next(load()("Analysts expect war-risk premiums to stay above 0.5 percent of hull value.").sents)
+    assert explicit_probability(sent, "icd203") is None
+    (f,) = cogmap.extract(sent.text).forecasts
+    assert f.probability > 0.5  # the expectation's, not 0.005

@@ -428,12 +428,12 @@ def _number(word: str):
 
 
 _ODDS_WORDS = {"chance", "chances", "probability", "likelihood", "odds", "risk", "possibility", "prospect"}
-_PHRASES = ("almost no chance", "very unlikely", "highly unlikely", "better than even", "roughly even",
+_PHRASES = ("no better than even", "almost no chance", "very unlikely", "highly unlikely", "better than even", "roughly even",
             "even chance", "fifty-fifty", "about even", "very likely", "highly likely", "almost certain")
 
 
 #: A chance given in an aside, with nothing but a hedge beside it: "(maybe 15%)", "(~40 percent)".
-_ASIDE_ODDS = re.compile(r"\((?:(?:maybe|perhaps|about|roughly|around|say|probably|call it|p\s*=)\s*|~\s*)?"
+_ASIDE_ODDS = re.compile(r"\((?:(?:maybe|perhaps|about|roughly|around|say|probably|call it|p\s*=)\s*|~\s*|(?P<bound>[<>≤≥])\s*)?"
                          r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\)", re.I)
 
 
@@ -445,6 +445,35 @@ _TRAILING_ODDS = re.compile(r"[,:;–—]\s*(~|<|>|≈|about\s|roughly\s|around\
 def stated_odds(hedge: Optional[str]) -> bool:
     """Whether a forecast's hedge is odds put as a number ("15%", "one in five")."""
     return bool(hedge) and bool(_PERCENT.search(hedge) or _ONE_IN.search(hedge))
+
+
+def _is_odds_word(tok) -> bool:
+    """A word of chance that speaks of one: not a modifier of another noun ("war-risk
+    premiums", "risk appetite" name a price and a mood, not a likelihood)."""
+    if tok.lower_ not in _ODDS_WORDS:
+        return False
+    doc = tok.doc
+    joined = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_ or \
+        tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    # (Only "risk" modifies nouns that way; a "chance" tagged a compound is a misparse:
+    # "a 70% chance transits exceed 38 a day".)
+    return not joined and not (tok.dep_ == "compound" and tok.lower_ == "risk")
+
+
+#: Words before a figure that make it a level the thing reaches, not its chance:
+#: "stay above 0.5 percent", "a rise above 1 percent", "fell to 3 percent".
+_THRESHOLD = re.compile(r"\b(?:above|below|over|under|than|to|by|from|beyond|exceed(?:s|ing)?|hit(?:s|ting)?)\s+"
+                        r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
+
+
+def _odds_percent(text: str):
+    """The figure of a sentence that is its odds: of several, not one that is a level
+    ("the chance of a rise above 1 percent by year-end at around 40 percent" is 40)."""
+    found = list(_PERCENT.finditer(text))
+    if len(found) > 1:
+        odds = [m for m in found if not _THRESHOLD.search(text[max(0, m.start() - 30):m.start()])]
+        found = odds or found
+    return found[0] if found else None
 
 
 def _put_at(sent) -> bool:
@@ -470,8 +499,12 @@ def explicit_probability(sent, scale: str):
     """
     text = sent.text
     m = _ASIDE_ODDS.search(text)
-    if m and 0 <= float(m.group(1)) <= 100:
-        return round(float(m.group(1)) / 100, 4), m.group(0).strip("()")  # "I'd be surprised (maybe 15%) to see"
+    if m and 0 <= float(m.group(2)) <= 100:
+        value = float(m.group(2))
+        if m.group("bound"):
+            # "Very unlikely (<10%)": a bound, read as the middle of the range it leaves
+            value = value / 2 if m.group("bound") in "<≤" else (value + 100) / 2
+        return round(value / 100, 4), m.group(0).strip("()")  # "I'd be surprised (maybe 15%) to see"
     m = _TRAILING_ODDS.search(text)
     due = HORIZON.search(text)
     if m and 0 <= float(m.group(2)) <= 100 and (has_term([t.lower_ for t in sent if not t.ent_type_]) or m.group(1) and due and
@@ -480,9 +513,9 @@ def explicit_probability(sent, scale: str):
         # the end, beside a hedge or, marked as an estimate, a time to come ("Inflation in May:
         # 4%" measures).
         return round(float(m.group(2)) / 100, 4), m.group(0).strip(",:;–— .!)")
-    if not any(t.lower_ in _ODDS_WORDS for t in sent) and not _put_at(sent):
+    if not any(_is_odds_word(t) for t in sent) and not _put_at(sent):
         return None
-    m = _PERCENT.search(text)
+    m = _odds_percent(text)
     if m:
         value = _percent(m)
         if 0 <= value <= 100:
@@ -495,7 +528,8 @@ def explicit_probability(sent, scale: str):
     low = text.lower()
     for phrase in _PHRASES:
         if phrase in low:
-            key = {"better than even": "likely", "about even": "roughly even"}.get(phrase, phrase)
+            key = {"better than even": "likely", "about even": "roughly even",
+                   "no better than even": "roughly even"}.get(phrase, phrase)  # (at most even)
             from cogmap.extract.hedges import SCALES
 
             if key in SCALES[scale]:
@@ -948,7 +982,8 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
             return q, a, round(_percent(m) / 100, 4), m.group(0)
         for phrase in _PHRASES + ("unlikely", "likely", "probable", "improbable", "remote"):
             if re.search(rf"\b{re.escape(phrase)}\b", low):
-                key = {"better than even": "likely", "about even": "roughly even"}.get(phrase, phrase)
+                key = {"better than even": "likely", "about even": "roughly even",
+                   "no better than even": "roughly even"}.get(phrase, phrase)  # (at most even)
                 table = SCALES[scale]
                 if key in table:
                     return q, a, table[key], phrase
