@@ -684,3 +684,9 @@ def test_a_premium_for_war_risk_is_no_chance():
     assert explicit_probability(sent, "icd203") is None
     (f,) = cogmap.extract(sent.text).forecasts
     assert f.probability > 0.5  # the expectation's, not 0.005
+
+
+@pytest.mark.parametrize("text", ["I expect they will keep falling for another two years.", "I suspect it will pass."])
+def test_an_expectation_over_a_will_is_likely(text):
+    (f,) = cogmap.extract(text).forecasts
+    assert f.probability == SCALES["icd203"]["likely"]

@@ -716,6 +716,12 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                     # "(he said) I doubt X will happen", "I'd be surprised if X": unlikely
                     words.insert(0, "doubt" if lemma == "doubt" else "surprised")
                     break
+                if anc != verb and lemma in ("expect", "suspect", "anticipate") and anc.pos_ == "VERB" and \
+                        not any(c.dep_ == "neg" for c in anc.children):
+                    # "I expect they will keep falling", "I suspect it will pass": the expectation
+                    # is the hedge of the "will" it frames (likely), as "expects X to" is
+                    words.insert(0, anc.lower_ if has_term([anc.lower_]) else "expect")  # as written
+                    break
                 if anc != verb and not expectation and lemma in _OPINION_VERBS and any(
                         c.dep_ == "neg" for c in anc.children):
                     negated = not negated  # "I don't think X will happen": the belief is denied
