@@ -484,3 +484,10 @@ def test_a_posted_by_byline_names_and_dates_the_writer():
             "losses eat their capital.\n")
     d = cogmap.extract(text)
     assert d.date == "2026-06-02" and {c.speaker for c in d.claims} == {"Ilse Varga"}
+
+
+def test_the_writers_own_findings_speak_for_the_writers():
+    doc = cogmap.extract("By Ann Lee\n\nOur results suggest that remote work lowers central rents.")
+    assert [c.speaker for c in doc.claims] == ["Ann Lee"]
+    doc = cogmap.extract("Our findings suggest that remote work lowers central rents.")
+    assert [c.speaker for c in doc.claims] == [None]

@@ -245,6 +245,8 @@ _ANSWERER = "\u2063answerer"
 #: What "according to" may cite that is no one's words: figures and documents.
 _RECORDS = frozenset("data figure statistic number estimate survey poll record filing calculation projection "
                      "document study report analysis census tally count".split())
+#: What a study finds, which speaks for the ones who made it ("our results suggest").
+_FINDINGS = frozenset("result finding evidence model simulation research work paper".split())
 
 
 def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = None,
@@ -258,6 +260,10 @@ def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = N
     """
     if tok.lower_ in ("i", "we") and me is not _LAST_NAMED:
         return me
+    if tok.lemma_.lower() in _RECORDS | _FINDINGS and any(c.dep_ == "poss" and c.lower_ in ("our", "my")
+                                                         for c in tok.children):
+        # "Our results suggest ...": the writers' own work speaks for them, as "we" would
+        return None if me is _LAST_NAMED else me
     if tok.lower_ in _PRONOUNS or tok.lower_ == "i":
         if tok.lower_ in ("they", "them"):
             return None
