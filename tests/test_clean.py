@@ -319,3 +319,69 @@ def test_buttons_and_a_posts_counters_are_page_furniture(line):
     assert line in c.removed and line not in c.text
     kept = "Share the cost [of fuel] with [the state], the operator said."  # words in brackets inside a sentence stay
     assert kept in clean(f"Ferry fares\n\n{kept}").text
+
+
+TURNS = ("ANCHOR: Why are the bakeries closing?\n\n"
+         "MIRA: Flour costs, mostly. Rents matter, but—\n\n"
+         "ANCHOR: But surely if the council froze rents—\n\n"
+         "MIRA: It would help for a year. Then flour would close them anyway.\n\n"
+         "ANCHOR: So nothing helps?\n\nMIRA: Exactly.\n\nANCHOR: Cheaper flour?\n\nMIRA: Exactly.")
+
+
+def test_a_speakers_turn_stays_whatever_it_ends_on():
+    """An interrupted turn looks cut off ("but—") or like "Topic: Headline"; a short answer
+    may be given twice. All are words said, not page debris."""
+    c = clean(f"Bakeries in trouble\n\n{TURNS}")
+    assert c.removed == []
+    assert "MIRA: Flour costs, mostly. Rents matter, but—" in c.text
+    assert "ANCHOR: But surely if the council froze rents—" in c.text
+    assert c.text.count("MIRA: Exactly.") == 2
+    # a topic that opens headlines only is no speaker: its teaser still goes
+    page = (f"Bakeries in trouble\n\n{BODY}\n\n{BODY.replace('Officials', 'Millers')}\n\n"
+            f"Markets: Flour Futures Climb Again\n\n{BODY.replace('Officials', 'Farmers')}\n\n"
+            f"Markets: Bakers Brace For Dearer Bread\n\n{BODY.replace('Officials', 'Bakers')}")
+    assert "Markets:" not in clean(page).text
+
+
+def test_a_letters_salutation_and_signature_are_the_letters():
+    """"Dear Olaf," (printed over each letter), "Dear Puzzled," and "— Puzzled in Parkfield"
+    are short unpunctuated lines, shaped like running headers and captions; they belong to
+    the letters and answers of an advice column."""
+    letters = "".join(f"Dear Olaf,\n\nMy {thing} is new but my gas bill went up by a third this winter. Why?\n\n"
+                      f"— {who} in Parkfield\n\nDear {who},\n\nA new {thing} cannot cut a bill that rising prices "
+                      f"push up, and this winter's tariff rose by a fifth.\n\n"
+                      for thing, who in (("boiler", "Puzzled"), ("meter", "Baffled"), ("radiator", "Annoyed")))
+    c = clean(f"Ask Olaf: your energy questions\n\n{letters}Yours sincerely,\n\nOlaf")
+    assert c.removed == []
+    assert c.text.count("Dear Olaf,") == 3 and "Dear Baffled," in c.text and "— Annoyed in Parkfield" in c.text
+
+
+@pytest.mark.parametrize("debris,listed", [
+    ("Tel: +31 20 555 0142 | Email: media@harbourboard.example", None),  # fields of an address
+    ("Phone: (020) 7946 0831", None),
+    ("Share this story: [Facebook] [Email] [Copy link]", None),  # a label over bracketed buttons
+    ("Listen in the app | Download the transcript (PDF)", None),  # a row of controls
+    ("Watch the video · Save for later", None),
+    ("*Written by the Harbour Desk. Contact: desk@harbourboard.example*",  # an italic contact footer
+     "Written by the Harbour Desk. Contact: desk@harbourboard.example"),
+    ("Olaf Berg advises on household energy. Write to him at olaf@askolaf.example", None),
+    ("*Distribution: Board members only. Do not forward.*", "Distribution: Board members only. Do not forward."),
+    ("Classification: RESTRICTED", None),  # a memo's handling markings
+    ("Harbour Board papers are circulated for discussion. Views are those of the authors.", None),
+    ("The opinions in this brief do not necessarily reflect those of the Harbour Board.", None),
+    ("More from Harbour News: Will the ferries run in May?", None),  # a link to another page
+])
+def test_contact_share_control_handling_and_disclaimer_lines_are_debris(debris, listed):
+    c = clean(f"Reservoirs shrink\n\n{BODY}\n\n{debris}\n\n{BODY.replace('Officials', 'Farmers')}")
+    assert c.removed == [listed or debris] and BODY in c.text
+
+
+@pytest.mark.parametrize("kept", [
+    "Contact: the two sides met on Friday and agreed to keep talking.",  # a field's name, no address
+    "Polls do not necessarily reflect turnout, the analyst said.",
+    "Share prices fell | and the board resigned.",
+    "Watch the river rise over the next week, the warden said.",
+])
+def test_prose_like_contact_or_control_lines_stays(kept):
+    c = clean(f"Reservoirs shrink\n\n{BODY}\n\n{kept}\n\n{BODY.replace('Officials', 'Farmers')}")
+    assert c.removed == []

@@ -48,22 +48,44 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"|^(show (more )?(replies|comments)|translate (post|tweet)|show this thread|view replies|"
                       r"load more( comments)?|reply|retweet|repost|quote)$",
                       re.I)
-# A row of buttons in brackets: "[Share] [Print] [Email]".
-_BUTTONS = re.compile(r"^(\[[^\[\]\n]{1,24}\]\s*){2,}$")
+# A row of buttons in brackets: "[Share] [Print] [Email]", perhaps after the row's label
+# ("Share this article: [Email] [X]"): the brackets say they are buttons, whatever the label says.
+_BUTTONS = re.compile(r"^([A-Za-z][\w’' ]{0,30}:\s*)?(\[[^\[\]\n]{1,24}\]\s*){2,}$")
+# What a page's controls tell the reader to do: a row of items that each open on one of these
+# ("Listen on the app | Download transcript (PDF)") is a row of buttons, not a list of topics.
+_CONTROL = re.compile(r"^(listen|watch|play|download|print|share|save|e-?mail|subscribe|follow|sign (in|up|out)|"
+                      r"log (in|out)|get|open|start|comment|donate|join|register|install|view)\b", re.I)
+# Contact details: "Tel: +44 20 7946 0000 | Email: press@example.org". A field's name alone
+# proves nothing ("Contact: the two sides met"): one of the fields must hold an address.
+_CONTACT_FIELD = re.compile(r"^(tel|telephone|phone|mobile|mob|fax|e-?mail|web(site)?|contact|enquiries|inquiries)"
+                            r"\.?\s*:\s*\S", re.I)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|\+?\(?\d[\d ()-]{6,}\d|https?://\S+|\bwww\.\S+")
+# A line that ends on an e-mail address is there to give it: "Contact: desk@...", "Send your
+# questions to ...", the writer's note at the foot of a column.
+_ENDS_ON_MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+[\s.*_)]*$")
+# The parts of a letter, which are the letter's words, not the page's: a salutation ("Dear
+# Editor,"), a closing ("Yours sincerely,") and a signature after a dash ("— Worried in Leeds").
+# Short and unpunctuated, they have the shape of captions, cut-off lines and running headers.
+_LETTER_PART = re.compile(r"^(dear|my dear|hi|hello)\b[^.!?:\n]{1,40}[,:]$"
+                          r"|^(yours( sincerely| faithfully| truly)?|sincerely|(best|kind|warm) (wishes|regards)|regards)\s*,?$"
+                          r"|^[—–]\s*[A-Z][^.!?:\n]{0,60}$", re.I)
 # Credits and captions: agency and stock-photo names, and credit labels.
 _CREDIT = re.compile(
     r"(getty images|shutterstock|reuters|\bafp\b|associated press|\bap photo|\bepa\b|alamy|"
     r"istock|bloomberg via|photograph:|photo:|image:|credit:|pictured:|\bphoto by\b|©|\(c\) \d{4})",
     re.I,
 )
-# Furniture of e-mail newsletters and podcast pages, which no article's prose uses: a line
-# that has it is dropped at any length up to :data:`_FURNITURE_WORDS`.
+# Furniture of e-mail newsletters, podcast pages and papers' disclaimers, which no article's
+# prose uses: a line that has it is dropped at any length up to :data:`_FURNITURE_WORDS`.
 _MAIL_FURNITURE = re.compile(
     r"(\bview (this (e-?mail|newsletter) |it )?(online|in (your |a |the )?(web )?browser)\b|\bunsubscribe\b|"
     r"\b(update|manage) (your )?(e-?mail |subscription |notification )?preferences\b|"
     r"\bforward (this )?(e-?mail |newsletter )?to a friend\b|^-*\s*forwarded message\b|"
     r"\byou (are|were) receiving this\b|^(this|today's|today’s|this week's|this week’s)\b.{0,40}"
-    r"\b(is|are|was) brought to you by\b|\bwherever you (get|listen to) (your )?podcasts\b)", re.I)
+    r"\b(is|are|was) brought to you by\b|\bwherever you (get|listen to) (your )?podcasts\b|"
+    r"\bcirculated for (discussion|comment)\b|\b(views|opinions) (expressed )?(here(in)? )?(are|is) (solely )?"
+    r"(those|that) of the (authors?|writers?|contributors?)\b|"
+    r"\b(views|opinions)\b[^.]{0,60}\bdo(es)? not necessarily (reflect|represent)\b)", re.I)
 _FURNITURE_WORDS = 40
 # An editor's note on the transcript itself: "Transcript (auto-generated, lightly corrected)",
 # "This interview has been edited for length and clarity." Only a short line: an
@@ -89,8 +111,10 @@ _MAIL_HEADER = re.compile(r"^(from|to|cc|bcc|date|sent|subject|reply-to)\s*:\s*\
 _META = re.compile(
     r"^(tags?|topics?|keywords?|filed under|updated?s?|released|published|posted|last updated|"
     r"read time|reading time|source|categories|category|related|read also|also read|see also|read more|"
-    r"more on this|recommended|further reading|watch|listen|advertisement|advert|ad|sponsored|promoted|"
-    r"partner content|paid content)\s*:", re.I)
+    r"more on this|more from\b[^:\n]{0,40}|recommended|further reading|watch|listen|advertisement|advert|ad|sponsored|promoted|"
+    r"partner content|paid content|"
+    # a memo's handling markings: "Distribution: Ministers only. Do not forward."
+    r"distribution|classification|handling( instructions)?)\s*:", re.I)
 _WEEKDAY = r"(mon|tues?|wed(nes)?|thu(rs?)?|fri|sat(ur)?|sun)(day)?\.?"  # "Monday", "Mon", "Thurs."
 _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
           r"oct(ober)?|nov(ember)?|dec(ember)?)\.?")
@@ -175,7 +199,22 @@ _LIST_HEADING = re.compile(r"^(most (read|viewed|popular|shared|watched)|related
 
 def _is_menu(line: str) -> bool:
     items = _MENU_SEPARATOR.split(line.strip())
-    return not line.lstrip().startswith("|") and len(items) >= 3 and all(0 < len(_words(x)) <= 3 for x in items) and not _ends_sentence(line)
+    if line.lstrip().startswith("|") or len(items) < 2:
+        return False
+    if all(_CONTROL.match(x) and 0 < len(_words(x)) <= 5 for x in items):
+        return True  # a row of controls, which may close on "(PDF)"
+    return len(items) >= 3 and all(0 < len(_words(x)) <= 3 for x in items) and not _ends_sentence(line)
+
+
+def _is_contact(line: str) -> bool:
+    """Contact details: fields of an address ("Tel: ... | Email: ..."), or a short line that
+    ends on an e-mail address."""
+    s = line.strip(" *_")
+    if len(_words(s)) > 30:
+        return False
+    fields = re.split(r"\s+[|·•]\s+", s)
+    return all(_CONTACT_FIELD.match(f) for f in fields) and bool(_ADDRESS.search(s)) or \
+        bool(_ENDS_ON_MAILBOX.search(s))
 
 
 def _is_counter(line: str) -> bool:
@@ -256,6 +295,8 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 # (Only "**" that stands apart from words: "x**2" is no emphasis; "__" is left alone, being
 # as often part of a name, "__init__", "window.__name", as a mark.)
 _MD_STRONG = re.compile(r"(?<![\w.])(\*\*)(?=[^\s*])(.+?)(?<=[^\s*])\1(?!\w)")
+# A line in italics, "*Prepared by the desk.*" (a single "*" at both ends, none inside).
+_MD_EMPHASIS = re.compile(r"^\*(?=[^\s*])([^*\n]+)(?<=[^\s*])\*$")
 # A link, "[Subscribe now](https://...)": its words are the text, the address no word of it.
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\((?:https?://|/|#)[^()\s]*\)")
 
@@ -265,13 +306,16 @@ def _unmarked(line: str) -> str:
     carries: "## What caused it?" and "**Why did the cod disappear?**" are a heading and a
     question, and their marks are no words of the quote. (Dashes stay: they open the
     turns of a dashed interview.)"""
-    return _MD_LINK.sub(r"\1", _MD_STRONG.sub(r"\2", _MD_HEADING.sub("", line))).strip()
+    line = _MD_LINK.sub(r"\1", _MD_STRONG.sub(r"\2", _MD_HEADING.sub("", line))).strip()
+    return _MD_EMPHASIS.sub(r"\1", line)
 
 
 #: A page number on a line of its own ("Page 2 of 5", "- 3 -", "— Page 2 —", "3/9"), or one
 #: that ends a footer ("KBWI | www.kbwi.org   Page 2 of 5"): a bare "3 of 5" only alone.
 _PAGE_MARK = re.compile(r"(^|\s)[-–—\s]*page\s+\d+(\s*(of|/)\s*\d+)?[-–—\s]*$"
                         r"|^[-–—\s]*(\d+\s*(of|/)\s*\d+|[-–—]\s*\d+\s*[-–—])[-–—\s]*$", re.I)
+# A speaker's label: "HOST:", "Dr. Lena Marsh:", "PAUL (host):".
+_SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(\s+\([^()\n]{1,40}\))?\s*:\s+(?=\S)")
 #: What starts a line of its own, never the rest of a wrapped one: a bullet, a numbered
 #: item, a Markdown heading or quote, a speaker's tag.
 _LINE_START = re.compile(r"^([•·▪◦‣*#>|¹²³⁴⁵⁶⁷⁸⁹⁰]|-\s|\d{1,2}[.)]\s|[A-Z][\w.’' -]{0,40}:\s)")
@@ -383,6 +427,23 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         counts[key] = counts.get(key, 0) + 1
     running = {ln for ln, key in zip(lines, norms) if counts[key] >= 3 and not _ends_sentence(ln) and
                0 < len(key.split()) <= 14}
+    # A speaker's turn is content whatever it ends on: an interrupted one ("HOST: But if
+    # you raised pay—") looks cut off, one that opens on a capital looks like "Topic: Headline",
+    # and a short one may be said twice. A label is a speaker's when it opens two lines or
+    # more and one of them is a sentence (a teaser's topic opens headlines only), or is Q/A.
+    opened: dict[str, dict[str, str]] = {}
+    for ln, key in zip(lines, norms):
+        m = _SPEAKER_LABEL.match(ln)
+        if m and len(m.group("label").split()) <= 3:
+            opened.setdefault(m.group("label").upper(), {})[key] = ln
+    speakers = {lab for lab, turns in opened.items() if lab.rstrip(".") in ("Q", "A", "QUESTION", "ANSWER") or
+                len(turns) >= 2 and any(_ends_sentence(ln) for ln in turns.values())}
+
+    def spoken(i: int) -> bool:
+        """Line ``i`` is a speaker's turn or a part of a letter: words of the text, never
+        debris by their shape."""
+        m = _SPEAKER_LABEL.match(lines[i])
+        return bool(m and m.group("label").upper() in speakers or _LETTER_PART.match(lines[i]))
 
     author = None
     for i, ln in enumerate(lines):
@@ -393,10 +454,12 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             author = byline.group("name")
         if not words:
             drop[i] = "symbols"
-        elif _is_page_mark(ln) or ln in running:
+        elif _is_page_mark(ln) or ln in running and not spoken(i):
             drop[i] = "page"
         elif _is_widget(ln):
             drop[i] = "widget"
+        elif _is_contact(ln):
+            drop[i] = "contact"
         elif _MAIL_FURNITURE.search(ln) and len(words) <= _FURNITURE_WORDS or _EDITED_NOTE.search(ln) and \
                 sum(w.lower() not in _NOTE_VOCABULARY for w in re.findall(r"[a-z]+", ln, re.I)) <= 1:
             drop[i] = "widget"
@@ -426,6 +489,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
                 date = iso_date(ln) or ln
         elif date is None and i <= first_body and (_BYLINE_DATE.match(ln) or _dated_lead(ln)):
             date = iso_date((_BYLINE_DATE.match(ln) or _dated_lead(ln)).group("date"))
+        elif spoken(i):
+            continue
         elif _is_truncated(ln) and len(words) <= 25 and i not in headings:
             drop[i] = "truncated"  # (a Markdown heading may end on "about": it is cut off from nothing)
         elif i > first_body and _is_name_line(ln):
@@ -460,7 +525,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     # Duplicates: a line repeated, or a headline that is the start of a longer line.
     seen: dict[str, int] = {}
     for i, key in enumerate(norms):
-        if i in drop or not key:
+        if i in drop or not key or spoken(i):
             continue
         if key in seen:
             drop[i] = "duplicate"
@@ -469,7 +534,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     kept = [i for i in range(n) if i not in drop]
     for i in kept:
         key = norms[i]
-        if len(key.split()) < 4 or _ends_sentence(lines[i]):
+        if len(key.split()) < 4 or _ends_sentence(lines[i]) or spoken(i):
             continue
         for j in kept:
             if j != i and len(norms[j]) > len(key) and norms[j].startswith(key + " "):
