@@ -516,12 +516,11 @@ def _raised_subject(verb):
     return subj if subj is not None and subj.lower_ not in _PRONOUN_SUBJ else None
 
 
-#: Verbs by which a thing itself begins (+1) or ends (-1), said without an object.
 def _how_well(verb) -> int | None:
     """+1 for "works better" / "more effectively", -1 for "worse" / "less well" / "badly"."""
     for c in _children(verb, "advmod", "acomp"):
         low = c.lower_
-        if low in ("better",):
+        if low == "better":
             return 1
         if low in ("worse", "badly", "poorly"):
             return -1
@@ -544,6 +543,7 @@ def _ran_out(verb):
     return subj if subj is not None and subj.lower_ not in _PRONOUN_SUBJ else None
 
 
+#: Verbs by which a thing itself begins (+1) or ends (-1), said without an object.
 _LIFECYCLE = {**dict.fromkeys("end stop cease finish halt".split(), -1),
               **dict.fromkeys("begin start resume restart erupt recur".split(), 1)}
 

@@ -428,8 +428,11 @@ def _number(word: str):
 
 
 _ODDS_WORDS = {"chance", "chances", "probability", "likelihood", "odds", "risk", "possibility", "prospect"}
-_PHRASES = ("no better than even", "almost no chance", "very unlikely", "highly unlikely", "better than even", "roughly even",
-            "even chance", "fifty-fifty", "about even", "very likely", "highly likely", "almost certain")
+_PHRASES = ("no better than even", "almost no chance", "very unlikely", "highly unlikely", "better than even",
+            "roughly even", "even chance", "fifty-fifty", "about even", "very likely", "highly likely",
+            "almost certain")
+#: The scales' term for a phrase that is none of theirs ("no better than even" is at most even).
+_PHRASE_TERMS = {"better than even": "likely", "about even": "roughly even", "no better than even": "roughly even"}
 
 
 #: A chance given in an aside, with nothing but a hedge beside it: "(maybe 15%)", "(~40 percent)".
@@ -528,8 +531,7 @@ def explicit_probability(sent, scale: str):
     low = text.lower()
     for phrase in _PHRASES:
         if phrase in low:
-            key = {"better than even": "likely", "about even": "roughly even",
-                   "no better than even": "roughly even"}.get(phrase, phrase)  # (at most even)
+            key = _PHRASE_TERMS.get(phrase, phrase)
             from cogmap.extract.hedges import SCALES
 
             if key in SCALES[scale]:
@@ -988,8 +990,7 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
             return q, a, round(_percent(m) / 100, 4), m.group(0)
         for phrase in _PHRASES + ("unlikely", "likely", "probable", "improbable", "remote"):
             if re.search(rf"\b{re.escape(phrase)}\b", low):
-                key = {"better than even": "likely", "about even": "roughly even",
-                   "no better than even": "roughly even"}.get(phrase, phrase)  # (at most even)
+                key = _PHRASE_TERMS.get(phrase, phrase)
                 table = SCALES[scale]
                 if key in table:
                     return q, a, table[key], phrase
