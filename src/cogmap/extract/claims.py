@@ -530,6 +530,17 @@ def _how_well(verb) -> int | None:
     return None
 
 
+#: Nouns of a mark a quantity is above or below ("inflation stays below target").
+_MARKS = frozenset("target level threshold average mark cap limit ceiling floor norm par trend line".split())
+
+
+def _a_level(tok) -> bool:
+    """Whether ``tok`` names a level or an amount ("$8,000", "2 percent", "target"), not a
+    phrase's place ("the hearing got under way", "stayed over the border")."""
+    return tok.like_num or tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or \
+        tok.lemma_.lower() in _MARKS or any(c.like_num for c in tok.children)
+
+
 def _ran_out(verb):
     """What runs out or dries up: the object of "run out of", else the subject."""
     part = next((c for c in verb.children if c.dep_ in ("prt", "prep")
@@ -726,7 +737,7 @@ def clause_side(verb) -> Side:
                 s = np_side(subj)
                 return Side(s.tokens, s.sign * direction * neg)
         above = next((p for p in _children(verb, "prep") if p.lower_ in ("above", "below", "under", "over")
-                      and _children(p, "pobj")), None) if lemma in _HOLDING else None
+                      and any(_a_level(o) for o in _children(p, "pobj"))), None) if lemma in _HOLDING else None
         if above is not None and subj.lower_ not in _PRONOUN_SUBJ:
             s = np_side(subj)  # "prices stay above $8,000": high
             return Side(s.tokens, s.sign * (1 if above.lower_ in ("above", "over") else -1) * neg)
