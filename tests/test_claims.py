@@ -689,7 +689,8 @@ def test_a_clause_of_change_or_level_held_is_its_variable_that_way(text, label, 
     assert (label_tokens(side.tokens).lower(), side.sign) == (label, sign)
 
 
-@pytest.mark.parametrize("text", ["Three workers died.", "Shelves are empty.", "The team works well."])
+@pytest.mark.parametrize("text", ["Three workers died.", "Shelves are empty.", "The team works well.",
+                                  "The hearing got under way."])
 def test_an_event_or_a_level_only_stated_stays_as_written(text):
     from cogmap.extract.claims import clause_side
 
