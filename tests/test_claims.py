@@ -2145,3 +2145,12 @@ def test_a_level_the_reader_sees_reached_is_its_variable_that_way(text, cause, s
 
 def test_behind_much_of_something_is_behind_it():
     assert ("damp housing", "absence") in _rule_links("Damp housing is behind much of the absence.")
+
+
+@pytest.mark.parametrize("extractor", ["learned", "rules"])
+def test_a_season_with_a_doers_ending_is_no_actor(extractor):
+    links = [(c.cause.label.lower(), c.polarity, c.effect.label.lower())
+             for c in cogmap.extract("Hotter summers increase evaporation from the reservoir.",
+                                     extractor=extractor).claims]
+    assert ("hotter summers", 1, "evaporation") in links
+    assert not cogmap.extract("The carmakers could cut prices again.", extractor=extractor).claims

@@ -1086,7 +1086,13 @@ def _doers(tok) -> bool:
     """Whether ``tok`` is a plural noun of doers ("carmakers", "smelters", "lessors",
     "economists"). Plural only: a singular "-er" is as often a thing ("water", "power"),
     so to call a subject an actor this asks more than :func:`_doer_shaped` does."""
-    return tok.tag_ == "NNS" and not tok.ent_type_ and len(tok.lemma_) > 4 and _doer_shaped(tok)
+    return tok.tag_ == "NNS" and not tok.ent_type_ and len(tok.lemma_) > 4 and _doer_shaped(tok) and \
+        tok.lemma_.lower() not in _NOT_DOERS
+
+
+#: Nouns with a doer's ending that do nothing: seasons ("hotter summers increase
+#: evaporation") and things that are counted or crossed ("other factors", "open borders").
+_NOT_DOERS = frozenset("summer winter factor sector number water order border barrier error".split())
 
 
 def _doer_shaped(tok) -> bool:
