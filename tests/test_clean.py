@@ -385,3 +385,8 @@ def test_contact_share_control_handling_and_disclaimer_lines_are_debris(debris, 
 def test_prose_like_contact_or_control_lines_stays(kept):
     c = clean(f"Reservoirs shrink\n\n{BODY}\n\n{kept}\n\n{BODY.replace('Officials', 'Farmers')}")
     assert c.removed == []
+
+
+def test_a_date_after_today_is_no_date_of_publication():
+    assert clean("March 3, 2099\n\nRents rose because supply fell.").date is None
+    assert clean("March 3, 2021\n\nRents rose because supply fell.").date == "2021-03-03"

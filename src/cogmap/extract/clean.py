@@ -274,6 +274,13 @@ def _dated_lead(line: str):
     return m if m and line.split(",")[0].isupper() else None
 
 
+def _tomorrow() -> str:
+    """Tomorrow's day as YYYY-MM-DD (a day's grace for time zones)."""
+    import datetime
+
+    return (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+
+
 def iso_date(text: str) -> Optional[str]:
     """A dateline as YYYY-MM-DD, when it reads as one date.
 
@@ -570,6 +577,10 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     lifted = next((i for i in listed if title is not None and (
         lines[i] == title or drop[i] == "header" and lines[i].split(":", 1)[1].strip() == title)), None)
     listed = [i for i in listed if i != lifted]
+    if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and date > _tomorrow():
+        # A page dated after today was not published then: a typo or a scenario's date, which
+        # a store would file as news to come and `--since` would always select.
+        date = None
     return Cleaned(text="\n\n".join(out), removed=[lines[i] for i in listed],
                    reasons=[drop[i] for i in listed], paragraphs=paragraphs, title=title, date=date,
                    author=author)
