@@ -803,7 +803,20 @@ def test_the_more_x_the_less_y_stands_on_the_learned_path():
     assert found == [True], found
     links = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(
         "The smaller the port, the weaker its hand.", extractor="learned").claims]
-    assert links == [("smaller port", -1, "hand")], links  # a smaller port, a weaker hand
+    # a smaller port, a weaker hand: the variables are the port and its hand, which go together
+    assert links == [("port", 1, "hand")], links
+
+
+def test_the_more_x_the_less_y_reads_the_comparative_as_the_direction():
+    # The comparative is the half's direction, not part of its name ("cheaper fares" +1 would
+    # be a variable that a map cannot join with "fares"); and a first comparative the tagger
+    # took for a noun ("fuller", as the surname) still opens the frame.
+    for text, want in [("The cheaper the fares, the fuller the trains.", ("fares", -1, "trains")),
+                       ("The fuller the train, the cheaper each seat becomes.", ("train", -1, "seat"))]:
+        for extractor in ("rules", "learned"):
+            links = [(c.cause.label, c.polarity, c.effect.label)
+                     for c in cogmap.extract(text, extractor=extractor).claims]
+            assert links == [want], (text, extractor, links)
 
 
 def test_a_relative_subject_still_causes_the_object():
@@ -2154,3 +2167,50 @@ def test_a_season_with_a_doers_ending_is_no_actor(extractor):
                                      extractor=extractor).claims]
     assert ("hotter summers", 1, "evaporation") in links
     assert not cogmap.extract("The carmakers could cut prices again.", extractor=extractor).claims
+
+
+def _links(text, extractor):
+    return [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
+
+
+def test_how_many_of_an_object_is_its_variable():
+    # "need fewer teachers", "bought less meat": the object, that way, not an event whose
+    # label keeps "fewer" (a map would file it under "teachers" and lose the direction).
+    for text, want in [("Enrollment will shrink, so some districts will need fewer teachers.",
+                        ("Enrollment", 1, "teachers")),
+                       ("Prices rose, so households bought less meat.", ("prices", -1, "meat"))]:
+        for extractor in ("rules", "learned"):
+            assert want in _links(text, extractor), (text, extractor, _links(text, extractor))
+
+
+def test_how_many_of_a_plain_verbs_object_signs_the_readers_link():
+    # "absorbs more sunlight": "absorb" is no verb of change; the sign head read it as
+    # lowering ("absorb the shock").
+    links = _links("Black carbon darkens the surface, and a darker surface absorbs more sunlight.", "learned")
+    assert ("darker surface", 1, "sunlight") in links, links
+
+
+def test_a_shielding_verb_lowers_a_harm():
+    for extractor in ("rules", "learned"):
+        links = _links("Our hedging programme covered most bean needs, which cushioned the blow.", extractor)
+        assert [p for _c, p, e in links if e == "blow"] == [-1], (extractor, links)
+
+
+def test_verbs_made_of_adjectives_of_more():
+    for text, effect in [("The campaign season has hardened positions on both sides.", "positions on sides"),
+                         ("Chronically elevated cortisol may, over years, stiffen the blood vessels.", "blood vessels")]:
+        for extractor in ("rules", "learned"):
+            links = _links(text, extractor)
+            assert [p for _c, p, e in links if e == effect] == [1], (text, extractor, links)
+
+
+def test_a_level_below_a_mark_is_low_and_a_superlative_points_as_its_comparative():
+    assert ("inflation", 1, "rates") in _links("Because inflation is above target, the bank will raise rates.", "rules")
+    links = _links("Shipyards were full, so the orderbook is now the thinnest in twenty years.", "rules")
+    assert [p for _c, p, e in links if e == "orderbook"] == [-1], links
+
+
+def test_an_effect_with_its_own_verb_takes_no_sign_from_the_trigger_beside_it():
+    # The reader tags one trigger, "slow"; "keep stock on the shelves" is not slowed.
+    links = _links("Limits slow panic buying and keep stock on the shelves for longer.", "learned")
+    assert ("limits", -1, "panic buying") in links and ("limits", 1, "stock") in links, links

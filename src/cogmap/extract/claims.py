@@ -36,7 +36,7 @@ from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "reasons_in_turn",
            "answered_hypothesis", "answered_driver", "hypothetical_condition", "resolve_anaphor", "summed_up",
-           "death_toll"]
+           "death_toll", "counted_object", "sign_on_object"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -370,6 +370,10 @@ def adj_sign(tok) -> int | None:
     "worse" of a problem, +1 ("made the shortage worse"), and "better" of one, -1."""
     mods = {c.lower_ for c in tok.children if c.dep_ == "advmod"}
     base = L.COMPARATIVE.get(tok.lower_)
+    if base is None and tok.tag_ == "JJS" and tok.lower_.endswith("est"):
+        # a superlative points as its comparative does: "the thinnest in twenty years" is low
+        stem = tok.lower_[:-3]
+        base = L.COMPARATIVE.get(stem + "er") or L.COMPARATIVE.get(stem[:-1] + "ier" if stem.endswith("i") else "")
     if base is None and tok.pos_ == "ADJ" and tok.lower_ in ("longer", "shorter"):
         # as adjectives only: the adverb of "no longer" and "last longer" is time, not a level
         base = 1 if tok.lower_ == "longer" else -1
@@ -737,9 +741,12 @@ def clause_side(verb) -> Side:
                 s = np_side(subj)
                 return Side(s.tokens, s.sign * direction * neg)
         above = next((p for p in _children(verb, "prep") if p.lower_ in ("above", "below", "under", "over")
-                      and any(_a_level(o) for o in _children(p, "pobj"))), None) if lemma in _HOLDING else None
+                      and any(_a_level(o) for o in _children(p, "pobj"))), None) \
+            if lemma in _HOLDING or lemma == "be" else None
         if above is not None and subj.lower_ not in _PRONOUN_SUBJ:
-            s = np_side(subj)  # "prices stay above $8,000": high
+            # "prices stay above $8,000": high; "revenue is still below its 2022 level": low (a
+            # level against a mark is a comparison, where "shelves are empty" only describes)
+            s = np_side(subj)
             return Side(s.tokens, s.sign * (1 if above.lower_ in ("above", "over") else -1) * neg)
         for prt in _children(verb, "prt", "advmod"):
             if prt.lower_ in ("up", "down") and lemma in _MOVING:
@@ -761,6 +768,13 @@ def clause_side(verb) -> Side:
             # event "gaps on shelves appeared")
             s = np_side(subj)
             return Side(s.tokens, s.sign * _COMING_GOING[lemma] * neg)
+    counted_obj = counted_object(verb, obj) if subj is not None else None
+    if counted_obj is not None:
+        # "districts will need fewer teachers", "households bought less meat", "officials
+        # face fewer questions": how much of the object the clause involves is the variable
+        # (teachers, down), not the event with "fewer" in its name, whose direction a map
+        # would lose to the concept's label.
+        return Side(counted_obj.tokens, counted_obj.sign * neg)
     keep = [verb]
     counted = 1
 
@@ -808,6 +822,22 @@ def clause_side(verb) -> Side:
 
 #: How many do the doing: a count of the subject of an event.
 _HOW_MANY = {"fewer": -1, "more": 1, "less": -1}
+
+
+def counted_object(verb, obj) -> Optional[Side]:
+    """The object of a verb that is no causal verb, as the variable, when a word of how
+    many says which way it goes: "need [fewer teachers]" (teachers, -1), "absorbs [more
+    sunlight]" (+1); None otherwise. Not "more than half of the buyers" (how many of
+    them), and not a causal verb's object ("cut more jobs": the verb says the way)."""
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or verb.lemma_.lower() in L.CAUSAL_VERBS or \
+            verb.lemma_.lower() in L.FRAME_ONLY:
+        return None
+    many = next((c for c in obj.children if c.dep_ in ("amod", "det", "advmod") and c.lower_ in _HOW_MANY
+                 and c.i < obj.i and not (c.i + 1 < len(c.doc) and c.nbor(1).lower_ == "than")), None)
+    if many is None:
+        return None
+    s = np_side(obj)
+    return s if s.tokens and s.sign == _HOW_MANY[many.lower_] else None
 
 
 def _adjunct(tok, verb) -> bool:
@@ -1582,7 +1612,21 @@ def _causal_verb_sign(verb) -> Optional[int]:
                 for c in verb.children):
             return 1
         return None
-    return L.CAUSAL_VERBS.get(lemma)
+    return sign_on_object(lemma, next(iter(_children(verb, "dobj")), None))
+
+
+#: What a shielding verb lowers when it is its object (see :func:`sign_on_object`).
+_HARMS = L.PROBLEM_NOUNS | frozenset("blow impact shock fall hit".split())
+
+
+def sign_on_object(lemma: str, obj) -> Optional[int]:
+    """A causal verb's sign on its object ``obj`` (a token or None): its :data:`CAUSAL_VERBS`
+    sign, except that a verb that shields lowers a harm: "cushions incomes" +1, "cushioned the
+    blow" -1."""
+    sign = L.CAUSAL_VERBS.get(lemma)
+    if sign == 1 and lemma in L.SHIELDING and obj is not None and obj.lemma_.lower() in _HARMS:
+        return -1
+    return sign
 
 
 def _acts_as_verb(tok) -> bool:
@@ -2770,9 +2814,13 @@ def _correlative_side(comp, end: int):
     """The variable one half of "the more X, the less Y" moves, and its direction:
     ``comp`` is the half's comparative, ``end`` where the half ends."""
     head = comp.head
+    direction = L.COMPARATIVE.get(comp.lower_, 1 if comp.tag_ in ("JJR", "RBR") or _comparative_shape(comp) else None)
     if head.pos_ in ("NOUN", "PROPN") and comp.i < head.i < end:
-        return np_side(head)  # "the more orders ...", "the fewer people ...": the modifier signs it
-    direction = L.COMPARATIVE.get(comp.lower_, 1 if comp.tag_ in ("JJR", "RBR") else None)
+        s = np_side(head)  # "the more orders ...", "the fewer people ...": the modifier signs it
+        if comp.lower_ in L.SIGNED_MODIFIERS or direction is None:
+            return s
+        # "the cheaper the fares": the fares, down (the word is the direction, not the name)
+        return Side([t for t in s.tokens if t != comp], s.sign * direction)
     verb = next((t for t in comp.doc[comp.i + 1: end] if t.pos_ in ("VERB", "AUX")), None)
     if direction is None or verb is None:
         return None
@@ -2819,7 +2867,7 @@ def correlative(sent) -> Optional[int]:
     """Where the second half of a comparative correlative starts ("The more X, [the] less
     Y"), as an index into the sentence's words other than spaces; else None."""
     words = [t for t in sent if not t.is_space]
-    if len(words) < 6 or words[0].lower_ != "the" or not _comparative(words[1]):
+    if len(words) < 6 or words[0].lower_ != "the" or not (_comparative(words[1]) or _comparative_shape(words[1])):
         return None
     return next((k for k in range(3, len(words) - 2) if words[k - 1].text == "," and words[k].lower_ == "the"
                  and _comparative(words[k + 1])), None)
@@ -2827,6 +2875,13 @@ def correlative(sent) -> Optional[int]:
 
 def _comparative(tok) -> bool:
     return tok.tag_ in ("JJR", "RBR") or tok.lower_ in ("more", "less", "fewer")
+
+
+def _comparative_shape(tok) -> bool:
+    """A lower-case word in "-er" where the tagger saw none: "The [fuller] the train, the
+    cheaper ..." (tagged a noun, as the surname). Only asked of the first half's word, once
+    the second half has a comparative the tagger did see."""
+    return tok.is_alpha and tok.is_lower and tok.lower_.endswith("er") and len(tok) > 4
 
 
 #: Arrows that stand for "leads to" in notes, bullets and threads ("Higher fuel costs →

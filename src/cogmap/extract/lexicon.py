@@ -7,7 +7,7 @@ meaning, not words of any one article. Each entry is a lemma.
 from __future__ import annotations
 
 __all__ = [
-    "CAUSAL_VERBS", "DEPRIVE", "PART_WORDS", "PATH_NOUNS", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL",
+    "CAUSAL_VERBS", "SHIELDING", "DEPRIVE", "PART_WORDS", "PATH_NOUNS", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL",
     "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS", "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS",
     "SIGNED_MODIFIERS", "LEVELS", "PRICE_ADJECTIVES", "PROBLEM_NOUNS", "quality_noun",
 ]
@@ -23,7 +23,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "facilitate stimulate multiply double triple revive restore ensure guarantee precipitate spawn "
         "incite motivate inspire attract invite elevate magnify reinforce sustain lengthen quadruple "
         "cushion allow permit embolden feed nourish compound fatten swell inflate widen "
-        "protect preserve safeguard shield".split(), 1),
+        "protect preserve safeguard shield harden stiffen".split(), 1),
     **dict.fromkeys(
         "reduce lower decrease cut weaken erode undermine deflect prevent block slow hinder hamper "
         "curb limit restrict dampen suppress hurt harm damage destroy threaten jeopardize jeopardise "
@@ -32,8 +32,12 @@ CAUSAL_VERBS: dict[str, int] = {
         "eliminate remove kill ruin wreck sap drain deplete dent depress devastate cripple paralyze "
         "paralyse disrupt constrain choke counter neutralize neutralise mitigate alleviate relieve "
         "frustrate foil avert avoid preclude hit batter halve trim topple strangle blunt deprive starve strip "
-        "rob crash collapse cool soften narrow scrap abolish repeal axe dismantle withdraw cancel".split(), -1),
+        "rob crash collapse cool soften narrow scrap abolish repeal axe dismantle withdraw cancel cull "
+        "slaughter".split(), -1),
 }
+#: Raising verbs that keep something from harm: of a harm ("cushioned the blow", "shield the
+#: economy from the shock" aside) they lower it.
+SHIELDING = frozenset("cushion protect preserve safeguard shield".split())
 #: Verbs that take something away from their object: "starved the city of fuel" lowers the
 #: fuel, not the city.
 DEPRIVE = frozenset("deprive starve strip rob rid drain relieve".split())
@@ -88,9 +92,9 @@ DECREASE = frozenset(
 #: Comparatives and adjectives that state a direction.
 COMPARATIVE: dict[str, int] = {
     **dict.fromkeys("more higher greater bigger larger stronger likelier likely easier faster better "
-                    "worse? taller wider deeper louder richer costlier expensive up positive".split(), 1),
+                    "worse? taller wider deeper louder richer costlier expensive up positive thicker".split(), 1),
     **dict.fromkeys("less lower smaller weaker fewer unlikely harder slower poorer cheaper narrower "
-                    "shallower down impossible difficult negative".split(), -1),
+                    "shallower down impossible difficult negative thinner".split(), -1),
 }
 COMPARATIVE.pop("worse?", None)
 COMPARATIVE["worse"] = -1

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from cogmap.extract.concepts import names_something
-from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, death_toll,
-                                   even_clause, in_anonymity_request, modality_of, np_side, resolve_anaphor,
-                                   so_that_aim)
+from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, counted_object,
+                                   death_toll, even_clause, in_anonymity_request, modality_of, np_side,
+                                   resolve_anaphor, sign_on_object, so_that_aim)
 from cogmap.extract.claims import _verb_group  # (the clause a verb's modality is read over)
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import CAUSAL_VERBS, DECREASE, FRAME_ONLY, INCREASE, PHRASAL_CAUSAL, SIGNED_MODIFIERS
@@ -408,9 +408,14 @@ def _verb_sign(trigger, effect: Side, same_sentence: bool) -> Optional[int]:
                if c.dep_ in ("prt", "prep", "advmod") and PHRASAL_CAUSAL.get((lemma, c.lower_))]
     if phrasal:
         return phrasal[0]
+    if lemma not in CAUSAL_VERBS and counted_object(trigger, objects[0]) is not None:
+        # "a darker surface absorbs [more sunlight]": no verb of change, the word of how many
+        # says the way, and the effect's side carries it (the sign head read "absorb" as
+        # lowering, as in "absorb the shock").
+        return 1
     if lemma in FRAME_ONLY or lemma not in CAUSAL_VERBS or any(c.dep_ == "prt" for c in trigger.children):
         return None
-    return CAUSAL_VERBS[lemma]
+    return sign_on_object(lemma, objects[0])
 
 
 _TIME_PREPS = frozenset("since until till before during".split())
@@ -591,6 +596,11 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
             sign = 1 if pair.sign >= 0.5 else -1
             if pair.trigger is not None and pair.trigger[2] == 1:
                 sign = _verb_sign(anchor, effect, e_ref is ref) or sign
+                if e_ref is ref and any(t.dep_ == "conj" and t.head == anchor and t.pos_ == "VERB"
+                                        for t in effect.tokens):
+                    # "Limits slow panic buying and [keep stock on the shelves]": the effect is a
+                    # clause of its own verb, whose way its side already reads, not the trigger's.
+                    sign = 1
                 cause, effect = (_trigger_unsigned(s, ref, pair.trigger) for s in (cause, effect))
                 if c_ref is ref:
                     cause = _described_thing(cause, ref, pair.trigger)
@@ -753,6 +763,8 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
             # war" (the rules test the future's own verb)
             continue
         pa = ref.start - ref.sent.start_char
+        if any(f[0] == pa and f[2].start < ref.sent.start_char < f[2].end for f in out[-2:]):
+            continue  # "I'm certain of that.": the forecast before, kept, took it in (forecasts.confidence_after)
         mine = [f for f in by_paragraph.get(pa, ()) if ref.sent.start_char <= f[2].start < ref.sent.end_char]
         if rd.forecast < FORECAST_THRESHOLD:
             # A fixed forecasting phrase stands without the reader ("it's only a matter of
