@@ -390,3 +390,11 @@ def test_prose_like_contact_or_control_lines_stays(kept):
 def test_a_date_after_today_is_no_date_of_publication():
     assert clean("March 3, 2099\n\nRents rose because supply fell.").date is None
     assert clean("March 3, 2021\n\nRents rose because supply fell.").date == "2021-03-03"
+
+
+def test_wholly_bold_paragraphs_are_recorded_before_their_marks_go():
+    c = clean("Nurses\n\nAmara Osei has studied staffing.\n\n**How did the shortage start**\n\n"
+              "Training places were cut. **Pay** fell too.\n\n**What is the union worried about**\n\n"
+              "**Agency** staff and **overtime**.\n")
+    assert [c.text[a:b] for a, b in c.strong] == ["How did the shortage start", "What is the union worried about"]
+    assert "*" not in c.text and not c.removed  # a bold question ending on "about" is no cut-off line

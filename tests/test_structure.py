@@ -491,3 +491,73 @@ def test_the_writers_own_findings_speak_for_the_writers():
     assert [c.speaker for c in doc.claims] == ["Ann Lee"]
     doc = cogmap.extract("Our findings suggest that remote work lowers central rents.")
     assert [c.speaker for c in doc.claims] == [None]
+
+
+BOLD_QA = ("Shortage of nurses: an interview\n\n"
+           "Dr. Amara Osei, a health economist, has studied hospital staffing for a decade.\n\n"
+           "**How did the shortage start**\n\n"
+           "Training places were cut ten years ago, so fewer nurses graduated.\n\n"
+           "**Tell us about the pay.**\n\n"
+           "Low pay drives nurses abroad. I expect the gap to widen next year.\n\n"
+           "**What is the union worried about**\n\n"
+           "Agency staff cost twice as much, and that drains the budget.\n")
+
+
+def test_a_wholly_bold_paragraph_without_a_question_mark_is_the_interviewers_turn():
+    """An interview that sets its questions in bold may drop the "?" or ask with a request:
+    the bold paragraph before an unbolded answer is the interviewer's, not the answer's."""
+    doc = cogmap.extract(BOLD_QA)
+    asked = [doc.text[t.start:t.end] for t in doc.turns if t.kind == "question"]
+    assert asked == ["How did the shortage start", "Tell us about the pay.", "What is the union worried about"]
+    assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Amara Osei"}
+    for q in doc.quotes:
+        assert doc.text[q.start:q.end] == q.text
+
+
+def test_bold_headings_and_bold_key_points_are_no_interview():
+    """A bold heading ("**The background**", "**Why it matters**") or a bold statement in a
+    piece that asks nothing is no interviewer's turn."""
+    text = ("Rents in the city\n\nRents rose by a tenth last year, the council said.\n\n**The background**\n\n"
+            "Landlords sold flats after the tax change, so fewer homes were let.\n\n**Why it matters**\n\n"
+            "Families moved to the suburbs because rents rose.\n\n**Rents will keep rising.**\n\n"
+            "The council expects another rise next year.\n")
+    doc = cogmap.extract(text)
+    assert {t.kind for t in doc.turns} == {"narration"}
+
+
+def test_a_cited_work_is_the_speaker_of_its_finding():
+    doc = cogmap.extract("Housing\n\nOkonjo and Lindqvist (2022) show that higher rents push families out of the "
+                         "city.\n\nOkonjo (2021) finds that rent control reduces the supply of flats.\n\n"
+                         "As Mendes et al. (2019) argue, demand drives prices.")
+    by = {c.cause.label: c.speaker for c in doc.claims}
+    assert by["rents"] == "Okonjo and Lindqvist" and by["rent control"] == "Okonjo"
+    assert by["demand"] == "Mendes et al."
+    assert {q.speaker for q in doc.quotes} >= {"Okonjo and Lindqvist", "Okonjo"}
+
+
+def test_a_citation_in_brackets_or_after_according_to_names_the_authors():
+    doc = cogmap.extract("Housing\n\nHigher rents push families out of the city (Okonjo and Lindqvist, 2022).\n\n"
+                         "Prices rose because demand grew, according to a survey by Mendes et al. (2019).")
+    by = {c.cause.label: c.speaker for c in doc.claims}
+    assert by["rents"] == "Okonjo and Lindqvist" and by["demand"] == "Mendes et al."
+
+
+@pytest.mark.parametrize("headline", ["Rates likely to fall next year, analyst says",
+                                      "Rates likely to fall next year, says analyst",
+                                      "Rates likely to fall next year, top analyst says"])
+def test_a_headlines_analyst_is_the_analyst_the_story_quotes(headline):
+    doc = cogmap.extract(headline + "\n\nInterest rates will probably fall next year as inflation cools, said "
+                         "Mira Santos of Capital Insight.\n\nLower rates would lift house prices, Santos said.")
+    assert {f.speaker for f in doc.forecasts} == {"Mira Santos"}
+    assert all(q.speaker == "Mira Santos" for q in doc.quotes)
+
+
+@pytest.mark.parametrize("headline", ["Rates likely to fall next year, analyst says",
+                                      "Rates likely to fall next year, economists say"])
+def test_a_headlines_unnamed_role_is_no_expert(headline):
+    """With no one named, or a group, the headline's source is no speaker: "analyst" and
+    "economists" are no experts a ledger could score."""
+    doc = cogmap.extract(headline + "\n\nInterest rates are expected to fall next year as inflation cools. "
+                         "Slower growth would push the central bank to cut.")
+    said = {f.speaker for f in doc.forecasts} | {q.speaker for q in doc.quotes} | {c.speaker for c in doc.claims}
+    assert said <= {None}

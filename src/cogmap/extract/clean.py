@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-__all__ = ["Cleaned", "clean"]
+__all__ = ["ASKING", "Cleaned", "clean"]
 
 # Vocabulary of page furniture: the words web pages use for their own widgets.
 # These are properties of web pages, not of any article's subject.
@@ -159,6 +159,9 @@ class Cleaned:
     date: Optional[str] = None
     #: The writer a byline names ("By Ann Lee"), who is the "I" of an opinion piece.
     author: Optional[str] = None
+    #: Spans (in ``text``) of the paragraphs that were wholly bold ("**How did it start**")
+    #: before their marks went: an interview's way of setting the interviewer's turns apart.
+    strong: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _words(line: str) -> list[str]:
@@ -308,6 +311,21 @@ _MD_EMPHASIS = re.compile(r"^\*(?=[^\s*])([^*\n]+)(?<=[^\s*])\*$")
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\((?:https?://|/|#)[^()\s]*\)")
 
 
+def _wholly_strong(line: str) -> bool:
+    """Whether a line is bold from end to end: "**Tell us about the shortage.**", not
+    "**Rents** rose" nor "**A** and **B**"."""
+    m = _MD_STRONG.fullmatch(_MD_HEADING.sub("", line.strip()))
+    return bool(m) and "**" not in m.group(2)
+
+
+#: A line worded as a question without its mark: a question word then a verb before the
+#: subject ("How did the shortage start", "What is the strike about"), or a verb that opens a
+#: yes/no question ("Do you expect ..."). "Why it matters" and "What comes next" are headings.
+ASKING = re.compile(r"^(?:(?:how|what|why|when|where|who|whom|whose|which)(?:\s+\w+){0,2}?\s+)?"
+                     r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|"
+                     r"must)(?:n[’']t)?\s+[a-z]", re.I)
+
+
 def _unmarked(line: str) -> str:
     """A line without the marks of Markdown that text pasted from a page or a notes app
     carries: "## What caused it?" and "**Why did the cod disappear?**" are a heading and a
@@ -418,10 +436,12 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     Paragraphs are the non-empty lines; the cleaned text joins them with a blank
     line, so offsets into it are stable and paragraphs are easy to find again.
     """
-    marked = [(_unmarked(ln.strip()), bool(_MD_HEADING.match(ln.strip()))) for ln in unwrap(text).split("\n")]
-    marked = [(ln, heading) for ln, heading in marked if ln]
-    lines = [ln for ln, _ in marked]
-    headings = {i for i, (_, heading) in enumerate(marked) if heading}
+    marked = [(_unmarked(ln.strip()), bool(_MD_HEADING.match(ln.strip())), _wholly_strong(ln))
+              for ln in unwrap(text).split("\n")]
+    marked = [(ln, heading, bold) for ln, heading, bold in marked if ln]
+    lines = [ln for ln, _, _ in marked]
+    headings = {i for i, (_, heading, _) in enumerate(marked) if heading}
+    bold = {i for i, (_, _, strong) in enumerate(marked) if strong}
     n = len(lines)
     drop: dict[int, str] = {}
     norms = [_norm(ln) for ln in lines]
@@ -498,8 +518,10 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             date = iso_date((_BYLINE_DATE.match(ln) or _dated_lead(ln)).group("date"))
         elif spoken(i):
             continue
-        elif _is_truncated(ln) and len(words) <= 25 and i not in headings:
-            drop[i] = "truncated"  # (a Markdown heading may end on "about": it is cut off from nothing)
+        elif _is_truncated(ln) and len(words) <= 25 and i not in headings and not (i in bold and ASKING.match(ln)):
+            # (a Markdown heading may end on "about": it is cut off from nothing; so may a
+            # bold question that lost its mark, "**What is the strike about**")
+            drop[i] = "truncated"
         elif i > first_body and _is_name_line(ln):
             drop[i] = "caption"
         elif i > first_body and _is_teaser_headline(ln) and 0 < i < n - 1:
@@ -562,6 +584,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
 
     out: list[str] = []
     paragraphs: list[tuple[int, int]] = []
+    strong: list[tuple[int, int]] = []
     pos = 0
     for i in range(n):
         if i in drop:
@@ -569,6 +592,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         if out:
             pos += 2
         paragraphs.append((pos, pos + len(lines[i])))
+        if i in bold:
+            strong.append(paragraphs[-1])
         out.append(lines[i])
         pos += len(lines[i])
     # A headline lifted out of the text is the document's title, not page debris: listed as
@@ -583,4 +608,4 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         date = None
     return Cleaned(text="\n\n".join(out), removed=[lines[i] for i in listed],
                    reasons=[drop[i] for i in listed], paragraphs=paragraphs, title=title, date=date,
-                   author=author)
+                   author=author, strong=strong)

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from cogmap.extract.clean import Cleaned
+from cogmap.extract.clean import ASKING, Cleaned
 from cogmap.records import Quote, Turn
 
 __all__ = ["SPEECH_VERBS", "Structure", "People", "structure"]
@@ -249,6 +249,52 @@ _RECORDS = frozenset("data figure statistic number estimate survey poll record f
 _FINDINGS = frozenset("result finding evidence model simulation research work paper".split())
 
 
+_CITED_NAME = r"(?:(?:de|da|van|von|der|den|le|la|al|el|ten|ter)\s+)*[A-Z][\w’'-]+"
+#: The authors of a cited work: "Okonjo", "Okonjo and Lindqvist", "Okonjo, Lee & Park",
+#: "Mendes et al.", as a text cites them before the year.
+_AUTHORS = (rf"(?P<authors>{_CITED_NAME}(?:,\s+{_CITED_NAME}(?=,|\s+(?:and|&)\s))*"
+            rf"(?:,?\s+(?:and|&)\s+{_CITED_NAME})?(?:\s+et\s+al\.?)?)")
+_YEAR = r"(?:1[89]|20)\d{2}[a-z]?(?:,\s*pp?\.\s*[\d–-]+)?"
+#: A citation: the authors, then the year in brackets ("Okonjo and Lindqvist (2022)").
+_CITED = re.compile(_AUTHORS + rf"\s+\({_YEAR}\)")
+#: What a cited work does when it is the subject: "(2022) show that", "(2021) also finds that".
+_CITED_VERB = re.compile(r"\s+(?:also\s+|further\s+|recently\s+)?"
+                         r"(?P<verb>(?:show|find|argue|report|demonstrate|document|estimate|conclude|suggest|note|"
+                         r"observe|confirm|establish|reveal|claim|predict|propose|calculate|warn|write|contend|state|"
+                         r"say|explain|attribute|blame)(?:s|es|ed|d|n)?|found|wrote|said)\b")
+#: A citation in brackets that closes a sentence: "Rents push families out (Okonjo and
+#: Lindqvist, 2022)." The sentence is the cited authors' finding.
+_CITED_AFTER = re.compile(r"\(" + _AUTHORS + rf",?\s+{_YEAR}\)" + r"\s*[.!]?[\"”’']?\s*$")
+
+
+def _cited_authors(span) -> Optional[str]:
+    """The authors a citation in ``span`` names ("Okonjo and Lindqvist" of "a study by Okonjo
+    and Lindqvist (2022)"), when the span has one citation; else None."""
+    found = {m.group("authors") for m in _CITED.finditer(span.text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _cited_finding(sent, outside=None, base: int = 0):
+    """A sentence that gives a cited work's finding, and whose it is: (the verb token, the
+    authors). "Okonjo (2021) finds that rent control cuts supply" and "As Okonjo (2021)
+    shows, ..." are Okonjo's claims, whatever the parser makes of the citation's brackets;
+    so is the whole of "Rents push families out (Okonjo and Lindqvist, 2022)." (then the
+    verb token is the sentence's root)."""
+    text = sent.text
+    for m in _CITED.finditer(text):
+        v = _CITED_VERB.match(text, m.end())
+        if v is None:
+            continue
+        at = sent.start_char + v.start("verb")
+        verb = next((t for t in sent if t.idx == at), None)
+        if verb is not None and not (outside and outside(base + verb.idx)):
+            return verb, m.group("authors")
+    m = _CITED_AFTER.search(text)
+    if m and not (outside and outside(base + sent.start_char + m.start())):
+        return sent.root, m.group("authors")
+    return None
+
+
 def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = None,
                         me=_LAST_NAMED) -> Optional[str]:
     """The speaker a subject token names: a person, a pronoun's antecedent, or a noun phrase.
@@ -280,6 +326,9 @@ def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = N
                 return people.resolve(ent.text) or ent.text
         return recent or people.last_before(pos)
     span = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
+    cited = _cited_authors(span) if len(span) <= 20 else None
+    if cited:
+        return cited  # "Mendes et al. (2019) argue", "a paper by Okonjo (2021) notes": the cited authors
     # The one the phrase names before whose they are: "Vasko's lawyer, Daniel Rusu, said" is
     # Rusu's word. (Without a name, "Carvalho's team expects" stays Carvalho's.)
     named = sorted((ent for ent in span.ents if ent.label_ == "PERSON"), key=lambda ent: ent.root.dep_ != "appos")
@@ -308,6 +357,9 @@ def _speech_verb_speaker(sent, people: People, base: int, outside=None,
                          recent: Optional[str] = None, has_quote=None, me=_LAST_NAMED) -> Optional[tuple[object, str]]:
     """Find a speech verb in ``sent`` (outside quoted ranges) and the speaker it names
     (``me``: who "I" is, see :func:`_speaker_from_token`)."""
+    cited = _cited_finding(sent, outside, base)
+    if cited and cited[0] is not sent.root:
+        return cited  # "Okonjo (2021) finds that ...": a work cited as its finding's subject
     for tok in sent:
         # (not in a relative clause: "dolphins, which many fishermen blame for the losses",
         # names no one whose words come next)
@@ -347,13 +399,18 @@ def _speech_verb_speaker(sent, people: People, base: int, outside=None,
                 [c for c in tok.children if c.dep_ in ("pobj", "appos")]
             pobjs = [c for c in named_as if people.resolve(c.text)] + pobjs
             for pobj in pobjs:
+                left, right = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge)
+                cited = next((m.group("authors") for m in _CITED.finditer(sent.text)
+                              if left <= sent.start_char + m.start() < right), None)
+                if cited:
+                    return tok, cited  # "according to a survey by Mendes et al. (2019)"
                 if pobj.lemma_.lower() in _RECORDS or pobj.lower_ in _RECORDS:
                     continue  # "according to finance ministry data": figures, not anyone's words
                 if pobj.dep_ in ("pobj", "appos"):
                     name = _speaker_from_token(pobj, people, base + pobj.idx, recent)
                     if name:
                         return tok, name
-    return None
+    return cited  # "Rents push families out (Okonjo and Lindqvist, 2022).", or None
 
 
 def _find_quotes(text: str, start: int) -> list[tuple[int, int]]:
@@ -391,8 +448,34 @@ def _find_quotes(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
+#: A request put to the one interviewed: "Tell us about the shortage.", "Walk me through it".
+_REQUEST = re.compile(r"^(?:please\s+)?(?:tell|describe|explain|talk|walk|give|take|share)\s+"
+                      r"(?:us|me|about|through|the|your|how|what|why|where|when|who)\b", re.I)
+
+
+def _bold_prompts(feats) -> None:
+    """Mark, as ``prompt``, the wholly bold short paragraphs between unbolded ones that an
+    interview sets in bold for the interviewer's turns, "?" or not: "**How did the shortage
+    start**" (worded as a question), "**Tell us about the pay.**" (a request), and in a piece
+    with such a turn, any bold sentence before an answer ("**The ministry blames the unions.**").
+    A bold phrase with no stop ("**The background**", "**Why it matters**") is a heading."""
+    asking = [False] * len(feats)
+    for i, f in enumerate(feats):
+        f["prompt"] = False
+        if not f["bold"] or f["words"] > 40 or i == 0 or i + 1 >= len(feats) or \
+                feats[i - 1]["bold"] or feats[i + 1]["bold"] or f["quoted"]:
+            continue
+        text = f["text"].strip()
+        asking[i] = bool(ASKING.match(text) or _REQUEST.match(text)) or f["q_end"]
+        f["prompt"] = asking[i] or text.rstrip("”\"’'»)").endswith((".", "!", "…"))
+    if not any(asking):
+        for f in feats:
+            f["prompt"] = False
+
+
 def _paragraph_features(cleaned: Cleaned):
     feats = []
+    strong = set(cleaned.strong)
     for a, b in cleaned.paragraphs:
         p = cleaned.text[a:b]
         m = _LABEL.match(p)
@@ -412,7 +495,9 @@ def _paragraph_features(cleaned: Cleaned):
             "q_end": p.rstrip().rstrip("”\"’'»)").endswith("?"),
             "q_first": first_sentence.rstrip().rstrip("”\"’'»)").endswith("?"),
             "words": len(p.split()), "quoted": p.lstrip()[:1] in "“\"«„",
+            "bold": (a, b) in strong,
         })
+    _bold_prompts(feats)
     return feats
 
 
@@ -449,7 +534,8 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
 
     def is_question(i):
         f = feats[i]
-        return f["q_end"] or (f["q_first"] and f["words"] <= 80 and not f["quoted"] and not f["self_answered"])
+        return f["q_end"] or f["prompt"] or (f["q_first"] and f["words"] <= 80 and not f["quoted"]
+                                            and not f["self_answered"])
 
     start = None
     if labelled:
@@ -620,6 +706,44 @@ def _roles_of_people(docs, people: People) -> dict[str, str]:
     return {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
 
 
+#: A headline that names its source by a role after the news: "Rates likely to fall next
+#: year, analyst says", "..., says top analyst", "..., economists warn".
+_HEADLINE_SOURCE = re.compile(
+    r",\s+(?:(?P<who>[^,;:]{2,60}?)\s+(?:say|says|said|warn|warns|predict|predicts|expect|expects|think|thinks|"
+    r"believe|believes|reckon|reckons|argue|argues|claim|claims|caution|cautions)"
+    r"|(?:say|says|said|warn|warns|predict|predicts|argue|argues)\s+(?P<who2>[^,;:]{2,60}?))\s*$")
+
+
+def _headline_source(headline: str, people: People, roles: dict[str, str], body_speakers: set[str]):
+    """Whose words a headline reports when it names its source by a role: ``(reported
+    words, speaker)``, or None when the headline is of no such form or names someone
+    ("..., Lagarde says"), which the parse attributes.
+
+    One analyst is the person the text gives that role ("Mira Santos, an analyst at ...";
+    "energy analyst Paul Sankey"), else the one named person the story quotes, who must be
+    the analyst the headline means; with several, or none, the headline is the writer's
+    summary, and so is one of a group ("economists say"), whose members the story quotes
+    under their own names: the role itself is no expert a ledger could score.
+    """
+    m = _HEADLINE_SOURCE.search(headline)
+    if m is None:
+        return None
+    who = (m.group("who") or m.group("who2")).strip()
+    words = who.split()
+    last = words[-1].lower()
+    if not words[-1].isalpha() or not words[-1].islower() or last in _ANYONE or \
+            last in _RECORDS | _FINDINGS or last.rstrip("s") in _RECORDS | _FINDINGS or \
+            any(w[:1].isupper() and people.resolve(w) for w in words):
+        return None  # a name, or a report ("survey says"): the parse's reading stands
+    said = headline[:m.start()].strip()
+    role = _role_word(who)
+    if role is None:
+        return said, None  # "economists say": a group
+    if role in roles:
+        return said, roles[role]
+    return said, (next(iter(body_speakers)) if len(body_speakers) == 1 else None)
+
+
 def structure(cleaned: Cleaned, docs) -> Structure:
     """Turns, quotes and speakers of a cleaned text whose paragraphs were parsed as ``docs``."""
     people = _collect_people(cleaned, docs)
@@ -731,6 +855,22 @@ def structure(cleaned: Cleaned, docs) -> Structure:
 
         quotes = [Quote(speaker=named(q.speaker), text=q.text, start=q.start, end=q.end) for q in quotes]
         attributions = [(sa, sb, named(who)) for sa, sb, who in attributions]
+
+    # A headline's source given by a role ("..., analyst says"): the person, or no one.
+    if len(cleaned.paragraphs) > 1 and kinds[0] == "narration":
+        h_a, h_b = cleaned.paragraphs[0]
+        headline = cleaned.text[h_a:h_b]
+        body_speakers = {who for sa, _, who in attributions if sa >= h_b and who in named_people}
+        found = None if headline.rstrip().endswith((".", "!", "?")) else \
+            _headline_source(headline, people, roles, body_speakers)
+        if found is not None:
+            said, who = found
+            attributions = [x for x in attributions if x[0] >= h_b]
+            quotes = [q for q in quotes if q.start >= h_b or q.speaker in named_people or q.speaker is None]
+            if who is not None:
+                attributions.insert(0, (h_a, h_b, who))
+                if said and not any(q.start == h_a for q in quotes):
+                    quotes.append(Quote(speaker=who, text=said, start=h_a, end=h_a + len(said)))
 
     qa_start = next((cleaned.paragraphs[i][0] for i, k in enumerate(kinds) if k != "narration"), None)
     if qa_start is not None and interviewee is None:
