@@ -2214,3 +2214,32 @@ def test_an_effect_with_its_own_verb_takes_no_sign_from_the_trigger_beside_it():
     # The reader tags one trigger, "slow"; "keep stock on the shelves" is not slowed.
     links = _links("Limits slow panic buying and keep stock on the shelves for longer.", "learned")
     assert ("limits", -1, "panic buying") in links and ("limits", 1, "stock") in links, links
+
+
+def test_less_likely_is_a_direction_not_only_a_hedge():
+    # "fights were less likely to escalate": the escalating goes down; and "not filming" is
+    # the filming, down: the two go together.
+    for extractor in ("rules", "learned"):
+        links = _links("Because students were not filming each other, fights were less likely to escalate online.",
+                       extractor)
+        assert [p for _c, p, e in links if e == "fights"] == [1], (extractor, links)
+
+
+def test_free_up_raises_what_it_frees():
+    links = _links("The new scanner frees up nurses for other work.", "rules")
+    assert [p for c, p, _e in links if c == "new scanner"] == [1], links
+
+
+def test_a_group_picked_out_by_what_it_did_and_compared_is_a_found_link():
+    # The finding of a survey or a study: the doing -> the outcome, possible (as "X is
+    # associated with Y"), on the learned path too (the reader reads these as no link).
+    for extractor in ("rules", "learned"):
+        doc = cogmap.extract("Schools that collected phones at the door saw fewer incidents of online bullying.",
+                             extractor=extractor)
+        assert [(c.polarity, c.effect.label, c.modality) for c in doc.claims] == \
+            [(-1, "incidents of online bullying", "possible")], (extractor, doc.claims)
+        links = _links("Riders who had taken a safety course were far less likely to be caught.", extractor)
+        assert [p for _c, p, e in links if e == "caught"] == [-1], (extractor, links)
+    # No comparison, or one of how rather than of what: no link.
+    assert _links("Schools that collected phones reported the change.", "rules") == []
+    assert _links("People who walk and cycle stop more often.", "rules") == []

@@ -591,7 +591,10 @@ def clause_side(verb) -> Side:
         # "cocoa is likely to fall", "cocoa has the potential to fall": how likely is the
         # hedge's business; the clause is cocoa falling.
         s = clause_side(odds)
-        return Side(s.tokens, s.sign * neg)
+        # ("fights were less likely to escalate": the escalating, down; "likely" alone is a hedge)
+        more = next((_HOW_MANY[c.lower_] for c in odds.head.children
+                     if c.dep_ == "advmod" and c.lower_ in ("less", "more")), 1)
+        return Side(s.tokens, s.sign * neg * more)
     level = _level_hit(verb)
     if level is not None and subj is not None:
         s = np_side(subj)  # "installations hit a record": installations, up
@@ -2435,6 +2438,36 @@ def _rule_with_after(sent, out):
                 _emit(out, _side_for(pobj), effect, 1, low, verb, sent)
 
 
+def _rule_group_contrast(sent, out):
+    """ "Schools that collected phones saw fewer incidents", "riders who had taken a course
+    were less likely to be caught": a group picked out by what it did, compared with the
+    rest by a comparative, is a found link from the doing to the outcome (the finding of a
+    survey or a study). Only with a word of comparison in the outcome: "schools that
+    collected phones reported the change" compares nothing."""
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+            continue
+        subjects = _children(verb, "nsubj", "nsubjpass")
+        subj = subjects[0] if len(subjects) == 1 else None  # (two subjects: a misparse of two clauses)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ in ("PERSON", "ORG", "GPE"):
+            continue
+        doing = next((r for r in _children(subj, "relcl") if r.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which") for c in r.children)), None)
+        if doing is None or verb.lemma_.lower() in L.CAUSAL_VERBS or verb.lemma_.lower() in L.FRAME_ONLY:
+            continue  # (a verb of causing says its own link: "a reform that allows X increases Y")
+        cause, effect = clause_side(doing), clause_side(verb)
+        named = set(effect.tokens)
+        # The comparison must be of what the outcome names ("fewer incidents", "less likely to
+        # be caught"), not of how ("stop more often") nor a count ("more than once").
+        if not any((t.lower_ in _HOW_MANY or t.tag_ in ("JJR", "RBR")) and t not in set(subj.subtree)
+                   and not (t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "than")
+                   and (t.head in named or t.head.lower_ in _ODDS_ADJECTIVES) for t in verb.subtree):
+            continue
+        # A found link as the text states it: coded, as possible (data/GUIDE.md, "correlation");
+        # the reader, trained before that note, reads it as none, so the frame stands.
+        _emit(out, cause, effect, 1, "that", verb, sent, modality="possible", fixed=True)
+
+
 def _absence_of(verb):
     """X of "but for X", "if it were not for X" or "absent X" said of ``verb``'s clause, else None."""
     for c in verb.children:
@@ -2971,6 +3004,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_arrows(sent, out)
         _rule_adjuncts(sent, out)
         _rule_with_after(sent, out)
+        _rule_group_contrast(sent, out)
         _rule_across_sentences(sent, prev, out)
     return _without_actors_of_means(doc, out)
 
