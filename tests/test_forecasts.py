@@ -690,3 +690,79 @@ def test_a_premium_for_war_risk_is_no_chance():
 def test_an_expectation_over_a_will_is_likely(text):
     (f,) = cogmap.extract(text).forecasts
     assert f.probability == SCALES["icd203"]["likely"]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text", [
+    "Whether the merger clears is a coin toss.",
+    "It's a toss-up whether rates fall in June.",
+    "I'd call it a coin flip whether the strike ends next month.",
+    "Whether the deal survives next year is fifty-fifty.",
+    "It's 50-50 whether the bill passes this autumn.",
+    "The odds of a deal by June are 50-50.",
+])
+def test_a_coin_toss_is_even_odds(text, extractor):
+    """"X is a coin toss", "a toss-up whether X", "50-50": what is to come said to be even odds."""
+    doc = cogmap.extract(text, extractor=extractor)
+    assert [f.probability for f in doc.forecasts] == [pytest.approx(0.5)], \
+        [(f.probability, f.hedge) for f in doc.forecasts]
+    f = doc.forecasts[0]
+    assert doc.text[f.evidence.start:f.evidence.end] == f.evidence.text
+
+
+def test_a_coin_toss_on_every_scale_and_not_of_the_past():
+    for scale in SCALES:
+        assert probability(["a", "toss", "-", "up"], scale=scale) == (0.5, "toss-up")
+        assert probability(["50", "-", "50"], scale=scale)[0] == 0.5
+        assert probability(["a", "coin", "flip"], scale=scale)[0] == 0.5
+    assert cogmap.extract("It was a coin toss that decided the final in 2019.").forecasts == []
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_two_coordinated_outcomes_with_hedges_of_their_own_are_two_forecasts(extractor):
+    """"X will probably rise but could fall back", "X is expected to rise, but it could fall
+    back": two outcomes, each with its own hedge; a condition or an "and" that goes on with
+    the same outcome is one."""
+    def got(text):
+        return [(f.statement, f.probability) for f in cogmap.extract(text, extractor=extractor).forecasts]
+
+    assert got("Prices will probably rise this year but could fall back in 2027.") == [
+        ("Prices will probably rise this year", 0.675), ("could fall back in 2027.", 0.4)]
+    assert got("Prices are expected to rise this year, but they could fall back in 2027.") == [
+        ("Prices are expected to rise this year", 0.675), ("they could fall back in 2027.", 0.4)]
+    assert got("Silva expects prices to rise this year, but they could fall back in 2027.") == [
+        ("Silva expects prices to rise this year", 0.675), ("they could fall back in 2027.", 0.4)]
+    fs = cogmap.extract("If demand holds, prices will rise but could fall back by 2027.", extractor=extractor).forecasts
+    assert [f.condition for f in fs] == ["If demand holds", "If demand holds"] and fs[1].horizon == "by 2027"
+    # one outcome: a condition, or a verb that goes on with it
+    assert len(got("If the harvest fails, bread prices will probably double.")) == 1
+    assert len(got("The bill would curb press freedom and could force outlets to close.")) == 1
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("follow, p", [
+    ("I'm certain of that.", 0.97), ("I'd say that's very likely.", 0.875), ("I'm fairly sure of it.", 0.675),
+    ("That is unlikely, though.", 0.325), ("I'm not sure about that.", 0.5),
+])
+def test_how_sure_the_next_sentence_says_is_the_forecasts_probability(follow, p, extractor):
+    """"The bank will cut rates in March. I'm certain of that.": one forecast, certain, its
+    evidence both sentences."""
+    first = "The bank will cut rates in March."
+    doc = cogmap.extract(f"Rates\n\nAnalysts met on Monday. {first} {follow} Bonds rallied.", extractor=extractor)
+    fs = [f for f in doc.forecasts if "bank" in f.statement or follow in f.statement]
+    assert [(f.statement, f.probability) for f in fs] == [(f"{first} {follow}", p)], \
+        [(f.statement, f.probability, f.hedge) for f in doc.forecasts]
+    assert doc.text[fs[0].evidence.start:fs[0].evidence.end] == fs[0].evidence.text == f"{first} {follow}"
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_only_a_sentence_that_says_nothing_but_how_sure_sets_the_forecast_before(extractor):
+    def got(text):
+        return [(f.statement, f.probability) for f in cogmap.extract(text, extractor=extractor).forecasts]
+
+    # sure of a denied outcome: it will not come
+    assert got("The bank won't cut rates in March. I'm sure of it.") == [
+        ("The bank won't cut rates in March. I'm sure of it.", 0.03)]
+    # a sentence that says more is no follow-up
+    assert got("The bank will cut rates in March. That is why bonds rallied.") == [
+        ("The bank will cut rates in March.", 0.875)]

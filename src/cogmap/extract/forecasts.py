@@ -21,7 +21,7 @@ from cogmap.extract.lexicon import DECREASE, INCREASE, LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "counterfactual", "permitted", "in_the_past",
-           "possible_event", "judged", "short_of_certain", "JUDGING_VERBS"]
+           "possible_event", "judged", "short_of_certain", "JUDGING_VERBS", "confidence_after"]
 
 HORIZON = re.compile(
     r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
@@ -430,9 +430,12 @@ def _number(word: str):
 _ODDS_WORDS = {"chance", "chances", "probability", "likelihood", "odds", "risk", "possibility", "prospect"}
 _PHRASES = ("no better than even", "almost no chance", "very unlikely", "highly unlikely", "better than even",
             "roughly even", "even chance", "fifty-fifty", "about even", "very likely", "highly likely",
-            "almost certain")
+            "almost certain", "coin toss", "coin flip", "toss-up", "50-50", "50/50")
 #: The scales' term for a phrase that is none of theirs ("no better than even" is at most even).
-_PHRASE_TERMS = {"better than even": "likely", "about even": "roughly even", "no better than even": "roughly even"}
+_PHRASE_TERMS = {"better than even": "likely", "about even": "roughly even", "no better than even": "roughly even",
+                 **{even: "roughly even" for even in ("coin toss", "coin flip", "toss-up", "50-50", "50/50")}}
+#: Even odds put as a coin or a split down the middle: "a coin toss", "a toss-up", "50-50".
+_EVEN_ODDS = r"(?:coin[- ]?(?:toss|flip)|toss-?up|fifty[- ]fifty|50[-/]50)\b"
 
 
 #: A chance given in an aside, with nothing but a hedge beside it: "(maybe 15%)", "(~40 percent)".
@@ -606,6 +609,13 @@ _FRAMES = [(re.compile(p, re.I), term) for p, term in (
     (r"\b(?:is|are|'s|'re|looks?|seems?) (?:now |soon |also )?set to\b"
      r"(?! (?:(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|zero)\b|\d))", "set to"),
     (r"\b(?:has|have) the potential to\b", "potential"),
+    # "Whether the merger clears is a coin toss", "It's a toss-up whether rates fall", "it's
+    # 50-50", "I'd call it a coin flip": what is to come said to be even odds (not "it was a
+    # coin toss", a past, nor "it is no coin toss")
+    (r"(?:\b(?:is|are|be|remains?|looks?(?: like)?|seems?(?: like)?|feels? like)|'s|’s|'re|’re)\s+"
+     r"(?:(?:just|still|now|really|basically|essentially|pretty much|more or less|roughly|about|probably)\s+)?"
+     r"(?:a |an )?(?:(?:real|genuine|complete|total|pure|true)\s+)?" + _EVEN_ODDS
+     + r"|\bcall (?:it|that|this) (?:a |an )?" + _EVEN_ODDS, "roughly even"),
     (r"\bmy (?:base case|best guess|guess|bet) is\b|\bI'?d bet\b|\bI would bet\b", "likely"),
     # "Odds are they'll drop it", "Chances are (that) X": not "the odds are slim" (a size
     # says how likely, _likelihood_stated) nor "the chances are 30 percent"
@@ -638,6 +648,8 @@ def is_explainer_title(sent) -> bool:
     words = [t for t in sent if not (t.is_space or t.is_punct)]
     if not words or words[0].lower_ not in ("why", "how", "what", "when", "where", "whether"):
         return False
+    if words[0].head.dep_ == "csubj" and words[0].head.head == sent.root:
+        return False  # "Whether the merger clears is a coin toss": the question is what the sentence speaks of
     # "When rates rise, prices will fall" forecasts: its "when" opens a clause of its own.
     return words[0].lower_ not in ("when", "where") or words[0].head == sent.root
 
@@ -665,7 +677,16 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             beside += [g for c in beside if c.dep_ == "conj" for g in c.children
                        if g.dep_ == "ccomp" and g.pos_ in ("VERB", "AUX") and g != main]
         heads = [main] + sorted(beside, key=lambda t: t.i)
+        root = sent.root
+        # "Prices are expected to rise, but they could fall back": the expectation is the
+        # sentence's forecast, and the clause joined to it a second one (:func:`_second_clause`),
+        # not the one the expectation frames
+        expecting = root.lemma_.lower() in _EXPECT_VERBS and root.tag_ != "VBD" and \
+            not _future_marks(root)[1] and any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _wh_clause(c)
+                                               for c in root.children)
         for verb in heads:
+            if expecting and verb.dep_ == "conj" and verb.head == root:
+                continue
             words, future, negated = _future_marks(verb)
             if future:
                 break
@@ -800,14 +821,15 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             # Two clauses, two outcomes ("X is almost certainly over, and Y could follow by
             # autumn"): two forecasts, each with its own words, horizon and condition.
             for part in second:
-                i, j, p2, hedge2 = part
+                i, j, p2, hedge2, shared = part
                 pa, pb = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
                 m2 = HORIZON.search(doc.text[pa:pb])
                 when = m2.group(0) if m2 else next(
                     (e.text for e in sent.ents if e.label_ in ("DATE", "TIME") and i <= e.start < j
                      and not _PAST_TIME.search(e.text) and not _describes(e)
                      and not (cond_span is not None and cond_span.start <= e.start < cond_span.end)), None)
-                cond = condition if cond_span is not None and i <= cond_span.start < j else None
+                cond = condition if cond_span is not None and (i <= cond_span.start < j or shared and
+                                                               cond_span.end <= verb.i) else None
                 out.append(RawForecast(start=pa, end=pb, statement=doc.text[pa:pb], probability=p2, hedge=hedge2,
                                        horizon=when, condition=cond, sent_start=a, sent_end=b))
             continue
@@ -816,6 +838,93 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                                framed=frame is not None or toss_up or explicit is not None and (
                                    _put_at(sent) or _TRAILING_ODDS.search(sent.text) is not None),
                                possible=possible_event(verb)))
+    return _confirmed(doc, out, scale)
+
+
+#: Words a sentence may hold that says only how sure someone is of what was just said
+#: ("I'm certain of that.", "I'd say that's very likely.", "That is unlikely, though."):
+#: its hedge (:data:`_CONFIDENCE_TERMS`), and these.
+_CONFIDENCE_ONLY = frozenset("i we 'm ’m am are is 's ’s be 'd ’d would say think reckon guess believe feel that "
+                             "it this of about on so though however but and yes frankly honestly personally really "
+                             "very highly quite fairly pretty reasonably almost nearly absolutely completely totally "
+                             "not n't no much a an there".split())
+_SURE = frozenset("sure certain confident positive".split())
+_CONFIDENCE_TERMS = _SURE | frozenset("likely unlikely probable improbable possible certainly definitely surely "
+                                      "doubt doubtful remote even chance certainty probably possibly perhaps maybe "
+                                      "roughly coin toss flip up fifty toss-up fifty-fifty".split())
+#: Qualifiers of "sure", "certain" or "confident" and the term each makes of them.
+_SURE_QUALIFIED = {**dict.fromkeys(("almost", "nearly"), "almost certain"),
+                   **dict.fromkeys(("fairly", "pretty", "reasonably", "quite"), "likely")}
+
+
+def confidence_after(sent, scale: str = "icd203") -> Optional[tuple[float, str]]:
+    """``(probability, hedge)`` that a short sentence gives the one before it, when all it
+    says is how sure someone is of "that", "it" or "this": "I'm certain of that." (certain),
+    "I'd say that's very likely." (very likely), "I'm fairly sure of it." (likely), "I'm
+    not sure about that." (roughly even), "I doubt it." (doubt); else None. A sentence that
+    says anything more ("That is why rates will rise") is none.
+
+    >>> from cogmap.extract.nlp import load
+    >>> [confidence_after(s) for s in load()("I'm certain of that. I'd say that's very likely. "
+    ...                                      "That rise is likely. I'm sure prices will fall.").sents]
+    [(0.97, 'certain'), (0.875, 'very likely'), None, None]
+    """
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or len(words) > 8 or sent.text.rstrip().endswith("?") or \
+            not any(t.lower_ in ("that", "it", "this") and t.dep_ != "det" for t in words):
+        return None
+    low = [t.lower_ for t in words]
+    if any(w not in _CONFIDENCE_ONLY and w not in _CONFIDENCE_TERMS for w in low) or \
+            not any(w in _CONFIDENCE_TERMS for w in low):
+        return None
+    negated = any(t.dep_ == "neg" or t.lower_ in ("not", "n't") for t in words)
+    sure = next((w for w in low if w in _SURE), None)
+    if "no" in low and "doubt" in low:
+        p, hedge = SCALES[scale]["certain"], "certain"  # "no doubt about it"
+    elif sure is not None:
+        # "I'm certain of that", "it's almost certain", "I'm fairly sure of it"; denied ("I'm
+        # not sure about that") the outcome is an open question, as "not sure if X will" is
+        if negated:
+            term = "roughly even"
+        else:
+            term = next((_SURE_QUALIFIED[w] for w in low if w in _SURE_QUALIFIED),
+                        "very likely" if sure == "confident" else "certain")
+        p, hedge = SCALES[scale][term], term
+    else:
+        if not has_term(low):
+            return None
+        p, hedge = probability(low, negated=negated, scale=scale)
+    if any(t.lemma_.lower() in JUDGING_VERBS | {"say"} and any(c.dep_ == "nsubj" for c in t.children)
+           for t in words):
+        p, hedge = short_of_certain(p, hedge, scale)  # "I'd say that's almost certain": a judgement
+    return p, hedge
+
+
+def _confirmed(doc, out: list, scale: str) -> list:
+    """The forecasts of a paragraph, each sentence's that the next sentence only says how
+    sure someone is of (:func:`confidence_after`: "The bank will cut rates in March. I'm
+    certain of that.") at that probability, its span taken on to the end of that sentence;
+    the follow-up no forecast of its own. Only a forecast that is its sentence whole, not
+    one of two clauses nor odds given as a number."""
+    sents = [s for s in doc.sents if s.text.strip()]
+    for prev, nxt in zip(sents, sents[1:]):
+        before = [f for f in out if f.sent_start == prev.start_char]
+        if len(before) != 1 or before[0].start != before[0].sent_start or before[0].end != before[0].sent_end or \
+                stated_odds(before[0].hedge) or before[0].end > nxt.start_char:
+            continue
+        found = confidence_after(nxt, scale)
+        if found is None:
+            continue
+        f, (p, hedge) = before[0], found
+        if f.hedge in ("cannot", "no") or f.hedge.endswith(" not"):
+            # "The bank won't cut rates. I'm certain of that.": sure the thing will not come
+            p, hedge = round(1.0 - p, 6), f"{hedge} not"
+        b = nxt.end_char
+        while b > f.start and doc.text[b - 1].isspace():
+            b -= 1
+        f.end = f.sent_end = b
+        f.statement, f.probability, f.hedge = doc.text[f.start:b], p, hedge
+        out = [g for g in out if g.sent_start != nxt.start_char]
     return out
 
 
@@ -873,8 +982,9 @@ def short_of_certain(p: float, hedge: str, scale: str) -> tuple[float, str]:
 
 def _second_clause(sent, verb, heads, words, negated, scale):
     """The sentence as two forecasts, when a clause beside the forecast's own, with a
-    subject of its own, points to the future too: ``[(start token, end token,
-    probability, hedge), ...]`` for the two clauses in order; else None.
+    subject of its own or a modal verb of its own, points to the future too: ``[(start
+    token, end token, probability, hedge, whether it shares the first's subject), ...]`` for
+    the two clauses in order; else None.
 
     Two outcomes are two forecasts even under one hedge ("prices will rise and wages
     will rise too"): one can come true without the other, and the ledger scores each.
@@ -889,7 +999,16 @@ def _second_clause(sent, verb, heads, words, negated, scale):
     # The clauses beside the root, and those joined to the forecast's own verb ("the
     # decision was almost certainly X, and rates are likely to Y").
     for other in [*heads, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]:
-        if other == verb or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children):
+        if other == verb:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children) and not (
+                other.dep_ == "conj" and other.head == verb and
+                any(c.dep_ == "aux" and c.lower_ in _OWN_MODALS for c in other.children) and
+                any(t.dep_ == "cc" and t.lower_ in ("but", "yet") for t in doc[verb.i:other.i])):
+            # (a verb set against the forecast's with a "but" and a modal of its own is an
+            # outcome of its own, the subject shared: "prices will probably rise this year but
+            # could fall back"; joined with an "and" it goes on with the same one: "the bill
+            # would curb press freedom and could force outlets to close")
             continue
         after = other.i > verb.i and other.dep_ in ("conj", "parataxis")
         before = other.i < verb.i and other.dep_ in ("ccomp", "parataxis", "conj") and \
@@ -922,8 +1041,15 @@ def _second_clause(sent, verb, heads, words, negated, scale):
         p2, h2 = probability(second, negated=n_b, scale=scale)
         if end1 <= sent.start:
             return None
-        return [(sent.start, end1, p1, h1), (start2, end2, p2, h2)]
+        # A condition before the verbs that share a subject is both clauses' ("if demand holds,
+        # prices will rise and could double"): what the second hangs on too.
+        shared = not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children)
+        return [(sent.start, end1, p1, h1, False), (start2, end2, p2, h2, shared)]
     return None
+
+
+#: Modal verbs by which a verb joined to the forecast's says a hedge of its own.
+_OWN_MODALS = FUTURE_AUX | _POSSIBLE | {"would", "'d", "’d", "’ll"}
 
 
 def _clause_marks(verb):

@@ -44,6 +44,8 @@ __all__ = ["SCALES", "has_term", "probability", "term_band"]
 _POSSIBLE = ("can", "chance", "chances", "possibility", "potential", "risk")
 _EXPECTED = ("expect", "expects", "expected", "expecting", "should")
 _WILL = ("set to", "going to", "gonna", "'ll")
+# Even odds said with a coin or a split down the middle: "a coin toss", "a toss-up", "50-50".
+_EVEN = ("coin toss", "coin flip", "toss-up", "tossup", "50-50", "50/50", "fifty fifty")
 # The size of a chance says how likely: "a good chance" is likely, "a slim chance" unlikely.
 _CHANCE_SIZE = {**dict.fromkeys("good strong high decent fair".split(), "likely"),
                 **dict.fromkeys("slim small low slight".split(), "unlikely")}
@@ -59,7 +61,7 @@ _ICD = {
     "inevitably": 0.97, "will": 0.875, "would": 0.675, "possible": 0.4, "may": 0.4, "might": 0.4,
     "could": 0.4, "perhaps": 0.4, "maybe": 0.4, "possibly": 0.4, "doubt": 0.325, "surprised": 0.325,
     **{w: 0.4 for w in _POSSIBLE}, **{w: 0.675 for w in _EXPECTED}, **{w: 0.875 for w in _WILL},
-    "little chance": 0.125, "no chance": 0.03, "bound to": 0.97,
+    "little chance": 0.125, "no chance": 0.03, "bound to": 0.97, **{w: 0.5 for w in _EVEN},
 }
 _KENT = {
     "almost no chance": 0.07, "remote": 0.07, "very unlikely": 0.07, "highly unlikely": 0.07,
@@ -72,7 +74,7 @@ _KENT = {
     "inevitably": 1.0, "will": 0.93, "would": 0.75, "possible": 0.4, "may": 0.4, "might": 0.4,
     "could": 0.4, "perhaps": 0.4, "maybe": 0.4, "possibly": 0.4,
     **{w: 0.4 for w in _POSSIBLE}, **{w: 0.75 for w in _EXPECTED}, **{w: 0.93 for w in _WILL},
-    "little chance": 0.07, "no chance": 0.07, "bound to": 1.0,
+    "little chance": 0.07, "no chance": 0.07, "bound to": 1.0, **{w: 0.5 for w in _EVEN},
 }
 _SURVEY = {
     "almost no chance": 0.02, "remote": 0.05, "very unlikely": 0.1, "highly unlikely": 0.05,
@@ -85,7 +87,7 @@ _SURVEY = {
     "inevitably": 0.95, "will": 0.85, "would": 0.7, "possible": 0.4, "may": 0.45, "might": 0.4,
     "could": 0.4, "perhaps": 0.4, "maybe": 0.5, "possibly": 0.4,
     **{w: 0.4 for w in _POSSIBLE}, **{w: 0.7 for w in _EXPECTED}, **{w: 0.85 for w in _WILL},
-    "little chance": 0.1, "no chance": 0.02, "bound to": 0.95,
+    "little chance": 0.1, "no chance": 0.02, "bound to": 0.95, **{w: 0.5 for w in _EVEN},
 }
 SCALES = {"icd203": _ICD, "kent": _KENT, "survey": _SURVEY}
 
@@ -93,7 +95,8 @@ SCALES = {"icd203": _ICD, "kent": _KENT, "survey": _SURVEY}
 _ORDER = ["certainly", "definitely", "surely", "undoubtedly", "inevitably", "almost certainly", "almost certain",
           "nearly certain",
           "very likely", "highly likely", "likely", "probably", "unlikely", "very unlikely",
-          "highly unlikely", "no chance", "little chance", "roughly even", "even chance", "fifty-fifty", "bound to",
+          "highly unlikely", "no chance", "little chance", "roughly even", "even chance", "fifty-fifty",
+          *_EVEN, "bound to",
           "doubt", "surprised", "expect", "expects", "expected", "expecting", "should", "perhaps", "maybe", "possibly",
           "possible", "may", "might", "could", "can", "chance", "chances", "possibility", "potential", "risk", "would",
           "set to", "going to", "gonna", "'ll", "will"]
@@ -104,11 +107,25 @@ _FORMS = {"doubts": "doubt", "doubted": "doubt", "doubting": "doubt", "doubtful"
           "surprise": "surprised", "surprising": "surprised"}
 
 
+def _joined(low: list[str]) -> str:
+    """The words as one string, a hyphen or slash between two words closed up as written
+    ("toss - up" of a tokenizer is "toss-up")."""
+    return re.sub(r"(?<=\w) ([-/]) (?=\w)", r"\1", " ".join(low))
+
+
+def _in(term: str, low: list[str], joined: str) -> bool:
+    """Whether a term is among the words: one word as a word, a phrase ("very likely",
+    "toss-up", "50-50") as whole words of the joined string."""
+    if " " not in term and "-" not in term and "/" not in term:
+        return term in low
+    return re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", joined) is not None
+
+
 def has_term(words: list[str]) -> bool:
     """Whether the words hold any term of the scales (else :func:`probability` reads "will")."""
     low = [_FORMS.get(w.lower(), w.lower()) for w in words]
-    joined = " ".join(low)
-    return any((" " in t and t in joined) or t in low for t in _ORDER) or " certain to" in f" {joined}"
+    joined = _joined(low)
+    return any(_in(t, low, joined) for t in _ORDER) or " certain to" in f" {joined}"
 
 
 def term_band(term: str, scale: str = "icd203") -> float | None:
@@ -126,14 +143,14 @@ def probability(words: list[str], negated: bool = False, scale: str = "icd203") 
     if table is None:
         raise ValueError(f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}")
     low = [_FORMS.get(w.lower(), w.lower()) for w in words]
-    joined = " ".join(low)
+    joined = _joined(low)
     if "not a chance" in joined or "no chance" in joined:
         # "I don't see them keeping it, not a chance": the tag denies the outcome however
         # the clause before is negated, so no "not" turns it round.
         return table["no chance"], "no chance"
     phrases = []
     for term in _ORDER:
-        if (" " in term and term in joined) or term in low:
+        if _in(term, low, joined):
             phrases.append(term)
     if "almost" in low and "certainly" in low:
         phrases.insert(0, "almost certainly")
