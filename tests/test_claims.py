@@ -2243,3 +2243,27 @@ def test_a_group_picked_out_by_what_it_did_and_compared_is_a_found_link():
     # No comparison, or one of how rather than of what: no link.
     assert _links("Schools that collected phones reported the change.", "rules") == []
     assert _links("People who walk and cycle stop more often.", "rules") == []
+
+
+def test_the_more_of_an_object_a_verb_removes_is_that_object_down():
+    # "the more jobs they lose": the jobs go down as the number lost goes up
+    for extractor in ("rules", "learned"):
+        links = _links("The more jobs they lose, the less money families spend.", extractor)
+        assert [p for c, p, _e in links if c == "jobs"] == [1], (extractor, links)
+
+
+def test_worse_is_said_of_the_object_made_worse_not_of_the_relative_pronoun():
+    links = _links("Premiums are rising, which will make the squeeze on coastal buyers worse.", "rules")
+    assert [p for _c, p, e in links if e == "squeeze"] == [1], links  # more squeeze
+
+
+def test_evidence_called_weak_leaves_the_link_in_doubt():
+    doc = cogmap.extract("The evidence that phone bans raise test scores is weak.", extractor="rules")
+    assert [c.modality for c in doc.claims] == ["possible"], doc.claims
+
+
+def test_why_not_x_answered_because_y_is_y_against_x_on_the_learned_path():
+    for extractor in ("rules", "learned"):
+        doc = cogmap.extract("Why not let each school decide? Because a patchwork of rules is hard to enforce.",
+                             extractor=extractor)
+        assert {c.polarity for c in doc.claims} == {-1}, (extractor, doc.claims)

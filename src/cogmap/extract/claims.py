@@ -383,8 +383,10 @@ def adj_sign(tok) -> int | None:
     if tok.lower_ in ("worse", "better"):
         # The thing it is said of: its subject ("[the shortage] worse" after "make"), else its
         # verb's ("[the shortage] got worse").
+        # (the object first: "which will make [the squeeze] worse" is said of the squeeze, not "which")
         said_of = next((c for c in tok.children if c.dep_ == "nsubj"), None) or next(
-            (c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")), None) \
+            (c for c in tok.head.children if c.dep_ == "dobj"), None) or next(
+            (c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
             if tok.dep_ in ("acomp", "oprd", "ccomp", "xcomp") else None
         if said_of is not None and said_of.lemma_.lower() in L.PROBLEM_NOUNS:
             base = -base
@@ -1023,6 +1025,8 @@ def modality_of(tok, sent, negation: bool = True):
         # evidence that" leaves it in doubt
         noun = top.head
         said = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "neg")}
+        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            said |= {c.lower_ for c in noun.head.children if c.dep_ == "acomp"}  # "the evidence that X is weak"
         if "no" in said or any(c.dep_ == "neg" for c in noun.head.children):
             negated = True
             hedge.append("no evidence")
@@ -2848,6 +2852,16 @@ def _correlative_side(comp, end: int):
     ``comp`` is the half's comparative, ``end`` where the half ends."""
     head = comp.head
     direction = L.COMPARATIVE.get(comp.lower_, 1 if comp.tag_ in ("JJR", "RBR") or _comparative_shape(comp) else None)
+    if head.pos_ in ("NOUN", "PROPN") and comp.i < head.i < end:
+        # "the more jobs they lose": the jobs, down (the verb says which way its object goes;
+        # the parser makes "lose" the noun's relative clause, or the noun its object)
+        acting = [v for v in [head.head] if head.dep_ == "dobj" and v.i < end] + \
+            [v for v in _children(head, "relcl") if v.i < end and not _children(v, "dobj")]
+        signs = [-1 if v.lemma_.lower() == "lose" else 1 if v.lemma_.lower() == "gain" else
+                 L.CAUSAL_VERBS.get(v.lemma_.lower()) for v in acting]
+        if signs and signs[0]:
+            s = np_side(head)
+            return Side(s.tokens, s.sign * signs[0])
     if head.pos_ in ("NOUN", "PROPN") and comp.i < head.i < end:
         s = np_side(head)  # "the more orders ...", "the fewer people ...": the modifier signs it
         if comp.lower_ in L.SIGNED_MODIFIERS or direction is None:

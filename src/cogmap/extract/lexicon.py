@@ -112,7 +112,8 @@ PROBLEM_NOUNS = frozenset(
     "deficit debt violence conflict war recession slump downturn risk threat damage pain pressure tension "
     "overcrowding backlog delay queue wait loss disease outbreak epidemic pandemic corruption instability "
     "inequality hunger famine drought flooding uncertainty volatility crime strain stress bottleneck "
-    "scarcity gridlock emissions default bankruptcy fraud unrest".split())
+    "scarcity gridlock emissions default bankruptcy fraud unrest squeeze smuggling bullying harassment "
+    "abuse".split())
 #: Adjectives of price: the variable is the thing's cost, not the thing ("made imports more
 #: expensive" raises what imports cost, not how many there are), and which way the word
 #: points on it ("cheaper" is the cost going down; "affordable" names affordability).

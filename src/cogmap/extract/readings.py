@@ -605,6 +605,10 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                 if c_ref is ref:
                     cause = _described_thing(cause, ref, pair.trigger)
             polarity = sign * cause.sign * effect.sign
+            if prev is not None and (c_ref is prev or e_ref is prev) and _why_not(prev.text):
+                # "Why not let each school decide? Because a patchwork is hard to enforce.": the
+                # answer's reason tells against what the question proposes (as the rules read it)
+                polarity = -polarity
             cross = c_ref is not ref or e_ref is not ref
             start = prev.start if cross and prev is not None else ref.start
             cue = ref.text[pair.trigger[0]:pair.trigger[1]] if pair.trigger and pair.trigger[2] == 1 else ""
@@ -618,6 +622,13 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
             out.append(LearnedClaim(raw, start, ref.end, ref.start, _text(cause, c_ref), _text(effect, e_ref),
                                     round(pair.confidence, 3)))
     return out
+
+
+def _why_not(question: str) -> bool:
+    """Whether a sentence asks "Why not X?" (or "Why don't we X?"), whose answer gives a reason against X."""
+    q = question.strip().lower()
+    return q.endswith("?") and q.startswith(("why not ", "why don't ", "why don’t ", "why wouldn't ",
+                                             "why wouldn’t ", "why shouldn't ", "why shouldn’t "))
 
 
 def _other_causes(rd: Reading, pair) -> list:
