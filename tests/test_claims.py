@@ -2267,3 +2267,21 @@ def test_why_not_x_answered_because_y_is_y_against_x_on_the_learned_path():
         doc = cogmap.extract("Why not let each school decide? Because a patchwork of rules is hard to enforce.",
                              extractor=extractor)
         assert {c.polarity for c in doc.claims} == {-1}, (extractor, doc.claims)
+
+
+def test_bring_more_or_less_of_something_is_a_link_to_it():
+    for extractor in ("rules", "learned"):
+        links = _links("Warmer winters bring more rain and less snow.", extractor)
+        assert ("warmer winters", 1, "rain") in links and ("warmer winters", -1, "snow") in links, (extractor, links)
+
+
+def test_what_a_cause_means_is_its_effect_and_the_next_link_goes_on_from_it():
+    links = _links("Cheaper loans mean that firms invest more.", "rules")
+    assert [c for c, _p, _e in links] == ["cheaper loans"], links
+    links = _links("Staff cuts meant that inspections moved to every two years, so defects went unnoticed.", "rules")
+    assert ("staff cuts", 1, "inspections moved") in links, links
+    assert [c for c, _p, e in links if e.startswith("defects")] == ["inspections moved"], links
+
+
+def test_interrupting_lowers():
+    assert _links("The strikes interrupted supplies of fuel.", "rules") == [("strikes", -1, "supplies of fuel")]

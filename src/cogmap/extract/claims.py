@@ -661,6 +661,13 @@ def clause_side(verb) -> Side:
         s = np_side(given)
         if s.tokens:
             return Side(s.tokens, s.sign * neg)
+    if lemma == "mean" and subj is not None and subj.lower_ not in _PRONOUN_SUBJ:
+        # "staff cuts meant that inspections moved to every two years, so defects went
+        # unnoticed": what the "so" goes on from is the clause meant, the last of the chain
+        meant = next((c for c in _children(verb, "ccomp") if c.pos_ in ("VERB", "AUX") and _children(c, "nsubj")), None)
+        if meant is not None:
+            s = clause_side(meant)
+            return Side(s.tokens, s.sign * neg)
     if lemma in _REPORTING or (lemma == "go" and verb.tag_ == "VBG"):
         # "I believe that X", "they are going to X": the clause is X; "I expect an outage": the outage.
         inner = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
@@ -1339,8 +1346,9 @@ def _effects_of_causal_verb(verb):
         if x.lemma_.lower() in _CHANGE and target is not None:
             s = np_side(target)
             return [Side(s.tokens, s.sign * (1 if x.lemma_.lower() in L.INCREASE else -1))]
-        if x.pos_ in ("VERB",) and (x.dep_ == "xcomp" or x.dep_ == "ccomp" and subj and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in x.children)):
+        if x.pos_ in ("VERB",) and (x.dep_ == "xcomp" or x.dep_ == "ccomp" and subj and (any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in x.children) or lemma == "mean")):
+            # ("cheaper loans mean that firms invest more": the clause it means)
             # "prompt Putin to call for X", "force them to retreat"; "forcing it to raise
             # fares and cut routes": each thing it is made to do.
             out.extend(clause_side(v) for v in _conjuncts(x))
@@ -1611,6 +1619,9 @@ def _causal_verb_sign(verb) -> Optional[int]:
                 s.pos_ != "PRON" and s.ent_type_ != "PERSON" for s in _children(verb, "nsubj")) and all(
                 o.lower_ in ("that", "which") for o in _children(verb, "dobj")):
             return 1  # "the risks that a rate cut would bring": what it brings about (not "the cake she brought")
+        if lemma == "bring" and any(m.dep_ in ("amod", "det") and m.lower_ in _HOW_MANY
+                                    for c in _children(verb, "dobj") for m in c.children):
+            return 1  # "warmer winters bring more rain and less snow": the object, that way
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 g.dep_ == "nsubj" for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children):
             return None

@@ -32,7 +32,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "eliminate remove kill ruin wreck sap drain deplete dent depress devastate cripple paralyze "
         "paralyse disrupt constrain choke counter neutralize neutralise mitigate alleviate relieve "
         "frustrate foil avert avoid preclude hit batter halve trim topple strangle blunt deprive starve strip "
-        "rob crash collapse cool soften narrow scrap abolish repeal axe dismantle withdraw cancel cull "
+        "rob crash collapse cool soften narrow scrap abolish repeal axe dismantle withdraw cancel cull interrupt "
         "slaughter".split(), -1),
 }
 #: Raising verbs that keep something from harm: of a harm ("cushioned the blow", "shield the
