@@ -398,3 +398,82 @@ def test_wholly_bold_paragraphs_are_recorded_before_their_marks_go():
               "**Agency** staff and **overtime**.\n")
     assert [c.text[a:b] for a, b in c.strong] == ["How did the shortage start", "What is the union worried about"]
     assert "*" not in c.text and not c.removed  # a bold question ending on "about" is no cut-off line
+
+
+THREAD = """r/Allotments • Posted by u/HelenaBrisk_Soil · 9h
+Join
+Sort by: top
+
+# I'm Helena Brisk, a soil scientist. Ask me about compost and clay.
+
+Hello everyone. I have tested allotment soils for twenty years.
+
+**u/leaf_mould_77** · 55 points · 8h
+
+Why does my clay crack every August?
+
+> **u/HelenaBrisk_Soil** (OP) · 40 points · 7h
+>
+> Clay shrinks as it dries, so long dry spells open deep cracks in it.
+>
+> Reply · Share · Report
+
+>> **u/leaf_mould_77** · 12 points · 6h
+>>
+>> Thanks, that matches what my neighbour says.
+
+Continue this thread →
+More posts you may like
+r/Allotments rules
+"""
+
+
+def test_a_threads_heads_go_but_name_who_wrote_each_comment():
+    c = clean(THREAD)
+    for debris in ("Join", "Sort by: top", "Continue this thread →", "More posts you may like", "r/Allotments rules"):
+        assert debris in c.removed
+    assert "points" not in c.text and not any(p.startswith(">") for p in c.text.split("\n\n"))
+    assert c.poster == "HelenaBrisk_Soil"
+    said = {c.text[at:].split("\n\n")[0]: who for at, who in c.voices}
+    assert said["Why does my clay crack every August?"] == "leaf_mould_77"
+    assert said["Clay shrinks as it dries, so long dry spells open deep cracks in it."] == "HelenaBrisk_Soil"
+    assert said["Thanks, that matches what my neighbour says."] == "leaf_mould_77"
+    for a, b in c.paragraphs:
+        assert c.text[a:b].strip() == c.text[a:b]
+
+
+SCRIPT = """WKTV LATE NEWS — STORY C2
+SLUG: FERRY FARES / VO-SOT
+WRITER: B. OKAFOR   EDITOR: R. LIM   RUNS: 1:50
+
+[PRESENTER ON CAM]
+
+PRESENTER (NINA HOLT): Ferry fares to the islands rise by a fifth next month.
+
+[ROLL VT]
+[SUPER: PAUL GREER / HARBOUR MASTER]
+
+GREER: Fuel costs have doubled, so the operator had little choice about the fares.
+
+[END VT]
+### END OF STORY C2 ###
+"""
+
+
+def test_a_broadcast_scripts_cues_go_and_its_turns_stay():
+    c = clean(SCRIPT)
+    for cue in ("SLUG: FERRY FARES / VO-SOT", "[PRESENTER ON CAM]", "[ROLL VT]", "[SUPER: PAUL GREER / HARBOUR MASTER]",
+                "[END VT]"):
+        assert cue in c.removed
+    assert "WRITER" not in c.text and "END OF STORY" not in c.text
+    assert "PRESENTER (NINA HOLT): Ferry fares to the islands rise by a fifth next month." in c.text
+    assert "GREER: Fuel costs have doubled" in c.text
+
+
+def test_a_speechs_delivery_note_and_press_offices_sign_off_go():
+    text = ("MINISTRY OF PORTS\nCheck against delivery.\n\nMINISTER: Good morning. Dredging costs have risen "
+            "because the channel silts faster than before.\n\nPress office, Ministry of Ports\n\n"
+            "Press office staff said the ministry would answer questions in writing.")
+    c = clean(text)
+    assert "Check against delivery." in c.removed and "Press office, Ministry of Ports" in c.removed
+    assert "Press office staff said the ministry would answer questions in writing." in c.text

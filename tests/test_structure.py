@@ -561,3 +561,129 @@ def test_a_headlines_unnamed_role_is_no_expert(headline):
                          "Slower growth would push the central bank to cut.")
     said = {f.speaker for f in doc.forecasts} | {q.speaker for q in doc.quotes} | {c.speaker for c in doc.claims}
     assert said <= {None}
+
+
+INQUIRY = """THE WESTPORT FERRY INQUIRY
+Transcript of proceedings, Day 3
+Chair: Lady Justice Mara Quinlan
+
+CAPTAIN ROHAN DELACEY (sworn)
+Examined by MS PRIYA ANAND, Counsel to the Inquiry
+
+Q. Captain Delacey, you commanded the ferry for six years?
+A. Yes. I took command in 2019 and stayed until the sinking.
+
+Q. Tell the Inquiry about the ramp.
+A. The ramp seal leaked because the owners delayed the refit. Salt water in the car deck corrodes the hinges.
+
+Q. You raised it, I believe.
+A. I did, twice, in writing.
+
+Q. Thank you, Captain. That is all.
+"""
+
+
+def test_an_inquirys_sworn_witness_answers_the_a_turns():
+    doc = cogmap.extract(INQUIRY)
+    questions = [t for t in doc.turns if t.kind == "question"]
+    answers = [t for t in doc.turns if t.kind == "answer"]
+    assert len(questions) == 4  # "Q." lines without "?" are questions too
+    assert answers and all(t.speaker == "Rohan Delacey" for t in answers)
+    assert all(t.speaker == "Priya Anand" for t in questions)
+    assert not any("Mara Quinlan" in doc.text[t.start:t.end] for t in doc.turns if t.kind != "narration")
+    assert any(c.speaker == "Rohan Delacey" and "refit" in c.evidence.text for c in doc.claims)
+
+
+THREAD = """r/Allotments • Posted by u/HelenaBrisk_Soil · 9h
+
+# I'm Helena Brisk, a soil scientist. Ask me about compost and clay.
+
+Hello everyone. I have tested allotment soils for twenty years.
+
+**u/leaf_mould_77** · 55 points · 8h
+
+Why does my clay crack every August?
+
+> **u/HelenaBrisk_Soil** (OP) · 40 points · 7h
+>
+> Clay shrinks as it dries, so long dry spells open deep cracks in it.
+
+**u/old_digger** · 31 points · 7h
+
+Forty years on my plot here. Honestly, I think manure makes slugs worse, because it keeps the ground damp.
+
+> **u/HelenaBrisk_Soil** (OP) · 20 points · 6h
+>
+> Partly. Mulch does keep the ground damp, which helps slugs, but it also feeds the worms.
+"""
+
+
+def test_a_threads_comment_heads_say_who_wrote_each_comment():
+    doc = cogmap.extract(THREAD)
+    by_start = {doc.text[t.start:t.end][:20]: t for t in doc.turns}
+    assert by_start["Why does my clay cra"].kind == "question"
+    assert by_start["Why does my clay cra"].speaker == "leaf_mould_77"
+    assert by_start["Forty years on my pl"].speaker == "old_digger"
+    assert by_start["Forty years on my pl"].kind != "question"
+    assert by_start["Clay shrinks as it d"].speaker == "Helena Brisk"
+    assert by_start["Partly. Mulch does k"].speaker == "Helena Brisk"
+    assert not any(c.speaker == "Helena Brisk" and "manure" in c.evidence.text for c in doc.claims)
+
+
+NEWS_SCRIPT = """WKTV LATE NEWS — STORY C2
+SLUG: FERRY FARES / PKG
+
+ANCHOR (NINA HOLT): Ferry fares to the islands rise by a fifth next month. Omar Reid reports from the quay.
+
+[TAKE PKG]
+
+REPORTER (OMAR REID) (V/O): The morning crossing is half empty. Harbour master Paul Greer blames fuel.
+
+GREER: Fuel costs have doubled, so the operator had little choice about the fares.
+
+REPORTER (OMAR REID) (OFF CAMERA): Will islanders stop travelling?
+
+GREER: Some will. Higher fares always cut the number of day trips.
+
+REPORTER (OMAR REID) (V/O): The operator says the fares will be reviewed in spring.
+
+[END PKG]
+
+ANCHOR (NINA HOLT): The council meets the operator on Friday.
+"""
+
+
+def test_a_news_scripts_anchor_reads_and_its_reporter_asks_or_narrates():
+    doc = cogmap.extract(NEWS_SCRIPT)
+    turns = [(t.kind, t.speaker, doc.text[t.start:t.end][:24]) for t in doc.turns]
+    assert ("question", "Omar Reid", "Will islanders stop trav") in turns
+    assert [k for k, who, _ in turns if who == "Nina Holt"] == ["narration", "narration"]
+    assert all(k == "narration" for k, who, words in turns if who == "Omar Reid" and not words.startswith("Will"))
+    assert all(who and "Greer" in who for k, who, _ in turns if k == "answer")
+    assert not any(c.speaker and "Greer" in c.speaker and "review" in c.evidence.text for c in doc.claims)
+
+
+BRIEFING = """PORT AUTHORITY OF KESTREL
+Press briefing, 4 May 2027
+
+LENA HART (Press Officer): Good morning. The director, Sam Ibe, will make a statement and then take questions.
+
+DIRECTOR IBE: Thank you, Lena. Container traffic fell by a tenth this spring because two shipping lines moved to Varna.
+
+LENA HART: Questions, please. Ola Brandt first.
+
+QUESTION (Ola Brandt, Harbour Times): Will the port cut jobs?
+
+DIRECTOR IBE: Not this year. Lower traffic reduces our revenue, but our reserves cover the gap.
+
+LENA HART: Thank you, everyone.
+"""
+
+
+def test_a_moderator_who_neither_asks_nor_answers_is_neither_side():
+    doc = cogmap.extract(BRIEFING)
+    kinds = {doc.text[t.start:t.end][:16]: (t.kind, t.speaker) for t in doc.turns}
+    assert kinds["Questions, pleas"][0] == "narration" and kinds["Thank you, every"][0] == "narration"
+    assert kinds["Good morning. Th"] == ("narration", "Lena Hart")
+    assert kinds["Will the port cu"] == ("question", "Ola Brandt")
+    assert kinds["Not this year. L"] == ("answer", "Sam Ibe")

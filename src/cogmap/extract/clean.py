@@ -46,7 +46,9 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"|^(updated|posted|published)\s+\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago$"
                       # a social post's controls, alone on their line
                       r"|^(show (more )?(replies|comments)|translate (post|tweet)|show this thread|view replies|"
-                      r"load more( comments)?|reply|retweet|repost|quote)$",
+                      r"load more( comments)?|reply|retweet|repost|quote|join|follow|subscribe)$"
+                      # a thread's sorting control and its link to the rest of a reply chain
+                      r"|^sort(ed)? by\s*:?(\s+\w+){0,2}$|^continue (this|the) thread\W*$",
                       re.I)
 # A row of buttons in brackets: "[Share] [Print] [Email]", perhaps after the row's label
 # ("Share this article: [Email] [X]"): the brackets say they are buttons, whatever the label says.
@@ -83,7 +85,7 @@ _MAIL_FURNITURE = re.compile(
     r"\bforward (this )?(e-?mail |newsletter )?to a friend\b|^-*\s*forwarded message\b|"
     r"\byou (are|were) receiving this\b|^(this|today's|today’s|this week's|this week’s)\b.{0,40}"
     r"\b(is|are|was) brought to you by\b|\bwherever you (get|listen to) (your )?podcasts\b|"
-    r"\bcirculated for (discussion|comment)\b|\b(views|opinions) (expressed )?(here(in)? )?(are|is) (solely )?"
+    r"\bcirculated for (discussion|comment)\b|\bcheck against delivery\b|\bas prepared for delivery\b|\b(views|opinions) (expressed )?(here(in)? )?(are|is) (solely )?"
     r"(those|that) of the (authors?|writers?|contributors?)\b|"
     r"\b(views|opinions)\b[^.]{0,60}\bdo(es)? not necessarily (reflect|represent)\b)", re.I)
 _FURNITURE_WORDS = 40
@@ -102,6 +104,31 @@ _NOTE_VOCABULARY = frozenset("transcript this the interview conversation episode
 _FILE_NOTE = re.compile(r"^(unedited|uncorrected|rush|raw) transcript\b|^transcribed by\b|"
                         r"^transcript (provided|produced|prepared) by\b|^downloaded (from|on|by)\b|"
                         r"^\W*(©|copyright\b)", re.I)
+# A broadcast script's production cues, which no one says: a cue in capitals in square
+# brackets ("[TAKE PKG]", "[SOT: NAME]", "[LOWER THIRD: NAME / ROLE]", "[CG: ...]"; a
+# transcript's "[applause]" is in lower case and stays), the script's header fields in capitals
+# ("SLUG: ...", "WRITER: ... PRODUCER: ... RUNS: 2:41") and the mark that closes an item
+# ("### END OF ITEM B4 ###", "-30-", "ENDS").
+_CUE = re.compile(r"^\[(?=[^\]]*[A-Z]{2})[^\[\]a-z]{2,100}\]$"
+                  r"|^(SLUG|WRITER|PRODUCER|RUNS|RUN ?TIME|RUNNING TIME|TRT|AIR ?DATE|LOWER THIRD|SUPER|CG|CHYRON|"
+                  r"GFX|SOT|NAT SOUND|NATS|V/O|VO|OOV|VOSOT)\s*:"
+                  r"|^[#\s]*END OF\b[^a-z]{0,40}$|^-\s*30\s*-$|^ENDS$")
+# A press office's sign-off at the foot of a release or transcript: "Media relations office,
+# Central Bank of X", "Press Office, Ministry of Y" (no sentence).
+_PRESS_OFFICE = re.compile(r"^(?:(?:media|press|public|news)\s+(?:relations|affairs|information|office|desk)|"
+                           r"communications\s+(?:office|department|directorate|unit|team))\b", re.I)
+#: A forum's furniture: a community's name alone or with its sidebar's word ("r/Skiing rules").
+_COMMUNITY = re.compile(r"^r/\w+(\s+\w+){0,2}$")
+#: A forum post's header, which names who posted it: "r/X • Posted by u/name · 7h".
+_POSTED_BY = re.compile(r"\bposted by\s+(?:u/|@)(?P<handle>[\w-]{2,40})\b", re.I)
+#: The head of a comment in a thread: the commenter's handle, then counters (votes, age),
+#: "u/name · 412 points · 6h", "@name (OP) | 3 likes | 2 hours ago". It goes as debris, but
+#: it names who wrote the comment under it: see ``Cleaned.voices``.
+_HANDLE_HEAD = re.compile(
+    r"^(?:u/|@)(?P<handle>[\w-]{2,40})(?P<op>\s*\((?:OP|op|author)\))?"
+    r"(?=(?:\s*[·•|]\s*[^·•|]{1,30})*?\s*[·•|]\s*(?:\d[\d.,]*[kKmM]?\s+(?:points?|votes?|upvotes?|likes?)|"
+    r"\d+\s*(?:s|m|h|d|w|mo|y|mins?|hrs?|hours?|days?|weeks?|minutes?)(?:\s+ago)?)\s*(?:[·•|]|$))"
+    r"(?:\s*[·•|]\s*[^·•|]{1,30}){1,5}$")
 # A wire story's credit line: "(Reporting by A; additional reporting by B; Editing by C)".
 _WIRE_CREDIT = re.compile(r"^\(?\s*(additional )?(reporting|writing|editing|compiled|produced) by\b", re.I)
 # A caption or credit that says so: "Image: ... Photo: Getty Images".
@@ -162,6 +189,11 @@ class Cleaned:
     #: Spans (in ``text``) of the paragraphs that were wholly bold ("**How did it start**")
     #: before their marks went: an interview's way of setting the interviewer's turns apart.
     strong: list[tuple[int, int]] = field(default_factory=list)
+    #: Who wrote what in a thread of comments: (offset in ``text`` where a comment starts, the
+    #: handle its header names), in order. The header ("u/name · 412 points") goes as debris.
+    voices: list[tuple[int, str]] = field(default_factory=list)
+    #: The handle of whoever started the thread ("Posted by u/name", "u/name (OP)").
+    poster: Optional[str] = None
 
 
 def _words(line: str) -> list[str]:
@@ -197,7 +229,7 @@ _MENU_SEPARATOR = re.compile(r"\s+[·•∙|>›»/]\s+")
 #: Headings of a page's lists of other pages and tags, whose items follow one a line.
 _LIST_HEADING = re.compile(r"^(most (read|viewed|popular|shared|watched)|related( (stories|articles|topics|"
                            r"content|links|reading))?|topics|tags|read (next|more)|more (from|on|stories)\b.*|"
-                           r"you (may|might) also like|recommended( for you)?|popular now|trending( now)?)\W*$", re.I)
+                           r"(more )?((posts|stories|threads|videos|articles) )?you (may|might) (also )?like|recommended( for you)?|popular now|trending( now)?)\W*$", re.I)
 
 
 def _is_menu(line: str) -> bool:
@@ -326,6 +358,10 @@ ASKING = re.compile(r"^(?:(?:how|what|why|when|where|who|whom|whose|which)(?:\s+
                      r"must)(?:n[’']t)?\s+[a-z]", re.I)
 
 
+#: Markdown's quote marks, "> " and "> > " (a reply under a reply): no words of the quote.
+_MD_QUOTE = re.compile(r"^(?:>[ \t]?)+")
+
+
 def _unmarked(line: str) -> str:
     """A line without the marks of Markdown that text pasted from a page or a notes app
     carries: "## What caused it?" and "**Why did the cod disappear?**" are a heading and a
@@ -340,7 +376,10 @@ def _unmarked(line: str) -> str:
 _PAGE_MARK = re.compile(r"(^|\s)[-–—\s]*page\s+\d+(\s*(of|/)\s*\d+)?[-–—\s]*$"
                         r"|^[-–—\s]*(\d+\s*(of|/)\s*\d+|[-–—]\s*\d+\s*[-–—])[-–—\s]*$", re.I)
 # A speaker's label: "HOST:", "Dr. Lena Marsh:", "PAUL (host):".
-_SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(\s+\([^()\n]{1,40}\))?\s*:\s+(?=\S)")
+# (A script may add the person and the shot: "REPORTER (TOM ASHBY) (V/O):".)
+_SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(\s+\([^()\n]{1,40}\)){0,3}\s*:\s+(?=\S)")
+#: A court transcript's turn marks, "Q. Where were you?" / "A. At home.": a turn each.
+_QA_MARK = re.compile(r"^[QA]\.\s+(?=\S)")
 #: What starts a line of its own, never the rest of a wrapped one: a bullet, a numbered
 #: item, a Markdown heading or quote, a speaker's tag.
 _LINE_START = re.compile(r"^([•·▪◦‣*#>|¹²³⁴⁵⁶⁷⁸⁹⁰]|-\s|\d{1,2}[.)]\s|[A-Z][\w.’' -]{0,40}:\s)")
@@ -436,8 +475,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     Paragraphs are the non-empty lines; the cleaned text joins them with a blank
     line, so offsets into it are stable and paragraphs are easy to find again.
     """
-    marked = [(_unmarked(ln.strip()), bool(_MD_HEADING.match(ln.strip())), _wholly_strong(ln))
-              for ln in unwrap(text).split("\n")]
+    unquoted = [_MD_QUOTE.sub("", ln.strip()).strip() for ln in unwrap(text).split("\n")]
+    marked = [(_unmarked(ln), bool(_MD_HEADING.match(ln)), _wholly_strong(ln)) for ln in unquoted]
     marked = [(ln, heading, bold) for ln, heading, bold in marked if ln]
     lines = [ln for ln, _, _ in marked]
     headings = {i for i, (_, heading, _) in enumerate(marked) if heading}
@@ -470,17 +509,32 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         """Line ``i`` is a speaker's turn or a part of a letter: words of the text, never
         debris by their shape."""
         m = _SPEAKER_LABEL.match(lines[i])
-        return bool(m and m.group("label").upper() in speakers or _LETTER_PART.match(lines[i]))
+        return bool(m and m.group("label").upper() in speakers or _LETTER_PART.match(lines[i]) or
+                    _QA_MARK.match(lines[i]))
 
     author = None
+    poster = None
+    heads: dict[int, str] = {}  # line index -> the handle whose comment it heads
     for i, ln in enumerate(lines):
         words = _words(ln)
+        head = _HANDLE_HEAD.match(ln)
+        posted = _POSTED_BY.search(ln) if len(words) <= 14 and not _ends_sentence(ln) else None
         # (A headline that reads as a sentence can come before the byline: a few lines in.)
         byline = _BYLINE_NAME.match(ln) if author is None and i <= max(first_body, 3) else None
         if byline is not None:
             author = byline.group("name")
         if not words:
             drop[i] = "symbols"
+        elif head or posted:
+            drop[i] = "handle"
+            heads[i] = (head or posted).group("handle")
+            if posted or head.group("op"):
+                poster = poster or heads[i]
+        elif (_CUE.match(ln) or _COMMUNITY.match(ln) or _PRESS_OFFICE.match(ln) and len(words) <= 12 and
+              not _ends_sentence(ln)) and not spoken(i):
+            drop[i] = "cue"
+            if date is None and re.match(r"^AIR ?DATE\s*:", ln):
+                date = iso_date(ln.split(":", 1)[1])  # the day a script went on air is its date
         elif _is_page_mark(ln) or ln in running and not spoken(i):
             drop[i] = "page"
         elif _is_widget(ln):
@@ -585,10 +639,17 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     out: list[str] = []
     paragraphs: list[tuple[int, int]] = []
     strong: list[tuple[int, int]] = []
+    voices: list[tuple[int, str]] = []
+    voice = None
     pos = 0
     for i in range(n):
+        if i in heads:
+            voice = heads[i]
         if i in drop:
             continue
+        if voice is not None:
+            voices.append((pos + 2 if out else pos, voice))  # (the comment starts at its next paragraph)
+            voice = None
         if out:
             pos += 2
         paragraphs.append((pos, pos + len(lines[i])))
@@ -608,4 +669,4 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         date = None
     return Cleaned(text="\n\n".join(out), removed=[lines[i] for i in listed],
                    reasons=[drop[i] for i in listed], paragraphs=paragraphs, title=title, date=date,
-                   author=author, strong=strong)
+                   author=author, strong=strong, voices=voices, poster=poster)

@@ -48,7 +48,22 @@ _TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir pres
 TIMESTAMP = r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s+)?"
 # (A part or a firm may follow the name in brackets: "Anand Kohli (CFO):", "Peter Lowry
 # (Brightwater Securities):"; the name is the label.)
-_LABEL = re.compile(r"^" + TIMESTAMP + r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(?P<part>\s+\([^()\n]{1,40}\))?\s*:\s+(?=\S)")
+# A script may give the person and the shot after a part: "REPORTER (TOM ASHBY) (V/O):". A
+# court transcript marks its turns "Q." and "A." (a lone letter and a stop, no colon).
+_LABEL = re.compile(r"^" + TIMESTAMP + r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(?P<part>(?:\s+\([^()\n]{1,40}\)){1,3})?"
+                    r"(?:\s*:|(?<=[QA])(?<![\w.'’&\- ][QA])\.)\s+(?=\S)")
+#: A witness's heading in an inquiry's or a court's transcript: "DR JANE ROE (sworn)", "Jane
+#: Roe (affirmed)": the one who answers the "A." turns that follow.
+_WITNESS = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,5})\s*\((?:affirmed|sworn|sworn in|"
+                      r"re-?called|on (?:former )?oath|under oath)\)\s*$", re.I)
+#: Who puts the questions to a witness: "Examined by MR JOHN DOE, Counsel to the Inquiry".
+_EXAMINER = re.compile(r"^(?:(?:further |cross[- ]|re-?)?examined|questioned)\s+by\s+"
+                       r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,5})\s*(?:,|\(|$)", re.I)
+#: Titles a turn label may put before a surname ("JUDGE PASHLEY:", "GOVERNOR VARRO:").
+_LABEL_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady judge justice governor deputy "
+                          "councillor cllr senator minister president chairman chairwoman rev father "
+                          "general colonel captain director mayor commissioner secretary inspector chief "
+                          "superintendent ambassador".split())
 _DASH = re.compile(r"^[-–—]\s+")
 #: How a writer answers their own question in the next breath: "Because ...", "Yes.", "Far more than X."
 _SELF_ANSWER = re.compile(r"^(because\b|yes\b|no\b|not\b|mostly\b|partly\b|far\b|hardly\b|sadly\b|of course\b)",
@@ -110,6 +125,10 @@ class People:
     def resolve_label(self, label: str) -> Optional[str]:
         """A Q&A label: a surname, a first name, or initials ("DR" for David Roe)."""
         lab = label.strip().rstrip(".").lower()
+        words = lab.split()
+        while len(words) > 1 and words[0].rstrip(".") in _LABEL_TITLES:
+            words = words[1:]  # "JUDGE PASHLEY", "DEPUTY GOVERNOR OKWU": the surname
+        lab = " ".join(words)
         names = set(self.canonical.values())
         for n in names:
             parts = n.split()
@@ -480,6 +499,8 @@ def _paragraph_features(cleaned: Cleaned):
         p = cleaned.text[a:b]
         m = _LABEL.match(p)
         label = m.group("label") if m and len(m.group("label").split()) <= 3 else None
+        if label and _cast_line(p[m.end():]):
+            label = None  # "Chair: Judge Ann Lee", a transcript's list of who is who: no turn
         parts = re.split(r"(?<=[.!?])\s+", p, maxsplit=2)
         first_sentence = parts[0]
         rest = p[len(first_sentence):].strip()
@@ -496,13 +517,47 @@ def _paragraph_features(cleaned: Cleaned):
             "q_first": first_sentence.rstrip().rstrip("”\"’'»)").endswith("?"),
             "words": len(p.split()), "quoted": p.lstrip()[:1] in "“\"«„",
             "bold": (a, b) in strong,
+            "parts": re.findall(r"\(([^()\n]{1,40})\)", m.group("part") or "") if label else [],
+            "stop": bool(label and not m.group(0).rstrip().endswith(":")),
         })
+    # "Q." and "A." without a colon are turn marks only as a pair: a line may open on an initial.
+    if not ({f["label"] for f in feats if f["stop"]} >= {"Q", "A"}):
+        for f in feats:
+            if f["stop"]:
+                f["label"] = None
     _bold_prompts(feats)
     return feats
 
 
+def _cast_line(rest: str) -> bool:
+    """Whether what follows a label is only a name, "Judge Ann Lee" of "Chair: Judge Ann Lee"."""
+    words = rest.split()
+    return 2 <= len(words) <= 5 and not rest.rstrip().endswith(tuple(".!?;:,")) and \
+        all(w[:1].isupper() for w in words)
+
+
+def _part_person(parts: list[str]) -> Optional[str]:
+    """The person a part's brackets name, "Tom Ashby" of "REPORTER (TOM ASHBY) (V/O)" or of
+    "QUESTION (Tom Ashby, Daily News)": the first bracket's first field, shaped as a name of
+    two words or more, which no shot or role ("V/O", "OFF CAMERA") is not."""
+    if not parts:
+        return None
+    words = parts[0].split(",")[0].split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words) or \
+            any(w.lower().rstrip(".") in _SHOT_WORDS | _ROLE_LABELS for w in words):
+        return None
+    return " ".join(w.capitalize() if w.isupper() else w for w in words)
+
+
+#: Words of a script's shots and sources, which a bracket after a part may give instead of a name.
+_SHOT_WORDS = frozenset("on off cam camera live standup stand-up v/o vo sot voice over tape studio remote "
+                        "phone video package pkg continued cont'd contd".split())
+
+
 def _classify_turns(cleaned: Cleaned, feats, people: People):
     n = len(feats)
+    if len(cleaned.voices) >= 3 and len({h for _, h in cleaned.voices}) >= 2:
+        return _thread_turns(cleaned, feats, people)
     kinds = ["narration"] * n
     speakers: list[Optional[str]] = [None] * n
     labels = Counter(f["label"] for f in feats if f["label"])
@@ -557,6 +612,14 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     # voices gives each turn its own; the first answering voice is the interviewee).
     named = {lab: people.resolve_label(lab) or _label_person(lab, cleaned.text, people)
              for lab in labels if lab in a_labels or lab in q_labels}
+    for lab in named:
+        # "ANCHOR (DANA REYES):": the part's person is the one its brackets name. (A question's
+        # asker, "QUESTION (Ann Lee, Daily News):", changes from turn to turn: see below.)
+        person = _part_person(next(f["parts"] for f in feats if f["label"] == lab)) \
+            if _role(lab) and named[lab] is None else None
+        if person:
+            people.add(person)
+            named[lab] = people.resolve(person) or person
     for lab in a_labels:
         if named.get(lab) is None and _role(lab) == "answer":
             # "GUEST:" is whom the host has just introduced ("Joining me now is Dr. Helen
@@ -574,6 +637,7 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
             named[lab] = lab.strip()
 
     prev = "narration"
+    runs_on = [False] * n  # a paragraph that continues the turn before it
     for i in range(start, n):
         f = feats[i]
         if f["label"] in q_labels:
@@ -600,8 +664,134 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
             speakers[i] = named[f["label"]]
         elif kind == prev and i > start:
             speakers[i] = speakers[i - 1]  # a turn that runs on into the next paragraph
+            runs_on[i] = True
         prev = kind
+    _court_voices(cleaned, feats, people, speakers, start)
+    _neither_side(feats, kinds, runs_on, labels, q_labels, a_labels, start, is_question)
+    # The interviewee is the first voice that answers (not a reporter's voice-over, not a
+    # moderator's): the witness of a court's "A." turns, else the first answering label's person.
+    answering = [speakers[i] for i in range(start, n) if kinds[i] == "answer" and feats[i]["label"]
+                 and _role(feats[i]["label"]) != "answer" or kinds[i] == "answer" and feats[i]["stop"]]
+    interviewee = next((s_ for s_ in answering if s_), interviewee)
     return kinds, speakers, interviewee, interviewer
+
+
+def _court_voices(cleaned: Cleaned, feats, people: People, speakers, start: int) -> None:
+    """The people of a court's or an inquiry's "Q." and "A." turns: the witness a heading
+    names ("DR JANE ROE (sworn)") answers the "A." turns after it, up to the next witness's
+    heading, and the counsel "Examined by MR JOHN DOE, ..." names asks the "Q." turns."""
+    witness = examiner = None
+    for i, f in enumerate(feats):
+        first_line = f["text"].split("\n", 1)[0].strip()
+        w, e = _WITNESS.match(first_line), _EXAMINER.match(first_line)
+        for m in (w, e):
+            if m is None:
+                continue
+            words = [x for x in m.group("name").split() if x.lower().rstrip(".") not in _LABEL_TITLES]
+            name = " ".join(x.capitalize() if x.isupper() else x for x in words)
+            if len(words) >= 2:
+                people.add(name)
+                if m is w:
+                    witness = people.resolve(name) or name
+                else:
+                    examiner = people.resolve(name) or name
+        lab = (f["label"] or "").upper().rstrip(".")
+        if i >= start and lab in ("A", "ANSWER") and witness:
+            speakers[i] = witness
+        elif i >= start and lab in ("Q", "QUESTION"):
+            speakers[i] = _part_person(f["parts"]) or examiner or speakers[i]
+
+
+def _neither_side(feats, kinds, runs_on, labels, q_labels, a_labels, start: int, is_question) -> None:
+    """Turn kinds of the voices that are neither the one asked nor the one answering.
+
+    A presenter's part ("ANCHOR:", "HOST:") that asks nothing anywhere in the text reads a
+    script (a news package's lead and tag): narration. Where the questions are labelled as
+    such ("QUESTION (Ann Lee, Daily News):", "Q:"), a voice that never asks and never speaks
+    right after a question is the moderator's, who hands the floor over: narration too. A
+    reporter's part asks where its turn asks ("REPORTER (OFF CAMERA): Why here?") and
+    otherwise, unless it answers a question (a live two-way), is the reporter's voice-over:
+    narration. Each keeps its speaker.
+    """
+    n = len(feats)
+    explicit = any(lab.upper().rstrip(".") in ("Q", "QUESTION") for lab in q_labels)
+    by_label: dict[str, list[int]] = {}
+    for i in range(start, n):
+        if feats[i]["label"]:
+            by_label.setdefault(feats[i]["label"], []).append(i)
+    narrated: set[int] = set()
+
+    def narrate() -> None:
+        for i in range(start, n):
+            if i in narrated or runs_on[i] and i - 1 in narrated:
+                narrated.add(i)
+                kinds[i] = "narration"
+
+    after_question = {i for i in range(start + 1, n) if kinds[i - 1] == "question"}
+    for lab, idx in by_label.items():
+        asks = any(feats[i]["q_end"] or feats[i]["q_first"] for i in idx)
+        if lab in q_labels and _role(lab) == "question" and not asks:
+            narrated.update(idx)
+        elif lab in a_labels and explicit and not asks and not after_question & set(idx) and \
+                lab.upper().rstrip(".") not in ("A", "ANSWER"):
+            narrated.update(idx)
+    narrate()
+    # (A reporter answers a question the anchor put, not a presenter's lead that reads as a script.)
+    after_question = {i for i in range(start + 1, n) if kinds[i - 1] == "question"}
+    for lab, idx in by_label.items():
+        if lab in a_labels and _role(lab) == "answer" and lab.strip().rstrip(".").lower() in _REPORTING_ROLES:
+            for i in idx:
+                if is_question(i) and i + 1 < n and feats[i + 1]["label"] not in (None, lab):
+                    kinds[i] = "question"
+                elif i not in after_question:
+                    narrated.add(i)
+    narrate()
+
+
+#: Parts that report rather than answer, unless asked (a reporter's voice-over).
+_REPORTING_ROLES = frozenset("reporter correspondent".split())
+
+
+def _handle_person(handle: str, people: People, text: str) -> str:
+    """The person a handle is made of ("AnnLee_MetOffice" of Ann Lee), when one person the
+    text names has a surname of four letters or more in it, or one name the text prints
+    ("I'm Ann Lee") is the handle's letters run together; else the handle."""
+    low = re.sub(r"[^a-z]", "", handle.lower())
+    owners = {name for name in set(people.canonical.values())
+              if len(name.split()) >= 2 and len(name.split()[-1]) >= 4 and name.split()[-1].lower() in low}
+    if not owners:
+        owners = {f"{m.group(1)} {m.group(2)}" for m in re.finditer(r"\b([A-Z][a-z]+) ([A-Z][a-z’'-]{3,})\b", text)
+                  if (m.group(1) + m.group(2)).lower() in low}
+        for name in owners:
+            people.add(name)
+    return owners.pop() if len(owners) == 1 else handle
+
+
+def _thread_turns(cleaned: Cleaned, feats, people: People):
+    """Turns of a thread of comments, whose heads ("u/name · 412 points") say who wrote each
+    (``cleaned.voices``): the original post is narration; after it, the poster's comments are
+    answers, and another commenter's turn asks where it asks, else is that commenter's own
+    say (an answer of theirs, not the poster's). Each turn is its writer's."""
+    n = len(feats)
+    kinds: list[str] = ["narration"] * n
+    speakers: list[Optional[str]] = [None] * n
+    offsets = [o for o, _ in cleaned.voices]
+    who = {h: _handle_person(h, people, cleaned.text) for _, h in cleaned.voices}
+    poster = cleaned.poster
+    started = False
+    for i, (a, _) in enumerate(cleaned.paragraphs):
+        k = bisect.bisect_right(offsets, a) - 1
+        if k < 0:
+            continue
+        handle = cleaned.voices[k][1]
+        speakers[i] = who[handle]
+        if handle == poster and not started:
+            continue  # the post itself
+        started = True
+        f = feats[i]
+        asks = f["q_end"] or f["q_first"] and not f["self_answered"] and not f["quoted"]
+        kinds[i] = "question" if asks and handle != poster else "answer"
+    return kinds, speakers, who.get(poster), None
 
 
 #: Parts in a broadcast or an interview that ask, and parts that answer or report.
@@ -891,7 +1081,7 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     for i, ((a, b), kind) in enumerate(zip(cleaned.paragraphs, kinds)):
         speaker = voices[i] or (interviewee if kind == "answer" else interviewer if kind == "question" else None)
         # A turn is the words spoken: a speaker tag ("NAM:", "Q:") is no part of them.
-        if kind != "narration" and feats[i]["label"]:
+        if (kind != "narration" or voices[i]) and feats[i]["label"]:
             lead = _LABEL.match(feats[i]["text"])
             a = min(b, a + lead.end()) if lead else a
         if turns and turns[-1].kind == kind and kind != "question" and turns[-1].speaker == speaker:
