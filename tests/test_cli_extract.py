@@ -186,3 +186,10 @@ def test_output_is_left_alone_when_an_article_fails(tmp_path):
     assert out.read_text() == "kept"
     r = run("extract", good, empty, "--format", "json")  # to the terminal: the good one shown, the bad one said
     assert r.returncode == 2 and json.loads(r.stdout)[0]["claims"], r.stderr
+
+
+def test_the_extractor_help_names_the_default():
+    from cogmap.cli.extract import EXTRACTOR_HELP
+    from cogmap.extract.pipeline import DEFAULT_EXTRACTOR
+
+    assert f"Default: {DEFAULT_EXTRACTOR}," in EXTRACTOR_HELP

@@ -32,7 +32,10 @@ class Extractor(str, Enum):
     rules = "rules"
 
 
-EXTRACTOR_HELP = "How claims and forecasts are found: learned (the fine-tuned reader) or rules."
+# (The default is written out, not imported: the pipeline's module is loaded only when a
+# command runs. tests/test_cli_extract.py checks the two agree.)
+EXTRACTOR_HELP = ("How claims and forecasts are found: learned (the fine-tuned reader) or rules. "
+                  "Default: learned, or $COGMAP_EXTRACTOR_KIND.")
 
 
 #: ``--aliases FILE`` of extract, map, add and report.
