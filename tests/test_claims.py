@@ -2285,3 +2285,12 @@ def test_what_a_cause_means_is_its_effect_and_the_next_link_goes_on_from_it():
 
 def test_interrupting_lowers():
     assert _links("The strikes interrupted supplies of fuel.", "rules") == [("strikes", -1, "supplies of fuel")]
+
+
+def test_an_as_clause_before_the_news_in_which_nothing_moves_says_when():
+    for extractor in ("rules", "learned"):
+        links = _links("As leases expire, firms that adopt hybrid schedules rent less space.", extractor)
+        assert not [c for c, _p, _e in links if "leases" in c], (extractor, links)
+        # a reason: something in it moves
+        links = _links("As rents eat up more of their pay, families cut back on food.", extractor)
+        assert [c for c, _p, _e in links if c.startswith("rents")], (extractor, links)
