@@ -174,9 +174,9 @@ LEVELS: dict[str, int] = {**dict.fromkeys("high highs highest record peak top".s
 #: Modifiers that state the direction of the noun they modify ("higher prices").
 SIGNED_MODIFIERS: dict[str, int] = {
     **dict.fromkeys("higher rising increasing growing greater more mounting soaring surging "
-                    "stronger heightened increased elevated longer wider widening".split(), 1),
+                    "stronger heightened increased elevated longer wider widening deeper thicker faster".split(), 1),
     **dict.fromkeys("lower falling declining decreasing less fewer weaker shrinking dwindling "
-                    "reduced diminished slower shorter narrower narrowing".split(), -1),
+                    "reduced diminished slower shorter narrower narrowing thinner shallower".split(), -1),
 }
 #: Words of part or quantity whose "of" phrase is the variable: "most of the harvest".
 PART_WORDS = frozenset("most much many some all part half bulk majority rest remainder portion".split())
