@@ -2287,15 +2287,6 @@ def test_interrupting_lowers():
     assert _links("The strikes interrupted supplies of fuel.", "rules") == [("strikes", -1, "supplies of fuel")]
 
 
-def test_an_as_clause_before_the_news_in_which_nothing_moves_says_when():
-    for extractor in ("rules", "learned"):
-        links = _links("As leases expire, firms that adopt hybrid schedules rent less space.", extractor)
-        assert not [c for c, _p, _e in links if "leases" in c], (extractor, links)
-        # a reason: something in it moves
-        links = _links("As rents eat up more of their pay, families cut back on food.", extractor)
-        assert [c for c, _p, _e in links if c.startswith("rents")], (extractor, links)
-
-
 def test_words_of_degree_are_the_direction_of_the_noun_they_modify():
     assert _links("Budget cuts led to a thinner pipeline of teachers.", "rules") == \
         [("budget cuts", -1, "pipeline of teachers")]
