@@ -766,3 +766,142 @@ def test_only_a_sentence_that_says_nothing_but_how_sure_sets_the_forecast_before
     # a sentence that says more is no follow-up
     assert got("The bank will cut rates in March. That is why bonds rallied.") == [
         ("The bank will cut rates in March.", 0.875)]
+
+
+def _forecasts(text, extractor):
+    return [(f.statement, f.probability) for f in cogmap.extract(text, extractor=extractor).forecasts]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text", [
+    "Because workers were not recording each other, disputes were less likely to spread online.",
+    "In the old blocks, tenants were far more likely to move out within a year.",
+    "During the trial, clinics that opened late were less likely to turn patients away.",
+])
+def test_a_comparison_of_likelihood_in_the_past_is_no_forecast(text, extractor):
+    """"X were less likely to Y": a finding about the past, not what is to come."""
+    assert _forecasts(f"Twelve depots took part in a trial last spring. {text}", extractor) == []
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_comparison_of_likelihood_to_come_stays_a_forecast(extractor):
+    assert _forecasts("Smaller farms are more likely to fail next year.", extractor) == [
+        ("Smaller farms are more likely to fail next year.", 0.675)]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text", [
+    "Higher tariffs should, over time, support local mills by making imports dearer.",
+    "The new reservoir should eventually ease the shortages in the valley.",
+    "Cheaper loans should lift housing starts next year.",
+])
+def test_a_should_of_an_expected_outcome_is_a_likely_forecast(text, extractor):
+    doc = cogmap.extract(f"The ministry met on Tuesday. {text} Exporters were pleased.", extractor=extractor)
+    assert [(f.statement, f.probability, f.hedge) for f in doc.forecasts] == [(text, 0.675, "should")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text", [
+    "The council should cap parking fees.",
+    "Landlords should repair the boilers before winter.",
+    "The law should protect tenants.",
+    "The fee should be scrapped next year.",
+    "The ministry should have acted sooner.",
+])
+def test_a_should_of_advice_stays_no_forecast(text, extractor):
+    assert _forecasts(text, extractor) == []
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("aside", ["yes, I won't pretend otherwise", "and I can't deny it",
+                                   "I won't lie to you", "I'm not going to pretend otherwise"])
+def test_an_aside_on_the_speakers_stance_does_not_negate_the_forecast(aside, extractor):
+    text = f"The levy will hurt small bakeries, {aside}."
+    got = _forecasts(f"Q: Won't the levy hurt them?\n\nA: {text} But the big chains pay most of it.", extractor)
+    assert (text, 0.875) in got, got
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_stance_verb_that_frames_a_clause_still_reads_it(extractor):
+    assert _forecasts("Prices will not fall this year, I can assure you.", extractor) == [
+        ("Prices will not fall this year, I can assure you.", 0.125)]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("line", [
+    "CHAIRMAN ROSS: We will adjourn for ten minutes.",
+    "CHAIRMAN ROSS: We will now take questions from the floor.",
+    "CHAIRMAN ROSS: The panel will resume at three.",
+    "CHAIRMAN ROSS: We will break for lunch and reconvene at two.",
+])
+def test_a_chairs_housekeeping_of_the_session_is_no_forecast(line, extractor):
+    text = ("MS OKAFOR: The pumps will fail within a decade if nothing is done.\n\n"
+            f"{line}\n\n(Short break)\n\nMS OKAFOR: I stand by that.")
+    got = _forecasts(text, extractor)
+    assert got == [("The pumps will fail within a decade if nothing is done.", 0.875)], got
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text", [
+    "We will take a hit next year.",
+    "We will begin to see prices fall.",
+    "The court will rule against the company.",
+])
+def test_what_we_or_a_court_will_do_beyond_the_sitting_stays_a_forecast(text, extractor):
+    assert [s for s, _ in _forecasts(text, extractor)] == [text]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text", [
+    "Managers may approve remote work on a case-by-case basis.",
+    "Patients may bring one visitor if they book ahead.",
+    "Pupils who cycle to school may store their helmets in the office.",
+    "Where a family cannot pay, the principal may waive the fee.",
+])
+def test_a_may_that_permits_a_role_an_act_is_no_forecast(text, extractor):
+    assert _forecasts(f"Are there exceptions?\n\nYes. {text} The rules are posted online.", extractor) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Some residents may feel more isolated at first.",
+    "Some tenants may also leave the estate.",
+    "Landlords may raise rents next year.",
+])
+def test_a_hedged_possibility_about_people_stays_a_forecast(text):
+    assert _forecasts(text, "rules") == [(text, 0.4)]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_the_subject_who_puts_the_odds_is_the_forecaster(extractor):
+    text = ("ANCHOR: The mill's future is in doubt.\n\n"
+            "REPORTER (JO BRANDT): Workers voted on the offer this morning. Kessler puts the odds of keeping "
+            "the mill open at maybe forty percent.")
+    fs = [f for f in cogmap.extract(text, extractor=extractor).forecasts if "odds" in f.statement]
+    assert [(f.probability, f.speaker) for f in fs] == [(0.4, "Kessler")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_model_that_suggests_is_no_forecaster(extractor):
+    """"the regional flood models suggest we'll likely see X": the forecast is the one's who
+    cites the models, here the interviewee whose answer it is."""
+    text = ("Flood outlook: an interview with Ines Moreau\n\n"
+            "INTERVIEWER: How bad was this spring?\n\n"
+            "INES MOREAU: Bad. The river rose faster than in any year we have records for.\n\n"
+            "INTERVIEWER: And the longer term?\n\n"
+            "INES MOREAU: Longer term, the regional flood models suggest we'll likely see bigger surges by 2040.\n\n"
+            "INTERVIEWER: Thank you.")
+    fs = [f for f in cogmap.extract(text, extractor=extractor).forecasts if "surges" in f.statement]
+    assert [(f.probability, f.speaker) for f in fs] == [(0.675, "Ines Moreau")], [(f.statement, f.speaker) for f in fs]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_an_expected_should_in_a_statement_survives_the_reader(extractor):
+    """The reader, which saw "should" mostly as advice, doubts it in a statement's prose: the
+    rules' expected "should" stands, as a fixed forecasting phrase does."""
+    text = ("GOVERNOR LINDQVIST: Good morning. Today the board raised the policy rate by one percentage point, "
+            "to 9 percent.\n\nThe main pressure this quarter has come from abroad. Export earnings fell by "
+            "12 percent compared with a year ago.\n\nHigher rates should, over time, support the krona by making "
+            "savings accounts more attractive. We sold 300 million dollars of reserves in March.")
+    fs = [(f.probability, f.hedge) for f in cogmap.extract(text, extractor=extractor).forecasts
+          if "krona" in f.statement]
+    assert fs == [(0.675, "should")]

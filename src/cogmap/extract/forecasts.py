@@ -21,7 +21,8 @@ from cogmap.extract.lexicon import DECREASE, INCREASE, LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawForecast", "find_forecasts", "answered_forecast", "framed_term", "counterfactual", "permitted", "in_the_past",
-           "possible_event", "judged", "short_of_certain", "JUDGING_VERBS", "confidence_after"]
+           "possible_event", "judged", "short_of_certain", "JUDGING_VERBS", "confidence_after", "past_comparison",
+           "expected_should", "stance_aside", "session_business"]
 
 HORIZON = re.compile(
     r"\b((within|in|over|during|by|before|after|until|through|throughout)\s+(the\s+)?"
@@ -60,7 +61,8 @@ class RawForecast:
     reader_only: bool = False
     #: Said through a fixed forecasting phrase ("it's only a matter of time before X"), an
     #: open question ("nobody knows if X will") or a number ("I'd put it at 60 percent"),
-    #: which the reader, trained mostly on modal verbs, tends to miss.
+    #: which the reader, trained mostly on modal verbs, tends to miss; or through the "should"
+    #: of an expected outcome (:func:`expected_should`), which it often takes for advice.
     framed: bool = False
     #: An event that "may" or "might" come (:func:`possible_event`), which the reader, trained
     #: on few actors' moves ("X may also target Y"), often calls no forecast.
@@ -163,6 +165,9 @@ def _future_marks(verb):
         elif c.dep_ == "aux" and low in _POSSIBLE:
             future = True
             words.append(low)
+        elif c.dep_ == "aux" and low == "should" and expected_should(verb):
+            future = True  # "Higher rates should, over time, support the currency": expected (likely)
+            words.append(low)
         elif c.dep_ == "aux" and low in ("can", "ca") and HORIZON.search(verb.sent.text):
             # "X can win next year" foretells; "tariffs can hurt consumers" states a general truth.
             future = True
@@ -193,7 +198,8 @@ def _future_marks(verb):
     if "have" in {c.lemma_ for c in verb.children if c.dep_ == "aux"} and verb.tag_ == "VBN" and \
             not auxes & {"will", "shall", "'ll", "’ll"}:
         return words, False, negated
-    if counterfactual(verb) or permitted(verb) or in_the_past(verb) or advised(verb):
+    if counterfactual(verb) or permitted(verb) or in_the_past(verb) or advised(verb) or stance_aside(verb) or \
+            session_business(verb):
         return words, False, negated
     return words, future, negated
 
@@ -234,7 +240,11 @@ def in_the_past(verb) -> bool:
     >>> [in_the_past(next(t for t in s if t.lower_ in ("fold", "rise"))) for s in nlp(
     ...     "In 2022 everyone assumed the junta would fold. Analysts said prices would rise in 2027.").sents]
     [True, False]
+
+    So does a comparison of likelihood in the past (:func:`past_comparison`).
     """
+    if past_comparison(verb):
+        return True
     if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in verb.children):
         return False
     if _past_frame(verb, years=False):
@@ -304,19 +314,57 @@ def only_dependence(verb) -> bool:
 
 def permitted(verb) -> bool:
     """Whether ``verb``'s "may" or "can" is a permission that rules grant ("Under the
-    current rules, councils may waive the charge"): what is allowed, not what is to come.
+    current rules, councils may waive the charge"), or a "may" by which one in a role is
+    allowed an act ("principals may grant exemptions", :func:`_role_allowed`): what is
+    allowed, not what is to come.
 
     >>> from cogmap.extract.nlp import load
     >>> nlp = load()
     >>> [permitted(s.root) for s in nlp("Under the current rules, councils may waive the charge. "
-    ...                                 "Under the plan, prices may rise.").sents]
-    [True, False]
+    ...                                 "Under the plan, prices may rise. Managers may approve remote work. "
+    ...                                 "Some residents may feel more isolated.").sents]
+    [True, False, True, False]
     """
     if not any(c.dep_ == "aux" and c.lower_ in ("may", "can", "could", "might") for c in verb.children):
         return False
     return any(c.dep_ == "prep" and c.lower_ == "under" and
                any(o.dep_ == "pobj" and o.lemma_.lower() in _NORMS for o in c.children)
-               for c in verb.children)
+               for c in verb.children) or _role_allowed(verb)
+
+
+#: Those whom rules address by their role: a "may" of theirs, before an act a rule allows,
+#: grants it ("principals may grant exemptions", "patients may bring one visitor").
+_ROLES = frozenset("principal headteacher teacher pupil student parent guardian staff employee manager supervisor "
+                   "officer inspector judge magistrate court tribunal registrar member visitor guest patient "
+                   "resident applicant claimant passenger holder participant school".split())
+#: Acts a rule allows or a role grants (not "leave", "refuse", "choose": as often a guess at
+#: what people will do, "members may leave the union").
+_ALLOWED_ACTS = frozenset("grant allow permit approve waive issue authorise authorize exempt excuse bring keep "
+                          "use carry wear apply request claim appeal enter park attend submit retain confiscate "
+                          "collect store borrow access book register defer".split())
+
+
+def _role_allowed(verb) -> bool:
+    """ "may" of a role and an act that a rule allows: "principals may grant individual
+    exemptions", "students may keep it", "patients may bring one visitor if they book
+    ahead". Not a guess at what is to come: "some students may feel more anxious" (no act
+    allowed), "some patients may bring relatives" (a share of them, guessed at), "students
+    may also use the app" (a guess: "also"), nor one dated ahead ("students may use it next
+    year")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "may" for c in verb.children):
+        return False
+    if verb.lemma_.lower() not in _ALLOWED_ACTS:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in _ROLES:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("some", "many", "most", "few", "several") for c in subject.children):
+        return False  # "some tenants may leave": a share of them guessed at
+    if any(c.dep_ in ("advmod", "neg") and c.lower_ in ("also", "well", "yet", "soon", "even", "eventually", "still",
+                                                       "now", "already", "simply", "just")
+           for c in verb.children):
+        return False
+    return HORIZON.search(verb.sent.text) is None
 
 
 #: Nouns of those who decide and act: a "should" of theirs is advice ("the city should
@@ -349,6 +397,157 @@ def advised(verb) -> bool:
             return False
     return subject.lower_ in ("we", "you", "i", "he", "she") or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
         or subject.lemma_.lower() in _DECIDERS
+
+
+#: Words that make "likely" a comparison: "more likely", "less likely", "likelier".
+_COMPARING = frozenset("more less likelier".split())
+
+
+def past_comparison(verb) -> bool:
+    """Whether ``verb``'s "likely" compares how likely something was: "because workers were
+    not recording each other, disputes were less likely to spread", "tenants in the old
+    blocks were far more likely to move out". A finding about the past, which no one
+    foretells; "smaller farms are more likely to fail next year" is to come. (One reported
+    under a verb of saying or thinking, "she said rents were more likely to rise", may be a
+    forecast told in the past tense, and is left as it is.)
+
+    >>> from cogmap.extract.nlp import load
+    >>> [past_comparison(s.root) for s in load()("Disputes were less likely to spread online. "
+    ...                                          "Smaller farms are more likely to fail next year.").sents]
+    [True, False]
+    """
+    be = verb
+    if verb.dep_ == "xcomp" and verb.head.lower_ in ("likely", "unlikely", "likelier"):
+        be = verb.head.head
+    if be.lemma_.lower() != "be" or not (be.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in be.children)):
+        return False
+    if be.dep_ in ("ccomp", "xcomp") and be.head.lemma_.lower() in SPEECH_VERBS | JUDGING_VERBS:
+        return False
+    return any(c.dep_ in ("acomp", "oprd") and (c.lower_ == "likelier" or c.lower_ in ("likely", "unlikely") and any(
+        m.dep_ == "advmod" and m.lower_ in _COMPARING for m in c.children)) for c in be.children)
+
+
+#: Words that date a "should" to a time to come: "should, over time, support", "should soon
+#: ease", "should recover next year" (with :data:`HORIZON` and dates).
+_IN_TIME = re.compile(r"\b(over time|in time|in due course|eventually|soon|sooner or later|gradually|"
+                      r"before long|from now on|going forward|in the (?:long|short|medium) run)\b", re.I)
+
+
+def expected_should(verb) -> bool:
+    """Whether ``verb``'s "should" expects an outcome ("Higher rates should, over time, support
+    the currency", "Cheaper loans should lift housing starts next year") rather than tells
+    someone what to do ("the council should cap fees", :func:`advised`) or what ought to be
+    ("the rules should be simpler", "the law should protect tenants"): a subject that is no
+    one who acts, an active verb, and a time to come or a change ("prices should ease").
+
+    >>> from cogmap.extract.nlp import load
+    >>> [expected_should(s.root) for s in load()("Cheaper loans should lift housing starts next year. "
+    ...                                          "The council should cap parking fees. "
+    ...                                          "The law should protect tenants.").sents]
+    [True, False, False]
+    """
+    if not any(c.dep_ == "aux" and c.lower_ == "should" for c in verb.children) or advised(verb):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or \
+            any(c.dep_ == "aux" and c.lower_ in ("have", "'ve", "’ve") for c in verb.children):
+        return False  # "the fee should be scrapped", "should have acted": what ought to be, or have been
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ not in ("it", "this", "that") or \
+            subject.lemma_.lower() in _NORMS or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    if verb.sent.text.rstrip().endswith("?"):
+        return False
+    text = verb.sent.text
+    dated = HORIZON.search(text) is not None or _IN_TIME.search(text) is not None or any(
+        e.label_ == "DATE" and not _PAST_TIME.search(e.text) for e in verb.sent.ents)
+    return dated or verb.lemma_.lower() in _CHANGE_VERBS
+
+
+#: Verbs by which speakers tell how they stand toward what they say: "I won't pretend
+#: otherwise", "I can't deny it", "I won't sugarcoat it", "I can't rule it out", "I can
+#: assure you".
+_STANCE_VERBS = frozenset("pretend deny hide lie dispute sugarcoat sugar-coat kid exaggerate rule assure".split())
+
+
+def stance_aside(verb) -> bool:
+    """Whether ``verb`` is an aside on the speaker's own stance ("It will weigh on savers, yes,
+    I won't pretend otherwise", "..., and I can't deny it"): what the speaker does in saying,
+    with no outcome of its own, so its "won't" denies nothing that is to come. A clause it
+    frames ("I won't pretend that rates will fall") is the forecast's, as before.
+
+    >>> from cogmap.extract.nlp import load
+    >>> [stance_aside(s.root) for s in load()("It will hurt savers, yes, I won't pretend otherwise. "
+    ...                                       "Prices won't fall.").sents]
+    [True, False]
+    """
+    lemma = verb.lemma_.lower()
+    if verb.lower_ in ("going", "gon"):  # "I'm not going to pretend otherwise"
+        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _STANCE_VERBS), None)
+        return inner is not None and stance_aside(inner)
+    if lemma not in _STANCE_VERBS:
+        return False
+    if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return False
+    holder = verb.head if verb.dep_ == "xcomp" else verb  # "I'm not going to pretend otherwise"
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in holder.children):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > verb.i for c in verb.children):
+        return False  # (a clause before it is the one it comments on: "It will hurt, I won't deny it")
+    return all(c.lower_ in ("it", "that", "this", "so", "otherwise", "anything", "you")
+               for c in verb.children if c.dep_ in ("dobj", "attr"))
+
+
+#: What a chair or a host does in the session itself: "We will rise for fifteen minutes",
+#: "We will now take questions", "The committee will resume at two".
+_SESSION_VERBS = frozenset("rise adjourn resume recess reconvene pause break sit proceed continue begin start "
+                           "take hear turn move go return".split())
+#: Bodies that sit: their "will resume" is the session's own business.
+_SITTINGS = frozenset("committee court inquiry hearing panel session meeting house chamber commission tribunal "
+                      "conference briefing programme program show sitting".split())
+#: What a session takes or turns to: "take questions", "hear evidence", "take a short break".
+_SESSION_THINGS = frozenset("question questions break recess adjournment evidence submissions submission witness "
+                            "witnesses caller callers call calls floor lunch item items".split())
+_NUMBERS = r"(?:\d{1,2}(?:[:.]\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday)"
+#: A time within the sitting: "now", "for fifteen minutes", "at two", "after the break".
+_SESSION_TIME = re.compile(r"\b(?:now|shortly|briefly|in a (?:moment|minute)|for (?:a few|a couple of|\w+|\d+) "
+                           r"(?:minutes?|hours?)|in (?:a few|\w+|\d+) minutes|at " + _NUMBERS +
+                           r"(?: ?(?:am|pm|a\.m\.|p\.m\.|o'clock|thirty|fifteen|forty-five))?\b|"
+                           r"after (?:the |a )?(?:break|recess|adjournment|lunch|interval)|"
+                           r"this (?:morning|afternoon)|tomorrow (?:morning|afternoon)|until (?:tomorrow|" + _NUMBERS + r"))",
+                           re.I)
+
+
+def session_business(verb) -> bool:
+    """Whether ``verb`` is the housekeeping of the session in which it is said ("JUDGE
+    PASHLEY: We will rise for fifteen minutes", "We will now take questions", "The committee
+    will resume at two"): "we" or the sitting body as subject, a verb of sitting or of taking
+    up business, and a time within the sitting or a session's business as object. No
+    outcome in the world is foretold.
+
+    >>> from cogmap.extract.nlp import load
+    >>> [session_business(s.root) for s in load()("We will rise for fifteen minutes. We will now take questions. "
+    ...                                           "We will take a hit next year.").sents]
+    [True, True, False]
+    """
+    if verb.lemma_.lower() not in _SESSION_VERBS or not any(
+            c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "shall") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.lower_ in ("we", "i") or subject.lemma_.lower() in _SITTINGS):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or HORIZON.search(verb.sent.text):
+        return False  # "We will begin to see prices fall", "we will rise next year": more than the sitting's
+    objects = [o for c in verb.children for o in ([c] if c.dep_ == "dobj" else
+                                                   [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])]
+    span = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+    if verb.lemma_.lower() in ("take", "hear", "turn", "move", "go", "return", "continue", "proceed", "begin", "start"):
+        # ("we will take a hit", "we will go into recession" are outcomes: these need the session's business)
+        return any(o.lemma_.lower() in _SESSION_THINGS for o in objects) or \
+            verb.lemma_.lower() in ("turn", "move", "go", "return") and any(
+                c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children) and any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    return not any(c.dep_ == "dobj" for c in verb.children) and _SESSION_TIME.search(span) is not None
 
 
 def counterfactual(verb) -> bool:
@@ -836,7 +1035,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
                                framed=frame is not None or toss_up or explicit is not None and (
-                                   _put_at(sent) or _TRAILING_ODDS.search(sent.text) is not None),
+                                   _put_at(sent) or _TRAILING_ODDS.search(sent.text) is not None)
+                               or "should" in own_words and expected_should(verb),
                                possible=possible_event(verb)))
     return _confirmed(doc, out, scale)
 

@@ -247,6 +247,24 @@ _ESTIMATING = frozenset("put estimate give place peg see rate".split())
 _GENERIC_GROUPS = frozenset("most many some few several all everyone everybody nobody people".split())
 
 
+#: What shows or models, not who forecasts: "the regional climate models suggest we'll likely
+#: get more rain", "the data show X will" are the forecast of whoever cites them.
+_NO_FORECASTERS = frozenset("model models data figure figures number numbers survey surveys poll polls study "
+                            "studies report reports projection projections simulation simulations chart charts "
+                            "evidence research analysis trend trends index indicator indicators record records "
+                            "statistics estimate estimates".split())
+
+
+def _a_forecaster(name: Optional[str]) -> Optional[str]:
+    """``name``, unless it names a thing that shows or models rather than a person
+    ("regional climate models"): None then.
+
+    >>> _a_forecaster("regional climate models"), _a_forecaster("Dana Reyes")
+    (None, 'Dana Reyes')
+    """
+    return name if name and name.split()[-1].lower() not in _NO_FORECASTERS else None
+
+
 def _holder(pdoc, start: int, people) -> Optional[str]:
     """Who holds the forecast of a sentence that reports someone's belief or feeling:
     "The workers fear that the cranes will cut jobs" is the workers', not the interviewee's
@@ -263,7 +281,7 @@ def _holder(pdoc, start: int, people) -> Optional[str]:
         return None
     root = _clause_root(span[0])
     estimate = root.lemma_.lower() in _ESTIMATING and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in LIKELIHOOD_NOUNS for c in root.children)
+        c.dep_ == "dobj" and {c.lemma_.lower(), c.lower_} & LIKELIHOOD_NOUNS for c in root.children)  # ("odds": "odd")
     if not estimate and (root.lemma_.lower() not in _ATTITUDES or
                          not any(c.dep_ in ("ccomp", "xcomp") for c in root.children)):
         return None
@@ -915,8 +933,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         forecasts.append(Forecast(
             id=f"f{len(forecasts) + 1}", statement=text[a:b], concepts=ids, probability=rf.probability,
             hedge=rf.hedge, horizon=rf.horizon, condition=rf.condition,
-            speaker=_holder(pdoc, rf.start, st.people) or speaker_at(said_at, b)
-            or _subject_person(pdoc, rf.start, st.people, pa, author=st.author) or writer,
+            speaker=_a_forecaster(_holder(pdoc, rf.start, st.people)) or _a_forecaster(speaker_at(said_at, b))
+            or turned.containing(said_at)
+            or _a_forecaster(_subject_person(pdoc, rf.start, st.people, pa, author=st.author)) or writer,
             evidence=Evidence(text=text[a:b], start=a, end=b)))
         if rf.reader_only:
             reader_only.add(id(forecasts[-1]))
