@@ -102,15 +102,3 @@ def test_a_verbless_line_the_reader_calls_a_forecast_is_none():
     said = [f[2].statement for f in found]
     assert "By Ann Lee, 11 March 2025" not in said
     assert said == [paras[0], paras[2]]
-
-
-def test_a_cause_is_paired_with_an_effect_a_trigger_links_it_to():
-    # "Lower world oil prices have eased our import bill, and the government's fuel subsidy
-    # keeps pump prices down": the subsidy is nearer the bill and surer, but no trigger lies
-    # between them; "eased" links the prices to the bill.
-    from cogmap.extract.learned import _pair_up
-
-    spans = {"cause": [(0, 22, 1, 0.95), (59, 88, 1, 0.98)], "effect": [(39, 54, 1, 0.96), (95, 106, 1, 0.86)],
-             "trigger": [(28, 33, 1, 0.95), (89, 94, 1, 0.75)], "hedge": []}
-    pairs = [(c[0], e[0]) for c, e, _t in _pair_up(spans)]
-    assert pairs == [(0, 39), (59, 95)], pairs

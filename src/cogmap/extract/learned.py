@@ -206,12 +206,6 @@ def _pair_up(spans: dict) -> list[tuple]:
     def pos(s):
         return (s[0] + s[1]) / 2 + (0 if s[2] == 1 else -10_000)
 
-    def linked_by_trigger(c, e):
-        # some trigger of the sentence lies between the two ("A eased B, and C keeps D down":
-        # nothing links C back to B)
-        lo, hi = min(c[1], e[1]), max(c[0], e[0])
-        return any(t[2] == 1 and lo - 1 <= t[0] <= hi + 1 for t in triggers)
-
     pairs = []
     for e in effects:
         best = None
@@ -219,11 +213,8 @@ def _pair_up(spans: dict) -> list[tuple]:
             if c[2] == e[2] and c[0] < e[1] and e[0] < c[1]:
                 continue  # overlapping spans are one phrase, not two ends of a link
             # Near and sure: distance in characters (a side in the sentence before is
-            # far), less what the model's confidence in the cause is worth; and, of two
-            # ends in this sentence, one that a trigger links to the effect.
+            # far), less what the model's confidence in the cause is worth.
             d = abs(pos(c) - pos(e)) - 100 * c[3]
-            if c[2] == 1 and e[2] == 1 and triggers and not linked_by_trigger(c, e):
-                d += 200
             if best is None or d < best[0]:
                 best = (d, c)
         if best is None:
