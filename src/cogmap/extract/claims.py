@@ -2864,6 +2864,7 @@ def _correlative_side(comp, end: int):
     head = comp.head
     direction = L.COMPARATIVE.get(comp.lower_, 1 if comp.tag_ in ("JJR", "RBR") or _comparative_shape(comp) else None)
     if head.pos_ in ("NOUN", "PROPN") and comp.i < head.i < end:
+        s = np_side(head)  # "the more orders ...", "the fewer people ...": the modifier signs it
         # "the more jobs they lose": the jobs, down (the verb says which way its object goes;
         # the parser makes "lose" the noun's relative clause, or the noun its object)
         acting = [v for v in [head.head] if head.dep_ == "dobj" and v.i < end] + \
@@ -2871,10 +2872,7 @@ def _correlative_side(comp, end: int):
         signs = [-1 if v.lemma_.lower() == "lose" else 1 if v.lemma_.lower() == "gain" else
                  L.CAUSAL_VERBS.get(v.lemma_.lower()) for v in acting]
         if signs and signs[0]:
-            s = np_side(head)
             return Side(s.tokens, s.sign * signs[0])
-    if head.pos_ in ("NOUN", "PROPN") and comp.i < head.i < end:
-        s = np_side(head)  # "the more orders ...", "the fewer people ...": the modifier signs it
         if comp.lower_ in L.SIGNED_MODIFIERS or direction is None:
             return s
         # "the cheaper the fares": the fares, down (the word is the direction, not the name)

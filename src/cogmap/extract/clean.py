@@ -85,7 +85,8 @@ _MAIL_FURNITURE = re.compile(
     r"\bforward (this )?(e-?mail |newsletter )?to a friend\b|^-*\s*forwarded message\b|"
     r"\byou (are|were) receiving this\b|^(this|today's|today’s|this week's|this week’s)\b.{0,40}"
     r"\b(is|are|was) brought to you by\b|\bwherever you (get|listen to) (your )?podcasts\b|"
-    r"\bcirculated for (discussion|comment)\b|\bcheck against delivery\b|\bas prepared for delivery\b|\b(views|opinions) (expressed )?(here(in)? )?(are|is) (solely )?"
+    r"\bcirculated for (discussion|comment)\b|\bcheck against delivery\b|\bas prepared for delivery\b|"
+    r"\b(views|opinions) (expressed )?(here(in)? )?(are|is) (solely )?"
     r"(those|that) of the (authors?|writers?|contributors?)\b|"
     r"\b(views|opinions)\b[^.]{0,60}\bdo(es)? not necessarily (reflect|represent)\b)", re.I)
 _FURNITURE_WORDS = 40
@@ -229,7 +230,8 @@ _MENU_SEPARATOR = re.compile(r"\s+[·•∙|>›»/]\s+")
 #: Headings of a page's lists of other pages and tags, whose items follow one a line.
 _LIST_HEADING = re.compile(r"^(most (read|viewed|popular|shared|watched)|related( (stories|articles|topics|"
                            r"content|links|reading))?|topics|tags|read (next|more)|more (from|on|stories)\b.*|"
-                           r"(more )?((posts|stories|threads|videos|articles) )?you (may|might) (also )?like|recommended( for you)?|popular now|trending( now)?)\W*$", re.I)
+                           r"(more )?((posts|stories|threads|videos|articles) )?you (may|might) (also )?like|"
+                           r"recommended( for you)?|popular now|trending( now)?)\W*$", re.I)
 
 
 def _is_menu(line: str) -> bool:

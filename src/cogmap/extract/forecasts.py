@@ -514,7 +514,8 @@ _SESSION_TIME = re.compile(r"\b(?:now|shortly|briefly|in a (?:moment|minute)|for
                            r"(?:minutes?|hours?)|in (?:a few|\w+|\d+) minutes|at " + _NUMBERS +
                            r"(?: ?(?:am|pm|a\.m\.|p\.m\.|o'clock|thirty|fifteen|forty-five))?\b|"
                            r"after (?:the |a )?(?:break|recess|adjournment|lunch|interval)|"
-                           r"this (?:morning|afternoon)|tomorrow (?:morning|afternoon)|until (?:tomorrow|" + _NUMBERS + r"))",
+                           r"this (?:morning|afternoon)|tomorrow (?:morning|afternoon)|"
+                           r"until (?:tomorrow|" + _NUMBERS + r"))",
                            re.I)
 
 
@@ -538,8 +539,8 @@ def session_business(verb) -> bool:
         return False
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or HORIZON.search(verb.sent.text):
         return False  # "We will begin to see prices fall", "we will rise next year": more than the sitting's
-    objects = [o for c in verb.children for o in ([c] if c.dep_ == "dobj" else
-                                                   [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     span = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
     if verb.lemma_.lower() in ("take", "hear", "turn", "move", "go", "return", "continue", "proceed", "begin", "start"):
         # ("we will take a hit", "we will go into recession" are outcomes: these need the session's business)

@@ -7,7 +7,8 @@ meaning, not words of any one article. Each entry is a lemma.
 from __future__ import annotations
 
 __all__ = [
-    "CAUSAL_VERBS", "SHIELDING", "DEPRIVE", "PART_WORDS", "PATH_NOUNS", "TRANSFER", "PHRASAL_CAUSAL", "NOT_CAUSAL_PHRASAL",
+    "CAUSAL_VERBS", "SHIELDING", "DEPRIVE", "PART_WORDS", "PATH_NOUNS", "TRANSFER", "PHRASAL_CAUSAL",
+    "NOT_CAUSAL_PHRASAL",
     "INCREASE", "DECREASE", "COMPARATIVE", "LIKELIHOOD_NOUNS", "CAUSE_PREPS", "EFFECT_ADVERBS", "EMOTION_VERBS",
     "SIGNED_MODIFIERS", "LEVELS", "PRICE_ADJECTIVES", "PROBLEM_NOUNS", "quality_noun",
 ]
@@ -58,7 +59,8 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("bring", "about"): 1, ("set", "off"): 1, ("pave", "way"): 1, ("open", "way"): 1,
     ("drive", "up"): 1, ("push", "up"): 1, ("speed", "up"): 1, ("step", "up"): 1, ("ramp", "up"): 1,
     ("stir", "up"): 1, ("fire", "up"): 1, ("build", "up"): 1, ("play", "into"): 1, ("add", "to"): 1,
-    ("feed", "into"): 1, ("translate", "into"): 1, ("spill", "into"): 1, ("spill", "over"): 1, ("feed", "through"): 1, ("free", "up"): 1,
+    ("feed", "into"): 1, ("translate", "into"): 1, ("spill", "into"): 1, ("spill", "over"): 1, ("feed", "through"): 1,
+    ("free", "up"): 1,
     ("drive", "down"): -1, ("push", "down"): -1, ("drive", "out"): -1, ("push", "out"): -1, ("force", "out"): -1,
     ("price", "out"): -1, ("crowd", "out"): -1, ("squeeze", "out"): -1, ("bring", "down"): -1, ("hold", "back"): -1,
     ("cut", "back"): -1, ("scale", "back"): -1, ("slow", "down"): -1, ("wipe", "out"): -1,
