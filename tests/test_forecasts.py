@@ -905,3 +905,34 @@ def test_an_expected_should_in_a_statement_survives_the_reader(extractor):
     fs = [(f.probability, f.hedge) for f in cogmap.extract(text, extractor=extractor).forecasts
           if "krona" in f.statement]
     assert fs == [(0.675, "should")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text, p, cue", [
+    ("Will the ferry service resume by March? Maybe 1 in 5.", 0.2, "Will the ferry"),
+    ("Will the ferry service resume by March? ~60%.", 0.6, "Will the ferry"),
+    ("The ferry service resumes by March. Call it 55%.", 0.55, "The ferry"),
+    ("Will the ferry service resume by March? I'd say 70-75%.", 0.725, "Will the ferry"),
+])
+def test_odds_given_alone_as_an_estimate_forecast_the_sentence_before(text, p, cue, extractor):
+    """A sentence that is only odds, marked as an estimate, gives the odds of the event in the
+    sentence or question before: the evidence starts there, and a range is its middle."""
+    doc = cogmap.extract(text, extractor=extractor)
+    assert [(f.probability, f.evidence.text[:len(cue)]) for f in doc.forecasts] == [(p, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "What share of the fleet is electric? Maybe 60%.",
+    "Ferry fares fell by 2020. Maybe 60%.",
+])
+def test_odds_alone_after_a_present_or_past_fact_are_a_share(text):
+    assert _forecasts(text, "rules") == []
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text, p", [
+    ("The ferry service will resume next month, call it 55%.", 0.55),
+    ("The ferry service resumes next month, I'd say 70 to 75 percent.", 0.725),
+])
+def test_odds_tagged_on_as_ones_estimate_outrank_the_modal(text, p, extractor):
+    assert [f.probability for f in cogmap.extract(text, extractor=extractor).forecasts] == [p]

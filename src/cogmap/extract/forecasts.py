@@ -643,9 +643,27 @@ _ASIDE_ODDS = re.compile(r"\((?:(?:maybe|perhaps|about|roughly|around|say|probab
                          r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\)", re.I)
 
 
-#: Odds tagged on at the end of a sentence or a list's item: ", <15%", ": ~40%".
-_TRAILING_ODDS = re.compile(r"[,:;–—]\s*(~|<|>|≈|about\s|roughly\s|around\s|maybe\s|perhaps\s|say\s)?\s*"
-                            r"(\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*[.!)]?\s*$", re.I)
+#: Words by which a speaker gives odds as an estimate of their own: "call it 55%", "I'd say
+#: one in five", "my guess is 60 percent".
+_ESTIMATE = r"(?:call\s+it|i(?:'d|’d|\s+would)\s+(?:say|guess|put\s+it\s+at)|my\s+guess\s+is)\s+"
+#: A percentage or a range of them ("70-75%", "70 to 75 percent": the middle is the odds).
+_FIGURE = r"(?:(?P<low>\d{1,3})\s*(?:-|–|to)\s*)?(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)"
+#: Odds tagged on at the end of a sentence or a list's item: ", <15%", ": ~40%", ", call it 55%".
+_TRAILING_ODDS = re.compile(r"[,:;–—]\s*(?P<est>" + _ESTIMATE + r")?(?P<hedge>~|<|>|≈|about\s|roughly\s|around\s|maybe\s|"
+                            r"perhaps\s|say\s)?\s*" + _FIGURE + r"\s*[.!)]?\s*$", re.I)
+#: A sentence that is nothing but odds marked as an estimate: "Maybe 1 in 5.", "~60%.", "Call
+#: it 55%.", "I'd say 70-75%." (its event is the sentence or question before: names_no_event).
+_BARE_ODDS = re.compile(r"\s*(?:(?:" + _ESTIMATE + r")+|(?:maybe|perhaps)\s+|~\s*)(?:about\s+|roughly\s+|around\s+|maybe\s+)?"
+                        r"(?:" + _FIGURE + r"|(?P<one>one|\d+)(?:\s+|-)in(?:\s+|-)(?P<in>two|three|four|five|six|seven|"
+                        r"eight|nine|ten|\d+))(?:\s+chance)?(?:,?\s+(?:imo|imho|i\s+think|i\s+reckon|i'd\s+say))?"
+                        r"\s*[.!]?\s*", re.I)
+
+
+def _figure(m) -> float:
+    """The odds of a :data:`_FIGURE` match, in percent: a range's middle."""
+    n = float(m.group("n"))
+    low = m.group("low")
+    return (float(low) + n) / 2 if low is not None and float(low) <= n else n
 
 
 def stated_odds(hedge: Optional[str]) -> bool:
@@ -711,14 +729,24 @@ def explicit_probability(sent, scale: str):
             # "Very unlikely (<10%)": a bound, read as the middle of the range it leaves
             value = value / 2 if m.group("bound") in "<≤" else (value + 100) / 2
         return round(value / 100, 4), m.group(0).strip("()")  # "I'd be surprised (maybe 15%) to see"
+    m = _BARE_ODDS.fullmatch(text)
+    if m:
+        if m.group("n") is not None:
+            value = _figure(m) / 100
+        else:
+            a, b = _number(m.group("one")), _number(m.group("in"))
+            value = a / b if a is not None and b and 0 < a <= b else None
+        if value is not None and 0 <= value <= 1:
+            return round(value, 4), text.strip(" .!")
     m = _TRAILING_ODDS.search(text)
     due = HORIZON.search(text)
-    if m and 0 <= float(m.group(2)) <= 100 and (has_term([t.lower_ for t in sent if not t.ent_type_]) or m.group(1) and due and
-                                                  due.group(0).lower().startswith(("by ", "before ", "within "))):
+    if m and 0 <= _figure(m) <= 100 and (m.group("est") or has_term([t.lower_ for t in sent if not t.ent_type_]) or
+                                         m.group("hedge") and due and
+                                         due.group(0).lower().startswith(("by ", "before ", "within "))):
         # "A cut by June is unlikely, <15%", "Rates cut by next summer: ~40%": odds tagged on at
         # the end, beside a hedge or, marked as an estimate, a time to come ("Inflation in May:
-        # 4%" measures).
-        return round(float(m.group(2)) / 100, 4), m.group(0).strip(",:;–— .!)")
+        # 4%" measures); or given as one's estimate ("The levy passes, call it 55%").
+        return round(_figure(m) / 100, 4), m.group(0).strip(",:;–— .!)")
     if not any(_is_odds_word(t) for t in sent) and not _put_at(sent):
         return None
     m = _odds_percent(text)
@@ -746,7 +774,8 @@ def explicit_probability(sent, scale: str):
 #: it is unlikely.", "I'd put that at maybe one in ten." (with the odds words and numbers).
 _ESTIMATING = frozenset("call put say think guess reckon bet give rate place peg would be do happen occur come "
                         "likely unlikely probable improbable possible certain sure doubt doubtful surprise "
-                        "surprised percent cent maybe perhaps about roughly around only even case base".split())
+                        "surprised percent cent maybe perhaps about roughly around only even case base imo imho "
+                        "~".split())
 
 
 def names_no_event(sent) -> bool:
@@ -763,6 +792,8 @@ def names_no_event(sent) -> bool:
     ...     "I'd be surprised if rates rise.", "If they slip again, maybe two.")]
     [True, True, True, True, False, False, False, False]
     """
+    if _BARE_ODDS.fullmatch(sent.text):
+        return True  # ("~60%.": the tokenizer leaves "~60" a word of its own)
     skip = set()
     # (A condition is no event only beside stated odds: in "I'd be surprised if X", X is the event.)
     odds = any(t.lemma_.lower() in _ODDS_WORDS or _ONE_IN.search(t.text) or t.ent_type_ == "PERCENT" for t in sent) \
@@ -862,7 +893,14 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
     [('Prices will likely rise next year.', 0.675, 'likely')]
     """
     out = []
+    before = doc.user_data.get("question")  # an answer's first sentence follows the question
     for sent in doc.sents:
+        event, before = before, sent
+        if _BARE_ODDS.fullmatch(sent.text):
+            bare = _bare_odds(sent, event, scale)
+            if bare is not None:
+                out.append(bare)
+            continue
         text = sent.text.strip()
         if not text or text.endswith("?") or len(sent) < 4:
             continue
@@ -1036,10 +1074,37 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
                                framed=frame is not None or toss_up or explicit is not None and (
-                                   _put_at(sent) or _TRAILING_ODDS.search(sent.text) is not None)
+                                   _put_at(sent) or _TRAILING_ODDS.search(sent.text) is not None or
+                                   _BARE_ODDS.fullmatch(sent.text) is not None)
                                or "should" in own_words and expected_should(verb),
                                possible=possible_event(verb)))
     return _confirmed(doc, out, scale)
+
+
+def _bare_odds(sent, event, scale: str) -> Optional[RawForecast]:
+    """A sentence that is only odds given as an estimate ("Maybe 1 in 5.", "~60%.", "Call it
+    55%.") is a forecast of the sentence or question before it when that one speaks of
+    what is to come ("Will the port reopen by May?", "The levy passes next month."): odds
+    after "What share of farms use it?" estimate a share. The pipeline joins the two
+    (the event's sentence starts the evidence)."""
+    if event is None or not (HORIZON.search(event.text) or any(
+            t.tag_ == "MD" or t.lower_ in ("will", "'ll", "’ll") for t in event) or any(
+            # ("by June", "before the summer")
+            e.label_ == "DATE" and e.start > event.start and e.doc[e.start - 1].lower_ in ("by", "before", "until")
+            and not _PAST_TIME.search(e.text) for e in event.ents)):
+        return None
+    if event.root.tag_ == "VBD" and not any(t.tag_ == "MD" for t in event):
+        return None  # "Prices fell by 2020. Maybe 60%.": a share of what was
+    explicit = explicit_probability(sent, scale)
+    if explicit is None:
+        return None
+    a, b = sent.start_char, sent.end_char
+    while b > a and sent.doc.text[b - 1].isspace():
+        b -= 1
+    horizon = HORIZON.search(event.text)
+    return RawForecast(start=a, end=b, statement=sent.doc.text[a:b], probability=explicit[0], hedge=explicit[1],
+                       horizon=horizon.group(0) if horizon else None, condition=None, sent_start=a, sent_end=b,
+                       framed=True)
 
 
 #: Words a sentence may hold that says only how sure someone is of what was just said
