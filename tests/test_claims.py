@@ -1766,6 +1766,24 @@ def test_a_claim_the_next_words_doubt_is_held_possible_not_asserted(text):
     assert first.modality == "possible" and first.probability is not None and first.probability < 0.5
 
 
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text", [
+    "Ferries\n\nSome say the toll caused the fall in ferry traffic. It did not.",
+    "Ferries\n\nMany say the new toll reduced ferry traffic. It didn't.",
+])
+def test_a_claim_flatly_denied_by_the_next_words_is_a_denial(text, extractor):
+    doc = cogmap.extract(text, extractor=extractor)
+    assert doc.claims == []
+    (d,) = doc.denials
+    assert d.modality == "negated" and d.evidence.text.endswith(("It did not.", "It didn't."))
+    assert doc.text[d.evidence.start:d.evidence.end] == d.evidence.text
+
+
+def test_words_that_go_on_after_a_not_deny_nothing():
+    doc = cogmap.extract("Ferries\n\nThe toll cut ferry traffic. It did not stop there.")
+    assert [c.modality for c in doc.claims] == ["asserted"] and doc.denials == []
+
+
 def test_a_doubt_about_what_comes_next_leaves_the_claim_before_asserted():
     doc = cogmap.extract("Costs\n\nHigher wages raised costs. I doubt that this will last.")
     assert [c.modality for c in doc.claims] == ["asserted"]

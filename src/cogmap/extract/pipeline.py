@@ -107,6 +107,12 @@ _DISPUTED = re.compile(
     r"(?:(?:I|we)\s+(?:very much\s+|really\s+|strongly\s+|seriously\s+)?doubt\s+(?:it|that|this)\b(?!\s+\w+\s+(?:will|would|can|could|is|are))"
     r"|(?:that|this)(?:'s|’s|\s+is)\s+(?:simply\s+|just\s+)?(?:not\s+true|wrong|a\s+myth|nonsense|untrue|false)\b)",
     re.I)
+#: A flat denial of what the sentence before said, an auxiliary and its "not" and nothing
+#: more: "Some say the cap caused the rise. It did not.", "... It isn't." ("It did not stop
+#: there" goes on, and denies nothing).
+_DENIED = re.compile(
+    r"[\s\"”’'»)]*(?:[A-Z][\w.'’ &-]{0,30}:\s+)?(?:no[,.!]?\s+)?(?:it|that|this|they)\s+"
+    r"(?:did|does|do|has|have|had|is|was|were|are)(?:n't|n’t|\s+not)\s*[.!]", re.I)
 _LEAD_LABEL = re.compile(r"^(" + TIMESTAMP + r"[A-Z][\w.'’&-]*(?: [\w.'’&-]+){0,3}(?: \([^()\n]{1,40}\))?):\s+(?=\S)")
 
 
@@ -868,7 +874,12 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         # sign as its words state it ("tariffs" raise "unemployment"), as an analyst codes it.
         cause_sign, effect_sign = negation_sign(rc.cause.tokens), negation_sign(rc.effect.tokens)
         modality = rc.modality
-        if modality in ("asserted", "likely") and _DISPUTED.match(text, b):
+        denied = _DENIED.match(text, b) if modality in ("asserted", "likely", "possible") else None
+        if denied is not None:
+            # "Some say the cap caused the rise. It did not.": a denial, as "the cap did not
+            # cause the rise" is; its evidence holds the denial
+            modality, b = "negated", denied.end()
+        elif modality in ("asserted", "likely") and _DISPUTED.match(text, b):
             # "They say fuel pushed up fares. I doubt it.": a claim told to be doubted, as
             # "I doubt that fuel pushed up fares" would be
             modality, prob = "possible", hedges.probability(["doubt"], scale=scale)[0]
