@@ -2309,3 +2309,19 @@ def test_words_of_degree_are_the_direction_of_the_noun_they_modify():
     assert _links("Budget cuts led to a thinner pipeline of teachers.", "rules") == \
         [("budget cuts", -1, "pipeline of teachers")]
     assert _links("Warmer water means faster melting.", "rules") == [("Warmer water", 1, "melting")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_reference_marks_split_no_sentence_and_join_no_label(extractor):
+    """An encyclopaedia's marks ("fishers.[4][5] Warmer", "levels.[citation needed]") are
+    not words: the sentences part at the full stop and the labels stop at the word, while
+    the evidence still quotes the marks as printed."""
+    text = ("Lake Verin\n\nThe drought of 2019 lowered the lake by two metres,[3] which cut the catch of "
+            "local fishers.[4][5] Warmer water has also raised algae levels.[citation needed]\n")
+    doc = cogmap.extract(text, extractor=extractor)
+    algae = [c for c in doc.claims if "algae" in c.effect.label]
+    assert [(c.cause.label.lower(), c.polarity, c.effect.label) for c in algae] == [("warmer water", 1, "algae levels")]
+    assert algae[0].evidence.text == "Warmer water has also raised algae levels.[citation needed]"
+    assert all("[" not in c.cause.label + c.effect.label for c in doc.claims)
+    for c in doc.claims:
+        assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
