@@ -2325,3 +2325,27 @@ def test_reference_marks_split_no_sentence_and_join_no_label(extractor):
     assert all("[" not in c.cause.label + c.effect.label for c in doc.claims)
     for c in doc.claims:
         assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text, link, modality", [
+    ("Had the mill kept its night shift, output would have stayed high.", ("night shift", 1, "output"), "counterfactual"),
+    ("Should the harvest fail, bread prices will rise.", ("harvest fail", 1, "bread prices"), "conditional"),
+    ("Were the port to raise its fees, shipping volumes would fall.", ("fees", -1, "shipping volumes"), "conditional"),
+])
+def test_a_condition_put_by_inversion_is_a_condition(text, link, modality, extractor):
+    """"Had X, Y would have", "Should X, Y will", "Were X to, Y would": no "if", but the same
+    frame; the reader never learned it, so the rule's link stands."""
+    doc = cogmap.extract(text, extractor=extractor)
+    got = [(c.cause.label.lower(), c.polarity, c.effect.label.lower(), c.modality) for c in doc.claims]
+    # (the rules also read the actor's own act, "port raises fees", as they do after "if")
+    assert [g for g in got if g[3] == modality] == [(*link, modality)]
+
+
+def test_an_inverted_condition_of_a_persons_act_is_no_link_the_reader_vouches_for():
+    assert cogmap.extract("Had he known, he would have left.", extractor="learned").claims == []
+
+
+def test_an_inverted_condition_is_the_forecasts_condition():
+    (f,) = cogmap.extract("Should the harvest fail, bread prices will rise.").forecasts
+    assert f.condition == "Should the harvest fail"

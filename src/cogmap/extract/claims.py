@@ -36,7 +36,7 @@ from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "reasons_in_turn",
            "answered_hypothesis", "answered_driver", "hypothetical_condition", "resolve_anaphor", "summed_up",
-           "death_toll", "counted_object", "sign_on_object"]
+           "death_toll", "counted_object", "sign_on_object", "inverted_condition"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -1813,11 +1813,37 @@ def even_clause(verb) -> bool:
     return mark is not None and mark.i > verb.sent.start and verb.doc[mark.i - 1].lower_ == "even"
 
 
+def inverted_condition(verb) -> bool:
+    """Whether an adverbial clause before its head is a condition put by inversion: "Had the
+    council kept the subsidy, fares would have stayed low", "Were the bank to raise rates,
+    ...", "Should talks fail, ..." (an auxiliary before its subject, no "if")."""
+    opener = verb.doc[verb.left_edge.i]
+    return opener.lower_ in ("had", "were", "should") and verb.i < verb.head.i and \
+        (opener == verb or opener.head == verb and opener.dep_ in ("aux", "auxpass")) and \
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.i > opener.i for c in verb.children)
+
+
+def _were_to(verb):
+    """The act of an inverted "Were X to do Y" (the parser hangs "to do" on "were"), or None."""
+    if verb.lower_ != "were" or not inverted_condition(verb):
+        return None
+    return next((x for x in verb.children if x.dep_ in ("xcomp", "advcl") and x.pos_ == "VERB"
+                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)), None)
+
+
+def _personal_subject(verb) -> bool:
+    """Whether a clause's subject is a person by pronoun ("had he known"): an actor's act."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she", "i", "we", "you", "they")
+               for c in verb.children)
+
+
 def _clause_connective(verb):
     """The subordinating word of an adverbial clause ("because", "if", "unless", "so")."""
     for c in verb.children:
         if c.dep_ == "mark":
             return c.lower_
+    if inverted_condition(verb):
+        return "if"
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in ("when", "whenever", "once") and c.i < verb.i:
             return c.lower_
@@ -1929,13 +1955,19 @@ def _rule_connectives(sent, prev_sents, out):
             if mark == "when" and not _future_or_modal(head) and (
                     head.lemma_ == "be" or verb.lemma_ == "be" or _has_time_cue(verb)):
                 continue
-            for cause_verb in _verb_conjuncts(verb):
+            # ("Were the bank to raise rates": the raising is the condition)
+            acted = _were_to(verb)
+            for cause_verb in _verb_conjuncts(acted or verb):
                 for effect_verb in _verb_conjuncts(head, stop=verb):
                     # "when it happened, ..." tells what did happen: no condition.
                     cond = mark not in ("when", "whenever", "once") or _future_or_modal(head)
+                    # (The reader never learned an inverted condition, "Should talks fail, ...",
+                    # and reads none there: the frame stands, as a fixed phrase does.)
                     _emit(out, clause_side(cause_verb), clause_side(effect_verb), _COND_MARKS[mark], mark,
                           effect_verb, sent, modality="conditional" if cond else None,
-                          condition_tok=verb if cond else None)
+                          condition_tok=verb if cond else None,
+                          fixed=inverted_condition(verb) and not _personal_subject(cause_verb) and
+                          not _personal_subject(effect_verb))
         elif mark in ("so", "hence", "therefore", "thus") and verb.i > head.i:
             if mark == "so" and so_that_aim(verb, head):
                 # "pair it with a transfer so that farmers are not made worse off": what is
@@ -1945,7 +1977,7 @@ def _rule_connectives(sent, prev_sents, out):
             else:
                 _emit(out, clause_side(head), clause_side(verb), 1, mark, verb, sent)
         elif mark is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-                and verb.i > head.i and head.pos_ in ("VERB", "AUX"):
+                and verb.i > head.i and head.pos_ in ("VERB", "AUX") and _were_to(head) is not verb:
             # Purpose: "they did X to prevent Y"; the causal verb rule handles "prevent".
             if _causal_verb_sign(verb) is None:
                 _emit(out, clause_side(head), clause_side(verb), 1, "to", verb, sent,

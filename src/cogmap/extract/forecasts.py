@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from cogmap.extract.claims import FUTURE_AUX, HEDGE_ADVERBS, stray_negation
+from cogmap.extract.claims import FUTURE_AUX, HEDGE_ADVERBS, inverted_condition, stray_negation
 from cogmap.extract.hedges import SCALES, has_term, probability
 from cogmap.extract.lexicon import DECREASE, INCREASE, LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
@@ -1028,6 +1028,12 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                 cond_span = doc[cl.left_edge.i: cl.right_edge.i + 1]
                 condition = cond_span.text.strip(" ,")
                 break
+        if condition is None:
+            # "Should the talks fail, prices will rise": a condition put by inversion
+            cl = next((t for t in sent if t.dep_ == "advcl" and inverted_condition(t)), None)
+            if cl is not None:
+                cond_span = doc[cl.left_edge.i: cl.right_edge.i + 1]
+                condition = cond_span.text.strip(" ,")
         if condition is None:
             for t in sent:
                 if t.lower_ == "without" and t.dep_ == "prep" and t.head.i >= t.i:
