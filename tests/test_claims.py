@@ -2349,3 +2349,25 @@ def test_an_inverted_condition_of_a_persons_act_is_no_link_the_reader_vouches_fo
 def test_an_inverted_condition_is_the_forecasts_condition():
     (f,) = cogmap.extract("Should the harvest fail, bread prices will rise.").forecasts
     assert f.condition == "Should the harvest fail"
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Weak exports are a drag on growth.", ("weak exports", -1, "growth")),
+    ("Cheap credit has been a tailwind for builders.", ("cheap credit", 1, "builders")),
+    ("The weaker pound is a headwind for importers.", ("pound", 1, "importers")),
+    ("Inflation is the main threat to growth.", ("inflation", -1, "growth")),
+    ("Weak demand lies behind the slump in copper prices.", ("weak demand", -1, "copper prices")),
+    ("Most of the rise in arrears is attributable to higher mortgage rates.", ("mortgage rates", 1, "arrears")),
+])
+def test_what_a_thing_is_to_another_is_a_link(text, link):
+    """A copula hands its noun to what it acts on as "pose" does ("is a drag on X"; "a
+    weaker pound is a headwind" is the pound, up, helping importers); "lies behind X"
+    is "is behind X"; "Y is attributable to X" runs from X."""
+    got = [(c.cause.label.lower(), c.polarity, c.effect.label.lower()) for c in cogmap.extract(text, extractor="rules").claims]
+    assert got == [link]
+
+
+@pytest.mark.parametrize("text", ["The main risk to growth is inflation.", "He is a threat to the regime.",
+                                  "The show was a hit with fans."])
+def test_a_copula_of_a_risk_or_a_person_hands_nothing(text):
+    assert cogmap.extract(text, extractor="rules").claims == []

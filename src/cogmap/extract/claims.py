@@ -78,10 +78,14 @@ _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hik
                                  "downturn slump contraction erosion absence scarcity weakening deterioration "
                                  "collapse problem trouble end removal withdrawal expiry abolition".split(), -1),
                  **dict.fromkeys("improvement strengthening recovery".split(), 1)}
+#: Verbs whose complement names what the subject is: "weak exports are a drag on growth",
+#: "the deal became a boon for farmers" hand the noun to what it acts on as "pose" does.
+_COPULAS = frozenset("be become remain prove".split())
 #: Nouns whose "to" phrase names what they act on: "a threat to growth" is growth
 #: going down, "a boost to exports" exports going up.
-_TO_NOUNS = {**dict.fromkeys("damage harm threat risk danger blow hit toll drag setback lid brake damper".split(), -1),
-             **dict.fromkeys("boost lift fillip floor".split(), 1)}
+_TO_NOUNS = {**dict.fromkeys("damage harm threat risk danger blow hit toll drag setback lid brake damper "
+                             "headwind".split(), -1),
+             **dict.fromkeys("boost lift fillip floor boon tailwind".split(), 1)}
 #: Those of them that are metaphors only with one preposition, which alone names what
 #: they act on: "a lid on prices", "the brakes on lending", "a floor under wages" (but
 #: "the lid of the jar", "the factory floor").
@@ -90,7 +94,7 @@ _TO_NOUN_PREPS = {"lid": ("on",), "brake": ("on",), "damper": ("on",), "floor": 
 #: "gave a boost to exports", "takes a toll on farms", "poses a threat to growth", "keeps a
 #: lid on prices" ("keep" with the metaphors alone: "kept damage to a minimum" hands nothing).
 _IMPACT_VERBS = frozenset("deal deliver give provide lend inflict pose take put exert represent do keep "
-                          "slam apply".split())
+                          "slam apply".split()) | _COPULAS
 _CAUSE_PREP_WORDS = frozenset("because due thanks owing".split())
 _REFLEXIVE = frozenset("itself themselves himself herself ourselves myself yourself yourselves".split())
 _PRONOUN_SUBJ = {"it", "they", "he", "she", "we", "i", "you", "this", "that"}
@@ -1569,10 +1573,13 @@ _FAILURE_NOUNS = frozenset("failure inability refusal reluctance unwillingness".
 def _impact(verb):
     """``(noun, what it acts on)`` of "dealt a blow to X", "took a heavy toll on X", "gave
     a boost to X" (the "to" phrase on the noun or on the verb); else None."""
-    for o in _children(verb, "dobj"):
+    copula = verb.lemma_.lower() in _COPULAS
+    for o in _children(verb, "attr") if copula else _children(verb, "dobj"):
         noun = o.lemma_.lower()
         if noun not in _TO_NOUNS or verb.lemma_.lower() == "keep" and noun not in _TO_NOUN_PREPS:
             continue
+        if copula and noun in ("risk", "danger", "damage", "harm", "hit", "floor", "lift"):
+            continue  # "the main risk to growth is X", "a hit with fans": what X is, not what it does
         for p in _children(o, "prep") + _children(verb, "prep", "dative"):
             if p.lower_ in _TO_NOUN_PREPS.get(noun, ("to", "on", "for")):
                 pobj = _children(p, "pobj")
@@ -2328,8 +2335,12 @@ def _rule_adjuncts(sent, out):
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             prep, sign = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None), 1
             cue = f"{tok.lower_} for"
-        elif tok.dep_ in ("prep", "advmod") and tok.lower_ == "behind" and be.lemma_ == "be":
-            prep, sign, cue = tok, 1, "behind"
+        elif tok.dep_ in ("prep", "advmod") and tok.lower_ == "behind" and be.lemma_ in ("be", "lie"):
+            prep, sign, cue = tok, 1, "behind"  # ("weak demand lies behind the slump")
+        elif tok.dep_ == "acomp" and tok.lower_ == "attributable":
+            # "the rise in arrears is attributable to higher rates": the rates, the cause
+            prep, sign, cue = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None), 1, \
+                "attributable to"
         elif tok.dep_ == "prep" and tok.lower_ == "at" and be.lemma_ in ("come", "be", "happen") and any(
                 c.dep_ == "pobj" and c.lemma_ in ("expense", "cost") for c in tok.children):
             inner = next(c for c in tok.children if c.dep_ == "pobj" and c.lemma_ in ("expense", "cost"))
@@ -2337,13 +2348,18 @@ def _rule_adjuncts(sent, out):
             cue = f"at the {inner.lemma_} of"
         else:
             continue
-        if be.lemma_ not in ("be", "come", "happen", "seem", "remain"):
+        if be.lemma_ not in ("be", "come", "happen", "seem", "remain", "lie"):
             continue
         subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if pobj is not None and pobj.lemma_.lower() in L.PART_WORDS:  # "behind much of the absence"
             pobj = next((x for p in _children(pobj, "prep") if p.lower_ == "of" for x in _children(p, "pobj")), pobj)
         if subj is not None and pobj is not None and subj.lower_ not in _PRONOUN_SUBJ | _REL_PRONOUNS:
+            if cue == "attributable to":
+                if subj.lemma_.lower() in L.PART_WORDS or subj.lower_ in ("most", "much", "some", "all"):
+                    subj = next((x for p in _children(subj, "prep") if p.lower_ == "of"
+                                 for x in _children(p, "pobj")), subj)  # "most of the rise"
+                subj, pobj = pobj, subj
             _emit(out, _side_for(subj), _side_for(pobj), sign, cue, be, sent, fixed=True)
     # Association: "night noise was associated with a higher risk of hypertension", "poverty is
     # linked to heart disease", "the risks associated with smoking". A found link whose
