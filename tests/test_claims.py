@@ -2371,3 +2371,27 @@ def test_what_a_thing_is_to_another_is_a_link(text, link):
                                   "The show was a hit with fans."])
 def test_a_copula_of_a_risk_or_a_person_hands_nothing(text):
     assert cogmap.extract(text, extractor="rules").claims == []
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text, link", [
+    ("Strong competition keeps prices in check.", ("strong competition", -1, "prices")),
+    ("Vaccination keeps measles at bay.", ("vaccination", -1, "measles")),
+    ("Higher rates have kept inflation under control.", ("rates", -1, "inflation")),
+])
+def test_holding_a_thing_in_a_restraint_lowers_it(text, link, extractor):
+    got = [(c.cause.label.lower(), c.polarity, c.effect.label.lower()) for c in cogmap.extract(text, extractor=extractor).claims]
+    assert got == [link]
+
+
+def test_keeping_a_thing_in_a_place_is_no_link():
+    assert cogmap.extract("She keeps the keys in the drawer.", extractor="rules").claims == []
+
+
+@pytest.mark.parametrize("text", ["The new port is set to boost exports.", "The new port is bound to boost exports."])
+def test_a_link_framed_set_to_or_bound_to_survives_the_reader(text):
+    """The reader reads no cause under "is set to" / "is bound to" (P(causal) 0.01), though it
+    reads "is likely / expected / poised to" well: the rules' link stands, as likely."""
+    got = [(c.cause.label.lower(), c.polarity, c.effect.label, c.modality)
+           for c in cogmap.extract(text, extractor="learned").claims]
+    assert got == [("new port", 1, "exports", "likely")]

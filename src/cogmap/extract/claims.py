@@ -1588,10 +1588,22 @@ def _impact(verb):
     return None
 
 
+#: What "keep / hold X in check, at bay, under control" holds X in: a restraint, so X goes down.
+_RESTRAINTS = {"in": "check", "at": "bay", "under": "control"}
+
+
+def _restrained(verb) -> bool:
+    """Whether a verb holds its object in a restraint: "competition keeps prices in check"."""
+    return verb.lemma_.lower() in ("keep", "hold") and bool(_children(verb, "dobj")) and any(
+        _RESTRAINTS.get(p.lower_) == o.lemma_.lower() for p in _children(verb, "prep") for o in _children(p, "pobj"))
+
+
 def _causal_verb_sign(verb) -> Optional[int]:
     lemma = verb.lemma_.lower()
     if _level_hit(verb) is not None:
         return None
+    if _restrained(verb):
+        return -1
     if lemma in _INTO_VERBS and state_entered(verb) is not None:
         return 1
     if lemma in _IMPACT_VERBS and _impact(verb) is not None:

@@ -684,7 +684,10 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             # does: it rarely saw them, and read some backwards. ("Suffering from X" often
             # only describes a state, "55 percent of the country is suffering from drought":
             # the reader still judges it.)
-            fixed = rc.extra.get("fixed", False)
+            # So does a link framed "is set to" or "is bound to" ("the port is set to boost
+            # exports"): the reader, which reads "is likely / expected / poised to" well, reads
+            # no cause at all under these two (P(causal) 0.01).
+            fixed = rc.extra.get("fixed", False) or bool({"set", "bound"} & set((rc.hedge or "").split()))
             if learned and not denial and not fixed and causal_p.get((k_para, sent0.start), 1.0) < RULE_CLAIM_CAUSAL:
                 continue  # the reader says the sentence states no cause ("as", "since", "after" in time)
             # (A negated link is no claim to the reader, by its guide: the rules keep it as "negated".)
