@@ -936,3 +936,19 @@ def test_odds_alone_after_a_present_or_past_fact_are_a_share(text):
 ])
 def test_odds_tagged_on_as_ones_estimate_outrank_the_modal(text, p, extractor):
     assert [f.probability for f in cogmap.extract(text, extractor=extractor).forecasts] == [p]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text, p", [
+    ("The ferry terminal is on track to reopen in March.", 0.675),
+    ("We are on course to miss the 2030 target.", 0.675),
+    ("There's no way the bridge is finished before 2030.", 0.03),
+])
+def test_on_track_and_no_way_are_forecasting_phrases(text, p, extractor):
+    assert [f.probability for f in cogmap.extract(text, extractor=extractor).forecasts] == [p]
+
+
+@pytest.mark.parametrize("text", ["There is no way to know what happens next.",
+                                  "The terminal was on track to reopen until the fire."])
+def test_no_way_to_know_and_a_past_track_forecast_nothing(text):
+    assert _forecasts(text, "learned") == []

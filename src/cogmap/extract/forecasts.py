@@ -835,6 +835,10 @@ _FRAMES = [(re.compile(p, re.I), term) for p, term in (
     (r"\bthe (?:real |big )?(?:risk|danger) is that\b", "risk"),
     (r"\b(?:wouldn'?t|would not|can'?t|cannot) rule out\b", "possible"),
     (r"\b(?:is|are|was|were|looks?) poised to\b", "will"),
+    # "the plant is on track to reopen in March", "on course to miss the target"
+    (r"\b(?:is|are|'s|'re|looks?|seems?) (?:now |still |firmly |well )?on (?:track|course) to\b", "likely"),
+    # "There's no way the project finishes before 2030": remote (not "no way to know")
+    (r"\bthere(?:'s|’s| is) no way(?: that)? (?!to\b|of\b)", "no chance"),
     (r"\b(?:is|are|'s|'re|looks?|seems?) (?:almost|nearly|virtually|all but) certain to\b", "almost certain"),
     (r"\b(?:is|are|'s|'re|looks?|seems?) certain to\b", "certain to"),
     (r"\b(?:is|are|'s|'re|looks?|seems?) (?:now |soon |also )?set to\b"
