@@ -39,6 +39,8 @@ _WIDGET = re.compile(
 _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|turn on notifications|"
                       r"enable notifications|accept (all )?cookies|cookie settings|advertisement\s*-?$|"
                       r"show key events|(turn on|enable) javascript|follow us on|"
+                      r"follow\b[^.!?\n]{0,40}\bon social media\b|"
+                      r"already an? (subscriber|member)\W{1,3}(sign|log) ?in\b|"
                       r"become a (paying )?(member|subscriber|supporter|patron)|"
                       r"support (local|independent|our|quality) journalism|subscribe for free)"
                       r"|^(comments?|replies)\s*\(?\d[\d,]*\)?$"
@@ -68,9 +70,14 @@ _ENDS_ON_MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+[\s.*_)]*$")
 # The parts of a letter, which are the letter's words, not the page's: a salutation ("Dear
 # Editor,"), a closing ("Yours sincerely,") and a signature after a dash ("— Worried in Leeds").
 # Short and unpunctuated, they have the shape of captions, cut-off lines and running headers.
-_LETTER_PART = re.compile(r"^(dear|my dear|hi|hello)\b[^.!?:\n]{1,40}[,:]$"
-                          r"|^(yours( sincerely| faithfully| truly)?|sincerely|(best|kind|warm) (wishes|regards)|regards)\s*,?$"
-                          r"|^[—–]\s*[A-Z][^.!?:\n]{0,60}$", re.I)
+_SALUTATION = r"^(dear|my dear|hi|hello)\b[^.!?:\n]{1,40}[,:]$"
+_CLOSING = r"^(yours( sincerely| faithfully| truly)?|sincerely|(best|kind|warm) (wishes|regards)|regards)\s*,?$"
+_LETTER_PART = re.compile(_SALUTATION + "|" + _CLOSING + r"|^[—–]\s*[A-Z][^.!?:\n]{0,60}$", re.I)
+#: Words of a post, which a letter's signature gives under the name ("Chief Executive Officer"):
+#: the name is the line that has none.
+_POST_WORDS = frozenset("chief executive officer chair chairman chairwoman chairperson president director managing "
+                        "general secretary treasurer founder partner head governor minister editor ceo cfo coo "
+                        "vice deputy principal dean board".split())
 # Credits and captions: agency and stock-photo names, and credit labels.
 _CREDIT = re.compile(
     r"(getty images|shutterstock|reuters|\bafp\b|associated press|\bap photo|\bepa\b|alamy|"
@@ -94,7 +101,8 @@ _FURNITURE_WORDS = 40
 # "This interview has been edited for length and clarity." Only a short line: an
 # introduction that says so in passing ("..., and the transcript has been lightly edited")
 # names the speakers and stays.
-_EDITED_NOTE = re.compile(r"(\bauto-?generated\b|\b(lightly|been) (edited|corrected)\b)", re.I)
+_EDITED_NOTE = re.compile(r"(\bauto-?generated\b|"
+                          r"\b(lightly|been|condensed and|edited and) (edited|corrected|condensed)\b)", re.I)
 # The words such a note is made of; a line with more than one other word says something
 # else too ("Transcript: Defence Ministry briefing (lightly edited)" is a title).
 _NOTE_VOCABULARY = frozenset("transcript this the interview conversation episode has have been was is and "
@@ -105,10 +113,43 @@ _NOTE_VOCABULARY = frozenset("transcript this the interview conversation episode
 _FILE_NOTE = re.compile(r"^(unedited|uncorrected|rush|raw) transcript\b|^transcribed by\b|"
                         r"^transcript (provided|produced|prepared) by\b|^downloaded (from|on|by)\b|"
                         r"^\W*(©|copyright\b)", re.I)
+# Who owns a text and on what terms it is shown: "Crown copyright 2027.", "Reproduced under the
+# Open Data Licence", "Licensed under CC BY 4.0", "Photographs used with permission". (A line
+# about copyright law, "The EU copyright directive forced ...", gives no year after the word
+# and names no licence it is shown under.)
+_LICENCE = re.compile(r"^(?:(?-i:[A-Z])[\w&.-]*\s+){0,3}copyright\s+(?:©\s*|\(c\)\s*)?\d{4}\b|"
+                      r"\b(?:reproduced|republished|reprinted|licensed|published|used)\s+(?:under|with)\s+"
+                      r"(?:the|a|an)\b[^.]{0,60}\blicen[cs]e\b|\b(?:used|reproduced|reprinted)\s+(?:with|by)\s+"
+                      r"(?:kind\s+)?permission\b|\bcreative commons\b|\bCC[ -]BY\b", re.I)
+# A document's handling marking, in capitals or alone on its line: "CONFIDENTIAL — NOT FOR
+# PUBLICATION", "OFFICIAL-SENSITIVE", "Strictly confidential". Prose that says a paper was
+# confidential is in lower case and says more.
+_MARKING = re.compile(r"\b(?:(?:strictly |private and |commercial in )?confiden(?:tial|ce)|restricted|(?:top )?secret|"
+                      r"official[- ]sensitive|embargoed|not for (?:publication|circulation|distribution|release)|"
+                      r"reserved business|internal use only|for internal use|eyes only|draft)\b", re.I)
+_MARKING_WORDS = frozenset("strictly private and commercial in confidential confidence restricted top secret official "
+                           "sensitive embargoed not for publication circulation distribution release reserved "
+                           "business internal use only eyes draft".split())
+# The blanks of a form, left to be filled in: "Signed: ________  Date: ______" (a rule of four
+# underscores or more, or a leader of dots).
+_FORM_BLANK = re.compile(r"_{4,}|\.{8,}|…{3,}")
+# A stage direction in a transcript, which no one says: "[Applause]", "(laughter)", "[crosstalk]",
+# "(inaudible)", "[Laughter and applause]". On its own line or inside a turn, it goes.
+_STAGE_WORD = (r"(?:applause|laughter|laughs|laughing|cheers|cheering|boos|booing|jeers|inaudible|unintelligible|"
+               r"indistinct|crosstalk|cross-talk|overlapping speech|silence|pause|long pause|music|coughs?|sighs?|"
+               r"murmurs?|murmuring|interruption|off[- ]mic|no audio|audio (?:cuts out|drops out)|"
+               r"technical (?:difficulties|problems?)|video (?:plays|clip)|clip plays|end of (?:recording|video|clip))")
+_STAGE = re.compile(r"[\[(](?:(?:loud|brief|some|more|prolonged|scattered|general|sustained)\s+)?" + _STAGE_WORD +
+                    r"(?:\s+(?:and|&)\s+" + _STAGE_WORD + r")?\.?[\])]", re.I)
+# A slide, a clip or a chart the speaker shows, announced in brackets on its own line: "[Slide 3:
+# Rents, 2010-2024]", "[Video: the harbour at dawn]".
+_STAGE_GAP = re.compile(r"\s*" + _STAGE.pattern + r"\s*", re.I)
+_SHOWN = re.compile(r"^\[(?:slide|video|clip|chart|graphic|image|exhibit|figure|map)\b\s*\d*\s*"
+                    r"(?:[:.–—-][^\[\]]{0,120})?\]$", re.I)
 # A broadcast script's production cues, which no one says: a cue in capitals in square
 # brackets ("[TAKE PKG]", "[SOT: NAME]", "[LOWER THIRD: NAME / ROLE]", "[CG: ...]"; a
-# transcript's "[applause]" is in lower case and stays), the script's header fields in capitals
-# ("SLUG: ...", "WRITER: ... PRODUCER: ... RUNS: 2:41") and the mark that closes an item
+# transcript's "[applause]" is a stage direction, see ``_STAGE``), the script's header fields in
+# capitals ("SLUG: ...", "WRITER: ... PRODUCER: ... RUNS: 2:41") and the mark that closes an item
 # ("### END OF ITEM B4 ###", "-30-", "ENDS").
 _CUE = re.compile(r"^\[(?=[^\]]*[A-Z]{2})[^\[\]a-z]{2,100}\]$"
                   r"|^(SLUG|WRITER|PRODUCER|RUNS|RUN ?TIME|RUNNING TIME|TRT|AIR ?DATE|LOWER THIRD|SUPER|CG|CHYRON|"
@@ -195,6 +236,9 @@ class Cleaned:
     voices: list[tuple[int, str]] = field(default_factory=list)
     #: The handle of whoever started the thread ("Posted by u/name", "u/name (OP)").
     poster: Optional[str] = None
+    #: Spans of the paragraphs that were wholly in italics ("_Why did it start?_"), as
+    #: ``strong`` has the bold ones: another way an interview sets its questions apart.
+    emphasis: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _words(line: str) -> list[str]:
@@ -277,6 +321,40 @@ def _is_widget(line: str) -> bool:
 _WIRE_LEAD = re.compile(r"^[A-Z][A-Z .'’-]+(,[^()\n]{0,40})?\s*\([^()]{2,40}\)\s*[-–—]+\s*\S")
 
 
+def _is_marking(line: str) -> bool:
+    """A handling marking: a part of the line, between dashes or bars, that is nothing but a
+    marking ("CONFIDENTIAL", "NOT FOR PUBLICATION"), on a line in capitals or made of such parts."""
+    words = _words(line)
+    if not 0 < len(words) <= 14:
+        return False
+    parts = re.split(r"\s+[—–|/·-]+\s+|\s*:\s*", line.strip())
+    if not any(_MARKING.search(p) and all(w.lower() in _MARKING_WORDS for w in _words(p)) for p in parts):
+        return False
+    return not re.search(r"[a-z]", line) or all(w.lower() in _MARKING_WORDS for w in words)
+
+
+def _signatory(lines: list[str], drop: dict[int, str]) -> Optional[str]:
+    """Who signs a letter, and so speaks it: the name under its closing ("Yours sincerely," /
+    "Ann Lee"), or, in a letter that opens "Dear ...", the name under its last paragraph (the
+    signer's post and the place may follow it). A page of several letters has no one signer."""
+    closings = [i for i, ln in enumerate(lines) if re.match(_CLOSING, ln, re.I)]
+    # (a letter's "Dear ...", not an e-mail's or a post's "Hi all,")
+    opened = [i for i, ln in enumerate(lines)
+              if re.match(r"^(dear|my dear)\b", ln, re.I) and re.match(_SALUTATION, ln, re.I)]
+    if len(closings) > 1 or len(opened) > 1 or not closings and not (opened and opened[0] < 6):
+        return None
+    if closings:
+        closing = closings[0]
+    else:
+        body = [i for i, ln in enumerate(lines) if i not in drop and _ends_sentence(ln) and len(_words(ln)) >= 8]
+        closing = body[-1] if body else len(lines)
+    for ln in lines[closing + 1:closing + 4]:
+        m = _BYLINE_NAME.match("By " + ln.strip())
+        if m and m.group("name") == ln.strip() and not any(w.lower() in _POST_WORDS for w in _words(ln)):
+            return m.group("name")
+    return None
+
+
 def _is_credit(line: str) -> bool:
     return len(_words(line)) <= 12 and bool(_CREDIT.search(line)) and not _WIRE_LEAD.match(line)
 
@@ -339,10 +417,29 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(?=\S)")
 # (Only "**" that stands apart from words: "x**2" is no emphasis; "__" is left alone, being
 # as often part of a name, "__init__", "window.__name", as a mark.)
 _MD_STRONG = re.compile(r"(?<![\w.])(\*\*)(?=[^\s*])(.+?)(?<=[^\s*])\1(?!\w)")
-# A line in italics, "*Prepared by the desk.*" (a single "*" at both ends, none inside).
-_MD_EMPHASIS = re.compile(r"^\*(?=[^\s*])([^*\n]+)(?<=[^\s*])\*$")
+# A line in italics, "*Prepared by the desk.*" or "_Prepared by the desk._" (a single mark at
+# both ends, none inside).
+_MD_EMPHASIS = re.compile(r"^\*(?=[^\s*])([^*\n]+)(?<=[^\s*])\*$|^_(?=[^\s_])([^_\n]+)(?<=[^\s_])_$")
 # A link, "[Subscribe now](https://...)": its words are the text, the address no word of it.
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\((?:https?://|/|#)[^()\s]*\)")
+
+
+def _wholly_emphasised(line: str) -> bool:
+    """Whether a line is in italics from end to end: "_Why did it start?_"."""
+    return bool(_MD_EMPHASIS.match(_MD_HEADING.sub("", line.strip())))
+
+
+def _without_stage(line: str) -> str:
+    """A line without the stage directions inside it: "Thank you. [applause] Now ..." is
+    "Thank you. Now ...". A line that is one stays whole, to go as debris."""
+    if _STAGE.fullmatch(line.strip()):
+        return line
+
+    def gap(m) -> str:
+        after = m.string[m.end():m.end() + 1]
+        return "" if m.start() == 0 or not after or after in ".,;:!?" else " "
+
+    return _STAGE_GAP.sub(gap, line).strip()
 
 
 def _wholly_strong(line: str) -> bool:
@@ -370,7 +467,7 @@ def _unmarked(line: str) -> str:
     question, and their marks are no words of the quote. (Dashes stay: they open the
     turns of a dashed interview.)"""
     line = _MD_LINK.sub(r"\1", _MD_STRONG.sub(r"\2", _MD_HEADING.sub("", line))).strip()
-    return _MD_EMPHASIS.sub(r"\1", line)
+    return _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
 
 
 #: A page number on a line of its own ("Page 2 of 5", "- 3 -", "— Page 2 —", "3/9"), or one
@@ -379,7 +476,7 @@ _PAGE_MARK = re.compile(r"(^|\s)[-–—\s]*page\s+\d+(\s*(of|/)\s*\d+)?[-–—
                         r"|^[-–—\s]*(\d+\s*(of|/)\s*\d+|[-–—]\s*\d+\s*[-–—])[-–—\s]*$", re.I)
 # A speaker's label: "HOST:", "Dr. Lena Marsh:", "PAUL (host):".
 # (A script may add the person and the shot: "REPORTER (TOM ASHBY) (V/O):".)
-_SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(\s+\([^()\n]{1,40}\)){0,3}\s*:\s+(?=\S)")
+_SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(\s+\([^()\n]{1,60}\)){0,3}\s*:\s+(?=\S)")
 #: A court transcript's turn marks, "Q. Where were you?" / "A. At home.": a turn each.
 _QA_MARK = re.compile(r"^[QA]\.\s+(?=\S)")
 #: What starts a line of its own, never the rest of a wrapped one: a bullet, a numbered
@@ -478,11 +575,13 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     line, so offsets into it are stable and paragraphs are easy to find again.
     """
     unquoted = [_MD_QUOTE.sub("", ln.strip()).strip() for ln in unwrap(text).split("\n")]
-    marked = [(_unmarked(ln), bool(_MD_HEADING.match(ln)), _wholly_strong(ln)) for ln in unquoted]
-    marked = [(ln, heading, bold) for ln, heading, bold in marked if ln]
-    lines = [ln for ln, _, _ in marked]
-    headings = {i for i, (_, heading, _) in enumerate(marked) if heading}
-    bold = {i for i, (_, _, strong) in enumerate(marked) if strong}
+    marked = [(_without_stage(_unmarked(ln)), bool(_MD_HEADING.match(ln)), _wholly_strong(ln), _wholly_emphasised(ln))
+              for ln in unquoted]
+    marked = [m for m in marked if m[0]]
+    lines = [m[0] for m in marked]
+    headings = {i for i, m in enumerate(marked) if m[1]}
+    bold = {i for i, m in enumerate(marked) if m[2]}
+    italic = {i for i, m in enumerate(marked) if m[3]}
     n = len(lines)
     drop: dict[int, str] = {}
     norms = [_norm(ln) for ln in lines]
@@ -532,13 +631,16 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             heads[i] = (head or posted).group("handle")
             if posted or head.group("op"):
                 poster = poster or heads[i]
-        elif (_CUE.match(ln) or _COMMUNITY.match(ln) or _PRESS_OFFICE.match(ln) and len(words) <= 12 and
+        elif (_CUE.match(ln) or _STAGE.fullmatch(ln) or _SHOWN.match(ln) or _COMMUNITY.match(ln) or
+              _PRESS_OFFICE.match(ln) and len(words) <= 12 and
               not _ends_sentence(ln)) and not spoken(i):
             drop[i] = "cue"
             if date is None and re.match(r"^AIR ?DATE\s*:", ln):
                 date = iso_date(ln.split(":", 1)[1])  # the day a script went on air is its date
         elif _is_page_mark(ln) or ln in running and not spoken(i):
             drop[i] = "page"
+        elif _is_marking(ln) or _FORM_BLANK.search(ln) and len(words) <= 20:
+            drop[i] = "marking"
         elif _is_widget(ln):
             drop[i] = "widget"
         elif _is_contact(ln):
@@ -547,7 +649,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
                 sum(w.lower() not in _NOTE_VOCABULARY for w in re.findall(r"[a-z]+", ln, re.I)) <= 1:
             drop[i] = "widget"
         elif _is_credit(ln) or _WIRE_CREDIT.match(ln) or _CAPTION_LABEL.match(ln) and len(words) <= 30 or \
-                _FILE_NOTE.match(ln) and len(words) <= 30:
+                (_FILE_NOTE.match(ln) or _LICENCE.search(ln)) and len(words) <= 30:
             drop[i] = "credit"
         elif _mail_header(lines, i):
             drop[i] = "header"
@@ -560,7 +662,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
                 # "From: Hal Whitcombe <hal@...>": the sender writes the letter, as a byline's name does.
                 sender = _BYLINE_NAME.match("By " + value.split("<")[0].strip(" \"'"))
                 author = sender.group("name") if sender else None
-        elif _META.match(ln) and len(words) <= 12:
+        elif _META.match(ln) and (len(words) <= 12 or len(words) <= 40 and _MENU_SEPARATOR.search(ln.split(":", 1)[1])):
+            # (a label over a row of items, "More from X: A · B", is a list of links at any length)
             drop[i] = "meta"
             field_name, value = ln.split(":", 1)
             if date is None and i <= max(first_body, 3) and \
@@ -628,6 +731,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
                     title = lines[i]
                 break
 
+    author = author or _signatory(lines, drop)
     if title is None:
         # A "Topic: Headline" line taken as a teaser is the title when nothing else is.
         title = next((lines[i] for i in sorted(drop) if drop[i] == "teaser" and i < first_body + 3), None)
@@ -641,6 +745,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     out: list[str] = []
     paragraphs: list[tuple[int, int]] = []
     strong: list[tuple[int, int]] = []
+    emphasis: list[tuple[int, int]] = []
     voices: list[tuple[int, str]] = []
     voice = None
     pos = 0
@@ -657,6 +762,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         paragraphs.append((pos, pos + len(lines[i])))
         if i in bold:
             strong.append(paragraphs[-1])
+        if i in italic:
+            emphasis.append(paragraphs[-1])
         out.append(lines[i])
         pos += len(lines[i])
     # A headline lifted out of the text is the document's title, not page debris: listed as
@@ -671,4 +778,4 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         date = None
     return Cleaned(text="\n\n".join(out), removed=[lines[i] for i in listed],
                    reasons=[drop[i] for i in listed], paragraphs=paragraphs, title=title, date=date,
-                   author=author, strong=strong, voices=voices, poster=poster)
+                   author=author, strong=strong, voices=voices, poster=poster, emphasis=emphasis)

@@ -50,7 +50,7 @@ TIMESTAMP = r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s+)?"
 # (Brightwater Securities):"; the name is the label.)
 # A script may give the person and the shot after a part: "REPORTER (TOM ASHBY) (V/O):". A
 # court transcript marks its turns "Q." and "A." (a lone letter and a stop, no colon).
-_LABEL = re.compile(r"^" + TIMESTAMP + r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(?P<part>(?:\s+\([^()\n]{1,40}\)){1,3})?"
+_LABEL = re.compile(r"^" + TIMESTAMP + r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(?P<part>(?:\s+\([^()\n]{1,60}\)){1,3})?"
                     r"(?:\s*:|(?<=[QA])(?<![\w.'’&\- ][QA])\.)\s+(?=\S)")
 #: A witness's heading in an inquiry's or a court's transcript: "DR JANE ROE (sworn)", "Jane
 #: Roe (affirmed)": the one who answers the "A." turns that follow.
@@ -159,8 +159,9 @@ class Structure:
     interviewer: Optional[str] = None
     #: (start, end, speaker) of sentences whose main verb reports speech.
     attributions: list[tuple[int, int, str]] = field(default_factory=list)
-    #: Each answer paragraph as a quote of the interviewee (kept apart from ``quotes``,
-    #: which say who speaks *inside* an answer: "As the minister said, '...'").
+    #: Each answer paragraph as a quote of the interviewee, and each labelled question as its
+    #: asker's (kept apart from ``quotes``, which say who speaks *inside* an answer: "As the
+    #: minister said, '...'").
     answers: list[Quote] = field(default_factory=list)
     #: The writer of a piece with no interview (its byline): who "I" and "we" are outside quotes.
     author: Optional[str] = None
@@ -472,29 +473,33 @@ _REQUEST = re.compile(r"^(?:please\s+)?(?:tell|describe|explain|talk|walk|give|t
                       r"(?:us|me|about|through|the|your|how|what|why|where|when|who)\b", re.I)
 
 
-def _bold_prompts(feats) -> None:
+def _bold_prompts(feats, mark: str = "bold", least: int = 1) -> None:
     """Mark, as ``prompt``, the wholly bold short paragraphs between unbolded ones that an
     interview sets in bold for the interviewer's turns, "?" or not: "**How did the shortage
     start**" (worded as a question), "**Tell us about the pay.**" (a request), and in a piece
     with such a turn, any bold sentence before an answer ("**The ministry blames the unions.**").
-    A bold phrase with no stop ("**The background**", "**Why it matters**") is a heading."""
+    A bold phrase with no stop ("**The background**", "**Why it matters**") is a heading.
+
+    ``mark`` "italic" does the same for an interview that sets its questions in italics; since
+    italics also set off a caption or a standfirst, ``least`` asking paragraphs are needed."""
     asking = [False] * len(feats)
     for i, f in enumerate(feats):
-        f["prompt"] = False
-        if not f["bold"] or f["words"] > 40 or i == 0 or i + 1 >= len(feats) or \
-                feats[i - 1]["bold"] or feats[i + 1]["bold"] or f["quoted"]:
+        f["prompt"] = f.get("prompt", False)
+        if not f[mark] or f["words"] > 40 or i == 0 or i + 1 >= len(feats) or \
+                feats[i - 1][mark] or feats[i + 1][mark] or f["quoted"]:
             continue
         text = f["text"].strip()
         asking[i] = bool(ASKING.match(text) or _REQUEST.match(text)) or f["q_end"]
         f["prompt"] = asking[i] or text.rstrip("”\"’'»)").endswith((".", "!", "…"))
-    if not any(asking):
+    if sum(asking) < least:
         for f in feats:
-            f["prompt"] = False
+            f["prompt"] = f["prompt"] and not f[mark]
 
 
 def _paragraph_features(cleaned: Cleaned):
     feats = []
     strong = set(cleaned.strong)
+    emphasis = set(cleaned.emphasis)
     for a, b in cleaned.paragraphs:
         p = cleaned.text[a:b]
         m = _LABEL.match(p)
@@ -516,8 +521,8 @@ def _paragraph_features(cleaned: Cleaned):
             "q_end": p.rstrip().rstrip("”\"’'»)").endswith("?"),
             "q_first": first_sentence.rstrip().rstrip("”\"’'»)").endswith("?"),
             "words": len(p.split()), "quoted": p.lstrip()[:1] in "“\"«„",
-            "bold": (a, b) in strong,
-            "parts": re.findall(r"\(([^()\n]{1,40})\)", m.group("part") or "") if label else [],
+            "bold": (a, b) in strong, "italic": (a, b) in emphasis,
+            "parts": re.findall(r"\(([^()\n]{1,60})\)", m.group("part") or "") if label else [],
             "stop": bool(label and not m.group(0).rstrip().endswith(":")),
         })
     # "Q." and "A." without a colon are turn marks only as a pair: a line may open on an initial.
@@ -526,6 +531,7 @@ def _paragraph_features(cleaned: Cleaned):
             if f["stop"]:
                 f["label"] = None
     _bold_prompts(feats)
+    _bold_prompts(feats, "italic", least=2)
     return feats
 
 
@@ -585,6 +591,7 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
         elif sum(f["q_end"] for f in feats if not f["label"]) or labels[lab] >= 2 or q_labels:
             a_labels.add(lab)
     labelled = bool(a_labels or q_labels)
+    asked_by_label = any(f["label"] in q_labels and (f["q_end"] or f["q_first"]) for f in feats)
     dashed = sum(f["dash"] for f in feats) >= 3
 
     def is_question(i):
@@ -644,7 +651,10 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
             kind = "question"
         elif f["label"] in a_labels:
             kind = "answer"
-        elif labelled and f["label"] is None and prev == "answer" and not is_question(i):
+        elif labelled and f["label"] is None and prev == "answer" and (not is_question(i) or asked_by_label and (
+                not f["q_end"] or i + 1 < n and feats[i + 1]["label"] is None)):
+            # (where the askers have labels of their own, a speaker's unlabelled question is
+            # rhetorical, put and answered in the same speech: "What comes next? We will ...")
             kind = "answer"
         elif is_question(i):
             kind = "question"
@@ -700,6 +710,8 @@ def _court_voices(cleaned: Cleaned, feats, people: People, speakers, start: int)
             speakers[i] = witness
         elif i >= start and lab in ("Q", "QUESTION"):
             speakers[i] = _part_person(f["parts"]) or examiner or speakers[i]
+        elif i >= start and _role(lab) == "question" and _part_person(f["parts"]):
+            speakers[i] = _part_person(f["parts"])  # each asker from the floor names themselves
 
 
 def _neither_side(feats, kinds, runs_on, labels, q_labels, a_labels, start: int, is_question) -> None:
@@ -795,7 +807,9 @@ def _thread_turns(cleaned: Cleaned, feats, people: People):
 
 
 #: Parts in a broadcast or an interview that ask, and parts that answer or report.
-_ASKING_ROLES = frozenset("interviewer host moderator presenter anchor chair".split())
+#: (The audience's questions after a talk come under a part too: "AUDIENCE MEMBER (Ann Lee, X):".)
+_ASKING_ROLES = frozenset("interviewer host moderator presenter anchor chair questioner delegate".split()) | {
+    "audience", "audience member", "member of the audience", "floor", "from the floor", "audience question"}
 _ANSWERING_ROLES = frozenset("interviewee guest expert reporter correspondent caller panelist panellist".split())
 
 
@@ -808,8 +822,11 @@ def _role(label: str) -> Optional[str]:
 
 #: Turn labels that name a part in the interview, not a person.
 _ROLE_LABELS = frozenset("interviewer interviewee host moderator presenter anchor reporter correspondent editor "
-                         "journalist guest expert speaker question answer q a note update source photo".split())
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*|[A-Z]{2,}(?:[’'-][A-Z]+)*)\.?$")
+                         "journalist guest expert speaker question answer q a note update source photo "
+                         "audience member questioner delegate floor".split())
+# (Capitals and small letters with accents too: "VALDÉS", "Núñez".)
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[’'-][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*|"
+                        r"[A-ZÀ-ÖØ-Þ]{2,}(?:[’'-][A-ZÀ-ÖØ-Þ]+)*)\.?$")
 
 
 def _label_person(label: str, text: str, people: People) -> Optional[str]:
@@ -1088,9 +1105,10 @@ def structure(cleaned: Cleaned, docs) -> Structure:
             turns[-1] = Turn(kind=kind, speaker=speaker, start=turns[-1].start, end=b)
         else:
             turns.append(Turn(kind=kind, speaker=speaker, start=a, end=b))
-        if kind == "answer" and speaker and a < b:
+        if (kind == "answer" or kind == "question" and voices[i]) and speaker and a < b:
             # Who said what: an answer is the interviewee's words as much as a quoted
-            # sentence is its speaker's, and a reader looks up a Q&A's answers the same way.
+            # sentence is its speaker's, and a reader looks up a Q&A's answers the same way;
+            # so is a question its labelled asker's ("AUDIENCE MEMBER (Ann Lee): Why ...?").
             answers.append(Quote(speaker=speaker, text=cleaned.text[a:b], start=a, end=b))
     quotes.sort(key=lambda q: (q.start, q.end))
     voiced = author is not None and any(
