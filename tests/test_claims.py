@@ -2395,3 +2395,11 @@ def test_a_link_framed_set_to_or_bound_to_survives_the_reader(text):
     got = [(c.cause.label.lower(), c.polarity, c.effect.label, c.modality)
            for c in cogmap.extract(text, extractor="learned").claims]
     assert got == [("new port", 1, "exports", "likely")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_is_blamed_for_a_change_caused_it(extractor):
+    """"blame X for Y" is X causing Y, on the learned path too, where the reader read it
+    backwards (the fall causing the franc)."""
+    doc = cogmap.extract("Economists blame the strong franc for the fall in exports.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("strong franc", -1, "exports")]

@@ -2297,7 +2297,9 @@ def _rule_adjuncts(sent, out):
             if hl in ("blame", "credit"):
                 obj = next((c for c in head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
-                    _emit(out, _side_for(obj), _side_for(pobj), 1, f"{hl} for", head, sent)
+                    # (a fixed frame of attribution, as "is to blame for": the reader reads
+                    # "blame the franc for the fall" backwards, the fall causing the franc)
+                    _emit(out, _side_for(obj), _side_for(pobj), 1, f"{hl} for", head, sent, fixed=True)
             else:
                 _emit(out, _side_for(pobj), clause_side(head), 1, "for", head, sent)
         elif _ascribing(tok) is not None:
