@@ -486,3 +486,16 @@ def test_a_concept_is_labelled_by_a_noun_phrase_when_it_has_one():
                          "Western tanks make negotiations less likely.")
     labels = {c.label for c in doc.concepts}
     assert "negotiations" in labels and "negotiate" not in labels, labels
+
+
+@pytest.mark.parametrize("text, label", [
+    ("High youth unemployment has hit tax revenue.", "youth employment"),
+    ("Mass unemployment on the coast has hit tax revenue.", "employment on coast"),
+    ("Record unemployment has hit tax revenue.", "employment"),
+])
+def test_a_word_of_degree_on_a_negative_noun_leaves_its_positive_label(text, label):
+    """"high unemployment" is employment, low: the degree sizes the negative noun, and
+    "high youth employment" or "mass employment" would name the opposite of what was said."""
+    doc = rules(text)
+    (claim,) = doc.claims
+    assert (claim.cause.label, claim.cause.sign) == (label, -1)

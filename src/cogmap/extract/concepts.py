@@ -599,6 +599,12 @@ def _gerund_after_preposition(aux) -> bool:
     return aux.tag_ == "VBG" and aux.dep_ in ("aux", "auxpass") and aux.head.dep_ == "pcomp"
 
 
+#: Words of degree that size a negative noun, not the variable its positive names: "high
+#: unemployment" is employment, low; "mass unemployment" is not "mass employment".
+_DEGREE = frozenset("high low mass massive widespread rising falling soaring record chronic persistent growing "
+                    "mounting rampant endemic severe acute extreme huge big large great deep".split())
+
+
 def _label(toks, neg=None, gerund=None) -> str:
     words = []
     prev = None
@@ -606,6 +612,10 @@ def _label(toks, neg=None, gerund=None) -> str:
         low = t.lower_
         if neg is not None and t.i in neg[3]:
             prev = None  # "non-" of "non-payment" goes, and glues nothing to what follows
+            continue
+        if neg is not None and t.i < neg[0].i and t.lemma_.lower() in _DEGREE and t.dep_ in ("amod", "compound") and \
+                neg[0] in t.ancestors:  # (the parser may hang it on a compound: "high youth unemployment")
+            prev = t
             continue
         # auxiliaries and a copula carry tense, not the variable: "is willing to talk" is
         # labelled "willing to talk", "income is capped" "income capped"
