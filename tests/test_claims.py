@@ -2403,3 +2403,22 @@ def test_what_is_blamed_for_a_change_caused_it(extractor):
     backwards (the fall causing the franc)."""
     doc = cogmap.extract("Economists blame the strong franc for the fall in exports.", extractor=extractor)
     assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("strong franc", -1, "exports")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text, link", [
+    ("Critics credit the tax cut with the hiring boom.", ("tax cut", 1, "hiring boom")),
+    ("The crisis is the product of years of overspending.", ("years of overspending", 1, "crisis")),
+    ("The drop in visitors is down to the new entry fee.", ("new entry fee", -1, "visitors")),
+    ("The fall in sales reflects weaker consumer confidence.", ("consumer confidence", 1, "sales")),
+])
+def test_frames_that_name_the_cause_after_the_effect(text, link, extractor):
+    """"credit X with Y", "Y is the product of X", "the drop in Y is down to X", "the fall in
+    Y reflects X": the cause comes second, and the reader read these backwards or not at all."""
+    got = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
+    assert got == [link]
+
+
+@pytest.mark.parametrize("text", ["The decision is down to the board.", "The painting reflects his mood."])
+def test_whose_decision_or_what_a_picture_shows_is_no_link(text):
+    assert cogmap.extract(text, extractor="rules").claims == []

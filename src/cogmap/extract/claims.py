@@ -2293,6 +2293,11 @@ def _rule_adjuncts(sent, out):
         if low in ("over", "against") and hl in L.REACTION_WORDS and not (
                 low == "against" and hl in ("fight", "battle")):  # (a campaign to lower it, no reaction)
             _emit(out, _side_for(pobj), _side_for(head), 1, low, head, sent)
+        elif low == "with" and hl == "credit" and head.pos_ == "VERB" and _children(head, "dobj"):
+            # "critics credit the tax cut with the hiring boom": the cut made the boom (the
+            # reader reads it backwards)
+            _emit(out, _side_for(_children(head, "dobj")[0]), _side_for(pobj), 1, "credit with", head, sent,
+                  fixed=True)
         elif low == "for" and hl in L.FOR_REASON_VERBS and head.pos_ == "VERB":
             if hl in ("blame", "credit"):
                 obj = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -2351,6 +2356,12 @@ def _rule_adjuncts(sent, out):
             cue = f"{tok.lower_} for"
         elif tok.dep_ in ("prep", "advmod") and tok.lower_ == "behind" and be.lemma_ in ("be", "lie"):
             prep, sign, cue = tok, 1, "behind"  # ("weak demand lies behind the slump")
+        elif tok.dep_ in ("advmod", "prt") and tok.lower_ == "down" and be.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _CHANGE_NOUNS for c in be.children):
+            # "the drop in visitors is down to the new fee" (a change is down to its cause; "the
+            # decision is down to the board" says whose it is)
+            prep, sign, cue = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None), 1, \
+                "attributable to"
         elif tok.dep_ == "acomp" and tok.lower_ == "attributable":
             # "the rise in arrears is attributable to higher rates": the rates, the cause
             prep, sign, cue = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None), 1, \
@@ -2375,6 +2386,15 @@ def _rule_adjuncts(sent, out):
                                  for x in _children(p, "pobj")), subj)  # "most of the rise"
                 subj, pobj = pobj, subj
             _emit(out, _side_for(subj), _side_for(pobj), sign, cue, be, sent, fixed=True)
+    # "The fall in sales reflects weaker confidence": a change reflects its cause (what a
+    # thing "reflects" otherwise, "the painting reflects his mood", is no link; the reader
+    # reads the change as the cause).
+    for tok in sent:
+        subj = next(iter(_children(tok, "nsubj")), None) if tok.lemma_.lower() == "reflect" and tok.pos_ == "VERB" \
+            else None
+        obj = next(iter(_children(tok, "dobj")), None)
+        if subj is not None and obj is not None and subj.lemma_.lower() in _CHANGE_NOUNS:
+            _emit(out, _side_for(obj), _side_for(subj), 1, "reflect", tok, sent, fixed=True)
     # Association: "night noise was associated with a higher risk of hypertension", "poverty is
     # linked to heart disease", "the risks associated with smoking". A found link whose
     # mechanism is left open: a possible link, as analysts code it (data/GUIDE.md).
@@ -2428,7 +2448,9 @@ def _rule_adjuncts(sent, out):
             pobj = next((c for c in preps["of"].children if c.dep_ == "pobj"), None)
             other = subj if tok.dep_ == "attr" else attr
             if pobj is not None and other is not None and other.lower_ not in _PRONOUN_SUBJ:
-                _emit(out, _side_for(pobj), _side_for(other), 1, f"{lemma} of", be, sent)
+                # (a frame of attribution the reader half knows: it reads "is a result of X"
+                # and reads no cause in "is the product of X")
+                _emit(out, _side_for(pobj), _side_for(other), 1, f"{lemma} of", be, sent, fixed=True)
         elif lemma in L.REASON_NOUNS:
             key = next((w for w in ("for", "of", "behind", "in") if w in preps), None)
             pobj = next((c for c in preps[key].children if c.dep_ == "pobj"), None) if key else None
