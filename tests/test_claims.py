@@ -2422,3 +2422,13 @@ def test_frames_that_name_the_cause_after_the_effect(text, link, extractor):
 @pytest.mark.parametrize("text", ["The decision is down to the board.", "The painting reflects his mood."])
 def test_whose_decision_or_what_a_picture_shows_is_no_link(text):
     assert cogmap.extract(text, extractor="rules").claims == []
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+@pytest.mark.parametrize("text, link", [
+    ("Slower growth in China hurts copper exporters.", ("growth in China", 1, "copper exporters")),
+    ("A rise in exports lifted the currency.", ("exports", 1, "currency")),
+])
+def test_a_change_in_a_place_is_the_change_not_the_place(text, link, extractor):
+    got = [(c.cause.label, c.link_polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
+    assert got == [link]

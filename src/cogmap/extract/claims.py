@@ -195,6 +195,13 @@ def _trait(clause) -> bool:
         c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause.children)
 
 
+def _placed_change(noun, prep) -> bool:
+    """Whether a change noun's "in" phrase names a place ("growth in China"): the variable
+    is the change noun, and the place stays in its label."""
+    return noun.lemma_.lower() in _CHANGE_NOUNS and any(o.ent_type_ in ("GPE", "LOC", "NORP")
+                                                        for o in _children(prep, "pobj"))
+
+
 def np_side(tok, depth: int = 0) -> Side:
     """The variable a noun phrase names: head, compounds, modifiers and one "of" phrase.
 
@@ -265,6 +272,8 @@ def np_side(tok, depth: int = 0) -> Side:
             if prep.lower_ == "in" and any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not _measure(c)
                                            for c in tok.children):
                 continue  # "sickness absence in the hospitals", "job cuts in the sector": where, not what
+            if prep.lower_ == "in" and _placed_change(tok, prep):
+                continue  # "slower growth in China", "a surge in Ohio": where it changes, not what
             if prep.lower_ in preps:
                 if pobj:
                     inner = np_side(pobj[0], depth + 1)
@@ -278,7 +287,8 @@ def np_side(tok, depth: int = 0) -> Side:
                     c.dep_ == "acl" and d == 0 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) and not (
                     d == 0 and _trait(c)) and not (
                     c.dep_ == "prep" and d == 0 and t.dep_ == "acl" and t.head == tok and
-                    tok.lemma_.lower() in L.INTENT_NOUNS):
+                    tok.lemma_.lower() in L.INTENT_NOUNS) and not (
+                    c.dep_ == "prep" and d == 0 and c.lower_ == "in" and _placed_change(tok, c)):
                 continue
             if c.dep_ == "poss" and c.pos_ == "PRON" or c == misparsed_particle(tok.head) or c.dep_ == "neg":
                 continue  # ("the wage rise, not ingredients": the "not" is the contrast's)
