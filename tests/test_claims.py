@@ -2432,3 +2432,11 @@ def test_whose_decision_or_what_a_picture_shows_is_no_link(text):
 def test_a_change_in_a_place_is_the_change_not_the_place(text, link, extractor):
     got = [(c.cause.label, c.link_polarity, c.effect.label) for c in cogmap.extract(text, extractor=extractor).claims]
     assert got == [link]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_the_alternative_set_against_a_cause_is_no_part_of_it(extractor):
+    """"driven by supply, not demand": the cause is supply; the parser hangs "supply" on
+    "demand", and the label read "supply demand"."""
+    doc = cogmap.extract("The rise in copper prices was driven by supply, not demand.", extractor=extractor)
+    assert [(c.cause.label, c.effect.label) for c in doc.claims] == [("supply", "copper prices")]

@@ -2849,9 +2849,22 @@ def _serves(verb, cause: Side) -> bool:
     return bool(cause.tokens) and not any(t.i in inside for t in cause.tokens)
 
 
+def _before_contrast(side: Side) -> Side:
+    """A side without the alternative it is set against: "driven by supply, not demand" is
+    supply (the parser may hang "supply" on "demand", so the words are cut, not the tree)."""
+    toks = side.tokens
+    if not toks:
+        return side
+    doc = toks[0].doc
+    cut = next((k + 1 for k in range(len(toks) - 1) if toks[k].i + 2 < len(doc) and toks[k + 1].i > toks[k].i
+                and doc[toks[k].i + 1].text == "," and doc[toks[k].i + 2].lower_ == "not"), None)
+    return Side(toks[:cut], side.sign) if cut is not None else side
+
+
 def _emit(out, cause: Side, effect: Side, sign: int, cue: str, verb, sent, *, cross=False, prev=None,
           modality: Optional[str] = None, condition_tok=None, effect_label=None, purpose=False, fixed=False):
     summed_from = None
+    cause, effect = _before_contrast(cause), _before_contrast(effect)
     if cause.tokens and effect.tokens and prev is None:
         summed = summed_up(Side(cause.tokens, 1))
         if summed is not None:
