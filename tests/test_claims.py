@@ -2440,3 +2440,26 @@ def test_the_alternative_set_against_a_cause_is_no_part_of_it(extractor):
     "demand", and the label read "supply demand"."""
     doc = cogmap.extract("The rise in copper prices was driven by supply, not demand.", extractor=extractor)
     assert [(c.cause.label, c.effect.label) for c in doc.claims] == [("supply", "copper prices")]
+
+
+
+def test_a_plain_causal_verb_between_common_nouns_passes_the_readers_gate(monkeypatch):
+    """Where the reader reads no cause in a sentence (as it read none, in context, in "X could
+    speed up Y"), a rule's causal verb of the lexicon between common nouns still stands if
+    the reader sees each side; a temporal "as" or an actor's act does not."""
+    import importlib
+
+    pipeline = importlib.import_module("cogmap.extract.pipeline")
+    real = pipeline.read_sentences
+
+    def blind(refs, *args, **kwargs):
+        readings = real(refs, *args, **kwargs)
+        for r in readings:
+            r.causal = 0.0
+        return readings
+
+    monkeypatch.setattr(pipeline, "read_sentences", blind)
+    doc = cogmap.extract("The regulator accepts that the merger would lower operating costs.", extractor="learned")
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("merger", -1, "operating costs")]
+    assert cogmap.extract("As rents rose, young families left the city.", extractor="learned").claims == []
+    assert cogmap.extract("Berlin hit Moscow with new sanctions.", extractor="learned").claims == []
