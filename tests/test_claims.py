@@ -2463,3 +2463,12 @@ def test_a_plain_causal_verb_between_common_nouns_passes_the_readers_gate(monkey
     assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("merger", -1, "operating costs")]
     assert cogmap.extract("As rents rose, young families left the city.", extractor="learned").claims == []
     assert cogmap.extract("Berlin hit Moscow with new sanctions.", extractor="learned").claims == []
+
+
+@pytest.mark.parametrize("text", [
+    "The panel does not accept that the levy would harm the upkeep of rural roads.",
+    "Nor does the panel accept the submission that the levy would harm the upkeep of rural roads.",
+])
+def test_what_a_body_does_not_accept_is_denied(text):
+    doc = cogmap.extract(text, extractor="learned")
+    assert doc.claims == [] and [(d.cause.label, d.modality) for d in doc.denials] == [("levy", "negated")]

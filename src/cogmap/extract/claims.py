@@ -468,7 +468,10 @@ def _quality(adj) -> Optional[tuple[str, int]]:
 
 
 def _negated(tok) -> bool:
+    # ("Nor does the board accept that X": an inverted "nor" before its auxiliary denies the verb)
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
+               or c.lower_ in ("nor", "neither") and c.dep_ in ("cc", "preconj", "advmod") and c.i < tok.i and any(
+                   a.dep_ == "aux" and c.i < a.i < tok.i for a in tok.children)
                # "no longer", "no more": the "no" hangs on the adverb
                or c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in c.children)
                for c in tok.children)
@@ -914,7 +917,7 @@ _EPISTEMIC = frozenset("true false untrue wrong likely unlikely certain uncertai
                        "impossible probable improbable obvious evident plain doubtful myth fact case".split())
 #: Verbs that frame a clause as what someone says, thinks or finds.
 _FRAMING_VERBS = SPEECH_VERBS | frozenset("doubt seem appear mean suppose imagine feel hope fear know deny "
-                                          "show find suggest prove".split())
+                                          "show find suggest prove accept".split())
 
 
 #: Verbs that deny what they frame, and words that call it false.
@@ -1017,6 +1020,8 @@ def modality_of(tok, sent, negation: bool = True):
         framer = framer.head if framer.dep_ == "dobj" else framer.head.head  # "rejected the claim that"
     if negation and framer is not None and (
             framer.lemma_.lower() in _DENYING
+            # "Nor does the board accept the submission that X", "does not accept the claim that"
+            or framer.lemma_.lower() == "accept" and framer.pos_ == "VERB" and _negated(framer)
             or framer.lemma_.lower() in _FRAMING_VERBS and any(
                 c.dep_ == "nsubj" and (c.lower_ in ("nobody", "no-one") or c.lower_ == "one" and any(
                     d.lower_ == "no" for d in c.children)) for c in framer.children)  # "nobody / no one believes"
