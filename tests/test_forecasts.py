@@ -952,3 +952,11 @@ def test_on_track_and_no_way_are_forecasting_phrases(text, p, extractor):
                                   "The terminal was on track to reopen until the fire."])
 def test_no_way_to_know_and_a_past_track_forecast_nothing(text):
     assert _forecasts(text, "learned") == []
+
+
+@pytest.mark.parametrize("answer, p", [("I think so.", 0.675), ("I don't think so.", 0.325), ("No chance.", 0.03),
+                                       ("Not a chance.", 0.03)])
+def test_a_belief_or_no_chance_answers_a_question_about_the_future(answer, p):
+    text = (f"Ferries: an interview with Ana Ruiz\n\nQ: Will the terminal reopen by June?\n\nA: {answer}\n\n"
+            "Q: Why?\n\nA: The cranes are broken.")
+    assert [f.probability for f in cogmap.extract(text).forecasts] == [p]

@@ -1355,6 +1355,8 @@ JUDGING_VERBS = _OPINION_VERBS | {"feel"}
 _YES = {"yes", "yeah", "sure", "definitely", "certainly", "absolutely", "surely", "probably", "likely",
         "possibly", "perhaps", "maybe", "undoubtedly", "inevitably"}
 _NO = {"no", "not", "never", "unlikely", "doubt", "hardly", "nope"}
+#: Verbs of a belief an answer gives as its own ("I think so", "I don't believe so").
+_OPINING = {"think", "reckon", "believe", "suspect"}
 _YN_START = {"is", "are", "will", "would", "could", "can", "do", "does", "did", "should", "has", "have",
              "may", "might", "was", "were", "shall"}
 
@@ -1404,13 +1406,21 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
             not any(t.lower_ in ("going", "likely", "chance", "possible") for t in q):
         return None
     a = next(s for s in answer_doc.sents if s.text.strip())  # (not a blanked speaker tag)
-    toks = [t.lower_ for t in a if t.is_alpha]
-    # "Almost certainly, yes." / "Probably not." / "I doubt it.": a short reply, not a sentence of its own.
-    if not toks or len(toks) > 5 or not (set(toks) & (_YES | _NO)):
+    toks = [t.lower_ for t in a if t.is_alpha] + ["not" for t in a if t.lower_ in ("n't", "n’t")]
+    # "Almost certainly, yes." / "Probably not." / "I doubt it." / "I think so.": a short reply,
+    # not a sentence of its own.
+    if not toks or len(toks) > 5 or not (set(toks) & (_YES | _NO | _OPINING)):
         return None
-    if any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("doubt", "think", "say", "would", "do", "'d")
+    if any(t.pos_ in ("VERB", "AUX") and t.lower_ not in ("doubt", "think", "say", "would", "do", "'d", "ca",
+                                                          "reckon", "believe", "suspect")
            for t in a):
         return None
+    if re.search(r"\b(?:no|not a) (?:chance|way|hope)\b", " ".join(toks)):
+        return q, a, SCALES[scale]["no chance"], "no chance"  # "No chance." / "Not a chance."
+    if set(toks) & _OPINING and not set(toks) & (_YES - {"yes", "yeah", "sure"}):
+        # "I think so." / "I don't think so.": a belief, so likely or unlikely, not certain
+        term = "unlikely" if "not" in toks or "no" in toks else "likely"
+        return q, a, SCALES[scale][term], a.text.strip().rstrip(".!")
     negated = bool(set(toks) & _NO) and "unlikely" not in toks and "doubt" not in toks
     hedge_words = [w for w in toks if w in _YES | {"unlikely", "doubt", "almost", "very", "highly"}]
     if not hedge_words:
