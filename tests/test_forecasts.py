@@ -960,3 +960,13 @@ def test_a_belief_or_no_chance_answers_a_question_about_the_future(answer, p):
     text = (f"Ferries: an interview with Ana Ruiz\n\nQ: Will the terminal reopen by June?\n\nA: {answer}\n\n"
             "Q: Why?\n\nA: The cranes are broken.")
     assert [f.probability for f in cogmap.extract(text).forecasts] == [p]
+
+
+@pytest.mark.parametrize("text, p", [("It is hard to see the ferry terminal reopening this year.", 0.325),
+                                     ("A rebound in ferry traffic is far from certain.", 0.4)])
+def test_hard_to_see_and_far_from_certain_are_forecasting_phrases(text, p):
+    assert [f.probability for f in cogmap.extract(text).forecasts] == [p]
+
+
+def test_hard_to_see_why_is_no_forecast():
+    assert cogmap.extract("It is hard to see why ferry traffic fell.").forecasts == []

@@ -844,6 +844,10 @@ _FRAMES = [(re.compile(p, re.I), term) for p, term in (
     (r"\b(?:is|are|'s|'re|looks?|seems?) (?:now |soon |also )?set to\b"
      r"(?! (?:(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|zero)\b|\d))", "set to"),
     (r"\b(?:has|have) the potential to\b", "potential"),
+    # "It is hard to see the mine reopening": unlikely; "A rebound is far from certain": maybe
+    (r"\b(?:it is|it's|it’s) (?:hard|difficult) to (?:see|imagine|envisage)\b"
+     r"(?!\s+(?:why|how|what|where|who|whether|when|that|this|it)\b)", "unlikely"),  # ("hard to see why X fell")
+    (r"\b(?:is|are|'s|'re|looks?|seems?) far from (?:certain|assured|guaranteed|a given)\b", "possible"),
     # "Whether the merger clears is a coin toss", "It's a toss-up whether rates fall", "it's
     # 50-50", "I'd call it a coin flip": what is to come said to be even odds (not "it was a
     # coin toss", a past, nor "it is no coin toss")
