@@ -29,7 +29,7 @@ __all__ = ["ASKING", "Cleaned", "clean"]
 _WIDGET = re.compile(
     r"\b(notifications?|newsletters?|subscribe|subscription|sign[ -]?up|sign[ -]?in|log[ -]?in|"
     r"cookies?|consent|advert(isement)?s?|sponsored|promoted|skip ad|skip advert|"
-    r"read more|click here|share (this|on)|follow us|download (the|our) app|watch (it|now|here)|"
+    r"read more|click here|share (this|on)|copy (the )?link|follow us|download (the|our) app|watch (it|now|here)|"
     r"video of (the )?day|watch|chevron icon|expandable section|navigation|menu|"
     r"all rights reserved|copyright|privacy policy|terms of (use|service)|related (stories|articles)|"
     r"recommended for you|most read|trending|breaking news|live updates|you might also like)\b",
@@ -57,8 +57,10 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
 _BUTTONS = re.compile(r"^([A-Za-z][\w’' ]{0,30}:\s*)?(\[[^\[\]\n]{1,24}\]\s*){2,}$")
 # What a page's controls tell the reader to do: a row of items that each open on one of these
 # ("Listen on the app | Download transcript (PDF)") is a row of buttons, not a list of topics.
+# (A pager, "Previous debate | Next debate", is such a row too; so is "Contact the desk: 0800 ...")
 _CONTROL = re.compile(r"^(listen|watch|play|download|print|share|save|e-?mail|subscribe|follow|sign (in|up|out)|"
-                      r"log (in|out)|get|open|start|comment|donate|join|register|install|view)\b", re.I)
+                      r"log (in|out)|get|open|start|comment|donate|join|register|install|view|copy|contact|"
+                      r"previous|prev|next|older|newer)\b", re.I)
 # Contact details: "Tel: +44 20 7946 0000 | Email: press@example.org". A field's name alone
 # proves nothing ("Contact: the two sides met"): one of the fields must hold an address.
 _CONTACT_FIELD = re.compile(r"^(tel|telephone|phone|mobile|mob|fax|e-?mail|web(site)?|contact|enquiries|inquiries)"
@@ -67,6 +69,10 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+|\+?\(?\d[\d ()-]{6,}\d|https?
 # A line that ends on an e-mail address is there to give it: "Contact: desk@...", "Send your
 # questions to ...", the writer's note at the foot of a column.
 _ENDS_ON_MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+[\s.*_)]*$")
+# A page's call to write in, which gives the address first: "Write to us at letters@... Letters
+# may be edited for length."
+_WRITE_TO = re.compile(r"^(?:please\s+)?(?:write|e-?mail|send|contact|get in touch)\b[^.!?]{0,60}?"
+                       r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 # The parts of a letter, which are the letter's words, not the page's: a salutation ("Dear
 # Editor,"), a closing ("Yours sincerely,") and a signature after a dash ("— Worried in Leeds").
 # Short and unpunctuated, they have the shape of captions, cut-off lines and running headers.
@@ -109,9 +115,17 @@ _NOTE_VOCABULARY = frozenset("transcript this the interview conversation episode
                              "lightly edited corrected auto generated automatically for length clarity "
                              "condensed".split())
 # What a transcript or a downloaded file says of itself: "Unedited transcript", "Transcribed by
-# X", "Transcript provided by a contractor and may contain errors", "Downloaded from X on Y".
+# X", "Transcript provided by a contractor and may contain errors", "Downloaded from X on Y",
+# "Exported by: admin@...".
 _FILE_NOTE = re.compile(r"^(unedited|uncorrected|rush|raw) transcript\b|^transcribed by\b|"
-                        r"^transcript (provided|produced|prepared) by\b|^downloaded (from|on|by)\b|"
+                        r"^(downloaded|exported|archived) (from|on|by)\b|"
+                        # "Transcripts are produced by an automated service ...", as a programme's page says
+                        r"^transcripts? (is |are |was |were )?(provided|produced|prepared|generated|made) by\b|"
+                        # a chat's export, under its owner's name: "Harbour Desk — Slack export"
+                        r"^(?:[^.!?]{0,80}\s[-–—:|·]\s+)?(slack|teams|discord|whatsapp|telegram|signal|chat|channel)\s+"
+                        r"(export|log|archive)$|"
+                        # a saved wiki page's foot: where it came from, and when it was last changed
+                        r"^retrieved (from|on)\s+[\"“]?(https?://|www\.)|^this page was last (edited|modified|updated)\b|"
                         r"^\W*(©|copyright\b)", re.I)
 # Who owns a text and on what terms it is shown: "Crown copyright 2027.", "Reproduced under the
 # Open Data Licence", "Licensed under CC BY 4.0", "Photographs used with permission". (A line
@@ -127,6 +141,9 @@ _LICENCE = re.compile(r"^(?:(?-i:[A-Z])[\w&.-]*\s+){0,3}copyright\s+(?:©\s*|\(c
 _MARKING = re.compile(r"\b(?:(?:strictly |private and |commercial in )?confiden(?:tial|ce)|restricted|(?:top )?secret|"
                       r"official[- ]sensitive|embargoed|not for (?:publication|circulation|distribution|release)|"
                       r"reserved business|internal use only|for internal use|eyes only|draft)\b", re.I)
+# A disclaimer that goes with a marking: "Not investment advice.", "For information only."
+_DISCLAIMER = re.compile(r"^(?:this is )?not (?:investment|financial|legal|tax|medical) advice\W*$|"
+                         r"^for (?:information(?:al)?|reference) (?:purposes )?only\W*$", re.I)
 _MARKING_WORDS = frozenset("strictly private and commercial in confidential confidence restricted top secret official "
                            "sensitive embargoed not for publication circulation distribution release reserved "
                            "business internal use only eyes draft".split())
@@ -191,6 +208,23 @@ _DATELINE = re.compile(
     rf"^({_WEEKDAY},?\s*)?(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
     r"(\s*,?\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$", re.I)
+# The banners an encyclopaedia's page carries above an article: its tagline ("From X, the free
+# encyclopedia") and its maintenance notices ("This article has multiple issues. Please help
+# improve it ...", "Some of this article's listed sources may not be reliable. (May 2026)").
+_BANNER = re.compile(r"^from\s+[^,.\n]{1,40},\s+the\s+free\s+encyclop(?:a)?edia\W*$|"
+                     r"\bhow and when to remove this (?:template )?message\b|"
+                     r"^(?:this|some of this|parts of this)\s+(?:article|section|page|list)(?:['’]s)?\b.{0,160}?"
+                     r"(?:\bhas multiple issues\b|\bhelp improve\b|\btalk page\b|\b(?:additional |more )?citations?\b|"
+                     r"\bdoes not cite\b|\bmay not be reliable\b|\bunsourced\b|\bmay be challenged\b|"
+                     r"\bneutrality is disputed\b|\bmay require cleanup\b|\bis a stub\b|"
+                     r"\b(?:primary|reliable|secondary|listed|additional|third-party|independent)\s+sources\b|"
+                     r"\((?:" + _MONTH + r")\s+\d{4}\)\W*$)", re.I)
+# An entry of a wiki's list of references, which opens on its link back up: "^ Lee, A. (2024).
+# ...", "^ a b Lee ...", "12. ^ ..." (or an arrow, "↑ ...").
+_REFERENCE_ENTRY = re.compile(r"^(?:\d{1,3}\.\s*)?[\^↑]\s*\S")
+# A table of contents: its heading, then its numbered entries ("3.1 Fisheries").
+_CONTENTS = re.compile(r"^(?:table of )?contents\W*$", re.I)
+_CONTENTS_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 # A byline's name: "By Ann Lee", "By Ann Lee and Bo Ray", "By Ann Lee, Reuters" (the first writer).
 _BYLINE_NAME = re.compile(r"^(?:(?:[Pp]osted|[Ww]ritten|[Ww]ords|[Rr]eported|[Ss]tory) by|by|By|BY)\s+(?P<name>[A-Z][\w.’'-]+(?:\s+(?:[A-Z][\w.’'-]+|de|van|von|da|al))*"
                           r"\s+[A-Z][\w’'-]+)\s*(?:$|[,|–—]|\band\b)")
@@ -239,6 +273,9 @@ class Cleaned:
     #: Spans of the paragraphs that were wholly in italics ("_Why did it start?_"), as
     #: ``strong`` has the bold ones: another way an interview sets its questions apart.
     emphasis: list[tuple[int, int]] = field(default_factory=list)
+    #: The letters of a page of several, each its signer's words: (start, end in ``text``, the
+    #: name its signature gives), in order.
+    signed: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def _words(line: str) -> list[str]:
@@ -268,6 +305,8 @@ def _is_truncated(line: str) -> bool:
         not (title_case and words[-1][:1].isupper())
 
 
+# The separators only a breadcrumb uses, which no list of two in prose does.
+_CRUMB = re.compile(r"\s[›»>]\s")
 # A menu or a breadcrumb: three items or more, each a few words, between separators:
 # "Like · Comment · Restack", "Home > Sport > Football".
 _MENU_SEPARATOR = re.compile(r"\s+[·•∙|>›»/]\s+")
@@ -282,8 +321,10 @@ def _is_menu(line: str) -> bool:
     items = _MENU_SEPARATOR.split(line.strip())
     if line.lstrip().startswith("|") or len(items) < 2:
         return False
-    if all(_CONTROL.match(x) and 0 < len(_words(x)) <= 5 for x in items):
-        return True  # a row of controls, which may close on "(PDF)"
+    if all(_CONTROL.match(x) and 0 < len(_words(x)) <= 8 for x in items):
+        return True  # a row of controls, which may close on "(PDF)" or name the app ("Listen again on the X app")
+    if len(items) == 2 and all(0 < len(_words(x)) <= 3 for x in items) and _CRUMB.search(line):
+        return True  # a breadcrumb of two: "Opinion › Letters"
     return len(items) >= 3 and all(0 < len(_words(x)) <= 3 for x in items) and not _ends_sentence(line)
 
 
@@ -295,7 +336,7 @@ def _is_contact(line: str) -> bool:
         return False
     fields = re.split(r"\s+[|·•]\s+", s)
     return all(_CONTACT_FIELD.match(f) for f in fields) and bool(_ADDRESS.search(s)) or \
-        bool(_ENDS_ON_MAILBOX.search(s))
+        bool(_ENDS_ON_MAILBOX.search(s)) or bool(_WRITE_TO.match(s))
 
 
 def _is_counter(line: str) -> bool:
@@ -307,9 +348,22 @@ def _is_counter(line: str) -> bool:
         not _ends_sentence(line)
 
 
+# A chat's reactions under a message, each an emoji or its :code: and a count: ":eyes: 3 :100: 1".
+_REACTIONS = re.compile(r"^(?:(?::[\w+-]{1,30}:|[\u2190-\u2bff\U0001F000-\U0001FAFF])\ufe0f?\s*\d*\s*)+$")
+# What a chat's software posts of itself, naming a member: "Ann Lee pinned a message to this
+# channel.", "Bo Ray joined the channel", "Ann Lee added Bo Ray to the group".
+_CHAT_EVENT = re.compile(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:has\s+)?"
+                         r"(?:(?:un)?pinned\s+(?:a\s+message|an?\s+item)(?:\s+(?:to|in|from)\s+(?:this|the)\s+\w+)?|"
+                         r"(?:joined|left)\s+(?:the|this)\s+(?:channel|group|chat|conversation|call)|"
+                         r"added\s+[^.!?]{1,40}\s+to\s+(?:the|this)\s+(?:channel|group|chat)|"
+                         r"(?:changed|set|updated)\s+the\s+(?:channel|group|chat)(?:'s|’s)?\s+(?:name|topic|purpose|description)\b[^.!?]{0,60})"
+                         r"\s*\.?$")
+
+
 def _is_widget(line: str) -> bool:
     words = _words(line)
-    if _is_menu(line) or _BUTTONS.match(line.strip()) or _is_counter(line):
+    if _is_menu(line) or _BUTTONS.match(line.strip()) or _is_counter(line) or _REACTIONS.match(line.strip()) or \
+            _CHAT_EVENT.match(line.strip()):
         return True
     if _UI_ONLY.search(line) and len(words) <= 40:
         return True
@@ -327,10 +381,12 @@ def _is_marking(line: str) -> bool:
     words = _words(line)
     if not 0 < len(words) <= 14:
         return False
-    parts = re.split(r"\s+[—–|/·-]+\s+|\s*:\s*", line.strip())
+    parts = re.split(r"\s+[—–|/·-]+\s+|\s*:\s*|(?<=[.!])\s+", line.strip())
     if not any(_MARKING.search(p) and all(w.lower() in _MARKING_WORDS for w in _words(p)) for p in parts):
         return False
-    return not re.search(r"[a-z]", line) or all(w.lower() in _MARKING_WORDS for w in words)
+    # (a disclaimer may close the marking: "CONFIDENTIAL — INTERNAL USE ONLY. Not investment advice.")
+    marked = " ".join(p for p in parts if not _DISCLAIMER.match(p))
+    return not re.search(r"[a-z]", marked) or all(w.lower() in _MARKING_WORDS for w in _words(marked))
 
 
 def _signatory(lines: list[str], drop: dict[int, str]) -> Optional[str]:
@@ -355,6 +411,45 @@ def _signatory(lines: list[str], drop: dict[int, str]) -> Optional[str]:
     return None
 
 
+#: How each letter on a page of letters opens: "Sir, ...", "Madam, ...", "Dear Editor," (the
+#: salutation may run on into the letter's first sentence).
+_OPENS_LETTER = re.compile(r"^(?:Sir|Madam|Sir/Madam|Sir or Madam|Dear\s+[A-Z][^,.!?:\n]{0,40})\s*,(?:\s+\S|$)")
+_ADDRESS_TITLES = frozenset("mr mrs ms miss mx dr prof professor sir dame rev revd cllr lord lady".split())
+
+
+def _signature(line: str) -> Optional[str]:
+    """The name a letter's signature gives: "Ann Lee", "Dr Ann Lee, Tollby", "Ann Lee, chair,
+    Tollby Walkers" (the place or the post after a comma), without a title of address."""
+    s = line.strip()
+    m = _BYLINE_NAME.match("By " + s)
+    if m is None or any(w.lower() in _POST_WORDS for w in _words(m.group("name"))):
+        return None
+    rest = s[len(m.group("name")):]
+    if rest and not re.fullmatch(r",\s*[^.!?:;]{1,60}", rest) or len(_words(rest)) > 8:
+        return None
+    words = m.group("name").split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in _ADDRESS_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _signed_letters(lines: list[str]) -> list[tuple[int, int, str]]:
+    """The letters of a page of several, each with its signer: (the line of its salutation, the
+    line of its signature, the name). A letter opens on a salutation and is signed under its
+    last sentence or its closing. One letter alone is the page's: see :func:`_signatory`."""
+    out: list[tuple[int, int, str]] = []
+    opening = None
+    for i, ln in enumerate(lines):
+        if _OPENS_LETTER.match(ln):
+            opening = i  # (a letter left unsigned is no one's: the next salutation starts another)
+            continue
+        signer = _signature(ln) if opening is not None and i > opening else None
+        if signer and (_ends_sentence(lines[i - 1]) or re.match(_CLOSING, lines[i - 1], re.I)):
+            out.append((opening, i, signer))
+            opening = None
+    return out if len(out) >= 2 else []
+
+
 def _is_credit(line: str) -> bool:
     return len(_words(line)) <= 12 and bool(_CREDIT.search(line)) and not _WIRE_LEAD.match(line)
 
@@ -373,6 +468,17 @@ def _is_name_line(line: str) -> bool:
     words = line.split()
     return (2 <= len(words) <= 4 and not _ends_sentence(line) and ":" not in line
             and all(w[:1].isupper() for w in words) and not _DATELINE.match(line))
+
+
+def _dated_row(line: str) -> Optional[str]:
+    """The date of a row of short fields, one of them a dateline: "Programme transcript ·
+    Thursday 3 May 2027 · 12:05–13:00" (a page's header, no byline: "By Ann Lee · 3 May" names
+    its writer and stays)."""
+    items = [x.strip() for x in _MENU_SEPARATOR.split(line.strip())]
+    if len(items) < 2 or _ends_sentence(line) or any(_BYLINE_NAME.match(x) for x in items):
+        return None
+    dated = [x for x in items if _DATELINE.match(x)]
+    return dated[0] if dated and all(x in dated or 0 < len(_words(x)) <= 4 for x in items) else None
 
 
 def _is_teaser_headline(line: str) -> bool:
@@ -467,21 +573,32 @@ def _unmarked(line: str) -> str:
     question, and their marks are no words of the quote. (Dashes stay: they open the
     turns of a dashed interview.)"""
     line = _MD_LINK.sub(r"\1", _MD_STRONG.sub(r"\2", _MD_HEADING.sub("", line))).strip()
-    return _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
+    return _EDIT_LINK.sub("", _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line))
+
+
+#: A wiki's link to edit the section, printed after its heading: "Causes[edit]".
+_EDIT_LINK = re.compile(r"(?<=\S)\s*\[edit(?: source)?\]$", re.I)
 
 
 #: A page number on a line of its own ("Page 2 of 5", "- 3 -", "— Page 2 —", "3/9"), or one
 #: that ends a footer ("KBWI | www.kbwi.org   Page 2 of 5"): a bare "3 of 5" only alone.
 _PAGE_MARK = re.compile(r"(^|\s)[-–—\s]*page\s+\d+(\s*(of|/)\s*\d+)?[-–—\s]*$"
+                        # a parliamentary record's column of the printed volume: "Column 218", "Col. 41WH"
+                        r"|^\s*col(umn|\.)?\s+\d{1,5}[A-Z]{0,3}\s*$"
                         r"|^[-–—\s]*(\d+\s*(of|/)\s*\d+|[-–—]\s*\d+\s*[-–—])[-–—\s]*$", re.I)
 # A speaker's label: "HOST:", "Dr. Lena Marsh:", "PAUL (host):".
-# (A script may add the person and the shot: "REPORTER (TOM ASHBY) (V/O):".)
-_SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(\s+\([^()\n]{1,60}\)){0,3}\s*:\s+(?=\S)")
+# (A script may add the person and the shot: "REPORTER (TOM ASHBY) (V/O):"; a chat's export or a
+# recording puts the time first: "[08:22] Ann Lee:", as structure's TIMESTAMP reads it.)
+_STAMP = r"[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s+"
+_STAMPED = re.compile("^" + _STAMP)
+_SPEAKER_LABEL = re.compile(r"^(?:" + _STAMP + r")?(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(\s+\([^()\n]{1,60}\)){0,3}\s*:\s+(?=\S)")
 #: A court transcript's turn marks, "Q. Where were you?" / "A. At home.": a turn each.
 _QA_MARK = re.compile(r"^[QA]\.\s+(?=\S)")
 #: What starts a line of its own, never the rest of a wrapped one: a bullet, a numbered
-#: item, a Markdown heading or quote, a speaker's tag.
-_LINE_START = re.compile(r"^([•·▪◦‣*#>|¹²³⁴⁵⁶⁷⁸⁹⁰]|-\s|\d{1,2}[.)]\s|[A-Z][\w.’' -]{0,40}:\s)")
+#: item, a Markdown heading or quote, a speaker's tag, a chat's time stamp.
+_LINE_START = re.compile(r"^([•·▪◦‣*#>|¹²³⁴⁵⁶⁷⁸⁹⁰]|-\s|\d{1,2}[.)]\s|[A-Z][\w.’' -]{0,40}:\s|"
+                         # a chat's time-stamped message and the reactions under it
+                         + _STAMP + r"|:[\w+-]{1,30}:)")
 
 
 def _is_page_mark(line: str) -> bool:
@@ -597,14 +714,16 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     # A speaker's turn is content whatever it ends on: an interrupted one ("HOST: But if
     # you raised pay—") looks cut off, one that opens on a capital looks like "Topic: Headline",
     # and a short one may be said twice. A label is a speaker's when it opens two lines or
-    # more and one of them is a sentence (a teaser's topic opens headlines only), or is Q/A.
+    # more and one of them is a sentence (a teaser's topic opens headlines only), or is Q/A;
+    # or when its lines are stamped with the time, as a chat's are, whose turns may end on no
+    # stop at all ("call it 55%"): a page stamps no headline with the minute.
     opened: dict[str, dict[str, str]] = {}
     for ln, key in zip(lines, norms):
         m = _SPEAKER_LABEL.match(ln)
         if m and len(m.group("label").split()) <= 3:
             opened.setdefault(m.group("label").upper(), {})[key] = ln
     speakers = {lab for lab, turns in opened.items() if lab.rstrip(".") in ("Q", "A", "QUESTION", "ANSWER") or
-                len(turns) >= 2 and any(_ends_sentence(ln) for ln in turns.values())}
+                len(turns) >= 2 and any(_ends_sentence(ln) or _STAMPED.match(ln) for ln in turns.values())}
 
     def spoken(i: int) -> bool:
         """Line ``i`` is a speaker's turn or a part of a letter: words of the text, never
@@ -641,8 +760,10 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             drop[i] = "page"
         elif _is_marking(ln) or _FORM_BLANK.search(ln) and len(words) <= 20:
             drop[i] = "marking"
-        elif _is_widget(ln):
+        elif _is_widget(ln) or _BANNER.search(ln) and len(words) <= 40:
             drop[i] = "widget"
+        elif _REFERENCE_ENTRY.match(ln) and not spoken(i):
+            drop[i] = "reference"
         elif _is_contact(ln):
             drop[i] = "contact"
         elif _MAIL_FURNITURE.search(ln) and len(words) <= _FURNITURE_WORDS or _EDITED_NOTE.search(ln) and \
@@ -669,10 +790,10 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             if date is None and i <= max(first_body, 3) and \
                     field_name.strip().lower() in ("published", "posted", "released", "updated", "last updated"):
                 date = iso_date(value) if re.search(r"\d{4}", value) else None  # (no year: no date, not a guess)
-        elif _DATELINE.match(ln):
+        elif _DATELINE.match(ln) or _dated_row(ln):
             drop[i] = "dateline"
             if date is None:
-                date = iso_date(ln) or ln
+                date = iso_date(_dated_row(ln) or ln) or ln
         elif date is None and i <= first_body and (_BYLINE_DATE.match(ln) or _dated_lead(ln)):
             date = iso_date((_BYLINE_DATE.match(ln) or _dated_lead(ln)).group("date"))
         elif spoken(i):
@@ -685,6 +806,17 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
             drop[i] = "caption"
         elif i > first_body and _is_teaser_headline(ln) and 0 < i < n - 1:
             drop[i] = "teaser"
+
+    # A table of contents: its numbered entries, short and no sentences, under its heading.
+    for i in range(n):
+        if _CONTENTS.match(lines[i]):
+            j = i + 1
+            while j < n and _CONTENTS_ENTRY.match(lines[j]) and len(_words(lines[j])) <= 10 and \
+                    not _ends_sentence(lines[j]):
+                j += 1
+            if j - i > 2:
+                for k in range(i, j):
+                    drop.setdefault(k, "widget")
 
     # The items under a list heading ("Most read", "Topics"): short lines that are no
     # sentences, up to the first paragraph of prose.
@@ -749,6 +881,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     voices: list[tuple[int, str]] = []
     voice = None
     pos = 0
+    at: dict[int, tuple[int, int]] = {}  # line index -> its span in the text
     for i in range(n):
         if i in heads:
             voice = heads[i]
@@ -760,6 +893,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         if out:
             pos += 2
         paragraphs.append((pos, pos + len(lines[i])))
+        at[i] = paragraphs[-1]
         if i in bold:
             strong.append(paragraphs[-1])
         if i in italic:
@@ -772,10 +906,16 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
     lifted = next((i for i in listed if title is not None and (
         lines[i] == title or drop[i] == "header" and lines[i].split(":", 1)[1].strip() == title)), None)
     listed = [i for i in listed if i != lifted]
+    signed = []
+    for first, last, signer in _signed_letters(lines):
+        kept_lines = [at[i] for i in range(first, last + 1) if i in at]
+        if kept_lines:
+            signed.append((kept_lines[0][0], kept_lines[-1][1], signer))
     if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and date > _tomorrow():
         # A page dated after today was not published then: a typo or a scenario's date, which
         # a store would file as news to come and `--since` would always select.
         date = None
     return Cleaned(text="\n\n".join(out), removed=[lines[i] for i in listed],
                    reasons=[drop[i] for i in listed], paragraphs=paragraphs, title=title, date=date,
-                   author=author, strong=strong, voices=voices, poster=poster, emphasis=emphasis)
+                   author=author, strong=strong, voices=voices, poster=poster, emphasis=emphasis,
+                   signed=signed)

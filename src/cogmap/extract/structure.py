@@ -50,8 +50,22 @@ TIMESTAMP = r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s+)?"
 # (Brightwater Securities):"; the name is the label.)
 # A script may give the person and the shot after a part: "REPORTER (TOM ASHBY) (V/O):". A
 # court transcript marks its turns "Q." and "A." (a lone letter and a stop, no colon).
-_LABEL = re.compile(r"^" + TIMESTAMP + r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(?P<part>(?:\s+\([^()\n]{1,60}\)){1,3})?"
+# A parliamentary record numbers a tabled question before its member: "1. Mrs Ann Lee (Tollby) (Lab):".
+_LABEL = re.compile(r"^" + TIMESTAMP + r"(?:\d{1,3}\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s))?"
+                    r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(?P<part>(?:\s+\([^()\n]{1,60}\)){1,3})?"
                     r"(?:\s*:|(?<=[QA])(?<![\w.'’&\- ][QA])\.)\s+(?=\S)")
+#: An office and its holder in brackets, as a parliamentary record labels a minister's first
+#: turn: "The Minister for Health (Mr Bo Ray):"; the holder is the voice, who is "Mr Ray:" after.
+_HOLDER_LABEL = re.compile(r"^(?:\d{1,3}\.\s+)?(?:The\s+)?[A-Z][\w'’-]*(?:\s+[\w'’,&-]+){0,10}?\s+"
+                           r"\((?P<label>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Professor|Prof)\.?"
+                           r"(?:\s+[A-Z][\w.'’-]*){1,3})\)(?P<part>)\s*:\s+(?=\S)")
+
+
+def _turn_label(paragraph: str):
+    """The match of a paragraph's speaker tag (groups ``label`` and ``part``), or None."""
+    return _LABEL.match(paragraph) or _HOLDER_LABEL.match(paragraph)
+
+
 #: A witness's heading in an inquiry's or a court's transcript: "DR JANE ROE (sworn)", "Jane
 #: Roe (affirmed)": the one who answers the "A." turns that follow.
 _WITNESS = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,5})\s*\((?:affirmed|sworn|sworn in|"
@@ -502,7 +516,7 @@ def _paragraph_features(cleaned: Cleaned):
     emphasis = set(cleaned.emphasis)
     for a, b in cleaned.paragraphs:
         p = cleaned.text[a:b]
-        m = _LABEL.match(p)
+        m = _turn_label(p)
         label = m.group("label") if m and len(m.group("label").split()) <= 3 else None
         if label and _cast_line(p[m.end():]):
             label = None  # "Chair: Judge Ann Lee", a transcript's list of who is who: no turn
@@ -542,6 +556,11 @@ def _cast_line(rest: str) -> bool:
         all(w[:1].isupper() for w in words)
 
 
+def _uncapped(word: str) -> str:
+    """A word in capitals as a name is written: "ADEYINKA-ROSS" is "Adeyinka-Ross", "O'HARA" "O'Hara"."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word) if word.isupper() else word
+
+
 def _part_person(parts: list[str]) -> Optional[str]:
     """The person a part's brackets name, "Tom Ashby" of "REPORTER (TOM ASHBY) (V/O)" or of
     "QUESTION (Tom Ashby, Daily News)": the first bracket's first field, shaped as a name of
@@ -549,10 +568,12 @@ def _part_person(parts: list[str]) -> Optional[str]:
     if not parts:
         return None
     words = parts[0].split(",")[0].split()
-    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words) or \
+    # (A phone-in gives a caller's first name and place: "CALLER (DEREK, HOLLINS PARK)".)
+    least = 1 if "," in parts[0] else 2
+    if not least <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words) or \
             any(w.lower().rstrip(".") in _SHOT_WORDS | _ROLE_LABELS for w in words):
         return None
-    return " ".join(w.capitalize() if w.isupper() else w for w in words)
+    return " ".join(_uncapped(w) for w in words)
 
 
 #: Words of a script's shots and sources, which a bracket after a part may give instead of a name.
@@ -566,6 +587,7 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
         return _thread_turns(cleaned, feats, people)
     kinds = ["narration"] * n
     speakers: list[Optional[str]] = [None] * n
+    _merge_labels(feats, people)
     labels = Counter(f["label"] for f in feats if f["label"])
     with_part = {f["label"] for f in feats if f["part"]}
     # A label is a speaker tag when it repeats, is Q/A, names a person ("Jane:") or gives
@@ -590,6 +612,10 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
             q_labels.add(lab)
         elif sum(f["q_end"] for f in feats if not f["label"]) or labels[lab] >= 2 or q_labels:
             a_labels.add(lab)
+    hosts = _host(feats, labels, q_labels)
+    q_labels |= hosts
+    a_labels -= hosts
+    put = _put_to_answerer(feats, a_labels)
     labelled = bool(a_labels or q_labels)
     asked_by_label = any(f["label"] in q_labels and (f["q_end"] or f["q_first"]) for f in feats)
     dashed = sum(f["dash"] for f in feats) >= 3
@@ -647,7 +673,9 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     runs_on = [False] * n  # a paragraph that continues the turn before it
     for i in range(start, n):
         f = feats[i]
-        if f["label"] in q_labels:
+        if f["label"] in hosts:
+            kind = "question" if _asks(f) else "narration"  # a host's hand-overs are no questions
+        elif f["label"] in q_labels or i in put:
             kind = "question"
         elif f["label"] in a_labels:
             kind = "answer"
@@ -686,6 +714,82 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     return kinds, speakers, interviewee, interviewer
 
 
+def _merge_labels(feats, people: People) -> None:
+    """Labels that name one person are one voice: a record gives a member in full at first
+    ("Mrs Ann Lee (Tollby) (Lab):", "The Minister for Health (Mr Bo Ray):") and by surname
+    after ("Mrs Lee:"). A shorter label becomes the one fuller label that names the same
+    person, or that it is part of when it is a title and a surname ("Update:" is no part of
+    "Live Update:")."""
+    labels = {f["label"] for f in feats if f["label"] and _role(f["label"]) is None}
+    rename = {}
+    for lab in labels:
+        words, person = lab.split(), people.resolve_label(lab)
+        titled = len(words) >= 2 and words[0].rstrip(".").lower() in _ADDRESSED
+        fuller = {o for o in labels if len(o.split()) > len(words) and (
+            titled and o.split()[-1] == words[-1] and set(words) <= set(o.split()) or
+            person and people.resolve_label(o) == person)}
+        if len(fuller) == 1:
+            rename[lab] = fuller.pop()
+    for f in feats:
+        seen = set()
+        while f["label"] in rename and f["label"] not in seen:
+            seen.add(f["label"])
+            f["label"] = rename[f["label"]]
+
+
+#: Titles of address before a member's name in a record's labels.
+_ADDRESSED = frozenset("mr mrs ms miss mx dr sir dame lord lady baroness prof professor".split())
+
+
+def _asks(f) -> bool:
+    """Whether a turn asks: it ends on a question, its first sentence is one, or it is one
+    sentence worded as a question without its mark ("What assessment she has made of ...")."""
+    tag = _turn_label(f["text"]) if f["label"] else None
+    words = f["text"][tag.end():] if tag else f["text"]
+    return f["q_end"] or f["q_first"] or bool(ASKING.match(words)) and len(re.findall(r"[.!?](?:\s|$)", words)) <= 1
+
+
+def _host(feats, labels: Counter, q_labels: set) -> set:
+    """The voice that hosts a transcript where no voice asks in most of its turns: a phone-in's
+    presenter, who asks in some turns and hands over to callers and guests in the others. It is
+    the voice that asks in the largest share of its turns, a third or more and twice at least."""
+    if q_labels:
+        return set()
+    share = {}
+    for lab in labels:
+        if _role(lab) is None and labels[lab] >= 3:
+            asked = sum(_asks(f) for f in feats if f["label"] == lab)
+            if asked >= 2 and asked * 3 >= labels[lab]:
+                share[lab] = asked / labels[lab]
+    if not share:
+        return set()
+    best = max(share.values())
+    hosts = [lab for lab, v in share.items() if v == best]
+    return set(hosts) if len(hosts) == 1 else set()
+
+
+def _put_to_answerer(feats, a_labels: set) -> set:
+    """Turns that put a question to the voice that answers them all: where one voice never asks
+    and speaks most (a minister at question time), another voice's turn that asks and that this
+    voice answers next is a question, whatever that voice does in its other turns (a member's
+    supplementary, "... Will the Minister restore the fee?")."""
+    turns = [i for i, f in enumerate(feats) if f["label"]]
+    silent = Counter(feats[i]["label"] for i in turns if feats[i]["label"] in a_labels)
+    for i in turns:
+        if feats[i]["q_end"] or feats[i]["q_first"]:
+            silent.pop(feats[i]["label"], None)
+    ranked = silent.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return set()
+    answerer = ranked[0][0]
+    put = set()
+    for i, j in zip(turns, turns[1:]):
+        f = feats[i]
+        if f["label"] != answerer and feats[j]["label"] == answerer and (f["q_end"] or _asks(f) and not f["q_first"]):
+            put.add(i)
+    return put
+
+
 def _court_voices(cleaned: Cleaned, feats, people: People, speakers, start: int) -> None:
     """The people of a court's or an inquiry's "Q." and "A." turns: the witness a heading
     names ("DR JANE ROE (sworn)") answers the "A." turns after it, up to the next witness's
@@ -698,7 +802,7 @@ def _court_voices(cleaned: Cleaned, feats, people: People, speakers, start: int)
             if m is None:
                 continue
             words = [x for x in m.group("name").split() if x.lower().rstrip(".") not in _LABEL_TITLES]
-            name = " ".join(x.capitalize() if x.isupper() else x for x in words)
+            name = " ".join(_uncapped(x) for x in words)
             if len(words) >= 2:
                 people.add(name)
                 if m is w:
@@ -710,8 +814,9 @@ def _court_voices(cleaned: Cleaned, feats, people: People, speakers, start: int)
             speakers[i] = witness
         elif i >= start and lab in ("Q", "QUESTION"):
             speakers[i] = _part_person(f["parts"]) or examiner or speakers[i]
-        elif i >= start and _role(lab) == "question" and _part_person(f["parts"]):
-            speakers[i] = _part_person(f["parts"])  # each asker from the floor names themselves
+        elif i >= start and _role(lab) is not None and _part_person(f["parts"]):
+            # each asker from the floor names themselves, and so does each caller to a phone-in
+            speakers[i] = people.resolve(_part_person(f["parts"])) or _part_person(f["parts"])
 
 
 def _neither_side(feats, kinds, runs_on, labels, q_labels, a_labels, start: int, is_question) -> None:
@@ -762,6 +867,17 @@ def _neither_side(feats, kinds, runs_on, labels, q_labels, a_labels, start: int,
 
 #: Parts that report rather than answer, unless asked (a reporter's voice-over).
 _REPORTING_ROLES = frozenset("reporter correspondent".split())
+
+
+def _letter_voices(cleaned: Cleaned, kinds, voices, people: People) -> None:
+    """On a page of several letters, each letter's paragraphs are its signer's words (and its
+    "I" is the signer), as a turn is its speaker's: ``cleaned.signed`` says which are whose."""
+    for a, b, signer in cleaned.signed:
+        people.add(signer)
+        who = people.resolve(signer) or signer
+        for i, (pa, pb) in enumerate(cleaned.paragraphs):
+            if a <= pa and pb <= b and kinds[i] == "narration" and voices[i] is None:
+                voices[i] = who
 
 
 def _handle_person(handle: str, people: People, text: str) -> str:
@@ -842,7 +958,7 @@ def _label_person(label: str, text: str, people: People) -> Optional[str]:
     if not words or len(words) > 4 or any(w.lower().rstrip(".") in _ROLE_LABELS for w in words) or \
             not all(_NAME_WORD.match(w) for w in words):
         return None
-    words = [w.capitalize() if w.isupper() else w for w in words]  # "LENA VOSS:" of a transcript
+    words = [_uncapped(w) for w in words]  # "LENA VOSS:" of a transcript
     name = " ".join(words) if len(words) > 1 else None
     if name is None:
         # (here, not at the top: spaCy's package is slow to import, and the CLI's commands
@@ -956,6 +1072,7 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     people = _collect_people(cleaned, docs)
     feats = _paragraph_features(cleaned)
     kinds, voices, interviewee, interviewer = _classify_turns(cleaned, feats, people)
+    _letter_voices(cleaned, kinds, voices, people)
     # In a piece with no interview, "I" is its writer: the byline's name, or no one known.
     author = None if any(k in ("question", "answer") for k in kinds) else cleaned.author
     me = _LAST_NAMED if any(k in ("question", "answer") for k in kinds) else author
@@ -1099,7 +1216,7 @@ def structure(cleaned: Cleaned, docs) -> Structure:
         speaker = voices[i] or (interviewee if kind == "answer" else interviewer if kind == "question" else None)
         # A turn is the words spoken: a speaker tag ("NAM:", "Q:") is no part of them.
         if (kind != "narration" or voices[i]) and feats[i]["label"]:
-            lead = _LABEL.match(feats[i]["text"])
+            lead = _turn_label(feats[i]["text"])
             a = min(b, a + lead.end()) if lead else a
         if turns and turns[-1].kind == kind and kind != "question" and turns[-1].speaker == speaker:
             turns[-1] = Turn(kind=kind, speaker=speaker, start=turns[-1].start, end=b)
