@@ -685,13 +685,34 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
+#: A speaker's tag alone on its line, as a broadcast transcript sets a turn's first line:
+#: "LEILA OWEN, HOST:" or "TOM REYES:" in capitals, or a part ("Interviewer:", "Q:").
+_LONE_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}(?:,\s+[A-Z][A-Z.'’ -]{1,30})?"
+                         r"|(?i:q|a|question|answer|interviewer|host|presenter|anchor|moderator|guest))\s*:$")
+
+
+def _labels_joined(lines: list[str]) -> list[str]:
+    """``lines`` with a speaker's tag alone on its line joined to the line it tags.
+
+    >>> _labels_joined(["ANA RUIZ, HOST:", "Prices rose again.", "TOM LEE: They did."])
+    ['ANA RUIZ, HOST: Prices rose again.', '', 'TOM LEE: They did.']
+    """
+    out = list(lines)
+    for i in range(len(out) - 1):
+        nxt = next((j for j in range(i + 1, min(i + 3, len(out))) if out[j]), None)
+        if nxt is not None and _LONE_LABEL.match(out[i]) and not _LONE_LABEL.match(out[nxt]) and \
+                not _LINE_START.match(out[nxt]) and not _BULLET.match(out[nxt]):
+            out[i], out[nxt] = f"{out[i]} {out[nxt]}", ""
+    return out
+
+
 def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None) -> Cleaned:
     """Split ``text`` into paragraphs, drop debris lines, and join the rest.
 
     Paragraphs are the non-empty lines; the cleaned text joins them with a blank
     line, so offsets into it are stable and paragraphs are easy to find again.
     """
-    unquoted = [_MD_QUOTE.sub("", ln.strip()).strip() for ln in unwrap(text).split("\n")]
+    unquoted = _labels_joined([_MD_QUOTE.sub("", ln.strip()).strip() for ln in unwrap(text).split("\n")])
     marked = [(_without_stage(_unmarked(ln)), bool(_MD_HEADING.match(ln)), _wholly_strong(ln), _wholly_emphasised(ln))
               for ln in unquoted]
     marked = [m for m in marked if m[0]]

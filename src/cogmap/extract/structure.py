@@ -51,8 +51,10 @@ TIMESTAMP = r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s+)?"
 # A script may give the person and the shot after a part: "REPORTER (TOM ASHBY) (V/O):". A
 # court transcript marks its turns "Q." and "A." (a lone letter and a stop, no colon).
 # A parliamentary record numbers a tabled question before its member: "1. Mrs Ann Lee (Tollby) (Lab):".
+# A broadcast transcript gives a part after a comma, in capitals: "LEILA OWEN, HOST:".
 _LABEL = re.compile(r"^" + TIMESTAMP + r"(?:\d{1,3}\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s))?"
-                    r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(?P<part>(?:\s+\([^()\n]{1,60}\)){1,3})?"
+                    r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(?P<part>(?:\s+\([^()\n]{1,60}\)){1,3}"
+                    r"|,\s+[A-Z][A-Z.'’&\- ]{1,30}(?=\s*:))?"
                     r"(?:\s*:|(?<=[QA])(?<![\w.'’&\- ][QA])\.)\s+(?=\S)")
 #: An office and its holder in brackets, as a parliamentary record labels a minister's first
 #: turn: "The Minister for Health (Mr Bo Ray):"; the holder is the voice, who is "Mr Ray:" after.
@@ -536,7 +538,8 @@ def _paragraph_features(cleaned: Cleaned):
             "q_first": first_sentence.rstrip().rstrip("”\"’'»)").endswith("?"),
             "words": len(p.split()), "quoted": p.lstrip()[:1] in "“\"«„",
             "bold": (a, b) in strong, "italic": (a, b) in emphasis,
-            "parts": re.findall(r"\(([^()\n]{1,60})\)", m.group("part") or "") if label else [],
+            "parts": [a or b for a, b in re.findall(r"\(([^()\n]{1,60})\)|^,\s+(.+)", m.group("part") or "")]
+            if label else [],
             "stop": bool(label and not m.group(0).rstrip().endswith(":")),
         })
     # "Q." and "A." without a colon are turn marks only as a pair: a line may open on an initial.
@@ -725,8 +728,11 @@ def _merge_labels(feats, people: People) -> None:
     for lab in labels:
         words, person = lab.split(), people.resolve_label(lab)
         titled = len(words) >= 2 and words[0].rstrip(".").lower() in _ADDRESSED
+        # (A broadcast transcript gives a voice in capitals in full once, by surname after:
+        # "LEILA OWEN:", then "OWEN:".)
         fuller = {o for o in labels if len(o.split()) > len(words) and (
-            titled and o.split()[-1] == words[-1] and set(words) <= set(o.split()) or
+            (titled or len(words) == 1 and lab.isupper() and o.isupper())
+            and o.split()[-1] == words[-1] and set(words) <= set(o.split()) or
             person and people.resolve_label(o) == person)}
         if len(fuller) == 1:
             rename[lab] = fuller.pop()
