@@ -2472,3 +2472,75 @@ def test_a_plain_causal_verb_between_common_nouns_passes_the_readers_gate(monkey
 def test_what_a_body_does_not_accept_is_denied(text):
     doc = cogmap.extract(text, extractor="learned")
     assert doc.claims == [] and [(d.cause.label, d.modality) for d in doc.denials] == [("levy", "negated")]
+
+
+def test_a_verb_of_change_outside_the_effect_signs_the_readers_link():
+    # "With X sluggish, the chances of Y continue to diminish": the sentence says which way
+    # the effect went; the sign head read "With" as raising.
+    links = _links("With rice harvests meagre, the chances of an export ban continue to diminish.", "learned")
+    assert [p for _c, p, e in links if e == "export ban"] == [-1], links
+
+
+@pytest.mark.parametrize("text, cause, effect", [
+    ("The surest remedy against long waiting lists is hiring more surgeons.", "hiring", "waiting lists"),
+    ("Cheap credit is the best cure for a building slump.", "cheap credit", "building slump"),
+    ("More social housing is the solution to high rents.", "social housing", "rents"),
+])
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_remedy_lowers_what_it_is_for(text, cause, effect, extractor):
+    links = _links(text, extractor)
+    assert any(cause in c and p == -1 and effect in e for c, p, e in links), links
+
+
+@pytest.mark.parametrize("text, label", [
+    ("With wage growth sluggish, the chances of a rate hike continue to diminish.", "sluggish wage growth"),
+    ("Because the labour market is so tight, wages are climbing.", "tight labour market"),
+])
+def test_a_level_said_of_its_bearer_is_named_as_a_map_names_it(text, label):
+    causes = [c for c, _p, _e in _links(text, "learned")]
+    assert label in causes, causes
+
+
+def test_nouns_joined_in_the_readers_span_are_a_link_each():
+    links = _links("Mergers and automation sucked away a lot of the bank branch jobs.", "learned")
+    assert {c for c, p, e in links if p == -1 and "jobs" in e} == {"mergers", "automation"}, links
+
+
+def test_what_reflects_is_the_effect():
+    links = _links("Higher bread prices reflect the poor harvest.", "learned")
+    assert links and all("harvest" in c and "bread prices" in e for c, _p, e in links), links
+
+
+def test_what_something_depends_on_is_no_signed_cause():
+    assert _links("Depending on the weather, there could be opportunities for farmers.", "learned") == []
+
+
+def test_a_groups_doing_is_part_of_the_cause():
+    causes = [c for c, _p, _e in _links("The party could win due to voters wanting stability.", "learned")]
+    assert "voters wanting stability" in causes, causes
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Bus fares will stay high until there is a new subsidy.", ("subsidy", -1, "bus fares")),
+    ("Mortgage rates will stay low until inflation picks up.", ("inflation", 1, "mortgage rates")),
+])
+def test_what_ends_a_state_moves_the_effect_against_it(text, want):
+    links = _links(text, "learned")
+    assert any(want[0] in c and p == want[1] and want[2] in e.lower() for c, p, e in links), links
+
+
+def test_a_wire_dateline_is_no_part_of_the_sentence():
+    from cogmap.extract.nlp import load
+    from cogmap.extract.pipeline import _for_parser
+
+    text = "OSLO, May 4 (Nordwire) - Salmon prices rose 6% on Monday, traders said."
+    blanked = _for_parser(text)
+    assert len(blanked) == len(text) and blanked.lstrip().startswith("Salmon prices")
+    subjects = [t.text for t in load()(blanked) if t.dep_ == "nsubj"]
+    assert "OSLO" not in subjects and "prices" in subjects
+
+
+def test_what_enters_its_second_week_is_the_thing_lasting():
+    text = "Salmon prices rose 6% on Monday as a lice outbreak at the country's biggest fish farm entered its second week."
+    links = _links(text, "learned")
+    assert ("lice outbreak", 1, "Salmon prices") in links, links

@@ -970,3 +970,32 @@ def test_hard_to_see_and_far_from_certain_are_forecasting_phrases(text, p):
 
 def test_hard_to_see_why_is_no_forecast():
     assert cogmap.extract("It is hard to see why ferry traffic fell.").forecasts == []
+
+
+@pytest.mark.parametrize("text, p", [("The likelihood of new port tolls is high.", 0.675),
+                                     ("If talks fail, the likelihood of new port tolls is high.", 0.675),
+                                     ("The chances of a fare cut this winter are slim.", 0.325)])
+def test_a_likelihood_said_to_be_high_or_slim_now_is_a_forecast(text, p):
+    assert [f.probability for f in cogmap.extract(text).forecasts] == [p]
+
+
+def test_a_likelihood_that_has_grown_is_no_forecast():
+    assert cogmap.extract("The risk of ferry strikes has grown since 2019.").forecasts == []
+
+
+@pytest.mark.parametrize("text", ["Commuters could be forgiven for thinking the ferry had stopped for good.",
+                                  "Islanders would be forgiven if they gave up on the ferry."])
+def test_could_be_forgiven_for_is_no_forecast(text):
+    assert cogmap.extract(text).forecasts == []
+
+
+def test_a_debt_that_will_be_forgiven_is_a_forecast():
+    assert [f.probability for f in cogmap.extract("The ferry operator's debt will be forgiven next year.").forecasts] \
+        == [0.875]
+
+
+def test_the_noun_will_is_no_modal():
+    # Read after a forecast, the reader tags "will" as a hedge even where it is a noun.
+    doc = cogmap.extract("Can prices fall soon?\n\nThis shift in costs will fade.\n\n"
+                         "Another factor is the political will to keep fuel taxes high through the winter.\n")
+    assert [f.statement for f in doc.forecasts] == ["This shift in costs will fade."]

@@ -60,6 +60,8 @@ _NEUTRAL_VERBS = frozenset("be say speak talk tell come go arrive leave visit me
                            "attend join write add note see hold take".split())
 _REASON_OBJECTS = frozenset("reason incentive motive excuse pretext chance opportunity impetus".split())
 _DURATION_VERBS = frozenset("last drag persist linger continue endure".split())
+#: What a thing that lasts enters: "the strike entered its third week".
+_ENTERED_UNITS = frozenset("day week month year decade".split())
 #: Verbs that hold or reach a level named by an adjective ("stay high", "run low").
 #: ("be" is not one: a level only stated stays as written, see clause_side.)
 _HOLDING = frozenset("stay remain become get grow turn keep run hold".split())
@@ -84,12 +86,14 @@ _COPULAS = frozenset("be become remain prove".split())
 #: Nouns whose "to" phrase names what they act on: "a threat to growth" is growth
 #: going down, "a boost to exports" exports going up.
 _TO_NOUNS = {**dict.fromkeys("damage harm threat risk danger blow hit toll drag setback lid brake damper "
-                             "headwind".split(), -1),
+                             "headwind remedy cure antidote solution".split(), -1),
              **dict.fromkeys("boost lift fillip floor boon tailwind".split(), 1)}
 #: Those of them that are metaphors only with one preposition, which alone names what
 #: they act on: "a lid on prices", "the brakes on lending", "a floor under wages" (but
 #: "the lid of the jar", "the factory floor").
-_TO_NOUN_PREPS = {"lid": ("on",), "brake": ("on",), "damper": ("on",), "floor": ("under",)}
+_TO_NOUN_PREPS = {"lid": ("on",), "brake": ("on",), "damper": ("on",), "floor": ("under",),
+                  # "the best remedy for (against) inflation", "the solution to the shortage"
+                  **dict.fromkeys("remedy cure antidote solution".split(), ("for", "to", "against"))}
 #: Verbs that only hand one of those nouns to what it acts on: "dealt a blow to morale",
 #: "gave a boost to exports", "takes a toll on farms", "poses a threat to growth", "keeps a
 #: lid on prices" ("keep" with the metaphors alone: "kept damage to a minimum" hands nothing).
@@ -202,6 +206,13 @@ def _placed_change(noun, prep) -> bool:
                                                         for o in _children(prep, "pobj"))
 
 
+def _wanting(noun, acl) -> bool:
+    """Whether a participle's clause is what a group does, and so part of the variable:
+    "(due to) voters wanting stability", "tenants fleeing the suburbs" (the voters alone
+    name no cause). Only of a plural noun, with an object."""
+    return acl.dep_ == "acl" and acl.tag_ == "VBG" and noun.tag_ == "NNS" and bool(_children(acl, "dobj"))
+
+
 def np_side(tok, depth: int = 0) -> Side:
     """The variable a noun phrase names: head, compounds, modifiers and one "of" phrase.
 
@@ -286,6 +297,7 @@ def np_side(tok, depth: int = 0) -> Side:
             if c.dep_ in _NP_DROP and not (c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "against") and d == 0) and not (
                     c.dep_ == "acl" and d == 0 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) and not (
                     d == 0 and _trait(c)) and not (
+                    d == 0 and _wanting(tok, c)) and not (
                     c.dep_ == "prep" and d == 0 and t.dep_ == "acl" and t.head == tok and
                     tok.lemma_.lower() in L.INTENT_NOUNS) and not (
                     c.dep_ == "prep" and d == 0 and c.lower_ == "in" and _placed_change(tok, c)):
@@ -713,6 +725,11 @@ def clause_side(verb) -> Side:
     if lemma in ("happen", "occur") and subj is not None and subj.lower_ in _DEMONSTRATIVE:
         # "when that happens": what happens is the statement "that" points back to.
         return Side([subj], neg)
+    if lemma == "enter" and obj is not None and obj.lemma_.lower() in _ENTERED_UNITS and subj is not None and \
+            subj.lower_ not in _PRONOUN_SUBJ:
+        # "as the strike entered its third week": the strike lasting, as "drags on" is
+        s = np_side(subj)
+        return Side(s.tokens, s.sign * neg)
     if lemma in _DURATION_VERBS and subj is not None and obj is None and subj.lower_ not in _PRONOUN_SUBJ:
         # "the war lasts too long", "the crisis drags on": the variable is the thing lasting.
         s = np_side(subj)
@@ -3140,8 +3157,34 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_adjuncts(sent, out)
         _rule_with_after(sent, out)
         _rule_group_contrast(sent, out)
+        _rule_remedy_named_first(sent, out)
         _rule_across_sentences(sent, prev, out)
     return _without_actors_of_means(doc, out)
+
+
+def _rule_remedy_named_first(sent, out):
+    """ "The best remedy for X is Y", "the only cure for X remains Y": Y lowers X. (Named
+    second, "Y is the best remedy for X" is a copula's noun, as "a drag on growth" is.)"""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or lemma not in _TO_NOUNS or _TO_NOUNS[lemma] != -1 \
+                or _TO_NOUN_PREPS.get(lemma) != ("for", "to", "against"):
+            continue
+        copula = tok.head
+        what = next((o for p in _children(tok, "prep") if p.lower_ in _TO_NOUN_PREPS[lemma]
+                     for o in _children(p, "pobj")), None)
+        if copula.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in copula.children):
+            # "the surest remedy ... is hiring more surgeons", parsed as a progressive
+            cure = Side([copula] + [t for c in _children(copula, "dobj") for t in c.subtree], 1)
+        elif copula.lemma_.lower() in _COPULAS:
+            cure = next(iter(_children(copula, "attr", "xcomp", "ccomp")), None)
+            cure = _side_for(cure) if cure is not None else None
+        else:
+            continue
+        if what is None or cure is None or _negated(copula):
+            continue
+        # (fixed: the frame says it all; the reader, which met it rarely, reads no sides in it)
+        _emit(out, cure, np_side(what), -1, f"{lemma} for", copula, sent, fixed=True)
 
 
 def _without_actors_of_means(doc, claims: list[RawClaim]) -> list[RawClaim]:

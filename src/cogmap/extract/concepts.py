@@ -161,6 +161,9 @@ def _core(tokens):
             # An event that merely happens is the thing that happens: "a coup will follow" -> "coup".
             toks = _subtree(subj, toks)
             head = _head(toks)
+    stated = _stated_level(head, toks)
+    if stated is not None:
+        toks, head = stated, _head(stated)
     # Handing over: "send tanks to Kyiv" -> "tanks".
     given = transferred(head) if head is not None and head.pos_ in ("VERB", "AUX") else None
     if given is not None and given in toks:
@@ -185,6 +188,29 @@ def _core(tokens):
                 cut = {t.i for t in prep.subtree}
                 toks = [t for t in toks if t.i not in cut]
     return toks
+
+
+def _stated_level(head, toks):
+    """A level said of its bearer, named as a map names it: "(the fact that) productivity is
+    so weak" is "weak productivity", "with wage growth sluggish" "sluggish wage growth" (a
+    clause is no label; the level stays in the words, as in "empty shelves"). None for
+    anything more than a bearer and its level, or a level denied ("is not weak")."""
+    if head is None:
+        return None
+    if head.pos_ == "ADJ":
+        adj = holder = head
+    elif head.lemma_.lower() in _COPULAS:
+        adj, holder = next((c for c in head.children if c.dep_ == "acomp" and c.pos_ == "ADJ" and c in toks), None), head
+    else:
+        return None
+    subj = next((c for c in holder.children if c.dep_ == "nsubj" and c in toks and c.pos_ in ("NOUN", "PROPN")), None)
+    if adj is None or subj is None:
+        return None
+    others = [c for c in (*holder.children, *adj.children) if c in toks and c not in (adj, subj)]
+    if any(c.dep_ not in ("advmod", "mark", "aux", "punct") or c.dep_ == "advmod" and c.lower_ in ("not", "never")
+           for c in others) or any(c.dep_ == "neg" for c in (*holder.children, *adj.children)):
+        return None
+    return [adj] + _subtree(subj, toks)
 
 
 # Common nouns of a place one goes to: with a verb of going they name where, not what.

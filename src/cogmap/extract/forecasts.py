@@ -826,6 +826,22 @@ def _likelihood_stated(sent) -> Optional[str]:
     return None
 
 
+def excused(verb) -> bool:
+    """Whether a modal verb only excuses: "savers could be forgiven for thinking X", "would be
+    forgiven if they left" say it is understandable, not that anything is to come (but "the
+    debt will be forgiven next year" is a forecast)."""
+    return verb.lemma_.lower() == "forgive" and any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "if" for m in c.children) for c in verb.children)
+
+
+def _is_now(sent) -> bool:
+    """Whether a likelihood noun is said to be so now, with "is" or "are" ("the chances of X
+    are slim"), not to have been so ("were low") or to have changed ("has grown": a claim)."""
+    return any({n.lemma_.lower(), n.lower_} & LIKELIHOOD_NOUNS and n.dep_ == "nsubj" and n.head.lemma_ == "be"
+               and n.head.tag_ in ("VBZ", "VBP") for n in sent)
+
+
 #: Fixed phrases that forecast what follows them, and the hedge term each amounts to.
 #: Closed English idioms of estimation, as the published scales' words are.
 #: (A "not" inside the phrase, as in "I wouldn't rule out", is part of it, not a denial.)
@@ -964,6 +980,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             negated = any(c.dep_ == "neg" for c in sent.root.children)
         if future and only_dependence(verb):
             continue  # "Everything will depend on the tanks": what it turns on, no outcome
+        if future and excused(verb):
+            continue  # "Savers could be forgiven for thinking X": it is understandable, nothing to come
         if future and verb.lemma_.lower() in _SAY_VERBS and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in verb.children) and not _put_at(sent):
             continue  # "Roughly even, I would say.": the modal hedges the saying ("I'd put it at 60%" estimates)
@@ -1087,7 +1105,10 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             continue
         out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
-                               framed=frame is not None or toss_up or explicit is not None and (
+                               # ("the likelihood of X is high" says how likely, as a frame does,
+                               # in a present tense the reader's forecast head learned as no forecast)
+                               framed=frame is not None or toss_up or stated is not None and _is_now(sent)
+                               or explicit is not None and (
                                    _put_at(sent) or _TRAILING_ODDS.search(sent.text) is not None or
                                    _BARE_ODDS.fullmatch(sent.text) is not None)
                                or "should" in own_words and expected_should(verb),

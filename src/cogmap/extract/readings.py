@@ -28,7 +28,8 @@ from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, counted_object,
                                    death_toll, even_clause, in_anonymity_request, modality_of, np_side,
                                    resolve_anaphor, sign_on_object, so_that_aim)
-from cogmap.extract.claims import _verb_group  # (the clause a verb's modality is read over)
+from cogmap.extract.claims import _conjuncts, _verb_group  # (joined nouns; the clause a verb's modality is read over)
+from cogmap.extract.claims import _TO_NOUN_PREPS, _TO_NOUNS  # (nouns that act on their object)
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import CAUSAL_VERBS, DECREASE, FRAME_ONLY, INCREASE, PHRASAL_CAUSAL, SIGNED_MODIFIERS
 
@@ -389,6 +390,87 @@ def _subject_beside(verb, conceded: Side) -> Optional[Side]:
     return None if subject.pos_ == "PRON" else np_side(subject)
 
 
+def _held_until(cause: Side):
+    """The verb of the state a cause's "until" clause ends ("prices will remain high [until
+    there is enough power]": "remain"), or None."""
+    tops = [t for t in cause.tokens if t.head not in cause.tokens]
+    for t in tops[:1]:
+        for v in [t, *t.ancestors]:
+            if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in v.children):
+                return v.head if v.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _dependence_only(cause: Side) -> bool:
+    """Whether a cause is only what something depends on: "depending on the weather", "it
+    depends on the weather" say it matters, not which way."""
+    tops = [t for t in cause.tokens if t.head not in cause.tokens]
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("on", "upon") and t.head.head.lemma_.lower() == "depend"
+               for t in tops)
+
+
+def _reflected(cause: Side, effect: Side) -> bool:
+    """Whether the reader took "X reflects Y" as X acting on Y: a thing reflects its cause."""
+    tops = [t for t in cause.tokens if t.head not in cause.tokens]
+    verb = tops[0].head if len(tops) == 1 and tops[0].dep_ == "nsubj" else None
+    return verb is not None and verb.lemma_.lower() == "reflect" and any(
+        t.dep_ == "dobj" and t.head == verb for t in effect.tokens + [x for e in effect.tokens for x in e.ancestors])
+
+
+def _coordinated(side_host, span, sent) -> list:
+    """A side and the nouns joined to it in the reader's span, each a side of its own:
+    "[Drought and heat] cut yields" is two links, as the rules read "X and Y" (the parse's
+    phrase of a noun keeps one of them)."""
+    side, host = side_host
+    tops = [t for t in side.tokens if t.head not in side.tokens or t.head == t]
+    if sent is None or len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN") or tops[0].sent != sent:
+        return [side_host]  # (a pronoun's antecedent elsewhere: the span's words are not its)
+    base = sent.start_char
+    out = [side_host]
+    for c in _conjuncts(tops[0])[1:]:
+        if base + span[0] <= c.idx < base + span[1] and c not in side.tokens:
+            s = np_side(c)
+            if s.tokens and names_something(s.tokens):
+                out.append((s, host))
+    return out
+
+
+def _acted_on_by_noun(span) -> Optional[int]:
+    """The way a noun outside the effect's words acts on it, when the effect is that noun's
+    object: "The best remedy against [high prices] is X" lowers prices, "X is a drag on
+    [growth]" lowers growth, whatever the reader's sign head says (it read the remedy as
+    raising: a rare frame in what it learned from). The nouns and their prepositions are
+    the rules' (``_TO_NOUNS``)."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" else None
+    noun = prep.head if prep is not None and prep.dep_ == "prep" else None
+    if noun is None or noun.i in range(span.start, span.end) or noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma not in _TO_NOUNS or prep.lower_ not in _TO_NOUN_PREPS.get(lemma, ("to", "on", "for")):
+        return None
+    return _TO_NOUNS[lemma]
+
+
+def _moved_by_its_verb(span) -> Optional[int]:
+    """The way a verb of change outside the effect's words moves it, when the effect is its
+    subject: "With wage growth sluggish, [the chances of a hike] continue to diminish" lowers
+    the chances, "[exports] fell after the strike" lowers exports. The sentence says which way
+    the effect went, so the reader's sign head (which read "With" as raising) gives way. None
+    where the effect names no such subject, or the verb is denied or asked about."""
+    head = span.root
+    if head.dep_ != "nsubj" or head.head.i in range(span.start, span.end):
+        return None
+    verb = head.head
+    if verb.lemma_.lower() in ("keep", "continue", "begin", "start"):
+        verb = next((x for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB"), verb)
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in INCREASE and lemma not in DECREASE or \
+            any(c.dep_ in ("neg", "dobj") for c in (*verb.children, *head.head.children)):
+        return None  # ("exports did not fall"; "it gained ground" has an object of its own)
+    return 1 if lemma in INCREASE else -1
+
+
 def _verb_sign(trigger, effect: Side, same_sentence: bool) -> Optional[int]:
     """The sign a plain transitive causal verb gives its object, when the effect is that
     object: "It accelerated retirements" raises them, whatever the reader's sign head
@@ -536,91 +618,113 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                         break
             if any(s is None or s[0] is None for s in sides):
                 continue
-            (cause, c_ref), (effect, e_ref) = sides
-            if not (names_something(cause.tokens) and (names_something(effect.tokens) or death_toll(effect.tokens))):
-                continue  # a bare "it" or "this" is no concept: the claim is dropped (a count of the dead is its deaths)
-            if c_ref is e_ref and set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
-                # The parse's phrases overlap where the reader's spans do not (a headline's
-                # "Drought forces farmers to leave" parsed as one noun phrase): keep each
-                # side to the words of its own span.
-                cause = _within(cause, c_ref, pair.cause)
-                effect = _within(effect, e_ref, pair.effect)
-                if not (names_something(cause.tokens) and (names_something(effect.tokens) or death_toll(effect.tokens))) \
-                        or set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
+            in_sent = {1: ref.sent, 0: prev.sent if prev is not None else None}
+            for (cause, c_ref), (effect, e_ref) in [
+                    (c, e) for c in _coordinated(sides[0], pair.cause, in_sent[pair.cause[2]])
+                    for e in _coordinated(sides[1], pair.effect, in_sent[pair.effect[2]])]:
+                if not (names_something(cause.tokens) and (names_something(effect.tokens) or death_toll(effect.tokens))):
+                    continue  # a bare "it" or "this" is no concept: the claim is dropped (a count of the dead is its deaths)
+                if c_ref is e_ref and set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
+                    # The parse's phrases overlap where the reader's spans do not (a headline's
+                    # "Drought forces farmers to leave" parsed as one noun phrase): keep each
+                    # side to the words of its own span.
+                    cause = _within(cause, c_ref, pair.cause)
+                    effect = _within(effect, e_ref, pair.effect)
+                    if not (names_something(cause.tokens) and (names_something(effect.tokens) or death_toll(effect.tokens))) \
+                            or set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
+                        continue
+                if any(_a_time(side) for side in (cause, effect)):
+                    continue  # "the rise in diesel prices since [the war]": when, not what
+                if c_ref is ref and _dependence_only(cause):
+                    continue  # "Depending on the weather, there could be X": no way of its own
+                if c_ref is ref and e_ref is ref and _reflected(cause, effect):
+                    # "Higher bread prices reflect the poor harvest": what reflects is the effect
+                    cause, effect = effect, cause
+                if _an_aim(cause, effect) or _an_aim(effect, cause):
+                    continue  # "arrived in March [to protect the mines]": what was wanted (data/GUIDE.md)
+                if c_ref is e_ref and actors_move(cause.tokens, effect.tokens):
+                    continue  # "the carmakers could cut prices": an actor's move, as the rules read it
+                sent = ref.sent
+                if pair.trigger is not None and pair.trigger[2] == 1:
+                    span = sent.doc.char_span(sent.start_char + pair.trigger[0], sent.start_char + pair.trigger[1],
+                                              alignment_mode="expand")
+                    anchor = span.root if span is not None and len(span) else sent.root
+                    if c_ref is ref and e_ref is ref and (_beyond_the_object(anchor, cause, effect)
+                                                          or _describes_the_subject(anchor, cause)):
+                        continue
+                else:
+                    anchor = effect.head if e_ref is ref else sent.root
+                if c_ref is ref and e_ref is ref and _in_anothers_clause(
+                        cause, effect, [(a, b) for a, b, _s, _p in _other_causes(rd, pair)],
+                        anchor if pair.trigger is not None and pair.trigger[2] == 1 else None):
                     continue
-            if any(_a_time(side) for side in (cause, effect)):
-                continue  # "the rise in diesel prices since [the war]": when, not what
-            if _an_aim(cause, effect) or _an_aim(effect, cause):
-                continue  # "arrived in March [to protect the mines]": what was wanted (data/GUIDE.md)
-            if c_ref is e_ref and actors_move(cause.tokens, effect.tokens):
-                continue  # "the carmakers could cut prices": an actor's move, as the rules read it
-            sent = ref.sent
-            if pair.trigger is not None and pair.trigger[2] == 1:
-                span = sent.doc.char_span(sent.start_char + pair.trigger[0], sent.start_char + pair.trigger[1],
-                                          alignment_mode="expand")
-                anchor = span.root if span is not None and len(span) else sent.root
-                if c_ref is ref and e_ref is ref and (_beyond_the_object(anchor, cause, effect)
-                                                      or _describes_the_subject(anchor, cause)):
-                    continue
-            else:
-                anchor = effect.head if e_ref is ref else sent.root
-            if c_ref is ref and e_ref is ref and _in_anothers_clause(
-                    cause, effect, [(a, b) for a, b, _s, _p in _other_causes(rd, pair)],
-                    anchor if pair.trigger is not None and pair.trigger[2] == 1 else None):
-                continue
-            if in_anonymity_request(cause) or in_anonymity_request(effect):
-                continue  # "who asked not to be named because he was not authorised to speak"
-            if c_ref is ref and _conceded(cause, anchor):
-                # "Although tourism brings money, it strains the water supply": what is granted
-                # is no reason; the trigger's own subject is the cause.
-                cause = _subject_beside(anchor, cause) if pair.trigger is not None else None
-                if cause is None or not names_something(cause.tokens):
-                    continue
-            verb = _clause_verb(anchor)
-            modality, tense, hedge, negated = modality_of(verb, sent)
-            if negated and _not_the_links(verb, anchor, cause if c_ref is ref else None, effect if e_ref is ref else None):
-                # The "not" is a side's own, and the reader's sign says it already ("when the
-                # seaboard is hot, we can't lean on imports" lowers the leaning; "the attacks
-                # won't stop, because ..."): the link is asserted, as the rules read "so
-                # teachers can't afford to live there".
-                modality, tense, hedge, negated = modality_of(verb, sent, negation=False)
-            words = list(hedge)
-            for ha, hb, seg, _p in rd.spans.get("hedge", []):
-                if seg == 1:
-                    words += [w for w in ref.text[ha:hb].lower().split() if w not in words]
-            if modality == "asserted" and any(w in ("likely", "probably") for w in words):
-                modality = "likely"
-            elif modality == "asserted" and any(w in ("may", "might", "could", "possibly", "perhaps")
-                                                for w in words):
-                modality = "possible"
-            sign = 1 if pair.sign >= 0.5 else -1
-            if pair.trigger is not None and pair.trigger[2] == 1:
-                sign = _verb_sign(anchor, effect, e_ref is ref) or sign
-                if e_ref is ref and any(t.dep_ == "conj" and t.head == anchor and t.pos_ == "VERB"
-                                        for t in effect.tokens):
-                    # "Limits slow panic buying and [keep stock on the shelves]": the effect is a
-                    # clause of its own verb, whose way its side already reads, not the trigger's.
-                    sign = 1
-                cause, effect = (_trigger_unsigned(s, ref, pair.trigger) for s in (cause, effect))
-                if c_ref is ref:
-                    cause = _described_thing(cause, ref, pair.trigger)
-            polarity = sign * cause.sign * effect.sign
-            if prev is not None and (c_ref is prev or e_ref is prev) and _why_not(prev.text):
-                # "Why not let each school decide? Because a patchwork is hard to enforce.": the
-                # answer's reason tells against what the question proposes (as the rules read it)
-                polarity = -polarity
-            cross = c_ref is not ref or e_ref is not ref
-            start = prev.start if cross and prev is not None else ref.start
-            cue = ref.text[pair.trigger[0]:pair.trigger[1]] if pair.trigger and pair.trigger[2] == 1 else ""
-            raw = RawClaim(cause=Side(cause.tokens, 1), effect=Side(effect.tokens, 1), polarity=polarity,
-                           cue=cue, modality=modality, tense=tense, hedge=" ".join(words) or None,
-                           negated=negated, cross_sentence=cross)
-            key = (tuple(t.idx for t in cause.tokens), id(c_ref), tuple(t.idx for t in effect.tokens), id(e_ref))
-            if key in seen:
-                continue  # the same link read again with the next sentence as context
-            seen.add(key)
-            out.append(LearnedClaim(raw, start, ref.end, ref.start, _text(cause, c_ref), _text(effect, e_ref),
-                                    round(pair.confidence, 3)))
+                if in_anonymity_request(cause) or in_anonymity_request(effect):
+                    continue  # "who asked not to be named because he was not authorised to speak"
+                if c_ref is ref and _conceded(cause, anchor):
+                    # "Although tourism brings money, it strains the water supply": what is granted
+                    # is no reason; the trigger's own subject is the cause.
+                    cause = _subject_beside(anchor, cause) if pair.trigger is not None else None
+                    if cause is None or not names_something(cause.tokens):
+                        continue
+                verb = _clause_verb(anchor)
+                modality, tense, hedge, negated = modality_of(verb, sent)
+                if negated and _not_the_links(verb, anchor, cause if c_ref is ref else None, effect if e_ref is ref else None):
+                    # The "not" is a side's own, and the reader's sign says it already ("when the
+                    # seaboard is hot, we can't lean on imports" lowers the leaning; "the attacks
+                    # won't stop, because ..."): the link is asserted, as the rules read "so
+                    # teachers can't afford to live there".
+                    modality, tense, hedge, negated = modality_of(verb, sent, negation=False)
+                words = list(hedge)
+                for ha, hb, seg, _p in rd.spans.get("hedge", []):
+                    if seg == 1:
+                        words += [w for w in ref.text[ha:hb].lower().split() if w not in words]
+                if modality == "asserted" and any(w in ("likely", "probably") for w in words):
+                    modality = "likely"
+                elif modality == "asserted" and any(w in ("may", "might", "could", "possibly", "perhaps")
+                                                    for w in words):
+                    modality = "possible"
+                sign = 1 if pair.sign >= 0.5 else -1
+                if pair.trigger is not None and pair.trigger[2] == 1:
+                    sign = _verb_sign(anchor, effect, e_ref is ref) or sign
+                    if e_ref is ref and any(t.dep_ == "conj" and t.head == anchor and t.pos_ == "VERB"
+                                            for t in effect.tokens):
+                        # "Limits slow panic buying and [keep stock on the shelves]": the effect is a
+                        # clause of its own verb, whose way its side already reads, not the trigger's.
+                        sign = 1
+                    cause, effect = (_trigger_unsigned(s, ref, pair.trigger) for s in (cause, effect))
+                    if c_ref is ref:
+                        cause = _described_thing(cause, ref, pair.trigger)
+                if e_ref is ref and pair.effect[2] == 1:
+                    marked = sent.doc.char_span(sent.start_char + pair.effect[0], sent.start_char + pair.effect[1],
+                                                alignment_mode="expand")
+                    moved = _moved_by_its_verb(marked) if marked is not None and len(marked) else None
+                    if moved is not None and anchor != marked.root.head:
+                        sign = moved
+                    acted_on = _acted_on_by_noun(marked) if marked is not None and len(marked) else None
+                    if acted_on is not None:
+                        sign = acted_on
+                held = _held_until(cause) if c_ref is ref and e_ref is ref else None
+                if held is not None:
+                    # "Rates will stay low until inflation picks up": what ends the state moves
+                    # the effect against it (up here), whatever the sign head read
+                    sign = -clause_side(held).sign * effect.sign
+                polarity = sign * cause.sign * effect.sign
+                if prev is not None and (c_ref is prev or e_ref is prev) and _why_not(prev.text):
+                    # "Why not let each school decide? Because a patchwork is hard to enforce.": the
+                    # answer's reason tells against what the question proposes (as the rules read it)
+                    polarity = -polarity
+                cross = c_ref is not ref or e_ref is not ref
+                start = prev.start if cross and prev is not None else ref.start
+                cue = ref.text[pair.trigger[0]:pair.trigger[1]] if pair.trigger and pair.trigger[2] == 1 else ""
+                raw = RawClaim(cause=Side(cause.tokens, 1), effect=Side(effect.tokens, 1), polarity=polarity,
+                               cue=cue, modality=modality, tense=tense, hedge=" ".join(words) or None,
+                               negated=negated, cross_sentence=cross)
+                key = (tuple(t.idx for t in cause.tokens), id(c_ref), tuple(t.idx for t in effect.tokens), id(e_ref))
+                if key in seen:
+                    continue  # the same link read again with the next sentence as context
+                seen.add(key)
+                out.append(LearnedClaim(raw, start, ref.end, ref.start, _text(cause, c_ref), _text(effect, e_ref),
+                                        round(pair.confidence, 3)))
     return out
 
 
@@ -736,6 +840,11 @@ def _set_in_place(text: str, words: list[str]) -> bool:
     return not hedges.has_term(rest)
 
 
+def _modal_noun(tok) -> bool:
+    """A modal's word used as a noun: "the political will to act", "military might"."""
+    return tok.pos_ == "NOUN" and tok.lower_ in ("will", "might")
+
+
 def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: list, scale: str = "icd203") -> list:
     """The forecasts of the sentences the reader calls forecasts.
 
@@ -747,7 +856,7 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
     keeps only a forecasting phrase's.
     """
     from cogmap.extract import hedges
-    from cogmap.extract.forecasts import (HORIZON, JUDGING_VERBS, RawForecast, advised, counterfactual,
+    from cogmap.extract.forecasts import (HORIZON, JUDGING_VERBS, RawForecast, advised, counterfactual, excused,
                                           explicit_probability, in_the_past, is_explainer_title, judged,
                                           only_dependence, permitted, short_of_certain)
 
@@ -764,7 +873,7 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
             continue  # "I doubt it.", "I think so.": a view of what was said, with no outcome of its own
         if correlative(ref.sent) is not None:
             continue  # "The higher the debt, the less room it will have": a rule of how things go, no outcome
-        if any(counterfactual(t) or permitted(t) or in_the_past(t) or advised(t) for t in main) or \
+        if any(counterfactual(t) or permitted(t) or in_the_past(t) or advised(t) or excused(t) for t in main) or \
                 only_dependence(root) or \
                 any(c.dep_ == "ccomp" and only_dependence(c) for c in root.children):
             # "But for the voucher, the firm would be losing money": it is not; "under the
@@ -794,6 +903,8 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
                 # clauses' "will" make one hedge, not "will will likely".
                 base = ref.sent.start_char
                 inside = [t for t in ref.sent if a <= t.idx - base < b or t.idx - base < a < t.idx - base + len(t)]
+                if inside and all(_modal_noun(t) for t in inside):
+                    continue
                 if inside:  # (as written: "gonna" and "don't" are one word to the hedge scales)
                     a = min(a, inside[0].idx - base)
                 words += [w for w in ref.text[a:b].lower().split() if w not in words]
@@ -809,7 +920,7 @@ def forecast_sentences(refs: list[SentenceRef], readings: list[Reading], found: 
         low = [w.strip(".,;:") for w in words]
         if not hedges.has_term(low) or " chance" in ref.text.lower():
             # ("not a chance" may stand apart from the words the reader tagged)
-            own = [t.lower_ for t in ref.sent]
+            own = [t.lower_ for t in ref.sent if not _modal_noun(t)]
             if not low and _set_in_place(ref.text, own):
                 # "The thermostat is set to 20 degrees": the only cue is a "set to" that
                 # puts a thing in a place or at a level, which the rules tell from the
