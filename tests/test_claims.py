@@ -2544,3 +2544,18 @@ def test_what_enters_its_second_week_is_the_thing_lasting():
     text = "Salmon prices rose 6% on Monday as a lice outbreak at the country's biggest fish farm entered its second week."
     links = _links(text, "learned")
     assert ("lice outbreak", 1, "Salmon prices") in links, links
+
+
+def test_what_reflects_is_the_effect_when_two_things_reflect():
+    links = _links("Record heat and flooding worldwide reflect the scale of the climate crisis.", "learned")
+    assert links and all("climate crisis" in c for c, _p, _e in links), links
+
+
+def test_a_change_to_an_amount_is_how_far_not_what():
+    assert _links("The economy was set to slow to just 1.25 per cent growth this year.", "rules") == []
+    assert _links("Sanctions slowed trade to a trickle.", "rules") == [("sanctions", -1, "trade")]
+
+
+def test_a_pronoun_doing_a_bare_verb_is_no_cause():
+    text = "But it takes three to five years before tax reforms take effect. That is why help is needed now."
+    assert not any(c == "takes" for c, _p, _e in _links(text, "learned"))

@@ -1454,6 +1454,8 @@ def _effects_of_causal_verb(verb):
                 for pobj in _children(p, "pobj", "pcomp"):
                     if (p.lower_, pobj.lower_) in _FIXED_PHRASES:
                         continue  # "means, in turn, ...": a phrase of the sentence, no variable
+                    if p.lower_ == "to" and (lemma in L.INCREASE or lemma in L.DECREASE) and _is_amount(pobj):
+                        continue  # "the economy will slow to 1.25 per cent growth": how far, not what
                     if p.lower_ in ("to", "in", "into", "about", "on"):
                         out.append(_side_for(pobj))
     return out

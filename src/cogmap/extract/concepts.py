@@ -361,6 +361,10 @@ def _worked_time(t, numbered: bool) -> bool:
     return changed or t.tag_ == "NNS" and not any(c.dep_ == "det" for c in t.children)
 
 
+#: Verbs whose "it" is the weather: "(the less) it rains" names the rain.
+_WEATHER = frozenset("rain snow hail freeze thaw pour drizzle".split())
+
+
 def names_something(tokens) -> bool:
     """Whether a side of a claim names something a map can hold.
 
@@ -412,6 +416,9 @@ def names_something(tokens) -> bool:
     >>> d = nlp("You cannot update it, but nobody sees it.")
     >>> names_something(d[3:5]), names_something(d[7:10])  # "update it" names no thing
     (False, True)
+    >>> d = nlp("But it takes three years.")
+    >>> names_something(d[1:3]), names_something(d[2:3]), names_something(nlp("Prices rose.")[:2])
+    (False, False, True)
     """
     content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")
                and (t.is_alpha or t.like_num) and t.lower_ not in ("s",)]
@@ -432,6 +439,11 @@ def names_something(tokens) -> bool:
     lemmas = {t.lemma_.lower() for t in content}
     if lemmas <= {"do", "be", "have", "happen"} and all(t.pos_ in ("VERB", "AUX") for t in content):
         return False  # "(if it) does", "(if that) happens": a verb standing in for another clause
+    if len(content) == 1 and content[0].pos_ == "VERB" and content[0].lemma_.lower() not in _WEATHER and any(
+            c.dep_ in ("nsubj", "expl") and c.pos_ == "PRON" for c in content[0].children) and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "dative", "prt", "oprd")
+            for c in content[0].children if c in tokens):
+        return False  # "(But) it takes (three years)": a pronoun doing a bare verb, which names nothing
     if len(content) == 1 and content[0].pos_ == "VERB" and content[0].lemma_.lower() in SPEECH_VERBS and not any(
             c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "dative") for c in content[0].children):
         return False  # "(If it were not for that glut, she) added": a bare act of saying

@@ -412,7 +412,10 @@ def _dependence_only(cause: Side) -> bool:
 def _reflected(cause: Side, effect: Side) -> bool:
     """Whether the reader took "X reflects Y" as X acting on Y: a thing reflects its cause."""
     tops = [t for t in cause.tokens if t.head not in cause.tokens]
-    verb = tops[0].head if len(tops) == 1 and tops[0].dep_ == "nsubj" else None
+    top = tops[0] if len(tops) == 1 else None
+    while top is not None and top.dep_ == "conj" and top.head != top:
+        top = top.head  # ("Heat and [flooding] reflect X": the first of the subjects)
+    verb = top.head if top is not None and top.dep_ == "nsubj" else None
     return verb is not None and verb.lemma_.lower() == "reflect" and any(
         t.dep_ == "dobj" and t.head == verb for t in effect.tokens + [x for e in effect.tokens for x in e.ancestors])
 
