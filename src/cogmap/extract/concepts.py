@@ -441,9 +441,10 @@ def names_something(tokens) -> bool:
         return False  # "(if it) does", "(if that) happens": a verb standing in for another clause
     if len(content) == 1 and content[0].pos_ == "VERB" and content[0].lemma_.lower() not in _WEATHER and any(
             c.dep_ in ("nsubj", "expl") and c.pos_ == "PRON" for c in content[0].children) and not any(
-            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "dative", "prt", "oprd")
-            for c in content[0].children if c in tokens):
-        return False  # "(But) it takes (three years)": a pronoun doing a bare verb, which names nothing
+            c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "dative", "prt", "oprd", "advmod")
+            for c in content[0].children if c in tokens) and any(
+            c.dep_ in ("dobj", "npadvmod", "attr") for c in content[0].children if c not in tokens):
+        return False  # "(But) it takes (three years)": a pronoun's verb cut from what it takes names nothing
     if len(content) == 1 and content[0].pos_ == "VERB" and content[0].lemma_.lower() in SPEECH_VERBS and not any(
             c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "dative") for c in content[0].children):
         return False  # "(If it were not for that glut, she) added": a bare act of saying
