@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -50,8 +51,28 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"|^(show (more )?(replies|comments)|translate (post|tweet)|show this thread|view replies|"
                       r"load more( comments)?|reply|retweet|repost|quote|join|follow|subscribe)$"
                       # a thread's sorting control and its link to the rest of a reply chain
-                      r"|^sort(ed)? by\s*:?(\s+\w+){0,2}$|^continue (this|the) thread\W*$",
+                      r"|^sort(ed)? by\s*:?(\s+\w+){0,2}$|^continue (this|the) thread\W*$"
+                      # a radio station's player: its button, its queue's heading, its clock at rest
+                      # ("0:00 0:00") and its list of stations
+                      r"|^(play|listen|stream|watch) live( radio| audio| tv| stream)?$"
+                      r"|^(next up|up next|now playing|coming up|on air now|live now)\s*:?$"
+                      # a video player's queue and controls, and the channel's counters
+                      r"|^(up next|next up)\s*:[^.!]{1,100}$|^(show|hide) (transcript|chapters)$|^search in video$"
+                      r"|^(\.\.\.|…)\s*(more|less)$"
+                      r"|^\d[\d.,]*\s?[km]?\s+(subscribers|followers|views|listens|plays)\b(?!.*[.!?]$)"
+                      r"|^\d{1,2}:\d\d(:\d\d)?(\s*(/|of)?\s*\d{1,2}:\d\d(:\d\d)?)*$"
+                      r"|^(available |all |our )?on[- ]air stations?$"
+                      # a follow button, which says "I follow" once pressed: "• Follow I follow"
+                      r"|^[•·▪*+]?\s*((i\s+)?(follow|following|unfollow)\s*){1,3}$"
+                      # a banner for browsers the page does not support
+                      r"|\b(ie ?\d+|internet explorer|your browser|this browser)\b[^.!?]{0,40}\bnot supported\b"
+                      r"|\b(on|in|with|use) (another|a different|a newer|a modern|a supported|an up-?to-?date) browser\b"
+                      r"|\b(update|upgrade) your browser\b"
+                      # a promo, which tells the reader to click: "To find out more, click here>>"
+                      r"|\b(click|tap) here\b",
                       re.I)
+# A station's notice, which gives its frequency: "Tower work affecting KXYZ 88.1 FM".
+_FREQUENCY = re.compile(r"\b\d{2,3}\.\d{1,2}\s?(?:FM|MHz)\b|\bFM\s?\d{2,3}\.\d\b|\b\d{3,4}\s?(?:AM|kHz)\b")
 # A row of buttons in brackets: "[Share] [Print] [Email]", perhaps after the row's label
 # ("Share this article: [Email] [X]"): the brackets say they are buttons, whatever the label says.
 _BUTTONS = re.compile(r"^([A-Za-z][\w’' ]{0,30}:\s*)?(\[[^\[\]\n]{1,24}\]\s*){2,}$")
@@ -367,6 +388,8 @@ def _is_widget(line: str) -> bool:
         return True
     if _UI_ONLY.search(line) and len(words) <= 40:
         return True
+    if _FREQUENCY.search(line) and len(words) <= 12 and not _ends_sentence(line):
+        return True
     return len(words) <= 14 and not line.rstrip().endswith(("?",)) and bool(_WIDGET.search(line)) and (
         len(words) <= 4 or not _ends_sentence(line) or line.lstrip().lower().startswith(("editor's note", "editor’s note")))
 
@@ -463,11 +486,101 @@ def _mail_header(lines: list[str], i: int) -> bool:
 
 
 def _is_name_line(line: str) -> bool:
-    """A line that is only a name (a caption under a portrait). One capitalised word alone
-    is a section heading ("Outlook"), not a name."""
+    """A line that is only a name (a caption under a portrait, or an image's alt text with
+    its stop, "Ann Lee."), or a name with the body and the post it gives between commas.
+    One capitalised word alone is a section heading ("Outlook"), not a name.
+
+    >>> _is_name_line("Ann Lee."), _is_name_line("Thank You."), _is_name_line("Rates rose.")
+    (True, False, False)
+    >>> _is_name_line("Ann Lee, Tollby University, Professor of Hydrology")
+    True
+    """
     words = line.split()
-    return (2 <= len(words) <= 4 and not _ends_sentence(line) and ":" not in line
-            and all(w[:1].isupper() for w in words) and not _DATELINE.match(line))
+    if (2 <= len(words) <= 4 and not _ends_sentence(line) and ":" not in line
+            and all(w[:1].isupper() for w in words) and not _DATELINE.match(line)):
+        return True
+    if _ALT_NAME.fullmatch(line.strip()) and not any(w.lower() in _FUNCTION_WORDS | _PERSONAL for w in _words(line)):
+        return True
+    return _is_name_and_post(line)
+
+
+#: An image's alt text that gives a name and a stop: "Ann Lee." (a line of prose has a verb).
+_ALT_NAME = re.compile(r"[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,3}\.")
+_PERSONAL = frozenset("i you we he she it they me us him her them".split())
+#: Small words a body's name or a post may have in lower case ("Professor of Hydrology").
+_NAME_JOINERS = frozenset("of for and the at in on de da du van von del der y &".split())
+
+
+def _is_name_and_post(line: str) -> bool:
+    """A caption that gives a name, then the person's body and post between commas: "Ann
+    Lee, Tollby University, Professor of Hydrology" (each field capitalised, no sentence)."""
+    parts = [p.strip() for p in line.split(",")]
+    if len(parts) < 2 or _ends_sentence(line) or ":" in line or len(_words(line)) > 16:
+        return False
+    name = parts[0].split()
+    if not 2 <= len(name) <= 4 or not all(re.fullmatch(r"[A-Z][\w.’'-]*", w) for w in name):
+        return False
+    return all(p and p[:1].isupper() and all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in p.split())
+               for p in parts[1:])
+
+
+#: Words of a post, as an author's box gives it under the name: "Business correspondent in X."
+_ROLE_WORDS = _POST_WORDS | frozenset("editor correspondent reporter writer columnist journalist contributor producer "
+                                      "author analyst economist professor fellow researcher lecturer scientist "
+                                      "commentator presenter host anchor staff".split())
+#: Verbs a sentence has and a post's description has not.
+_FINITE = frozenset("is are was were be been has have had will would can could may might must should shall do does "
+                    "did said says say told tells".split())
+
+
+def _is_post_line(line: str) -> bool:
+    """A post, described in one short line under a name in an author's box: "Responsible
+    editor for corporate reporting.", "Business correspondent in Tollby." (no verb).
+
+    >>> _is_post_line("Senior correspondent in Tollby."), _is_post_line("The editor said no.")
+    (True, False)
+    """
+    words = [w.lower() for w in _words(line)]
+    return 0 < len(words) <= 10 and not line.rstrip().endswith("?") and \
+        any(w.rstrip("s") in _ROLE_WORDS or w in _ROLE_WORDS for w in words[:3]) and not any(w in _FINITE for w in words)
+
+
+# A publication's masthead: its name, which ends on a word papers and magazines are called
+# by ("The Tollby Herald", "Harbour Quarterly"), maybe with the issue ("- 2023 Q2", ", Issue 12").
+_PUBLICATION = (r"(?:Times|Post|Journal|Herald|Republic|Tribune|News|Gazette|Chronicle|Telegraph|Guardian|Star|Mail|"
+                r"Express|Quarterly|Weekly|Daily|Monthly|Observer|Economist|Independent|Courier|Examiner|Inquirer|"
+                r"Dispatch|Bulletin|Press|Monitor|Register|Globe|Mirror|Magazine|Digest|Newsletter|Sun|Review)")
+_ISSUE = (r"(?i:(?:issue|vol\.?|volume|no\.?|number|edition)\s*\d+"
+          r"|(?:(?:spring|summer|autumn|fall|winter|" + _MONTH + r")\s+)?\d{4}(?:\s*[-/]?\s*(?:q[1-4]|h[12]))?"
+          r"|(?:q[1-4]|h[12])\s+\d{4})")
+_MASTHEAD = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}" + _PUBLICATION +
+                       r"(?P<issue>(?:\s*[-–—|,:·]\s*" + _ISSUE + r"){1,2})?$")
+# A byline after a dash, the name in capitals: "- ANN LEE", "— BY ANN LEE".
+_DASH_BYLINE = re.compile(r"^[-–—]\s*(?:BY\s+)?(?P<name>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,3})$")
+# A photo's caption with its credit run on at its end: "... at her home.Courtesy Ann Lee",
+# "... in March. Photo by Bo Ray/Agency" (a stop, then a credit's word and a name).
+_CREDIT_TAIL = re.compile(r"[.!?][\"”’']?\s*(?:courtesy(?:\s+of)?|(?:photo|image|picture|photograph)s?(?:\s+by|\s*:)|"
+                          r"(?:photo\s+)?credit\s*:)\s+(?-i:[A-Z])[^.!?]{0,60}$", re.I)
+
+
+def _sentence_norms(line: str) -> list[str]:
+    """The sentences of a line, each as :func:`_norm` has it.
+
+    >>> _sentence_norms("Rates rose. “Will they fall?” Not soon: The bank waits.")
+    ['rates rose', 'will they fall', 'not soon', 'the bank waits']
+    """
+    # (a sentence may open after a colon: "She said: Rates will fall.")
+    return [_norm(x) for x in re.split(r"(?<=[.!?…:])[\"”’'»)]*\s+(?=[\"“‘'«(]*[A-Z0-9])", line.strip()) if _words(x)]
+
+
+def _masthead(lines: list[str], i: int, first_body: int) -> bool:
+    """Whether line ``i`` is a publication's masthead: with its issue anywhere ("Harbour
+    Quarterly - 2023 Q2"), or alone above the headline, before the first paragraph."""
+    m = _MASTHEAD.match(lines[i])
+    if m is None or m.group("issue"):
+        return m is not None
+    return i < first_body and i + 1 < len(lines) and not _ends_sentence(lines[i + 1]) and \
+        len(_words(lines[i + 1])) > len(_words(lines[i]))
 
 
 def _dated_row(line: str) -> Optional[str]:
@@ -706,13 +819,52 @@ def _labels_joined(lines: list[str]) -> list[str]:
     return out
 
 
+#: A speaker's tag inside a line, after a sentence's end: "... so? Ann Lee: It did."
+_INLINE_LABEL = re.compile(r"(?<=[.!?…\"”’])\s+(?P<label>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s?:\s+(?=\S)")
+
+
+def _voice_key(label: str) -> str:
+    """What a speaker's tag and its short form have in common: a name's initials ("AL" of
+    "Ann Lee", and of "AL"), or a one-word tag itself."""
+    words = label.split()
+    return label.upper() if len(words) == 1 else "".join(w[0] for w in words).upper()
+
+
+def _labels_split(lines: list[str]) -> list[str]:
+    """``lines`` with an interview run together in one line split at each speaker's tag, so
+    that each turn is a paragraph of its own. A tag inside the line counts where the line
+    opens on a tag and the voice comes back, in full or by its initials ("Tollby Review :
+    ...? Ann Lee: ... TR : ...? AL: ..."); a colon after a sentence ("Take Tollby: since
+    ...") names no voice that speaks again.
+
+    >>> _labels_split(["Ann Lee: Why? Bo Ray: Rain. AL: And now? BR: Sun. Take Tollby: it rained."])
+    ['Ann Lee: Why?', 'Bo Ray: Rain.', 'AL: And now?', 'BR: Sun. Take Tollby: it rained.']
+    """
+    out = []
+    for ln in lines:
+        first = _SPEAKER_LABEL.match(ln)
+        inline = list(_INLINE_LABEL.finditer(ln)) if first else []
+        keys = Counter(_voice_key(lab) for lab in [first.group("label").strip()] +
+                       [m.group("label") for m in inline]) if first else Counter()
+        cuts = [m for m in inline if keys[_voice_key(m.group("label"))] >= 2]
+        if len(cuts) < 2:
+            out.append(ln)
+            continue
+        at = 0
+        for m in cuts:
+            out.append(ln[at:m.start()].strip())
+            at = m.start("label")
+        out.append(ln[at:].strip())
+    return out
+
+
 def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None) -> Cleaned:
     """Split ``text`` into paragraphs, drop debris lines, and join the rest.
 
     Paragraphs are the non-empty lines; the cleaned text joins them with a blank
     line, so offsets into it are stable and paragraphs are easy to find again.
     """
-    unquoted = _labels_joined([_MD_QUOTE.sub("", ln.strip()).strip() for ln in unwrap(text).split("\n")])
+    unquoted = _labels_split(_labels_joined([_MD_QUOTE.sub("", ln.strip()).strip() for ln in unwrap(text).split("\n")]))
     marked = [(_without_stage(_unmarked(ln)), bool(_MD_HEADING.match(ln)), _wholly_strong(ln), _wholly_emphasised(ln))
               for ln in unquoted]
     marked = [m for m in marked if m[0]]
@@ -743,6 +895,10 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         m = _SPEAKER_LABEL.match(ln)
         if m and len(m.group("label").split()) <= 3:
             opened.setdefault(m.group("label").upper(), {})[key] = ln
+    # (A voice tagged in full once and by its initials after, "Ann Lee:" then "AL:", is one.)
+    for lab in list(opened):
+        if _voice_key(lab) != lab and _voice_key(lab) in opened:
+            opened[_voice_key(lab)] = opened[lab] = {**opened[lab], **opened[_voice_key(lab)]}
     speakers = {lab for lab, turns in opened.items() if lab.rstrip(".") in ("Q", "A", "QUESTION", "ANSWER") or
                 len(turns) >= 2 and any(_ends_sentence(ln) or _STAMPED.match(ln) for ln in turns.values())}
 
@@ -793,6 +949,13 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         elif _is_credit(ln) or _WIRE_CREDIT.match(ln) or _CAPTION_LABEL.match(ln) and len(words) <= 30 or \
                 (_FILE_NOTE.match(ln) or _LICENCE.search(ln)) and len(words) <= 30:
             drop[i] = "credit"
+        elif _CREDIT_TAIL.search(ln) and len(words) <= 80:
+            drop[i] = "caption"
+        elif _masthead(lines, i, first_body):
+            drop[i] = "masthead"
+        elif i <= first_body and _DASH_BYLINE.match(ln):
+            drop[i] = "byline"
+            author = author or " ".join(w.capitalize() for w in _DASH_BYLINE.match(ln).group("name").split())
         elif _mail_header(lines, i):
             drop[i] = "header"
             field_name, value = ln.split(":", 1)
@@ -863,6 +1026,12 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
                     and not re.search(r"[.!?][\"”’']?\s+[A-Z]", prev.rstrip()[:-1]):
                 drop[i - 1] = "caption"
 
+    # An author's box: the name (gone as a caption), then the post in a line of its own.
+    for i, why in list(drop.items()):
+        if why == "caption" and i + 1 < n and i + 1 not in drop and _is_name_line(lines[i]) and \
+                _is_post_line(lines[i + 1]) and not spoken(i + 1):
+            drop[i + 1] = "caption"
+
     # Duplicates: a line repeated, or a headline that is the start of a longer line.
     seen: dict[str, int] = {}
     for i, key in enumerate(norms):
@@ -884,12 +1053,25 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
                     title = lines[i]
                 break
 
+    # A pull quote: sentences of the body set apart in a paragraph of their own, word for word.
+    # (Lines said twice over went as duplicates above: a second copy is inside a longer line,
+    # and there whole sentences, not a clause: "I think rates will fall in May." does not
+    # repeat "Rates will fall in May.")
+    kept = [i for i in range(n) if i not in drop]
+    body = "\n".join("|" + "|".join(_sentence_norms(lines[i])) + "|" for i in kept)
+    for i in kept:
+        key = "|" + "|".join(_sentence_norms(lines[i])) + "|"
+        if len(norms[i].split()) >= 8 and _ends_sentence(lines[i]) and not spoken(i) and body.count(key) >= 2:
+            drop[i] = "pull quote"
+
     author = author or _signatory(lines, drop)
     if title is None:
         # A "Topic: Headline" line taken as a teaser is the title when nothing else is.
         title = next((lines[i] for i in sorted(drop) if drop[i] == "teaser" and i < first_body + 3), None)
     if title is None:
+        # (A speaker's turn is no headline, though it may open the page.)
         first = next((lines[i] for i in range(n) if i not in drop), None)
+        first = None if first is None or spoken(lines.index(first)) else first
         # (A headline may end on a quoted phrase: 'Strike: "delays spread"' ends no sentence.)
         if first and not first.rstrip().rstrip("\"'”’»)]").rstrip("?").endswith(tuple(".!:;")) \
                 and len(_words(first)) <= 30:

@@ -35,7 +35,7 @@ __all__ = ["SPEECH_VERBS", "Structure", "People", "structure"]
 SPEECH_VERBS = frozenset(
     "say tell add warn note explain argue write claim predict insist stress state believe think "
     "reckon expect estimate suggest observe remark comment assert contend maintain acknowledge admit "
-    "forecast caution emphasize emphasise answer reply respond conclude declare announce point agree "
+    "forecast caution emphasize emphasise answer reply respond conclude declare announce point agree concede "
     "describe dub worry fear doubt".split())  # "X described tariffs as the 'most beautiful word'" quotes X
 #: Verbs of opinion report speech only with a clause ("she thinks that ..."), not alone.
 _NEEDS_CLAUSE = frozenset("think believe reckon expect estimate suggest observe forecast predict point "
@@ -367,7 +367,11 @@ def _speaker_from_token(tok, people: People, pos: int, recent: Optional[str] = N
         return cited  # "Mendes et al. (2019) argue", "a paper by Okonjo (2021) notes": the cited authors
     # The one the phrase names before whose they are: "Vasko's lawyer, Daniel Rusu, said" is
     # Rusu's word. (Without a name, "Carvalho's team expects" stays Carvalho's.)
-    named = sorted((ent for ent in span.ents if ent.label_ == "PERSON"), key=lambda ent: ent.root.dep_ != "appos")
+    # (Not whose the one is: "the minister's adviser Ana Ruiz said" is Ruiz's word, not the
+    # minister's.)
+    named = sorted((ent for ent in span.ents if ent.label_ == "PERSON"),
+                   key=lambda ent: 0 if ent.root.dep_ == "appos" or ent.start <= tok.i < ent.end else
+                   2 if ent.root.dep_ == "poss" else 1)
     if named:
         return people.resolve(named[0].text) or named[0].text
     if tok.pos_ == "PROPN":
@@ -413,7 +417,13 @@ def _speech_verb_speaker(sent, people: People, base: int, outside=None,
                 tok.dep_ != "parataxis" and (  # "X, he argued, will Y" reports the sentence around it
                 tok.lemma_.lower() in _NEEDS_CLAUSE or not (has_quote and has_quote(sent))):
             continue  # "the operator adds storage" reports nothing; "..., she added." does
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+        # (Of two subjects the parser hangs on one verb, "the minister's adviser Ana Ruiz said"
+        # read as "adviser" and "Ruiz", the name next to the verb heads the phrase; "Dr. Lee,
+        # you have argued" is read as "Lee" and "you", and Lee is the one who argued.)
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        subj = next((c for c in reversed(subjects) if c.i < tok.i and c.pos_ == "PROPN"), None) \
+            if len(subjects) > 1 else None
+        subj = subj or next(iter(subjects), None)
         if subj is None and tok.dep_ == "conj":
             # "X called it a loop and warned that it could deepen": the warning is X's too
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -481,12 +491,53 @@ def _find_quotes(text: str, start: int) -> list[tuple[int, int]]:
         if len(text[inner_a:inner_b].split()) >= 4:
             spans.append((start + inner_a, start + inner_b))
         i = j + 1
+    return spans + [(start + a, start + b) for a, b in _single_quoted(text)
+                    if not any(x - start <= a < y - start for x, y in spans)]
+
+
+#: Single marks as a paper that quotes in them prints them: one opens a word after a space
+#: ("'Rates ..."; not "the '90s"), and one closes after the quote's own stop or comma
+#: ("... weak,' said Ann Lee"), where an apostrophe ("don't", "the banks' loans") never stands.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))['‘](?!\d\ds\b)(?=[^\s'‘’])")
+_SINGLE_CLOSE = re.compile(r"(?<=[.,!?;…])['’](?=\s|$|[)\]—–])")
+
+
+def _single_quoted(text: str) -> list[tuple[int, int]]:
+    """Spans (in ``text``, inside the marks) of passages quoted in single marks, of four
+    words or more (fewer are a scare quote, 'red line').
+
+    >>> t = "'Rents will rise again next year,' said Ann Lee. The banks' view is 'rather gloomy.'"
+    >>> [t[a:b] for a, b in _single_quoted(t)]
+    ['Rents will rise again next year,']
+    """
+    spans = []
+    at = 0
+    for m in _SINGLE_OPEN.finditer(text):
+        if m.start() < at:
+            continue
+        close = _SINGLE_CLOSE.search(text, m.end())
+        if close is None:
+            break
+        inner = text[m.end():close.start()]
+        if len(inner.split()) >= 4 and not _SINGLE_OPEN.search(inner):
+            spans.append((m.end(), close.start()))
+        at = close.end()
     return spans
 
 
 #: A request put to the one interviewed: "Tell us about the shortage.", "Walk me through it".
 _REQUEST = re.compile(r"^(?:please\s+)?(?:tell|describe|explain|talk|walk|give|take|share)\s+"
                       r"(?:us|me|about|through|the|your|how|what|why|where|when|who)\b", re.I)
+
+
+#: A turn that opens by addressing the one interviewed by title and name, then goes on in a
+#: clause of its own: "Dr. Lee, farmers say the rain came late." ("Dr. Lee, who ...", "Dr.
+#: Lee, the chief economist, ..." and "Dr. Lee, 54, ..." are the narration's.)
+_ADDRESSING = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Minister|President|Governor|Senator|Chancellor)\.?"
+                         r"\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s+(?!(?:who|whose|whom|which|the|a|an|now|then|"
+                         r"aged|chief|head|former|also|too|however)\b)[a-z]")
+#: A verb of reporting, which a narration has and a turn addressed to someone has not.
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|explained|according to)\b")
 
 
 def _bold_prompts(feats, mark: str = "bold", least: int = 1) -> None:
@@ -536,6 +587,7 @@ def _paragraph_features(cleaned: Cleaned):
             "text": p, "label": label, "dash": bool(_DASH.match(p)), "part": bool(label and m.group("part")),
             "q_end": p.rstrip().rstrip("”\"’'»)").endswith("?"),
             "q_first": first_sentence.rstrip().rstrip("”\"’'»)").endswith("?"),
+            "addressed": bool(_ADDRESSING.match(p)) and len(p.split()) <= 40 and not _REPORTED.search(p),
             "words": len(p.split()), "quoted": p.lstrip()[:1] in "“\"«„",
             "bold": (a, b) in strong, "italic": (a, b) in emphasis,
             "parts": [a or b for a, b in re.findall(r"\(([^()\n]{1,60})\)|^,\s+(.+)", m.group("part") or "")]
@@ -625,8 +677,10 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
 
     def is_question(i):
         f = feats[i]
-        return f["q_end"] or f["prompt"] or (f["q_first"] and f["words"] <= 80 and not f["quoted"]
-                                            and not f["self_answered"])
+        # (an address opens an interviewer's turn where no tags say whose turn is whose; in a
+        # record of tagged turns, "Mr Speaker, this bill ..." goes on with a member's speech)
+        return f["q_end"] or f["prompt"] or f["addressed"] and not labelled or (
+            f["q_first"] and f["words"] <= 80 and not f["quoted"] and not f["self_answered"])
 
     start = None
     if labelled:
@@ -641,6 +695,9 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
                     and not is_question(i + 1)]
         if len(answered) >= 2:
             start = answered[0]
+            # (a turn that addresses the one interviewed may come first, its question after)
+            while start > 0 and feats[start - 1]["addressed"]:
+                start -= 1
     if start is None:
         return kinds, speakers, None, None
 
@@ -709,6 +766,13 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
         prev = kind
     _court_voices(cleaned, feats, people, speakers, start)
     _neither_side(feats, kinds, runs_on, labels, q_labels, a_labels, start, is_question)
+    # A host's opening, untagged, right before the guest's first tagged turn ("... Joining me
+    # now is Ann Lee. Welcome." / "ANN LEE: Thank you."): the host's words, not the writer's.
+    first = next((i for i, f in enumerate(feats) if f["label"] in q_labels | a_labels), 0)
+    host = next((named[lab] for lab in labels if lab in q_labels and named.get(lab)), None)
+    if first > 0 and feats[first]["label"] in a_labels and feats[first - 1]["label"] is None and host and \
+            kinds[first - 1] == "narration" and speakers[first - 1] is None and _WELCOME.search(feats[first - 1]["text"]):
+        speakers[first - 1] = host
     # The interviewee is the first voice that answers (not a reporter's voice-over, not a
     # moderator's): the witness of a court's "A." turns, else the first answering label's person.
     answering = [speakers[i] for i in range(start, n) if kinds[i] == "answer" and feats[i]["label"]
@@ -730,10 +794,13 @@ def _merge_labels(feats, people: People) -> None:
         titled = len(words) >= 2 and words[0].rstrip(".").lower() in _ADDRESSED
         # (A broadcast transcript gives a voice in capitals in full once, by surname after:
         # "LEILA OWEN:", then "OWEN:".)
+        # (An interview may tag a voice by its initials after the first turn: "Ann Lee:",
+        # then "AL:".)
         fuller = {o for o in labels if len(o.split()) > len(words) and (
             (titled or len(words) == 1 and lab.isupper() and o.isupper())
             and o.split()[-1] == words[-1] and set(words) <= set(o.split()) or
-            person and people.resolve_label(o) == person)}
+            person and people.resolve_label(o) == person or
+            len(words) == 1 and lab.isupper() and lab == "".join(w[0] for w in o.split()).upper())}
         if len(fuller) == 1:
             rename[lab] = fuller.pop()
     for f in feats:
@@ -870,6 +937,10 @@ def _neither_side(feats, kinds, runs_on, labels, q_labels, a_labels, start: int,
                     narrated.add(i)
     narrate()
 
+
+#: How a host greets a guest or hands over to them.
+_WELCOME = re.compile(r"\b(?:welcome|joining (?:me|us)|joins (?:me|us)|with (?:me|us) (?:now|today|here)|"
+                      r"here to (?:talk|discuss|explain|tell)|good (?:morning|afternoon|evening))\b", re.I)
 
 #: Parts that report rather than answer, unless asked (a reporter's voice-over).
 _REPORTING_ROLES = frozenset("reporter correspondent".split())
@@ -1109,7 +1180,12 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     named_people = set(people.canonical.values())
     last_speaker: Optional[str] = None
     last_para = -10
+    # Whom the last sentence of the paragraph before is about, when it names them: a paragraph
+    # that opens on a quote nothing attributes is theirs ("Ann Lee was gloomier still." /
+    # "“The outlook is poor ...”").
+    about: Optional[str] = None
     for pi, ((a, b), doc) in enumerate(zip(cleaned.paragraphs, docs)):
+        about_before, about = about, None
         para_quotes = quoted[bisect.bisect_left(q_starts, a):bisect.bisect_left(q_starts, b)]
         # In a turn, "I" is whoever speaks it (no one known yet, maybe), never the last
         # person named: "I would say ..." answering a question about Rotterdam is not Rotterdam's.
@@ -1122,13 +1198,16 @@ def structure(cleaned: Cleaned, docs) -> Structure:
                                                                                   a_ + s_.start_char - 1),
                                          recent=recent_person, me=me_here)
             subj = next((t for t in sent if t.dep_ == "nsubj"), None)  # the first clause's
+            about = None
             if not found:
                 # A named person as a sentence's subject becomes who "he" or "she" is next
                 # ("Kopeček has a similar opinion. '...,' he said.").
                 if subj is not None and subj.lower_ not in _PRONOUNS and not inside_quote(a + subj.idx):
                     name = _speaker_from_token(subj, people, a + subj.idx)
                     if name in named_people:
-                        recent_person = name
+                        recent_person = about = name
+                elif subj is not None and subj.lower_ in ("he", "she") and not inside_quote(a + subj.idx):
+                    about = recent_person
             if (not found or found[1] not in named_people) and (subj is None or subj.lower_ in _PRONOUNS | {"i", "we"}):
                 # So does one a sentence with no named subject introduces by name ("I spoke to
                 # one mother, Jessica Moreno, who ... She told me that ..."): a new person, presented.
@@ -1166,6 +1245,8 @@ def structure(cleaned: Cleaned, docs) -> Structure:
                 speaker = cands[0][2]
             elif kinds[pi] == "answer":
                 speaker = voices[pi] or interviewee
+            elif about_before and not cleaned.text[a:qa].strip(" \t\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"):
+                speaker = about_before  # a paragraph that opens on a quote, after one about its speaker
             elif last_speaker and pi - last_para <= 1:
                 speaker = last_speaker  # a quote continued from the previous paragraph
             quotes.append(Quote(speaker=speaker, text=cleaned.text[qa:qb], start=qa, end=qb))
@@ -1205,6 +1286,13 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     qa_start = next((cleaned.paragraphs[i][0] for i, k in enumerate(kinds) if k != "narration"), None)
     if qa_start is not None and interviewee is None:
         interviewee = _interviewee_from_narration(quotes, attributions, people, cleaned, qa_start)
+    if qa_start is not None and interviewee is None:
+        # The one a question addresses by name ("Dr. Lee, farmers say ...") is the one who answers.
+        addressed = next((_ADDRESSING.match(feats[i]["text"]) for i, k in enumerate(kinds)
+                          if k == "question" and feats[i]["addressed"]), None)
+        if addressed:
+            name = addressed.group("name")
+            interviewee = people.resolve(name) or name
     # "I" in an answer, before the interviewee was known: now it is (or stays unknown).
     quotes = [Quote(speaker=interviewee, text=q.text, start=q.start, end=q.end) if q.speaker == _ANSWERER else q
               for q in quotes]
