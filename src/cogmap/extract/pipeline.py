@@ -129,7 +129,7 @@ _REFERENCE_MARK = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z]|note \d{1,3}|nb \d{1,3}
 #: A news dateline opening a paragraph: a place in capitals, then names and a date, then an
 #: agency in brackets, then a dash ("LONDON, March 3 (Reuters) - ", "MARLOW FALLS — "). The
 #: parser took the place for the sentence's subject.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, ?(?:[A-Z][\w.'’]*|\d{1,4})(?: (?:[A-Z][\w.'’]*|\d{1,4}))*)*"
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, ?(?:[A-Z][\w.'’]*|\d{1,4})(?: (?:[A-Z][\w.'’]*|\d{1,4}))*)*"
                        r"(?: ?\([A-Z][\w .&'’-]{0,30}\))? ?[-–—] ")
 
 
@@ -143,7 +143,7 @@ def _for_parser(paragraph: str) -> str:
     lower case. Offsets do not move: the evidence still quotes the marks as printed.
     """
     paragraph = _REFERENCE_MARK.sub(lambda m: " " * len(m.group(0)), paragraph)
-    paragraph = _DATELINE.sub(lambda m: " " * len(m.group(0)), paragraph)
+    paragraph = _WIRE_DATELINE.sub(lambda m: " " * len(m.group(0)), paragraph)
     m = _LEAD_LABEL.match(paragraph)
     words = m.group(1).split(" (")[0].split() if m else []
     if m and len(words) > 2 and not all(w[:1].isupper() or w[:1].isdigit() or w.startswith("[") or
