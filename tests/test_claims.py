@@ -2559,3 +2559,34 @@ def test_a_change_to_an_amount_is_how_far_not_what():
 def test_a_pronoun_doing_a_bare_verb_is_no_cause():
     text = "But it takes three to five years before tax reforms take effect. That is why help is needed now."
     assert not any(c == "takes" for c, _p, _e in _links(text, "learned"))
+
+
+def test_a_list_of_effects_is_a_link_each_though_the_rules_read_one():
+    # The rules read "lead to" with its first object only; the reader's span holds the whole
+    # list, and the other nouns of it are sides of their own, not more of the rules' side.
+    links = _links("Smaller catches could lead to idle boats, empty markets and lost wages.", "learned")
+    assert {e for c, _p, e in links if c.endswith("catches")} >= {"idle boats", "empty markets", "lost wages"}, links
+
+
+def test_a_rule_lifted_goes_away_where_anything_else_lifted_goes_up():
+    for extractor in ("rules", "learned"):
+        assert ("export ban", -1, "farm incomes") in _links("Lifting the export ban boosted farm incomes.", extractor)
+    links = _links("Once the travel restrictions are lifted, people will be eager to fly again.", "learned")
+    assert links and all(p == -1 for c, p, _e in links if "restrictions" in c), links
+    assert _links("The upbeat forecast lifted shares of the carmaker.", "rules")[0][1] == 1
+
+
+def test_what_a_cause_makes_people_likelier_to_do_is_the_effect_not_the_people():
+    for extractor in ("rules", "learned"):
+        links = _links("Fatigue makes drivers more likely to crash.", extractor)
+        assert links and all("crash" in e for _c, _p, e in links), links
+        links = _links("Cheaper loans make young families less likely to leave the city.", extractor)
+        assert ("cheaper loans", -1) in [(c, p) for c, p, e in links if "leave" in e], links
+
+
+def test_none_of_a_thing_is_the_thing_going_down():
+    # "there is no extra income": the income, down; the visitors' fall then raises it
+    text = "Visitor numbers fell by a third, so there is no extra income for the hotels."
+    for extractor in ("rules", "learned"):
+        links = _links(text, extractor)
+        assert links and all(p == 1 for c, p, e in links if "income" in e), links

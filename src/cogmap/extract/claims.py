@@ -292,7 +292,11 @@ def np_side(tok, depth: int = 0) -> Side:
     keep = []
 
     def walk(t, d):
+        nonlocal sign
         for c in t.children:
+            if c.dep_ == "det" and c.lower_ == "no" and d == 0 and tok.pos_ == "NOUN":
+                sign = -sign  # "there is no extra income for the hotels": none of it, the income down
+                continue
             # Keep one "of" phrase and an infinitive ("the decision to send tanks").
             if c.dep_ in _NP_DROP and not (c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "against") and d == 0) and not (
                     c.dep_ == "acl" and d == 0 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) and not (
@@ -320,7 +324,6 @@ def np_side(tok, depth: int = 0) -> Side:
                 noun = [x for x in c.children if x.dep_ in ("compound", "npadvmod", "nsubj") and x.i < c.i
                         and x.pos_ in ("NOUN", "PROPN")]
                 if noun:
-                    nonlocal sign
                     sign *= 1 if moved in L.INCREASE else -1
                     for x in noun:
                         keep.extend(x.subtree)
@@ -1376,6 +1379,14 @@ def _effects_of_causal_verb(verb):
             if inf is not None:
                 return [Side(s.tokens, s.sign * direction) for s in map(clause_side, _conjuncts(inf))]
         target = subj[0] if subj else (objs[0] if objs else None)
+        act = next((c for c in x.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None) \
+            if x.lower_ in ("likely", "likelier", "unlikely") and target is not None and target.pos_ != "PRON" else None
+        if direction is not None and act is not None:
+            # "makes nurses more likely to make mistakes": what they are made likelier to do,
+            # done by them (not the nurses themselves, up)
+            s = np_side(target)
+            done = [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to")]
+            return [Side(sorted(set(s.tokens) | set(done), key=lambda t: t.i), s.sign * direction)]
         if direction is not None and target is not None:
             s = np_side(target)
             return [Side(s.tokens, s.sign * direction)]
@@ -1638,6 +1649,8 @@ def _causal_verb_sign(verb) -> Optional[int]:
         return None
     if _restrained(verb):
         return -1
+    if lemma == "lift" and any(c.lemma_.lower() in L.CONSTRAINTS for c in _children(verb, "dobj", "nsubjpass")):
+        return -1  # "once the restrictions are lifted": they go, as "eased" ones go down
     if lemma in _INTO_VERBS and state_entered(verb) is not None:
         return 1
     if lemma in _IMPACT_VERBS and _impact(verb) is not None:

@@ -250,6 +250,11 @@ CONTROL_VERBS = frozenset(
     "offer learn forget remember pretend claim vow pledge ask tell order allow permit force urge "
     "encourage help get let make cause lead prompt push compel enable persuade convince invite warn "
     "use struggle rush hesitate dare deserve afford arrange prepare strive bother cease".split())
+#: Rules that hold something back: "lifting" one removes it ("the ban was lifted"), where
+#: "lifting" anything else raises it ("the news lifted shares").
+CONSTRAINTS = frozenset(
+    "restriction ban curb limit limitation control embargo lockdown cap quota tariff moratorium blockade "
+    "sanction freeze suspension restraint barrier prohibition mandate rule guideline curfew siege".split())
 #: Nouns of result: "the deaths were the result of clashes".
 RESULT_NOUNS = frozenset("result consequence outcome product effect upshot fruit legacy".split())
 REASON_NOUNS = frozenset("reason cause source root driver trigger factor culprit".split())

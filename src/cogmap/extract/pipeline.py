@@ -600,9 +600,13 @@ def _phrase_set(side) -> set:
     """A side's tokens and the nouns that wrap it ("damage to" the economy, "a rise
     in" prices): the phrase a reader's span of the same side may cover instead."""
     out = _token_set(side)
+    mine = {id(t) for t in side.tokens}
     for t in side.tokens:
         if t.pos_ in ("NOUN", "PROPN"):
-            out |= {(id(t.doc), d.i) for d in _noun_phrase(t)}  # "levies on steel from Brazil, Korea"
+            # "levies on steel from Brazil, Korea"; but not the nouns joined to the side's own
+            # head: in "lead to malnutrition, unrest and hunger" each is a side of its own.
+            top = t.head is t or id(t.head) not in mine
+            out |= {(id(t.doc), d.i) for d in _noun_phrase(t, top=top)}
         while t.dep_ == "pobj" and t.head.dep_ == "prep" and (
                 t.head.head.pos_ in ("NOUN", "PROPN") or t.head.head.lemma_.lower() in PART_WORDS):
             out |= {(id(t.doc), t.head.i), (id(t.doc), t.head.head.i)}
@@ -610,10 +614,13 @@ def _phrase_set(side) -> set:
     return out
 
 
-def _noun_phrase(tok):
+def _noun_phrase(tok, top: bool = False):
     """The words of ``tok``'s noun phrase a side may leave out (its prepositional phrases and
-    their conjuncts), but no clause: "rates, which slowed lending" stops at "rates"."""
+    their conjuncts), but no clause: "rates, which slowed lending" stops at "rates". With
+    ``top``, not the conjuncts of ``tok`` itself (other sides, not more of this one)."""
     for c in tok.children:
+        if top and c.dep_ in ("conj", "cc", "punct"):
+            continue
         if c.dep_ in ("prep", "pobj", "conj", "cc", "compound", "amod", "nummod", "poss", "det", "punct"):
             yield c
             yield from _noun_phrase(c)
