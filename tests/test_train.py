@@ -225,3 +225,4 @@ def test_every_second_annotation_is_compared_with_the_first():
             if key.endswith("kappa") and value == value:  # (nan where a layer has no labels of a kind)
                 assert -1 <= value <= 1, (name, key)
     assert out["commentary_w11"]["items"] == 60 and out["commentary_w12"]["items"] == 60
+    assert out["commentary_w13"]["items"] == 60

@@ -157,6 +157,9 @@ def report(data: Path) -> dict:
                              "commentary-w11-second.jsonl"),
                             ("commentary_w12", lambda d: _commentary(d, "commentary-w12", "pending", "commentary"),
                              "commentary-w12-second.jsonl"),
+                            # the w13 batch, written in the manner of real web pages
+                            ("commentary_w13", lambda d: _commentary(d, "commentary-w13", "pending", "commentary"),
+                             "commentary-w13-second.jsonl"),
                             # the constructions evaluation set (data/constructions), sampled on its own
                             ("constructions", lambda d: _commentary(d, "constructions", "constructions"),
                              "constructions-second.jsonl"),
