@@ -226,3 +226,24 @@ def test_every_second_annotation_is_compared_with_the_first():
                 assert -1 <= value <= 1, (name, key)
     assert out["commentary_w11"]["items"] == 60 and out["commentary_w12"]["items"] == 60
     assert out["commentary_w13"]["items"] == 60
+
+
+def test_the_commentary_benchmark_says_where_a_missed_link_is_lost():
+    # A missed link the reader pairs is lost in decoding; one it reads nothing of, in the reader.
+    import sys
+    from pathlib import Path
+
+    from cogmap.extract.learned import Reader
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from commentary import _where_lost
+
+    rows = [{"text": "The drought cut wheat yields by a third.",
+             "claims": [{"cause": "The drought", "effect": "wheat yields"}]},
+            {"text": "The minister spoke in the capital on Monday.",
+             "claims": [{"cause": "minister", "effect": "capital"}]}]
+    at = [(0, 40), (41, 86)]
+    reader = Reader.load()
+    assert _where_lost(rows, at, [], reader) == {"lost_decoding": 1, "lost_reader": 1}
+    found = [(0, 40, {"drought"}, {"wheat", "yields"}, 1, 1)]
+    assert _where_lost(rows, at, found, reader) == {"lost_reader": 1}

@@ -600,12 +600,12 @@ def _phrase_set(side) -> set:
     """A side's tokens and the nouns that wrap it ("damage to" the economy, "a rise
     in" prices): the phrase a reader's span of the same side may cover instead."""
     out = _token_set(side)
-    mine = {id(t) for t in side.tokens}
+    mine = {(id(t.doc), t.i) for t in side.tokens}
     for t in side.tokens:
         if t.pos_ in ("NOUN", "PROPN"):
             # "levies on steel from Brazil, Korea"; but not the nouns joined to the side's own
             # head: in "lead to malnutrition, unrest and hunger" each is a side of its own.
-            top = t.head is t or id(t.head) not in mine
+            top = t.head.i == t.i or (id(t.doc), t.head.i) not in mine
             out |= {(id(t.doc), d.i) for d in _noun_phrase(t, top=top)}
         while t.dep_ == "pobj" and t.head.dep_ == "prep" and (
                 t.head.head.pos_ in ("NOUN", "PROPN") or t.head.head.lemma_.lower() in PART_WORDS):
