@@ -201,17 +201,14 @@ def test_the_one_a_subject_names_speaks_not_whose_they_are():
     assert speakers == {"Mohammed Karim Haddad"}, [(q.speaker, q.text) for q in doc.quotes]
 
 
-def test_of_two_subjects_of_a_speech_verb_the_one_next_to_it_speaks():
-    text = ("Harbour fees have driven lines away from Tollby.\n\n"
-            "Harbour Board chairman Dara Quill\u2019s senior legal adviser Osman Veldt said on Monday that "
-            "\u201cthe fees were set too high for the smaller lines.\u201d")
-    doc = cogmap.extract(text)
-    assert {q.speaker for q in doc.quotes} == {"Osman Veldt"}, [(q.speaker, q.text) for q in doc.quotes]
-
-
-def test_what_someone_concedes_is_their_word():
-    text = ("Harbour fees have driven lines away from Tollby.\n\n"
-            "The harbour master, Osman Veldt, conceded on Monday that "
+@pytest.mark.parametrize("lead", [
+    # of two subjects of a speech verb, the one next to it speaks
+    "Harbour Board chairman Dara Quill\u2019s senior legal adviser Osman Veldt said on Monday that ",
+    # what someone concedes is their word
+    "The harbour master, Osman Veldt, conceded on Monday that ",
+])
+def test_the_speaker_of_a_reported_quote(lead):
+    text = ("Harbour fees have driven lines away from Tollby.\n\n" + lead +
             "\u201cthe fees were set too high for the smaller lines.\u201d")
     doc = cogmap.extract(text)
     assert {q.speaker for q in doc.quotes} == {"Osman Veldt"}, [(q.speaker, q.text) for q in doc.quotes]
