@@ -687,3 +687,27 @@ def test_a_moderator_who_neither_asks_nor_answers_is_neither_side():
     assert kinds["Good morning. Th"] == ("narration", "Lena Hart")
     assert kinds["Will the port cu"] == ("question", "Ola Brandt")
     assert kinds["Not this year. L"] == ("answer", "Sam Ibe")
+
+
+GAP = """Is the Welding Shortage Stalling Shipyards?
+
+Allow me to introduce Oriane Kessler, a veteran shipyard manager who has trained apprentices for two decades. She offers a frank view of the trade.
+
+How do you see the shortage of welders affecting the yards?
+
+It is a serious problem. Orders wait for months, and the crews we have are worn out.
+
+What has worked for you in hiring?
+
+Apprenticeships with local colleges have helped us most.
+"""
+
+
+def test_a_title_cased_headline_that_asks_is_no_question():
+    """A page's title may ask ("Is the ... Stalling ...?"); the introduction under it is not
+    an answer, and the person it introduces answers the questions that follow."""
+    doc = cogmap.extract(GAP)
+    assert [t.kind for t in doc.turns] == ["narration", "question", "answer", "question", "answer"]
+    assert [doc.text[t.start:t.end][:20] for t in doc.turns if t.kind == "question"] == \
+        ["How do you see the s", "What has worked for "]
+    assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Oriane Kessler"}

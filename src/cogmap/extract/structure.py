@@ -692,7 +692,7 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
         start = next(i for i, f in enumerate(feats) if f["dash"])
     else:
         answered = [i for i in range(n - 1) if is_question(i) and not feats[i]["quoted"]
-                    and not is_question(i + 1)]
+                    and not is_question(i + 1) and not (i == 0 and _title_cased(feats[0]["text"]))]
         if len(answered) >= 2:
             start = answered[0]
             # (a turn that addresses the one interviewed may come first, its question after)
@@ -1062,6 +1062,21 @@ def _pull_quote(q: Quote, cleaned: Cleaned, before: int) -> bool:
             rest = cleaned.text[a:q.start] + cleaned.text[q.end:b]
             return b <= before and not rest.strip(" \t\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
     return False
+
+
+def _title_cased(line: str) -> bool:
+    """Whether a line is a headline in title case ("Is the Skills Gap Crippling Firms?"):
+    a page's title, though it asks, is no interviewer's question, and the introduction
+    below it is narration, not an answer. Most words of four letters or more capitalised,
+    as no sentence-case question is ("How do you see the shortage?").
+
+    >>> _title_cased("Is the Skills Gap Crippling Firms?"), _title_cased("How do you see the shortage?")
+    (True, False)
+    """
+    text = line.strip()
+    long_words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) >= 4]
+    return "\n" not in text and len(text.split()) <= 20 and len(long_words) >= 2 and \
+        sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
 
 
 def _interviewee_from_narration(quotes: list[Quote], attributions, people: People, cleaned: Cleaned,
