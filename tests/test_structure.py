@@ -711,3 +711,24 @@ def test_a_title_cased_headline_that_asks_is_no_question():
     assert [doc.text[t.start:t.end][:20] for t in doc.turns if t.kind == "question"] == \
         ["How do you see the s", "What has worked for "]
     assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Oriane Kessler"}
+
+
+CUT = """Q&A with hydrologist Petra Lund on the shrinking lake
+
+Petra Lund has measured the lake for fifteen years. Our reporter sat down with her last week.
+
+Why is the lake shrinking so fast?
+
+Farms upstream draw more water every summer, and the winters bring less snow. I think the shoreline will retreat another kilometre within a decade.
+"""
+
+
+def test_one_answered_question_is_an_interview_where_the_page_says_so():
+    """A page cut after its first answer still says it is a Q&A: its one question opens the
+    interview and the answer is the interviewee's; in prose that does not, one question
+    asked and answered stays narration."""
+    doc = cogmap.extract(CUT)
+    assert [t.kind for t in doc.turns] == ["narration", "question", "answer"]
+    assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Petra Lund"}
+    plain = CUT.replace("Q&A with hydrologist", "Hydrologist").replace(" Our reporter sat down with her last week.", "")
+    assert [t.kind for t in cogmap.extract(plain).turns] == ["narration"]

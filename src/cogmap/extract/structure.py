@@ -693,7 +693,10 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     else:
         answered = [i for i in range(n - 1) if is_question(i) and not feats[i]["quoted"]
                     and not is_question(i + 1) and not (i == 0 and _title_cased(feats[0]["text"]))]
-        if len(answered) >= 2:
+        # One question answered is an interview only where the page says it is one (a page
+        # stored or cut after its first answer); two or more stand for themselves.
+        if len(answered) >= 2 or answered and _ANNOUNCED.search(
+                " ".join(f["text"] for f in feats[:answered[0]])):
             start = answered[0]
             # (a turn that addresses the one interviewed may come first, its question after)
             while start > 0 and feats[start - 1]["addressed"]:
@@ -937,6 +940,10 @@ def _neither_side(feats, kinds, runs_on, labels, q_labels, a_labels, start: int,
                     narrated.add(i)
     narrate()
 
+
+#: A page saying that what follows is an interview: "Q&A with", "sat down with", "spoke to".
+_ANNOUNCED = re.compile(r"\bQ\s?&\s?A\b|\binterview(?:s|ed)?\b|\bsat down with\b|\b(?:spoke|talked) (?:with|to)\b|"
+                        r"\bin conversation with\b", re.I)
 
 #: How a host greets a guest or hands over to them.
 _WELCOME = re.compile(r"\b(?:welcome|joining (?:me|us)|joins (?:me|us)|with (?:me|us) (?:now|today|here)|"
