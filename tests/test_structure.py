@@ -732,3 +732,25 @@ def test_one_answered_question_is_an_interview_where_the_page_says_so():
     assert {t.speaker for t in doc.turns if t.kind == "answer"} == {"Petra Lund"}
     plain = CUT.replace("Q&A with hydrologist", "Hydrologist").replace(" Our reporter sat down with her last week.", "")
     assert [t.kind for t in cogmap.extract(plain).turns] == ["narration"]
+
+
+BLOCK = """Grain prices rose again in March.
+
+Lena Okafor, a commodities analyst at a Lagos bank, {verb}:
+
+Millers will pass the cost on to bakers. Bread will get dearer by summer.
+
+The ministry did not respond.
+"""
+
+
+@pytest.mark.parametrize("verb", ["said", "comments", "explains"])
+def test_a_paragraph_ending_in_a_colon_hands_the_next_one_to_its_speaker(verb):
+    """"X comments:" and then a paragraph: the paragraph is X's words, set off as a block
+    (a page's quotation marks are often lost with its layout), so its forecasts are hers;
+    the paragraph after it is not."""
+    doc = cogmap.extract(BLOCK.format(verb=verb))
+    assert [(q.speaker, q.text[:6]) for q in doc.quotes] == [("Lena Okafor", "Miller")]
+    assert [f.speaker for f in doc.forecasts] == ["Lena Okafor", "Lena Okafor"]
+    farms = cogmap.extract(BLOCK.format(verb="runs two farms"))
+    assert not farms.quotes and {f.speaker for f in farms.forecasts} == {None}

@@ -1071,6 +1071,26 @@ def _pull_quote(q: Quote, cleaned: Cleaned, before: int) -> bool:
     return False
 
 
+def _hands_over(text: str, end: int, para_end: int, pi: int, cleaned: Cleaned) -> bool:
+    """Whether a sentence ending at ``end`` closes its paragraph on a colon with a paragraph
+    after it: "X comments:" then X's words, set off as a block."""
+    return text[end:para_end].strip() == "" and text[:end].rstrip().endswith(":") and \
+        pi + 1 < len(cleaned.paragraphs)
+
+
+def _lead_in_speaker(doc, people: People) -> Optional[str]:
+    """The person a paragraph's last sentence opens on when it ends on a speech word and a
+    colon ("Ann Lee, an analyst at a bank, comments:"), which the parser may read as a noun."""
+    last = list(doc.sents)[-1] if len(doc) else None
+    words = [t for t in last if not t.is_punct] if last is not None else []
+    if not words or words[-1].lemma_.lower() not in SPEECH_VERBS or not last.ents:
+        return None
+    ent = last.ents[0]
+    if ent.label_ != "PERSON" or ent.start != last.start:
+        return None
+    return people.resolve(ent.text)
+
+
 def _title_cased(line: str) -> bool:
     """Whether a line is a headline in title case ("Is the Skills Gap Crippling Firms?"):
     a page's title, though it asks, is no interviewer's question, and the introduction
@@ -1206,9 +1226,18 @@ def structure(cleaned: Cleaned, docs) -> Structure:
     # that opens on a quote nothing attributes is theirs ("Ann Lee was gloomier still." /
     # "“The outlook is poor ...”").
     about: Optional[str] = None
+    # Who a paragraph ending in a colon hands the floor to ("Ann Lee, an analyst, comments:"):
+    # the next paragraph is her words, set off as a block (the page's quotation marks, if
+    # any, lost with its layout).
+    lead_in: Optional[str] = None
     for pi, ((a, b), doc) in enumerate(zip(cleaned.paragraphs, docs)):
         about_before, about = about, None
         para_quotes = quoted[bisect.bisect_left(q_starts, a):bisect.bisect_left(q_starts, b)]
+        if lead_in and kinds[pi] == "narration" and not voices[pi] and not para_quotes:
+            quotes.append(Quote(speaker=lead_in, text=cleaned.text[a:b], start=a, end=b))
+            attributions.append((a, b, lead_in))
+            a_starts.append(a)
+        lead_in = None
         # In a turn, "I" is whoever speaks it (no one known yet, maybe), never the last
         # person named: "I would say ..." answering a question about Rotterdam is not Rotterdam's.
         me_here = voices[pi] or ((interviewee or _ANSWERER) if kinds[pi] == "answer" else
@@ -1216,8 +1245,9 @@ def structure(cleaned: Cleaned, docs) -> Structure:
         for sent in doc.sents:
             s_a, s_b = a + sent.start_char, a + sent.end_char
             found = _speech_verb_speaker(sent, people, a, outside=inside_quote,
-                                         has_quote=lambda s_, a_=a: quote_reaches(a_ + s_.end_char,
-                                                                                  a_ + s_.start_char - 1),
+                                         has_quote=lambda s_, a_=a, b_=b: quote_reaches(a_ + s_.end_char,
+                                                                                        a_ + s_.start_char - 1)
+                                         or _hands_over(cleaned.text, a_ + s_.end_char, b_, pi, cleaned),
                                          recent=recent_person, me=me_here)
             subj = next((t for t in sent if t.dep_ == "nsubj"), None)  # the first clause's
             about = None
@@ -1255,6 +1285,8 @@ def structure(cleaned: Cleaned, docs) -> Structure:
                         qa_, qb_ = a + span.start_char, a + span.end_char
                         quotes.append(Quote(speaker=name, text=cleaned.text[qa_:qb_], start=qa_, end=qb_))
         here = attributions[bisect.bisect_left(a_starts, a):bisect.bisect_left(a_starts, b)]
+        if cleaned.text[a:b].rstrip().endswith(":"):
+            lead_in = here[-1][2] if here and here[-1][1] >= b - 1 else _lead_in_speaker(doc, people)
         for qa, qb in para_quotes:
             speaker = None
             # The sentences the quote touches, then the rest of the paragraph.
