@@ -999,3 +999,15 @@ def test_the_noun_will_is_no_modal():
     doc = cogmap.extract("Can prices fall soon?\n\nThis shift in costs will fade.\n\n"
                          "Another factor is the political will to keep fuel taxes high through the winter.\n")
     assert [f.statement for f in doc.forecasts] == ["This shift in costs will fade."]
+
+
+def test_wont_is_will_and_its_not():
+    """The tokenizer splits "won't" into "wo" and "n't": "wo" is the scales' "will", so the
+    verb it hedges is found and its "not" counted, as for "will not" (a "won't" the
+    scales did not know read as no hedge, and the forecast as a plain, unnegated "will")."""
+    from cogmap.extract import hedges
+
+    assert hedges.has_term(["wo"]) and hedges.has_term(["won't"])
+    doc = cogmap.extract("The vote was held on Monday.\n\nWith this budget, the council is sending a "
+                         "message that it won't be bullied by the province.")
+    assert [(f.probability, f.hedge) for f in doc.forecasts] == [(0.125, "will not")]

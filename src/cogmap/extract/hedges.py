@@ -103,8 +103,10 @@ _ORDER = ["certainly", "definitely", "surely", "undoubtedly", "inevitably", "alm
 
 
 # Other forms of the terms above: "she doubted it", "I'd be surprised".
+# ("won't" is "will" and its "not", which the parse holds: the tokenizer makes it "wo" and
+# "n't", and a "wo" the scales did not know read as no hedge at all, so the "not" was lost)
 _FORMS = {"doubts": "doubt", "doubted": "doubt", "doubting": "doubt", "doubtful": "doubt",
-          "surprise": "surprised", "surprising": "surprised"}
+          "surprise": "surprised", "surprising": "surprised", "wo": "will", "won't": "will", "won’t": "will"}
 
 
 def _joined(low: list[str]) -> str:
