@@ -290,3 +290,21 @@ def test_control_characters_become_spaces_and_a_form_feed_a_line_break(tmp_path)
     text = read(p).text
     assert len(text) == len(raw) and not any(ord(ch) < 32 and ch != "\n" or 0x7f <= ord(ch) <= 0x9f for ch in text)
     assert text.endswith(".\nPage two.") and "Food prices ]0;PWNED  rose." in text
+
+
+def test_stray_windows_bytes_in_utf8_are_read_as_windows_1252_and_the_rest_as_utf8():
+    """A UTF-8 file with a few bytes pasted from a Windows-1252 one ("caf\\xe9", a curly
+    quote): each of those is read as the character it most likely is, and the rest stays
+    UTF-8 however many there are. Reading the whole file as Windows-1252 instead would
+    garble every letter the UTF-8 spells right ("Özcan" as "Ã–zcan")."""
+    good = "Şebnem Kalemli-Özcan said tariffs would raise prices."
+    data = good.encode() + b" The caf\xe9 owners agreed \x93it will hurt\x94 and the \xe9lite too."
+    raw = read_bytes(data, source="x.txt")
+    assert raw.text.strip() == good + " The café owners agreed “it will hurt” and the élite too."
+    assert "[4 bytes that are not UTF-8 read as Windows-1252]" in raw.removed
+
+
+def test_a_byte_order_mark_before_utf8_text_is_dropped_not_read_as_utf16():
+    text = "Higher rates will reduce demand for housing, the economist said."
+    raw = read_bytes(b"\xff\xfe" + text.encode(), source="x.txt")
+    assert raw.text.strip() == text and any("byte-order mark" in r for r in raw.removed)

@@ -97,16 +97,23 @@ def read_bytes(data: bytes, *, source: str, html: Optional[bool] = None,
         raise InputError(f"{source}: is empty")
     # UTF-16 says so in its first two bytes (Notepad's "Unicode"); without them, by its zero bytes.
     utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
+    stray_mark = []
+    if utf16 == "utf-16" and b"\x00" not in data[2:4096] and _is_utf8(data[2:]):
+        # The mark, but UTF-8 after it (no zero byte, as English in UTF-16 has every other
+        # one): a stray mark, which read as UTF-16 would turn the text into CJK garble.
+        data, utf16 = data[2:], None
+        stray_mark = ["[a UTF-16 byte-order mark before UTF-8 text: dropped]"]
     if utf16 is None and _is_binary(data):
         raise InputError(f"{source}: looks like a binary file, not text or HTML")
     if utf16 is not None:
-        text, encoding, replaced = data.decode(utf16, errors="replace"), utf16, 0
+        text, encoding, notes = data.decode(utf16, errors="replace"), utf16, []
     else:
-        text, encoding, replaced = _decode(data, source)
+        text, encoding, notes = _decode(data, source)
+    notes = stray_mark + notes
     raw = _from_text(text, source, html=html)
     raw.encoding = encoding
-    if replaced:
-        raw.removed.append(f"[{replaced} byte{'s' if replaced != 1 else ''} that are not UTF-8 replaced by \ufffd]")
+    if notes:
+        raw.removed.extend(notes)
     elif encoding not in _SURE_ENCODINGS:
         # Told by statistics over the bytes, which can be wrong on short or mixed text: say so
         # where the reader looks, since every quote comes from this decoding.
@@ -144,37 +151,62 @@ def _is_binary(data: bytes) -> bool:
     return ctrl > max(8, len(head) // 50)
 
 
-def _cut_short(data: bytes) -> bool:
-    """Whether the bytes are UTF-8 but for a character cut off at the end."""
+def _cut_short(data: bytes) -> int:
+    """How many bytes of a UTF-8 character are cut off at the very end (0: none)."""
     for k in (1, 2, 3):
         if len(data) > k and data[-k] >= 0xC2:
             try:
-                data[:-k].decode("utf-8")
-                return True
-            except UnicodeDecodeError:
-                return False
-    return False
+                data[-k:].decode("utf-8")
+                return 0
+            except UnicodeDecodeError as err:
+                return k if err.reason == "unexpected end of data" else 0
+    return 0
 
 
-def _decode(data: bytes, source: str) -> tuple[str, str, int]:
-    """The text, its encoding, and how many bytes were replaced as not UTF-8."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8", errors="replace")
-        return text, "utf-8-sig", text.count("\ufffd")
+def _is_utf8(data: bytes) -> bool:
     try:
-        return data.decode("utf-8"), "utf-8", 0
+        data.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _windows_1252(stray: bytes) -> str:
+    """Bytes as Windows-1252 reads them; its five unassigned bytes as Latin-1 does (control
+    characters, which :func:`_from_text` turns into spaces)."""
+    return "".join(bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+                   for b in stray)
+
+
+#: Bytes that are not UTF-8, as ``surrogateescape`` keeps them (U+DC80-U+DCFF).
+_STRAY = re.compile("[\udc80-\udcff]+")
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str, list[str]]:
+    """The text, its encoding, and notes on bytes that were not of it."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, _, notes = _decode(data[3:], source)
+        return text, "utf-8-sig", notes
+    try:
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    # Valid UTF-8 with a few bad bytes (a truncated last character, one stray byte) is
-    # still UTF-8: replacing those bytes loses less than reading the whole file as
-    # another code page, which garbles every accented letter.
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    if bad <= max(2, multibyte // 20) and (multibyte or _cut_short(data)):
-        # (With no UTF-8 letter at all, a lone high byte is more likely a Latin-1 "ñ"
-        # than a broken UTF-8 one, unless it is a sequence cut off at the very end.)
-        return text, "utf-8", bad
+    # UTF-8 with some bytes that are not (a line pasted from a Windows-1252 file, a character
+    # cut off at the end) is still UTF-8: reading the whole file as another code page would
+    # garble every letter the UTF-8 spells right ("Özcan" as "Ã–zcan"). Each stray byte is
+    # read as the Windows-1252 character it most likely is, so nothing is lost either.
+    # (With no UTF-8 letter at all, a lone high byte is more likely a Latin-1 "ñ" than a
+    # broken UTF-8 one, unless it is a sequence cut off at the very end.)
+    cut = _cut_short(data)
+    text = data[:len(data) - cut].decode("utf-8", errors="surrogateescape")
+    if cut or any(ord(ch) > 127 and not 0xDC80 <= ord(ch) <= 0xDCFF for ch in text):
+        stray = sum(len(run) for run in _STRAY.findall(text))
+        text = _STRAY.sub(lambda m: _windows_1252(bytes(ord(c) - 0xDC00 for c in m.group())), text)
+        notes = [f"[{stray} byte{'s' if stray != 1 else ''} that are not UTF-8 read as Windows-1252]"] if stray else []
+        if cut:
+            text += "\ufffd"  # a character cut off at the end: nothing to read it as
+            notes.append("[the last character is cut off, not UTF-8: replaced by \ufffd]")
+        return text, "utf-8", notes
     # A single-byte file whose letters are all Western European is Windows-1252 (of which
     # Latin-1's printable range is a part), the WHATWG default; detection guesses another
     # code page on short texts ("señor" as cp1250 "seńor").
@@ -185,7 +217,7 @@ def _decode(data: bytes, source: str) -> tuple[str, str, int]:
         # while another alphabet read as cp1252 is all "accented": "Ýêîíîìèñòû")
         if letters and sum(ch.isalpha() or ch in "€‘’“”–—…«»°£§©®´·¿¡" for ch in letters) >= 0.95 * len(letters) \
                 and len(letters) <= 0.3 * sum(ch.isalpha() for ch in text):
-            return text, "cp1252", 0
+            return text, "cp1252", []
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -193,7 +225,7 @@ def _decode(data: bytes, source: str) -> tuple[str, str, int]:
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{source}: cannot tell its text encoding; save it as UTF-8")
-    return str(best), best.encoding, 0
+    return str(best), best.encoding, []
 
 
 #: Control characters, C0 (but tab and line feed, and NUL, which marks a binary file) and C1.
