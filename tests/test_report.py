@@ -286,6 +286,32 @@ def test_cli_report_with_article(tmp_path):
     assert json.loads(split(out.read_text(encoding="utf-8"))[1])["text"] == "Tanks arrive. Talks stall.\n"
 
 
+def test_cli_report_refuses_an_article_none_of_whose_quotes_it_holds(tmp_path):
+    """A new user's trial: given the wrong article, the page showed it under the model's
+    source name with every quote missing. An article that holds none of the model's quotes
+    is refused, with exit status 2 and nothing written."""
+    from typer.testing import CliRunner
+
+    from cogmap.cli import app
+    from cogmap.errors import InputError
+
+    model = tmp_path / "m.yaml"
+    model.write_text("concepts: [{id: t, label: tanks}, {id: n, label: talks}]\n"
+                     "edges: [{cause: t, effect: n, weight: -1, evidence: [{text: Tanks stall talks., "
+                     "start: 0, end: 18}]}]\n", encoding="utf-8")
+    wrong = tmp_path / "rents.txt"
+    wrong.write_text("Rents rose again in March, the agency said.\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(app, ["report", str(model), "--article", str(wrong), "-o", str(out)])
+    # (the entry point, cogmap.cli.app.main, turns this error into one line and exit status 2)
+    assert isinstance(r.exception, InputError) and r.exception.exit_code == 2 and not out.exists()
+    assert "none of the model's 1 quotes" in str(r.exception)
+    right = tmp_path / "tanks.txt"
+    right.write_text("Tanks stall talks. Nobody doubts it.\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["report", str(model), "--article", str(right), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+
+
 def test_the_page_title_is_the_documents_and_stays_text(tmp_path):
     # A new user's trial: every report was titled "cogmap report" until its script ran.
     p = tmp_path / "a.txt"

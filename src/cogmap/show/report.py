@@ -123,6 +123,11 @@ def load_input(obj, *, article=None, aliases=None) -> tuple[Model, Optional[Docu
         text = doc.text
     if article is not None:
         text = _read_text(Path(article))
+        quotes = [ev for e in model.edges for ev in e.evidence if ev.text] if model is not None else []
+        if quotes and not any(_locate(text, ev.text, ev.start, ev.end) for ev in quotes):
+            # Every quote would be shown as not found, under this article's name: the wrong file.
+            raise InputError(f"{article}: none of the model's {len(quotes)} quotes is in this article; "
+                             "give the article the model was read from")
     elif text is None and base is not None and model is not None and len(model.sources) == 1:
         near = base / Path(model.sources[0]).name
         if near.is_file() and near.suffix.lower() in (".txt", ".md"):
