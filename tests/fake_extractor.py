@@ -67,9 +67,10 @@ def extract(text_or_path, source=None) -> Document:
         c = CLAIM.match(body)
         f = FORECAST.match(body)
         if f:
+            what, _, condition = f.group("what").partition(" if ")  # "forecast 0.6 X if Y"
             forecasts.append(
-                Forecast(id=f"f{len(forecasts) + 1}", statement=f.group("what"), probability=float(f.group("p")),
-                         hedge="fake", speaker=who, evidence=ev)
+                Forecast(id=f"f{len(forecasts) + 1}", statement=what, probability=float(f.group("p")),
+                         hedge="fake", speaker=who, evidence=ev, condition=condition or None)
             )
         elif c:
             mentions = []

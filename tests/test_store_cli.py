@@ -111,6 +111,19 @@ def test_forecasts_list_on_a_narrow_terminal_keeps_names_whole(tmp_path, corpus)
     assert all(name in narrow for name in ("Ann Lee", "Bob Ray", "Cy Dee")) and "1 forecast" in narrow, narrow
 
 
+def test_forecasts_list_shows_the_condition_a_forecast_hangs_on(tmp_path, corpus):
+    """A new user's trial: "If the bank hikes too fast, ..." was listed, and so resolved, as
+    if it held whatever the bank does."""
+    (corpus / "bad.txt").unlink()
+    (corpus / "c.txt").write_text("Date: 2024-02-05\nCy Dee: forecast 0.6 a recession if the bank hikes again.\n")
+    db = tmp_path / "s.db"
+    assert cogmap("add", corpus, "--db", db, cwd=tmp_path).returncode == 0
+    for columns in (200, 60):
+        shown = " ".join(cogmap("forecasts", "list", "--db", db, cwd=tmp_path, columns=columns).stdout.split())
+        assert "if: the bank hikes again" in shown, shown
+        assert shown.count("if:") == 1
+
+
 def test_a_report_kept_beside_the_articles_is_no_article(tmp_path, corpus):
     """A report holds an article's quotes and labels: read as an article, each claim would
     come back twice. A folder's search skips it; named on its own, it is refused."""

@@ -25,7 +25,7 @@ from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
 from cogmap.corpus.store import DEFAULT_DB, Store
-from cogmap.show.render import WIDE, Adaptive, TerminalConsole, counted, listing
+from cogmap.show.render import WIDE, Adaptive, TerminalConsole, counted, listing, short
 
 # Speakers, statements and labels come from the articles: their bidi controls are shown as U+FFFD.
 out = TerminalConsole(emoji=False)
@@ -304,7 +304,7 @@ def forecasts(
     t.add_column("ID", justify="right", no_wrap=True)
     t.add_column("speaker", max_width=16, overflow="fold")
     t.add_column("p", justify="right", no_wrap=True)
-    t.add_column("statement (horizon, source)", ratio=1, overflow="fold")
+    t.add_column("statement (if, horizon, source)", ratio=1, overflow="fold")
     t.add_column("resolved", no_wrap=True)
     items = []
     for r in rows:
@@ -312,14 +312,17 @@ def forecasts(
             res = Text.assemble(("yes" if r.outcome else "no", "green" if r.outcome else "red"), f" {r.resolved_on}")
         else:
             res = Text("open")
-        where = ", ".join(x for x in (r.horizon, Path(r.source).name) if x)
+        # The condition goes with the statement: "rents will rise" if the bank cuts is not
+        # the same forecast as "rents will rise", and is resolved otherwise.
+        where = ", ".join(x for x in (r.condition and f"if: {short(r.condition, 60)}", r.horizon,
+                                      Path(r.source).name) if x)
         t.add_row(str(r.id), Text(r.speaker or "?"), f"{r.probability:.2f}",
                   Text.assemble(r.statement, (f" ({where})", "dim")), res)
         # On a narrow terminal the table's columns would fold a file name mid-word: a list
         # gives the statement the width and the speaker, horizon and source a line of their own.
         head = Text.assemble((f"{r.probability:.2f}", "bold"), "  ", r.statement)
-        note = "; ".join(x for x in (r.speaker or "no speaker", r.horizon and f"when: {r.horizon}", Path(r.source).name,
-                                     res.plain) if x)
+        note = "; ".join(x for x in (r.speaker or "no speaker", r.condition and f"if: {short(r.condition, 60)}",
+                                     r.horizon and f"when: {r.horizon}", Path(r.source).name, res.plain) if x)
         items.append((str(r.id), head, note, "", ""))
     out.print(Adaptive(t, lambda w: listing(title, items, w)))
 
