@@ -87,6 +87,13 @@ def test_demo_runs_the_bundled_example():
     assert r.returncode == 0, r.stderr
     assert "Causal claims" in r.stdout and "Forecasts" in r.stdout
     assert "Mara Okonjo" in r.stdout
+    # The example's path on one line however narrow the terminal (it had been broken
+    # mid-word, "example-interview.\ntxt", and could not be copied)
+    import os
+
+    narrow = subprocess.run([sys.executable, "-m", "cogmap", "demo"], capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "COLUMNS": "30"})
+    assert any("cogmap/data/example-interview.txt" in line for line in narrow.stdout.splitlines()), narrow.stdout
 
 
 @pytest.mark.parametrize("option", ["--llm-timeout=nan", "--llm-timeout=0", "--llm-concurrency=0", "--llm-retries=-1"])

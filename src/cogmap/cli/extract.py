@@ -161,8 +161,9 @@ def register(app: typer.Typer) -> None:
         console.rule("[bold]cogmap demo: the bundled example interview")
         doc = run(str(EXAMPLE), source="example-interview.txt")
         console.print(to_rich(doc))
+        # soft_wrap: no line break put into the path, which the reader copies whole
         console.print(f"(the interview is {EXAMPLE}: try `cogmap map` or `cogmap report` on it)",
-                      style="dim", highlight=False, markup=False)
+                      style="dim", highlight=False, markup=False, soft_wrap=True)
         try:
             from cogmap.cli.model import demo_model_story
         except ImportError:
@@ -174,5 +175,5 @@ def register(app: typer.Typer) -> None:
         # reasoning does on a system with loops, which a short example rarely has.
         console.rule("[bold]A hand-made model of another interview: feedback loops and a what-if")
         console.print(f"({model}: Abbas Gallyamov on Putin's choices, coded by hand with the quotes)",
-                      style="dim", highlight=False, markup=False)
+                      style="dim", highlight=False, markup=False, soft_wrap=True)
         console.print(demo_model_story(model))
