@@ -754,3 +754,15 @@ def test_a_paragraph_ending_in_a_colon_hands_the_next_one_to_its_speaker(verb):
     assert [f.speaker for f in doc.forecasts] == ["Lena Okafor", "Lena Okafor"]
     farms = cogmap.extract(BLOCK.format(verb="runs two farms"))
     assert not farms.quotes and {f.speaker for f in farms.forecasts} == {None}
+
+
+def test_others_view_put_to_the_answerer_is_the_interviewers_prompt():
+    """"Some analysts expect a strike this spring." between two answers, and an answer that
+    opens on the speaker's own view: the interviewer put others' view to her; it is not hers."""
+    text = ("Port economist Ines Duarte on the dock dispute.\n\nWhy are the dockers angry?\n\n"
+            "Their pay has not kept up with prices.\n\nWhat do the owners say?\n\nThat automation will save them.\n\n"
+            "Some analysts expect a strike this spring.\n\nI think a strike is likely before the summer.")
+    doc = cogmap.extract(text)
+    assert [t.kind for t in doc.turns] == ["narration"] + ["question", "answer"] * 3
+    assert [(f.speaker, f.evidence.text[:9]) for f in doc.forecasts if "strike" in f.evidence.text] == \
+        [("Ines Duarte", "I think a")]

@@ -93,6 +93,12 @@ _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"'}
 #: How an answer reacts to the interviewer's statement: "That is a myth", "Yes, ...".
 _REACTION = re.compile(r"^(that(?:'s|’s| is| was)|yes\b|no\b|not really|not quite|well\b|indeed\b|true\b|"
                        r"right\b|exactly\b|i disagree|i agree|absolutely\b|of course|certainly\b)", re.I)
+#: A view put down to others, unnamed: "Some observers expect ...", "Critics say ...".
+_HEARSAY = re.compile(r"^(?:(?:some|many|most|other|several|a few|few)\b[\w\s,-]{0,30}?|"
+                      r"(?:critics|observers|analysts|experts|sceptics|skeptics|economists|officials|opponents)\s+)"
+                      r"(?:say|expect|argue|believe|think|fear|warn|predict|claim|suggest|worry)\b", re.I)
+#: An answer that opens on the speaker's own stance: "I think ...", "We expect ...".
+_FIRST_PERSON = re.compile(r"^(?:I|I'm|I’m|I'd|I’d|We|We're|We’re|My|Our)\b")
 #: "Some people say", "many believe": hearsay, not a speaker one could score.
 _ANYONE = frozenset("people person others other one someone somebody everyone everybody many some most "
                     "all few nobody".split())
@@ -758,6 +764,12 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
         elif (not labelled and prev == "answer" and i + 1 < n and f["words"] <= 25 and not f["quoted"]
               and len(re.findall(r"[.!?](?:\s|$)", f["text"])) <= 1 and _REACTION.match(feats[i + 1]["text"])):
             kind = "question"  # a one-sentence statement the next paragraph reacts to
+        elif (not labelled and prev == "answer" and i + 1 < n and f["words"] <= 25 and not f["quoted"]
+              and len(re.findall(r"[.!?](?:\s|$)", f["text"])) <= 1 and _HEARSAY.match(f["text"])
+              and _FIRST_PERSON.match(feats[i + 1]["text"])):
+            # Others' view put to the one answering ("Some observers expect protests." / "I
+            # think protests are likely"): the interviewer's prompt, not the answerer's words.
+            kind = "question"
         else:
             kind = "answer"
         kinds[i] = kind
