@@ -1086,7 +1086,9 @@ def _pull_quote(q: Quote, cleaned: Cleaned, before: int) -> bool:
 def _hands_over(text: str, end: int, para_end: int, pi: int, cleaned: Cleaned) -> bool:
     """Whether a sentence ending at ``end`` closes its paragraph on a colon with a paragraph
     after it: "X comments:" then X's words, set off as a block."""
-    return text[end:para_end].strip() == "" and text[:end].rstrip().endswith(":") and \
+    # (a few characters before ``end``, not all the text before it, which for each verb of a
+    # long document would copy the document)
+    return not text[end:para_end].strip() and text[max(0, end - 8):end].rstrip().endswith(":") and \
         pi + 1 < len(cleaned.paragraphs)
 
 
