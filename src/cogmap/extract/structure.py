@@ -1083,9 +1083,10 @@ def _pull_quote(q: Quote, cleaned: Cleaned, before: int) -> bool:
     return False
 
 
-def _hands_over(text: str, end: int, para_end: int, pi: int, cleaned: Cleaned) -> bool:
-    """Whether a sentence ending at ``end`` closes its paragraph on a colon with a paragraph
-    after it: "X comments:" then X's words, set off as a block."""
+def _hands_over(cleaned: Cleaned, end: int, pi: int) -> bool:
+    """Whether a sentence ending at ``end`` closes paragraph ``pi`` on a colon, with a
+    paragraph after it: "X comments:" then X's words, set off as a block."""
+    text, para_end = cleaned.text, cleaned.paragraphs[pi][1]
     # (a few characters before ``end``, not all the text before it, which for each verb of a
     # long document would copy the document)
     return not text[end:para_end].strip() and text[max(0, end - 8):end].rstrip().endswith(":") and \
@@ -1259,9 +1260,9 @@ def structure(cleaned: Cleaned, docs) -> Structure:
         for sent in doc.sents:
             s_a, s_b = a + sent.start_char, a + sent.end_char
             found = _speech_verb_speaker(sent, people, a, outside=inside_quote,
-                                         has_quote=lambda s_, a_=a, b_=b: quote_reaches(a_ + s_.end_char,
-                                                                                        a_ + s_.start_char - 1)
-                                         or _hands_over(cleaned.text, a_ + s_.end_char, b_, pi, cleaned),
+                                         has_quote=lambda s_, a_=a, pi_=pi: quote_reaches(a_ + s_.end_char,
+                                                                                          a_ + s_.start_char - 1)
+                                         or _hands_over(cleaned, a_ + s_.end_char, pi_),
                                          recent=recent_person, me=me_here)
             subj = next((t for t in sent if t.dep_ == "nsubj"), None)  # the first clause's
             about = None
