@@ -87,6 +87,9 @@ def test_demo_runs_the_bundled_example():
     assert r.returncode == 0, r.stderr
     assert "Causal claims" in r.stdout and "Forecasts" in r.stdout
     assert "Mara Okonjo" in r.stdout
+    # A question answered with a hedge shows its answer, which says how sure (the question
+    # alone read as if it were the forecast)
+    assert "How likely is an early election? — Roughly even, I would say." in " ".join(r.stdout.split())
     # The example's path on one line however narrow the terminal (it had been broken
     # mid-word, "example-interview.\ntxt", and could not be copied)
     import os

@@ -25,7 +25,7 @@ from cogmap.cli import llm as cli_llm
 from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
 from cogmap.corpus.store import DEFAULT_DB, Store
-from cogmap.show.render import WIDE, Adaptive, TerminalConsole, counted, listing, short
+from cogmap.show.render import WIDE, Adaptive, TerminalConsole, counted, forecast_words, listing, short
 
 # Speakers, statements and labels come from the articles: their bidi controls are shown as U+FFFD.
 out = TerminalConsole(emoji=False)
@@ -316,11 +316,12 @@ def forecasts(
         # the same forecast as "rents will rise", and is resolved otherwise.
         where = ", ".join(x for x in (r.condition and f"if: {short(r.condition, 60)}", r.horizon,
                                       Path(r.source).name) if x)
+        said = forecast_words(r.statement, r.evidence)
         t.add_row(str(r.id), Text(r.speaker or "?"), f"{r.probability:.2f}",
-                  Text.assemble(r.statement, (f" ({where})", "dim")), res)
+                  Text.assemble(said, (f" ({where})", "dim")), res)
         # On a narrow terminal the table's columns would fold a file name mid-word: a list
         # gives the statement the width and the speaker, horizon and source a line of their own.
-        head = Text.assemble((f"{r.probability:.2f}", "bold"), "  ", r.statement)
+        head = Text.assemble((f"{r.probability:.2f}", "bold"), "  ", said)
         note = "; ".join(x for x in (r.speaker or "no speaker", r.condition and f"if: {short(r.condition, 60)}",
                                      r.horizon and f"when: {r.horizon}", Path(r.source).name, res.plain) if x)
         items.append((str(r.id), head, note, "", ""))

@@ -182,6 +182,21 @@ def _denials_list(doc: Document, width: int = 80) -> Group:
     return listing("Denied links", rows, width)
 
 
+def forecast_words(statement: str, evidence: str) -> str:
+    """What a forecast says, as shown: its statement, and where that is a question answered
+    with a hedge ("Will prices fall?" / "Probably not."), the answer after it, which says
+    how sure; the question alone reads as if it were the forecast.
+
+    >>> forecast_words("Will prices fall?", "Will prices fall?\\n\\nProbably not, no.")
+    'Will prices fall? — Probably not, no.'
+    >>> forecast_words("Prices will fall.", "Prices will fall.")
+    'Prices will fall.'
+    """
+    if statement.rstrip().endswith("?") and evidence.startswith(statement) and evidence[len(statement):].strip():
+        return f"{statement.rstrip()} — {' '.join(evidence[len(statement):].split())}"
+    return statement
+
+
 def _forecasts_table(doc: Document) -> Table:
     f = Table(title="Forecasts", box=box.SIMPLE_HEAD, expand=True)
     for col, kw in (("id", {"no_wrap": True}), ("statement", {"ratio": 5}), ("p", {"no_wrap": True}),
@@ -189,7 +204,8 @@ def _forecasts_table(doc: Document) -> Table:
                     ("speaker", {"ratio": 1})):
         f.add_column(col, **kw)
     for fc in doc.forecasts:
-        f.add_row(fc.id, Text(short(fc.statement, 120)), _pct(fc.probability), Text(fc.hedge),
+        f.add_row(fc.id, Text(short(forecast_words(fc.statement, fc.evidence.text), 120)), _pct(fc.probability),
+                  Text(fc.hedge),
                   Text(fc.horizon or "-"), Text(short(fc.condition or "-", 60)), Text(fc.speaker or "-"))
     return f
 
@@ -201,7 +217,7 @@ def _forecasts_list(doc: Document, width: int = 80) -> Group:
         head.append(f"  {fc.hedge}")
         note = "; ".join(x for x in (fc.horizon and f"when: {fc.horizon}", fc.condition and f"if: {short(fc.condition, 60)}",
                                      fc.speaker) if x)
-        rows.append((fc.id, head, note, fc.statement, "italic"))
+        rows.append((fc.id, head, note, forecast_words(fc.statement, fc.evidence.text), "italic"))
     return listing("Forecasts", rows, width)
 
 
