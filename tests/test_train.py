@@ -37,6 +37,8 @@ def test_datasheet_figures_are_the_data_s():
     for key in ("sentences", "claims", "forecasts", "topics", "documents"):
         assert f"| {key.replace('_', ' ')} | {c['commentary'][key]:,} |" in sheet, key
     assert f"| signed relations | {c['cnc']['signed_relations']:,} |" in sheet
+    for key in ("pages", "page_lines", "debris_lines"):
+        assert f"| {key.replace('_', ' ')} | {c['pages'][key]:,} |" in sheet, key
 
 
 def test_commentary_is_not_the_evaluation_articles():

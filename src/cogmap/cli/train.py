@@ -33,10 +33,12 @@ def register(app: typer.Typer) -> None:
         soup: Optional[int] = typer.Option(None, "--soup", min=1,
                                            help="Average N runs with consecutive seeds (default: the config's)."),
         jobs: int = typer.Option(1, "--jobs", min=1, help="Runs of a soup trained at once, each in its own process."),
+        debris_only: bool = typer.Option(False, "--debris-only",
+                                         help="Rebuild only the debris model (data/pages; seconds, no torch)."),
     ) -> None:
         """Rebuild the learned extractor from the annotated data, with a fixed seed.
 
-        Example: cogmap train --out /tmp/model --tiny
+        Example: cogmap train --out /tmp/model --tiny; cogmap train --debris-only
         """
         from cogmap.train.run import DEFAULT_DATA, DEFAULT_OUT, build
 
@@ -44,5 +46,10 @@ def register(app: typer.Typer) -> None:
         if not data.is_dir():
             raise InputError(f"no data folder at {data}: run from a checkout, or pass --data")
         console = Console(stderr=True)
+        if debris_only:
+            from cogmap.train.debris import build_debris
+
+            build_debris(data, out or DEFAULT_OUT, tiny=tiny, log=lambda s: console.print(s, highlight=False))
+            return
         build(data, out or DEFAULT_OUT, tiny=tiny, threads=threads, epochs=epochs, quantize=precision.value,
               layers=layers, seed=seed, soup=soup, jobs=jobs, log=lambda s: console.print(s, highlight=False))

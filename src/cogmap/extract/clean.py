@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
-__all__ = ["ASKING", "Cleaned", "clean"]
+__all__ = ["ASKING", "Cleaned", "clean", "line_key"]
 
 # Vocabulary of page furniture: the words web pages use for their own widgets.
 # These are properties of web pages, not of any article's subject.
@@ -305,6 +305,15 @@ def _words(line: str) -> list[str]:
 
 def _norm(line: str) -> str:
     return " ".join(w.lower() for w in _words(line))
+
+
+def line_key(line: str) -> str:
+    """A line's words in lower case, as the cleaner compares lines (repeats, headlines).
+
+    >>> line_key("**Rates** rose — again!")
+    'rates rose again'
+    """
+    return _norm(line)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -858,11 +867,71 @@ def _labels_split(lines: list[str]) -> list[str]:
     return out
 
 
-def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None) -> Cleaned:
+#: A line saying who is interviewed: "Interview with Dr X", "Our editor sat down with ...".
+_INTRODUCES = re.compile(r"\b(?:interview(?:ed)? with|Q\s?&\s?A with|(?:in|a) conversation with|sat down with|"
+                         r"(?:spoke|speaks|talked|talks) (?:with|to))\b", re.I)
+
+
+_CREDENTIALED = re.compile(r"^[A-Z][\w.'’&\- ]{0,40}(?:,\s*[\w.'’&\- ]{1,40}){0,3}:\s+(?=\S)")
+
+
+#: Words of speaker labels that name a part, not a person.
+_PART_WORDS = frozenset("host guest question answer interviewer interviewee moderator caller operator chair "
+                        "speaker presenter anchor reporter correspondent panelist panellist audience voice "
+                        "unidentified male female narrator announcer".split())
+
+_NAME_AND_ROLE = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4})\s*(?:\([^()\n]{1,40}\))?$")
+
+
+def _names_a_speaker(line: str, words: Counter) -> bool:
+    """A line that is a person's name (with a role in brackets, or a post after a comma)
+    whose surname the page's other lines use too: someone the text speaks with or about,
+    whom its speakers are found from ("DR ANN LEE (affirmed)" ... "Q. Dr Lee, you were ...")."""
+    m = _NAME_AND_ROLE.match(line.strip())
+    name = m.group("name") if m else line.split(",")[0] if _is_name_line(line) else None
+    if not name:
+        return False
+    surname = _norm(name).split()[-1:] or [""]
+    return len(surname[0]) >= 3 and words[surname[0]] >= 2
+
+
+_ASKS = re.compile(r"\?[\"'”’»)\]]*(?:\s|$)")
+
+
+#: A speaker's label on a line of its own, their words on the next: "RENEE LOW, host:".
+_LABEL_ALONE = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*(?:,\s*[\w.'’&\- ]{1,40})?\s*:$")
+
+
+def _said(line: str) -> bool:
+    """A line of the article's words in the shape a model may mistake for a caption: a
+    speaker's turn, "NAME: words." or "Ann Lee, RN: words." (a label of a name and its
+    credentials, then a sentence), whether or not the label recurs on the page, or such a
+    label on a line of its own; or a quoted sentence on its own line ('"Costs will rise,"
+    he said.').
+
+    >>> [_said(s) for s in ("RENEE LOW, host:", "Mr. JON ROE (Editor, The Ledger): Good morning.",
+    ...                     "Read more:", "Jane Roe/Agency")]
+    [True, True, False, False]
+    """
+    m = _SPEAKER_LABEL.match(line)
+    label = m.group("label") if m else ""
+    if not m:
+        m = _CREDENTIALED.match(line)
+        label = m.group(0).rstrip(": ") if m else ""
+    return (bool(m) and len(label.split()) <= 6 and _ends_sentence(line)) or line.lstrip()[:1] in "\"“‘" or \
+        bool(_LABEL_ALONE.match(line.strip()))
+
+
+def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
+          debris: Optional[Callable[[list[str], dict, set], dict]] = None) -> Cleaned:
     """Split ``text`` into paragraphs, drop debris lines, and join the rest.
 
     Paragraphs are the non-empty lines; the cleaned text joins them with a blank
     line, so offsets into it are stable and paragraphs are easy to find again.
+    ``debris``, if given, is asked last about the lines the rules keep: called with the
+    lines, the rules' drops (line index -> reason) and the lines it must keep (a
+    speaker's turns, headings), it returns the further lines to drop
+    (:class:`cogmap.extract.debris.DebrisModel`).
     """
     unquoted = _labels_split(_labels_joined([_MD_QUOTE.sub("", ln.strip()).strip() for ln in unwrap(text).split("\n")]))
     marked = [(_without_stage(_unmarked(ln)), bool(_MD_HEADING.match(ln)), _wholly_strong(ln), _wholly_emphasised(ln))
@@ -1063,6 +1132,26 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None)
         key = "|" + "|".join(_sentence_norms(lines[i])) + "|"
         if len(norms[i].split()) >= 8 and _ends_sentence(lines[i]) and not spoken(i) and body.count(key) >= 2:
             drop[i] = "pull quote"
+
+    if debris is not None:
+        # What no model may take: a speaker's words (a turn, however short: "GUEST: Thanks
+        # for having me.", "Thank you."; a quote; a line wholly in bold or italics, the
+        # way many pages set the interviewer's turns), a line that asks (an interviewer's question, with or
+        # without more after it, or a heading), and the lines that say who is interviewed
+        # or who writes (a name alone above the text: the "I" of a newsletter; a witness
+        # named on a line of their own, "DR ANN LEE (affirmed)", then asked "Dr Lee, ...";
+        # "Ann Lee is an engineer ..." where "Lee:" answers), which the speakers are found from.
+        elsewhere = Counter(w for i in range(n) if i not in drop for w in set(norms[i].split()))
+        # (the names in the page's speaker labels, "Marsh:", "DR ANN LEE:", not its parts, "Q:", "HOST:")
+        voiced = {w for lab in speakers for w in _norm(lab).split() if len(w) >= 3} - _PART_WORDS
+        keep = headings | bold | italic | {i for i in range(n) if spoken(i) or _INTRODUCES.search(lines[i]) or
+                           len(_words(lines[i])) <= 3 and lines[i].rstrip("\"'”’»)] ").endswith((".", "!")) or
+                           _ASKS.search(lines[i]) or _said(lines[i]) or
+                           i <= first_body and _is_name_line(lines[i]) and "/" not in lines[i] or
+                           _names_a_speaker(lines[i], elsewhere) or
+                           voiced & set(norms[i].split())}
+        for i in debris(lines, dict(drop), keep):
+            drop.setdefault(i, "learned")
 
     author = author or _signatory(lines, drop)
     if title is None:

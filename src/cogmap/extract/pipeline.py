@@ -633,7 +633,15 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         from cogmap.extract import embed as embeddings
 
         embed = embeddings.available()
-    cleaned = clean(raw.text, title=raw.title, date=raw.date)
+    debris = None
+    if extractor == "learned":
+        from cogmap.extract import embed as embeddings
+        from cogmap.extract.debris import DebrisModel
+
+        # (the debris the rules miss is told by the lines' embeddings: without the
+        # embedding model, the rules clean alone)
+        debris = DebrisModel.load() if embeddings.available() else None
+    cleaned = clean(raw.text, title=raw.title, date=raw.date, debris=debris)
     if not cleaned.text.strip():
         raise InputError(f"{raw.source}: nothing is left once page debris is removed "
                          f"({len(cleaned.removed)} lines removed)")

@@ -3,6 +3,7 @@
     python -m cogmap.train                     # the shipped model (fixed seed, one thread)
     python -m cogmap.train --tiny --out /tmp/m # a few steps: proves the path (CI)
     python -m cogmap.train agreement           # agreement on the doubly-annotated samples
+    python -m cogmap.train debris              # only the debris model (seconds; build does it too)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from cogmap.train.run import DEFAULT_DATA, DEFAULT_OUT
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m cogmap.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", nargs="?", default="build", choices=["build", "agreement"])
+    ap.add_argument("what", nargs="?", default="build", choices=["build", "agreement", "debris"])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder (default: the repo's data/)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the model goes (default: the shipped place)")
     ap.add_argument("--tiny", action="store_true", help="a few steps on a few examples (CI)")
@@ -38,6 +39,11 @@ def main(argv=None) -> int:
             return 0
         if not args.data.is_dir():
             raise CogmapError(f"no data folder at {args.data}: run from a checkout, or pass --data")
+        if args.what == "debris":
+            from cogmap.train.debris import build_debris
+
+            build_debris(args.data, args.out, tiny=args.tiny)
+            return 0
         from cogmap.train.run import build
 
         build(args.data, args.out, tiny=args.tiny, threads=args.threads, epochs=args.epochs, layers=args.layers,

@@ -139,6 +139,25 @@ def _word_f1(x: str, y: str) -> float:
     return 2 * p * r / (p + r)
 
 
+def _pages(data: Path) -> dict:
+    """Debris marks (guide section 4): the second annotator marked copies of a sample of
+    ``data/pages`` with the marks taken off (``agreement/pages-second/``); kappa over lines."""
+    mark = "~ "
+    a, b = [], []
+    pages = sorted((data / "agreement" / "pages-second").glob("*.txt"))
+    for second in pages:
+        first = [ln for ln in (data / "pages" / second.name).read_text(encoding="utf-8").split("\n") if ln.strip()]
+        other = [ln for ln in second.read_text(encoding="utf-8").split("\n") if ln.strip()]
+        strip = lambda ln: ln[len(mark):] if ln.startswith(mark) else ln  # noqa: E731
+        if [strip(x).strip() for x in first] != [strip(x).strip() for x in other]:
+            raise ValueError(f"agreement/pages-second/{second.name} is not the page's text with other marks")
+        a += [x.startswith(mark) for x in first]
+        b += [x.startswith(mark) for x in other]
+    return {"pages": len(pages), "items": len(a), "debris_first": sum(a), "debris_second": sum(b),
+            "agreement": round(sum(x == y for x, y in zip(a, b)) / len(a), 3) if a else None,
+            "debris_kappa": cohen_kappa(a, b) if a else None}
+
+
 def report(data: Path) -> dict:
     """Agreement on every layer that has a second annotation in ``data/agreement``."""
     data = Path(data)
@@ -164,7 +183,9 @@ def report(data: Path) -> dict:
                             ("constructions", lambda d: _commentary(d, "constructions", "constructions"),
                              "constructions-second.jsonl"),
                             # hedged possibilities re-checked for forecasts once the guide settled them
-                            ("forecast_recheck", _forecast_recheck, "forecast-recheck.jsonl")):
+                            ("forecast_recheck", _forecast_recheck, "forecast-recheck.jsonl"),
+                            # debris marks of web pages (data/pages)
+                            ("pages", _pages, "pages-second")):
         if (data / "agreement" / needs).exists():
             out[name] = fn(data)
     return out

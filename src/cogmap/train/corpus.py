@@ -208,6 +208,11 @@ def counts(data: Path) -> dict:
             "turns": {t: sum(1 for r in recs if r["turn"] == t) for t in sorted(TURNS)},
         }
     }
+    pages = sorted((data / "pages").glob("*.txt"))
+    if pages:
+        lines = [ln for f in pages for ln in f.read_text(encoding="utf-8").split("\n") if ln.strip()]
+        out["pages"] = {"pages": len(pages), "page_lines": len(lines),
+                        "debris_lines": sum(1 for ln in lines if ln.startswith("~ "))}
     cnc = data / "cnc"
     if (cnc / "train_subtask1.csv").exists():
         s1 = list(read_cnc_sentences(cnc / "train_subtask1.csv"))
@@ -232,6 +237,8 @@ def datasheet_table(data: Path) -> str:
         rows.append(f"| {key.replace('_', ' ')} | {cm[key]:,} |")
     rows.append("| documents by genre | " + ", ".join(f"{g} {n}" for g, n in cm["genres"].items()) + " |")
     rows.append("| sentences by turn | " + ", ".join(f"{t} {n}" for t, n in cm["turns"].items()) + " |")
+    for key, value in c.get("pages", {}).items():
+        rows.append(f"| {key.replace('_', ' ')} | {value:,} |")
     if "cnc" in c:
         for key, value in c["cnc"].items():
             rows.append(f"| {('CNC ' if key in ('sentences', 'relations') else '') + key.replace('_', ' ')} | {value:,} |")

@@ -50,6 +50,9 @@ def build(data: Path, out: Path, tiny: bool = False, threads: int = 1, epochs: i
     meta = {"data": counts, "train_seconds": round(time.perf_counter() - t0, 1)}
     meta = ship(net, examples, out, cfg, meta, quantize=quantize, tiny=tiny, log=log)
     meta["train_seconds"] = round(time.perf_counter() - t0, 1)
+    from cogmap.train.debris import build_debris
+
+    meta["debris"] = build_debris(data, out, tiny=tiny, log=log)["out_of_fold"]
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
     log(f"wrote {out} ({meta['precision']}) in {meta['train_seconds']:.0f} s")
     return meta
