@@ -116,6 +116,16 @@ def test_a_role_stands_for_the_one_person_the_text_gives_it():
     assert {q.speaker for q in two.quotes} >= {"analyst", "experts"}
 
 
+def test_a_capitalised_title_before_a_name_is_a_role_too():
+    """"Harbour College Professor Ann Whitlow" makes "the professor" her (the title is
+    tagged a proper noun, unlike "energy analyst"; "College" is the institution's)."""
+    doc = cogmap.extract("Why the stadium will not pay for itself\n\nHarbour College Professor Ann Whitlow, an "
+                         "expert on sports economics, says the city has been promised too much.\n\n\"Ticket sales "
+                         "never cover the debt,\" she said. The professor also says attendance falls after the "
+                         "first season.\n")
+    assert {q.speaker for q in doc.quotes} == {"Ann Whitlow"}
+
+
 OPED = """Opinion: Rent caps will not fix our housing shortage. Building will.
 
 By Dana Mercer

@@ -1146,7 +1146,8 @@ def _role_word(speaker: str) -> Optional[str]:
 def _roles_of_people(docs, people: People) -> dict[str, str]:
     """Role nouns the text gives exactly one named person: "analyst" of "Mira Santos, an
     analyst at Capital Insight" or "a company spokesperson, Jonas Leer" (apposition) or of
-    "energy analyst Paul Sankey" (a title before the name)."""
+    "energy analyst Paul Sankey" or "Harbour College Professor Ann Lee" (a title before
+    the name)."""
     holders: dict[str, set] = {}
     for doc in docs:
         for ent in doc.ents:
@@ -1156,7 +1157,11 @@ def _roles_of_people(docs, people: People) -> dict[str, str]:
             if name is None:
                 continue
             for c in ent.root.children:
-                if c.pos_ == "NOUN" and (c.dep_ == "appos" or c.dep_ == "compound" and c.i < ent.start):
+                # (a title before the name is capitalised, and tagged a proper noun:
+                # "College Professor Ann Lee"; not a name's part of an institution, "College")
+                title = c.pos_ == "PROPN" and c.dep_ == "compound" and c.i < ent.start and not c.ent_type_ \
+                    and c.is_alpha and not c.is_upper
+                if c.pos_ == "NOUN" and (c.dep_ == "appos" or c.dep_ == "compound" and c.i < ent.start) or title:
                     holders.setdefault(c.lower_, set()).add(name)
             if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
                 holders.setdefault(ent.root.head.lower_, set()).add(name)  # "a company spokesperson, Jonas Leer"
