@@ -203,3 +203,21 @@ def test_the_extractor_help_names_the_default():
     from cogmap.extract.pipeline import DEFAULT_EXTRACTOR
 
     assert f"Default: {DEFAULT_EXTRACTOR}," in EXTRACTOR_HELP
+
+
+def test_whole_shows_every_quote_uncut(tmp_path):
+    """The terminal view cuts a long quote to about two lines; --whole shows all of it."""
+    tail = "who compete with long-standing tenants for the same small flats near the harbour"
+    page = tmp_path / "rents.txt"
+    page.write_text("Rents rose by a third in the old quarter last year because the ferry terminal brought "
+                    f"thousands of new commuters {tail}, said Dr Ana Ruiz, a housing economist.\n", encoding="utf-8")
+    for width in ("60", "200"):
+        env = {**os.environ, "COLUMNS": width}
+        cut = subprocess.run([sys.executable, "-m", "cogmap", "extract", str(page), "--extractor", "rules"],
+                             capture_output=True, text=True, env=env, timeout=600)
+        whole = subprocess.run([sys.executable, "-m", "cogmap", "extract", str(page), "--extractor", "rules",
+                                "--whole"], capture_output=True, text=True, env=env, timeout=600)
+        assert cut.returncode == whole.returncode == 0, whole.stderr
+        flat = lambda s: " ".join(s.split())  # noqa: E731 (lines wrap at the terminal's width)
+        assert "…" in cut.stdout and tail not in flat(cut.stdout)
+        assert tail in flat(whole.stdout) and "harbour, said Dr Ana Ruiz" in flat(whole.stdout)

@@ -88,6 +88,7 @@ def register(app: typer.Typer) -> None:
         llm_concurrency: int = cli_llm.LLM_CONCURRENCY, llm_retries: int = cli_llm.LLM_RETRIES,
         llm_cache: Optional[str] = cli_llm.LLM_CACHE,
         aliases: Optional[Path] = ALIASES,
+        whole: bool = typer.Option(False, "--whole", help="Show every quote whole (text format; else cut to two lines)."),
     ):
         """Extract causal claims, forecasts, speakers and turns from articles.
 
@@ -136,11 +137,11 @@ def register(app: typer.Typer) -> None:
             if output is None:
                 console = TerminalConsole()
                 for d in docs:
-                    console.print(to_rich(d))
+                    console.print(to_rich(d, whole))
             else:
                 console = TerminalConsole(record=True, width=160, file=open("/dev/null", "w"))
                 for d in docs:
-                    console.print(to_rich(d))
+                    console.print(to_rich(d, whole))
                 _write(output, console.export_text())
         if failed:
             err = TerminalConsole(stderr=True)

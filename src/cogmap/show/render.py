@@ -123,7 +123,7 @@ def _side(m) -> str:
     return m.label if m.sign > 0 else f"{m.label} (as \u201c{m.text}\u201d)"
 
 
-def _claims_table(doc: Document) -> Table:
+def _claims_table(doc: Document, whole: bool = False) -> Table:
     t = Table(title="Causal claims", box=box.SIMPLE_HEAD, show_lines=False, expand=True)
     for col, kw in (("id", {"no_wrap": True}), ("cause", {"ratio": 2}), ("", {"no_wrap": True}),
                     ("effect", {"ratio": 2}), ("hedge", {"no_wrap": True}), ("speaker", {"ratio": 1}),
@@ -132,15 +132,15 @@ def _claims_table(doc: Document) -> Table:
     for c in doc.claims:
         hedge = c.modality + (f" {_pct(c.probability)}" if c.probability is not None else "")
         t.add_row(c.id, Text(_side(c.cause)), _sign(c.link_polarity), Text(_side(c.effect)), hedge,
-                  Text(c.speaker or "-"), Text(short(c.evidence.text, 110), style="italic"))
+                  Text(c.speaker or "-"), Text(c.evidence.text if whole else short(c.evidence.text, 110), style="italic"))
     return t
 
 
-def listing(title: str, rows, width: int) -> Group:
+def listing(title: str, rows, width: int, whole: bool = False) -> Group:
     """Entries for a narrow terminal: the id in its own column, so that a long line wraps
     under its text and not under the id; the note in brackets moves to a line of its own
     rather than break a speaker's name across two lines; then the quote, at most two lines
-    (none where it is empty)."""
+    unless ``whole`` (none where it is empty)."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, justify="right", min_width=4)
     grid.add_column()
@@ -151,12 +151,12 @@ def listing(title: str, rows, width: int) -> Group:
             body.append(("\n" if head.cell_len + len(note) + 4 > room else "  ") + f"[{note}]", style="dim")
         if quote:
             body.append("\n")
-            body.append(short(quote, max(40, int(1.8 * room))), style=style)
+            body.append(quote if whole else short(quote, max(40, int(1.8 * room))), style=style)
         grid.add_row(rid, body)
     return Group(Text(title, style="bold"), grid)
 
 
-def _claims_list(doc: Document, width: int = 80) -> Group:
+def _claims_list(doc: Document, width: int = 80, whole: bool = False) -> Group:
     rows = []
     for c in doc.claims:
         head = Text()
@@ -167,10 +167,10 @@ def _claims_list(doc: Document, width: int = 80) -> Group:
         head.append(_side(c.effect), style="bold")
         hedge = c.modality + (f" {_pct(c.probability)}" if c.probability is not None else "")
         rows.append((c.id, head, f"{hedge}; {c.speaker or 'no speaker'}", c.evidence.text, "italic dim"))
-    return listing("Causal claims", rows, width)
+    return listing("Causal claims", rows, width, whole)
 
 
-def _denials_list(doc: Document, width: int = 80) -> Group:
+def _denials_list(doc: Document, width: int = 80, whole: bool = False) -> Group:
     """The links the text denies, short: no sign is drawn, since none holds."""
     rows = []
     for c in doc.denials:
@@ -179,7 +179,7 @@ def _denials_list(doc: Document, width: int = 80) -> Group:
         head.append("  does not affect  ", style="dim")
         head.append(c.effect.label, style="bold")
         rows.append((c.id, head, c.speaker or "no speaker", c.evidence.text, "italic dim"))
-    return listing("Denied links", rows, width)
+    return listing("Denied links", rows, width, whole)
 
 
 def forecast_words(statement: str, evidence: str) -> str:
@@ -197,20 +197,21 @@ def forecast_words(statement: str, evidence: str) -> str:
     return statement
 
 
-def _forecasts_table(doc: Document) -> Table:
+def _forecasts_table(doc: Document, whole: bool = False) -> Table:
     f = Table(title="Forecasts", box=box.SIMPLE_HEAD, expand=True)
     for col, kw in (("id", {"no_wrap": True}), ("statement", {"ratio": 5}), ("p", {"no_wrap": True}),
                     ("hedge", {"no_wrap": True}), ("horizon", {"ratio": 1}), ("condition", {"ratio": 2}),
                     ("speaker", {"ratio": 1})):
         f.add_column(col, **kw)
     for fc in doc.forecasts:
-        f.add_row(fc.id, Text(short(forecast_words(fc.statement, fc.evidence.text), 120)), _pct(fc.probability),
+        words = forecast_words(fc.statement, fc.evidence.text)
+        f.add_row(fc.id, Text(words if whole else short(words, 120)), _pct(fc.probability),
                   Text(fc.hedge),
                   Text(fc.horizon or "-"), Text(short(fc.condition or "-", 60)), Text(fc.speaker or "-"))
     return f
 
 
-def _forecasts_list(doc: Document, width: int = 80) -> Group:
+def _forecasts_list(doc: Document, width: int = 80, whole: bool = False) -> Group:
     rows = []
     for fc in doc.forecasts:
         head = Text(f"{_pct(fc.probability):>4}", style="bold")
@@ -218,7 +219,7 @@ def _forecasts_list(doc: Document, width: int = 80) -> Group:
         note = "; ".join(x for x in (fc.horizon and f"when: {fc.horizon}", fc.condition and f"if: {short(fc.condition, 60)}",
                                      fc.speaker) if x)
         rows.append((fc.id, head, note, forecast_words(fc.statement, fc.evidence.text), "italic"))
-    return listing("Forecasts", rows, width)
+    return listing("Forecasts", rows, width, whole)
 
 
 def _for_display(doc: Document) -> Document:
@@ -228,8 +229,9 @@ def _for_display(doc: Document) -> Document:
     return Document.model_validate_json(neutralize_bidi(doc.model_dump_json(by_alias=True)))
 
 
-def to_rich(doc: Document):
-    """A renderable summary: speakers, claims, forecasts, removed debris."""
+def to_rich(doc: Document, whole: bool = False):
+    """A renderable summary: speakers, claims, forecasts, removed debris; each quote cut to
+    about two lines, or ``whole``."""
     doc = _for_display(doc)
     parts = []
     head = Text()
@@ -247,11 +249,11 @@ def to_rich(doc: Document):
     head.append(", ".join(speakers) if speakers else "none identified")
     parts.append(Panel(head, box=box.ROUNDED))
 
-    parts.append(Adaptive(_claims_table(doc), lambda w: _claims_list(doc, w)) if doc.claims
+    parts.append(Adaptive(_claims_table(doc, whole), lambda w: _claims_list(doc, w, whole)) if doc.claims
                  else Text("No causal claims found.", style="yellow"))
     if doc.denials:
-        parts.append(Adaptive(_denials_list(doc, WIDE), lambda w: _denials_list(doc, w)))
-    parts.append(Adaptive(_forecasts_table(doc), lambda w: _forecasts_list(doc, w)) if doc.forecasts
+        parts.append(Adaptive(_denials_list(doc, WIDE, whole), lambda w: _denials_list(doc, w, whole)))
+    parts.append(Adaptive(_forecasts_table(doc, whole), lambda w: _forecasts_list(doc, w, whole)) if doc.forecasts
                  else Text("No forecasts found.", style="yellow"))
 
     if doc.removed:
