@@ -872,6 +872,7 @@ _INTRODUCES = re.compile(r"\b(?:interview(?:ed)? with|Q\s?&\s?A with|(?:in|a) co
                          r"(?:spoke|speaks|talked|talks) (?:with|to))\b", re.I)
 
 
+#: A speaker's label with credentials after commas: "Amber Lee, DNP, RN: In the ward ...".
 _CREDENTIALED = re.compile(r"^[A-Z][\w.'’&\- ]{0,40}(?:,\s*[\w.'’&\- ]{1,40}){0,3}:\s+(?=\S)")
 
 
@@ -1134,23 +1135,26 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
             drop[i] = "pull quote"
 
     if debris is not None:
-        # What no model may take: a speaker's words (a turn, however short: "GUEST: Thanks
-        # for having me.", "Thank you."; a quote; a line wholly in bold or italics, the
-        # way many pages set the interviewer's turns), a line that asks (an interviewer's question, with or
-        # without more after it, or a heading), and the lines that say who is interviewed
-        # or who writes (a name alone above the text: the "I" of a newsletter; a witness
-        # named on a line of their own, "DR ANN LEE (affirmed)", then asked "Dr Lee, ...";
-        # "Ann Lee is an engineer ..." where "Lee:" answers), which the speakers are found from.
         elsewhere = Counter(w for i in range(n) if i not in drop for w in set(norms[i].split()))
         # (the names in the page's speaker labels, "Marsh:", "DR ANN LEE:", not its parts, "Q:", "HOST:")
         voiced = {w for lab in speakers for w in _norm(lab).split() if len(w) >= 3} - _PART_WORDS
-        keep = headings | bold | italic | {i for i in range(n) if spoken(i) or _INTRODUCES.search(lines[i]) or
-                           len(_words(lines[i])) <= 3 and lines[i].rstrip("\"'”’»)] ").endswith((".", "!")) or
-                           _ASKS.search(lines[i]) or _said(lines[i]) or
-                           i <= first_body and _is_name_line(lines[i]) and "/" not in lines[i] or
-                           _names_a_speaker(lines[i], elsewhere) or
-                           voiced & set(norms[i].split())}
-        for i in debris(lines, dict(drop), keep):
+
+        def protected(i: int) -> bool:
+            """What no model may take, whatever it scores: a speaker's words, and the lines
+            the speakers are found from."""
+            ln = lines[i]
+            return bool(
+                i in headings or i in bold or i in italic  # how many pages set an interviewer's turns
+                or spoken(i) or _said(ln)  # a turn, however short ("GUEST: Thanks for having me."), a quote
+                or len(_words(ln)) <= 3 and ln.rstrip("\"'”’»)] ").endswith((".", "!"))  # "Thank you."
+                or _ASKS.search(ln)  # a question, with or without more after it, or a heading that asks
+                or _INTRODUCES.search(ln)  # "Interview with Dr X", "Our editor sat down with ..."
+                # a name alone above the text: the "I" of a newsletter (a credit line has a slash)
+                or i <= first_body and _is_name_line(ln) and "/" not in ln
+                or _names_a_speaker(ln, elsewhere)  # "DR ANN LEE (affirmed)" ... "Q. Dr Lee, you were ..."
+                or voiced & set(norms[i].split()))  # "Ann Lee is an engineer ..." where "Lee:" answers
+
+        for i in debris(lines, dict(drop), {i for i in range(n) if protected(i)}):
             drop.setdefault(i, "learned")
 
     author = author or _signatory(lines, drop)

@@ -18,7 +18,6 @@ it always has.
 
 Examples
 --------
->>> import numpy as np
 >>> shape_features("Be the first to know").shape == (N_SHAPE,)
 True
 >>> float(shape_features("(Jane Roe / Agency)")[SHAPE_NAMES.index("bracketed")])
