@@ -59,6 +59,15 @@ def test_a_snippet_is_not_a_page():
     assert candidates(lines + ["Share this", "Read more"], {}, set()) == [1, 2, 3, 4]
 
 
+def test_a_long_document_of_short_lines_is_scored_at_its_ends_only():
+    from cogmap.extract.debris import MAX_CANDIDATES
+
+    lines = [f"Line {k} of the transcript." for k in range(3 * MAX_CANDIDATES)]
+    idx = candidates(lines, {}, set())
+    assert len(idx) == MAX_CANDIDATES and idx[0] == 1 and idx[-1] == len(lines) - 1
+    assert len(lines) // 2 not in idx
+
+
 def test_features_see_the_neighbours():
     lines = ["Headline here", "Jane Roe/Agency/Agency", "A caption of a photo.", "Body sentence goes on and on."]
     x = features(lines, {1: "credit"}, [2], np.zeros((1, 384), np.float32))

@@ -49,6 +49,12 @@ MAX_WORDS = 30
 #: words (a headline and one sentence), and no frame is there to tell debris by.
 MIN_LINES = 5
 
+#: At most this many lines are scored, the first and the last half of them: a page's
+#: frame is at its top and bottom, and a document of more short lines than this is a
+#: transcript or a list, whose middle is its text (and embedding thousands of lines
+#: would cost more than parsing them).
+MAX_CANDIDATES = 400
+
 _REBUILD = "python -m cogmap.train debris --out {dir}"
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 SHAPE_NAMES = ["log_words", "chars", "ends_stop", "ends_colon", "ends_question", "upper_share", "all_caps",
@@ -103,11 +109,16 @@ def shape_features(line: str) -> np.ndarray:
 def candidates(lines: list[str], drop: dict, keep: set) -> list[int]:
     """The lines the model scores: kept by the rules, not protected (``keep``: a speaker's
     turn, a Markdown heading, the first line, which may be the headline), at most
-    :data:`MAX_WORDS` words; none on a page of fewer than :data:`MIN_LINES` lines."""
+    :data:`MAX_WORDS` words; none on a page of fewer than :data:`MIN_LINES` lines, and at
+    most :data:`MAX_CANDIDATES`."""
     kept = [i for i in range(len(lines)) if i not in drop]
     if len(kept) < MIN_LINES:
         return []
-    return [i for i in kept if i not in keep and i != kept[0] and len(_WORD.findall(lines[i])) <= MAX_WORDS]
+    idx = [i for i in kept if i not in keep and i != kept[0] and len(_WORD.findall(lines[i])) <= MAX_WORDS]
+    if len(idx) > MAX_CANDIDATES:
+        half = MAX_CANDIDATES // 2
+        idx = idx[:half] + idx[-half:]
+    return idx
 
 
 def features(lines: list[str], drop: dict, idx: list[int], vectors: np.ndarray) -> np.ndarray:
