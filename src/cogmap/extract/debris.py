@@ -4,14 +4,16 @@
 slots, credit lines, datelines, duplicates). What they miss on pages nobody wrote them
 for is mostly debris of a kind no word list covers: a photo caption in a sentence of its
 own, an alt text ("protesters march in the capital"), a promo line ("Be the first to
-know"), an author's name alone on a line. Such lines are told by what they mean and
+know"), a byline at the foot of the page. Such lines are told by what they mean and
 where they stand: this model scores each line the rules keep from its sentence
 embedding (:mod:`cogmap.extract.embed`, all-MiniLM-L6-v2, part of the default install),
 a few features of its shape, and the shape of its neighbours and whether the rules
 dropped them (debris comes in blocks). It is a logistic regression trained on web
 pages written and marked by the team (``data/pages/``, guide section 4) by
-``python -m cogmap.train debris``; its threshold was set there for a low rate of article
-lines dropped, since a dropped line of the article loses its claims.
+``python -m cogmap.train debris`` (:mod:`cogmap.train.debris`); its penalty and threshold
+were chosen there, out of fold, for a low rate of the article's sentences dropped, since
+a dropped sentence loses its claims. The lines it must never take (a speaker's words,
+the lines speakers are found from) are the cleaner's to protect.
 
 Only the learned extractor uses it (``--extractor learned``); the rules path cleans as
 it always has.
