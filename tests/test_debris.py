@@ -116,8 +116,9 @@ def test_training_on_marked_pages_writes_a_model(tmp_path):
 
 @needs_embed
 def test_the_shipped_model_finds_debris_the_rules_keep():
-    """A page in our own words, none of it in data/pages: a caption with its picture
-    credit, an alt text and a promo line, which the rules alone keep."""
+    """A page in our own words, none of it in data/pages: a caption over its picture
+    credit (the rules drop the credit and keep the caption), an alt text and a promo line.
+    The model must take the caption and nothing of the article."""
     page = "\n\n".join([
         "Why the river port is losing its ferries",
         "A cargo barge waits at the silted quay in Lorvik on a grey morning.",
