@@ -17,6 +17,31 @@ from rich.markup import escape
 from cogmap.errors import CogmapError
 from cogmap.show.render import TerminalConsole
 
+def _fold_long_words() -> None:
+    """Let help text fold a word wider than its column instead of cutting it with "…".
+
+    typer lays an option's help out in a table cell whose overflow is rich's default,
+    an ellipsis: at 80 columns "$COGMAP_EXTRACTOR_KIND" or a URL came out as
+    "$COGMAP_EXTRACTOR_…". typer has no setting for it, so its help-text maker is
+    wrapped; should a later typer drop that function, help is only cut as before.
+    """
+    from typer import rich_utils
+
+    make = getattr(rich_utils, "_make_rich_text", None)
+    if make is None or getattr(make, "folds", False):
+        return
+
+    def folding(*args, **kwargs):
+        text = make(*args, **kwargs)
+        if getattr(text, "overflow", "") is None:  # a rich Text (Markdown has no overflow)
+            text.overflow = "fold"
+        return text
+
+    folding.folds = True
+    rich_utils._make_rich_text = folding
+
+
+_fold_long_words()
 app = typer.Typer(
     name="cogmap",
     help="Auditable causal maps of expert commentary.",
