@@ -1011,3 +1011,35 @@ def test_wont_is_will_and_its_not():
     doc = cogmap.extract("The vote was held on Monday.\n\nWith this budget, the council is sending a "
                          "message that it won't be bullied by the province.")
     assert [(f.probability, f.hedge) for f in doc.forecasts] == [(0.125, "will not")]
+
+
+HEADLINE_PIECE = ("Heat Wave Will Push Power Prices Higher\n\n"
+                  "A long heat wave across the region will push power prices higher this summer, analysts said "
+                  "on Tuesday.\n\n"
+                  "The grid operator could also ask factories to cut their use of power at peak hours, said Mara "
+                  "Olsen, an energy economist.\n\n"
+                  "Olsen said demand for air conditioning will keep rising as summers get hotter.\n")
+
+
+@pytest.mark.parametrize("kind", ["learned", "rules"])
+def test_a_headline_that_restates_the_lede_is_one_forecast_with_both_quotes(kind):
+    doc = cogmap.extract(HEADLINE_PIECE, extractor=kind)
+    on_prices = [f for f in doc.forecasts if "power prices" in f.statement.lower()]
+    assert len(on_prices) == 1, [f.statement for f in doc.forecasts]
+    lede = on_prices[0]
+    assert lede.statement.startswith("A long heat wave")  # the body's words, not the headline's
+    assert [r.text for r in lede.restated] == ["Heat Wave Will Push Power Prices Higher"]
+    for r in lede.restated:
+        assert doc.text[r.start:r.end] == r.text
+    assert all(not f.restated for f in doc.forecasts if f is not lede)
+    assert [f.id for f in doc.forecasts] == [f"f{n}" for n in range(1, len(doc.forecasts) + 1)]
+
+
+def test_a_headline_on_another_link_stays_its_own_forecast():
+    # Both are about power prices, but through another cause: two calls, not one said twice.
+    text = HEADLINE_PIECE.replace("A long heat wave across the region will push power prices higher",
+                                  "Cheaper natural gas from new wells will push power prices lower")
+    doc = cogmap.extract(text)
+    head = [f for f in doc.forecasts if f.evidence.start == 0]
+    assert head and head[0].concepts, "the headline must be a forecast with concepts for this test to say anything"
+    assert not any(f.restated for f in doc.forecasts)

@@ -138,6 +138,9 @@ class Forecast(_Record):
     evidence: Evidence
     #: As :attr:`Claim.extractor`.
     extractor: Optional[str] = None
+    #: Where the piece states the same forecast again, in its headline: the words kept, the
+    #: forecast counted once (a ledger that scores an expert must not score one call twice).
+    restated: list[Evidence] = Field(default_factory=list)
 
 
 def denials_apart(claims: list[Claim], denials: list[Claim] = ()) -> tuple[list[Claim], list[Claim]]:

@@ -378,6 +378,49 @@ def _event_before(pdoc, rf, para_index: dict, docs: list, paragraphs: list) -> O
     return None if first is None else pa + first.idx
 
 
+def _title_span(cleaned) -> Optional[tuple[int, int]]:
+    """Where the headline stands in the cleaned text: a paragraph near the top that is the
+    title; None when the title is not in the text."""
+    if not cleaned.title:
+        return None
+    title = " ".join(cleaned.title.split())
+    for a, b in cleaned.paragraphs[:3]:
+        if " ".join(cleaned.text[a:b].split()) == title:
+            return a, b
+    return None
+
+
+def headline_restated(forecasts: list, headline: Optional[tuple[int, int]]) -> list:
+    """The forecasts, with a headline's forecast folded into the first forecast of the
+    body that says the same: the body's words stay the forecast (they are the expert's, with
+    the hedge the expert chose), and the headline's go to its ``restated``.
+
+    "The same" is read from the concepts: those of the two forecasts overlap by at least
+    half (Jaccard). Only the headline is folded: in the body, two forecasts about the same
+    concepts are as often two calls (a rise this year, a fall the next) as one said twice.
+
+    >>> ev = lambda a, b: Evidence(text="x" * (b - a), start=a, end=b)
+    >>> f = lambda a, b, cs: Forecast(id="", statement="x", concepts=cs, probability=0.9, hedge="will",
+    ...                                evidence=ev(a, b))
+    >>> kept = headline_restated([f(0, 40, ["drought", "food_prices"]),
+    ...                           f(50, 140, ["drought", "crops", "food_prices"])], (0, 40))
+    >>> len(kept), kept[0].evidence.start, [r.start for r in kept[0].restated]
+    (1, 50, [0])
+    """
+    if headline is None:
+        return forecasts
+    a, b = headline
+    top = [f for f in forecasts if a <= f.evidence.start and f.evidence.end <= b and f.concepts]
+    for h in top:
+        mine = set(h.concepts)
+        body = next((f for f in forecasts if f.evidence.start >= b and f.concepts and
+                     len(mine & set(f.concepts)) >= 0.5 * len(mine | set(f.concepts))), None)
+        if body is not None:
+            body.restated.append(h.evidence)
+    folded = {id(h) for h in top if any(r is h.evidence for f in forecasts for r in f.restated)}
+    return [f for f in forecasts if id(f) not in folded]
+
+
 def _odds_joined(forecasts: list, odds_only: set, text: str) -> list:
     """The forecasts, each that gives only odds as a number joined with a forecast its event
     sentence holds ("I think it is unlikely. I would put it at one in five."): one
@@ -1052,6 +1095,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
     concepts = [c for c in concepts if c.id in used]
     for f in forecasts:
         f.concepts = [cid for cid in f.concepts if cid in used]
+    forecasts = headline_restated(forecasts, _title_span(cleaned))
+    for n, f in enumerate(forecasts, 1):
+        f.id = f"f{n}"
     claims, denials = denials_apart(claims)
 
     return Document(source=raw.source, title=cleaned.title, date=cleaned.date, text=text,

@@ -205,6 +205,8 @@ def _forecasts_table(doc: Document, whole: bool = False) -> Table:
         f.add_column(col, **kw)
     for fc in doc.forecasts:
         words = forecast_words(fc.statement, fc.evidence.text)
+        if fc.restated:
+            words += " [also the headline]"
         f.add_row(fc.id, Text(words if whole else short(words, 120)), _pct(fc.probability),
                   Text(fc.hedge),
                   Text(fc.horizon or "-"), Text(short(fc.condition or "-", 60)), Text(fc.speaker or "-"))
@@ -217,7 +219,7 @@ def _forecasts_list(doc: Document, width: int = 80, whole: bool = False) -> Grou
         head = Text(f"{_pct(fc.probability):>4}", style="bold")
         head.append(f"  {fc.hedge}")
         note = "; ".join(x for x in (fc.horizon and f"when: {fc.horizon}", fc.condition and f"if: {short(fc.condition, 60)}",
-                                     fc.speaker) if x)
+                                     fc.speaker, fc.restated and "also the headline") if x)
         rows.append((fc.id, head, note, forecast_words(fc.statement, fc.evidence.text), "italic"))
     return listing("Forecasts", rows, width, whole)
 
@@ -296,7 +298,8 @@ def to_markdown(doc: Document) -> str:
     out += ["", "## Forecasts", "", "| id | statement | p | hedge | horizon | condition | speaker |",
             "|---|---|---|---|---|---|---|"]
     for f in doc.forecasts:
-        out.append(f"| {f.id} | {_md(f.statement)} | {_pct(f.probability)} | {_md(f.hedge)} | "
+        restated = " (also the headline)" if f.restated else ""
+        out.append(f"| {f.id} | {_md(f.statement)}{restated} | {_pct(f.probability)} | {_md(f.hedge)} | "
                    f"{_md(f.horizon or '')} | {_md(f.condition or '')} | {_md(f.speaker or '')} |")
     if doc.removed:
         out += ["", "## Removed as page debris", ""] + [f"- {_md(r)}" for r in doc.removed]

@@ -306,6 +306,7 @@ def report_data(obj, *, article=None, max_loop_length: int = 8, max_loops: int =
         row = {
             "statement": f.statement, "speaker": f.speaker, "probability": f.probability, "hedge": f.hedge,
             "horizon": f.horizon, "condition": f.condition, "p_text": _p_text(f.probability),
+            "restated": [r.text for r in f.restated],
         }
         at = _locate(text, f.evidence.text, f.evidence.start, f.evidence.end)
         if at is not None:

@@ -986,6 +986,7 @@
     var tr = el("tr");
     var s = el("td", null, f.statement);
     if (f.condition) s.appendChild(el("div", "meta", "condition: " + f.condition));
+    (f.restated || []).forEach(function (r) { s.appendChild(el("div", "meta", "also the headline: " + r)); });
     tr.appendChild(s);
     tr.appendChild(el("td", null, f.speaker || "unknown"));
     tr.appendChild(el("td", "num", f.p_text !== undefined ? f.p_text : pct(f.probability)));
