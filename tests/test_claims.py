@@ -1534,8 +1534,12 @@ def test_a_common_noun_tagged_as_a_name_is_no_actor(extractor):
     ("Putin may decide to step down.", 4, "stepping down"),         # a doing without its doer: its -ing form
     ("He has viewed time as his ally.", 1, "viewing time as ally"),  # a perfect's participle is a doing too
     ("He may cancel the 2024 election.", 2, "canceling 2024 election"),
-    ("Farmers hated the ban.", 0, "farmers hated ban"),            # with its doer it stays a clause
-    ("The ban was hated by farmers.", 1, "ban hated by farmers"),   # and so does a passive
+    # With its doer, a clause is named the same way, a noun phrase and not a sentence on a map
+    ("Farmers hated the ban.", 0, "farmers hating ban"),
+    ("The old generator could fail.", 1, "old generator failing"),
+    ("Shoppers traded down to cheaper bars.", 0, "shoppers trading down to cheaper bars"),
+    ("The ban was hated by farmers.", 1, "ban hated by farmers"),   # not a passive: its doer is not the subject
+    ("The mill closed.", 1, "mill closed"),  # nor a bare past form, which may be a participle ("with X destroyed")
 ])
 def test_a_doing_is_labelled_by_its_ing_form(text, first, label):
     from cogmap.extract.concepts import label_tokens
@@ -2074,7 +2078,7 @@ def test_an_effect_done_by_another_subject_in_a_joined_clause_is_not_the_first_c
 def test_the_more_a_verb_is_done_the_doing_is_the_variable(extractor):
     links = [(c.cause.label, c.link_polarity, c.effect.label) for c in cogmap.extract(
         "The more the regime represses, the more it depends on the security services.", extractor=extractor).claims]
-    assert links == [("regime represses", 1, "depends on security services")]
+    assert links == [("regime repressing", 1, "depends on security services")]
     links = [(c.cause.label, c.link_polarity, c.effect.label) for c in cogmap.extract(
         "The longer the war lasts, the weaker his position becomes.", extractor=extractor).claims]
     assert links == [("war", -1, "position")]
@@ -2100,7 +2104,7 @@ def test_a_link_denied_by_a_verb_or_called_false_is_a_denial(text, extractor):
     ("The less it rains, the less water you're allowed to pump, so irrigation isn't a long-term answer.",
      ("rains", 1, "water")),
     ("But the attacks won't stop, because the gangs will just switch to stealing data.",
-     ("gangs switch to stealing data", 1, "attacks")),
+     ("gangs switching to stealing data", 1, "attacks")),
 ])
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
 def test_a_not_of_a_comment_or_of_a_sides_own_clause_denies_no_link(text, link, extractor):
@@ -2330,7 +2334,7 @@ def test_reference_marks_split_no_sentence_and_join_no_label(extractor):
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
 @pytest.mark.parametrize("text, link, modality", [
     ("Had the mill kept its night shift, output would have stayed high.", ("night shift", 1, "output"), "counterfactual"),
-    ("Should the harvest fail, bread prices will rise.", ("harvest fail", 1, "bread prices"), "conditional"),
+    ("Should the harvest fail, bread prices will rise.", ("harvest failing", 1, "bread prices"), "conditional"),
     ("Were the port to raise its fees, shipping volumes would fall.", ("fees", -1, "shipping volumes"), "conditional"),
 ])
 def test_a_condition_put_by_inversion_is_a_condition(text, link, modality, extractor):

@@ -210,8 +210,8 @@ def test_merged_with_the_offline_reading_each_claim_says_who_found_it(offline):
     kinds = {(c.cause.label, c.effect.label): c.extractor for c in doc.claims}
     assert kinds[("heat wave", "wheat harvest")] == "learned+llm:test-model"  # found by both: one claim
     assert sum(1 for c in doc.claims if c.cause.label == "heat wave") == 1
-    # the model's "fertiliser" is a wording of cogmap's concept "farmers buy fertiliser": one claim
-    assert kinds[("cheap credit", "farmers buy fertiliser")] == "learned+llm:test-model"
+    # the model's "fertiliser" is a wording of cogmap's concept "farmers buying fertiliser": one claim
+    assert kinds[("cheap credit", "farmers buying fertiliser")] == "learned+llm:test-model"
     assert kinds[("wheat harvest", "bread prices")] == "llm:test-model"      # by the model only
     assert any(c.extractor == "learned" for c in doc.claims)                 # by the offline reader only
     assert len(doc.claims) > len(offline.claims) and rep.both >= 1

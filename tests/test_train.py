@@ -249,3 +249,61 @@ def test_the_commentary_benchmark_says_where_a_missed_link_is_lost():
     assert _where_lost(rows, at, [], reader) == {"lost_decoding": 1, "lost_reader": 1}
     found = [(0, 40, {"drought"}, {"wheat", "yields"}, 1, 1)]
     assert _where_lost(rows, at, found, reader) == {"lost_reader": 1}
+
+
+def _integer_weight_types(path):
+    import onnx
+
+    model = onnx.load(str(path))
+    tensors = {t.name: t.data_type for t in model.graph.initializer}
+    return {tensors[n.input[1]] for n in model.graph.node if n.op_type == "MatMulInteger"}
+
+
+@pytest.mark.skipif(not available(), reason="no shipped model")
+def test_the_shipped_encoder_multiplies_exactly_on_every_cpu():
+    """Its int8 weights are stored as uint8: onnxruntime's uint8-by-int8 kernel saturates
+    on CPUs without VNNI, and the same model read differently from machine to machine."""
+    import onnx
+
+    from cogmap.extract.learned import MODEL_DIR
+
+    assert _integer_weight_types(MODEL_DIR / "encoder.onnx") == {onnx.TensorProto.UINT8}
+    meta = json.loads((MODEL_DIR / "meta.json").read_text())
+    assert meta["precision"] != "int8" or meta["weights"].startswith("uint8")
+
+
+def test_training_exports_the_encoder_with_uint8_weights(tiny_model):
+    import onnx
+
+    meta = json.loads((tiny_model / "meta.json").read_text())
+    if meta["precision"] == "int8":
+        assert _integer_weight_types(tiny_model / "encoder.onnx") == {onnx.TensorProto.UINT8}
+        assert meta["weights"].startswith("uint8")
+
+
+def test_uint8_weights_give_the_int8_products(tmp_path):
+    """The stored numbers change, the products do not: one int8 MatMulInteger, run before
+    and after, against numpy's exact integer product."""
+    import onnx
+    import onnxruntime as ort
+    from onnx import TensorProto, helper, numpy_helper
+
+    from cogmap.train.loop import unsigned_weights
+
+    rng = np.random.default_rng(0)
+    w = rng.integers(-127, 128, size=(64, 8)).astype(np.int8)
+    x = rng.integers(0, 256, size=(3, 64)).astype(np.uint8)
+    graph = helper.make_graph(
+        [helper.make_node("MatMulInteger", ["x", "w", "xz", "wz"], ["y"])], "g",
+        [helper.make_tensor_value_info("x", TensorProto.UINT8, [3, 64])],
+        [helper.make_tensor_value_info("y", TensorProto.INT32, [3, 8])],
+        [numpy_helper.from_array(w, "w"), numpy_helper.from_array(np.uint8(128), "xz"),
+         numpy_helper.from_array(np.zeros(8, np.int8), "wz")])
+    path = tmp_path / "m.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(path))
+    want = (x.astype(np.int64) - 128) @ w.astype(np.int64)
+    assert unsigned_weights(path) == 2
+    assert _integer_weight_types(path) == {TensorProto.UINT8}
+    got = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"]).run(None, {"x": x})[0]
+    assert (got == want).all()
+    assert unsigned_weights(path) == 0  # already unsigned: nothing to do

@@ -264,7 +264,7 @@ def label_tokens(tokens) -> str:
     'canceling 2024 election'
     """
     core = _core(tokens)
-    return _label(core, _negation(core), gerund=_doing(core)) or _label(tokens)
+    return _label(core, _negation(core), gerund=_doing(core) or _event(core)) or _label(tokens)
 
 
 def _doing(tokens):
@@ -289,12 +289,42 @@ def _doing(tokens):
     return head if first == head else None
 
 
+def _event(tokens):
+    """The verb of a wording that is a whole clause, subject and all: "shoppers traded down
+    to cheaper bars", "the generator could fail". Its "-ing" form makes the clause a noun
+    phrase a map can show ("shoppers trading down to cheaper bars", "generator failing");
+    a sentence on a map reads as a claim, not as something that rises or falls.
+
+    Not a passive's participle ("budgets were raided" stays "budgets raided"), a copula
+    (its level is the label, see :func:`_stated_level`), or a headline's Title Case, where
+    the tagger takes nouns for verbs. A past form with nothing after it stays as written:
+    the tagger cannot tell "the mill closed" from "with every transformer destroyed", and
+    "transformer destroying" would turn the victim into the doer."""
+    head = _head(tokens) if tokens else None
+    if head is None or head.pos_ != "VERB" or not head.is_alpha or head.lemma_.lower() in ("be", "have") or \
+            _is_title_case(head.doc):
+        return None
+    finite = head.tag_ in ("VBZ", "VBP", "VBD") or head.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    if not finite or any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return None
+    if head.tag_ == "VBD" and not any(c.dep_ in ("dobj", "dative", "prt", "xcomp", "ccomp") and c in tokens
+                                      for c in head.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubj" and c in tokens), None)
+    if subj is None or subj.i > head.i or subj.tag_ in ("WDT", "WP"):
+        return None  # ("which root as new plants": a relative clause, its noun outside the words)
+    return head
+
+
 def _ing(verb) -> Optional[str]:
     """The "-ing" form of a verb, by lemminflect's tables (spelling rules such as
-    "stop" -> "stopping" and "panic" -> "panicking" are theirs, not a guess of ours)."""
-    from lemminflect import getInflection
+    "stop" -> "stopping" and "panic" -> "panicking" are theirs, not a guess of ours).
+    The lemma is lemminflect's too: the small model's lemmatiser gives "hated" as "hat"."""
+    from lemminflect import getInflection, getLemma
 
-    forms = getInflection(verb.lemma_.lower(), tag="VBG")
+    lemmas = getLemma(verb.lower_, upos="VERB")
+    forms = getInflection(lemmas[0] if lemmas else verb.lemma_.lower(), tag="VBG")
     return forms[0] if forms else None
 
 

@@ -282,6 +282,42 @@ def predict_torch(net, examples: Sequence[Example], max_len: int, batch_size: in
     return out
 
 
+#: How meta.json says the int8 weights are stored (see :func:`unsigned_weights`).
+WEIGHTS_UINT8 = "uint8 (the int8 weights + 128): onnxruntime's exact u8u8 kernels on every x86 CPU"
+
+
+def unsigned_weights(path: Path) -> int:
+    """Store the int8 weights of each ``MatMulInteger`` as uint8 (value + 128, zero point
+    + 128), in place; the number of tensors changed.
+
+    The same numbers, so the same products, but onnxruntime then multiplies uint8 by
+    uint8, which it sums exactly on every x86 CPU. Its uint8-by-int8 kernel adds pairs of
+    products in 16 bits on CPUs without VNNI (AVX2 alone) and saturates: the shipped reader
+    read "Record heat and flooding worldwide reflect the scale of the climate crisis" with
+    "crisis" an effect at 0.23 on such a machine, 0.66 on one with VNNI and with uint8
+    weights, 0.62 in float. (onnxruntime's documentation names the saturation and the
+    uint8 remedy; quantizing anew as uint8 would change the weights, this does not.)
+    """
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(str(path))
+    tensors = {t.name: t for t in model.graph.initializer}
+    changed: set = set()
+    for node in model.graph.node:
+        if node.op_type != "MatMulInteger":
+            continue
+        for name in (node.input[1], node.input[3]):  # the weights and their zero points
+            t = tensors.get(name)
+            if t is None or name in changed or t.data_type != onnx.TensorProto.INT8:
+                continue
+            t.CopyFrom(numpy_helper.from_array((numpy_helper.to_array(t).astype(np.int16) + 128).astype(np.uint8), name))
+            changed.add(name)
+    onnx.checker.check_model(model)
+    onnx.save(model, str(path))
+    return len(changed)
+
+
 def export(net, out_dir: Path, cfg: Config, meta: dict, quantize: bool = True) -> dict:
     """Write ``encoder.onnx`` (int8 when ``quantize``), ``heads.npz``, ``tokenizer.json``, ``meta.json``."""
     torch = _need_torch()
@@ -312,12 +348,13 @@ def export(net, out_dir: Path, cfg: Config, meta: dict, quantize: bool = True) -
 
         # Per-channel scales keep the span heads' inputs closer to fp32 than one scale per tensor.
         quantize_dynamic(str(tmp), str(out_dir / name), weight_type=QuantType.QInt8, per_channel=True)
+        unsigned_weights(out_dir / name)
         tmp.unlink()
     else:
         tmp.replace(out_dir / name)
     np.savez(out_dir / "heads.npz", **_heads(net))
     shutil.copy(encoder_dir() / "tokenizer.json", out_dir / "tokenizer.json")
     meta = {"encoder": name, "base": ENCODER, "precision": "int8" if quantize else "fp32",
-            "config": cfg.to_dict(), **meta}
+            **({"weights": WEIGHTS_UINT8} if quantize else {}), "config": cfg.to_dict(), **meta}
     (out_dir / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta
