@@ -320,11 +320,16 @@ def _event(tokens):
 def _ing(verb) -> Optional[str]:
     """The "-ing" form of a verb, by lemminflect's tables (spelling rules such as
     "stop" -> "stopping" and "panic" -> "panicking" are theirs, not a guess of ours).
-    The lemma is lemminflect's too: the small model's lemmatiser gives "hated" as "hat"."""
-    from lemminflect import getInflection, getLemma
+    None where the word is no form of its lemma: the small model's lemmatiser gives
+    "hated" as "hat", and "hatting" is no word. (lemminflect's own lemma table would
+    mend that, at 34 MB more of memory.)"""
+    from lemminflect import getAllInflections, getInflection
 
-    lemmas = getLemma(verb.lower_, upos="VERB")
-    forms = getInflection(lemmas[0] if lemmas else verb.lemma_.lower(), tag="VBG")
+    lemma = verb.lemma_.lower()
+    if verb.lower_ != lemma and verb.lower_ not in {f for fs in getAllInflections(lemma, upos="VERB").values()
+                                                    for f in fs}:
+        return None
+    forms = getInflection(lemma, tag="VBG")
     return forms[0] if forms else None
 
 
