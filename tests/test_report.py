@@ -175,6 +175,7 @@ def test_document_data():
     assert {x["id"] for x in d["edges"]} >= set(lp["edges"])
     (f,) = d["forecasts"]
     assert (f["statement"], f["speaker"], f["probability"], f["horizon"]) == ("Prices will rise by 2026.", "Bob", 0.875, "2026")
+    assert f["restated"] == []
     # What-if: raising rates lowers demand.
     w = d["whatif"]
     assert set(w["by"]) == {n["id"] for n in d["nodes"]}
@@ -356,3 +357,14 @@ def test_cli_report_of_several_articles_is_one_page_of_them_all(tmp_path):
     assert r.exit_code == 0, r.output
     assert {d["title"] for d in json.loads(split(out.read_text(encoding="utf-8"))[1])["documents"]} == \
         {"Heat and harvests", "Ports"}
+
+
+def test_a_forecast_restated_by_the_headline_shows_the_headline():
+    doc = small_doc()
+    head = Evidence(text=doc.text[:5], start=0, end=5)
+    doc.forecasts[0].restated.append(head)
+    (f,) = report_data(doc)["forecasts"]
+    assert f["restated"] == [head.text]
+    # shown as text (el() sets textContent), never as markup
+    js = (Path(report_mod.__file__).parent / "assets" / "report.js").read_text()
+    assert '(f.restated || []).forEach(function (r) { s.appendChild(el("div", "meta", "also the headline: " + r)); });' in js
