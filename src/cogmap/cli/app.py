@@ -17,6 +17,7 @@ from rich.markup import escape
 from cogmap.errors import CogmapError
 from cogmap.show.render import TerminalConsole
 
+
 def _fold_long_words() -> None:
     """Let help text fold a word wider than its column instead of cutting it with "…".
 
