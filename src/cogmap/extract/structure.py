@@ -1059,6 +1059,9 @@ def _label_person(label: str, text: str, people: People) -> Optional[str]:
     if name is None:
         # (here, not at the top: spaCy's package is slow to import, and the CLI's commands
         # that read no text must start fast)
+        from cogmap.extract.nlp import import_spacy
+
+        import_spacy()  # (first, so that torch is not imported with it)
         from spacy.lang.en.stop_words import STOP_WORDS
 
         for m in re.finditer(r"((?:[A-Z][\w’'-]+ ){1,3})" + re.escape(words[0]) + r"\b", text):
