@@ -549,6 +549,23 @@ def test_a_which_after_a_comma_is_the_clause_before_it():
     assert any(c == "tax" for c, _ in _rule_links("Parliament passed a tax, which raised fuel prices."))
 
 
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_which_whose_verb_no_plural_noun_takes_is_the_clause_before_it(extractor):
+    # "bonds ..., which lowers": a plural noun takes no "lowers", so "which" is the selling.
+    doc = cogmap.extract("Redemptions force pension funds to sell their shares, which lowers share prices.",
+                         extractor=extractor)
+    assert ("selling shares", -1, "share prices") in {(c.cause.label, c.polarity, c.effect.label) for c in doc.claims}
+    # A verb that agrees with the noun, or that says nothing of number, keeps the noun.
+    for verb in ("raise", "raised"):
+        assert ("new tariffs", "import prices") in _rule_links(f"Parliament passed new tariffs, which {verb} import prices.")
+
+
+def test_selling_or_exporting_a_thing_is_the_sale_not_the_thing():
+    # Handing over ("send tanks") is about the thing handed over; a sale is about the selling.
+    labels = {c.effect.label for c in cogmap.extract("Falling demand forced farmers to sell their land.").claims}
+    assert labels == {"selling land"}
+
+
 def test_whoever_is_forced_to_act_is_not_made_a_cause():
     links = _rule_links("Higher wages pushed up its costs by 30 percent, "
                         "forcing it to raise fares and cut routes.")
@@ -1904,7 +1921,7 @@ def test_a_time_and_an_aim_are_no_sides():
                          "margins.\n\nThe contractors arrived in March to protect the gold mines.\n\n"
                          "The drought forced farmers to sell their cattle.")
     assert [(c.cause.label, c.effect.label) for c in doc.claims] == \
-        [("diesel prices", "margins"), ("drought", "cattle")]
+        [("diesel prices", "margins"), ("drought", "selling cattle")]
 
 
 @pytest.mark.parametrize("extractor", ["rules", "learned"])

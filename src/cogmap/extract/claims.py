@@ -1251,6 +1251,13 @@ def _brought_about_by_a_thing(subj, verb) -> bool:
         not _doer_shaped(subj)
 
 
+def _singular_verb(verb) -> bool:
+    """Whether ``verb``'s finite form is third person singular: "lowers", "has lowered",
+    "is pushing" (a past "pushed" or a modal's "would push" says nothing of number)."""
+    finite = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(t.tag_ == "VBZ" for t in finite) and not any(t.tag_ == "MD" for t in finite)
+
+
 def _cause_side_from_subject(subj, verb, prev_sents):
     """Resolve the cause named by a subject: relative pronouns and "this" point elsewhere.
     Returns ``(side, cross)``: ``cross`` is whether the side is in the sentence before, or
@@ -1282,6 +1289,13 @@ def _cause_side_from_subject(subj, verb, prev_sents):
                 # and what it did is the variable it moved (prices, up).
                 clause = next((a for a in antecedent.ancestors if a.pos_ in ("VERB", "AUX")), None)
                 return (clause_side(clause), False) if clause is not None else (None, False)
+            if low == "which" and subj.i > 0 and subj.nbor(-1).text == "," and _singular_verb(verb) and \
+                    antecedent.tag_ in ("NNS", "NNPS") and antecedent.dep_ in ("dobj", "pobj", "attr"):
+                # "banks sell bonds, which lowers their price": a plural noun takes no singular
+                # verb, so "which" is the clause before (the selling), not its last noun.
+                clause = next((a for a in antecedent.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if clause is not None:
+                    return clause_side(clause), False
             if antecedent.ent_type_ in ("DATE", "TIME") or antecedent.lemma_.lower() in _TIME_NOUNS:
                 # "tighter supply in two years, which could push rents up": "which" is the
                 # whole clause, not the time it names; "his attempt to take the city within

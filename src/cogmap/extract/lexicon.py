@@ -47,8 +47,10 @@ DEPRIVE = frozenset("deprive starve strip rob rid drain relieve".split())
 FRAME_ONLY = frozenset("make help bring send keep leave render push allow permit".split())
 
 #: Verbs of handing something over: as a side of a claim, "send tanks to Kyiv" or
-#: "supply the army with tanks" is about the thing handed over (the tanks).
-TRANSFER = frozenset("send supply deliver provide ship give hand transfer lend donate sell export "
+#: "supply the army with tanks" is about the thing handed over (the tanks). Not "sell"
+#: or "export": "forced banks to sell bonds, which lowers bond prices" is about the
+#: selling, and "bonds" lowering bond prices reads as nonsense on a map.
+TRANSFER = frozenset("send supply deliver provide ship give hand transfer lend donate "
                      "equip arm furnish".split())
 
 #: Phrasal verbs that are not their verb's causal sense: "ends up run by", "winds up".
