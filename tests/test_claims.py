@@ -1020,6 +1020,29 @@ def test_a_reader_span_that_takes_in_its_verb_is_the_subject(span, label):
     assert " ".join(t.text for t in side.tokens) == label
 
 
+def test_a_clause_whose_verb_the_tagger_took_for_a_noun_is_still_a_clause():
+    # The tagger reads "rises" as a plural noun; the parser gives it a subject as a clause's
+    # head. The side is the price, up, not a concept "rises".
+    from cogmap.extract.readings import _side, sentences
+
+    text = "When the price of rice in the villages rises, school attendance tends to fall."
+    doc = load()(text)
+    assert next(t for t in doc if t.lower_ == "rises").pos_ == "NOUN"  # (the tagger's slip this test is about)
+    refs = sentences([(0, len(text))], [doc], text)
+    side = _side(refs[0], text.index("the price"), text.index(","))
+    assert [t.text for t in side.tokens] == ["price", "of", "rice"] and side.sign == 1
+    for extractor in ("rules", "learned"):
+        assert {c.cause.label for c in cogmap.extract(text, extractor=extractor).claims} == {"price of rice"}
+
+
+def test_an_effect_that_tends_to_fall_goes_down():
+    # "[births] tend to fall": the sentence says which way, whatever the reader's sign head read.
+    from cogmap.extract.readings import _moved_by_its_verb
+
+    doc = load()("In hard times births tend to fall and savings seem to rise.")
+    assert [_moved_by_its_verb(doc[i:i + 1]) for i in (3, 8)] == [-1, 1]
+
+
 def test_what_is_stopped_is_the_doing_not_the_doer():
     # "discourages [people from going into the streets]": the reader's span holds both; the
     # side is the going (the rules read "prevent X from doing Y" the same way).

@@ -902,8 +902,16 @@ def _adjunct(tok, verb) -> bool:
         sum(1 for t in tok.subtree if t.is_alpha) <= 4
 
 
+def heads_a_clause(tok) -> bool:
+    """Whether ``tok`` heads a clause: a verb, or a word the tagger took for a noun where the
+    parser gives it a subject and a clause's place ("when unemployment [rises]", tagged a
+    plural noun): the parse, which sees the whole sentence, is the surer of the two."""
+    return tok.pos_ in ("VERB", "AUX") or tok.pos_ == "NOUN" and tok.dep_ in ("advcl", "ccomp", "ROOT") and \
+        any(c.dep_ == "nsubj" for c in tok.children)
+
+
 def _side_for(tok) -> Side:
-    return clause_side(tok) if tok.pos_ in ("VERB", "AUX") else np_side(tok)
+    return clause_side(tok) if heads_a_clause(tok) else np_side(tok)
 
 
 # ---------------------------------------------------------------------------

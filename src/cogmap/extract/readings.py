@@ -26,7 +26,7 @@ from typing import Optional
 
 from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, counted_object,
-                                   death_toll, even_clause, in_anonymity_request, modality_of, np_side,
+                                   death_toll, even_clause, heads_a_clause, in_anonymity_request, modality_of, np_side,
                                    resolve_anaphor, sign_on_object, so_that_aim)
 from cogmap.extract.claims import _conjuncts, _verb_group  # (joined nouns; the clause a verb's modality is read over)
 from cogmap.extract.claims import _TO_NOUN_PREPS, _TO_NOUNS  # (nouns that act on their object)
@@ -171,7 +171,7 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
         # "[Every time they raised ticket prices], the lads stopped coming": the clause, not the time
         head = next((c for c in head.children if c.dep_ == "relcl" and c.i < j), head)
     small_clause = head.pos_ == "ADJ" and head.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in head.children)
-    side = clause_side(head) if head.pos_ in ("VERB", "AUX") or small_clause else np_side(head)  # "[food scarce]"
+    side = clause_side(head) if heads_a_clause(head) or small_clause else np_side(head)  # "[food scarce]"
     if head.pos_ in ("VERB", "AUX") and not i <= head.head.i < j:
         # "[afford the homes]" of "are no longer able to afford the homes": the frame the
         # span left out still says which way the doing goes.
@@ -458,14 +458,14 @@ def _acted_on_by_noun(span) -> Optional[int]:
 def _moved_by_its_verb(span) -> Optional[int]:
     """The way a verb of change outside the effect's words moves it, when the effect is its
     subject: "With wage growth sluggish, [the chances of a hike] continue to diminish" lowers
-    the chances, "[exports] fell after the strike" lowers exports. The sentence says which way
+    the chances, "[exports] fell after the strike" and "[births] tend to fall" lower them. The sentence says which way
     the effect went, so the reader's sign head (which read "With" as raising) gives way. None
     where the effect names no such subject, or the verb is denied or asked about."""
     head = span.root
     if head.dep_ != "nsubj" or head.head.i in range(span.start, span.end):
         return None
     verb = head.head
-    if verb.lemma_.lower() in ("keep", "continue", "begin", "start"):
+    if verb.lemma_.lower() in ("keep", "continue", "begin", "start", "tend", "seem", "appear"):
         verb = next((x for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB"), verb)
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in INCREASE and lemma not in DECREASE or \
