@@ -28,6 +28,7 @@ def claims(text):
     ("The reform cut 5 billion dollars from the health budget.", "reform", -1, "health budget"),  # an amount
     # phrasal verbs: "out" lowers what is driven out; "feed into", "translate into" raise
     ("Cheap imports have pushed local firms out of the market.", "cheap imports", -1, "local firms"),
+    ("High rents forced small shops off the high street.", "high rents", -1, "small shops"),
     ("Higher fuel costs translate into higher fares.", "fuel costs", 1, "fares"),
     # driven to a level: the level says which way
     ("The gas price surge sent fertilizer costs to a record high.", "gas price surge", 1, "fertilizer costs"),

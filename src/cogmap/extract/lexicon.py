@@ -71,7 +71,8 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("eat", "into"): -1, ("eat", "at"): -1, ("chip", "at"): -1, ("distance", "from"): -1, ("cut", "into"): -1,
     ("drive", "away"): -1, ("keep", "away"): -1, ("keep", "out"): -1, ("scare", "away"): -1, ("scare", "off"): -1,
     ("frighten", "away"): -1, ("frighten", "off"): -1, ("turn", "away"): -1, ("chase", "away"): -1,
-    ("push", "away"): -1,
+    ("push", "away"): -1, ("push", "off"): -1, ("force", "off"): -1, ("drive", "off"): -1,
+    ("kick", "out"): -1,  # "pushes gas plants off the grid", "forced shops off the high street" (not "kick off": a start)
     ("put", "out"): -1,  # "put crews out of work", "put the fire out"
     ("stem", "from"): 0, ("result", "from"): 0,
     ("derive", "from"): 0, ("come", "from"): 0, ("arise", "from"): 0, ("depend", "on"): 0,
