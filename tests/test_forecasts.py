@@ -458,6 +458,20 @@ def test_a_time_that_describes_a_thing_is_no_horizon(text, horizon):
     assert f.horizon == horizon
 
 
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_which_that_goes_on_with_a_modal_of_its_own_is_a_second_forecast(extractor):
+    # The mine's output and the fall in prices are two outcomes at two hedges: a ledger
+    # scores the "will" and the "could" apart.
+    doc = cogmap.extract("The new mine will double output by 2027, which could push prices down.", extractor=extractor)
+    assert [(f.statement, f.probability) for f in doc.forecasts] == [
+        ("The new mine will double output by 2027", 0.875), ("which could push prices down.", 0.4)]
+    # A "which" with no modal of its own, or one that names a thing, stays in the one forecast.
+    for text in ("Prices will rise next year, which is bad news for savers.",
+                 "The council will build a school next year, which the town badly needs."):
+        found = [f.statement for f in cogmap.extract(text, extractor=extractor).forecasts]
+        assert found in ([text], []) and (found or extractor == "learned"), found  # (the reader: a plan, no forecast)
+
+
 def test_hedges_of_two_clauses_are_the_term_that_sets_the_probability():
     text = ("Farmers have sold their herds because low prices make them a loss, and smaller herds "
             "today will lead to a shortage of milk next year, which could push cheese prices higher.")

@@ -1298,8 +1298,13 @@ def _second_clause(sent, verb, heads, words, negated, scale):
     """
     doc = sent.doc
     # The clauses beside the root, and those joined to the forecast's own verb ("the
-    # decision was almost certainly X, and rates are likely to Y").
-    for other in [*heads, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]:
+    # decision was almost certainly X, and rates are likely to Y"), and a ", which" that
+    # goes on from the forecast's clause with a modal of its own ("will squeeze supply,
+    # which will likely boost prices": the squeeze is as sure as "will", the rise "likely").
+    going_on = [t for t in doc[verb.i + 1:sent.end] if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")
+                and verb in t.ancestors and any(c.dep_ == "nsubj" and c.lower_ == "which" and c.i > sent.start
+                                                and doc[c.i - 1].is_punct for c in t.children)]
+    for other in [*heads, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), *going_on]:
         if other == verb:
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children) and not (
@@ -1311,7 +1316,7 @@ def _second_clause(sent, verb, heads, words, negated, scale):
             # could fall back"; joined with an "and" it goes on with the same one: "the bill
             # would curb press freedom and could force outlets to close")
             continue
-        after = other.i > verb.i and other.dep_ in ("conj", "parataxis")
+        after = other.i > verb.i and other.dep_ in ("conj", "parataxis", "relcl")
         before = other.i < verb.i and other.dep_ in ("ccomp", "parataxis", "conj") and \
             other.left_edge.i == sent.start and other.right_edge.i < verb.i and \
             any(t.text in (";", ":") or t.lower_ == "so" and t.head == verb for t in doc[other.right_edge.i + 1:verb.i])
@@ -1344,7 +1349,8 @@ def _second_clause(sent, verb, heads, words, negated, scale):
             return None
         # A condition before the verbs that share a subject is both clauses' ("if demand holds,
         # prices will rise and could double"): what the second hangs on too.
-        shared = not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children)
+        # So is one before a ", which" that goes on from the first clause.
+        shared = other.dep_ == "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in other.children)
         return [(sent.start, end1, p1, h1, False), (start2, end2, p2, h2, shared)]
     return None
 
