@@ -567,6 +567,13 @@ def test_selling_or_exporting_a_thing_is_the_sale_not_the_thing():
     assert labels == {"selling land"}
 
 
+def test_what_drags_on_a_thing_lowers_it_and_what_drags_on_lasts():
+    # "drags on orders" weighs on them; "the war drags on", with no object, lasts.
+    assert ("car sales", "steel orders") in _rule_links("Car sales are still shrinking, and that drags on steel orders.")
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(
+        "If the strike drags on, fuel prices will rise.", extractor="rules").claims] == [("strike", 1, "fuel prices")]
+
+
 def test_whoever_is_forced_to_act_is_not_made_a_cause():
     links = _rule_links("Higher wages pushed up its costs by 30 percent, "
                         "forcing it to raise fares and cut routes.")

@@ -67,7 +67,7 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("price", "out"): -1, ("crowd", "out"): -1, ("squeeze", "out"): -1, ("bring", "down"): -1, ("hold", "back"): -1,
     ("cut", "back"): -1, ("scale", "back"): -1, ("slow", "down"): -1, ("wipe", "out"): -1,
     ("pull", "down"): -1, ("drag", "down"): -1, ("hold", "down"): -1, ("keep", "down"): -1, ("finish", "off"): -1, ("pull", "up"): 1, ("prop", "up"): 1, ("shore", "up"): 1,
-    ("rule", "out"): -1, ("push", "back"): -1, ("weigh", "on"): -1, ("stand", "in"): -1,
+    ("rule", "out"): -1, ("push", "back"): -1, ("weigh", "on"): -1, ("drag", "on"): -1, ("stand", "in"): -1,
     ("eat", "into"): -1, ("eat", "at"): -1, ("chip", "at"): -1, ("distance", "from"): -1, ("cut", "into"): -1,
     ("drive", "away"): -1, ("keep", "away"): -1, ("keep", "out"): -1, ("scare", "away"): -1, ("scare", "off"): -1,
     ("frighten", "away"): -1, ("frighten", "off"): -1, ("turn", "away"): -1, ("chase", "away"): -1,
