@@ -18,7 +18,7 @@ def import_spacy():
 
     thinc, under spaCy, imports torch at its own import whenever torch is installed (as it
     is with ``cogmap[train]``), though a spaCy pipeline on CPU never uses it: that was about
-    3 s of every command's start and about 100 MB of its memory. torch is hidden while
+    3 s of every command's start and about 190 MB of its memory. torch is hidden while
     spaCy is imported, then shown again, so training, which imports it itself, still can.
 
     >>> import_spacy().__name__

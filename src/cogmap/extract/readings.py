@@ -458,9 +458,10 @@ def _acted_on_by_noun(span) -> Optional[int]:
 def _moved_by_its_verb(span) -> Optional[int]:
     """The way a verb of change outside the effect's words moves it, when the effect is its
     subject: "With wage growth sluggish, [the chances of a hike] continue to diminish" lowers
-    the chances, "[exports] fell after the strike" and "[births] tend to fall" lower them. The sentence says which way
-    the effect went, so the reader's sign head (which read "With" as raising) gives way. None
-    where the effect names no such subject, or the verb is denied or asked about."""
+    the chances, "[exports] fell after the strike" and "[births] tend to fall" lower them. The
+    sentence says which way the effect went, so the reader's sign head (which read "With" as
+    raising) gives way. None where the effect names no such subject, or the verb is denied
+    or asked about."""
     head = span.root
     if head.dep_ != "nsubj" or head.head.i in range(span.start, span.end):
         return None
