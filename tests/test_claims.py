@@ -2643,3 +2643,40 @@ def test_none_of_a_thing_is_the_thing_going_down():
     for extractor in ("rules", "learned"):
         links = _links(text, extractor)
         assert links and all(p == 1 for c, p, e in links if "income" in e), links
+
+
+def test_a_trigger_the_tagger_hung_on_a_verb_signs_the_link_once():
+    """When the tagger takes the effect for a verb and the causal verb for its modifier
+    ("[reduced] recharge", as in a sentence whose years threw the parse), the effect's side
+    is the verb's event, which took no direction from that modifier: undoing a direction it
+    never took flipped the link. A noun's side, which took it, still gives it back."""
+    from spacy.tokens import Doc
+
+    from cogmap.extract.claims import Side
+    from cogmap.extract.nlp import load
+    from cogmap.extract.readings import SentenceRef, _trigger_unsigned
+
+    words = ["Dry", "summers", "reduced", "recharge", "again", "."]
+    for pos, folded in (("VERB", 1), ("NOUN", -1)):
+        doc = Doc(load().vocab, words=words, pos=["ADJ", "NOUN", "VERB", pos, "ADV", "PUNCT"],
+                  heads=[1, 3, 3, 3, 3, 3], deps=["amod", "nsubj", "amod", "ROOT", "advmod", "punct"])
+        ref = SentenceRef(para=0, sent=doc[:], start=0, end=len(doc.text), text=doc.text)
+        trigger = (doc[2].idx, doc[2].idx + len(doc[2]), 1)
+        # a verb's side is its event (+1); a noun's phrase took "reduced" as its direction (-1)
+        assert _trigger_unsigned(Side([doc[3]], folded), ref, trigger).sign == 1
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Most farmers here don't borrow from banks, so the rate channel barely reaches them.",
+     ("borrow", 1, "reaching")),
+    ("Small firms rarely borrow from banks, so higher rates hardly reach them.", ("borrow", 1, "reaching")),
+    ("Because inspectors rarely visit the mines, safety rules are widely ignored.", ("visit", -1, "ignored")),
+    ("Because buses barely run after dark, night workers drive.", ("buses running", -1, "driving")),
+])
+def test_an_adverb_that_all_but_denies_a_side_turns_it_down(text, link):
+    """"barely", "hardly", "rarely" before a side's verb are left out of its words, as every
+    adverb there is; the reaching or the visiting they all but deny goes down, as it does
+    under "never"."""
+    doc = cogmap.extract("Rates\n\n" + text)
+    got = [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]
+    assert any(link[0] in c and p == link[1] and link[2] in e for c, p, e in got), got

@@ -492,6 +492,24 @@ def _negated(tok) -> bool:
                for c in tok.children)
 
 
+#: Adverbs that all but deny the verb they come before: "the rate channel barely reaches
+#: them", "doctors rarely see dengue". A side that leaves them out (as it leaves out every
+#: adverb before its verb) is the reaching or the seeing, down.
+_SCARCELY = frozenset("barely hardly scarcely rarely seldom".split())
+#: Verbs of getting there, which "barely" says were done, just: "would barely beat a gas
+#: boiler", "barely passed", "barely survived".
+_JUST_DONE = frozenset("beat pass win survive make clear scrape escape avoid qualify manage meet edge".split())
+
+
+def _scarcely(verb) -> bool:
+    """Whether an adverb before ``verb`` all but denies it. Not on a verb of change:
+    "prices barely rose" is still a rise, a small one."""
+    lemma = verb.lemma_.lower()
+    return lemma not in L.INCREASE and lemma not in L.DECREASE and any(
+        c.dep_ == "advmod" and c.lower_ in _SCARCELY and c.i < verb.i
+        and not (c.lower_ == "barely" and lemma in _JUST_DONE) for c in verb.children)
+
+
 def ability_sign(verb) -> int:
     """-1 when what ``verb`` does is denied by the ability that frames it ("unable to
     afford", "are no longer able to afford"), else +1: a side read from the verb alone
@@ -609,7 +627,7 @@ def clause_side(verb) -> Side:
     lemma = verb.lemma_.lower()
     subj = next(iter(_children(verb, "nsubj", "nsubjpass")), None) or _raised_subject(verb)
     obj = next(iter(_children(verb, "dobj")), None)
-    neg = -1 if _negated(verb) else 1
+    neg = -1 if _negated(verb) or _scarcely(verb) else 1
     if verb.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and (subj is None or verb.dep_ not in ("advcl", "ccomp", "ROOT")):
         return np_side(verb)
     if verb.pos_ == "ADJ" and verb.dep_ == "ccomp" and subj is not None and subj.lower_ not in _PRONOUN_SUBJ and \

@@ -238,10 +238,14 @@ def _trigger_unsigned(side: Side, ref: SentenceRef, trigger) -> Side:
     """The side without the direction its noun's modifier gave it when that modifier is the
     reader's trigger: in "Higher fees lower demand" the tagger reads the verb "lower" as an
     adjective of "demand", so the side came out as demand going down, and the link's own
-    sign, which the reader already took from "lower", counted it twice."""
+    sign, which the reader already took from "lower", counted it twice. (Only a noun's
+    side took that direction: in "Dry summers reduced recharge" the tagger may make
+    "recharge" a verb with "reduced" its modifier, and a verb's side is its event, unsigned.)"""
     a, b = ref.sent.start_char + trigger[0], ref.sent.start_char + trigger[1]
     kept = {t.i for t in side.tokens}
     for t in side.tokens:
+        if t.pos_ in ("VERB", "AUX"):
+            continue
         for c in t.children:
             if c.dep_ == "amod" and a <= c.idx < b and c.i not in kept and c.lower_ in SIGNED_MODIFIERS:
                 return Side(side.tokens, side.sign * SIGNED_MODIFIERS[c.lower_])
