@@ -2680,3 +2680,21 @@ def test_an_adverb_that_all_but_denies_a_side_turns_it_down(text, link):
     doc = cogmap.extract("Rates\n\n" + text)
     got = [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]
     assert any(link[0] in c and p == link[1] and link[2] in e for c, p, e in got), got
+
+
+@pytest.mark.parametrize("text, cause, effect, not_cause", [
+    ("The drought raised feed prices for cattle, which in turn pushed up beef prices.",
+     "feed prices", "beef prices", "cattle"),
+    ("Higher tuition delays buying a house near a good school, which in turn lowers birth rates.",
+     "buying", "birth rates", "good school"),
+    ("Rents rose in cities with strict zoning, which pushed out young families.", "rents", "young families",
+     "strict zoning"),
+])
+def test_which_after_a_phrase_is_not_read_twice(text, cause, effect, not_cause):
+    """", which" after the noun of a phrase with a preposition: the rules take the noun as
+    the cause, the reader the clause the phrase hangs on (or its subject or object). Where
+    the reader read the same effect, the one link is its, not both."""
+    doc = cogmap.extract(text)
+    causes = [c.cause.label for c in doc.claims if effect in c.effect.label]
+    assert any(cause in c for c in causes), causes
+    assert not any(not_cause in c for c in causes), causes

@@ -669,6 +669,43 @@ def _noun_phrase(tok, top: bool = False):
             yield from _noun_phrase(c)
 
 
+def _which_read_twice(pending: list) -> list:
+    """The claims, less a rule's where ", which" after the noun of a phrase with a
+    preposition made that noun the cause, and the reader, reading the same effect, took
+    the clause the phrase hangs on, or its subject or object: "The drought raised feed
+    prices for cattle, which in turn pushed up beef prices" is not *cattle* but *feed
+    prices*; "Farmers sold cattle to pay for feed, which lowered herd sizes", the selling.
+    A relative "which" after a comma as often stands for the clause or its object as for
+    the noun it follows, and the reader weighed the whole sentence."""
+    by_sentence: dict = defaultdict(list)
+    for item in pending:
+        by_sentence[item[4]].append(item)
+    dropped = set()
+    for items in by_sentence.values():
+        for x in items:
+            rc = x[0]
+            if rc.extra.get("read") or not rc.effect.tokens:
+                continue
+            noun = next((t for t in rc.cause.tokens if t.dep_ == "pobj" and any(
+                v.dep_ == "relcl" and _which_after_comma(v) and rc.effect.tokens[0] in v.subtree
+                for v in t.children)), None)
+            if noun is None:
+                continue
+            verb = noun.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            hung_on = {verb} | {c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
+            effect = {(id(t.doc), t.i) for t in rc.effect.tokens}
+            if any(y[0].extra.get("read") and effect & {(id(t.doc), t.i) for t in y[0].effect.tokens}
+                   and hung_on & set(y[0].cause.tokens) for y in items):
+                dropped.add(id(x))
+    return [item for item in pending if id(item) not in dropped]
+
+
+def _which_after_comma(relcl) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ == "which" and c.i and c.nbor(-1).text == "," for c in relcl.children)
+
+
 def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, extractor: str = "rules",
           aliases=None) -> Document:
     """Run the stages after ingest on decoded input."""
@@ -890,6 +927,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         merger.linked(ci, ei)
         prob = _claim_probability(rc, scale)
         rc.extra["confidence"] = lc.confidence
+        rc.extra["read"] = True  # the reader's own claim, not a rule's
         # The claim is said in its own sentence, even when a side is in the one before
         # (an answer's "Because Y" to the interviewer's "Why X?").
         rc.extra["speaker"] = speaker_at(lc.sent_start, lc.end)
@@ -944,6 +982,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             rc.extra["speaker"] = speaker_at(starts[k] + ans.start_char, b)
             ptext = text[starts[k]:starts[k] + len(pdoc.text)]
             pending.append((rc, ci, ei, a, b, None, rc.cause.text(ptext), rc.effect.text(ptext)))
+    pending = _which_read_twice(pending)
     pending.sort(key=lambda item: item[3])
 
     def _claim_reporter(rc, a: int) -> Optional[str]:
