@@ -2698,3 +2698,28 @@ def test_which_after_a_phrase_is_not_read_twice(text, cause, effect, not_cause):
     causes = [c.cause.label for c in doc.claims if effect in c.effect.label]
     assert any(cause in c for c in causes), causes
     assert not any(not_cause in c for c in causes), causes
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Why are grain stocks so low this year? Because exports doubled.", ("exports", -1, "grain stocks")),
+    ("Why is the lake running so low? Because the glacier is shrinking.", ("glacier", 1, "lake")),
+    ("[09:02] Ana Ruiz: why are reservoir levels that low anyway?\n\n"
+     "[09:03] Ben Okoro: because the spring rains failed.", ("spring rains", -1, "reservoir levels")),
+])
+def test_a_why_question_asks_about_a_level_that_way(text, link):
+    """"Why are stocks so low?" asks what lowered the stocks: the answer's cause lowers
+    them, whether the rules or the reader read it, and whatever the small parser made of
+    the inverted question ("low" as a verb of a relative clause). One link, not two
+    opposite ones."""
+    doc = cogmap.extract(text)
+    got = [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]
+    assert [g for g in got if link[0] in g[0] and link[2] in g[2]] and \
+        all(p == link[1] for c, p, e in got if link[0] in c and link[2] in e), got
+
+
+def test_a_level_alone_is_no_concept():
+    """The reader may tag "high" of "Why are prices high?" as the effect, or "prices
+    high": the side is the prices, up."""
+    doc = cogmap.extract("Why are prices high? Because harvests failed.")
+    assert doc.claims and all(c.effect.label == "prices" for c in doc.claims), \
+        [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]

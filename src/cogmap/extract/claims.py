@@ -36,7 +36,7 @@ from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "reasons_in_turn",
            "answered_hypothesis", "answered_driver", "hypothetical_condition", "resolve_anaphor", "summed_up",
-           "death_toll", "counted_object", "sign_on_object", "inverted_condition"]
+           "death_toll", "counted_object", "sign_on_object", "inverted_condition", "level_side"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -799,9 +799,11 @@ def clause_side(verb) -> Side:
         # run low": a level held or reached is the variable at that level (a side names
         # the variable, not the event "fees stay high"). A level only stated ("shelves are
         # empty") stays as written: "empty shelves" is itself a variable a map can name.
-        for comp in _children(verb, "acomp", "attr", "oprd"):
+        # ("running so low": the tagger may take the level for an adverb of the verb)
+        held = [c for c in _children(verb, "advmod") if c.lower_ in L.LEVELS] if lemma in _HOLDING else []
+        for comp in _children(verb, "acomp", "attr", "oprd") + held:
             direction = adj_sign(comp) if comp.pos_ in ("ADJ", "ADV") else None
-            if direction is None and lemma in _HOLDING and comp.pos_ == "ADJ" and \
+            if direction is None and lemma in _HOLDING and comp.pos_ in ("ADJ", "ADV") and \
                     subj.lower_ not in _PRONOUN_SUBJ:
                 direction = L.STATE_ADJECTIVES.get(comp.lower_) or L.LEVELS.get(comp.lower_)
             if direction is not None:
@@ -3330,7 +3332,9 @@ def _reason_answered(q, a, before=None):
         if before is None or before.text.rstrip().endswith("?"):
             return None
         effect_verb = before.root
-    effect = clause_side(effect_verb) if effect_verb.pos_ in ("VERB", "AUX") else np_side(effect_verb)
+    effect = _level_asked(q) if effect_verb == q.root else None
+    if effect is None:
+        effect = clause_side(effect_verb) if effect_verb.pos_ in ("VERB", "AUX") else np_side(effect_verb)
     if not cause.tokens or not effect.tokens:
         return None
     mod, tense, hedge, negated = modality_of(cause_verb if cause_verb is not None else because, a)
@@ -3338,6 +3342,45 @@ def _reason_answered(q, a, before=None):
                   cue="why ... because", modality="asserted" if mod == "negated" else mod, tense=tense,
                   hedge=" ".join(hedge) or None, negated=False, sent_index=a.start, cross_sentence=True)
     return q, a, rc
+
+
+def _level_asked(q) -> Optional[Side]:
+    """The variable whose level a why-question asks about, that way: "Why are stocks so
+    low?" asks what lowered the stocks, "Why is rent that high?" what raised it. (A
+    level only stated, "shelves are empty", is a variable of its own, :func:`clause_side`;
+    asked why, it is one that got there.)"""
+    return next((side for side in map(level_side, q) if side is not None), None)
+
+
+def level_side(adj) -> Optional[Side]:
+    """The variable a word of level says its noun is at, that way: "low" of "stocks are
+    so low" is the stocks, down. None for any other word, or a noun that is a pronoun.
+    The small parser often misreads an inverted question ("high" as a modifier of
+    "rents" in "Why are rents so high?", "turnout" as the root of "Why is turnout so
+    low?"): the adjective's noun is taken from any of those places."""
+    level = L.LEVELS.get(adj.lower_) or L.STATE_ADJECTIVES.get(adj.lower_)
+    if level is None:
+        return None
+    word = adj.pos_ in ("ADJ", "ADV")
+    if word and adj.dep_ in ("acomp", "advmod", "oprd") and adj.head.pos_ in ("VERB", "AUX"):
+        verb, noun = adj.head, next(iter(_children(adj.head, "nsubj")), None)
+    elif word and adj.dep_ in ("amod", "advmod") and adj.head.pos_ in ("NOUN", "PROPN") and adj.head.i < adj.i:
+        noun = adj.head  # "rents so high", "turnout so low": the level said after its noun
+        verb = noun.head if noun.dep_ == "nsubj" else next(
+            (t for t in noun.sent if t.i < noun.i and t.lemma_.lower() in ("be", *_HOLDING)), None)
+    elif adj.i > adj.sent.start and adj.nbor(-1).lower_ in ("so", "that", "too", "this"):
+        # "why are certified stocks that low", with "low" parsed as a verb of a relative
+        # clause: the noun before it
+        noun = next((t for t in reversed(adj.sent[:adj.i - adj.sent.start]) if t.pos_ in ("NOUN", "PROPN")), None)
+        verb = next((t for t in adj.sent if noun is not None and t.i < noun.i
+                     and t.lemma_.lower() in ("be", *_HOLDING)), None)
+    else:
+        return None
+    if verb is None or noun is None or noun.lower_ in _PRONOUN_SUBJ or _negated(verb) or \
+            verb.lemma_.lower() != "be" and verb.lemma_.lower() not in _HOLDING:
+        return None
+    s = np_side(noun)
+    return Side([t for t in s.tokens if t not in adj.subtree], s.sign * level)
 
 
 #: Verbs of a question that asks for a cause: "What is driving X?", "What caused X?"

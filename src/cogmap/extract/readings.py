@@ -26,12 +26,13 @@ from typing import Optional
 
 from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, counted_object,
-                                   death_toll, even_clause, heads_a_clause, in_anonymity_request, modality_of, np_side,
-                                   resolve_anaphor, sign_on_object, so_that_aim)
+                                   death_toll, even_clause, heads_a_clause, in_anonymity_request, level_side, modality_of,
+                                   np_side, resolve_anaphor, sign_on_object, so_that_aim)
 from cogmap.extract.claims import _conjuncts, _verb_group  # (joined nouns; the clause a verb's modality is read over)
 from cogmap.extract.claims import _TO_NOUN_PREPS, _TO_NOUNS  # (nouns that act on their object)
 from cogmap.extract.learned import Reader, Reading
-from cogmap.extract.lexicon import CAUSAL_VERBS, DECREASE, FRAME_ONLY, INCREASE, PHRASAL_CAUSAL, SIGNED_MODIFIERS
+from cogmap.extract.lexicon import (CAUSAL_VERBS, DECREASE, FRAME_ONLY, INCREASE, LEVELS, PHRASAL_CAUSAL,
+                                    SIGNED_MODIFIERS, STATE_ADJECTIVES)
 
 __all__ = ["EXTRA_CLAIM_CONFIDENCE", "RULE_SIDE", "NEGATED_SIDE", "SentenceRef", "sentences", "read_sentences",
            "claims_from", "surest_per_cause", "forecast_sentences", "LearnedClaim"]
@@ -170,6 +171,13 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
                                                           for c in head.children):
         # "[Every time they raised ticket prices], the lads stopped coming": the clause, not the time
         head = next((c for c in head.children if c.dep_ == "relcl" and c.i < j), head)
+    for t in sent.doc[i:j]:
+        # A span of a level alone, or of the thing and its level without the verb between
+        # ("Why are [prices high]?", "[reservoir levels that low]"): the thing, that way;
+        # "high" is no concept. (Not "full", "idle": they name a state, "full hospital".)
+        level = level_side(t) if t.lower_ in LEVELS else None
+        if level is not None and level.tokens and (j - i == 1 or any(i <= x.i < j for x in level.tokens)):
+            return level
     small_clause = head.pos_ == "ADJ" and head.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in head.children)
     side = clause_side(head) if heads_a_clause(head) or small_clause else np_side(head)  # "[food scarce]"
     if head.pos_ in ("VERB", "AUX") and not i <= head.head.i < j:
@@ -641,6 +649,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     if not (names_something(cause.tokens) and (names_something(effect.tokens) or death_toll(effect.tokens))) \
                             or set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
                         continue
+                if e_ref is prev and c_ref is ref and pair.effect[2] == 0:
+                    effect = _as_asked(effect, prev, pair.effect)
                 if any(_a_time(side) for side in (cause, effect)):
                     continue  # "the rise in diesel prices since [the war]": when, not what
                 if c_ref is ref and _dependence_only(cause):
@@ -734,6 +744,22 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                 out.append(LearnedClaim(raw, start, ref.end, ref.start, _text(cause, c_ref), _text(effect, e_ref),
                                         round(pair.confidence, 3)))
     return out
+
+
+def _as_asked(effect: Side, question: SentenceRef, span) -> Side:
+    """The effect, at the level the why-question before asks about: to "Why are stocks
+    that low?" the answer's cause lowers the stocks the reader tagged. (A level inside
+    the effect's span, characters ``span[0]:span[1]`` of the question, is the side's
+    already, :func:`_side`.)"""
+    if not question.text.rstrip().endswith("?") or not any(t.lower_ == "why" for t in question.sent):
+        return effect
+    mine = set(effect.tokens)
+    base = question.sent.start_char
+    for t in question.sent:
+        asked = level_side(t) if not span[0] <= t.idx - base < span[1] else None
+        if asked is not None and mine & set(asked.tokens):
+            return Side(effect.tokens, effect.sign * (LEVELS.get(t.lower_) or STATE_ADJECTIVES.get(t.lower_)))
+    return effect
 
 
 def _why_not(question: str) -> bool:
