@@ -187,7 +187,41 @@ def _core(tokens):
                                           for c in clause.children):
                 cut = {t.i for t in prep.subtree}
                 toks = [t for t in toks if t.i not in cut]
+    if head is not None and head.pos_ in ("VERB", "AUX"):
+        toks = _without_when_and_how(head, toks)
     return toks
+
+
+#: Adverbs of when, where or how much to believe it, which a doing's name goes without
+#: (those in "-ly" too, below, unless they say a level: "supply staying tight", "retire
+#: faster", "arriving late" keep theirs).
+_ASIDE_ADVERBS = frozenset("there here instead altogether elsewhere again already also still just even then "
+                           "now today anyway meanwhile".split())
+#: Nouns of a stretch of time: "within 24 hours", "in time for the season", "this year".
+_TIME_NOUNS = frozenset("time hour day week month year season decade quarter summer winter spring autumn "
+                        "weekend night morning evening moment period".split())
+_TIME_PREPS = frozenset("in within during after before by until till since over for".split())
+
+
+def _without_when_and_how(verb, toks):
+    """A doing's words without the adverbs of manner or time and the phrases of time hung
+    on its verb: "crude market tightening naturally, seasonally" is "crude market
+    tightening", "taking Kyiv within 24 hours" "taking Kyiv". They say when or how the
+    thing moves, which a map's label does not (the quote keeps them)."""
+    def aside(t):
+        if t.dep_ == "advmod" and t.pos_ == "ADV":
+            return t.lower_ in _ASIDE_ADVERBS or t.lower_.endswith("ly") and t.lower_ not in COMPARATIVE \
+                and not any(c.lower_ in ("more", "less") for c in t.children)
+        objects = [t] if t.dep_ == "npadvmod" else \
+            [c for c in t.children if c.dep_ == "pobj"] if t.dep_ == "prep" and t.lower_ in _TIME_PREPS else []
+        return any(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in _TIME_NOUNS and o.lower_ != "times"
+                   for o in objects)
+    cut = set()
+    for c in verb.children:
+        if c in toks and aside(c):
+            cut |= {t.i for t in c.subtree}
+    kept = [t for t in toks if t.i not in cut]
+    return kept if any(t.pos_ in ("NOUN", "PROPN") or t == verb for t in kept) else toks
 
 
 def _stated_level(head, toks):
