@@ -477,3 +477,29 @@ def test_a_speechs_delivery_note_and_press_offices_sign_off_go():
     c = clean(text)
     assert "Check against delivery." in c.removed and "Press office, Ministry of Ports" in c.removed
     assert "Press office staff said the ministry would answer questions in writing." in c.text
+
+
+def test_a_line_of_figures_alone_is_debris():
+    """A markets strip's "-29.09 (-0.14%)" or a player's "0:16.0" on a line of its own says
+    nothing in words; a sentence with figures stays."""
+    page = ("Energy bills to rise again this winter\n\nFTSE 100\n\n-29.09 (-0.14%)\n\n+0.0005 (+0.04%)\n\n0:16.0\n\n"
+            "Bills will rise by 10% in January, the regulator said, because wholesale gas prices climbed.\n\n"
+            "Prices rose 3% (-0.5% in real terms) last year.\n")
+    c = clean(page)
+    assert {"-29.09 (-0.14%)", "+0.0005 (+0.04%)", "0:16.0"} <= set(c.removed)
+    assert "Prices rose 3% (-0.5% in real terms) last year." in c.text
+
+
+@pytest.mark.parametrize("caption", [
+    "Trade talks will drag on for years, says one negotiator (Source: Getty)",
+    "Rail workers on a picket line outside the depot (Photo: Ann Lee/Agency)",
+    "There is something for every party in the latest polls. Illustration: Bo Ray/Weekly",
+])
+def test_a_caption_with_its_credit_at_the_end_is_debris(caption):
+    """A credit ends a caption in brackets or after "Illustration:", as after "Photo:"; a
+    source of figures in words stays ("(source: ONS figures)")."""
+    page = (f"Talks stall as deadline nears\n\n{caption}\n\nThe talks stalled because neither side would move "
+            "on fishing quotas, officials said.\n\nExports fell 2% (source: customs figures) in May.\n")
+    c = clean(page)
+    assert caption in c.removed
+    assert "Exports fell 2% (source: customs figures) in May." in c.text

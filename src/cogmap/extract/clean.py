@@ -568,8 +568,11 @@ _MASTHEAD = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}" + _PUBLICATI
 _DASH_BYLINE = re.compile(r"^[-–—]\s*(?:BY\s+)?(?P<name>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,3})$")
 # A photo's caption with its credit run on at its end: "... at her home.Courtesy Ann Lee",
 # "... in March. Photo by Bo Ray/Agency" (a stop, then a credit's word and a name).
-_CREDIT_TAIL = re.compile(r"[.!?][\"”’']?\s*(?:courtesy(?:\s+of)?|(?:photo|image|picture|photograph)s?(?:\s+by|\s*:)|"
-                          r"(?:photo\s+)?credit\s*:)\s+(?-i:[A-Z])[^.!?]{0,60}$", re.I)
+_CREDIT_TAIL = re.compile(r"[.!?][\"”’']?\s*(?:courtesy(?:\s+of)?|(?:photo|image|picture|photograph|illustration)s?"
+                          r"(?:\s+by|\s*:)|(?:photo\s+)?credit\s*:)\s+(?-i:[A-Z])[^.!?]{0,60}$"
+                          # (a credit in brackets needs no stop before it: "..., says Ann Lee (Source: Getty)")
+                          r"|\(\s*(?:source|photo|image|picture|credit)\s*:\s*(?-i:[A-Z][\w.&’'-]*(?:[\s/]+[A-Z][\w.&’'-]*){0,3})\)\s*$",
+                          re.I)
 
 
 def _sentence_norms(line: str) -> list[str]:
@@ -990,8 +993,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
         byline = _BYLINE_NAME.match(ln) if author is None and i <= max(first_body, 3) else None
         if byline is not None:
             author = byline.group("name")
-        if not words:
-            drop[i] = "symbols"
+        if not words or not any(c.isalpha() for c in ln):
+            drop[i] = "symbols"  # (and a line of figures alone: a ticker's "-29.09 (-0.14%)", a player's "0:16")
         elif head or posted:
             drop[i] = "handle"
             heads[i] = (head or posted).group("handle")
