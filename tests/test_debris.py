@@ -18,8 +18,9 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 needs_embed = pytest.mark.skipif(not embed.available(), reason="the embedding model is not installed")
 
 
-def test_every_page_has_debris_and_article():
-    pages = load_pages(DATA)
+@pytest.mark.parametrize("folder", ["pages", "pending/pages"])
+def test_every_page_has_debris_and_article(folder):
+    pages = load_pages(DATA, folder)
     assert len(pages) >= 40
     for page in pages:
         assert page.debris and page.article, page.name
@@ -56,7 +57,11 @@ def test_a_snippet_is_not_a_page():
     """A headline and a sentence or two: no frame to tell debris by, so nothing is scored."""
     lines = ["Storm hits the valley", "Heavy rain flooded the main road.", "Schools are closed."]
     assert candidates(lines, {}, set()) == []
-    assert candidates(lines + ["Share this", "Read more"], {}, set()) == [1, 2, 3, 4]
+    assert candidates(lines + ["Share this", "Read more"], {5: "widget"}, set()) == [1, 2, 3, 4]
+    # A short text in which the rules found no frame is an article pasted as it is: its last
+    # answer is no footer, whatever a model scores it.
+    assert candidates(lines + ["Share this", "Read more"], {}, set()) == []
+    assert candidates([f"Line {k}." for k in range(15)], {}, set()) == list(range(1, 15))
 
 
 def test_a_long_document_of_short_lines_is_scored_at_its_ends_only():
@@ -150,7 +155,8 @@ def test_pages_are_not_the_evaluation_articles():
         pytest.skip("../shared/examples is not here")
     theirs = {line_key(ln) for f in examples.glob("*.txt")
               for ln in f.read_text(encoding="utf-8", errors="replace").split("\n") if len(ln.split()) >= 6}
-    ours = {line_key(ln) for p in load_pages(DATA) for ln in p.text.split("\n") if len(ln.split()) >= 6}
+    ours = {line_key(ln) for folder in ("pages", "pending/pages") for p in load_pages(DATA, folder)
+            for ln in p.text.split("\n") if len(ln.split()) >= 6}
     assert not (theirs & ours)
 
 
@@ -165,3 +171,31 @@ def test_a_model_folder_without_debris_weights_fails_clearly(tmp_path, monkeypat
         pytest.skip("without embeddings the debris model is not asked for")
     with pytest.raises(CogmapError, match="rebuild"):
         extract("Rates rose, so demand fell.", extractor="learned")
+
+
+def test_a_transcripts_stamped_lines_and_examiner_are_never_candidates():
+    """Guide section 4: lines stamped with the minute they were said ("... that is why it
+    closed 1:42") and a transcript's "Examined by ..." are the speakers' words and roles,
+    whatever a model scores; a time stamp alone on its line, and a teaser with its video's
+    length on a page of few stamps, may still go."""
+    asked = {}
+
+    def hook(lines, drop, keep):
+        asked.update(lines=lines, keep=keep)
+        return {}
+
+    said = ["so the pool lost money every winter and 0:41", "the council could not cover it any more 0:47",
+            "which is why they closed it for good 0:52", "and the next one may close too 1:03",
+            "if nobody steps in with funding 1:09"]
+    text = "\n\n".join(["Why our pool closed", "Examined by MS ANN LEE, Counsel to the Inquiry", "0:00 / 6:12",
+                        *said, "Subscribe for more"])
+    clean(text, debris=hook)
+    lines, keep = asked["lines"], asked["keep"]
+    assert {lines.index(s) for s in said} | {lines.index("Examined by MS ANN LEE, Counsel to the Inquiry")} <= keep
+    assert lines.index("Subscribe for more") not in keep
+
+    teaser = "Fuel prices climb for a third week running 03:12"
+    text = "\n\n".join(["Rates rise as inflation bites", teaser, "Demand falls when rates rise, economists said.",
+                        "Share", "Read more", "Mortgage costs will climb, one analyst said."])
+    clean(text, debris=hook)
+    assert asked["lines"].index(teaser) not in asked["keep"]

@@ -872,7 +872,15 @@ def _labels_split(lines: list[str]) -> list[str]:
 
 #: A line saying who is interviewed: "Interview with Dr X", "Our editor sat down with ...".
 _INTRODUCES = re.compile(r"\b(?:interview(?:ed)? with|Q\s?&\s?A with|(?:in|a) conversation with|sat down with|"
-                         r"(?:spoke|speaks|talked|talks) (?:with|to))\b", re.I)
+                         r"(?:spoke|speaks|talked|talks) (?:with|to)|^(?:(?:cross|re)-?)?examined by|^questioned by)\b",
+                         re.I)
+#: A transcript's line stamped with the time it was said, at its start or its end ("[00:03:15]
+#: HOST: ...", "... that is why it closed 1:42"): words said, whatever the stamp (guide
+#: section 4), where a stamp alone on its line is the player's. (One at the end is a
+#: transcript's only where the page has many: a teaser's video runs "03:12" too.)
+_STAMPED_START = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[\])]?\s+(?:\S+\s+){2,}\S")
+_STAMPED_END = re.compile(r"(?:\S+\s+){3,}\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?$")
+_TRANSCRIPT_STAMPS = 5
 
 
 #: A speaker's label with credentials after commas: "Amber Lee, DNP, RN: In the ward ...".
@@ -1141,6 +1149,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
         elsewhere = Counter(w for i in range(n) if i not in drop for w in set(norms[i].split()))
         # (the names in the page's speaker labels, "Marsh:", "DR ANN LEE:", not its parts, "Q:", "HOST:")
         voiced = {w for lab in speakers for w in _norm(lab).split() if len(w) >= 3} - _PART_WORDS
+        stamped_page = sum(1 for ln in lines if _STAMPED_END.search(ln)) >= _TRANSCRIPT_STAMPS
 
         def protected(i: int) -> bool:
             """What no model may take, whatever it scores: a speaker's words, and the lines
@@ -1151,7 +1160,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
                 or spoken(i) or _said(ln)  # a turn, however short ("GUEST: Thanks for having me."), a quote
                 or len(_words(ln)) <= 3 and ln.rstrip("\"'”’»)] ").endswith((".", "!"))  # "Thank you."
                 or _ASKS.search(ln)  # a question, with or without more after it, or a heading that asks
-                or _INTRODUCES.search(ln)  # "Interview with Dr X", "Our editor sat down with ..."
+                or _INTRODUCES.search(ln)  # "Interview with Dr X", "Our editor sat down with ...", "Examined by"
+                or _STAMPED_START.match(ln) or stamped_page and _STAMPED_END.search(ln)  # said at that minute
                 # a name alone above the text: the "I" of a newsletter (a credit line has a slash)
                 or i <= first_body and _is_name_line(ln) and "/" not in ln
                 or _names_a_speaker(ln, elsewhere)  # "DR ANN LEE (affirmed)" ... "Q. Dr Lee, you were ..."

@@ -51,6 +51,11 @@ MAX_WORDS = 30
 #: words (a headline and one sentence), and no frame is there to tell debris by.
 MIN_LINES = 5
 
+#: A short text in which the rules found no frame at all (no menu, credit, date line ...)
+#: is an article pasted as it is, not a saved page: its last answer or its guest's
+#: introduction is no footer or byline, however it scores.
+MIN_FRAMED_LINES = 12
+
 #: At most this many lines are scored, the first and the last half of them: a page's
 #: frame is at its top and bottom, and a document of more short lines than this is a
 #: transcript or a list, whose middle is its text (and embedding thousands of lines
@@ -111,10 +116,11 @@ def shape_features(line: str) -> np.ndarray:
 def candidates(lines: list[str], drop: dict, keep: set) -> list[int]:
     """The lines the model scores: kept by the rules, not protected (``keep``: a speaker's
     turn, a Markdown heading, the first line, which may be the headline), at most
-    :data:`MAX_WORDS` words; none on a page of fewer than :data:`MIN_LINES` lines, and at
+    :data:`MAX_WORDS` words; none on a page of fewer than :data:`MIN_LINES` lines, or of
+    fewer than :data:`MIN_FRAMED_LINES` where the rules dropped nothing, and at
     most :data:`MAX_CANDIDATES`."""
     kept = [i for i in range(len(lines)) if i not in drop]
-    if len(kept) < MIN_LINES:
+    if len(kept) < MIN_LINES or not drop and len(kept) < MIN_FRAMED_LINES:
         return []
     idx = [i for i in kept if i not in keep and i != kept[0] and len(_WORD.findall(lines[i])) <= MAX_WORDS]
     if len(idx) > MAX_CANDIDATES:

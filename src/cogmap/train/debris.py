@@ -50,12 +50,13 @@ class Page:
     marks: list  # (normalised line, is debris) of every non-empty line, in order
 
 
-def load_pages(data: Path) -> list[Page]:
-    """Every marked page under ``data/pages``, in name order."""
+def load_pages(data: Path, folder: str = "pages") -> list[Page]:
+    """Every marked page under ``data/pages`` (or another folder of ``data``, such as
+    ``pending/pages``: marked pages no shipped model is trained on), in name order."""
     from cogmap.extract.clean import line_key
 
     pages = []
-    for path in sorted((Path(data) / "pages").glob("*.txt")):
+    for path in sorted((Path(data) / folder).glob("*.txt")):
         lines = path.read_text(encoding="utf-8").split("\n")
         text, debris, article, marks = [], set(), set(), []
         for ln in lines:
