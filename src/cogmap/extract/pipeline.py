@@ -692,7 +692,8 @@ def _which_read_twice(pending: list) -> list:
             if noun is None:
                 continue
             verb = noun.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            # ("!=", not "is not": spaCy makes a new token object at each access)
+            while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
                 verb = verb.head
             hung_on = {verb} | {c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
             effect = {(id(t.doc), t.i) for t in rc.effect.tokens}
