@@ -494,10 +494,12 @@ def test_a_line_of_figures_alone_is_debris():
     "Trade talks will drag on for years, says one negotiator (Source: Getty)",
     "Rail workers on a picket line outside the depot (Photo: Ann Lee/Agency)",
     "There is something for every party in the latest polls. Illustration: Bo Ray/Weekly",
+    "Commuters wait on a flooded platform in Leeds on May 2, 2026.Ann Lee / Wirefoto - Stock file",
 ])
 def test_a_caption_with_its_credit_at_the_end_is_debris(caption):
-    """A credit ends a caption in brackets or after "Illustration:", as after "Photo:"; a
-    source of figures in words stays ("(source: ONS figures)")."""
+    """A credit ends a caption in brackets, after "Illustration:", or as a photographer and
+    agency run on after its stop, as after "Photo:"; a source of figures in words stays
+    ("(source: customs figures)")."""
     page = (f"Talks stall as deadline nears\n\n{caption}\n\nThe talks stalled because neither side would move "
             "on fishing quotas, officials said.\n\nExports fell 2% (source: customs figures) in May.\n")
     c = clean(page)

@@ -571,7 +571,9 @@ _DASH_BYLINE = re.compile(r"^[-–—]\s*(?:BY\s+)?(?P<name>[A-Z][A-Z.'’-]+(?:
 _CREDIT_TAIL = re.compile(r"[.!?][\"”’']?\s*(?:courtesy(?:\s+of)?|(?:photo|image|picture|photograph|illustration)s?"
                           r"(?:\s+by|\s*:)|(?:photo\s+)?credit\s*:)\s+(?-i:[A-Z])[^.!?]{0,60}$"
                           # (a credit in brackets needs no stop before it: "..., says Ann Lee (Source: Getty)")
-                          r"|\(\s*(?:source|photo|image|picture|credit)\s*:\s*(?-i:[A-Z][\w.&’'-]*(?:[\s/]+[A-Z][\w.&’'-]*){0,3})\)\s*$",
+                          r"|\(\s*(?:source|photo|image|picture|credit)\s*:\s*(?-i:[A-Z][\w.&’'-]*(?:[\s/]+[A-Z][\w.&’'-]*){0,3})\)\s*$"
+                          # (nor a photographer and agency after a stop: "... on June 7.Ann Lee / AFP - Getty Images")
+                          r"|[.!?][\"”’']?\s*(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})\s*/\s*(?-i:[A-Z])[\w &.’'-]{1,50}$",
                           re.I)
 
 
