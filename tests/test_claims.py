@@ -402,6 +402,25 @@ def test_dangling_pronouns_make_no_claim(text):
     assert not any("exporters" in c.effect.text() or "consumers" in c.effect.text() for c in claims)
 
 
+@pytest.mark.parametrize("kind", ["rules", "learned"])
+def test_them_and_they_name_the_one_plural_thing_they_can_stand_for(kind):
+    # "them" as what a side's verb acts on: the acting on the one plural noun that fits
+    text = "The ports handle most of the country's grain exports. Closing them would cut farm incomes sharply."
+    d = cogmap.extract(text, extractor=kind)
+    c = next(c for c in d.claims if c.effect.label == "farm incomes")
+    assert (c.cause.label, c.polarity, c.evidence.start) == ("closing ports", -1, 0)
+    # "they" with no plural subject before it: the one plural thing acted on
+    d = cogmap.extract("The government imposed new tariffs on steel. They will raise car prices.", extractor=kind)
+    assert [(c.cause.label, c.polarity, c.evidence.start) for c in d.claims if c.effect.label == "car prices"] \
+        == [("new tariffs", 1, 0)]
+    # Of two plural nouns the subject before, as with "they"
+    d = cogmap.extract("Pesticides kill bees. Banning them would raise crop losses.", extractor=kind)
+    assert [c.cause.label for c in d.claims if c.effect.label == "crop losses"] == ["banning pesticides"]
+    # with nothing to stand for, the claim goes
+    d = cogmap.extract("Closing them would cut farm incomes sharply.", extractor=kind)
+    assert not [c for c in d.claims if c.effect.label == "farm incomes"], d.claims
+
+
 def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
     import cogmap
 
@@ -2723,6 +2742,15 @@ def test_a_level_alone_is_no_concept():
     doc = cogmap.extract("Why are prices high? Because harvests failed.")
     assert doc.claims and all(c.effect.label == "prices" for c in doc.claims), \
         [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]
+
+
+def test_the_direction_a_thing_is_pushed_is_no_part_of_its_label():
+    """The parser may hang "inflation" on "higher" in "This pushed inflation higher"; the
+    effect is inflation, and "higher" the link's direction."""
+    for text, sign in (("Wages rose. This pushed inflation higher.", 1), ("Wages fell. That pushed prices lower.", 1)):
+        doc = cogmap.extract(text)
+        got = [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]
+        assert got == [("wages", sign, text.split()[4])], got
 
 
 @pytest.mark.parametrize("text, label", [

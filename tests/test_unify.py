@@ -5,6 +5,7 @@ import importlib
 
 import pytest
 
+import cogmap
 from cogmap.records import Claim, Concept, Document, Evidence, Mention
 
 concepts = importlib.import_module("cogmap.extract.concepts")
@@ -157,6 +158,21 @@ def test_a_thing_is_not_what_it_has_though_the_embeddings_call_them_alike():
         assert float(embed.encode([a, b]).prod(axis=0).sum()) >= 0.75, (a, b)
         labels_ = _merger_groups([a, b], embed=True)
         assert labels_[0] != labels_[1], (a, b)
+
+
+def test_a_doing_to_a_thing_is_not_the_thing_though_the_embeddings_call_them_alike():
+    """ "banning pesticides" is the pesticides going down, which no list tells: joined to
+    "pesticides" its links would keep their sign and say the opposite of the text."""
+    embed = importlib.import_module("cogmap.extract.embed")
+    if not embed.available():
+        pytest.skip("the embedding model is not installed")
+    for thing, doing in (("pesticides", "banning the pesticides"), ("subsidies", "abolishing the subsidies")):
+        assert float(embed.encode([thing, doing]).prod(axis=0).sum()) >= 0.75, (thing, doing)
+        labels_ = _merger_groups([thing, doing], embed=True)
+        assert labels_[0] != labels_[1], (thing, doing)
+    doc = cogmap.extract("Pesticides kill bees. Banning the pesticides would raise crop losses.")
+    assert ("pesticides", -1, "bees") in [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]
+    assert [c.cause.label for c in doc.claims if c.effect.label == "crop losses"] == ["banning pesticides"]
 
 
 def test_events_of_different_doers_stay_apart():

@@ -2791,6 +2791,15 @@ def _agrees(tok, plural: bool) -> bool:
     return (tok.tag_ in ("NNS", "NNPS")) == plural
 
 
+def _held_pronoun(side: Side):
+    """The "them" a verb of a several-word side takes as its object ("[Closing them]")."""
+    words = [t for t in side.tokens if not (t.is_punct or t.is_space)]
+    if len(words) < 2:
+        return None
+    return next((t for t in words if t.lower_ == "them" and t.dep_ == "dobj" and t.head.pos_ == "VERB"
+                 and t.head in words), None)
+
+
 def resolve_anaphor(side: Side, sent):
     """The side a pronoun side stands for, and the sentence before if it is found there.
 
@@ -2813,7 +2822,16 @@ def resolve_anaphor(side: Side, sent):
     """
     kind = _anaphor_kind(side)
     if kind is None:
-        return side, None
+        held = _held_pronoun(side)
+        if held is None:
+            return side, None
+        # "Closing them would cut Y": the closing of what "them" names (where nothing does,
+        # the side stays as it is: its label leaves the pronoun out).
+        found, before = resolve_anaphor(Side([held]), sent)
+        if found is None:
+            return side, None
+        toks = [x for t in side.tokens for x in (found.tokens if t == held else [t])]
+        return Side(toks, side.sign), before
     doc = side.tokens[0].doc
     sents = list(doc.sents)
     k = next((i for i, x in enumerate(sents) if x.start == sent.start), None)
@@ -2845,6 +2863,11 @@ def resolve_anaphor(side: Side, sent):
             found = np_side(here[-1])
             return Side(found.tokens, found.sign * side.sign), None
         there = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and _agrees(t, plural)] if before else []
+        if not there and plural and before is not None:
+            # "The government imposed new tariffs. They will raise prices": no subject is
+            # plural, so "they" is the one plural thing acted on.
+            there = [t for t in before if t.dep_ == "dobj" and _agrees(t, True) and not _doers(t)]
+            there = there if len(there) == 1 else []
         if there:
             found = np_side(there[0])  # the main subject comes first
             return Side(found.tokens, found.sign * side.sign), before

@@ -271,6 +271,12 @@ def roots(tokens) -> list:
 def _head(tokens):
     """The word the others hang on; among several, a noun (a kept modifier is no head)."""
     tops = roots(tokens)
+    held = [t for t in tops if t.pos_ == "VERB" and any(c.dep_ == "dobj" and c.pos_ == "PRON" and c not in tokens
+                                                       for c in t.children)]
+    if held and len(tops) > 1:
+        # "closing [them]" with the pronoun's antecedent in its place ("closing ports",
+        # claims.resolve_anaphor): the verb heads, as over an object of its own.
+        return held[0]
     nouns = [t for t in tops if t.pos_ in ("NOUN", "PROPN")]
     if nouns:
         return nouns[-1]
@@ -282,6 +288,22 @@ def _verbal(tokens) -> bool:
     core = _core(tokens) if tokens and hasattr(tokens[0], "pos_") else None
     head = _head(core) if core else None
     return head is not None and head.pos_ in ("VERB", "AUX")
+
+
+def _acted_on(tokens) -> set:
+    """Stems of what the wording's verb does something to: "banning pesticides" acts on
+    pesticides. (Verbs of raising and lowering never get here: "cutting rates" is already
+    the rates, down; what is left is a doing whose direction no list says.)"""
+    if not tokens or not hasattr(tokens[0], "pos_"):
+        return set()
+    toks = _core(tokens)
+    head = _head(toks)
+    if head is None or head.pos_ != "VERB":
+        return set()
+    objs = [c for c in head.children if c.dep_ == "dobj" and c in toks]
+    if not objs:  # "closing [them]" with the pronoun's antecedent in its place
+        objs = [t for t in roots(toks) if t != head and t.pos_ in ("NOUN", "PROPN")]
+    return {token_stem(o) for o in objs}
 
 
 def label_tokens(tokens) -> str:
@@ -987,7 +1009,7 @@ class ConceptMerger:
         else:
             self._groups.append({"head": head, "dist": dist, "content": content, "labels": Counter(),
                                  "aliases": [], "names": set(), "entry": entry, "proper": set(),
-                                 "nominal": nominal, "verbal": set(), "of": set(), "poss": set()})
+                                 "nominal": nominal, "verbal": set(), "of": set(), "poss": set(), "acts": set()})
             k = len(self._groups) - 1
             self._by["head"].setdefault(head, []).append(k)
             self._by["content"].setdefault(content, []).append(k)
@@ -1001,6 +1023,7 @@ class ConceptMerger:
         g["proper"].update(stem(t.lemma_) for t in tokens if getattr(t, "pos_", "") == "PROPN")
         g["of"].update(_owners(tokens))
         g["poss"].update(_possessors(tokens))
+        g["acts"].update(_acted_on(tokens))
         if g["entry"] is None and entry is not None:
             g["entry"] = entry
             self._by["entry"].setdefault(entry, []).append(k)
@@ -1092,6 +1115,8 @@ class ConceptMerger:
                     continue  # a thing is not what it has: "the junta" is not "the junta's support"
                 if hi != hj and self._groups[i]["poss"] & self._groups[j]["poss"]:
                     continue  # two things one owner has: "the junta's support" is not "the junta's rule"
+                if hi in self._groups[j]["acts"] or hj in self._groups[i]["acts"]:
+                    continue  # a doing to a thing is not the thing: "banning pesticides" is not "pesticides"
                 union(i, j, by_meaning=True)
         self._entry_of_root = entry
         return [find(i) for i in range(n)]

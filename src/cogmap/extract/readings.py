@@ -31,7 +31,7 @@ from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, cl
 from cogmap.extract.claims import _conjuncts, _verb_group  # (joined nouns; the clause a verb's modality is read over)
 from cogmap.extract.claims import _TO_NOUN_PREPS, _TO_NOUNS  # (nouns that act on their object)
 from cogmap.extract.learned import Reader, Reading
-from cogmap.extract.lexicon import (CAUSAL_VERBS, DECREASE, FRAME_ONLY, INCREASE, LEVELS, PHRASAL_CAUSAL,
+from cogmap.extract.lexicon import (CAUSAL_VERBS, COMPARATIVE, DECREASE, FRAME_ONLY, INCREASE, LEVELS, PHRASAL_CAUSAL,
                                     SIGNED_MODIFIERS, STATE_ADJECTIVES)
 
 __all__ = ["EXTRA_CLAIM_CONFIDENCE", "RULE_SIDE", "NEGATED_SIDE", "SentenceRef", "sentences", "read_sentences",
@@ -171,6 +171,11 @@ def _side(ref: SentenceRef, a: int, b: int) -> Optional[Side]:
                                                           for c in head.children):
         # "[Every time they raised ticket prices], the lads stopped coming": the clause, not the time
         head = next((c for c in head.children if c.dep_ == "relcl" and c.i < j), head)
+    if head.lower_ in COMPARATIVE and head.pos_ in ("ADV", "ADJ"):
+        # "This pushed [inflation higher]", parsed with the noun a modifier of "higher": the
+        # thing is the noun; "higher" is the link's direction, which its sign already reads.
+        head = next((c for c in head.children if c.dep_ == "npadvmod" and i <= c.i < j
+                     and c.pos_ in ("NOUN", "PROPN")), head)
     for t in sent.doc[i:j]:
         # A span of a level alone, or of the thing and its level without the verb between
         # ("Why are [prices high]?", "[reservoir levels that low]"): the thing, that way;
