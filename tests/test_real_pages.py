@@ -39,10 +39,28 @@ def _removed(page: str, *lines: str):
     "...more",
     "86K subscribers",  # the channel's counters
     "3.1M views  2 days ago  #ports #fees",
+    "Follow Greta Halvorsen",  # a social button with the writer's name
+    "Stay connected with us",
+    "To read the full story, go to harbourwire.example.",  # a teaser's way out
+    "Moving house? Check out our guide to removal firms",  # a promo
+    "fact-checked",  # a publisher's badges of review
+    "This story has been reviewed according to Harbour Wire's editorial standards.",
+    "Harbour Wire logo",  # a logo's alt text
+    "Shares close in 3 hours 12 minutes",  # a market clock
+    "gtag_config",  # the page's code, left in its text
+    "Ferry operators count the cost of a long strike 02:41",  # a clip, with its length
 ])
 def test_widgets_of_real_pages_go(line):
     c = _removed(f"Harbour fees drive cargo away from Tollby\n\n{line}\n\n{BODY}\n\n{MORE}", line)
     assert c.text == f"Harbour fees drive cargo away from Tollby\n\n{BODY}\n\n{MORE}"
+
+
+def test_a_transcript_stamped_at_each_line_is_no_list_of_clips():
+    lines = [f"{s} {m}:{k}0" for m, s in enumerate((BODY, MORE, "The review ends in the autumn",
+                                                    "Fees may fall after that", "Or they may not"))
+             for k in (1,)]
+    c = clean("Harbour fees drive cargo away from Tollby\n\n" + "\n\n".join(lines))
+    assert c.removed == [] and all(ln in c.text for ln in lines)
 
 
 def test_a_radio_stations_player_above_the_headline_leaves_the_headline_the_title():

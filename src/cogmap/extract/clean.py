@@ -69,7 +69,22 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"|\b(on|in|with|use) (another|a different|a newer|a modern|a supported|an up-?to-?date) browser\b"
                       r"|\b(update|upgrade) your browser\b"
                       # a promo, which tells the reader to click: "To find out more, click here>>"
-                      r"|\b(click|tap) here\b",
+                      r"|\b(click|tap) here\b"
+                      # or to go elsewhere: "Read the full story at X", "Planning a trip? Check out our deals"
+                      r"|\b(read|see|view) the (full|whole|complete|original) (article|story|report|interview|piece)\b"
+                      r"[^.!?]{0,30}\b(at|on|go to|visit|here)\b"
+                      r"|(^|[?!]\s+)check out (the|our|these|more|all)\b[^.!?]*$"
+                      # a social button with the writer's name ("Follow Ann Lee"), and its invitation
+                      r"|^follow\s+(?-i:[A-Z][\w’'.-]+)(\s+(?-i:[A-Z][\w’'.-]+)){0,2}$"
+                      r"|^(connect|stay connected|keep in touch|stay in touch) with us\W*$"
+                      # a publisher's badges of review ("fact-checked", "This article has been reviewed
+                      # according to X's editorial process"), a logo's alt text, a market clock's countdown
+                      r"|^(fact[- ]checked|peer[- ]reviewed|trusted source|proofread)$"
+                      r"|^this (article|story|page|content) (has been|was|is) (reviewed|fact[- ]checked|edited)\b"
+                      r"|^[\w .&'’-]{1,40}\s+logo$"
+                      r"|\b(close|closes|open|opens) in \d+ (hours?|hrs?) \d+ (minutes?|mins?)$"
+                      # a page's code, left in its text: "meta_pixel"
+                      r"|^[a-z][a-z0-9]*(_[a-z0-9]+)+$",
                       re.I)
 # A station's notice, which gives its frequency: "Tower work affecting KXYZ 88.1 FM".
 _FREQUENCY = re.compile(r"\b\d{2,3}\.\d{1,2}\s?(?:FM|MHz)\b|\bFM\s?\d{2,3}\.\d\b|\b\d{3,4}\s?(?:AM|kHz)\b")
@@ -883,6 +898,9 @@ _INTRODUCES = re.compile(r"\b(?:interview(?:ed)? with|Q\s?&\s?A with|(?:in|a) co
 _STAMPED_START = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[\])]?\s+(?:\S+\s+){2,}\S")
 _STAMPED_END = re.compile(r"(?:\S+\s+){3,}\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?$")
 _TRANSCRIPT_STAMPS = 5
+#: A video in a list of clips: its title, then its length ("Cocoa swings 8% in a day 03:22"),
+#: with no year (a date and its hour) and no "at" (a post's "at 21:14") before the time.
+_CLIP = re.compile(r"^(?!.*\b(?:19|20)\d\d\b)(?=.*[a-z])[^.!?\n]{8,}?(?<!\bat)\s+[▶·|—–-]?\s*\d{1,2}:\d\d$")
 
 
 #: A speaker's label with credentials after commas: "Amber Lee, DNP, RN: In the ward ...".
@@ -995,6 +1013,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
     author = None
     poster = None
     heads: dict[int, str] = {}  # line index -> the handle whose comment it heads
+    # (a transcript that stamps each line with the minute it was said is no list of clips)
+    stamped_page = sum(1 for ln in lines if _STAMPED_END.search(ln)) >= _TRANSCRIPT_STAMPS
     for i, ln in enumerate(lines):
         words = _words(ln)
         head = _HANDLE_HEAD.match(ln)
@@ -1020,7 +1040,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
             drop[i] = "page"
         elif _is_marking(ln) or _FORM_BLANK.search(ln) and len(words) <= 20:
             drop[i] = "marking"
-        elif _is_widget(ln) or _BANNER.search(ln) and len(words) <= 40:
+        elif _is_widget(ln) or _BANNER.search(ln) and len(words) <= 40 or _CLIP.match(ln) and not stamped_page:
             drop[i] = "widget"
         elif _REFERENCE_ENTRY.match(ln) and not spoken(i):
             drop[i] = "reference"
@@ -1151,7 +1171,6 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
         elsewhere = Counter(w for i in range(n) if i not in drop for w in set(norms[i].split()))
         # (the names in the page's speaker labels, "Marsh:", "DR ANN LEE:", not its parts, "Q:", "HOST:")
         voiced = {w for lab in speakers for w in _norm(lab).split() if len(w) >= 3} - _PART_WORDS
-        stamped_page = sum(1 for ln in lines if _STAMPED_END.search(ln)) >= _TRANSCRIPT_STAMPS
 
         def protected(i: int) -> bool:
             """What no model may take, whatever it scores: a speaker's words, and the lines
