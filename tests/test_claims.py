@@ -421,6 +421,30 @@ def test_them_and_they_name_the_one_plural_thing_they_can_stand_for(kind):
     assert not [c for c in d.claims if c.effect.label == "farm incomes"], d.claims
 
 
+def test_the_reader_reads_an_answer_without_its_speaker_label():
+    """The reader learned from sentences without labels: a turn's "Omar Haddad: " is left out
+    of what it reads, and its spans still point at the words of the labelled text."""
+    import importlib
+
+    from cogmap.extract.nlp import parse
+
+    readings = importlib.import_module("cogmap.extract.readings")
+    question, answer = "Has the levy hurt the shops?", "It has cut footfall in the old town, at least so far."
+
+    def pairs(paras):
+        text = "\n\n".join(paras)
+        starts = [text.index(p) for p in paras]
+        refs = readings.sentences([(s, s + len(p)) for s, p in zip(starts, paras)], parse(paras), text)
+        rd = readings.read_sentences(refs)[-1]
+        texts = (refs[-2].text, refs[-1].text)
+        return [(texts[p.cause[2]][p.cause[0]:p.cause[1]], texts[p.effect[2]][p.effect[0]:p.effect[1]])
+                for p in rd.pairs], round(rd.causal, 3)
+
+    bare = pairs([question, answer])
+    assert ("the levy", "footfall in the old town") in bare[0]
+    assert pairs(["Lena Brandt: " + question, "Omar Haddad: " + answer]) == bare
+
+
 def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
     import cogmap
 

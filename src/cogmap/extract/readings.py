@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from cogmap.extract.clean import _QA_MARK, _SPEAKER_LABEL  # (a turn's label, which the reader never learned from)
 from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, counted_object,
                                    death_toll, even_clause, heads_a_clause, in_anonymity_request, level_side, modality_of,
@@ -121,10 +122,43 @@ def sentences(paragraphs, docs, text: str) -> list[SentenceRef]:
 
 
 def read_sentences(refs: list[SentenceRef], reader: Optional[Reader] = None) -> list[Reading]:
-    """The reader's output for each sentence, with the sentence before it as context."""
+    """The reader's output for each sentence, with the sentence before it as context.
+
+    A turn's speaker label ("Ann Lee: It has cut hours") is left out of what the reader
+    reads, and its offsets are moved back past it: the reader learned from sentences
+    without labels, and with one it read "It has cut hours rather than jobs" after "Has
+    the rise cost jobs?" as causal but found neither side."""
     reader = reader or Reader.load()
-    items = [(refs[k - 1].text if k else "", r.text) for k, r in enumerate(refs)]
-    return reader.read_many(items)
+    cut = [_label_length(r) for r in refs]
+    items = [(refs[k - 1].text[cut[k - 1]:] if k else "", r.text[cut[k]:]) for k, r in enumerate(refs)]
+    readings = reader.read_many(items)
+    return [_shifted(rd, cut[k - 1] if k else 0, cut[k]) for k, rd in enumerate(readings)]
+
+
+def _label_length(ref: SentenceRef) -> int:
+    """The length of the speaker label or turn mark ("Q: ") that opens a paragraph's first sentence."""
+    if ref.sent.start != 0:
+        return 0
+    m = _SPEAKER_LABEL.match(ref.text) or _QA_MARK.match(ref.text)
+    return m.end() if m and m.end() < len(ref.text) else 0
+
+
+def _shifted(rd: Reading, before: int, here: int) -> Reading:
+    """The reading with its offsets moved on by ``before`` characters in the sentence before
+    (segment 0) and ``here`` in this one (segment 1)."""
+    if not (before or here):
+        return rd
+
+    def move(span):
+        return None if span is None else (span[0] + (here if span[2] == 1 else before),
+                                           span[1] + (here if span[2] == 1 else before), *span[2:])
+
+    rd.spans = {k: [move(s) for s in v] for k, v in rd.spans.items()}
+    for p in rd.pairs:
+        p.cause, p.effect, p.trigger = move(p.cause), move(p.effect), move(p.trigger)
+    rd.tokens = [(a + here, b + here, pc, pe) for a, b, pc, pe in rd.tokens]
+    rd.context = [(a + before, b + before, pc, pe) for a, b, pc, pe in rd.context]
+    return rd
 
 
 _EDGE_POS = frozenset({"CCONJ", "PUNCT", "SPACE"})
