@@ -445,6 +445,14 @@ def test_the_reader_reads_an_answer_without_its_speaker_label():
     assert pairs(["Lena Brandt: " + question, "Omar Haddad: " + answer]) == bare
 
 
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_rather_than_or_instead_of_sets_aside_is_no_effect(extractor):
+    doc = cogmap.extract("The drought raised feed costs instead of grain prices.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("drought", 1, "feed costs")]
+    doc = cogmap.extract("Wages rose. The levy cut hours at the cafes rather than jobs.", extractor=extractor)
+    assert "jobs" not in [c.effect.label for c in doc.claims]
+
+
 def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
     import cogmap
 
@@ -2182,6 +2190,7 @@ def test_the_more_a_verb_is_done_the_doing_is_the_variable(extractor):
     "Officials dismissed suggestions that the dam caused the flooding.",
     "Nobody believes that sanctions reduce exports.",
     "It is false that vaccines cause autism.",
+    "Nor is it true that wind farms push house prices down.",  # a "nor" before the frame, as a "not" in it
 ])
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
 def test_a_link_denied_by_a_verb_or_called_false_is_a_denial(text, extractor):

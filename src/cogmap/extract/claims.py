@@ -1020,8 +1020,9 @@ def modality_of(tok, sent, negation: bool = True):
                 modality = "possible"
                 hedge += [low, v.lower_]
             elif negation and (c.dep_ == "neg" and not stray_negation(c)
-                               or low == "nor" and c.dep_ == "cc" and c.i < v.i and v == tok):
-                # ("Nor did the libraries cause the deficit": the "nor" denies as a "not" does)
+                               or low == "nor" and c.dep_ == "cc" and c.i < v.i and (v == tok or c.i == c.sent.start)):
+                # ("Nor did the libraries cause the deficit": the "nor" denies as a "not" does,
+                # and so on the frame that opens the sentence: "Nor is it true that X drives Y")
                 negated = True
                 hedge.append(low)
             if c.dep_ == "aux":

@@ -692,6 +692,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     effect = _as_asked(effect, prev, pair.effect)
                 if any(_a_time(side) for side in (cause, effect)):
                     continue  # "the rise in diesel prices since [the war]": when, not what
+                if any(_set_aside(side) for side in (cause, effect)):
+                    continue  # "raised feed costs instead of [grain prices]": what it did not do
                 if c_ref is ref and _dependence_only(cause):
                     continue  # "Depending on the weather, there could be X": no way of its own
                 if c_ref is ref and e_ref is ref and _reflected(cause, effect):
@@ -806,6 +808,27 @@ def _why_not(question: str) -> bool:
     q = question.strip().lower()
     return q.endswith("?") and q.startswith(("why not ", "why don't ", "why don’t ", "why wouldn't ",
                                              "why wouldn’t ", "why shouldn't ", "why shouldn’t "))
+
+
+def _set_aside(side: Side) -> bool:
+    """Whether the side is what a "rather than" or "instead of" sets aside: "The drought
+    raised feed costs instead of grain prices" says nothing raised grain prices.
+
+    >>> from cogmap.extract.nlp import load
+    >>> d = load()("The levy cut hours rather than jobs.")
+    >>> _set_aside(Side([d[6]])), _set_aside(Side([d[3]]))
+    (True, False)
+    """
+    if not side.tokens:
+        return False
+    tops = [t for t in side.tokens if t.head not in side.tokens or t.head == t]
+    for t in tops:
+        marker = t.head if t.dep_ == "pobj" else next((c for c in t.head.children if c.dep_ == "cc" and c.i < t.i),
+                                                      None) if t.dep_ == "conj" else None
+        if marker is not None and marker.lower_ in ("than", "of") and any(
+                c.lower_ in ("rather", "instead") and c.i < marker.i for c in marker.children):
+            return True
+    return False
 
 
 def _other_causes(rd: Reading, pair) -> list:
