@@ -413,6 +413,10 @@ def test_them_and_they_name_the_one_plural_thing_they_can_stand_for(kind):
     d = cogmap.extract("The government imposed new tariffs on steel. They will raise car prices.", extractor=kind)
     assert [(c.cause.label, c.polarity, c.evidence.start) for c in d.claims if c.effect.label == "car prices"] \
         == [("new tariffs", 1, 0)]
+    # a word of quantity stands for its "of" phrase
+    d = cogmap.extract("The report lists a lot of new mines opening soon. They will push copper prices down.",
+                       extractor=kind)
+    assert [(c.cause.label, c.polarity) for c in d.claims if c.effect.label == "copper prices"] == [("new mines", -1)]
     # Of two plural nouns the subject before, as with "they"
     d = cogmap.extract("Pesticides kill bees. Banning them would raise crop losses.", extractor=kind)
     assert [c.cause.label for c in d.claims if c.effect.label == "crop losses"] == ["banning pesticides"]

@@ -2785,6 +2785,16 @@ def _anaphor_kind(side: Side) -> Optional[str]:
     return None
 
 
+def _part_of(tok):
+    """The noun a word of part or quantity stands for ("a lot of refineries": refineries)."""
+    if tok.lemma_.lower() in L.PART_WORDS or tok.lower_ in ("lot", "lots", "number", "host", "range"):
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            return pobj
+    return tok
+
+
 def _agrees(tok, plural: bool) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "DATE", "TIME",
                                                               "PERCENT", "MONEY"):
@@ -2863,11 +2873,13 @@ def resolve_anaphor(side: Side, sent):
         if here:
             found = np_side(here[-1])
             return Side(found.tokens, found.sign * side.sign), None
-        there = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and _agrees(t, plural)] if before else []
+        there = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and _agrees(_part_of(t), plural)] \
+            if before else []
         if not there and plural and before is not None:
             # "The government imposed new tariffs. They will raise prices": no subject is
-            # plural, so "they" is the one plural thing acted on.
-            there = [t for t in before if t.dep_ == "dobj" and _agrees(t, True) and not _doers(t)]
+            # plural, so "they" is the one plural thing acted on ("you have a lot of
+            # refineries coming back. They ...": the refineries).
+            there = [t for t in before if t.dep_ == "dobj" and _agrees(_part_of(t), True) and not _doers(_part_of(t))]
             there = there if len(there) == 1 else []
         if there:
             found = np_side(there[0])  # the main subject comes first
