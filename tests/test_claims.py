@@ -457,6 +457,13 @@ def test_what_rather_than_or_instead_of_sets_aside_is_no_effect(extractor):
     assert "jobs" not in [c.effect.label for c in doc.claims]
 
 
+def test_an_arrow_chain_links_each_step_to_the_next_only():
+    doc = cogmap.extract("Two loops, one spiral. Higher rates → firms cut investment → slower growth → "
+                         "more bad loans → weaker banks.")
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [
+        ("rates", -1, "investment"), ("investment", 1, "growth"), ("growth", -1, "bad loans"), ("bad loans", -1, "banks")]
+
+
 def test_pronoun_claims_keep_the_antecedent_in_the_evidence():
     import cogmap
 

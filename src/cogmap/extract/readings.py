@@ -30,6 +30,7 @@ from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, cl
                                    death_toll, even_clause, heads_a_clause, in_anonymity_request, level_side, modality_of,
                                    np_side, resolve_anaphor, sign_on_object, so_that_aim)
 from cogmap.extract.claims import _conjuncts, _verb_group  # (joined nouns; the clause a verb's modality is read over)
+from cogmap.extract.claims import _arrow_cuts  # (the arrows of a chain written "A → B → C")
 from cogmap.extract.claims import _TO_NOUN_PREPS, _TO_NOUNS  # (nouns that act on their object)
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import (CAUSAL_VERBS, COMPARATIVE, DECREASE, FRAME_ONLY, INCREASE, LEVELS, PHRASAL_CAUSAL,
@@ -694,6 +695,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     continue  # "the rise in diesel prices since [the war]": when, not what
                 if any(_set_aside(side) for side in (cause, effect)):
                     continue  # "raised feed costs instead of [grain prices]": what it did not do
+                if c_ref is ref and e_ref is ref and _across_arrows(cause, effect, ref.sent):
+                    continue  # "A → B → C" links A to B and B to C; the rules read each arrow
                 if c_ref is ref and _dependence_only(cause):
                     continue  # "Depending on the weather, there could be X": no way of its own
                 if c_ref is ref and e_ref is ref and _reflected(cause, effect):
@@ -808,6 +811,16 @@ def _why_not(question: str) -> bool:
     q = question.strip().lower()
     return q.endswith("?") and q.startswith(("why not ", "why don't ", "why don’t ", "why wouldn't ",
                                              "why wouldn’t ", "why shouldn't ", "why shouldn’t "))
+
+
+def _across_arrows(cause: Side, effect: Side, sent) -> bool:
+    """Whether more than one arrow of a chain lies between the sides ("Higher yields →
+    spending cuts → slower growth" does not link the yields to the growth)."""
+    cuts = _arrow_cuts(sent)
+    if len(cuts) < 2 or not (cause.tokens and effect.tokens):
+        return False
+    a, b = sorted((min(t.i for t in cause.tokens), min(t.i for t in effect.tokens)))
+    return sum(1 for lo, _hi in cuts if a < lo < b) > 1
 
 
 def _set_aside(side: Side) -> bool:
