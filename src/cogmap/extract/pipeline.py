@@ -931,7 +931,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         rc.extra["read"] = True  # the reader's own claim, not a rule's
         # The claim is said in its own sentence, even when a side is in the one before
         # (an answer's "Because Y" to the interviewer's "Why X?").
-        rc.extra["speaker"] = speaker_at(lc.sent_start, lc.end)
+        rc.extra["speaker"] = speaker_at(past_tag(lc.sent_start, lc.end), lc.end)
         pending.append((rc, ci, ei, start, lc.end, prob, cause_text, effect_text))
 
     # "Why X?" answered "Because Y.": the answer's reason causes the question's X; and
