@@ -1222,6 +1222,9 @@ def test_a_change_kept_up_names_the_variable(text, cause, sign, effect):
     ("The rise in prices was blamed on the drought.", "drought", 1, "prices"),
     ("Economists attribute much of the slowdown to higher rates.", "rates", 1, "slowdown"),
     ("Analysts put the fall down to weak demand.", "weak demand", 1, "fall"),
+    # (and the parser may hang the "to" phrase on the object's last noun)
+    ("Analysts attribute the slump in exports to a stronger franc.", "franc", 1, "slump"),
+    ("The ecologist traces much of the die-off to a parasitic mite.", "parasitic mite", 1, "die-off"),
     # "If it does": the pro-verb stands for what the sentence before said
     ("The central bank may raise rates again. If it does, house prices will fall.", "rates", -1, "house prices"),
     # (cut rates, and it does not: rates stay up, and the market stalls)
@@ -1243,6 +1246,7 @@ def test_verbs_of_falling_ascribing_pro_verbs_threats_and_which(text, cause, sig
     "The currency collapsed and the gap narrowed.",
     # no ascribing without its frame
     "The minister put the question to parliament.", "They put pressure on the government.",
+    "The minister sent the bill to parliament.", "Police traced the call to a phone box.",
     "He blamed it on the weather.",
     # an actor setting a quantity is no link (data/GUIDE.md); what the move changes is
     "The central bank cut its policy rate twice this spring.", "Acme Corp raised prices by 5 percent.",

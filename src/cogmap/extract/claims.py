@@ -1976,15 +1976,16 @@ _REACTION_PHRASES = frozenset({"in response to", "in retaliation for", "in retal
 #: Verbs of reacting, whose "by doing Y" is the reaction itself ("responded to X by cutting Y").
 _RESPONDING = frozenset("respond react reply adapt adjust".split())
 #: (preposition, verb) of ascribing an effect to its cause: "blame X on Y", "attribute X to Y".
-_ASCRIBE = frozenset({("on", "blame"), ("to", "attribute"), ("to", "ascribe"), ("to", "put")})
+_ASCRIBE = frozenset({("on", "blame"), ("to", "attribute"), ("to", "ascribe"), ("to", "put"), ("to", "trace")})
 
 
 def _ascribing(prep):
     """The verb that ascribes its object to what ``prep`` introduces ("blamed the drop on
-    the levy", "attributed X to Y", "put X down to Y"), or None. The parser may hang "on
-    the levy" on the object ("the drop on the levy") rather than on the verb."""
+    the levy", "attributed X to Y", "traced X to Y", "put X down to Y"), or None. The
+    parser may hang "on the levy" or "to higher rates" on the object's last noun ("the
+    slump in sales to higher rates") rather than on the verb."""
     verb = prep.head
-    if prep.lower_ == "on":  # up through "the slump in sales" to the verb whose object it is
+    if prep.lower_ in ("on", "to"):  # up through "the slump in sales" to the verb whose object it is
         while verb.dep_ in ("pobj", "prep") and verb.head != verb:
             verb = verb.head
         if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
