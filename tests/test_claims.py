@@ -1225,6 +1225,7 @@ def test_a_change_kept_up_names_the_variable(text, cause, sign, effect):
     # (and the parser may hang the "to" phrase on the object's last noun)
     ("Analysts attribute the slump in exports to a stronger franc.", "franc", 1, "slump"),
     ("The ecologist traces much of the die-off to a parasitic mite.", "parasitic mite", 1, "die-off"),
+    ("Farmers blame the drought for the weak harvest.", "drought", 1, "weak harvest"),  # "for" hung on the object
     # "If it does": the pro-verb stands for what the sentence before said
     ("The central bank may raise rates again. If it does, house prices will fall.", "rates", -1, "house prices"),
     # (cut rates, and it does not: rates stay up, and the market stalls)
@@ -1254,6 +1255,11 @@ def test_verbs_of_falling_ascribing_pro_verbs_threats_and_which(text, cause, sig
 ])
 def test_no_link_without_a_frame_or_from_an_actors_move(text):
     assert cogmap.extract(text, extractor="rules").claims == []
+
+
+def test_blame_for_hung_on_the_object_leaves_the_object_its_own_words():
+    cs = cogmap.extract("Shopkeepers blame the new bypass for the slump in trade.", extractor="rules").claims
+    assert [(c.cause.text, c.polarity, c.effect.label) for c in cs] == [("new bypass", -1, "trade")], cs
 
 
 def test_blame_on_stands_on_the_learned_path():

@@ -2389,6 +2389,14 @@ def _rule_adjuncts(sent, out):
             # reader reads it backwards)
             _emit(out, _side_for(_children(head, "dobj")[0]), _side_for(pobj), 1, "credit with", head, sent,
                   fixed=True)
+        elif low == "for" and head.dep_ == "dobj" and head.head.pos_ == "VERB" and \
+                head.head.lemma_.lower() in ("blame", "credit"):
+            # "blame the drought for the poor harvest" with the "for" phrase hung on the object
+            # (which is then no part of the object's side)
+            phrase = {t.i for t in tok.subtree}
+            blamed = _side_for(head)
+            blamed = Side([t for t in blamed.tokens if t.i not in phrase], blamed.sign)
+            _emit(out, blamed, _side_for(pobj), 1, f"{head.head.lemma_.lower()} for", head.head, sent, fixed=True)
         elif low == "for" and hl in L.FOR_REASON_VERBS and head.pos_ == "VERB":
             if hl in ("blame", "credit"):
                 obj = next((c for c in head.children if c.dep_ == "dobj"), None)
