@@ -2017,6 +2017,110 @@ def test_putting_people_out_of_work_lowers_them(extractor):
     assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("quota", 1, "crews")]
 
 
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_how_many_were_acted_on_is_their_direction(extractor):
+    """In the passive too: "fewer homes were built" is the building, down, as "fewer
+    students want to join" is the joining."""
+    doc = cogmap.extract("Housing\n\nBecause mortgage rates rose, fewer homes were built.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("mortgage rates", -1, "homes built")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_putting_a_contract_out_to_tender_lowers_nothing(extractor):
+    """"Put out" lowers only what it puts out of something (work, business): contracts put
+    out to tender go up with an auditor there, and a statement put out is no link."""
+    doc = cogmap.extract("Councils\n\nWithout an auditor in the room, fewer contracts are put out to tender.\n\n"
+                         "The ministry put out a statement on the floods.", extractor=extractor)
+    assert ("auditor", 1, "contracts put out") in [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]
+    assert all("statement" not in c.cause.label + c.effect.label for c in doc.claims)
+
+
+@pytest.mark.parametrize("text, cause", [
+    ("In many villages there is nobody left to repair the roads, so accidents are rising.", "repairing roads"),
+    ("There is no one to fix the roads, so accidents rise.", "fixing roads"),
+])
+def test_nobody_there_to_do_a_thing_is_the_doing_going_down(text, cause):
+    """"There is nobody (left) to repair the roads": the pronoun names nothing a map can
+    hold; what nobody is there to do is the variable, down."""
+    doc = cogmap.extract("Roads\n\n" + text)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [(cause, -1, "accidents")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_more_of_a_scarce_state_is_less_of_the_thing(extractor):
+    """"More rare" points as "rarer" does: down (the "more" is of the rarity)."""
+    doc = cogmap.extract("Fisheries\n\nCod are getting more rare because the sea is warming.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("sea warming", -1, "Cod")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_name_the_tagger_never_saw_is_the_subject_not_an_auxiliary(extractor):
+    """The small model tags an unknown capitalised word before a verb as an auxiliary
+    ("COVID disrupted ..."), leaving the clause without a subject and the link without a
+    cause."""
+    doc = cogmap.extract("Ports\n\nCOVID disrupted the supply chain.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("COVID", -1, "supply chain")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_a_verb_drives_its_object_to_do_is_the_effect(extractor):
+    """"Drive companies to raise prices" raises prices; the companies are who acts, not what
+    changes (the parser takes the infinitive for a purpose)."""
+    doc = cogmap.extract("Prices\n\nRising wages drive companies to raise prices.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("wages", 1, "prices")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_causes_named_as_causes_link_to_the_change_discussed(extractor):
+    """A piece that asks why something changed lists its drivers one sentence each, none
+    holding the change: each is linked to the change named just before (the list shares
+    it); a hedged one stays hedged. Figures that "point to" something show it, and a
+    sentence that names a cause is no topic for the next."""
+    doc = cogmap.extract(
+        "Burglaries\n\nThe rise in burglaries has alarmed residents. So what is behind it?\n\n"
+        "Some officers blame the closure of youth clubs. Others point to the cost of living. "
+        "Another possible factor is the cut in street lighting.\n\n"
+        "Police say the latest figures point to the same pattern.", extractor=extractor)
+    links = {(c.cause.label, c.polarity, c.effect.label): c for c in doc.claims if c.effect.label == "burglaries"}
+    assert set(links) == {("closure of youth clubs", 1, "burglaries"), ("cost of living", 1, "burglaries"),
+                          ("street lighting", -1, "burglaries")}
+    assert links[("street lighting", -1, "burglaries")].modality == "possible"
+    assert all("pattern" not in c.cause.label for c in doc.claims)
+    for c in links.values():  # the evidence runs from the change to the cause
+        quote = doc.text[c.evidence.start:c.evidence.end]
+        assert quote.startswith("The rise in burglaries") and quote == c.evidence.text
+
+
+@pytest.mark.parametrize("text", [
+    "Exports fell 9 percent in March. Officials point to the latest survey of orders.",
+    "Exports fell 9 percent in March. The board blamed the drop on a stronger currency.",
+    "Exports fell 9 percent in March. A weaker yen is a reason to buy abroad.",
+])
+def test_no_cause_of_the_topic_where_none_is_named_or_the_effect_is_there(text):
+    """What one points to as evidence is no cause; "blamed the drop on X" and "a reason to
+    buy" say what they cause, and the rules read them there."""
+    doc = cogmap.extract("Exports\n\n" + text)
+    assert not any(c.effect.label == "exports" and c.cause.label in ("survey of orders", "drop on stronger currency",
+                                                                     "weaker yen", "yen")
+                   for c in doc.claims)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_where_people_come_from_is_no_cause(extractor):
+    """"Come from" a place says where from; from a thing, what it stems from."""
+    doc = cogmap.extract("Migration\n\nMost of the migrants are coming from three countries in Central America.\n\n"
+                         "Most of the smog comes from coal plants.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("coal plants", 1, "smog")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_as_if_sets_one_trouble_beside_another(extractor):
+    """"As if X was not bad enough, Y": Y comes on top of X, not because of it."""
+    doc = cogmap.extract("Crime\n\nAs if the pandemic was not bad enough, the city is also seeing a surge in "
+                         "burglaries.", extractor=extractor)
+    assert doc.claims == []
+
+
 def test_a_time_and_an_aim_are_no_sides():
     """"since the war" dates the rise; "to protect the mines" is what the contractors came
     for (data/GUIDE.md: an aim is no effect). A causal verb's infinitive is an effect."""

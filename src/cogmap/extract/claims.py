@@ -35,7 +35,7 @@ from cogmap.extract.concepts import misparsed_particle, negation_sign, roots, tr
 from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "reasons_in_turn",
-           "answered_hypothesis", "answered_driver", "hypothetical_condition", "resolve_anaphor", "summed_up",
+           "answered_hypothesis", "answered_driver", "topic_drivers", "hypothetical_condition", "resolve_anaphor", "summed_up",
            "death_toll", "counted_object", "sign_on_object", "inverted_condition", "level_side"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
@@ -408,7 +408,8 @@ def adj_sign(tok) -> int | None:
         base = 1 if tok.lower_ == "longer" else -1
     if base is None:
         base = 1 if "more" in mods else -1 if "less" in mods else None
-        return base
+        # "more scarce", "more rare": more of the state, which is less of the thing
+        return base * L.STATE_ADJECTIVES.get(tok.lower_, 1) if base is not None else None
     if tok.lower_ in ("worse", "better"):
         # The thing it is said of: its subject ("[the shortage] worse" after "make"), else its
         # verb's ("[the shortage] got worse").
@@ -615,6 +616,21 @@ _LIFECYCLE = {**dict.fromkeys("end stop cease finish halt".split(), -1),
               **dict.fromkeys("begin start resume restart erupt recur".split(), 1)}
 
 
+def _nobody_to_do(tok):
+    """The infinitive that says what no one or nothing is there to do: "nobody (left) [to
+    undercut X]", "no one [to fix the roads]"; None for any other word."""
+    none = tok.lower_ in ("nobody", "nothing", "none", "noone") or tok.lower_ == "one" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+    if not none:
+        return None
+    for mod in tok.children:
+        if mod.dep_ in ("acl", "relcl") and mod.pos_ in ("VERB", "AUX"):
+            for v in mod.subtree:
+                if v.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                    return v
+    return None
+
+
 def clause_side(verb) -> Side:
     """The variable a clause states and its direction.
 
@@ -699,6 +715,12 @@ def clause_side(verb) -> Side:
                 if pobj is not None:
                     s = np_side(pobj)
                     return Side(s.tokens, s.sign * neg)
+            done = _nobody_to_do(attr)
+            if done is not None:
+                # "there is nobody left to undercut X", "there was nothing to stop the
+                # sellers": the doing, down (the pronoun names no variable)
+                s = clause_side(done)
+                return Side(s.tokens, -s.sign * neg)
             s = np_side(attr)
             return Side(s.tokens, s.sign * neg)
     if lemma in L.FRAME_ONLY:
@@ -853,8 +875,8 @@ def clause_side(verb) -> Side:
             if c.dep_ in _CLAUSE_DROP or c.dep_ in ("auxpass", "neg") or \
                     c.dep_ == "aux" and (t == verb or c.lower_ != "to"):
                 continue
-            if c.dep_ == "amod" and t.dep_ == "nsubj" and t.head == verb and c.lower_ in _HOW_MANY \
-                    and len(_children(verb, "nsubj")) == 1 and \
+            if c.dep_ == "amod" and t.dep_ in ("nsubj", "nsubjpass") and t.head == verb and c.lower_ in _HOW_MANY \
+                    and len(_children(verb, "nsubj", "nsubjpass")) == 1 and \
                     not (c.i + 1 < len(c.doc) and c.nbor(1).lower_ == "than"):
                 # "fewer students want to join": the joining, down (a label that kept the
                 # word would lose it to the concept's name, and the link its direction). Not
@@ -1436,8 +1458,11 @@ def _effects_of_causal_verb(verb):
         if x.lemma_.lower() in _CHANGE and target is not None:
             s = np_side(target)
             return [Side(s.tokens, s.sign * (1 if x.lemma_.lower() in L.INCREASE else -1))]
-        if x.pos_ in ("VERB",) and (x.dep_ == "xcomp" or x.dep_ == "ccomp" and subj and (any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in x.children) or lemma == "mean")):
+        told_to = any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+        if x.pos_ in ("VERB",) and (x.dep_ == "xcomp" or x.dep_ == "ccomp" and subj and (told_to or lemma == "mean")
+                                    # ("drive companies to raise prices": the parser may take the
+                                    # infinitive for a purpose, but the verb takes it as its object's)
+                                    or x.dep_ == "advcl" and told_to and objs and lemma in L.CONTROL_VERBS):
             # ("cheaper loans mean that firms invest more": the clause it means)
             # "prompt Putin to call for X", "force them to retreat"; "forcing it to raise
             # fares and cut routes": each thing it is made to do.
@@ -1712,6 +1737,11 @@ def _causal_verb_sign(verb) -> Optional[int]:
         words.add(particle.lower_)
     if any((lemma, w) in L.NOT_CAUSAL_PHRASAL for w in words):
         return None
+    if lemma == "put" and "out" in words and not any(
+            t.lower_ == "out" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of" for t in verb.subtree):
+        # "put crews out of work" lowers; "put the contract out to tender" and "put out a
+        # statement" move nothing
+        words.discard("out")
     for w in words:
         if (lemma, w) in L.PHRASAL_CAUSAL:
             return L.PHRASAL_CAUSAL[(lemma, w)]
@@ -2217,8 +2247,22 @@ def only_when(tokens) -> bool:
     >>> doc = load()("The fire broke out as the shift was changing, and prices rose as supply fell.")
     >>> only_when(list(doc[5:9])), only_when(list(doc[15:17]))
     (True, False)
+
+    So is a clause of "as if" ("As if the pandemic was not bad enough, homicides rose"): a
+    comparison, beside the event, not its reason.
+
+    >>> doc = load()("As if the pandemic was not bad enough, homicides rose.")
+    >>> only_when(list(doc[2:4])), only_when(list(doc[2:8])), only_when([doc[9]])
+    (True, True, False)
     """
     heads = roots(tokens)
+    for h in heads:
+        v = h
+        while v.pos_ not in ("VERB", "AUX") and v.head != v and v.dep_ in ("nsubj", "nsubjpass", "acomp", "attr"):
+            v = v.head
+        marks = {c.lower_ for c in v.children if c.dep_ == "mark"}
+        if "as" in marks and marks & {"if", "though"}:
+            return True  # "As if the pandemic were not bad enough, Y": beside it, not because of it
     if len(heads) == 1 and _progressive(heads[0]) and any(c.dep_ == "mark" and c.lower_ == "as"
                                                           for c in heads[0].children):
         # A reason is a state or a change that is so; the progressive sets a scene in time.
@@ -2275,8 +2319,15 @@ def only_where(tokens) -> bool:
     >>> doc = load()("In Brazil, farmers planted more soy because of a slowdown in China.")
     >>> only_where([doc[1]]), only_where([doc[13]])
     (True, False)
+    >>> doc = load()("Most of the migrants come from three countries, and the smog comes from coal plants.")
+    >>> only_where(doc[6:8]), only_where(doc[14:16])
+    (True, False)
     """
     heads = roots(tokens)
+    if len(heads) == 1 and heads[0].dep_ == "pobj" and heads[0].head.lower_ == "from" and \
+            heads[0].head.head.lemma_.lower() in _COMING and \
+            (heads[0].ent_type_ in ("GPE", "LOC", "FAC") or heads[0].lemma_.lower() in _PLACE_NOUNS):
+        return True  # "most migrants come from three countries": where from, no cause
     if len(heads) != 1 or heads[0].dep_ != "pobj" or heads[0].head.lower_ not in _PLACE_PREPS:
         return False
     prep = heads[0].head
@@ -2285,6 +2336,8 @@ def only_where(tokens) -> bool:
 
 
 _PLACE_PREPS = frozenset("in at inside within across throughout".split())
+#: Verbs of coming from a place: "from" says where, not why.
+_COMING = frozenset("come arrive flee migrate travel move return originate".split())
 
 
 def across_a_time(cause: Side, effect: Side) -> bool:
@@ -3387,6 +3440,174 @@ def _reason_answered(q, a, before=None):
                   cue="why ... because", modality="asserted" if mod == "negated" else mod, tense=tense,
                   hedge=" ".join(hedge) or None, negated=False, sent_index=a.start, cross_sentence=True)
     return q, a, rc
+
+
+#: Nouns that name a cause as such: "the main driver is X", "X is another factor".
+_DRIVER_NOUNS = frozenset("driver factor cause reason culprit explanation contributor".split())
+#: Verbs by which people name a cause without its effect: "others point to the economy",
+#: "experts cite the protests".
+_CITING = frozenset("point cite blame".split())
+#: What one points to or cites as evidence, not as a cause: "officials point to the data".
+_EVIDENCE_NOUNS = frozenset("data datum figure survey study report poll number evidence statistic sign example research "
+                            "analysis chart graph paper estimate finding record source case instance episode story".split())
+#: Words that hedge a named cause: "another probable cause", "a potential factor".
+_HEDGED_CAUSE = frozenset("possible potential probable likely plausible suspected".split())
+
+
+def _said(root):
+    """The clause a verb of saying or thinking reports ("she said", "scientists estimate
+    that X"), else the verb itself."""
+    if root.lemma_.lower() in _REPORTING:
+        told = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if told is not None:
+            return told
+    return root
+
+
+def _named_cause(sent) -> Optional[tuple]:
+    """The cause a sentence names as a cause of what is being discussed, without naming what
+    it causes: ``(side, verb, hedge word or None)``; None for any other sentence.
+
+    "The main driver is warmer summers", "Another probable cause is the pressure on the
+    capital", "The ocean is the biggest factor", "Others point to the bad economy",
+    "Poverty seems to play a role". A phrase that says of what ("a driver of inflation",
+    "blame X for Y", "a role in the decline") is the rules' business: its effect is there.
+    """
+    if sent.text.rstrip().endswith("?"):
+        return None
+    root = _said(sent.root)
+    verbs = [root] + [x for x in root.children if x.dep_ == "xcomp" and x.pos_ in ("VERB", "AUX")]
+    verbs += [y for x in verbs[1:] for y in x.children if y.dep_ == "xcomp" and y.pos_ in ("VERB", "AUX")]
+
+    def said_of(noun) -> bool:
+        # ("a reason to turn up", "the main reason underwriters repriced": of what, it says)
+        return any(p.dep_ == "prep" and p.lower_ in ("of", "behind", "for", "in", "to", "on") or
+                   p.dep_ in ("acl", "relcl") for p in noun.children)
+
+    def driver(noun):
+        if noun.lemma_.lower() == "one":
+            noun = next((o for p in _children(noun, "prep") if p.lower_ == "of" for o in _children(p, "pobj")), noun)
+        return noun if noun.lemma_.lower() in _DRIVER_NOUNS and not said_of(noun) else None
+
+    for v in verbs:
+        if _negated(v):
+            return None
+        lemma = v.lemma_.lower()
+        subj = next(iter(_children(v, "nsubj")), None)
+        if subj is None and v is not root:
+            subj = next(iter(_children(v.head, "nsubj")), None) or \
+                next(iter(_children(v.head.head, "nsubj")), None)  # "Poverty seems to play a role"
+        if lemma == "be" and subj is not None:
+            attr = next(iter(_children(v, "attr")), None)
+            if attr is None:
+                continue
+            named = driver(subj)
+            if named is not None and attr.pos_ in ("NOUN", "PROPN"):
+                hedge = next((m.lower_ for m in named.children if m.lower_ in _HEDGED_CAUSE), None)
+                return _side_for(attr), v, hedge
+            named = driver(attr)
+            if named is not None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in _PRONOUN_SUBJ:
+                hedge = next((m.lower_ for m in named.children if m.lower_ in _HEDGED_CAUSE), None)
+                return np_side(subj), v, hedge
+        if lemma in _CITING and subj is not None and subj.lemma_.lower() not in _EVIDENCE_NOUNS and \
+                subj.lower_ not in ("it", "this", "that", "which"):
+            # (people point to causes; "the figures point to X" is what they show)
+            if lemma == "point":
+                cited = next((o for p in _children(v, "prep") if p.lower_ == "to" for o in _children(p, "pobj")), None)
+            else:
+                cited = next(iter(_children(v, "dobj")), None)
+            if any(p.lower_ in ("for", "on", "as") for p in _children(v, "prep") + (_children(cited, "prep") if cited is not None else [])):
+                return None  # "blame X for Y", "blamed the drop on Y": the rules read it
+            if cited is not None and cited.pos_ in ("NOUN", "PROPN") and cited.lemma_.lower() not in _DRIVER_NOUNS \
+                    and cited.lemma_.lower() not in _EVIDENCE_NOUNS:
+                return np_side(cited), v, None
+        if lemma == "play" and subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            part = next((o for o in _children(v, "dobj") if o.lemma_.lower() in ("role", "part")), None)
+            if part is not None and not said_of(part) and not any(p.lower_ == "in" for p in _children(v, "prep")):
+                return np_side(subj), v, None
+    return None
+
+
+def _topic_of(sent) -> Optional[Side]:
+    """What a sentence says is changing, as the thing a later "the main driver is X" is a
+    driver of: the variable of a why-question ("Why is the glacier shrinking so fast?": the
+    glacier, down), of a change named with its thing ("the increase in homicides"), or of a
+    clause of change ("the stock has fallen to its lowest level"); None otherwise."""
+    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    if not words or _named_cause(sent) is not None:
+        return None  # ("Another factor is the cut in lighting" names a cause, not what it causes)
+    if sent.text.rstrip().endswith("?"):
+        if words[0].lower_ != "why":
+            return None
+        side = _level_asked(sent) or clause_side(sent.root)
+        return side if side.tokens and sent.root not in side.tokens else None
+    for tok in sent:
+        if tok.lemma_.lower() in _CHANGE_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(
+                p.lower_ in ("in", "of") for p in _children(tok, "prep")):
+            side = np_side(tok)
+            if side.tokens and tok not in side.tokens:
+                return side  # "the increase in homicides": homicides, up
+    root = _said(sent.root)
+    if root.pos_ in ("VERB", "AUX") and (root.lemma_.lower() in _CHANGE or root.lemma_.lower() == "lose"):
+        side = clause_side(root)
+        if side.tokens and root not in side.tokens and not any(t.lower_ in _PRONOUN_SUBJ for t in side.tokens):
+            return side  # "the spawning stock has fallen to its lowest level": the stock, down
+    return None
+
+
+def topic_drivers(docs, reach: int = 2) -> list:
+    """Causes named as causes of what is being discussed, linked to it: "The increase in
+    homicides is large. So what's going on? ... Others point to the bad economy": the
+    economy raises homicides. ``docs`` are a document's paragraphs in order; the thing
+    discussed is the nearest change or why-question in the ``reach`` sentences before
+    (:func:`_topic_of`). Returns ``(topic sentence, cause sentence, RawClaim)`` triples.
+
+    An analyst codes these links (a piece that asks why something changed lists its
+    drivers one sentence each), and no sentence holds both ends, so neither the reader,
+    which sees one sentence and the one before, nor a rule of one clause finds them.
+
+    >>> from cogmap.extract.nlp import load
+    >>> nlp = load()
+    >>> [(rc.cause.text(), rc.polarity, rc.effect.text()) for _, _, rc in topic_drivers([nlp(
+    ...     "The increase in burglaries worries the police. Officers point to the closure of youth clubs.")])]
+    [('closure of youth clubs', 1, 'burglaries')]
+    """
+    sents = [s for d in docs for s in d.sents if s.text.strip()]
+    found = []
+    last = None  # (index, topic sentence, topic) of the last cause named: a list of them shares its topic
+    for k, sent in enumerate(sents):
+        named = _named_cause(sent)
+        if named is None:
+            continue
+        cause, verb, hedge = named
+        if not cause.tokens or any(t.lemma_.lower() in _DRIVER_NOUNS for t in cause.tokens):
+            continue  # ("researchers cite a bundle of other factors": which, it does not say)
+        # (A question that only asks on, "What happened?", and a courtesy, "Thank you,
+        # Senator.", are not counted in the reach.)
+        before = [j for j in range(k - 1, max(-1, k - 1 - 3 * reach), -1)
+                  if _topic_of(sents[j]) is not None or not (sents[j].text.rstrip().endswith("?") or
+                                                            sum(t.is_alpha for t in sents[j]) <= 4)][:reach]
+        for back in before:
+            topic = _topic_of(sents[back])
+            if topic is None and last is not None and last[0] == back:
+                # "Some experts cite X. Others point to Y. Another factor is Z": of one thing
+                back, topic = last[1], last[2]
+            if topic is None:
+                continue
+            last = (k, back, topic)
+            mod, tense, hedges, negated = modality_of(verb, sent)
+            if negated:
+                break
+            words = list(hedges) + ([hedge] if hedge else [])
+            if mod == "asserted" and hedge:
+                mod = "possible"
+            rc = RawClaim(cause=Side(cause.tokens, 1), effect=Side(topic.tokens, 1),
+                          polarity=1 if cause.sign * topic.sign > 0 else -1, cue=verb.lower_, modality=mod,
+                          tense=tense, hedge=" ".join(words) or None, negated=False, sent_index=sent.start,
+                          cross_sentence=True)
+            found.append((sents[back], sent, rc))
+            break
+    return found
 
 
 def _level_asked(q) -> Optional[Side]:

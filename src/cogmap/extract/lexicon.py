@@ -99,7 +99,7 @@ COMPARATIVE: dict[str, int] = {
     **dict.fromkeys("more higher greater bigger larger stronger likelier likely easier faster better "
                     "worse? taller wider deeper louder richer costlier expensive up positive thicker".split(), 1),
     **dict.fromkeys("less lower smaller weaker fewer unlikely harder slower poorer cheaper narrower "
-                    "shallower down impossible difficult negative thinner".split(), -1),
+                    "shallower down impossible difficult negative thinner scarcer rarer".split(), -1),
 }
 COMPARATIVE.pop("worse?", None)
 COMPARATIVE["worse"] = -1
@@ -108,7 +108,7 @@ COMPARATIVE["worse"] = -1
 #: afloat". (Not comparatives: "prices are high" alone states a level, no change.)
 STATE_ADJECTIVES: dict[str, int] = {
     **dict.fromkeys("high strong full busy afloat alive open".split(), 1),
-    **dict.fromkeys("low weak empty idle scarce shut closed short negligible minimal".split(), -1),
+    **dict.fromkeys("low weak empty idle scarce rare shut closed short negligible minimal".split(), -1),
 }
 #: Nouns that name a problem: "worse" of one is more of it ("made the shortage worse"), where
 #: "worse" of anything else is less of its good ("made the economy worse").
@@ -252,7 +252,8 @@ CONTROL_VERBS = frozenset(
     "expect intend attempt manage choose promise threaten tend like love hate prefer wish aim seek "
     "offer learn forget remember pretend claim vow pledge ask tell order allow permit force urge "
     "encourage help get let make cause lead prompt push compel enable persuade convince invite warn "
-    "use struggle rush hesitate dare deserve afford arrange prepare strive bother cease".split())
+    "use struggle rush hesitate dare deserve afford arrange prepare strive bother cease "
+    "drive spur tempt induce motivate oblige pressure".split())
 #: Rules that hold something back: "lifting" one removes it ("the ban was lifted"), where
 #: "lifting" anything else raises it ("the news lifted shares").
 CONSTRAINTS = frozenset(

@@ -52,6 +52,7 @@ def load():
     nlp.max_length = 2_000_000
     nlp.tokenizer.token_match = PREFIXED.match
     nlp.add_pipe("cogmap_prefixed_lemmas", after="lemmatizer")
+    nlp.add_pipe("cogmap_misread_subjects", after="cogmap_prefixed_lemmas")
     return nlp
 
 
@@ -87,11 +88,40 @@ def _prefixed_lemmas(nlp, name):
     return component
 
 
+#: The words English uses as auxiliaries; a word the tagger calls one that is none of them
+#: is a misreading (:func:`_misread_subjects`).
+AUXILIARIES = frozenset(
+    "be am is are was were been being 's 're 'm have has had having 've 'd do does did done doing "
+    "will would shall should can could may might must ought need dare get got wo ca sha 'll "
+    "ll d s re ve m".split())
+
+
+def _misread_subjects(nlp, name):
+    """A pipeline component: a capitalised word the small model has never seen, opening a
+    clause, that it tagged an auxiliary ("COVID disrupted the supply chain": "COVID" an
+    auxiliary of "disrupted") is the name the clause is about, its subject. Left as
+    parsed, the clause has no subject and the link no cause; the model was trained on
+    text from before the word existed, so any new name can fall this way."""
+
+    def component(doc):
+        for tok in doc:
+            head = tok.head
+            if tok.pos_ == "AUX" and tok.dep_ == "aux" and tok.is_alpha and tok.lower_ not in AUXILIARIES \
+                    and (tok.is_upper or tok.is_title) and head.i > tok.i and head.pos_ == "VERB" \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children):
+                tok.pos_, tok.tag_, tok.dep_, tok.lemma_ = "PROPN", "NNP", "nsubj", tok.text
+        return doc
+
+    return component
+
+
 def _register() -> None:
     from spacy.language import Language
 
     if not Language.has_factory("cogmap_prefixed_lemmas"):
         Language.factory("cogmap_prefixed_lemmas", func=_prefixed_lemmas)
+    if not Language.has_factory("cogmap_misread_subjects"):
+        Language.factory("cogmap_misread_subjects", func=_misread_subjects)
 
 
 #: ``Doc.user_data`` key: the lemmas of the nouns that stand as a phrase of their own

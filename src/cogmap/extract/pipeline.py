@@ -26,7 +26,7 @@ from cogmap.extract import llm as language_model
 from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answered_driver, answered_hypothesis,
                                    answered_reason, death_toll, find_claims, reasons_in_turn, Side,
                                    hypothetical_condition, np_side, only_when, only_where, priced, state_entered,
-                                   summed_up)
+                                   summed_up, topic_drivers)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign, roots
 from cogmap.errors import InputError
@@ -879,6 +879,28 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text_of[id(rc.cause.tokens[0].doc)]),
                             rc.effect.text(para_text_of[id(rc.effect.tokens[0].doc)])))
 
+    # "The increase in homicides is large. ... Others point to the bad economy": a cause named
+    # as one, of the change the piece is about, a few sentences before.
+    para_of = {id(d): k for k, d in enumerate(docs)}
+    for topic, named, rc in topic_drivers(docs):
+        if not (names_something(rc.cause.tokens) and names_something(rc.effect.tokens)):
+            continue
+        k = para_of[id(named.doc)]
+        rd = reading_at.get((k, named.start))
+        if rd is not None:
+            rc.extra["confidence"] = round(_side_probability(rd, rc.cause, named, "cause") * rd.causal ** 0.5, 3)
+        ci, ei = merger.add(rc.cause.tokens), merger.add(rc.effect.tokens)
+        if ci == ei:
+            continue
+        merger.linked(ci, ei)
+        a, b = starts[para_of[id(topic.doc)]] + topic.start_char, starts[k] + named.end_char
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        rc.extra["speaker"] = speaker_at(starts[k] + named.start_char, b)
+        ruled[starts[k] + named.start_char].append((_phrase_set(rc.cause), _phrase_set(rc.effect)))
+        pending.append((rc, ci, ei, a, b, _claim_probability(rc, scale),
+                        rc.cause.text(para_text_of[id(rc.cause.tokens[0].doc)]),
+                        rc.effect.text(para_text_of[id(rc.effect.tokens[0].doc)])))
     ruled_starts = sorted(ruled)
     means_of: dict = {}  # id(parse) -> its verbs of means (_actor_of_means)
     for lc in learned_claims:
