@@ -2121,6 +2121,17 @@ def test_as_if_sets_one_trouble_beside_another(extractor):
     assert doc.claims == []
 
 
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_policy_that_works_by_some_means_still_causes_what_it_does(extractor):
+    """"Funds lifted rents by buying blocks": the funds act, the buying is the cause
+    (data/GUIDE.md). A policy is no actor: "rent control reduces X by discouraging Y" is
+    rent control lowering X, beside Y's link."""
+    doc = cogmap.extract("Housing\n\nRent control also reduces the supply of housing by discouraging new "
+                         "construction.", extractor=extractor)
+    assert ("rent control", -1, "supply of housing") in [(c.cause.label, c.polarity, c.effect.label)
+                                                         for c in doc.claims]
+
+
 def test_a_time_and_an_aim_are_no_sides():
     """"since the war" dates the rise; "to protect the mines" is what the contractors came
     for (data/GUIDE.md: an aim is no effect). A causal verb's infinitive is an effect."""

@@ -1268,7 +1268,7 @@ def _name_type(tok) -> str:
 #: Head nouns of bodies that act (who sets a rate or a price), not variables.
 _INSTITUTIONS = frozenset("government ministry council bank company firm authority regulator agency "
                           "administration parliament congress court board cartel department treasury "
-                          "employer retailer insurer".split())
+                          "employer retailer insurer fund".split())
 
 
 #: Verbs that say only that their subject brings their object about, or changes it by a
@@ -3355,15 +3355,35 @@ def _without_actors_of_means(doc, claims: list[RawClaim]) -> list[RawClaim]:
 
 def actors_of_means(doc) -> dict:
     """``{verb index: subject index}`` of the verbs that say by what means their subject
-    acts ("funds lifted rents by buying blocks")."""
+    acts ("funds lifted rents by buying blocks"). Not a policy, which works by some means
+    and is a cause of what it does ("rent control reduces the housing stock by discouraging
+    construction").
+
+    >>> from cogmap.extract.nlp import load
+    >>> d = load()("Funds lifted rents by buying blocks, and the cap cut supply by deterring builders.")
+    >>> actors_of_means(d)
+    {1: 0}
+    """
     out = {}
     for tok in doc:
         if tok.lower_ == "by" and tok.dep_ == "prep" and tok.head.pos_ == "VERB" and any(
                 c.dep_ in ("pobj", "pcomp") and c.tag_ == "VBG" for c in tok.children):
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            if subj:
+            if subj and not _an_instrument(subj[0]):
                 out[tok.head.i] = subj[0].i
     return out
+
+
+#: Nouns of a policy or measure, which acts through what it makes people do.
+_INSTRUMENTS = frozenset("tax levy subsidy policy law rule reform scheme programme program regulation measure "
+                         "mandate incentive credit".split())
+
+
+def _an_instrument(tok) -> bool:
+    """Whether a subject names a policy or a measure ("rent control", "the levy", "tariffs")
+    rather than one who acts."""
+    lemma = tok.lemma_.lower()
+    return lemma in L.CONSTRAINTS or lemma in _INSTRUMENTS
 
 
 def answered_reason(question_doc, answer_doc):
