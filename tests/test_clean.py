@@ -263,6 +263,7 @@ BODY = ("Officials said that the dry spring has lowered reservoir levels across 
     "Transcribed by Wordsmith Services. Speaker names checked against the programme.",
     "Downloaded from reports.example.org on 12 March 2026",
     "© 2026 Institute for Water. This brief may be reproduced with attribution.",
+    "Be Sociable, Share!", "Country Risk / Global / Thu 09 May, 2024",
 ])
 def test_page_newsletter_and_transcript_furniture_is_debris(debris):
     c = clean(f"Reservoirs shrink\n\n{BODY}\n\n{debris}\n\n{BODY.replace('Officials', 'Farmers')}")
@@ -300,10 +301,18 @@ def test_a_wire_lead_dates_the_story_and_stays_its_first_paragraph():
     assert clean("Harbour shut\n\nIn Korvath, 14 March 2025 - the day the docks closed - was calm, officials said.").date is None
 
 
+def test_a_pages_title_above_its_pictures_credit_is_no_caption():
+    """A short sentence over a bare credit is a caption, but not the page's first line: that
+    is its title, above the picture that heads the page."""
+    c = clean(f"Are the teenagers alright?\n\n( Anonymous / pixabay )\n\n{BODY}")
+    assert c.removed == ["( Anonymous / pixabay )"] and c.text.startswith("Are the teenagers alright?")
+
+
 @pytest.mark.parametrize("line,day", [("Published: 2025-03-03", "2025-03-03"),
                                       ("Updated: 4 May 2024, 09:00", "2024-05-04"),
                                       ("Mon 3 Mar 2025 10.00 GMT", "2025-03-03"),
                                       ("Sat. March 3, 2024", "2024-03-03"),
+                                      ("Thu 09 May, 2024", "2024-05-09"),
                                       ("Published: yesterday", None)])
 def test_a_date_line_dates_the_article(line, day):
     """The line goes as page furniture, and its date is the article's (a day with no year is
@@ -313,7 +322,8 @@ def test_a_date_line_dates_the_article(line, day):
 
 
 @pytest.mark.parametrize("line", ["[Share] [Print] [Email]", "Show more replies", "Translate post",
-                                  "💬 87   🔁 2.4K   ❤️ 9.1K   📊 1.2M views"])
+                                  "💬 87   🔁 2.4K   ❤️ 9.1K   📊 1.2M views",
+                                  "[ad_1]", "Mara Kell, Unsplash", "Graphic by Ines Ortega"])
 def test_buttons_and_a_posts_counters_are_page_furniture(line):
     c = clean(f"Ferry fares\n\n{line}\n\nThe fuel surcharge raised fares, and fewer tourists came, the operator said.")
     assert line in c.removed and line not in c.text

@@ -83,8 +83,11 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"|^this (article|story|page|content) (has been|was|is) (reviewed|fact[- ]checked|edited)\b"
                       r"|^[\w .&'’-]{1,40}\s+logo$"
                       r"|\b(close|closes|open|opens) in \d+ (hours?|hrs?) \d+ (minutes?|mins?)$"
-                      # a page's code, left in its text: "meta_pixel"
-                      r"|^[a-z][a-z0-9]*(_[a-z0-9]+)+$",
+                      # a page's code, left in its text: "meta_pixel", and a template's slot for an
+                      # advert, "[ad_1]"
+                      r"|^[a-z][a-z0-9]*(_[a-z0-9]+)+$|^\[(ad|ads|advert|advertisement)([_ -]?\d+)?\]$"
+                      # a share widget's call: "Be Sociable, Share!", "Sharing is caring"
+                      r"|^(be sociable,? )?share( this)?!$|^sharing is caring\W*$",
                       re.I)
 # A station's notice, which gives its frequency: "Tower work affecting KXYZ 88.1 FM".
 _FREQUENCY = re.compile(r"\b\d{2,3}\.\d{1,2}\s?(?:FM|MHz)\b|\bFM\s?\d{2,3}\.\d\b|\b\d{3,4}\s?(?:AM|kHz)\b")
@@ -123,7 +126,9 @@ _POST_WORDS = frozenset("chief executive officer chair chairman chairwoman chair
 # Credits and captions: agency and stock-photo names, and credit labels.
 _CREDIT = re.compile(
     r"(getty images|shutterstock|reuters|\bafp\b|associated press|\bap photo|\bepa\b|alamy|"
-    r"istock|bloomberg via|photograph:|photo:|image:|credit:|pictured:|\bphoto by\b|©|\(c\) \d{4})",
+    r"istock|bloomberg via|photograph:|photo:|image:|credit:|pictured:|\bphoto by\b|©|\(c\) \d{4}|"
+    # free stock pictures, and the makers of a page's pictures
+    r"unsplash|pexels|pixabay|wikimedia commons|\b(graphic|illustration|artwork|images?) by\b)",
     re.I,
 )
 # Furniture of e-mail newsletters, podcast pages and papers' disclaimers, which no article's
@@ -241,7 +246,7 @@ _WEEKDAY = r"(mon|tues?|wed(nes)?|thu(rs?)?|fri|sat(ur)?|sun)(day)?\.?"  # "Mond
 _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
           r"oct(ober)?|nov(ember)?|dec(ember)?)\.?")
 _DATELINE = re.compile(
-    rf"^({_WEEKDAY},?\s*)?(\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
+    rf"^({_WEEKDAY},?\s*)?(\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
     r"(\s*,?\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$", re.I)
 # The banners an encyclopaedia's page carries above an article: its tagline ("From X, the free
@@ -370,7 +375,9 @@ def _is_menu(line: str) -> bool:
         return True  # a row of controls, which may close on "(PDF)" or name the app ("Listen again on the X app")
     if len(items) == 2 and all(0 < len(_words(x)) <= 3 for x in items) and _CRUMB.search(line):
         return True  # a breadcrumb of two: "Opinion › Letters"
-    return len(items) >= 3 and all(0 < len(_words(x)) <= 3 for x in items) and not _ends_sentence(line)
+    # (a breadcrumb may end on the page's date: "Country Risk / Global / Thu 09 May, 2024")
+    return len(items) >= 3 and all(0 < len(_words(x)) <= 3 or k == len(items) - 1 and _DATELINE.match(x)
+                                   for k, x in enumerate(items)) and not _ends_sentence(line)
 
 
 def _is_contact(line: str) -> bool:
@@ -1125,8 +1132,9 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
             # A caption sentence over a credit that stands alone ("Getty Images"): one
             # short sentence on its own line. A body paragraph is rarely one sentence that
             # short with a bare credit line under it.
+            # (Not the page's first line, its title, above the picture that heads it.)
             elif len(_words(lines[i])) <= 4 and _ends_sentence(prev) and len(_words(prev)) <= 25 \
-                    and not re.search(r"[.!?][\"”’']?\s+[A-Z]", prev.rstrip()[:-1]):
+                    and not re.search(r"[.!?][\"”’']?\s+[A-Z]", prev.rstrip()[:-1]) and i - 1 > 0:
                 drop[i - 1] = "caption"
 
     # An author's box: the name (gone as a caption), then the post in a line of its own.
