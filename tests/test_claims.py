@@ -2122,6 +2122,14 @@ def test_as_if_sets_one_trouble_beside_another(extractor):
 
 
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_negligible_impact_is_no_link(extractor):
+    """"X had negligible (little, no) impact on Y" says X does not move Y."""
+    doc = cogmap.extract("Power\n\nClimate policies have had negligible impact on current energy prices.\n\n"
+                         "The tax had a big impact on sales.", extractor=extractor)
+    assert not any("energy prices" in c.effect.label for c in doc.claims)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
 def test_a_policy_that_works_by_some_means_still_causes_what_it_does(extractor):
     """"Funds lifted rents by buying blocks": the funds act, the buying is the cause
     (data/GUIDE.md). A policy is no actor: "rent control reduces X by discouraging Y" is

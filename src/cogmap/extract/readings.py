@@ -461,6 +461,22 @@ def _dependence_only(cause: Side) -> bool:
                for t in tops)
 
 
+#: Nouns of an effect, and the words that say there was none of it.
+_EFFECT_NOUNS = frozenset("effect impact influence bearing".split())
+_NONE = frozenset("no negligible little minimal marginal scant zero nil".split())
+
+
+def _no_effect_on(effect: Side) -> bool:
+    """Whether a side is what something had no effect on: "[current energy prices]" of
+    "climate policies have had negligible impact on current energy prices"."""
+    tops = [t for t in effect.tokens if t.head not in effect.tokens]
+    if len(tops) != 1 or tops[0].dep_ != "pobj" or tops[0].head.lower_ not in ("on", "upon"):
+        return False
+    noun = tops[0].head.head
+    return noun.lemma_.lower() in _EFFECT_NOUNS and any(
+        c.dep_ in ("amod", "det") and c.lower_ in _NONE for c in noun.children)
+
+
 def _reflected(cause: Side, effect: Side) -> bool:
     """Whether the reader took "X reflects Y" as X acting on Y: a thing reflects its cause."""
     tops = [t for t in cause.tokens if t.head not in cause.tokens]
@@ -699,6 +715,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     continue  # "A → B → C" links A to B and B to C; the rules read each arrow
                 if c_ref is ref and _dependence_only(cause):
                     continue  # "Depending on the weather, there could be X": no way of its own
+                if e_ref is ref and _no_effect_on(effect):
+                    continue  # "X had negligible impact on Y": a denial, no link
                 if c_ref is ref and e_ref is ref and _reflected(cause, effect):
                     # "Higher bread prices reflect the poor harvest": what reflects is the effect
                     cause, effect = effect, cause
