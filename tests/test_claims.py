@@ -2122,6 +2122,15 @@ def test_as_if_sets_one_trouble_beside_another(extractor):
 
 
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_each_of_the_causes_a_because_of_lists_is_a_cause(extractor):
+    """"Because of X and Y": two links, as "X and Y raised Z" is; and the heading above
+    ("Sales") is no side, though the reader reads the sentence with it as context."""
+    doc = cogmap.extract("Sales\n\nSales fell because of the strike and the floods.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == \
+        [("strike", -1, "sales"), ("floods", -1, "sales")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
 def test_a_negligible_impact_is_no_link(extractor):
     """"X had negligible (little, no) impact on Y" says X does not move Y."""
     doc = cogmap.extract("Power\n\nClimate policies have had negligible impact on current energy prices.\n\n"

@@ -2410,7 +2410,9 @@ def _rule_adjuncts(sent, out):
                     # one in words ("said in response to questions"), which states nothing.
                     sure = cue in _SURE_CAUSE_PHRASES or cue in _REACTION_PHRASES and \
                         anchor.lemma_.lower() not in _SPEAKING
-                    _emit(out, _side_for(obj), effect, 1, cue, anchor, sent, fixed=sure)
+                    # ("because of the drought, the war and higher fuel costs": each a cause)
+                    for each in _conjuncts(obj) if obj.pos_ in ("NOUN", "PROPN") else [obj]:
+                        _emit(out, _side_for(each), effect, 1, cue, anchor, sent, fixed=sure)
             else:
                 _emit(out, _side_for(anchor), _side_for(obj), 1, cue, anchor, sent, modality="possible",
                       purpose=True)

@@ -641,7 +641,14 @@ def _tied_to_before(ref: SentenceRef, prev: Optional[SentenceRef]) -> bool:
         return False
     if prev.text.rstrip().endswith("?"):
         return True
-    return any(t.lower_ in _TIES or t.lower_ == "that" and t.dep_ != "mark" for t in ref.sent)
+    if prev.para != ref.para and len(list(prev.sent.doc.sents)) == 1 and \
+            not any(t.pos_ in ("VERB", "AUX") for t in prev.sent):
+        return False  # a heading ("Sales") names the topic; it states nothing to point back to
+    words = [t for t in ref.sent if not (t.is_punct or t.is_space)]
+    # ("because" ties only as an answer opens on it, "Because the harvest failed.": inside
+    # a sentence, "fell because of the strike", its reason is there)
+    return any(t.lower_ in _TIES and (t.lower_ != "because" or k < 3) or t.lower_ == "that" and t.dep_ != "mark"
+               for k, t in enumerate(words))
 
 
 def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> list[LearnedClaim]:
