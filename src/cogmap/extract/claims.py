@@ -35,8 +35,8 @@ from cogmap.extract.concepts import misparsed_particle, negation_sign, roots, tr
 from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "reasons_in_turn",
-           "answered_hypothesis", "answered_driver", "topic_drivers", "hypothetical_condition", "resolve_anaphor", "summed_up",
-           "death_toll", "counted_object", "sign_on_object", "inverted_condition", "level_side"]
+           "answered_hypothesis", "answered_driver", "topic_drivers", "hypothetical_condition", "resolve_anaphor",
+           "summed_up", "death_toll", "counted_object", "sign_on_object", "inverted_condition", "level_side"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -3470,8 +3470,9 @@ _DRIVER_NOUNS = frozenset("driver factor cause reason culprit explanation contri
 #: "experts cite the protests".
 _CITING = frozenset("point cite blame".split())
 #: What one points to or cites as evidence, not as a cause: "officials point to the data".
-_EVIDENCE_NOUNS = frozenset("data datum figure survey study report poll number evidence statistic sign example research "
-                            "analysis chart graph paper estimate finding record source case instance episode story".split())
+_EVIDENCE_NOUNS = frozenset("data datum figure survey study report poll number evidence statistic sign example "
+                            "research analysis chart graph paper estimate finding record source case instance "
+                            "episode story".split())
 #: Words that hedge a named cause: "another probable cause", "a potential factor".
 _HEDGED_CAUSE = frozenset("possible potential probable likely plausible suspected".split())
 
@@ -3538,7 +3539,8 @@ def _named_cause(sent) -> Optional[tuple]:
                 cited = next((o for p in _children(v, "prep") if p.lower_ == "to" for o in _children(p, "pobj")), None)
             else:
                 cited = next(iter(_children(v, "dobj")), None)
-            if any(p.lower_ in ("for", "on", "as") for p in _children(v, "prep") + (_children(cited, "prep") if cited is not None else [])):
+            preps = _children(v, "prep") + (_children(cited, "prep") if cited is not None else [])
+            if any(p.lower_ in ("for", "on", "as") for p in preps):
                 return None  # "blame X for Y", "blamed the drop on Y": the rules read it
             if cited is not None and cited.pos_ in ("NOUN", "PROPN") and cited.lemma_.lower() not in _DRIVER_NOUNS \
                     and cited.lemma_.lower() not in _EVIDENCE_NOUNS:
