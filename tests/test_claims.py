@@ -2122,6 +2122,21 @@ def test_as_if_sets_one_trouble_beside_another(extractor):
 
 
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_change_reflects_a_change_the_parser_read_as_a_clause(extractor):
+    """"The rise reflects escalating tensions": the small parser takes "escalating" for the
+    verb's clause, with the rise as its doer; the tensions are what the rise reflects."""
+    doc = cogmap.extract("Defence\n\nThe rise also reflects escalating regional tensions.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("regional tensions", 1, "rise")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_good_time_to_do_something_is_advice_not_an_effect(extractor):
+    doc = cogmap.extract("Flu\n\nViruses like influenza are all over the news, so now is a good time for a reminder "
+                         "that antibiotics only treat bacterial infections.", extractor=extractor)
+    assert doc.claims == []
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
 def test_each_of_the_causes_a_because_of_lists_is_a_cause(extractor):
     """"Because of X and Y": two links, as "X and Y raised Z" is; and the heading above
     ("Sales") is no side, though the reader reads the sentence with it as context."""

@@ -1165,6 +1165,21 @@ HEDGE_ADVERBS = frozenset(
 # Rules
 
 
+#: Verbs whose object a present participle before it only describes: "the rise reflects
+#: escalating tensions", "the data show falling prices" (the small parser can take the
+#: participle for a clause of the verb's).
+_SHOWING = frozenset("reflect mirror show signal indicate reveal suggest face".split())
+
+
+def _showing_a_change(tok) -> bool:
+    """Whether ``tok`` is a participle the parser hung on a verb of :data:`_SHOWING` as
+    its clause, with the noun it describes as its object: "reflects [escalating] regional
+    tensions"."""
+    return tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _SHOWING and \
+        tok.i == tok.head.i + 1 + sum(1 for c in tok.head.children if c.dep_ == "advmod" and tok.head.i < c.i < tok.i) \
+        and bool(_children(tok, "dobj")) and not _children(tok.head, "dobj")
+
+
 def _subject_of(verb):
     """The subject of ``verb``, inherited through coordination and control when absent."""
     t = verb
@@ -1180,6 +1195,8 @@ def _subject_of(verb):
         if (t.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl") or raised) and t.head != t:
             if t.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 return None, None  # "the decision to cut output": the decision is not the cutter
+            if _showing_a_change(t):
+                return None, None  # "the rise reflects [escalating] tensions": no one escalates them
             if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head, t
             t = t.head
@@ -2546,7 +2563,9 @@ def _rule_adjuncts(sent, out):
     for tok in sent:
         subj = next(iter(_children(tok, "nsubj")), None) if tok.lemma_.lower() == "reflect" and tok.pos_ == "VERB" \
             else None
-        obj = next(iter(_children(tok, "dobj")), None)
+        # ("reflects [escalating] tensions", the participle parsed as the verb's clause)
+        obj = next(iter(_children(tok, "dobj")), None) or next(
+            (x for x in _children(tok, "xcomp") if _showing_a_change(x)), None)
         if subj is not None and obj is not None and subj.lemma_.lower() in _CHANGE_NOUNS:
             _emit(out, _side_for(obj), _side_for(subj), 1, "reflect", tok, sent, fixed=True)
     # Association: "night noise was associated with a higher risk of hypertension", "poverty is

@@ -619,11 +619,16 @@ def _advice(tokens) -> bool:
     """Whether a side is a sentence's imperative ("[Order two new ships now], because every
     year of delay raises the bill"): what the speaker urges, which no cause brings about.
     (As a cause it can stand: "Strip out rebates and prices would fall".) Of twelve
-    imperatives in the team's annotated text none was an effect."""
+    imperatives in the team's annotated text none was an effect. So is "a good time to X"
+    ("Flu is in the news, so now is a good time for a reminder that ...")"""
     heads = roots(tokens)
     if len(heads) != 1:
         return False
     verb = heads[0]
+    if any(t.lemma_.lower() in ("time", "moment") and any(
+            c.dep_ == "amod" and c.lower_ in ("good", "right", "best", "ideal", "perfect") for c in t.children)
+           for t in [verb] + [c for c in verb.children if c.dep_ == "attr"]):
+        return True
     return verb.tag_ == "VB" and verb.dep_ == "ROOT" and verb.i == verb.sent.start and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
 
