@@ -1695,6 +1695,7 @@ def test_what_is_declared_so_is_the_variable(text, first, label):
 @pytest.mark.parametrize("text, link", [
     ("The virus could kill millions.", ("virus", 1, "deaths", "millions")),   # a count names no variable
     ("The floods killed 40 people.", ("floods", 1, "deaths", "40 people")),
+    ("In 2018, 369 people were killed by drugs.", ("drugs", 1, "deaths", "369 people")),  # in the passive too
     ("A heatwave killed 1.2 million farmed salmon.",                          # a kind counted stays the kind
      ("heatwave", -1, "1.2 million farmed salmon", "1.2 million farmed salmon")),
 ])
@@ -2974,3 +2975,30 @@ def test_a_level_an_adverb_says_stays_in_the_label():
 
     doc = load()("Because supply is staying tight this year, prices rise.")
     assert label_tokens(doc[1:7]) == "supply staying tight"
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_each_subject_of_a_list_with_a_serial_comma_is_a_cause(extractor):
+    """"Drought, pests, and a labor shortage are pushing X up": the small model takes the first
+    item for an adverb (or the second for an apposition), so only part of the list was the
+    subject and the rest was lost as causes."""
+    doc = cogmap.extract("Coffee\n\nDrought, pests, and a labor shortage are pushing coffee prices higher.",
+                         extractor=extractor)
+    causes = {c.cause.label.lower() for c in doc.claims if c.effect.label == "coffee prices" and c.polarity == 1}
+    assert {"drought", "pests", "labor shortage"} <= causes
+
+
+def test_a_list_is_repaired_only_from_the_sentence_start_and_only_of_noun_phrases():
+    from cogmap.extract.nlp import load
+
+    nlp = load()
+    doc = nlp("Drought, pests, and a labor shortage are pushing coffee prices higher.")
+    assert [(t.text, t.dep_) for t in doc if t.dep_ in ("nsubj", "conj")] == \
+        [("Drought", "nsubj"), ("pests", "conj"), ("shortage", "conj")]
+    doc = nlp("Higher rates, tighter credit, and falling confidence are weighing on home sales.")
+    assert {t.text for t in doc[1].conjuncts} == {"credit", "confidence"}
+    # a date before the list is no item of it; a name's apposition stays one
+    doc = nlp("Yesterday, pests and drought pushed prices up.")
+    assert doc[0].dep_ != "nsubj"
+    doc = nlp("Ann Lee, an economist, and Bo Ray said prices would rise.")
+    assert "economist" not in {t.text for t in doc if t.dep_ == "nsubj"}

@@ -105,10 +105,12 @@ def test_caption_sentence_over_a_bare_credit_is_debris():
     assert clean(body).removed == ["Reuters"]
 
 
-def test_a_byline_gives_the_date_and_stays():
+def test_a_byline_gives_the_date_and_the_writer_and_goes():
+    # Guide section 4: the byline frame is debris; what it says is kept as the page's metadata.
     c = clean("Rents to ease, analyst says\nBy Ann Lee, 11 March 2025\nHigher rates have cooled the market, "
               "according to an analyst who follows it.\n")
-    assert c.date == "2025-03-11" and "By Ann Lee, 11 March 2025" in c.text
+    assert c.date == "2025-03-11" and c.author == "Ann Lee"
+    assert "Ann Lee" not in c.text and "By Ann Lee, 11 March 2025" in c.removed
     # a sentence that starts with "By" is no byline
     assert clean("By the way, 11 March 2025 was cold.\nRates rose because inflation stayed high all year.\n").date is None
 
@@ -515,3 +517,73 @@ def test_a_caption_with_its_credit_at_the_end_is_debris(caption):
     c = clean(page)
     assert caption in c.removed
     assert "Exports fell 2% (source: customs figures) in May." in c.text
+
+
+@pytest.mark.parametrize("line", [
+    "By Tom Alvarez, Energy Reporter", "Written by Ann Lee", "Edited by Bo Ray", "By @annlee |",
+    "Ann Lee January 18 2024", "By Health Desk Staff | Health & Science", "By Ann Lee, media correspondent",
+])
+def test_a_line_that_is_only_a_byline_is_debris(line):
+    c = clean(f"Rents to ease as supply grows\n{line}\nHigher rates have cooled the market, according to an "
+              "analyst who follows it closely.\n")
+    assert line in c.removed and "Higher rates have cooled" in c.text
+
+
+@pytest.mark.parametrize("line", [
+    "By March, prices will have fallen", "By then prices had risen", "By Christmas the bank had cut rates.",
+    "By raising rates, the bank cooled the market",
+])
+def test_a_sentence_that_opens_with_by_is_no_byline(line):
+    c = clean(f"Rents to ease as supply grows\n{line}\nHigher rates have cooled the market, according to an "
+              "analyst who follows it closely.\n")
+    assert line in c.text
+
+
+def test_a_name_under_the_headline_is_a_byline_only_with_a_post_a_date_or_a_label():
+    body = "Higher rates have cooled the housing market this year, according to an analyst who follows it.\n"
+    c = clean("Rents to ease as supply grows\nJulie Hare\nEducation editor\n" + body)
+    assert "Julie Hare" in c.removed and "Education editor" in c.removed and c.author == "Julie Hare"
+    c = clean("Rents to ease as supply grows\nAuthor(s)\nSusan Dugan\n" + body)
+    assert "Susan Dugan" in c.removed
+    # a short Title Case line with nothing of a byline about it may be the headline itself
+    c = clean("Site Banner\nPayment Due\n" + body)
+    assert "Payment Due" in c.text
+
+
+@pytest.mark.parametrize("line", [
+    "Skip to Content", "Skip to navigationSkip to contentSkip to footerHelp using this website",
+    "Already a subscriber?", "Already have an account?", "This article is more than 2 years old",
+    "• Email icon", "BusinessEditor's Pick", "![](https://cdn.example.com/image/fetch/w_1456/photo.jpg)",
+    "Opinions expressed by Forbes Contributors are their own.", "Uncategorized", "Opinion #Economy", "Article",
+])
+def test_page_furniture_of_real_pages_goes(line):
+    c = clean(f"Rents to ease as supply grows\n{line}\nHigher rates have cooled the market, according to an "
+              "analyst who follows it closely.\n")
+    assert line in c.removed and "Higher rates have cooled" in c.text
+
+
+def test_alt_text_over_a_caption_with_its_credit_goes_and_a_standfirst_stays():
+    body = ("A tax on sugar in soft drinks will prevent tens of thousands of people from becoming "
+            "dangerously overweight, experts said.\n")
+    c = clean("Sugar tax cannot solve obesity on its own\nFizzy drinks surrounded by sugar cubes\n"
+              "The levy could save up to 144,000 adults from obesity every year. Photograph: Ann Lee/PA\n" + body)
+    assert "Fizzy drinks surrounded by sugar cubes" in c.removed and "A tax on sugar" in c.text
+    # a credit in brackets after the caption: the agency, then the photographer
+    c = clean("Universities warn of job cuts\nA graduate holds on to his hat while talking on his phone\n"
+              "Students come to study, but a cap is causing concern. (Reuters: Ann B. Lee)\n" + body)
+    assert "A graduate holds on to his hat while talking on his phone" in c.removed
+    assert any(ln.endswith("(Reuters: Ann B. Lee)") for ln in c.removed)
+    # a standfirst states and reports: it stays, caption or not under it
+    dek = "Operators say the window no longer protects them"
+    c = clean(f"Cinemas close\n{dek}\nA shuttered cinema in March. Photograph: Ann Lee/PA\n" + body)
+    assert dek in c.text
+
+
+def test_a_publication_date_without_a_colon_is_a_dateline_and_dates_the_page():
+    c = clean("Toronto housing crisis deepens\nPublished August 15, 2023\nToronto is in the midst of a serious "
+              "housing crisis that is having an impact on residents.\n")
+    assert "Published August 15, 2023" in c.removed and c.date == "2023-08-15"
+    # a digest's title with its date is no name and date of a writer
+    c = clean("REGIONAL PRESS DIGEST — 9 April 2027\nToronto is in the midst of a serious housing crisis that is "
+              "having an impact on residents.\n")
+    assert "REGIONAL PRESS DIGEST" in c.text

@@ -776,3 +776,16 @@ def test_others_view_put_to_the_answerer_is_the_interviewers_prompt():
     assert [t.kind for t in doc.turns] == ["narration"] + ["question", "answer"] * 3
     assert [(f.speaker, f.evidence.text[:9]) for f in doc.forecasts if "strike" in f.evidence.text] == \
         [("Ines Duarte", "I think a")]
+
+
+def test_a_page_that_answers_its_own_prompts_under_a_byline_is_the_writers():
+    """A newsletter that puts questions to itself ("What I expect") under its writer's name
+    and date: the byline goes as debris, and the answers stay the writer's."""
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "benchmarks" / "trials" / "articles" / \
+        "coastal-insurance-newsletter.md"
+    doc = cogmap.extract(page.read_text(encoding="utf-8"), embed=False)
+    assert "Dana Whitlock" in doc.removed and "Dana Whitlock" not in doc.text
+    said = [q for q in doc.quotes if "I expect" in q.text]
+    assert said and all(q.speaker == "Dana Whitlock" for q in said)

@@ -2302,7 +2302,8 @@ _COUNT_WORDS = frozenset({"million", "thousand", "hundred", "dozen", "billion", 
 def death_toll(tokens) -> bool:
     """Whether a side is a count of the dead: what "kill" takes as its object when that is
     only a number ("could kill millions", "has killed about 50 percent", "killed 40
-    people"). A count names no variable; the deaths it counts do, and they rise. A count of
+    people"), or as its subject in the passive ("369 people were killed by drugs"). A count
+    names no variable; the deaths it counts do, and they rise. A count of
     a kind ("millions of seabirds", "2 million farmed salmon") stays the kind, which goes
     down (data/GUIDE.md).
 
@@ -2310,13 +2311,17 @@ def death_toll(tokens) -> bool:
     >>> doc = load()("The virus could kill millions. The floods killed 40 people and thousands of cattle.")
     >>> death_toll([doc[4]]), death_toll(list(doc[9:11])), death_toll(list(doc[12:15]))
     (True, True, False)
+    >>> doc = load()("In 1999, 369 people were killed by drugs.")
+    >>> death_toll(list(doc[3:5]))
+    True
     """
     heads = roots(tokens)
     if len(heads) != 1:
         return False
     h = heads[0]
-    if h.dep_ not in ("dobj", "conj") or h.head.lemma_.lower() != "kill" and not (
-            h.dep_ == "conj" and h.head.dep_ == "dobj" and h.head.head.lemma_.lower() == "kill"):
+    killed = h.dep_ == "nsubjpass" and h.head.lemma_.lower() == "kill"
+    if not killed and (h.dep_ not in ("dobj", "conj") or h.head.lemma_.lower() != "kill" and not (
+            h.dep_ == "conj" and h.head.dep_ == "dobj" and h.head.head.lemma_.lower() == "kill")):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in h.children):
         return False  # "millions of seabirds": a kind, counted

@@ -44,6 +44,16 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"already an? (subscriber|member)\W{1,3}(sign|log) ?in\b|"
                       r"become a (paying )?(member|subscriber|supporter|patron)|"
                       r"support (local|independent|our|quality) journalism|subscribe for free)"
+                      # a paywall's question alone, and an archive's notice of a page's age
+                      r"|^already (an? (subscriber|member)|have an account)\W*$"
+                      # an icon's name, a pick's label and an image's Markdown left as text
+                      r"|^[•·▪*]?\s*(\w+\s+){0,2}icon$|editor['’]s picks?$|^!\[[^\]]*\]\(\w+:"
+                      r"|^this (article|story|piece|page|content) is (more|over) than \w+ (years?|months?) old\W*$"
+                      # a content management system's label for the kind of piece, alone or with its tags
+                      r"|^(article|analysis|opinion|uncategori[sz]ed|commentary|explainer|editorial|features?|"
+                      r"podcast|video|perspective|blog|expert q ?& ?a)(\s*[•|·]?\s*#\w+)*\s*[•|·]?$"
+                      # links for screen readers and keyboards ("Skip to content", "Skip to navigation")
+                      r"|^skip to (the )?(main )?(content|navigation|search|footer|menu|article)"
                       r"|^(comments?|replies)\s*\(?\d[\d,]*\)?$"
                       r"|^(listen|watch|play)\b\W{0,3}\d{1,2}:\d\d\b"
                       r"|^(updated|posted|published)\s+\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago$"
@@ -142,7 +152,9 @@ _MAIL_FURNITURE = re.compile(
     r"\bcirculated for (discussion|comment)\b|\bcheck against delivery\b|\bas prepared for delivery\b|"
     r"\b(views|opinions) (expressed )?(here(in)? )?(are|is) (solely )?"
     r"(those|that) of the (authors?|writers?|contributors?)\b|"
-    r"\b(views|opinions)\b[^.]{0,60}\bdo(es)? not necessarily (reflect|represent)\b)", re.I)
+    r"\b(views|opinions)\b[^.]{0,60}\bdo(es)? not necessarily (reflect|represent)\b|"
+    # a platform's note on its contributors: "Opinions expressed by X Contributors are their own."
+    r"\b(views|opinions) expressed by\b[^.]{0,40}\b(contributors?|columnists?|authors?|writers?)\b)", re.I)
 _FURNITURE_WORDS = 40
 # An editor's note on the transcript itself: "Transcript (auto-generated, lightly corrected)",
 # "This interview has been edited for length and clarity." Only a short line: an
@@ -249,6 +261,8 @@ _DATELINE = re.compile(
     rf"^({_WEEKDAY},?\s*)?(\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
     r"(\s*,?\s*\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$", re.I)
+# The word a page dates itself with, without a colon: "Published August 15, 2023".
+_PUBLISHED = re.compile(r"^(?:(?:first |last )?(?:published|posted|updated)(?: on)?\s+)", re.I)
 # The banners an encyclopaedia's page carries above an article: its tagline ("From X, the free
 # encyclopedia") and its maintenance notices ("This article has multiple issues. Please help
 # improve it ...", "Some of this article's listed sources may not be reliable. (May 2026)").
@@ -555,6 +569,12 @@ def _is_name_and_post(line: str) -> bool:
                for p in parts[1:])
 
 
+#: A person's name as a byline gives it: "Ann Lee", "Sheldon H. Jacobson", "Mary O'Neill-Hart".
+_PERSON_NAME = re.compile(r"[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: (?:de |van |von |da |al-)?[A-Z][a-z’'-]+){1,2}")
+#: The end of a name that another follows on the next line: "Ann Lee &", "Ann Lee, ".
+_NAMES_GO_ON = re.compile(r"\s*(?:&|,|\band)?\s*$")
+#: A label over the writer's name: "Author(s)", "Written by".
+_AUTHOR_LABEL = re.compile(r"^(?:authors?(?:\s*\(s\))?|by|written by|words by|posted by)\s*:?$", re.I)
 #: Words of a post, as an author's box gives it under the name: "Business correspondent in X."
 _ROLE_WORDS = _POST_WORDS | frozenset("editor correspondent reporter writer columnist journalist contributor producer "
                                       "author analyst economist professor fellow researcher lecturer scientist "
@@ -586,6 +606,44 @@ _ISSUE = (r"(?i:(?:issue|vol\.?|volume|no\.?|number|edition)\s*\d+"
           r"|(?:q[1-4]|h[12])\s+\d{4})")
 _MASTHEAD = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}" + _PUBLICATION +
                        r"(?P<issue>(?:\s*[-–—|,:·]\s*" + _ISSUE + r"){1,2})?$")
+#: A byline's opening and the name after it: "By Ann Lee", "Written by Ann Lee", an
+#: editor's "Edited by Bo Ray", a handle "By @annlee".
+_BYLINE_OPEN = re.compile(
+    r"^(?:(?:posted|written|words|reported|story|edited|produced|compiled|fact-checked|reviewed)\s+)?by\s+"
+    r"(?:@\w+|(?-i:[A-Z])[\w.’'-]+(?:\s+(?:(?-i:[A-Z])[\w.’'-]+|de|van|von|da|al|and|&))*)", re.I)
+#: A name and the day it wrote: "Ann Lee January 18 2024", "Ann Lee | 18 Jan 2024".
+_NAME_DATE = re.compile(rf"^(?-i:[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+)){{1,3}})\s*[,|·•–—-]?\s*({_WEEKDAY},?\s*)?"
+                        rf"(\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})$", re.I)
+
+
+def _is_byline(line: str) -> bool:
+    """Whether ``line`` is only a byline: the writer's name after "By" (or "Written by", an
+    editor's "Edited by"), with at most a post, an outlet or a date after it, or a name and
+    a date alone. Guide section 4 counts the byline frame as debris; the writer it names
+    is kept apart as :attr:`Cleaned.author`.
+
+    >>> _is_byline("By Ann Lee, Energy Reporter"), _is_byline("Edited by Bo Ray")
+    (True, True)
+    >>> _is_byline("By @annlee |"), _is_byline("Ann Lee January 18 2024")
+    (True, True)
+    >>> _is_byline("By March, prices will have fallen"), _is_byline("By Christmas the bank had cut rates.")
+    (False, False)
+    """
+    if len(_words(line)) > 14 or _ends_sentence(line):
+        return False
+    if _NAME_DATE.match(line.strip()) or line.strip().lower() == "by":  # ("By", the name on the next line)
+        return True
+    m = _BYLINE_OPEN.match(line.strip())
+    if m is None:
+        return False
+    rest = line.strip()[m.end():]
+    if rest and not re.match(r"\s*([,|·•–—-]|$)", rest):
+        return False
+    # (a post may have a word of its beat in lower case, "media correspondent"; a clause has more)
+    other = sum(w[:1].islower() and w.lower() not in _ROLE_WORDS | _NAME_JOINERS for w in _words(rest))
+    return other == 0 or other == 1 and any(w.lower().rstrip("s") in _ROLE_WORDS for w in _words(rest))
+
+
 # A byline after a dash, the name in capitals: "- ANN LEE", "— BY ANN LEE".
 _DASH_BYLINE = re.compile(r"^[-–—]\s*(?:BY\s+)?(?P<name>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,3})$")
 # A photo's caption with its credit run on at its end: "... at her home.Courtesy Ann Lee",
@@ -594,9 +652,25 @@ _CREDIT_TAIL = re.compile(r"[.!?][\"”’']?\s*(?:courtesy(?:\s+of)?|(?:photo|i
                           r"(?:\s+by|\s*:)|(?:photo\s+)?credit\s*:)\s+(?-i:[A-Z])[^.!?]{0,60}$"
                           # (a credit in brackets needs no stop before it: "..., says Ann Lee (Source: Getty)")
                           r"|\(\s*(?:source|photo|image|picture|credit)\s*:\s*(?-i:[A-Z][\w.&’'-]*(?:[\s/]+[A-Z][\w.&’'-]*){0,3})\)\s*$"
+                          # (nor an agency and its photographer in brackets: "(Reuters: Ann B. Lee)")
+                          r"|[.!?]\s*\((?-i:[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,2})\s*:\s*"
+                          r"(?-i:[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2})\)\s*$"
                           # (nor a photographer and agency after a stop: "... on June 7.Ann Lee / AFP - Getty Images")
                           r"|[.!?][\"”’']?\s*(?-i:[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3})\s*/\s*(?-i:[A-Z])[\w &.’'-]{1,50}$",
                           re.I)
+
+
+#: Words of a statement, which a picture's description has none of: modals, forms of "be" and
+#: "have", and the verbs a standfirst reports with.
+_STATING = re.compile(r"\b(will|would|could|can|may|might|must|should|is|are|was|were|has|have|had|"
+                      r"says?|said|warns?|finds?|argues?|expects?)\b", re.I)
+
+
+def _sentence_case(line: str) -> bool:
+    """Whether a line is written as a sentence is, not as a title: capitalised first, and most
+    of its other words of four letters or more in lower case."""
+    words = [w for w in _words(line)[1:] if len(w) >= 4 and w[:1].isalpha()]
+    return line[:1].isupper() and bool(words) and sum(w[:1].islower() for w in words) >= 0.75 * len(words)
 
 
 def _sentence_norms(line: str) -> list[str]:
@@ -1084,10 +1158,10 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
             if date is None and i <= max(first_body, 3) and \
                     field_name.strip().lower() in ("published", "posted", "released", "updated", "last updated"):
                 date = iso_date(value) if re.search(r"\d{4}", value) else None  # (no year: no date, not a guess)
-        elif _DATELINE.match(ln) or _dated_row(ln):
+        elif _DATELINE.match(_PUBLISHED.sub("", ln)) or _dated_row(ln):
             drop[i] = "dateline"
             if date is None:
-                date = iso_date(_dated_row(ln) or ln) or ln
+                date = iso_date(_dated_row(ln) or _PUBLISHED.sub("", ln)) or ln
         elif date is None and i <= first_body and (_BYLINE_DATE.match(ln) or _dated_lead(ln)):
             date = iso_date((_BYLINE_DATE.match(ln) or _dated_lead(ln)).group("date"))
         elif spoken(i):
@@ -1123,8 +1197,17 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
                     break
                 drop.setdefault(j, "widget")
 
-    # Alt text sits right above its credit line: a short unpunctuated lowercase line.
+    # Alt text sits right above its credit line: a short unpunctuated lowercase line; or
+    # above its caption with the credit run on, in sentence case ("Fizzy drinks surrounded by
+    # sugar cubes" over "The levy could ... Photograph: Ann Lee/PA"), where a heading would
+    # be in Title Case and a standfirst states or reports, in clauses ("..., analysts say").
     for i, why in list(drop.items()):
+        if why == "caption" and i > 1 and (i - 1) not in drop and _CREDIT_TAIL.search(lines[i]):
+            prev = lines[i - 1]
+            if not _ends_sentence(prev) and 3 <= len(_words(prev)) <= 14 and (i - 1) not in headings and \
+                    _sentence_case(prev) and not re.search(r"[,;:]", prev) and not _STATING.search(prev) and \
+                    not spoken(i - 1):
+                drop[i - 1] = "caption"
         if why == "credit" and i > 0 and (i - 1) not in drop:
             prev = lines[i - 1]
             if not _ends_sentence(prev) and len(_words(prev)) <= 12 and prev[:1].islower():
@@ -1137,9 +1220,25 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
                     and not re.search(r"[.!?][\"”’']?\s+[A-Z]", prev.rstrip()[:-1]) and i - 1 > 0:
                 drop[i - 1] = "caption"
 
-    # An author's box: the name (gone as a caption), then the post in a line of its own.
+    # The byline frame (guide section 4): a line that is only a byline, anywhere; above the
+    # first paragraph, a person's name alone too, with the writer's post or the day under it
+    # or a label over it ("Author(s)"): alone, "Payment Due" may be the headline.
+    for i, ln in enumerate(lines):
+        if i in drop or spoken(i):
+            continue
+        if _is_byline(ln):
+            drop[i] = "byline"
+        elif 0 < i < first_body and i not in headings and _PERSON_NAME.fullmatch(_NAMES_GO_ON.sub("", ln)) and (
+                i + 1 < n and (_is_post_line(lines[i + 1]) or _DATELINE.match(lines[i + 1]) or
+                               lines[i + 1].startswith(ln.strip())) or _AUTHOR_LABEL.match(lines[i - 1]) or
+                i - 1 in drop and lines[i - 1].rstrip().endswith(("&", " and"))):
+            drop[i] = "byline"
+            # (the name under a newsletter's headline is its writer, the "I" of what follows)
+            author = author or _NAMES_GO_ON.sub("", ln.split(",")[0])
+
+    # An author's box: the name (gone as a caption or byline), then the post in a line of its own.
     for i, why in list(drop.items()):
-        if why == "caption" and i + 1 < n and i + 1 not in drop and _is_name_line(lines[i]) and \
+        if why in ("caption", "byline") and i + 1 < n and i + 1 not in drop and _is_name_line(lines[i]) and \
                 _is_post_line(lines[i + 1]) and not spoken(i + 1):
             drop[i + 1] = "caption"
 

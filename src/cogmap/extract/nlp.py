@@ -53,6 +53,7 @@ def load():
     nlp.tokenizer.token_match = PREFIXED.match
     nlp.add_pipe("cogmap_prefixed_lemmas", after="lemmatizer")
     nlp.add_pipe("cogmap_misread_subjects", after="cogmap_prefixed_lemmas")
+    nlp.add_pipe("cogmap_listed_subjects", after="cogmap_misread_subjects")
     return nlp
 
 
@@ -115,6 +116,64 @@ def _misread_subjects(nlp, name):
     return component
 
 
+#: Words that may make up an item of a list of subjects: a noun phrase, with its
+#: determiners, adjectives, numbers and participles ("a labor shortage", "changing tastes").
+_ITEM_POS = frozenset("DET ADJ NOUN PROPN NUM PART".split())
+
+
+def _listed_subjects(nlp, name):
+    """A pipeline component: a list of subjects with a comma before its "and" ("Drought,
+    pests, and a labor shortage are pushing prices up"; "Higher rates, tighter credit, and
+    falling confidence weigh on sales") is one coordination, its first item the head, as
+    spaCy writes one. The small model takes the first item for an adverb of the verb, or
+    the second for an apposition of the first, so the clause's subject is only part of
+    the list and the other items, each a cause, are lost.
+
+    Only where the list is unmistakable: the items run from the sentence's start, each is a
+    noun phrase and no date ("Yesterday, pests and drought ..." has one subject list, of
+    two), and the subject's own coordination has its "and" or "or". Of an apposition, only
+    common nouns: "Ann Lee, an economist, and Bo Ray said" keeps its apposition."""
+
+    def item_root(tokens):
+        """The root of ``tokens`` when they are one noun phrase, else None."""
+        inside = {t.i for t in tokens}
+        roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        ok = tokens and len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN") and \
+            roots[0].dep_ != "npadvmod" and not any(t.ent_type_ in ("DATE", "TIME") for t in tokens) and \
+            all(t.pos_ in _ITEM_POS or t.tag_ in ("VBG", "VBN") and t.dep_ in ("amod", "compound")
+                or t.text == "-" for t in tokens)
+        return roots[0] if ok else None
+
+    def component(doc):
+        for subj in doc:
+            if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.i < subj.i or \
+                    not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in subj.subtree):
+                continue
+            for c in list(subj.children):
+                # ("rates, tighter credit, and falling confidence": "credit" taken for an apposition)
+                if c.dep_ == "appos" and c.i > subj.i and subj.pos_ == c.pos_ == "NOUN" and \
+                        any(g.dep_ in ("cc", "conj") for g in c.children):
+                    c.dep_ = "conj"
+            start, roots, j = subj.sent.start, [], subj.left_edge.i
+            while j - 1 > start and doc[j - 1].text == ",":
+                k = j - 2
+                while k >= start and doc[k].text != ",":
+                    k -= 1
+                root = item_root(doc[k + 1:j - 1])
+                if root is None:
+                    break
+                roots.insert(0, root)
+                j = k + 1
+            if roots and j == start:
+                verb, dep = subj.head, subj.dep_
+                roots[0].head, roots[0].dep_ = verb, dep
+                for other in roots[1:] + [subj]:
+                    other.head, other.dep_ = roots[0], "conj"
+        return doc
+
+    return component
+
+
 def _register() -> None:
     from spacy.language import Language
 
@@ -122,6 +181,8 @@ def _register() -> None:
         Language.factory("cogmap_prefixed_lemmas", func=_prefixed_lemmas)
     if not Language.has_factory("cogmap_misread_subjects"):
         Language.factory("cogmap_misread_subjects", func=_misread_subjects)
+    if not Language.has_factory("cogmap_listed_subjects"):
+        Language.factory("cogmap_listed_subjects", func=_listed_subjects)
 
 
 #: ``Doc.user_data`` key: the lemmas of the nouns that stand as a phrase of their own

@@ -1135,7 +1135,9 @@ def _interviewee_from_narration(quotes: list[Quote], attributions, people: Peopl
     if m:
         return people.resolve(m.group(1)) or m.group(1)
     names = Counter(name for off, name in people.mentions if off < qa_start)
-    return names.most_common(1)[0][0] if names else None
+    # (no one named before the answers: a page that puts questions to itself, under its
+    # writer's byline, is the writer's answering)
+    return names.most_common(1)[0][0] if names else cleaned.author
 
 
 def _role_word(speaker: str) -> Optional[str]:
