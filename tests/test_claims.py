@@ -3002,3 +3002,21 @@ def test_a_list_is_repaired_only_from_the_sentence_start_and_only_of_noun_phrase
     assert doc[0].dep_ != "nsubj"
     doc = nlp("Ann Lee, an economist, and Bo Ray said prices would rise.")
     assert "economist" not in {t.text for t in doc if t.dep_ == "nsubj"}
+
+
+def test_a_wrapper_noun_and_what_it_carries_keep_one_link_not_none():
+    """"had a severe [impact] on [farmers]": the phrase of each reading holds the other, and
+    each took the other with it as "a piece" of it; the surer stands."""
+    doc = cogmap.extract("Farms\n\nThe drought had a severe impact on farmers and ranchers.", extractor="learned")
+    assert {(c.cause.label, c.polarity, c.effect.label) for c in doc.claims} == \
+        {("drought", -1, "farmers"), ("drought", -1, "ranchers")}
+    doc = cogmap.extract("Growth\n\nThe war has had devastating consequences for the economy.", extractor="learned")
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("war", -1, "economy")]
+
+
+def test_a_link_inside_a_rules_side_is_another_link_not_the_rules():
+    """The rules read "the heat burning off the acidity" -> "the wine tasting flat"; the
+    reader's heat -> acidity lies inside the rule's cause, and is a link of its own."""
+    doc = cogmap.extract("Vineyards\n\nSummers here are getting hotter. The heat also burns off the acidity, "
+                         "and that leaves the wine tasting flat.", extractor="learned")
+    assert ("heat", -1, "acidity") in {(c.cause.label, c.polarity, c.effect.label) for c in doc.claims}

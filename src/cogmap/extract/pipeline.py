@@ -879,7 +879,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             # Only a claim the rules keep stands in the way of the reader's in its sentence.
             # ("That erosion" as well as the wages it stands for: the reader reads the former)
             summed_from = _phrase_set(Side(rc.extra.get("summed_from", []), 1))
-            ruled[pa + sent0.start_char].append((_phrase_set(rc.cause) | summed_from, _phrase_set(rc.effect)))
+            ruled[pa + sent0.start_char].append((_phrase_set(rc.cause) | summed_from, _phrase_set(rc.effect),
+                                                 rc.modality == "counterfactual"))
             prob = _claim_probability(rc, scale)
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text_of[id(rc.cause.tokens[0].doc)]),
                             rc.effect.text(para_text_of[id(rc.effect.tokens[0].doc)])))
@@ -902,7 +903,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         while b > a and text[b - 1].isspace():
             b -= 1
         rc.extra["speaker"] = speaker_at(starts[k] + named.start_char, b)
-        ruled[starts[k] + named.start_char].append((_phrase_set(rc.cause), _phrase_set(rc.effect)))
+        ruled[starts[k] + named.start_char].append((_phrase_set(rc.cause), _phrase_set(rc.effect), False))
         pending.append((rc, ci, ei, a, b, _claim_probability(rc, scale),
                         rc.cause.text(para_text_of[id(rc.cause.tokens[0].doc)]),
                         rc.effect.text(para_text_of[id(rc.effect.tokens[0].doc)])))
@@ -919,8 +920,13 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             # The rules read this sentence already: the reader adds a second link of it
             # ("X cuts Y, so Z") only when it is sure, and never one the rules have.
             c, e = _token_set(lc.raw.cause), _token_set(lc.raw.effect)
+            # (The same link is the rule's cause and effect, either way round. One between two
+            # words of a side is another, "the heat burns off the acidity" inside the cause of
+            # "and that leaves the wine flat"; but not inside what a counterfactual says would
+            # have been, "Without the dam, [the flood would have left the town under water]".)
             if lc.confidence < EXTRA_CLAIM_CONFIDENCE or any(
-                    (c & rc_ or c & re_) and (e & rc_ or e & re_) for rc_, re_ in here):
+                    c & rc_ and e & re_ or c & re_ and e & rc_ or imagined and c & re_ and e & re_
+                    for rc_, re_, imagined in here):
                 continue
         rc = lc.raw
         if _actor_of_means(rc, means_of):

@@ -902,8 +902,15 @@ def surest_per_cause(claims: list[LearnedClaim]) -> list[LearnedClaim]:
     by_sentence: dict = {}
     for lc in kept:  # (compared within a sentence only, so a long document stays linear)
         by_sentence.setdefault(lc.sent_start, []).append(lc)
-    return [lc for lc in kept if not any(_piece_of(lc, other) for other in by_sentence[lc.sent_start]
-                                         if other is not lc)]
+    # Two readings each a piece of the other: a wrapper noun and what it carries ("had a
+    # severe [impact] on [farmers]", the phrase of each holding the other). Only the surer
+    # stands; before, each took the other with it and the sentence lost its link.
+    lost = {id(lc) for lc in kept for other in by_sentence[lc.sent_start]
+            if other is not lc and _piece_of(lc, other) and _piece_of(other, lc) and
+            (other.confidence, -len(other.raw.effect.tokens)) > (lc.confidence, -len(lc.raw.effect.tokens))}
+    return [lc for lc in kept if id(lc) not in lost and not any(
+        _piece_of(lc, other) and not _piece_of(other, lc) for other in by_sentence[lc.sent_start]
+        if other is not lc and id(other) not in lost)]
 
 
 def _piece_of(lc: LearnedClaim, other: LearnedClaim) -> bool:
@@ -924,6 +931,8 @@ def _piece_of(lc: LearnedClaim, other: LearnedClaim) -> bool:
     top = next((t for t in other.raw.effect.tokens if t.head.i not in theirs), None)
     if top is None or mine == theirs:
         return False
+    if mine & {c.i for c in top.conjuncts}:
+        return False  # "[farmers] and [ranchers]": two effects side by side, neither a piece
     if mine < theirs:
         return True  # "[prices for] [consumers]": the parse's phrase of one piece holds the other
     if mine & theirs:
