@@ -3020,3 +3020,50 @@ def test_a_link_inside_a_rules_side_is_another_link_not_the_rules():
     doc = cogmap.extract("Vineyards\n\nSummers here are getting hotter. The heat also burns off the acidity, "
                          "and that leaves the wine tasting flat.", extractor="learned")
     assert ("heat", -1, "acidity") in {(c.cause.label, c.polarity, c.effect.label) for c in doc.claims}
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_direction_before_the_first_noun_of_a_list_goes_for_the_bare_nouns_after_it(extractor):
+    """"could lead to lower hiring and profits": lower profits too, and each noun of the
+    list after "lead to" is an effect of its own (the rules read only the first)."""
+    doc = cogmap.extract("Wages\n\nThe plan to raise the minimum wage by 2020 from its current level could lead "
+                         "to lower hiring and profits and higher prices.", extractor=extractor)
+    links = {(c.polarity, c.effect.label) for c in doc.claims}
+    assert {(-1, "hiring"), (-1, "profits"), (1, "prices")} <= links
+    # a noun with a word of its own before it says its own direction
+    doc = cogmap.extract("Rents\n\nThe drought could lead to lower yields and rising prices.", extractor=extractor)
+    assert {(c.polarity, c.effect.label) for c in doc.claims} >= {(-1, "yields"), (1, "prices")}
+
+
+def test_a_label_never_ends_on_a_preposition_whose_object_was_left_out():
+    doc = cogmap.extract("Wages\n\nThe plan to raise the hourly minimum wage to 9 pounds by 2020 from its current 6.50 "
+                         "pounds could lead to lower hiring.", extractor="rules")
+    assert [c.cause.label for c in doc.claims] == ["raising hourly minimum wage to 9 pounds"]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_this_pointing_to_a_clause_whose_subject_is_a_pronoun_names_nothing(extractor):
+    """"Why it matters: ..." and "saw this coming": the statement "that" or "this" points
+    back to has a pronoun for its subject, and "matters" or "coming" was mapped as a cause."""
+    text = ("Transit\n\nWhy it matters: The news suggests that ride-hailing is taking people off trains and "
+            "buses. That will clog roads and increase emissions.")
+    doc = cogmap.extract(text, extractor=extractor)
+    assert not [c for c in doc.claims if c.cause.label == "matters"]
+    # a pronoun subject with an object or a clause of its own still states something
+    doc = cogmap.extract("Rates\n\nRents rose sharply. That pushed families out.", extractor=extractor)
+    assert [(c.cause.label, c.effect.label) for c in doc.claims] == [("rents", "families")]
+
+
+def test_a_link_stated_inside_a_reason_the_reader_read_as_one_side_stands():
+    """"Critics denounce the plan since it raises rents": the reader reads the reason as the
+    cause of the denouncing; the link the reason states (the plan raising rents) stands too."""
+    doc = cogmap.extract("Housing\n\nCritics denounce the plan since it raises rents.", extractor="learned")
+    assert ("plan", 1, "rents") in {(c.cause.label, c.polarity, c.effect.label) for c in doc.claims}
+
+
+def test_that_after_a_result_clause_points_to_the_result():
+    """"X, so Y. That's why Z": the parser hangs X on Y, and "that" took both as one cause."""
+    doc = cogmap.extract("Town\n\nMost visitors stay in the big hotels, so the tourism money mostly flows the wrong "
+                         "way. That's why the town centre has struggled.", extractor="rules")
+    assert "visitors" not in " ".join(c.cause.label for c in doc.claims if c.effect.label.endswith("struggled"))
+    assert any(c.cause.label.startswith("tourism money") for c in doc.claims)

@@ -555,6 +555,7 @@ def test_a_name_under_the_headline_is_a_byline_only_with_a_post_a_date_or_a_labe
     "Already a subscriber?", "Already have an account?", "This article is more than 2 years old",
     "• Email icon", "BusinessEditor's Pick", "![](https://cdn.example.com/image/fetch/w_1456/photo.jpg)",
     "Opinions expressed by Forbes Contributors are their own.", "Uncategorized", "Opinion #Economy", "Article",
+    "14 min read", "3-minute read", "6 Mins Listen",
 ])
 def test_page_furniture_of_real_pages_goes(line):
     c = clean(f"Rents to ease as supply grows\n{line}\nHigher rates have cooled the market, according to an "

@@ -348,6 +348,7 @@ def np_side(tok, depth: int = 0) -> Side:
 
     keep.append(tok)
     walk(tok, 0)
+    sign *= _shared_direction(tok)
     keep = _with_hyphens(keep)
     # An "of" phrase left without its object is noise.
     while keep and keep[-1].dep_ in ("prep", "case", "cc", "punct"):
@@ -356,6 +357,33 @@ def np_side(tok, depth: int = 0) -> Side:
         keep.pop(0)
     # "unemployment" is employment going down: the concept keeps the positive name.
     return Side(keep, sign * negation_sign(keep))
+
+
+def _shared_direction(tok) -> int:
+    """The direction a bare conjunct shares with the first of its list: "lower hiring and
+    [profits]" is lower profits too, "higher rents and [fees]" higher fees. Only a noun with
+    no word of its own before it ("lower hiring and rising profits", "higher rents and the
+    fees" each say their own), and only a direction word before the first noun.
+
+    >>> from cogmap.extract.nlp import load
+    >>> doc = load()("The rule could lead to lower hiring and profits.")
+    >>> _shared_direction(doc[8]), _shared_direction(doc[6])
+    (-1, 1)
+    """
+    if tok.dep_ != "conj" or tok.pos_ not in ("NOUN", "PROPN") or any(
+            c.i < tok.i and c.dep_ not in ("cc", "punct") for c in tok.children):
+        return 1
+    first = tok
+    while first.dep_ == "conj" and first.head.pos_ == tok.pos_ and first.head.i < first.i:
+        first = first.head
+    if first is tok:
+        return 1
+    between = first.doc[first.i + 1:tok.i]
+    if any(t.dep_ not in ("cc", "punct", "conj") and t.head not in (first, tok) for t in between):
+        return 1  # the first noun goes on ("lower hiring of staff and profits"): not a plain list
+    lead = [c for c in first.children if c.i < first.i and c.dep_ in ("amod", "advmod")
+            and c.lower_ in L.SIGNED_MODIFIERS]
+    return L.SIGNED_MODIFIERS[lead[0].lower_] if len(lead) == 1 else 1
 
 
 def _ing_of_change(tok) -> Optional[str]:
@@ -1335,7 +1363,7 @@ def _cause_side_from_subject(subj, verb, prev_sents):
         # "That is what fuelled X": the cause is what "that" points to.
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in _DEMONSTRATIVE and not list(subject.children):
-            return (clause_side(prev_sents[-1].root), True) if prev_sents else (None, False)
+            return (statement_of(prev_sents[-1]), True) if prev_sents else (None, False)
         if subject is not None and subject.lower_ not in _PRONOUN_SUBJ:
             return _side_for(subject), False
         return None, False
@@ -1396,7 +1424,7 @@ def _cause_side_from_subject(subj, verb, prev_sents):
             # "unemployment would rise, and that would pull inflation down": the clause before.
             return clause_side(verb.head), False
         if prev_sents and not prev_sents[-1].text.rstrip().endswith("?"):  # a question states nothing
-            return clause_side(prev_sents[-1].root), True
+            return statement_of(prev_sents[-1]), True
         return None, False
     if low in ("it", "they") and verb.dep_ == "conj" and verb.head.i < verb.i:
         # "The rules may slow X, but they also speed up Y": "they" is the first clause's subject.
@@ -1553,7 +1581,9 @@ def _effects_of_causal_verb(verb):
                     if p.lower_ == "to" and (lemma in L.INCREASE or lemma in L.DECREASE) and _is_amount(pobj):
                         continue  # "the economy will slow to 1.25 per cent growth": how far, not what
                     if p.lower_ in ("to", "in", "into", "about", "on"):
-                        out.append(_side_for(pobj))
+                        # "lead to lower hiring and profits": each noun of the list, as an object's
+                        out.extend(_side_for(each) for each in
+                                   (_conjuncts(pobj) if pobj.pos_ in ("NOUN", "PROPN") else [pobj]))
     return out
 
 
@@ -2823,7 +2853,9 @@ def _rule_across_sentences(sent, prev_sents, out):
             if prev.root.lemma_.lower() in _REPORTING and not any(c.dep_ in ("ccomp", "xcomp")
                                                                    for c in prev.root.children):
                 return
-            _emit(out, clause_side(prev.root), np_side(told), 1, first[1].lower_, root, sent, cross=True, prev=prev)
+            stated = statement_of(prev)
+            if stated is not None:
+                _emit(out, stated, np_side(told), 1, first[1].lower_, root, sent, cross=True, prev=prev)
             return
     elif any(t.lower_ == "as" and t.dep_ == "prep" and t.head == root and any(
             c.dep_ == "pobj" and c.lemma_.lower() in ("result", "consequence") and
@@ -2833,7 +2865,9 @@ def _rule_across_sentences(sent, prev_sents, out):
         return
     if prev.root.lemma_.lower() in _REPORTING and not any(c.dep_ in ("ccomp", "xcomp") for c in prev.root.children):
         return  # "They haven't said that. So ...": nothing stated to be a cause
-    cause = clause_side(prev.root)
+    cause = statement_of(prev)
+    if cause is None:
+        return  # "It matters. That is why Y": what "it" is, no sentence here says
     effect = clause_side(effect_verb)
     _emit(out, cause, effect, 1, cue, effect_verb, sent, cross=True, prev=prev)
 
@@ -2986,10 +3020,49 @@ def resolve_anaphor(side: Side, sent):
         return None, None
     if before.root.lemma_.lower() in _REPORTING and not any(c.dep_ in ("ccomp", "xcomp") for c in before.root.children):
         return None, None
-    found = clause_side(before.root)
-    if not found.tokens or _anaphor_kind(found) is not None:
+    found = statement_of(before)
+    if found is None or not found.tokens or _anaphor_kind(found) is not None:
         return None, None
     return Side(found.tokens, found.sign * side.sign), before
+
+
+#: Adverbs that open a clause with the result of the one before: "X, so Y".
+_RESULT_ADVERBS = frozenset("so thus therefore hence consequently".split())
+
+
+def statement_of(sent) -> Optional[Side]:
+    """What "this" or "that" points back to in ``sent``: the variable its main clause
+    states (:func:`clause_side` of its root). None when a subject in that clause is itself
+    a pronoun whose verb takes no object or clause ("Why it matters: ...", "the bank saw
+    this coming"): a pointer to a pointer names no variable, and "matters" or "coming"
+    would be mapped as a concept.
+
+    >>> from cogmap.extract.nlp import load
+    >>> statement_of(next(load()("Rents rose sharply.").sents)).text()
+    'Rents'
+    >>> statement_of(next(load()("Rates rose, so borrowers cut back.").sents)).text()
+    'borrowers cut back'
+    >>> statement_of(next(load()("The bank saw this coming.").sents)) is None
+    True
+    """
+    root = sent.root
+    result = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(
+        a.dep_ == "advmod" and a.lower_ in _RESULT_ADVERBS for a in c.children)), None)
+    if result is not None:
+        root = result  # "Rates rose, and so borrowers cut back. That ...": the result, said last
+    found = clause_side(root)
+    before = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if result is None and before is not None and any(
+            a.dep_ == "advmod" and a.lower_ in _RESULT_ADVERBS and before.i < a.i < root.i for a in root.children):
+        # "Rates rose, so borrowers cut back": the parser hangs the first clause on the second
+        cut = {t.i for t in before.subtree}
+        found = Side([t for t in found.tokens if t.i not in cut and t.lower_ not in _RESULT_ADVERBS], found.sign)
+    near = {*found.tokens, *(c for t in found.tokens for c in t.children)}
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON" and
+           (t.lower_ in _DEMONSTRATIVE or t.lower_ in _PERSONAL_ANAPHORS) and
+           not any(c.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp") for c in t.head.children) for t in near):
+        return None  # (but "They raised rates." and "It means jobs will go." name what they state)
+    return found
 
 
 def summed_up(side):

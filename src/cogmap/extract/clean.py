@@ -57,6 +57,8 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"|^(comments?|replies)\s*\(?\d[\d,]*\)?$"
                       r"|^(listen|watch|play)\b\W{0,3}\d{1,2}:\d\d\b"
                       r"|^(updated|posted|published)\s+\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago$"
+                      # a reading time alone on its line: "14 min read", "3-minute read", "6 mins listen"
+                      r"|^(\d{1,3}|an?|one)[- ]?(min(ute)?s?|hours?|hrs?)\.?[- ](read|listen|watch)$"
                       # a social post's controls, alone on their line
                       r"|^(show (more )?(replies|comments)|translate (post|tweet)|show this thread|view replies|"
                       r"load more( comments)?|reply|retweet|repost|quote|join|follow|subscribe)$"

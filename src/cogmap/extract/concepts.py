@@ -735,6 +735,11 @@ _DEGREE = frozenset("high low mass massive widespread rising falling soaring rec
                     "mounting rampant endemic severe acute extreme huge big large great deep".split())
 
 
+#: Words a label never ends on: a preposition or conjunction whose object was left out
+#: ("raising the wage to 9 pounds from [its current 6.50 pounds]", an amount, is not a variable).
+_DANGLING = frozenset("of to for in on and or with by from into across about at than as over against".split())
+
+
 def _label(toks, neg=None, gerund=None) -> str:
     words = []
     prev = None
@@ -773,14 +778,14 @@ def _label(toks, neg=None, gerund=None) -> str:
         else:
             words.append(text)
         prev = t
-    while words and words[-1] in ("of", "to", "for", "in", "on", "and", "or", "with", "by"):
+    while words and words[-1] in _DANGLING:
         words.pop()
     while words and words[0].lower() in ("to", "of", "and", "or", "but", "because", "so"):  # "So" opens a sentence
         words.pop(0)
     if len(words) > 8:
         # Keep the words up to the head noun, then as few as make sense.
         words = words[:8]
-        while words and words[-1] in ("of", "to", "for", "in", "on", "and", "or", "with", "by", "the"):
+        while words and (words[-1] in _DANGLING or words[-1] == "the"):
             words.pop()
     label = " ".join(words).strip(" ,;:-")
     return label

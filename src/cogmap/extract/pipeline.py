@@ -456,6 +456,29 @@ def _side_probability(reading, side, sent, role: Optional[str] = None, before=No
     return 1.0
 
 
+def _pronoun_subject(rc, pdoc):
+    """The "it", "they", "this" or "that" subject of a rule's verb whose cause is what the
+    pronoun stands for (the cause's words are elsewhere); else None."""
+    k = rc.extra.get("verb")
+    if k is None or not rc.cause.tokens or rc.cause.tokens[0].doc is not pdoc or k >= len(pdoc):
+        return None
+    subj = next((c for c in pdoc[k].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in ("it", "they", "this", "that") or subj in rc.cause.tokens:
+        return None
+    return subj
+
+
+def _within_one_side(reading, tokens, sent) -> float:
+    """How sure the reader is of the one cause or effect it read that holds all of
+    ``tokens`` (all in ``sent``), 0 if none does."""
+    if any(t.doc is not sent.doc or not sent.start <= t.i < sent.end for t in tokens):
+        return 0.0
+    lo = min(t.idx for t in tokens) - sent.start_char
+    hi = max(t.idx + len(t) for t in tokens) - sent.start_char
+    return max((p for role in ("cause", "effect") for a, b, seg, p in reading.spans.get(role, ())
+                if seg == 1 and a <= lo and hi <= b), default=0.0)
+
+
 def _actor_of_means(rc, known: dict) -> bool:
     """Whether one side of a claim is the subject of a verb that names its means and the
     other side lies in that verb's clause: "funds" of "funds lifted rents by buying
@@ -832,6 +855,12 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 # answer) keep the benefit of the doubt: the reader misses many of those sides.
                 before = read_before.get((k_para, sent0.start)) if rc.cue == "so" and rc.cross_sentence else None
                 cause_p = _side_probability(rd, rc.cause, sent0, "cause", before)
+                stood = _pronoun_subject(rc, pdoc)
+                if stood is not None:
+                    # "Critics denounce the plan since it raises rents": the rule's cause is the
+                    # plan "it" stands for, and the reader, which does not resolve pronouns, reads
+                    # the cause at the "it".
+                    cause_p = max(cause_p, _side_probability(rd, Side([stood], 1), sent0, "cause"))
                 effect_p = _side_probability(rd, rc.effect, sent0, "effect", before)
                 if cause_p < RULE_SIDE <= EFFECT_ALONE <= effect_p and _no_cause_read(rd) and \
                         any(t.dep_ in ("nsubj", "nsubjpass") for t in roots(rc.cause.tokens)):
@@ -841,6 +870,12 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                     # phrase of time ("suspended its membership after the coup").
                     cause_p = RULE_SIDE
                 side_p = min(cause_p, effect_p)
+                if side_p < RULE_SIDE and stood is not None and _plain_causal_verb(rc):
+                    # The reader took the whole clause for one side of a link of its own
+                    # ("denounce the plan since [it raises rents]"): the link the clause states
+                    # stands beside that one, as sure as the reader is of the clause.
+                    side_p = max(side_p, _within_one_side(rd, [stood, pdoc[rc.extra["verb"]], *rc.effect.tokens],
+                                                          sent0))
                 if side_p < (NEGATED_SIDE if denial else SO_BEFORE_SIDE if before is not None else RULE_SIDE) and not fixed:
                     # The reader sees no cause or effect in one side's words; for a negated
                     # claim, almost none (see NEGATED_SIDE).
