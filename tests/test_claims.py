@@ -3067,3 +3067,16 @@ def test_that_after_a_result_clause_points_to_the_result():
                          "way. That's why the town centre has struggled.", extractor="rules")
     assert "visitors" not in " ".join(c.cause.label for c in doc.claims if c.effect.label.endswith("struggled"))
     assert any(c.cause.label.startswith("tourism money") for c in doc.claims)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_an_as_clause_that_only_echoes_a_verb_is_a_comparison_not_a_cause(extractor):
+    """"homicide rates will fall again, as they generally have for the past few decades":
+    the "as" compares; "the past few decades" was read as lowering the rates."""
+    doc = cogmap.extract("Crime\n\nIt is possible that the end of the pandemic will come and homicide rates will "
+                         "fall again, as they generally have for the past few decades in the US.", extractor=extractor)
+    assert not [c for c in doc.claims if "decades" in c.cause.label]
+    # a predicate after "as" is a clause of its own, and may be a cause
+    doc = cogmap.extract("Prices\n\nAs consumers are worried that prices will rise, they are buying more now.",
+                         extractor="rules")
+    assert doc.claims

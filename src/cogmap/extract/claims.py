@@ -36,7 +36,8 @@ from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "reasons_in_turn",
            "answered_hypothesis", "answered_driver", "topic_drivers", "hypothetical_condition", "resolve_anaphor",
-           "summed_up", "death_toll", "counted_object", "sign_on_object", "inverted_condition", "level_side"]
+           "summed_up", "death_toll", "counted_object", "sign_on_object", "inverted_condition", "level_side",
+           "echo_clause", "statement_of"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
                 "intj", "meta", "dep", "preconj"}
@@ -2023,6 +2024,30 @@ def _personal_subject(verb) -> bool:
                for c in verb.children)
 
 
+def echo_clause(head) -> bool:
+    """Whether ``head`` heads a clause that only echoes another's verb: "as they have for
+    decades", "as it did in 2008", "like they do every spring" (a comparison with the verb
+    left out, which reads like a causal "as").
+
+    >>> from cogmap.extract.nlp import load
+    >>> d = load()("Rates will fall, as they have for decades, as demand has eased.")
+    >>> [t.text for t in d if echo_clause(t)]
+    ['for']
+    """
+    def light(t):
+        return t.lemma_.lower() in ("have", "do", "be") or t.tag_ == "MD"
+
+    kids = list(head.children)
+    if not any(c.dep_ == "mark" and c.lower_ in ("as", "like", "than") for c in kids):
+        return False
+    if head.pos_ in ("VERB", "AUX"):
+        return light(head) and not any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "oprd", "agent")
+                                       or c.pos_ == "VERB" for c in kids)
+    # (the parser hangs the auxiliary of the verb left out on what follows it: "as they
+    # have [for] decades"; not on a predicate, "as consumers are [worried] that ...")
+    return head.pos_ in ("ADP", "ADV") and any(c.dep_ in ("aux", "auxpass") and light(c) for c in kids)
+
+
 def _clause_connective(verb):
     """The subordinating word of an adverbial clause ("because", "if", "unless", "so")."""
     for c in verb.children:
@@ -2120,7 +2145,7 @@ def _rule_connectives(sent, prev_sents, out):
                     c.lower_ in ("even", "just") and c.i < verb.i for c in verb.children)):
                 continue  # "as I said": a comment; "even as X": a concession
             if mark == "as" and not (_looks_causal_as(verb) or verb.i < head.i and head.lemma_ != "be"
-                                     and verb.lemma_ != "be" and not _has_time_cue(verb)):
+                                     and verb.lemma_ != "be" and not _has_time_cue(verb)) or echo_clause(verb):
                 continue
             if mark == "since" and verb.tag_ in ("VBD", "VBN") and head.tag_ in ("VBN", "VBZ", "VBP") and \
                     any(c.lower_ in ("has", "have") for c in head.children):

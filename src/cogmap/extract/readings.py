@@ -29,7 +29,7 @@ from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, counted_object,
                                    death_toll, even_clause, heads_a_clause, in_anonymity_request, level_side, modality_of,
                                    np_side, resolve_anaphor, sign_on_object, so_that_aim)
-from cogmap.extract.claims import _conjuncts, _verb_group  # (joined nouns; the clause a verb's modality is read over)
+from cogmap.extract.claims import _conjuncts, _verb_group, echo_clause  # (joined nouns; the clause a verb's modality is read over)
 from cogmap.extract.claims import _arrow_cuts  # (the arrows of a chain written "A → B → C")
 from cogmap.extract.claims import _TO_NOUN_PREPS, _TO_NOUNS  # (nouns that act on their object)
 from cogmap.extract.learned import Reader, Reading
@@ -477,6 +477,11 @@ def _no_effect_on(effect: Side) -> bool:
         c.dep_ in ("amod", "det") and c.lower_ in _NONE for c in noun.children)
 
 
+def _echo(side: Side) -> bool:
+    """Whether a side holds a clause that only echoes another's verb (:func:`echo_clause`)."""
+    return any(echo_clause(t) for t in side.tokens)
+
+
 def _reflected(cause: Side, effect: Side) -> bool:
     """Whether the reader took "X reflects Y" as X acting on Y: a thing reflects its cause."""
     tops = [t for t in cause.tokens if t.head not in cause.tokens]
@@ -716,6 +721,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     effect = _as_asked(effect, prev, pair.effect)
                 if any(_a_time(side) for side in (cause, effect)):
                     continue  # "the rise in diesel prices since [the war]": when, not what
+                if c_ref is ref and _echo(cause):
+                    continue  # "rates will fall, [as they have for decades]": a comparison, no cause
                 if any(_set_aside(side) for side in (cause, effect)):
                     continue  # "raised feed costs instead of [grain prices]": what it did not do
                 if c_ref is ref and e_ref is ref and _across_arrows(cause, effect, ref.sent):
