@@ -3080,3 +3080,14 @@ def test_an_as_clause_that_only_echoes_a_verb_is_a_comparison_not_a_cause(extrac
     doc = cogmap.extract("Prices\n\nAs consumers are worried that prices will rise, they are buying more now.",
                          extractor="rules")
     assert doc.claims
+
+
+def test_an_effect_an_adjective_judges_lowers_or_raises_each_thing_it_bears_on():
+    """"harmful consequences for farmers, ranchers and food prices": each goes down, as "a
+    blow to" already did; the list after the first noun shares what its phrase says of it."""
+    doc = cogmap.extract("Farms\n\nThe drought has had harmful consequences for farmers, ranchers and food prices.",
+                         extractor="learned")
+    assert {(c.cause.label, c.polarity, c.effect.label) for c in doc.claims} == \
+        {("drought", -1, "farmers"), ("drought", -1, "ranchers"), ("drought", -1, "food prices")}
+    doc = cogmap.extract("Jobs\n\nThe new port has had a positive effect on jobs.", extractor="learned")
+    assert [(c.polarity, c.effect.label) for c in doc.claims] == [(1, "jobs")]

@@ -266,6 +266,11 @@ def np_side(tok, depth: int = 0) -> Side:
         pobj = next((o for p in _children(tok, "prep") if p.lower_ in preps for o in _children(p, "pobj")), None)
         if pobj is not None and pobj.pos_ != "PRON":  # ("all of which", "many of them": no noun to stand for)
             return np_side(pobj, depth + 1)
+    judged = _judged_effect(tok) if depth < 2 else None
+    if judged is not None:
+        # "harmful consequences for farmers": the farmers, down; "a positive effect on jobs", up
+        inner = np_side(judged[0], depth + 1)
+        return Side(inner.tokens, inner.sign * judged[1])
     change, preps = _CHANGE_NOUNS.get(noun), ("in", "of", "with") if noun in ("problem", "trouble") else ("in", "of")
     if noun in ("problem", "trouble") and tok.tag_ != "NNS":
         change = None  # "problems of legitimacy" lack it; "the problem of debt" is too much of it
@@ -358,6 +363,31 @@ def np_side(tok, depth: int = 0) -> Side:
         keep.pop(0)
     # "unemployment" is employment going down: the concept keeps the positive name.
     return Side(keep, sign * negation_sign(keep))
+
+
+#: Nouns of an effect that an adjective judges: "harmful consequences for X", "a positive
+#: effect on Y" (unjudged, "the impact on Y" says no direction).
+_JUDGED_NOUNS = frozenset("effect impact consequence implication repercussion outcome".split())
+_JUDGING = {**L.EVALUATIVE, **dict.fromkeys("adverse devastating dire".split(), -1)}
+
+
+def _judged_effect(tok):
+    """``(what, direction)`` for an effect noun an adjective judges, with what it bears on:
+    "harmful consequences for farmers" is (farmers, -1); else None.
+
+    >>> from cogmap.extract.nlp import load
+    >>> d = load()("It had harmful consequences for farmers and a positive effect on jobs.")
+    >>> [(w.text, s) for w, s in (_judged_effect(d[3]), _judged_effect(d[9]))]
+    [('farmers', -1), ('jobs', 1)]
+    """
+    if tok.lemma_.lower() not in _JUDGED_NOUNS or tok.pos_ != "NOUN":
+        return None
+    ways = {_JUDGING[c.lower_] for c in tok.children if c.dep_ == "amod" and c.lower_ in _JUDGING}
+    if len(ways) != 1:
+        return None
+    what = next((o for p in _children(tok, "prep") if p.lower_ in ("for", "on", "upon", "to")
+                 for o in _children(p, "pobj") if o.pos_ in ("NOUN", "PROPN")), None)
+    return (what, ways.pop()) if what is not None else None
 
 
 def _shared_direction(tok) -> int:

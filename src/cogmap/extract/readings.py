@@ -31,7 +31,7 @@ from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, cl
                                    np_side, resolve_anaphor, sign_on_object, so_that_aim)
 from cogmap.extract.claims import _conjuncts, _verb_group, echo_clause  # (joined nouns; the clause a verb's modality is read over)
 from cogmap.extract.claims import _arrow_cuts  # (the arrows of a chain written "A → B → C")
-from cogmap.extract.claims import _TO_NOUN_PREPS, _TO_NOUNS  # (nouns that act on their object)
+from cogmap.extract.claims import _TO_NOUN_PREPS, _TO_NOUNS, _judged_effect  # (nouns that act on their object)
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import (CAUSAL_VERBS, COMPARATIVE, DECREASE, FRAME_ONLY, INCREASE, LEVELS, PHRASAL_CAUSAL,
                                     SIGNED_MODIFIERS, STATE_ADJECTIVES)
@@ -503,11 +503,15 @@ def _coordinated(side_host, span, sent) -> list:
         return [side_host]  # (a pronoun's antecedent elsewhere: the span's words are not its)
     base = sent.start_char
     out = [side_host]
+    # What the side's phrase says of the first noun beyond its own words goes for each: a
+    # wrapping noun ("a lack of [rain] and sun", "harmful consequences for [farmers] and
+    # ranchers") or the side's verb ("people have lost their [livelihoods] and wealth").
+    around = side.sign * np_side(tops[0]).sign
     for c in _conjuncts(tops[0])[1:]:
         if base + span[0] <= c.idx < base + span[1] and c not in side.tokens:
             s = np_side(c)
             if s.tokens and names_something(s.tokens):
-                out.append((s, host))
+                out.append((Side(s.tokens, s.sign * around), host))
     return out
 
 
@@ -526,6 +530,25 @@ def _acted_on_by_noun(span) -> Optional[int]:
     if lemma not in _TO_NOUNS or prep.lower_ not in _TO_NOUN_PREPS.get(lemma, ("to", "on", "for")):
         return None
     return _TO_NOUNS[lemma]
+
+
+def _judged_way(effect: Side):
+    """``(way, in the side's sign)`` when the effect is what an effect noun an adjective
+    judges bears on ("harmful consequences for [farmers]", and each noun listed with it);
+    else None."""
+    tops = [t for t in effect.tokens if t.head not in effect.tokens or t.head == t]
+    if len(tops) != 1:
+        return None
+    first = tops[0]
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first.dep_ != "pobj" or first.head.dep_ != "prep":
+        return None
+    judged = _judged_effect(first.head.head)
+    if judged is None or judged[0] != first:
+        return None
+    way = judged[1]
+    return way, effect.sign == way * np_side(tops[0]).sign
 
 
 def _moved_by_its_verb(span) -> Optional[int]:
@@ -797,6 +820,13 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     acted_on = _acted_on_by_noun(marked) if marked is not None and len(marked) else None
                     if acted_on is not None:
                         sign = acted_on
+                if e_ref is ref:
+                    judged = _judged_way(effect)
+                    if judged is not None:
+                        # "harmful consequences for [farmers]": the adjective says which way, and the
+                        # sign head, which read it in the trigger or the span or not at all, does not
+                        # (1 where the side's own direction already holds it).
+                        sign = 1 if judged[1] else judged[0]
                 held = _held_until(cause) if c_ref is ref and e_ref is ref else None
                 if held is not None:
                     # "Rates will stay low until inflation picks up": what ends the state moves
