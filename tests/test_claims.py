@@ -3059,6 +3059,11 @@ def test_a_link_stated_inside_a_reason_the_reader_read_as_one_side_stands():
     cause of the denouncing; the link the reason states (the plan raising rents) stands too."""
     doc = cogmap.extract("Housing\n\nCritics denounce the plan since it raises rents.", extractor="learned")
     assert ("plan", 1, "rents") in {(c.cause.label, c.polarity, c.effect.label) for c in doc.claims}
+    # the "it" may be the subject of the verb before ("it would halt and create X")
+    doc = cogmap.extract("Rail\n\n“A rail worker strike would be extremely damaging because it would halt and create "
+                         "this massive disruption in an already weakened supply chain,” said Ann Lee.",
+                         extractor="learned")
+    assert any(c.effect.label == "massive disruption" and "strike" in c.cause.label for c in doc.claims)
 
 
 def test_that_after_a_result_clause_points_to_the_result():

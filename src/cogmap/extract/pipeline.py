@@ -462,7 +462,10 @@ def _pronoun_subject(rc, pdoc):
     k = rc.extra.get("verb")
     if k is None or not rc.cause.tokens or rc.cause.tokens[0].doc is not pdoc or k >= len(pdoc):
         return None
-    subj = next((c for c in pdoc[k].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    verb = pdoc[k]
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "it would halt and create X": the subject of the first verb
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ not in ("it", "they", "this", "that") or subj in rc.cause.tokens:
         return None
     return subj
