@@ -27,9 +27,9 @@ from typing import Optional
 from cogmap.extract.clean import _QA_MARK, _SPEAKER_LABEL  # (a turn's label, which the reader never learned from)
 from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, counted_object,
-                                   death_toll, even_clause, heads_a_clause, in_anonymity_request, level_side, modality_of,
-                                   np_side, resolve_anaphor, sign_on_object, so_that_aim)
-from cogmap.extract.claims import _conjuncts, _verb_group, echo_clause  # (joined nouns; the clause a verb's modality is read over)
+                                   death_toll, echo_clause, even_clause, heads_a_clause, in_anonymity_request,
+                                   level_side, modality_of, np_side, resolve_anaphor, sign_on_object, so_that_aim)
+from cogmap.extract.claims import _conjuncts, _verb_group  # (joined nouns; the clause a verb's modality is read over)
 from cogmap.extract.claims import _arrow_cuts  # (the arrows of a chain written "A → B → C")
 from cogmap.extract.claims import _TO_NOUN_PREPS, _TO_NOUNS, _judged_effect  # (nouns that act on their object)
 from cogmap.extract.learned import Reader, Reading
@@ -504,8 +504,8 @@ def _coordinated(side_host, span, sent) -> list:
     base = sent.start_char
     out = [side_host]
     # What the side's phrase says of the first noun beyond its own words goes for each: a
-    # wrapping noun ("a lack of [rain] and sun", "harmful consequences for [farmers] and
-    # ranchers") or the side's verb ("people have lost their [livelihoods] and wealth").
+    # wrapping noun's way ("harmful consequences for [farmers] and ranchers") or the side's
+    # verb's ("people have lost their [livelihoods] and wealth").
     around = side.sign * np_side(tops[0]).sign
     for c in _conjuncts(tops[0])[1:]:
         if base + span[0] <= c.idx < base + span[1] and c not in side.tokens:
