@@ -109,7 +109,7 @@ def test_training_on_marked_pages_writes_a_model(tmp_path):
             "Airlines pass higher fuel costs on to passengers within a few weeks, said Dr Ana Ruiz.",
             "She expects the rise to slow tourism in the spring."]
     chrome = ["~ Share this story", "~ Sign up for the morning briefing", "~ Photo: Harbour Images",
-              "~ Most read today", "~ Cookie settings", "~ 4 min read"]
+              "~ Most read today", "~ Cookie settings", "~ Ferry operators brace for a quiet summer"]
     for k in range(4):
         lines = [f"Fuel and fares, part {k}"] + chrome[k:] + body + chrome[:k]
         (pages / f"t{k}.txt").write_text("\n".join(lines), encoding="utf-8")
