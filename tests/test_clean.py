@@ -519,13 +519,18 @@ def test_a_caption_with_its_credit_at_the_end_is_debris(caption):
     assert "Exports fell 2% (source: customs figures) in May." in c.text
 
 
+def _under_a_headline(line):
+    """A page with ``line`` between its headline and its first paragraph."""
+    return (f"Rents to ease as supply grows\n{line}\nHigher rates have cooled the market, according to an "
+            "analyst who follows it closely.\n")
+
+
 @pytest.mark.parametrize("line", [
     "By Tom Alvarez, Energy Reporter", "Written by Ann Lee", "Edited by Bo Ray", "By @annlee |",
     "Ann Lee January 18 2024", "By Health Desk Staff | Health & Science", "By Ann Lee, media correspondent",
 ])
 def test_a_line_that_is_only_a_byline_is_debris(line):
-    c = clean(f"Rents to ease as supply grows\n{line}\nHigher rates have cooled the market, according to an "
-              "analyst who follows it closely.\n")
+    c = clean(_under_a_headline(line))
     assert line in c.removed and "Higher rates have cooled" in c.text
 
 
@@ -534,8 +539,7 @@ def test_a_line_that_is_only_a_byline_is_debris(line):
     "By raising rates, the bank cooled the market",
 ])
 def test_a_sentence_that_opens_with_by_is_no_byline(line):
-    c = clean(f"Rents to ease as supply grows\n{line}\nHigher rates have cooled the market, according to an "
-              "analyst who follows it closely.\n")
+    c = clean(_under_a_headline(line))
     assert line in c.text
 
 
@@ -558,8 +562,7 @@ def test_a_name_under_the_headline_is_a_byline_only_with_a_post_a_date_or_a_labe
     "14 min read", "3-minute read", "6 Mins Listen",
 ])
 def test_page_furniture_of_real_pages_goes(line):
-    c = clean(f"Rents to ease as supply grows\n{line}\nHigher rates have cooled the market, according to an "
-              "analyst who follows it closely.\n")
+    c = clean(_under_a_headline(line))
     assert line in c.removed and "Higher rates have cooled" in c.text
 
 
