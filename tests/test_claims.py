@@ -1410,8 +1410,9 @@ def test_a_price_adjective_inside_a_side_turns_its_sign():
     assert (noun, [t.text for t in thing], factor) == ("cost", ["oil"], -1)
     doc = nlp("Cheap oil helps airlines.")
     assert priced(Side([doc[0], doc[1]])) is None  # the oil is named; its price is not the variable
-    doc = nlp("Prices made people angry.")
-    assert priced(Side([doc[2]])) is None
+    doc = nlp("Prices made people angry.")  # no price: the quality made (made_quality)
+    noun, thing, factor = priced(Side([doc[2]]))
+    assert (noun, [t.text for t in thing], factor) == ("anger", ["people"], 1)
 
 
 @pytest.mark.parametrize("text, sign, effect", [
@@ -1838,6 +1839,31 @@ def test_a_quality_made_more_or_less_of_is_the_variable_not_its_bearer(text, sig
     """"made the banks more fragile" moves the banks' fragility, not the banks."""
     doc = cogmap.extract(text)
     assert [(c.polarity, c.effect.label) for c in doc.claims] == [(sign, effect)]
+
+
+@pytest.mark.parametrize("text, effect", [
+    ("Poor grazing makes the cattle sicklier.", "sickliness of cattle"),  # an "-er" form
+    ("The new runway makes the valley noisier.", "noise of valley"),  # the tagger's noun "noisier"
+    ("Road salt makes the river murky.", "murkiness of river"),
+    ("A small levy would make rural bus routes viable.", "viability of rural bus routes"),
+])
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_quality_made_by_make_is_the_variable_not_its_bearer(text, effect, extractor):
+    """"makes the herd sicklier" raises the herd's sickliness, as "more fragile" raises
+    fragility; the rules read it with or without "more"."""
+    doc = cogmap.extract(text, extractor=extractor)
+    assert [(c.polarity, c.effect.label) for c in doc.claims] == [(1, effect)]
+
+
+def test_a_quality_made_with_un_is_the_quality_going_down():
+    doc = cogmap.extract("The scandal made the governor unpopular.", extractor="rules")
+    assert [(c.polarity, c.effect.label) for c in doc.claims] == [(-1, "popularity of governor")]
+
+
+@pytest.mark.parametrize("text", ["The mayor made clear that fares would rise.",
+                                  "The report made it known that the plant would close."])
+def test_made_clear_is_a_saying_not_a_cause(text):
+    assert cogmap.extract(text, extractor="rules").claims == []
 
 
 @pytest.mark.parametrize("extractor", ["rules", "learned"])
@@ -3096,3 +3122,65 @@ def test_an_effect_an_adjective_judges_lowers_or_raises_each_thing_it_bears_on()
         {("drought", -1, "farmers"), ("drought", -1, "ranchers"), ("drought", -1, "food prices")}
     doc = cogmap.extract("Jobs\n\nThe new port has had a positive effect on jobs.", extractor="learned")
     assert [(c.polarity, c.effect.label) for c in doc.claims] == [(1, "jobs")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_each_cause_a_list_of_causes_names_raises_what_it_is_of(extractor):
+    """ "Risk factors for X include A, B and C": each of them raises X."""
+    doc = cogmap.extract("Risk factors for gum disease include smoking, diabetes and poor diet.", extractor=extractor)
+    assert sorted((c.cause.label, c.polarity, c.effect.label) for c in doc.claims) == [
+        ("diabetes", 1, "gum disease"), ("poor diet", 1, "gum disease"), ("smoking", 1, "gum disease")]
+
+
+@pytest.mark.parametrize("text", ["Protective factors for gum disease include regular brushing.",
+                                  "Risk factors for gum disease do not include coffee."])
+def test_protective_or_denied_factors_raise_nothing(text):
+    assert [c for c in cogmap.extract(text, extractor="rules").claims if c.polarity > 0] == []
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_generic_cause_stands_for_the_examples_it_gives(extractor):
+    """ "several factors, including A and B" names A and B, each with its own direction."""
+    doc = cogmap.extract("The slump in ticket sales reflects several factors, including higher fares and weaker "
+                         "tourism.", extractor=extractor)
+    # (the slump is the sales going down: higher fares lower them, weaker tourism too)
+    assert sorted((c.cause.label, c.polarity) for c in doc.claims) == [("fares", -1), ("tourism", 1)]
+    assert {c.effect.label for c in doc.claims} == {"ticket sales"}
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_bare_change_is_the_variable_that_changed_just_before(extractor):
+    """ "Exports fell by a fifth. Analysts blamed the drop on X": X lowered exports, and the
+    evidence runs from the sentence that tells of the fall."""
+    text = "Coffee exports fell by a fifth last year. Analysts blamed the drop on the strong currency."
+    doc = cogmap.extract(text, extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [
+        ("strong currency", -1, "coffee exports")]
+    ev = doc.claims[0].evidence
+    assert doc.text[ev.start:ev.end] == ev.text and ev.text.startswith("Coffee exports fell")
+
+
+def test_a_change_told_in_an_aside_is_not_the_one_meant():
+    from cogmap.extract.claims import change_named, np_side
+    from cogmap.extract.nlp import load
+
+    first, second = load()("Fewer people go out as the isolation has receded. The decline reflects "
+                           "cheaper naloxone.").sents
+    decline = next(t for t in second if t.lower_ == "decline")
+    assert change_named(np_side(decline), [first]) is None
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Few towns are ready for the risks posed by rising seas.", ("seas", 1, "risks")),
+    ("The threat posed by the fungus to wheat farmers is grave.", ("fungus", -1, "wheat farmers")),
+])
+def test_a_harm_posed_by_a_thing_is_its_effect(text, link):
+    doc = cogmap.extract(text, extractor="rules")
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [link]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_a_thing_protects_against_goes_down(extractor):
+    doc = cogmap.extract("Most pupils got the new jab, which protects against flu and shingles.", extractor=extractor)
+    assert sorted((c.cause.label, c.polarity, c.effect.label) for c in doc.claims) == [
+        ("new jab", -1, "flu"), ("new jab", -1, "shingles")]

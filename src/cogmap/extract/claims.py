@@ -27,7 +27,7 @@ Tan, F. A. et al. (2022). The Causal News Corpus. CASE workshop.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from cogmap.extract import lexicon as L
@@ -533,12 +533,46 @@ def priced(side: Side) -> Optional[tuple[str, list, int]]:
 
 def _quality(adj) -> Optional[tuple[str, int]]:
     """``(noun, 1)`` for a plain adjective of quality made more or less of ("more
-    fragile": fragility), else None. Comparatives of level ("higher") and the likelihood
-    words say a direction of the thing itself, and keep saying it."""
+    fragile": fragility), or made by "make" (:func:`made_quality`), else None. Comparatives
+    of level ("higher") and the likelihood words say a direction of the thing itself, and
+    keep saying it."""
+    made = made_quality(adj)
+    if made:
+        return made
     if adj.pos_ != "ADJ" or adj.lower_ in L.COMPARATIVE or adj.lower_ in L.STATE_ADJECTIVES or \
             not any(c.dep_ == "advmod" and c.lower_ in ("more", "less") for c in adj.children):
         return None
     noun = L.quality_noun(adj.lower_)
+    return (noun, 1) if noun else None
+
+
+def made_quality(adj) -> Optional[tuple[str, int]]:
+    """``(noun, way)`` of the quality a plain adjective or its "-er" form names as what
+    "make" or "render" brings about, else None: "makes the mite deadlier" raises the mite's
+    deadliness, "made the evening dangerous" its danger, as "more fragile" raises
+    fragility; "made the minister unpopular" lowers his popularity (-1). An analyst codes
+    the quality, not the thing: the mite is no more a mite.
+
+    Not adjectives that say a direction of the thing itself ("made water scarce", "made
+    it cheaper", :data:`lexicon.COMPARATIVE`), nor "made clear that" (a saying)."""
+    verb = adj.head
+    if adj.dep_ not in ("ccomp", "oprd", "xcomp", "acomp") or adj.i < verb.i or \
+            verb.lemma_.lower() not in ("make", "render"):
+        return None
+    word = adj.lower_
+    if adj.pos_ == "ADJ":
+        if any(c.dep_ == "advmod" and c.lower_ in ("more", "less") for c in adj.children):
+            return None  # read by "more" or "less" (:func:`_quality`)
+        base = adj.lemma_.lower() if adj.tag_ == "JJR" else word
+    elif adj.pos_ == "NOUN" and word.endswith("ier") and any(c.dep_ == "compound" for c in adj.children):
+        base = word[:-3] + "y"  # the tagger's noun "noisier", its compound the city (as for "pricier")
+    else:
+        return None
+    if {word, base} & (set(L.COMPARATIVE) | set(L.STATE_ADJECTIVES) | set(L.PRICE_ADJECTIVES) | L.SAYING_RESULTS):
+        return None
+    if base.startswith("un") and len(base) > 6 and L.quality_noun(base[2:]):
+        return L.quality_noun(base[2:]), -1  # "unpopular": popularity, down
+    noun = L.quality_noun(base)
     return (noun, 1) if noun else None
 
 
@@ -1508,6 +1542,11 @@ def _effects_of_causal_verb(verb):
             s = np_side(lacking)  # "left hospitals short of staff": the staff, down
             return [Side(s.tokens, -s.sign)]
         direction = adj_sign(x) if x.pos_ in ("ADJ", "ADV") else None
+        made = made_quality(x) if direction is None else None
+        if made:
+            # "made the evening dangerous": the evening, whose danger :func:`priced` names and
+            # turns the way the adjective says
+            direction = 1
         if direction is None and x.pos_ == "ADJ" and x.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and \
                 lemma in L.FRAME_ONLY and objs:
             direction = L.STATE_ADJECTIVES.get(x.lower_)  # "kept prices low", "left factories idle"
@@ -1520,6 +1559,10 @@ def _effects_of_causal_verb(verb):
             if inf is not None:
                 return [Side(s.tokens, s.sign * direction) for s in map(clause_side, _conjuncts(inf))]
         target = subj[0] if subj else (objs[0] if objs else None)
+        if made and target is None:
+            target = next((c for c in x.children if c.dep_ == "compound"), None)  # "the city noisier"
+        if made and target is not None and target.pos_ == "PRON" and not (subj and subj[0].lower_ == "it"):
+            continue  # "made them safer": whom "them" stands for is another step's business
         act = next((c for c in x.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None) \
             if x.lower_ in ("likely", "likelier", "unlikely") and target is not None and target.pos_ != "PRON" else None
         if direction is not None and act is not None:
@@ -1544,6 +1587,14 @@ def _effects_of_causal_verb(verb):
             # fares and cut routes": each thing it is made to do.
             out.extend(clause_side(v) for v in _conjuncts(x))
             return out
+    if lemma in L.SHIELDING and not objs:
+        # "the vaccine protects against measles", "shields from flooding": what it guards
+        # against goes down (with an object, "protects farmers from X", the farmers are the
+        # variable, as before).
+        guarded = [x for p in _children(verb, "prep") if p.lower_ in ("against", "from")
+                   for o in _children(p, "pobj") for x in _conjuncts(o)]
+        if guarded:
+            return [Side(s.tokens, -s.sign) for s in map(np_side, guarded)]
     if lemma in L.DEPRIVE:
         # "starved the city of fuel": the fuel is what goes down.
         taken = [_side_for(pobj) for p in _children(verb, "prep") + [c for o in objs for c in _children(o, "prep")]
@@ -1839,8 +1890,11 @@ def _causal_verb_sign(verb) -> Optional[int]:
         if lemma == "bring" and any(m.dep_ in ("amod", "det") and m.lower_ in _HOW_MANY
                                     for c in _children(verb, "dobj") for m in c.children):
             return 1  # "warmer winters bring more rain and less snow": the object, that way
+        if any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.lower_ in L.SAYING_RESULTS for c in verb.children):
+            return None  # "made clear that taxes would rise": a saying
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
-                g.dep_ == "nsubj" for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children):
+                g.dep_ == "nsubj" or g.dep_ == "compound" and made_quality(c)
+                for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children):
             return None
         if any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.dep_ in ("advcl", "acomp", "advmod") and c.i > verb.i and (
                 c.lower_ in L.COMPARATIVE or c.lemma_.lower() in _CHANGE)
@@ -3139,6 +3193,73 @@ def summed_up(side):
     return resolved, before
 
 
+#: Nouns of a change that, bare ("the decline", "this rise"), stand for a change told just
+#: before, with their direction.
+_CHANGE_ANAPHORS = {**dict.fromkeys("rise increase surge jump spike climb upturn".split(), 1),
+                    **dict.fromkeys("fall decline drop decrease slump dip downturn slowdown reduction plunge".split(), -1)}
+
+
+_NAMING_PREPS = frozenset("in of among across at for".split())
+
+
+def _changed_in(sent, direction: int):
+    """The variable ``sent`` tells went that way, first told first: "a 10 percent drop in
+    deaths", "deaths appear to be declining", "what rose was therapeutic use"; None if it
+    tells of no change that way, False if of one whose variable it does not name."""
+    told = None
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if any(a.dep_ == "advcl" and _children(a, "mark") for a in [tok, *tok.ancestors]):
+            continue  # "... as the isolation of the pandemic has receded": an aside, not the news
+        if tok.pos_ == "NOUN" and _CHANGE_ANAPHORS.get(lemma) == direction:
+            told = False
+            what = next((o for p in _children(tok, "prep") if p.lower_ in ("in", "of") for o in _children(p, "pobj")),
+                        None)
+            if what is not None and what.pos_ in ("NOUN", "PROPN"):
+                return np_side(what)
+        if tok.pos_ == "VERB" and lemma in (L.INCREASE if direction > 0 else L.DECREASE) and \
+                not _children(tok, "dobj") and not _negated(tok):
+            told = False
+            holder = tok.head if tok.dep_ == "xcomp" else tok  # "appear to be declining"
+            subj = next(iter(_children(holder, "nsubj")), None)
+            if subj is not None and subj.lower_ == "what" and holder.dep_ == "csubj":
+                subj = next(iter(_children(holder.head, "attr")), None)  # "what rose was X"
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ not in ("PERSON", "ORG", "GPE"):
+                return np_side(subj)
+    return told
+
+
+def change_named(side: Side, before: list) -> Optional[tuple[Side, int, object]]:
+    """``(variable, direction, sentence)`` when ``side`` is a bare change ("the decline",
+    "this rise") and one of the sentences ``before`` (nearest first) tells what went that
+    way; else None. An analyst codes "the decline could reflect cheaper naloxone" as
+    naloxone lowering the deaths that declined, not as a concept "decline".
+
+    >>> from cogmap.extract.nlp import load
+    >>> first, second = load()("Overdose deaths fell sharply. The decline reflects wider naloxone use.").sents
+    >>> side, direction, where = change_named(np_side(second[1]), [first])
+    >>> side.text(), direction, where.text
+    ('Overdose deaths', -1, 'Overdose deaths fell sharply.')
+    """
+    words = [t for t in side.tokens if not t.is_punct]
+    heads = [t for t in words if t.head not in words or t.head == t]
+    if len(heads) != 1 or heads[0].lemma_.lower() not in _CHANGE_ANAPHORS:
+        return None
+    head = heads[0]
+    if any(c.dep_ in ("compound", "poss", "nmod", "relcl", "acl") or c.dep_ == "prep" and c.lower_ in _NAMING_PREPS
+           for c in head.children) or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return None  # "the decline in sales", "the overdose decline", "a decline": named, or new
+    direction = _CHANGE_ANAPHORS[head.lemma_.lower()]
+    for sent in before:
+        found = _changed_in(sent, direction)
+        if found is False:
+            return None  # the nearest change told of is the one meant, and names nothing we read
+        if found is not None:
+            return found, direction, sent
+    return None
+
+
 #: Verbs whose infinitive is what someone aims at, not what happens: "the reform aims to cut
 #: X", "they want to raise Y"; and, in the passive, "is designed / meant / intended to".
 _AIM_VERBS = frozenset("aim seek intend try attempt strive want hope plan".split())
@@ -3467,7 +3588,14 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_with_after(sent, out)
         _rule_group_contrast(sent, out)
         _rule_remedy_named_first(sent, out)
+        _rule_causes_listed(sent, out)
+        _rule_posed_by(sent, out)
         _rule_across_sentences(sent, prev, out)
+    # ("several factors, including A and B": A, and B, each in its own way, "weaker demand")
+    out = [replace(rc, cause=Side(c.tokens, rc.cause.sign), effect=Side(e.tokens, rc.effect.sign),
+                   polarity=rc.polarity * c.sign * rc.cause.sign * e.sign * rc.effect.sign, extra=dict(rc.extra))
+           if (c, e) != (rc.cause, rc.effect) else rc
+           for rc in out for c in examples_of(rc.cause) for e in examples_of(rc.effect)]
     return _without_actors_of_means(doc, out)
 
 
@@ -3494,6 +3622,92 @@ def _rule_remedy_named_first(sent, out):
             continue
         # (fixed: the frame says it all; the reader, which met it rarely, reads no sides in it)
         _emit(out, cure, np_side(what), -1, f"{lemma} for", copula, sent, fixed=True)
+
+
+#: Nouns that name what brings a thing about, as the subject of "include" or "be": "risk
+#: factors for anxiety include bullying", "the main causes of the shortage are low pay and
+#: long hours". Each thing listed raises what the noun is of or for.
+_CAUSE_NOUNS = frozenset("cause driver factor source contributor trigger".split())
+
+
+#: Nouns that name no variable, only that there are some: "the decline could reflect
+#: several factors, including A, B and C" says A, B and C did it.
+_GENERIC_NOUNS = frozenset("factor force reason cause driver thing development issue trend pressure "
+                           "element".split())
+
+
+def examples_of(side: Side) -> list[Side]:
+    """The things a side of a generic noun gives as examples, each a side of its own, else
+    ``[side]``: "several factors, including cheaper fuel and weaker demand" is the fuel
+    and the demand. A noun that names a variable keeps it ("rising costs, such as fuel").
+
+    >>> from cogmap.extract.nlp import load
+    >>> doc = load()("The drop reflects several factors, including cheaper fuel and weaker demand.")
+    >>> [(s.text(), s.sign) for s in examples_of(np_side(doc[4]))]
+    [('cheaper fuel', 1), ('demand', -1)]
+    """
+    heads = [t for t in side.tokens if t.head not in side.tokens or t.head == t]
+    if len(heads) != 1 or heads[0].lemma_.lower() not in _GENERIC_NOUNS:
+        return [side]
+    head = heads[0]
+    preps = [p for p in head.children if p.dep_ == "prep" and (
+        p.lower_ in ("including", "like") or p.lower_ == "as" and any(c.lower_ == "such" for c in p.children)
+        or p.lower_ == "as" and p.i > 0 and p.nbor(-1).lower_ == "such")]
+    items = [c for p in preps for o in _children(p, "pobj") for c in _conjuncts(o)]
+    return [Side(s.tokens, s.sign * side.sign) for s in map(_side_for, items)] or [side]
+
+
+def _rule_posed_by(sent, out):
+    """ "The risks posed by rising seas": the seas raise the risks, as "rising seas pose a
+    risk" does with no "to" phrase; a harm a thing poses is there because of it."""
+    for verb in sent:
+        noun = verb.head
+        if verb.dep_ != "acl" or verb.lemma_.lower() != "pose" or verb.tag_ != "VBN" or \
+                noun.lemma_.lower() not in _TO_NOUNS and noun.lemma_.lower() not in ("challenge", "problem"):
+            continue
+        by = next((o for a in _children(verb, "agent") for o in _children(a, "pobj")), None)
+        if by is None or by.lower_ in _REL_PRONOUNS:
+            continue
+        # (The parser hangs "to older people" on the agent, "the virus", unless the agent is a
+        # noun with a "to" of its own: "posed by exposure to smoke".)
+        own_to = by.lemma_.lower() in _TO_NOUNS or by.lemma_.lower() in ("exposure", "access", "response", "link")
+        to = next((o for p in _children(verb, "prep") + _children(noun, "prep") + ([] if own_to else _children(by, "prep"))
+                   if p.lower_ == "to" for o in _children(p, "pobj")), None)
+        if to is not None and noun.lemma_.lower() in _TO_NOUNS:
+            # "the threat posed by the virus to older people": what the threat is to, that way
+            _emit(out, _side_for(by), np_side(to), _TO_NOUNS[noun.lemma_.lower()], "posed by", verb, sent, fixed=True)
+        else:
+            _emit(out, _side_for(by), np_side(noun), 1, "posed by", verb, sent, fixed=True)
+
+
+def _rule_causes_listed(sent, out):
+    """ "Risk factors for X include A, B and C", "the main driver of X is A", "... risk
+    factors for X, which include A": each of A, B and C raises X (the reader, trained on
+    sentences that state a link with a verb, reads no pair in these lists)."""
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in ("include", "be") or verb.pos_ not in ("VERB", "AUX") or _negated(verb):
+            continue
+        noun = next(iter(_children(verb, "nsubj")), None)
+        if noun is not None and noun.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            noun = verb.head
+            if noun.lemma_.lower() not in _CAUSE_NOUNS and noun.dep_ in ("pobj", "conj"):
+                # the parser hangs the clause on the last thing the noun is for ("factors for
+                # anxiety and depression, which include")
+                while noun.dep_ == "conj":
+                    noun = noun.head
+                noun = noun.head.head if noun.dep_ == "pobj" else noun
+        if noun is None or noun.lemma_.lower() not in _CAUSE_NOUNS or any(
+                c.dep_ == "amod" and c.lower_ in ("protective", "mitigating") for c in noun.children):
+            continue
+        what = next((o for p in _children(noun, "prep") if p.lower_ in ("of", "for", "behind")
+                     for o in _children(p, "pobj")), None)
+        items = _children(verb, "dobj") if lemma == "include" else _children(verb, "attr")
+        if what is None or what.pos_ not in ("NOUN", "PROPN") or not items:
+            continue
+        for effect in _conjuncts(what):
+            for item in (c for i in items for c in _conjuncts(i)):
+                _emit(out, _side_for(item), np_side(effect), 1, f"{noun.lemma_.lower()} of", verb, sent, fixed=True)
 
 
 def _without_actors_of_means(doc, claims: list[RawClaim]) -> list[RawClaim]:

@@ -143,7 +143,11 @@ _QUALITY_NOUNS = {
     "generous": "generosity", "curious": "curiosity", "precise": "precision", "dense": "density",
     "intense": "intensity", "tense": "tension", "vital": "vitality", "legal": "legality", "viable": "viability",
     "real": "reality", "equal": "equality", "brutal": "brutality", "neutral": "neutrality",
+    "noisy": "noise", "dangerous": "danger", "busy": "busyness", "angry": "anger",
 }
+#: Adjectives that "make" turns into a saying, not a result: "made clear that", "made it
+#: known", "made sure"; nothing became clearer.
+SAYING_RESULTS = frozenset("clear sure certain known public plain explicit".split())
 
 
 def quality_noun(adj: str) -> str | None:

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Optional
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
 from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answered_driver, answered_hypothesis,
-                                   answered_reason, death_toll, find_claims, reasons_in_turn, Side,
+                                   answered_reason, change_named, death_toll, find_claims, reasons_in_turn, Side,
                                    hypothetical_condition, np_side, only_when, only_where, priced, state_entered,
                                    summed_up, topic_drivers)
 from cogmap.extract.clean import clean
@@ -808,6 +808,25 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
     starts = [a for a, _ in cleaned.paragraphs]
     para_text_of = {id(d): text[pa:pa + len(d.text)] for (pa, _), d in zip(cleaned.paragraphs, docs)}
     para_start_of = {id(d): pa for (pa, _), d in zip(cleaned.paragraphs, docs)}
+    all_sents = [x for d in docs for x in d.sents if x.text.strip()]
+    sent_index = {(id(x.doc), x.start): k for k, x in enumerate(all_sents)}
+
+    def changes_named(rc, start: int) -> int:
+        """A bare "the decline" as a side becomes what declined, in the two sentences
+        before (:func:`change_named`), the claim's sign turned to it; the evidence's start
+        moves back to the sentence that tells of it."""
+        for role in ("cause", "effect"):
+            side = getattr(rc, role)
+            k = sent_index.get((id(side.tokens[0].doc), side.tokens[0].sent.start)) if side.tokens else None
+            named = change_named(side, all_sents[max(0, k - 2):k][::-1]) if k is not None else None
+            if named is not None:
+                found, direction, where = named
+                # (who says it is found where it is said, not where the change was told)
+                rc.extra.setdefault("stated", (side.tokens[0].doc, start))
+                setattr(rc, role, Side(found.tokens, side.sign))
+                rc.polarity *= direction
+                start = min(start, para_start_of[id(where.doc)] + where.start_char)
+        return start
     for _, _, qi, ai in _answered(st.turns, starts):
         # An answer's opening "It ..." may stand for the question's subject ("And hydrogen
         # changes that?" / "It cuts emissions by 90 percent."): the rules may look there.
@@ -896,6 +915,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 b -= 1
             if prev is not None and prev.doc is not pdoc:
                 rc.extra["speaker"] = speaker_at(b - 1, b)  # the answer's, not the question's
+            a = changes_named(rc, a)
             if not (names_something(rc.cause.tokens) and (names_something(rc.effect.tokens) or
                                                           death_toll(rc.effect.tokens))) or \
                     across_a_time(rc.cause, rc.effect):
@@ -950,6 +970,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
     for lc in learned_claims:
         if lc.confidence < OWN_CLAIM_CONFIDENCE:
             continue  # the reader is unsure of its own spans
+        # (before the rules' claims are looked at: theirs name the change so too)
+        moved = changes_named(lc.raw, lc.start) if lc.raw.cause.tokens and lc.raw.effect.tokens else lc.start
         # (Sorted starts and bisect: a scan of every ruled sentence per claim made long
         # documents quadratic.)
         k = bisect.bisect_left(ruled_starts, lc.start)
@@ -983,6 +1005,10 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             rc.cause, rc.polarity = Side(found.tokens, 1), rc.polarity * sign
             cause_text = rc.cause.text(para_text_of.get(id(before.doc)))
             start = min(start, para_start_of[id(before.doc)] + before.start_char)
+        if moved < lc.start:
+            start = min(start, moved)
+            cause_text = rc.cause.text(para_text_of.get(id(rc.cause.tokens[0].doc)))
+            effect_text = rc.effect.text(para_text_of.get(id(rc.effect.tokens[0].doc)))
         state = _state_entered_by(rc.effect.tokens)
         if state is not None:
             # The state entered is the effect, as for the rules ("into recession"), and it rises.
@@ -1060,6 +1086,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
     def _claim_reporter(rc, a: int) -> Optional[str]:
         # as a forecast of the same sentence finds its speaker, when the verb is one of saying
         pdoc = rc.cause.tokens[0].doc if rc.cause.tokens else None
+        pdoc, a = rc.extra.get("stated", (pdoc, a))
         pa = para_start_of.get(id(pdoc))
         return None if pa is None else _subject_person(pdoc, a - pa, st.people, pa, speech=True, author=st.author)
 
@@ -1096,7 +1123,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             cause=Mention(concept=cause.id, label=cause.label, text=cause_text, sign=cause_sign),
             effect=Mention(concept=effect.id, label=effect.label, text=effect_text, sign=effect_sign),
             polarity=rc.polarity * cause_sign * effect_sign, modality=modality, tense=rc.tense, probability=prob,
-            speaker=rc.extra.get("speaker") or speaker_at(a, b) or _claim_reporter(rc, a) or writer,
+            speaker=rc.extra.get("speaker") or speaker_at(rc.extra.get("stated", (None, a))[1], b)
+            or _claim_reporter(rc, a) or writer,
             evidence=Evidence(text=text[a:b], start=a, end=b), confidence=rc.extra.get("confidence")))
 
     forecasts = []
