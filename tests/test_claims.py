@@ -3184,3 +3184,26 @@ def test_what_a_thing_protects_against_goes_down(extractor):
     doc = cogmap.extract("Most pupils got the new jab, which protects against flu and shingles.", extractor=extractor)
     assert sorted((c.cause.label, c.polarity, c.effect.label) for c in doc.claims) == [
         ("new jab", -1, "flu"), ("new jab", -1, "shingles")]
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Vendors ignored the slump, which was deepened by the storm.", ("storm", 1, "slump")),
+    ("Strikes were sparked by a pay freeze that had been prolonged by the budget.", ("budget", 1, "pay freeze")),
+])
+def test_a_passive_relative_clause_states_a_link_on_its_noun(text, link):
+    doc = cogmap.extract(text, extractor="rules")
+    assert link in [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]
+
+
+def test_which_after_a_clause_of_a_pronoun_is_the_noun_before_it():
+    """ "This comes amid steep rises in rents - which have caused X": the clause names
+    nothing but its last noun phrase, the rises."""
+    doc = cogmap.extract("This comes amid steep rises in rents - which have caused a wave of evictions.",
+                         extractor="rules")
+    assert [(c.cause.label, c.polarity) for c in doc.claims] == [("rents", 1)]
+
+
+@pytest.mark.parametrize("text, sign", [("The floods worsened the outlook for growers.", -1),
+                                        ("The floods worsened the seed shortage.", 1)])
+def test_worsening_a_good_lowers_it_and_a_problem_raises_it(text, sign):
+    assert [c.polarity for c in cogmap.extract(text, extractor="rules").claims] == [sign]

@@ -1481,6 +1481,21 @@ def _cause_side_from_subject(subj, verb, prev_sents):
                 s = np_side(antecedent)
                 return Side(s.tokens, s.sign * moved), False
             return np_side(antecedent), False
+        if low == "which" and verb.dep_ == "advcl" and any(
+                c.dep_.startswith("nsubj") and c.lower_ in _PRONOUN_SUBJ for c in verb.head.children) and \
+                verb.head.lemma_.lower() not in SPEECH_VERBS and not _children(
+                    verb.head, "dobj", "xcomp", "ccomp", "attr", "oprd", "acomp"):
+            # (not "he added, which ...", nor "it pushed schools to merge, which ...": a clause
+            # that moves something is what "which" takes up)
+            # "This comes in the face of steep rises in energy prices - which have caused
+            # shortages": a clause whose subject is a pronoun names nothing; the parser hung
+            # "which" on its verb, but it is the noun phrase just before (the rises in prices).
+            last = max((t for t in verb.head.subtree if t.i < subj.i and t.pos_ in ("NOUN", "PROPN")),
+                       key=lambda t: t.i, default=None)
+            while last is not None and last.dep_ == "pobj" and last.head.dep_ == "prep" and \
+                    last.head.head.lemma_.lower() in _CHANGE_NOUNS:
+                last = last.head.head
+            return (np_side(last), False) if last is not None else (None, False)
         if verb.dep_ in ("advcl", "ccomp", "conj") and verb.head != verb:
             return _side_for(verb.head), False
         return None, False
@@ -1915,6 +1930,8 @@ def sign_on_object(lemma: str, obj) -> Optional[int]:
     sign = L.CAUSAL_VERBS.get(lemma)
     if sign == 1 and lemma in L.SHIELDING and obj is not None and obj.lemma_.lower() in _HARMS:
         return -1
+    if lemma in ("worsen", "aggravate") and obj is not None and obj.lemma_.lower() in L.GOOD_NOUNS:
+        return -1  # "worsened the outlook"
     return sign
 
 
@@ -1966,6 +1983,9 @@ def _rule_causal_verbs(sent, prev_sents, out):
             agent = [pobj for a in _children(verb, "agent") for pobj in _children(a, "pobj")]
             if effect_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 effect_tok = verb.head  # "the damage caused by the storm"
+            if effect_tok is not None and effect_tok.lower_ in ("which", "that") and verb.dep_ == "relcl" and \
+                    verb.head.pos_ in ("NOUN", "PROPN"):
+                effect_tok = verb.head  # "the crisis, which was worsened by the pandemic"
             if effect_tok is None or not agent or effect_tok.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS:
                 continue
             for cause_tok in _conjuncts(agent[0]):

@@ -110,6 +110,10 @@ STATE_ADJECTIVES: dict[str, int] = {
     **dict.fromkeys("high strong full busy afloat alive open".split(), 1),
     **dict.fromkeys("low weak empty idle scarce rare shut closed short negligible minimal".split(), -1),
 }
+#: Nouns that name a good, which "worsen" lowers: "worsened the outlook" is the outlook
+#: going down, where "worsened the shortage" raises the shortage.
+GOOD_NOUNS = frozenset("outlook prospect economy relation relationship health quality finance morale confidence "
+                       "trust stability security performance reputation mood sentiment standing position".split())
 #: Nouns that name a problem: "worse" of one is more of it ("made the shortage worse"), where
 #: "worse" of anything else is less of its good ("made the economy worse").
 PROBLEM_NOUNS = frozenset(
