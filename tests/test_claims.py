@@ -3207,3 +3207,21 @@ def test_which_after_a_clause_of_a_pronoun_is_the_noun_before_it():
                                         ("The floods worsened the seed shortage.", 1)])
 def test_worsening_a_good_lowers_it_and_a_problem_raises_it(text, sign):
     assert [c.polarity for c in cogmap.extract(text, extractor="rules").claims] == [sign]
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Damp housing puts infants at risk of asthma.", ("damp housing", 1, "asthma")),
+    ("The closures have put hundreds of jobs at risk.", ("closures", -1, "hundreds of jobs")),
+])
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_puts_someone_at_risk_raises_the_risk_not_them(text, link, extractor):
+    """The infants are not what goes up: the asthma is; jobs "at risk" go down."""
+    doc = cogmap.extract(text, extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [link]
+
+
+@pytest.mark.parametrize("text, cause", [("If the regime escalates, sanctions will rise.", "regime escalating"),
+                                         ("If prices escalate, sales will fall.", "prices")])
+def test_an_actor_escalating_is_an_act_a_quantity_escalating_is_a_rise(text, cause):
+    doc = cogmap.extract(text, extractor="rules")
+    assert [c.cause.label for c in doc.claims] == [cause]

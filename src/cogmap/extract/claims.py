@@ -724,6 +724,12 @@ def _nobody_to_do(tok):
     return None
 
 
+#: Verbs of change that, of an actor, name what it does: "if Russia escalates", "the
+#: army retreats".
+_ACTS_OF_FORCE = frozenset("escalate retreat withdraw advance".split())
+_FORCES = frozenset("army military troops force forces regime government rebels insurgents militia".split())
+
+
 def clause_side(verb) -> Side:
     """The variable a clause states and its direction.
 
@@ -901,6 +907,13 @@ def clause_side(verb) -> Side:
         return Side(s.tokens, s.sign * verb_sign * neg)
     if subj is not None and (obj is None or lemma in _CHANGE and (_is_amount(obj) or obj.lemma_ == "way")):
         # ("fell 5 percent", "could fall a long way": how far, not what)
+        if lemma in _ACTS_OF_FORCE and obj is None and (subj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+                                                         or subj.lemma_.lower() in _FORCES):
+            # "if Russia escalates": an actor's act, the event (Russia escalating), not Russia
+            # going up; "the fighting escalates" is the fighting, up, as any quantity
+            where = {t for p in _children(verb, "prep") if p.lower_ in ("from", "into", "on", "toward", "towards")
+                     for t in p.subtree}  # "withdraw from the corridor"
+            return Side(sorted({subj, verb} | where, key=lambda t: t.i), neg)
         if lemma in L.INCREASE or lemma in L.DECREASE:
             s = np_side(subj)
             return Side(s.tokens, s.sign * (1 if lemma in L.INCREASE else -1) * neg)
@@ -3610,6 +3623,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_remedy_named_first(sent, out)
         _rule_causes_listed(sent, out)
         _rule_posed_by(sent, out)
+        _rule_put_at_risk(sent, out)
         _rule_across_sentences(sent, prev, out)
     # ("several factors, including A and B": A, and B, each in its own way, "weaker demand")
     out = [replace(rc, cause=Side(c.tokens, rc.cause.sign), effect=Side(e.tokens, rc.effect.sign),
@@ -3675,6 +3689,38 @@ def examples_of(side: Side) -> list[Side]:
         or p.lower_ == "as" and p.i > 0 and p.nbor(-1).lower_ == "such")]
     items = [c for p in preps for o in _children(p, "pobj") for c in _conjuncts(o)]
     return [Side(s.tokens, s.sign * side.sign) for s in map(_side_for, items)] or [side]
+
+
+_PERILS = frozenset("risk danger jeopardy peril".split())
+
+
+def _rule_put_at_risk(sent, out):
+    """ "Poor diets put children at risk of anaemia": the anaemia goes up; "the tariffs put
+    jobs at risk": the jobs go down. (The reader reads the children or the jobs going up.)"""
+    for verb in sent:
+        if verb.lemma_.lower() not in ("put", "place", "leave") or verb.pos_ != "VERB" or _negated(verb):
+            continue
+        obj = next(iter(_children(verb, "dobj")), None)
+        peril = next((o for p in _children(verb, "prep") if p.lower_ in ("at", "in")
+                      for o in _children(p, "pobj") if o.lemma_.lower() in _PERILS), None)
+        subj, _ = _subject_of(verb)
+        if obj is None or peril is None or subj is None or subj.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS:
+            continue
+        of = next((c for p in _children(peril, "prep") if p.lower_ == "of"
+                   for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
+        cause = _side_for(subj)
+        if of is not None:
+            for what in _conjuncts(of):
+                n = len(out)
+                _emit(out, cause, _side_for(what), 1, f"{verb.lemma_.lower()} at {peril.lemma_.lower()} of", verb,
+                      sent, fixed=True)
+                for rc in out[n:]:
+                    # (who is at risk is no effect: the reader's "conflict -> millions of people"
+                    # gives way to this link)
+                    rc.extra["effect_from"] = np_side(obj).tokens
+        else:
+            _emit(out, cause, np_side(obj), -1, f"{verb.lemma_.lower()} at {peril.lemma_.lower()}", verb, sent,
+                  fixed=True)
 
 
 def _rule_posed_by(sent, out):

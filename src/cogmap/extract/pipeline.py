@@ -937,7 +937,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             # Only a claim the rules keep stands in the way of the reader's in its sentence.
             # ("That erosion" as well as the wages it stands for: the reader reads the former)
             summed_from = _phrase_set(Side(rc.extra.get("summed_from", []), 1))
-            ruled[pa + sent0.start_char].append((_phrase_set(rc.cause) | summed_from, _phrase_set(rc.effect),
+            held_by = _phrase_set(Side(rc.extra.get("effect_from", []), 1))
+            ruled[pa + sent0.start_char].append((_phrase_set(rc.cause) | summed_from, _phrase_set(rc.effect) | held_by,
                                                  rc.modality == "counterfactual"))
             prob = _claim_probability(rc, scale)
             pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text_of[id(rc.cause.tokens[0].doc)]),
