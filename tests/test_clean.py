@@ -560,10 +560,18 @@ def test_a_name_under_the_headline_is_a_byline_only_with_a_post_a_date_or_a_labe
     "• Email icon", "BusinessEditor's Pick", "![](https://cdn.example.com/image/fetch/w_1456/photo.jpg)",
     "Opinions expressed by Forbes Contributors are their own.", "Uncategorized", "Opinion #Economy", "Article",
     "14 min read", "3-minute read", "6 Mins Listen",
+    "Listen to the full interview above.", "Watch the video below", "No time to read?", "Get a summary",
 ])
 def test_page_furniture_of_real_pages_goes(line):
     c = clean(_under_a_headline(line))
     assert line in c.removed and "Higher rates have cooled" in c.text
+
+
+def test_a_byline_set_as_a_list_item_goes_and_names_the_writer():
+    c = clean("Rents to ease as supply grows\n\n- By Julie Hare\n\nHigher rates have cooled the housing market this "
+              "year, according to an analyst who follows it.\n\n- Listen to the interview and judge for yourself.\n")
+    assert "- By Julie Hare" in c.removed and c.author == "Julie Hare"
+    assert "Listen to the interview and judge for yourself." in c.text  # an invitation with more to it stays
 
 
 def test_alt_text_over_a_caption_with_its_credit_goes_and_a_standfirst_stays():

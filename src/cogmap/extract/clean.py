@@ -56,6 +56,10 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"|^skip to (the )?(main )?(content|navigation|search|footer|menu|article)"
                       r"|^(comments?|replies)\s*\(?\d[\d,]*\)?$"
                       r"|^(listen|watch|play)\b\W{0,3}\d{1,2}:\d\d\b"
+                      # a player's or a summary button's own line: "Listen to the full interview above"
+                      r"|^(listen to|watch|hear|read) (the |our )?(full |whole |entire )?(interview|video|episode|podcast|"
+                      r"conversation|clip|audio)( here| above| below| now)?\W*$"
+                      r"|^no time to read\?$|^get (a|the) summary$"
                       r"|^(updated|posted|published)\s+\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago$"
                       # a reading time alone on its line: "14 min read", "3-minute read", "6 mins listen"
                       r"|^(\d{1,3}|an?|one)[- ]?(min(ute)?s?|hours?|hrs?)\.?[- ](read|listen|watch)$"
@@ -631,6 +635,7 @@ def _is_byline(line: str) -> bool:
     >>> _is_byline("By March, prices will have fallen"), _is_byline("By Christmas the bank had cut rates.")
     (False, False)
     """
+    line = _BULLET.sub("", line)  # ("- By Ann Lee": a byline set as a list item)
     if len(_words(line)) > 14 or _ends_sentence(line):
         return False
     if _NAME_DATE.match(line.strip()) or line.strip().lower() == "by":  # ("By", the name on the next line)
@@ -1103,7 +1108,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
         head = _HANDLE_HEAD.match(ln)
         posted = _POSTED_BY.search(ln) if len(words) <= 14 and not _ends_sentence(ln) else None
         # (A headline that reads as a sentence can come before the byline: a few lines in.)
-        byline = _BYLINE_NAME.match(ln) if author is None and i <= max(first_body, 3) else None
+        byline = _BYLINE_NAME.match(_BULLET.sub("", ln)) if author is None and i <= max(first_body, 3) else None
         if byline is not None:
             author = byline.group("name")
         if not words or not any(c.isalpha() for c in ln):
