@@ -3225,3 +3225,19 @@ def test_what_puts_someone_at_risk_raises_the_risk_not_them(text, link, extracto
 def test_an_actor_escalating_is_an_act_a_quantity_escalating_is_a_rise(text, cause):
     doc = cogmap.extract(text, extractor="rules")
     assert [c.cause.label for c in doc.claims] == [cause]
+
+
+@pytest.mark.parametrize("text, sign, words", [
+    ("The new rules make tax fraud harder to detect.", -1, {"fraud", "detect"}),
+    ("The portal makes permits easier to renew.", 1, {"permits", "renew"}),
+])
+def test_what_is_made_harder_to_do_is_the_doing(text, sign, words):
+    """"harder to detect" lowers the detecting of the fraud, not the fraud."""
+    (claim,) = cogmap.extract(text, extractor="rules").claims
+    assert claim.polarity == sign and words <= set(claim.effect.label.split())
+
+
+def test_each_quality_a_verb_makes_is_its_own_effect():
+    doc = cogmap.extract("Cheap credit made farmland more affordable and more attractive.", extractor="rules")
+    assert sorted((c.polarity, c.effect.label) for c in doc.claims) == [
+        (1, "affordability of farmland"), (1, "attractiveness of farmland")]

@@ -1549,6 +1549,12 @@ def _conjuncts(tok):
     return out
 
 
+#: Adjectives of how easy a thing is to do: "made fraud harder to detect" is the detecting,
+#: down; "easier to get" up.
+_EASE = {**dict.fromkeys("easy easier simple simpler possible".split(), 1),
+         **dict.fromkeys("hard harder difficult tough tougher impossible".split(), -1)}
+
+
 def _effects_of_causal_verb(verb):
     """Effect sides of a causal verb (its object, its complement clause, or "to" phrase)."""
     lemma = verb.lemma_.lower()
@@ -1599,9 +1605,29 @@ def _effects_of_causal_verb(verb):
             s = np_side(target)
             done = [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to")]
             return [Side(sorted(set(s.tokens) | set(done), key=lambda t: t.i), s.sign * direction)]
+        ease = _EASE.get(x.lower_) if target is not None and target.pos_ in ("NOUN", "PROPN") else None
+        done = next((c for c in x.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                     and not _children(c, "dobj", "nsubj")), None) if ease else None
+        if done is not None:
+            # "makes fraud harder to detect": the detecting goes down, not the fraud
+            s = np_side(target)
+            more = -1 if any(c.dep_ == "advmod" and c.lower_ == "less" for c in x.children) else 1
+            return [Side(sorted({done, *s.tokens}, key=lambda t: t.i), ease * more)]
         if direction is not None and target is not None:
             s = np_side(target)
-            return [Side(s.tokens, s.sign * direction)]
+            out = [Side(s.tokens, s.sign * direction)]
+            for also in _conjuncts(x)[1:]:
+                # "made housing more affordable and more attractive": each quality, of the same thing
+                if also.pos_ != "ADJ":
+                    continue
+                if also.lower_ in L.PRICE_ADJECTIVES or _quality(also):
+                    # (the adjective inside the side, as :func:`priced` reads "[feed] less affordable")
+                    out.append(Side(sorted({*s.tokens, also, *(c for c in also.children if c.dep_ == "advmod")},
+                                           key=lambda t: t.i), s.sign))
+                elif adj_sign(also) is not None:
+                    out.append(Side(s.tokens, s.sign * adj_sign(also)))
+            return out
         if x.lemma_.lower() in _CHANGE and target is not None:
             s = np_side(target)
             return [Side(s.tokens, s.sign * (1 if x.lemma_.lower() in L.INCREASE else -1))]
