@@ -1057,3 +1057,13 @@ def test_a_headline_on_another_link_stays_its_own_forecast():
     head = [f for f in doc.forecasts if f.evidence.start == 0]
     assert head and head[0].concepts, "the headline must be a forecast with concepts for this test to say anything"
     assert not any(f.restated for f in doc.forecasts)
+
+
+def test_we_should_expect_is_an_expectation_not_advice():
+    doc = cogmap.extract("We should expect more frequent flooding by 2050. We should fund sea walls.")
+    assert [(f.statement.split()[2], f.probability) for f in doc.forecasts] == [("expect", 0.675)]
+
+
+def test_a_hedge_on_a_noun_added_at_the_end_is_not_the_forecasts():
+    doc = cogmap.extract("The levy will hurt small farms, and perhaps even rural banks.")
+    assert [f.probability for f in doc.forecasts] == [0.875]

@@ -387,6 +387,8 @@ def advised(verb) -> bool:
     """
     if not any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children):
         return False
+    if verb.lemma_.lower() in _EXPECT_VERBS:
+        return False  # "we should expect higher seas": an expectation, no act advised
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
@@ -1035,7 +1037,10 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             continue
         own_words = list(words)  # before the sentence's other hedge adverbs join them
         for adv in sent:
-            if adv.lower_ in HEDGE_ADVERBS and adv.lower_ not in words and adv.dep_ == "advmod":
+            if adv.lower_ in HEDGE_ADVERBS and adv.lower_ not in words and adv.dep_ == "advmod" and not (
+                    adv.head.pos_ in ("NOUN", "PROPN") and adv.head.dep_ == "conj"):
+                # (not a hedge on a noun added at the end: "will hit the economy, and perhaps
+                # even stability" is sure of the economy)
                 words.append(adv.lower_)
         if explicit is not None:
             p, hedge = explicit  # "puts the chance at 30 percent" outranks any modal verb
