@@ -3154,8 +3154,9 @@ def test_a_bare_change_is_the_variable_that_changed_just_before(extractor):
     evidence runs from the sentence that tells of the fall."""
     text = "Coffee exports fell by a fifth last year. Analysts blamed the drop on the strong currency."
     doc = cogmap.extract(text, extractor=extractor)
-    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [
-        ("strong currency", -1, "coffee exports")]
+    # (the words stay as written, the currency raising "the drop"; the link is to the exports)
+    assert [(c.cause.label, c.link_polarity, c.effect.label, c.polarity, c.effect.text) for c in doc.claims] == [
+        ("strong currency", -1, "coffee exports", 1, "drop")]
     ev = doc.claims[0].evidence
     assert doc.text[ev.start:ev.end] == ev.text and ev.text.startswith("Coffee exports fell")
 

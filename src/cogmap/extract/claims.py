@@ -3252,7 +3252,7 @@ def summed_up(side):
     return resolved, before
 
 
-#: Nouns of a change that, bare ("the decline", "this rise"), stand for a change told just
+#: Nouns of a change that, bare ("the decline", "the rise"), stand for a change told just
 #: before, with their direction.
 _CHANGE_ANAPHORS = {**dict.fromkeys("rise increase surge jump spike climb upturn".split(), 1),
                     **dict.fromkeys("fall decline drop decrease slump dip downturn slowdown reduction plunge".split(), -1)}
@@ -3262,11 +3262,12 @@ _NAMING_PREPS = frozenset("in of among across at for".split())
 
 
 def _changed_in(sent, direction: int):
-    """The variable ``sent`` tells went that way, first told first: "a 10 percent drop in
-    deaths", "deaths appear to be declining", "what rose was therapeutic use"; None if it
-    tells of no change that way, False if of one whose variable it does not name."""
+    """The variable ``sent`` tells went that way, the main clause's first ("since the wage
+    rose, the price of a meal has increased": the price): "a 10 percent drop in deaths",
+    "deaths appear to be declining", "what rose was therapeutic use"; None if it tells of no
+    change that way, False if of one whose variable it does not name."""
     told = None
-    for tok in sent:
+    for tok in sorted(sent, key=lambda t: (len(list(t.ancestors)), t.i)):
         lemma = tok.lemma_.lower()
         if any(a.dep_ == "advcl" and _children(a, "mark") for a in [tok, *tok.ancestors]):
             continue  # "... as the isolation of the pandemic has receded": an aside, not the news
@@ -3290,7 +3291,7 @@ def _changed_in(sent, direction: int):
 
 def change_named(side: Side, before: list) -> Optional[tuple[Side, int, object]]:
     """``(variable, direction, sentence)`` when ``side`` is a bare change ("the decline",
-    "this rise") and one of the sentences ``before`` (nearest first) tells what went that
+    "the rise") and one of the sentences ``before`` (nearest first) tells what went that
     way; else None. An analyst codes "the decline could reflect cheaper naloxone" as
     naloxone lowering the deaths that declined, not as a concept "decline".
 
@@ -3307,8 +3308,10 @@ def change_named(side: Side, before: list) -> Optional[tuple[Side, int, object]]
     head = heads[0]
     if any(c.dep_ in ("compound", "poss", "nmod", "relcl", "acl") or c.dep_ == "prep" and c.lower_ in _NAMING_PREPS
            for c in head.children) or not any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
-        return None  # "the decline in sales", "the overdose decline", "a decline": named, or new
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        # "the decline in sales", "the overdose decline", "a decline": named, or new ("that
+        # decline" sums up the sentence before: :func:`summed_up`)
+        return None
     direction = _CHANGE_ANAPHORS[head.lemma_.lower()]
     for sent in before:
         found = _changed_in(sent, direction)

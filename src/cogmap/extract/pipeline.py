@@ -812,9 +812,11 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
     sent_index = {(id(x.doc), x.start): k for k, x in enumerate(all_sents)}
 
     def changes_named(rc, start: int) -> int:
-        """A bare "the decline" as a side becomes what declined, in the two sentences
-        before (:func:`change_named`), the claim's sign turned to it; the evidence's start
-        moves back to the sentence that tells of it."""
+        """A bare "the decline" as a side stands for what declined, in the two sentences
+        before (:func:`change_named`): that is the side's concept, the link's sign turned to
+        it, while the side's words stay as written, "the decline", with the sign they bear
+        on the concept (-1), as "unemployment" bears on employment. The evidence's start
+        moves back to the sentence that tells of the change."""
         for role in ("cause", "effect"):
             side = getattr(rc, role)
             k = sent_index.get((id(side.tokens[0].doc), side.tokens[0].sent.start)) if side.tokens else None
@@ -823,6 +825,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                 found, direction, where = named
                 # (who says it is found where it is said, not where the change was told)
                 rc.extra.setdefault("stated", (side.tokens[0].doc, start))
+                rc.extra[f"{role}_as_written"] = side.text(para_text_of[id(side.tokens[0].doc)])
+                rc.extra[f"{role}_named_sign"] = direction
                 setattr(rc, role, Side(found.tokens, side.sign))
                 rc.polarity *= direction
                 start = min(start, para_start_of[id(where.doc)] + where.start_char)
@@ -941,8 +945,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             ruled[pa + sent0.start_char].append((_phrase_set(rc.cause) | summed_from, _phrase_set(rc.effect) | held_by,
                                                  rc.modality == "counterfactual"))
             prob = _claim_probability(rc, scale)
-            pending.append((rc, ci, ei, a, b, prob, rc.cause.text(para_text_of[id(rc.cause.tokens[0].doc)]),
-                            rc.effect.text(para_text_of[id(rc.effect.tokens[0].doc)])))
+            pending.append((rc, ci, ei, a, b, prob,
+                            rc.extra.get("cause_as_written") or rc.cause.text(para_text_of[id(rc.cause.tokens[0].doc)]),
+                            rc.extra.get("effect_as_written") or rc.effect.text(para_text_of[id(rc.effect.tokens[0].doc)])))
 
     # "The increase in homicides is large. ... Others point to the bad economy": a cause named
     # as one, of the change the piece is about, a few sentences before.
@@ -1007,9 +1012,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             cause_text = rc.cause.text(para_text_of.get(id(before.doc)))
             start = min(start, para_start_of[id(before.doc)] + before.start_char)
         if moved < lc.start:
-            start = min(start, moved)
-            cause_text = rc.cause.text(para_text_of.get(id(rc.cause.tokens[0].doc)))
-            effect_text = rc.effect.text(para_text_of.get(id(rc.effect.tokens[0].doc)))
+            start = min(start, moved)  # (the words stay the reader's, "the decline": changes_named)
         state = _state_entered_by(rc.effect.tokens)
         if state is not None:
             # The state entered is the effect, as for the rules ("into recession"), and it rises.
@@ -1108,7 +1111,8 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
         spans.append((a, b))
         # The link is between the concepts ("tariffs" lower employment); the claim keeps the
         # sign as its words state it ("tariffs" raise "unemployment"), as an analyst codes it.
-        cause_sign, effect_sign = negation_sign(rc.cause.tokens), negation_sign(rc.effect.tokens)
+        cause_sign = negation_sign(rc.cause.tokens) * rc.extra.get("cause_named_sign", 1)
+        effect_sign = negation_sign(rc.effect.tokens) * rc.extra.get("effect_named_sign", 1)
         modality = rc.modality
         denied = _DENIED.match(text, b) if modality in ("asserted", "likely", "possible") else None
         if denied is not None:
