@@ -3242,3 +3242,13 @@ def test_each_quality_a_verb_makes_is_its_own_effect():
     doc = cogmap.extract("Cheap credit made farmland more affordable and more attractive.", extractor="rules")
     assert sorted((c.polarity, c.effect.label) for c in doc.claims) == [
         (1, "affordability of farmland"), (1, "attractiveness of farmland")]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister is reluctant to call the slump a recession because output is still growing.",
+    "When people describe the protests as a revolution, they forget that nobody leads them.",
+])
+def test_a_reason_for_a_name_is_no_link(text):
+    """Which word fits ("a recession", "a revolution") is a judgement, not a quantity a
+    cause moves."""
+    assert cogmap.extract(text).claims == []

@@ -3699,6 +3699,28 @@ _GENERIC_NOUNS = frozenset("factor force reason cause driver thing development i
                            "element".split())
 
 
+#: Verbs of naming: "call it a revolution", "characterise it as a coup".
+_NAMING_VERBS = frozenset("call characterise characterize describe label term dub brand".split())
+
+
+def naming(side: Side) -> bool:
+    """Whether a side is the naming of a thing ("calling this a revolution", "characterise
+    it as a coup"): which word fits is a speaker's judgement, not a quantity that moves.
+
+    >>> from cogmap.extract.nlp import load
+    >>> doc = load()("Few would call this a revolution. Calls for reform grew.")
+    >>> naming(clause_side(doc[2])), naming(np_side(doc[7]))
+    (True, False)
+    """
+    def names(verb):
+        return verb.lemma_.lower() in _NAMING_VERBS and any(
+            c.dep_ in ("oprd", "attr") or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+    heads = [t for t in side.tokens if t.head not in side.tokens or t.head == t]
+    # (or a stance toward a name: "[the analyst is sceptical to call this a revolution]")
+    return len(heads) == 1 and (names(heads[0]) or any(t.dep_ == "xcomp" and names(t) for t in side.tokens))
+
+
 def examples_of(side: Side) -> list[Side]:
     """The things a side of a generic noun gives as examples, each a side of its own, else
     ``[side]``: "several factors, including cheaper fuel and weaker demand" is the fuel

@@ -25,7 +25,7 @@ from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
 from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answered_driver, answered_hypothesis,
                                    answered_reason, change_named, death_toll, find_claims, reasons_in_turn, Side,
-                                   hypothetical_condition, np_side, only_when, only_where, priced, state_entered,
+                                   hypothetical_condition, naming, np_side, only_when, only_where, priced, state_entered,
                                    summed_up, topic_drivers)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign, roots
@@ -922,7 +922,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             a = changes_named(rc, a)
             if not (names_something(rc.cause.tokens) and (names_something(rc.effect.tokens) or
                                                           death_toll(rc.effect.tokens))) or \
-                    across_a_time(rc.cause, rc.effect):
+                    across_a_time(rc.cause, rc.effect) or naming(rc.cause) or naming(rc.effect):
                 continue
             opening = after_dateline(sent)
             if opening > sent.start and any(

@@ -27,7 +27,7 @@ from typing import Optional
 from cogmap.extract.clean import _QA_MARK, _SPEAKER_LABEL  # (a turn's label, which the reader never learned from)
 from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, counted_object,
-                                   death_toll, echo_clause, examples_of, even_clause, heads_a_clause, in_anonymity_request,
+                                   death_toll, echo_clause, examples_of, even_clause, naming, heads_a_clause, in_anonymity_request,
                                    level_side, modality_of, np_side, resolve_anaphor, sign_on_object, so_that_aim)
 from cogmap.extract.claims import _conjuncts, _verb_group  # (joined nouns; the clause a verb's modality is read over)
 from cogmap.extract.claims import _arrow_cuts  # (the arrows of a chain written "A → B → C")
@@ -753,6 +753,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     continue  # "raised feed costs instead of [grain prices]": what it did not do
                 if c_ref is ref and e_ref is ref and _across_arrows(cause, effect, ref.sent):
                     continue  # "A → B → C" links A to B and B to C; the rules read each arrow
+                if any(naming(side) for side in (cause, effect)):
+                    continue  # "skeptical to call this a revolution due to X": a word chosen, no variable
                 if c_ref is ref and _dependence_only(cause):
                     continue  # "Depending on the weather, there could be X": no way of its own
                 if e_ref is ref and _no_effect_on(effect):
