@@ -3252,3 +3252,12 @@ def test_a_reason_for_a_name_is_no_link(text):
     """Which word fits ("a recession", "a revolution") is a judgement, not a quantity a
     cause moves."""
     assert cogmap.extract(text).claims == []
+
+
+@pytest.mark.parametrize("text, links", [
+    ("Remittances account for much of the rise in household spending.", [("remittances", 1, "household spending")]),
+    ("Tourism accounts for a fifth of all jobs on the island.", []),  # a share, no link
+])
+def test_what_accounts_for_a_change_caused_it(text, links):
+    doc = cogmap.extract(text, extractor="rules")
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == links

@@ -3653,6 +3653,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_causes_listed(sent, out)
         _rule_posed_by(sent, out)
         _rule_put_at_risk(sent, out)
+        _rule_accounts_for_change(sent, out)
         _rule_across_sentences(sent, prev, out)
     # ("several factors, including A and B": A, and B, each in its own way, "weaker demand")
     out = [replace(rc, cause=Side(c.tokens, rc.cause.sign), effect=Side(e.tokens, rc.effect.sign),
@@ -3740,6 +3741,24 @@ def examples_of(side: Side) -> list[Side]:
         or p.lower_ == "as" and p.i > 0 and p.nbor(-1).lower_ == "such")]
     items = [c for p in preps for o in _children(p, "pobj") for c in _conjuncts(o)]
     return [Side(s.tokens, s.sign * side.sign) for s in map(_side_for, items)] or [side]
+
+
+def _rule_accounts_for_change(sent, out):
+    """ "Remittances account for much of the rise in consumption": what accounts for a
+    change caused it. ("Exports account for 30% of output" is a share, no link: only a
+    change is accounted for this way.)"""
+    for verb in sent:
+        if verb.lemma_.lower() != "account" or verb.pos_ != "VERB" or _negated(verb):
+            continue
+        what = next((o for p in _children(verb, "prep") if p.lower_ == "for" for o in _children(p, "pobj")), None)
+        if what is not None and (what.lemma_.lower() in L.PART_WORDS or what.lower_ in ("most", "much", "some", "all",
+                                                                                       "half", "part")):
+            what = next((x for p in _children(what, "prep") if p.lower_ == "of" for x in _children(p, "pobj")), None)
+        subj, _ = _subject_of(verb)
+        if what is None or what.lemma_.lower() not in _CHANGE_NOUNS or subj is None or \
+                subj.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS:
+            continue
+        _emit(out, _side_for(subj), np_side(what), 1, "account for", verb, sent, fixed=True)
 
 
 _PERILS = frozenset("risk danger jeopardy peril".split())
