@@ -3261,3 +3261,22 @@ def test_a_reason_for_a_name_is_no_link(text):
 def test_what_accounts_for_a_change_caused_it(text, links):
     doc = cogmap.extract(text, extractor="rules")
     assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == links
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_is_blamed_for_a_thing_in_the_passive_caused_it(extractor):
+    doc = cogmap.extract("Landlords have been blamed for the surge in evictions.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("landlords", 1, "evictions")]
+
+
+@pytest.mark.parametrize("text, link", [
+    ("The strike puts upward pressure on wages.", ("strike", 1, "wages")),
+    ("Cheap imports exert downward pressure on prices.", ("cheap imports", -1, "prices")),
+])
+def test_pressure_with_a_direction_moves_what_it_is_on(text, link):
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text).claims] == [link]
+
+
+def test_setting_the_stage_for_a_thing_brings_it_about():
+    doc = cogmap.extract("The ruling sets the stage for a wave of lawsuits.", extractor="rules")
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("ruling", 1, "lawsuits")]

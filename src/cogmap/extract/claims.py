@@ -263,7 +263,10 @@ def np_side(tok, depth: int = 0) -> Side:
         # "most of the harvest" is the harvest; "the way for more lawsuits", the lawsuits;
         # "2 percent of its sales", "a third of the cost": how much of them moves, not a variable
         preps = ("of",) if noun in L.PART_WORDS or share else ("for", "to")
-        pobj = next((o for p in _children(tok, "prep") if p.lower_ in preps for o in _children(p, "pobj")), None)
+        # (the parser may hang "for X" on the verb: "sets [the stage] [for a deal]")
+        handed = _children(tok.head, "prep") if noun in L.PATH_NOUNS and tok.dep_ == "dobj" else []
+        pobj = next((o for p in _children(tok, "prep") + handed if p.lower_ in preps for o in _children(p, "pobj")),
+                    None)
         if pobj is not None and pobj.pos_ != "PRON":  # ("all of which", "many of them": no noun to stand for)
             return np_side(pobj, depth + 1)
     judged = _judged_effect(tok) if depth < 2 else None
@@ -271,6 +274,14 @@ def np_side(tok, depth: int = 0) -> Side:
         # "harmful consequences for farmers": the farmers, down; "a positive effect on jobs", up
         inner = np_side(judged[0], depth + 1)
         return Side(inner.tokens, inner.sign * judged[1])
+    way = next((1 if c.lower_ == "upward" else -1 for c in tok.children
+                if c.dep_ == "amod" and c.lower_ in ("upward", "downward")), None) if noun == "pressure" else None
+    on = next((o for p in _children(tok, "prep") + (_children(tok.head, "prep") if tok.dep_ == "dobj" else [])
+               if p.lower_ == "on" for o in _children(p, "pobj")), None) if way and depth < 2 else None
+    if on is not None:
+        # "upward pressure on wages": the wages, up; "downward pressure on prices", down
+        inner = np_side(on, depth + 1)
+        return Side(inner.tokens, inner.sign * way)
     change, preps = _CHANGE_NOUNS.get(noun), ("in", "of", "with") if noun in ("problem", "trouble") else ("in", "of")
     if noun in ("problem", "trouble") and tok.tag_ != "NNS":
         change = None  # "problems of legitimacy" lack it; "the problem of debt" is too much of it
@@ -2674,8 +2685,9 @@ def _rule_adjuncts(sent, out):
             _emit(out, blamed, _side_for(pobj), 1, f"{head.head.lemma_.lower()} for", head.head, sent, fixed=True)
         elif low == "for" and hl in L.FOR_REASON_VERBS and head.pos_ == "VERB":
             if hl in ("blame", "credit"):
-                obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-                if obj is not None:
+                # (or the passive's subject: "speculators have been blamed for the surge")
+                obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if obj is not None and obj.lower_ not in _PRONOUN_SUBJ | _REL_PRONOUNS:
                     # (a fixed frame of attribution, as "is to blame for": the reader reads
                     # "blame the franc for the fall" backwards, the fall causing the franc)
                     _emit(out, _side_for(obj), _side_for(pobj), 1, f"{hl} for", head, sent, fixed=True)

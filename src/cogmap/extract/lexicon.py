@@ -58,7 +58,7 @@ NOT_CAUSAL_PHRASAL = frozenset({("end", "up"), ("wind", "up")})
 #: Verb + particle or preposition that changes the meaning: (lemma, word) -> sign.
 PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("lead", "to"): 1, ("contribute", "to"): 1, ("result", "in"): 1, ("give", "rise"): 1,
-    ("bring", "about"): 1, ("set", "off"): 1, ("pave", "way"): 1, ("open", "way"): 1,
+    ("bring", "about"): 1, ("set", "off"): 1, ("pave", "way"): 1, ("open", "way"): 1, ("set", "stage"): 1,
     ("drive", "up"): 1, ("push", "up"): 1, ("speed", "up"): 1, ("step", "up"): 1, ("ramp", "up"): 1,
     ("stir", "up"): 1, ("fire", "up"): 1, ("build", "up"): 1, ("play", "into"): 1, ("add", "to"): 1,
     ("feed", "into"): 1, ("translate", "into"): 1, ("spill", "into"): 1, ("spill", "over"): 1, ("feed", "through"): 1,
@@ -194,8 +194,8 @@ SIGNED_MODIFIERS: dict[str, int] = {
 #: Words of part or quantity whose "of" phrase is the variable: "most of the harvest".
 PART_WORDS = frozenset("most much many some all part half bulk majority rest remainder portion".split())
 #: Nouns of opening a path whose "for" / "to" phrase is what is made possible: "paves the way
-#: for lawsuits", "opens the door to imports".
-PATH_NOUNS = frozenset("way door path".split())
+#: for lawsuits", "opens the door to imports", "sets the stage for a deal".
+PATH_NOUNS = frozenset("way door path stage".split())
 #: Nouns that wrap an event: "the likelihood of X" is about X.
 LIKELIHOOD_NOUNS = frozenset(
     "likelihood probability chance chances possibility prospect prospects odds risk threat danger "
