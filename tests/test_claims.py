@@ -3280,3 +3280,11 @@ def test_pressure_with_a_direction_moves_what_it_is_on(text, link):
 def test_setting_the_stage_for_a_thing_brings_it_about():
     doc = cogmap.extract("The ruling sets the stage for a wave of lawsuits.", extractor="rules")
     assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [("ruling", 1, "lawsuits")]
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_what_a_thing_leaves_someone_with_less_of_goes_down(extractor):
+    """ "left farmers with less water": the water, down; the farmers only hold it."""
+    doc = cogmap.extract("The dry spring left growers with less water for irrigation.", extractor=extractor)
+    assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [
+        ("dry spring", -1, "water for irrigation")]

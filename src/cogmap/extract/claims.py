@@ -1652,6 +1652,14 @@ def _effects_of_causal_verb(verb):
             # fares and cut routes": each thing it is made to do.
             out.extend(clause_side(v) for v in _conjuncts(x))
             return out
+    if lemma == "leave" and objs:
+        # "falling revenues leave the Kremlin with less money": the money, down (the Kremlin
+        # is only who holds it)
+        held = [x for p in _children(verb, "prep") + _children(objs[0], "prep") if p.lower_ == "with"
+                for o in _children(p, "pobj") for x in _conjuncts(o)
+                if any(m.lower_ in _HOW_MANY for m in x.children if m.dep_ in ("amod", "det"))]
+        if held:
+            return [np_side(x) for x in held]
     if lemma in L.SHIELDING and not objs:
         # "the vaccine protects against measles", "shields from flooding": what it guards
         # against goes down (with an object, "protects farmers from X", the farmers are the
@@ -1957,6 +1965,10 @@ def _causal_verb_sign(verb) -> Optional[int]:
             return 1  # "warmer winters bring more rain and less snow": the object, that way
         if any(c.dep_ in ("ccomp", "xcomp", "oprd") and c.lower_ in L.SAYING_RESULTS for c in verb.children):
             return None  # "made clear that taxes would rise": a saying
+        if lemma == "leave" and any(m.lower_ in _HOW_MANY for o in _children(verb, "dobj")
+                                    for p in _children(verb, "prep") + _children(o, "prep") if p.lower_ == "with"
+                                    for x in _children(p, "pobj") for m in x.children if m.dep_ in ("amod", "det")):
+            return 1  # "left farmers with less water" (_effects_of_causal_verb)
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 g.dep_ == "nsubj" or g.dep_ == "compound" and made_quality(c)
                 for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children):
@@ -2086,10 +2098,17 @@ def _rule_causal_verbs(sent, prev_sents, out):
         # noun it hangs on, a construction the reader saw few of and vetoes; the parse is sure.
         relativised = _relativised_object(verb, _children(verb, "dobj")) is not None
         sure = relativised or not cross and _brought_about_by_a_thing(subj, verb)
+        holder = _children(verb, "dobj") if lemma == "leave" else []
         for eff in effects:
             if not eff.tokens:
                 continue
+            n = len(out)
             _emit(out, cause, eff, sign, lemma, verb, sent, cross=cross, prev=asked, fixed=sure)
+            if holder and holder[0] not in eff.tokens:
+                for rc in out[n:]:
+                    # ("left the Kremlin with less money": who holds it is no effect, and the
+                    # reader's link to it gives way, as for "put children at risk")
+                    rc.extra["effect_from"] = np_side(holder[0]).tokens
         # Conjoined subjects are each a cause: "X and Y fuel Z" (people are actors, not variables).
         if subj.dep_ == "nsubj" and not cross:
             for extra in _conjuncts(subj)[1:]:
