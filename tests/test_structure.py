@@ -789,3 +789,13 @@ def test_a_page_that_answers_its_own_prompts_under_a_byline_is_the_writers():
     assert "Dana Whitlock" in doc.removed and "Dana Whitlock" not in doc.text
     said = [q for q in doc.quotes if "I expect" in q.text]
     assert said and all(q.speaker == "Dana Whitlock" for q in said)
+
+
+def test_a_name_and_role_closing_a_paragraph_make_it_their_words():
+    """A clip's transcript printed as a block, with the speaker's name and role set after
+    its last sentence and no quotation marks."""
+    doc = cogmap.extract("Fuel queues return\n\nThe rupee has lost a third of its value this year, analysts say.\n\n"
+                         "We are importing less because nobody will lend to us. Shortages will get worse. "
+                         "Maya Perera, economist and columnist\n\nThe government denies the figures.")
+    assert ("Maya Perera", "We are imp") in [(q.speaker, q.text[:10]) for q in doc.quotes]
+    assert {c.speaker for c in doc.claims if "lend" in c.evidence.text} == {"Maya Perera"}

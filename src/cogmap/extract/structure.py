@@ -1211,6 +1211,12 @@ def _headline_source(headline: str, people: People, roles: dict[str, str], body_
     return said, (next(iter(body_speakers)) if len(body_speakers) == 1 else None)
 
 
+#: A name and a role in lower case closing a paragraph of someone's words, after its last
+#: sentence: "... on the ground. Ann Lee, journalist and economic analyst".
+_TRAILING_CREDIT = re.compile(r"[.!?]\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+"
+                              r"(?P<role>[a-z][a-z'’-]*(?:[ ,]+[a-zA-Z][a-zA-Z'’-]*){0,10})\s*$")
+
+
 def structure(cleaned: Cleaned, docs) -> Structure:
     """Turns, quotes and speakers of a cleaned text whose paragraphs were parsed as ``docs``."""
     people = _collect_people(cleaned, docs)
@@ -1263,6 +1269,17 @@ def structure(cleaned: Cleaned, docs) -> Structure:
             attributions.append((a, b, lead_in))
             a_starts.append(a)
         lead_in = None
+        credit = _TRAILING_CREDIT.search(cleaned.text[a:b]) if kinds[pi] == "narration" and not voices[pi] \
+            and not para_quotes else None
+        who = people.resolve(credit.group("name")) if credit else None
+        if who:
+            # "... no clear leadership on the ground. Ann Lee, journalist and analyst": a block
+            # of someone's words with their name and role set after it, as radio and
+            # magazine pages print a clip's transcript (no quotation marks, no "she said")
+            quotes.append(Quote(speaker=who, text=cleaned.text[a:a + credit.start() + 1], start=a,
+                                end=a + credit.start() + 1))
+            attributions.append((a, b, who))
+            a_starts.append(a)
         # In a turn, "I" is whoever speaks it (no one known yet, maybe), never the last
         # person named: "I would say ..." answering a question about Rotterdam is not Rotterdam's.
         me_here = voices[pi] or ((interviewee or _ANSWERER) if kinds[pi] == "answer" else
