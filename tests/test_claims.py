@@ -3288,3 +3288,22 @@ def test_what_a_thing_leaves_someone_with_less_of_goes_down(extractor):
     doc = cogmap.extract("The dry spring left growers with less water for irrigation.", extractor=extractor)
     assert [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims] == [
         ("dry spring", -1, "water for irrigation")]
+
+
+def test_a_clause_after_with_has_its_own_subject():
+    """ "with lockdowns crushing demand" is a clause of its own, not a compound noun."""
+    doc = cogmap.extract("Fares fell last spring, with lockdowns crushing demand for travel.", extractor="rules")
+    assert ("lockdowns", -1, "demand for travel") in [(c.cause.label, c.polarity, c.effect.label) for c in doc.claims]
+
+
+def test_each_noun_after_due_to_is_a_cause_whatever_its_tag():
+    doc = cogmap.extract("Ports are under strain due to the pandemic and the war in Ukraine.", extractor="rules")
+    assert {c.cause.label for c in doc.claims} == {"pandemic", "war"}
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Few see the negative impact that staff shortages are having on the schools.", ("staff shortages", -1, "schools")),
+    ("Few grasp the toll that the drought has taken on ranchers.", ("drought", -1, "ranchers")),
+])
+def test_an_impact_a_thing_is_having_is_its_link(text, link):
+    assert link in [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text).claims]

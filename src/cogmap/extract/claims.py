@@ -2070,8 +2070,11 @@ def _rule_causal_verbs(sent, prev_sents, out):
                 for c in verb.children):
             continue  # "rents stop rising", "developers stop building": an activity ends, nothing is caused
         if verb.tag_ == "VBG" and subj.i == verb.i - 1 \
-                and any(c.dep_ == "dobj" and c.i == verb.i + 1 for c in verb.children):
-            continue  # "the summer driving season": a compound noun the parser read as a clause
+                and any(c.dep_ == "dobj" and c.i == verb.i + 1 for c in verb.children) \
+                and not (subj.dep_ == "pobj" and subj.head.lower_ == "with"):
+            # "the summer driving season": a compound noun the parser read as a clause (not
+            # "with lockdowns crushing demand", a clause of its own after "with")
+            continue
         if _actor_setting(subj, verb):
             continue  # "The central bank cut its rate": an actor's move, no link (data/GUIDE.md)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i and \
@@ -2089,6 +2092,10 @@ def _rule_causal_verbs(sent, prev_sents, out):
             if cause.tokens and cause.tokens[0].i == verb.head.i:
                 obj = _children(verb.head, "dobj")
                 cause = np_side(obj[0]) if obj else cause
+        if cause is not None and verb.dep_ == "acl" and subj == verb.head:
+            # ("with [lockdowns] crushing demand": the noun the clause hangs on, without the clause)
+            inside = {t.i for t in verb.subtree}
+            cause = Side([t for t in cause.tokens if t.doc is not verb.doc or t.i not in inside], cause.sign)
         if cause is None or not cause.tokens:
             continue
         asked = None if isinstance(cross, bool) else cross
@@ -2661,7 +2668,14 @@ def _rule_adjuncts(sent, out):
                     sure = cue in _SURE_CAUSE_PHRASES or cue in _REACTION_PHRASES and \
                         anchor.lemma_.lower() not in _SPEAKING
                     # ("because of the drought, the war and higher fuel costs": each a cause)
-                    for each in _conjuncts(obj) if obj.pos_ in ("NOUN", "PROPN") else [obj]:
+                    # (the tagger may take a noun with an article for an adjective: "due to
+                    # the pandemic and the war")
+                    nouny = obj.pos_ in ("NOUN", "PROPN") or obj.dep_ == "pobj" and any(
+                        c.dep_ == "det" for c in obj.children)
+                    each_of = [obj] + [x for c in obj.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                                       for x in _conjuncts(c)] if nouny and obj.pos_ not in ("NOUN", "PROPN") \
+                        else _conjuncts(obj) if nouny else [obj]
+                    for each in each_of:
                         _emit(out, _side_for(each), effect, 1, cue, anchor, sent, fixed=sure)
             else:
                 _emit(out, _side_for(anchor), _side_for(obj), 1, cue, anchor, sent, modality="possible",
@@ -3685,6 +3699,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_posed_by(sent, out)
         _rule_put_at_risk(sent, out)
         _rule_accounts_for_change(sent, out)
+        _rule_impact_had(sent, out)
         _rule_across_sentences(sent, prev, out)
     # ("several factors, including A and B": A, and B, each in its own way, "weaker demand")
     out = [replace(rc, cause=Side(c.tokens, rc.cause.sign), effect=Side(e.tokens, rc.effect.sign),
@@ -3772,6 +3787,26 @@ def examples_of(side: Side) -> list[Side]:
         or p.lower_ == "as" and p.i > 0 and p.nbor(-1).lower_ == "such")]
     items = [c for p in preps for o in _children(p, "pobj") for c in _conjuncts(o)]
     return [Side(s.tokens, s.sign * side.sign) for s in map(_side_for, items)] or [side]
+
+
+def _rule_impact_had(sent, out):
+    """ "The negative impact that labour shortages are having on the economy": the
+    shortages lower the economy, as "shortages have a negative impact on the economy"
+    does; the judging adjective says which way (:func:`_judged_effect`)."""
+    for verb in sent:
+        noun = verb.head
+        if verb.dep_ != "relcl" or verb.lemma_.lower() not in ("have", "take", "exert") or \
+                noun.lemma_.lower() not in _JUDGED_NOUNS | {"toll"}:
+            continue
+        subj = next(iter(_children(verb, "nsubj")), None)
+        ways = {_JUDGING[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in _JUDGING}
+        if noun.lemma_.lower() == "toll":
+            ways = {-1}
+        on = next((o for p in _children(verb, "prep") + _children(noun, "prep") if p.lower_ in ("on", "upon", "for")
+                   for o in _children(p, "pobj") if o.pos_ in ("NOUN", "PROPN")), None)
+        if subj is None or subj.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS or on is None or len(ways) != 1:
+            continue
+        _emit(out, _side_for(subj), np_side(on), ways.pop(), f"{noun.lemma_.lower()} on", verb, sent, fixed=True)
 
 
 def _rule_accounts_for_change(sent, out):
