@@ -3307,3 +3307,13 @@ def test_each_noun_after_due_to_is_a_cause_whatever_its_tag():
 ])
 def test_an_impact_a_thing_is_having_is_its_link(text, link):
     assert link in [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text).claims]
+
+
+@pytest.mark.parametrize("text, link", [
+    ("The drought-driven spike in feed prices hurt ranchers.", ("drought", 1, "feed prices")),
+    ("Export-led growth slowed last year.", ("export", 1, "growth")),
+    ("The ferries are slow, diesel-driven boats.", None),  # how they are built, no link
+])
+def test_a_noun_hyphened_to_a_participle_of_causing_caused_the_change(text, link):
+    links = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text, extractor="rules").claims]
+    assert link in links if link else not any(c == "diesel" for c, _, _ in links)

@@ -79,7 +79,8 @@ _CHANGE_NOUNS = {**dict.fromkeys("rise increase growth surge jump spike gain hik
                                   "expansion acceleration escalation".split(), 1),
                  **dict.fromkeys("fall decline drop decrease loss lack shortage reduction cut slowdown "
                                  "downturn slump contraction erosion absence scarcity weakening deterioration "
-                                 "collapse problem trouble end removal withdrawal expiry abolition".split(), -1),
+                                 "collapse problem trouble end removal withdrawal expiry abolition disruption"
+                                 .split(), -1),
                  **dict.fromkeys("improvement strengthening recovery".split(), 1)}
 #: Verbs whose complement names what the subject is: "weak exports are a drag on growth",
 #: "the deal became a boon for farmers" hand the noun to what it acts on as "pose" does.
@@ -3700,6 +3701,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_put_at_risk(sent, out)
         _rule_accounts_for_change(sent, out)
         _rule_impact_had(sent, out)
+        _rule_hyphened_cause(sent, out)
         _rule_across_sentences(sent, prev, out)
     # ("several factors, including A and B": A, and B, each in its own way, "weaker demand")
     out = [replace(rc, cause=Side(c.tokens, rc.cause.sign), effect=Side(e.tokens, rc.effect.sign),
@@ -3787,6 +3789,29 @@ def examples_of(side: Side) -> list[Side]:
         or p.lower_ == "as" and p.i > 0 and p.nbor(-1).lower_ == "such")]
     items = [c for p in preps for o in _children(p, "pobj") for c in _conjuncts(o)]
     return [Side(s.tokens, s.sign * side.sign) for s in map(_side_for, items)] or [side]
+
+
+#: Participles that, joined by a hyphen to a noun before a noun, say the first brought the
+#: second about: "COVID-induced disruption", "fentanyl-fueled surges", "export-led growth".
+_HYPHENED_CAUSES = frozenset("induce drive fuel cause trigger lead spark".split())
+
+
+def _rule_hyphened_cause(sent, out):
+    """ "The COVID-induced disruption in the supply of labour": COVID raises the disruption;
+    "the drought-driven spike in prices": the drought raises the prices."""
+    for tok in sent:
+        if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.lemma_.lower() not in _HYPHENED_CAUSES or \
+                tok.head.pos_ not in ("NOUN", "PROPN") or tok.i == 0 or tok.nbor(-1).text not in ("-", "‐", "–"):
+            continue
+        by = next((c for c in tok.children if c.i == tok.i - 2 and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+        head = tok.head.lemma_.lower()
+        if by is None or head not in _CHANGE_NOUNS and head not in L.PROBLEM_NOUNS and head not in ("boom", "crisis"):
+            continue  # (only a change or a problem: "propeller-driven models" are built so, not caused)
+        inside = {t.i for t in tok.subtree}
+        effect = np_side(tok.head)
+        effect = Side([t for t in effect.tokens if t.i not in inside], effect.sign)
+        if effect.tokens:
+            _emit(out, Side([by], 1), effect, 1, tok.lemma_.lower(), tok, sent, fixed=True)
 
 
 def _rule_impact_had(sent, out):
