@@ -3317,3 +3317,10 @@ def test_an_impact_a_thing_is_having_is_its_link(text, link):
 def test_a_noun_hyphened_to_a_participle_of_causing_caused_the_change(text, link):
     links = [(c.cause.label, c.polarity, c.effect.label) for c in cogmap.extract(text, extractor="rules").claims]
     assert link in links if link else not any(c == "diesel" for c, _, _ in links)
+
+
+def test_the_impact_is_what_the_sentence_before_told_of():
+    doc = cogmap.extract("Last summer the valley suffered its worst flood in decades. The impact closed dozens of "
+                         "farms and raised insurance premiums across the region.")
+    assert {(c.cause.label, c.polarity) for c in doc.claims} and all(
+        "flood" in c.cause.label for c in doc.claims)

@@ -3094,7 +3094,9 @@ def _rule_across_sentences(sent, prev_sents, out):
 _PERSONAL_ANAPHORS = {"it": False, "they": True, "them": True}  # -> plural?
 _DEMONSTRATIVES = {"this", "that", "these", "those"}
 _LIGHT_NOUNS = {"move", "step", "decision", "development", "measure", "change", "trend", "situation",
-                "process", "shift", "action", "episode", "event", "outcome", "policy"}
+                "process", "shift", "action", "episode", "event", "outcome", "policy",
+                # "the impact hit farmland": what the sentence before told of did
+                "impact", "fallout", "aftermath"}
 
 
 def _anaphor_kind(side: Side) -> Optional[str]:
