@@ -3324,3 +3324,9 @@ def test_the_impact_is_what_the_sentence_before_told_of():
                          "farms and raised insurance premiums across the region.")
     assert {(c.cause.label, c.polarity) for c in doc.claims} and all(
         "flood" in c.cause.label for c in doc.claims)
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_cause_set_beside_another_with_along_with_is_a_cause_too(extractor):
+    doc = cogmap.extract("Higher rates, together with weak demand, cut investment.", extractor=extractor)
+    assert {c.cause.label for c in doc.claims} == {"rates", "weak demand"}

@@ -3303,7 +3303,8 @@ def summed_up(side):
 #: Nouns of a change that, bare ("the decline", "the rise"), stand for a change told just
 #: before, with their direction.
 _CHANGE_ANAPHORS = {**dict.fromkeys("rise increase surge jump spike climb upturn".split(), 1),
-                    **dict.fromkeys("fall decline drop decrease slump dip downturn slowdown reduction plunge".split(), -1)}
+                    **dict.fromkeys("fall decline drop decrease slump dip downturn slowdown reduction plunge"
+                                    .split(), -1)}
 
 
 _NAMING_PREPS = frozenset("in of among across at for".split())
@@ -3709,7 +3710,8 @@ def find_claims(doc) -> list[RawClaim]:
     out = [replace(rc, cause=Side(c.tokens, rc.cause.sign), effect=Side(e.tokens, rc.effect.sign),
                    polarity=rc.polarity * c.sign * rc.cause.sign * e.sign * rc.effect.sign, extra=dict(rc.extra))
            if (c, e) != (rc.cause, rc.effect) else rc
-           for rc in out for c in examples_of(rc.cause) for e in examples_of(rc.effect)]
+           for rc in out for c in (x for c0 in examples_of(rc.cause) for x in with_companions(c0))
+           for e in examples_of(rc.effect)]
     return _without_actors_of_means(doc, out)
 
 
@@ -3748,6 +3750,34 @@ _CAUSE_NOUNS = frozenset("cause driver factor source contributor trigger".split(
 #: several factors, including A, B and C" says A, B and C did it.
 _GENERIC_NOUNS = frozenset("factor force reason cause driver thing development issue trend pressure "
                            "element".split())
+
+
+def with_companions(side: Side) -> list[Side]:
+    """A cause and those set beside it by "along with" or "together with", each a side of
+    its own: "Longer droughts, along with deluges, can devastate yields" is both (the
+    reader, and the parser, may keep either one alone); else ``[side]``.
+
+    >>> from cogmap.extract.nlp import load
+    >>> doc = load()("Longer droughts, along with deluges, can devastate yields.")
+    >>> [s.text() for s in with_companions(np_side(doc[5]))]
+    ['deluges', 'droughts']
+    """
+    heads = [t for t in side.tokens if t.head not in side.tokens or t.head == t]
+    if len(heads) != 1:
+        return [side]
+    r, more = heads[0], []
+    for p in _children(r, "prep"):
+        if p.lower_ == "with" and any(c.lower_ in ("along", "together") for c in p.children):
+            more += [x for o in _children(p, "pobj") for x in _conjuncts(o)]
+    p = r.head
+    if r.dep_ == "pobj" and p.lower_ == "with" and (p.head.lower_ == "along" or any(
+            c.lower_ in ("along", "together") for c in p.children)):
+        verb = p.head.head if p.head.lower_ == "along" else p.head
+        if verb.pos_ in ("VERB", "AUX"):
+            more += _children(verb, "nsubj")
+        elif verb.pos_ in ("NOUN", "PROPN"):
+            more.append(verb)  # "droughts, together with deluges": the noun it hangs on
+    return [side] + [np_side(m) for m in more if m.pos_ in ("NOUN", "PROPN") and m not in side.tokens]
 
 
 #: Verbs of naming: "call it a revolution", "characterise it as a coup".
@@ -3900,8 +3930,8 @@ def _rule_posed_by(sent, out):
         # (The parser hangs "to older people" on the agent, "the virus", unless the agent is a
         # noun with a "to" of its own: "posed by exposure to smoke".)
         own_to = by.lemma_.lower() in _TO_NOUNS or by.lemma_.lower() in ("exposure", "access", "response", "link")
-        to = next((o for p in _children(verb, "prep") + _children(noun, "prep") + ([] if own_to else _children(by, "prep"))
-                   if p.lower_ == "to" for o in _children(p, "pobj")), None)
+        preps = _children(verb, "prep") + _children(noun, "prep") + ([] if own_to else _children(by, "prep"))
+        to = next((o for p in preps if p.lower_ == "to" for o in _children(p, "pobj")), None)
         if to is not None and noun.lemma_.lower() in _TO_NOUNS:
             # "the threat posed by the virus to older people": what the threat is to, that way
             _emit(out, _side_for(by), np_side(to), _TO_NOUNS[noun.lemma_.lower()], "posed by", verb, sent, fixed=True)

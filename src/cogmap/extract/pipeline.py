@@ -25,8 +25,8 @@ from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
 from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answered_driver, answered_hypothesis,
                                    answered_reason, change_named, death_toll, find_claims, reasons_in_turn, Side,
-                                   hypothetical_condition, naming, np_side, only_when, only_where, priced, state_entered,
-                                   summed_up, topic_drivers)
+                                   hypothetical_condition, naming, np_side, only_when, only_where, priced,
+                                   state_entered, summed_up, topic_drivers)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign, roots
 from cogmap.errors import InputError
@@ -945,9 +945,9 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
             ruled[pa + sent0.start_char].append((_phrase_set(rc.cause) | summed_from, _phrase_set(rc.effect) | held_by,
                                                  rc.modality == "counterfactual"))
             prob = _claim_probability(rc, scale)
-            pending.append((rc, ci, ei, a, b, prob,
-                            rc.extra.get("cause_as_written") or rc.cause.text(para_text_of[id(rc.cause.tokens[0].doc)]),
-                            rc.extra.get("effect_as_written") or rc.effect.text(para_text_of[id(rc.effect.tokens[0].doc)])))
+            words_of = {role: rc.extra.get(f"{role}_as_written") or getattr(rc, role).text(
+                para_text_of[id(getattr(rc, role).tokens[0].doc)]) for role in ("cause", "effect")}
+            pending.append((rc, ci, ei, a, b, prob, words_of["cause"], words_of["effect"]))
 
     # "The increase in homicides is large. ... Others point to the bad economy": a cause named
     # as one, of the change the piece is about, a few sentences before.

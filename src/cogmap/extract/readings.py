@@ -27,8 +27,9 @@ from typing import Optional
 from cogmap.extract.clean import _QA_MARK, _SPEAKER_LABEL  # (a turn's label, which the reader never learned from)
 from cogmap.extract.concepts import names_something
 from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, clause_side, correlative, counted_object,
-                                   death_toll, echo_clause, examples_of, even_clause, naming, heads_a_clause, in_anonymity_request,
-                                   level_side, modality_of, np_side, resolve_anaphor, sign_on_object, so_that_aim)
+                                   death_toll, echo_clause, examples_of, even_clause, heads_a_clause,
+                                   in_anonymity_request, level_side, modality_of, naming, np_side, resolve_anaphor,
+                                   sign_on_object, so_that_aim, with_companions)
 from cogmap.extract.claims import _conjuncts, _verb_group  # (joined nouns; the clause a verb's modality is read over)
 from cogmap.extract.claims import _arrow_cuts  # (the arrows of a chain written "A → B → C")
 from cogmap.extract.claims import _TO_NOUN_PREPS, _TO_NOUNS, _judged_effect  # (nouns that act on their object)
@@ -731,7 +732,7 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     for c0, c_ref in _coordinated(sides[0], pair.cause, in_sent[pair.cause[2]])
                     for e0, e_ref in _coordinated(sides[1], pair.effect, in_sent[pair.effect[2]])
                     # ("several factors, including A and B": A, and B)
-                    for c in examples_of(c0) for e in examples_of(e0)]:
+                    for c in (x for c1 in examples_of(c0) for x in with_companions(c1)) for e in examples_of(e0)]:
                 if not (names_something(cause.tokens) and (names_something(effect.tokens) or death_toll(effect.tokens))):
                     continue  # a bare "it" or "this" is no concept: the claim is dropped (a count of the dead is its deaths)
                 if c_ref is e_ref and set(t.i for t in cause.tokens) & set(t.i for t in effect.tokens):
