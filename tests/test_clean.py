@@ -567,6 +567,13 @@ def test_page_furniture_of_real_pages_goes(line):
     assert line in c.removed and "Higher rates have cooled" in c.text
 
 
+def test_alt_text_in_lower_case_over_a_caption_with_its_credit_goes():
+    c = clean("Rents to ease as supply grows\n\nnew flats city centre\nCranes over the new blocks on the river. "
+              "Photo: Ann Lee / Alamy Stock Photo\n\nHigher rates have cooled the housing market this year, "
+              "according to an analyst who follows it.\n")
+    assert "new flats city centre" in c.removed and "Higher rates have cooled" in c.text
+
+
 def test_a_byline_set_as_a_list_item_goes_and_names_the_writer():
     c = clean("Rents to ease as supply grows\n\n- By Julie Hare\n\nHigher rates have cooled the housing market this "
               "year, according to an analyst who follows it.\n\n- Listen to the interview and judge for yourself.\n")

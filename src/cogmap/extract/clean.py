@@ -1211,9 +1211,10 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
     for i, why in list(drop.items()):
         if why == "caption" and i > 1 and (i - 1) not in drop and _CREDIT_TAIL.search(lines[i]):
             prev = lines[i - 1]
+            # (or all in lower case, as alt texts are typed: "coastal flooding wales")
             if not _ends_sentence(prev) and 3 <= len(_words(prev)) <= 14 and (i - 1) not in headings and \
-                    _sentence_case(prev) and not re.search(r"[,;:]", prev) and not _STATING.search(prev) and \
-                    not spoken(i - 1):
+                    (_sentence_case(prev) or prev == prev.lower()) and not re.search(r"[,;:]", prev) and \
+                    not _STATING.search(prev) and not spoken(i - 1):
                 drop[i - 1] = "caption"
         if why == "credit" and i > 0 and (i - 1) not in drop:
             prev = lines[i - 1]
