@@ -3330,3 +3330,33 @@ def test_the_impact_is_what_the_sentence_before_told_of():
 def test_a_cause_set_beside_another_with_along_with_is_a_cause_too(extractor):
     doc = cogmap.extract("Higher rates, together with weak demand, cut investment.", extractor=extractor)
     assert {c.cause.label for c in doc.claims} == {"rates", "weak demand"}
+
+
+@pytest.mark.parametrize("text", [
+    "Exports fell sharply in March. So all of this points to a weaker economy.",
+    "Retail sales dropped for a third month. That suggests consumers are cutting back.",
+    "Nominal wages are growing really rapidly. So all of that really points to a very strong labor market.",
+])
+def test_what_the_sentence_before_points_to_is_what_it_shows_not_what_it_does(text):
+    # Evidence and the conclusion drawn from it: weak sales do not cause the cutting back.
+    for extractor in ("rules", "learned"):
+        assert not cogmap.extract(text, extractor=extractor).claims, extractor
+
+
+def test_a_link_inside_what_is_concluded_stands():
+    links = _links("Surveys suggest the tax cut boosted spending.", "learned")
+    assert ("tax cut", 1, "spending") in links, links
+
+
+def test_a_phrase_of_of_under_since_is_a_time_too():
+    doc = cogmap.extract("Since the economic downturn of the pandemic, production has rebounded to its old trend.")
+    assert not doc.claims
+
+
+def test_because_of_with_a_main_clause_gives_its_reason_there():
+    # "Because of X, Y" holds both sides; only a bare "Because of X." answers the sentence before.
+    doc = cogmap.extract("Diesel prices have doubled since the war began.\n\nBecause of the collapse of the "
+                         "currency, imports fell.")
+    assert not any("diesel" in c.effect.label for c in doc.claims), [(c.cause.label, c.effect.label)
+                                                                      for c in doc.claims]
+    assert ("drought", 1, "prices") in _links("Why did prices rise? Because of the drought.", "learned")

@@ -3020,6 +3020,10 @@ def _absence_of(verb):
 _OUTCOME_NOUNS = frozenset({"upshot", "result", "consequence", "outcome", "effect"})
 
 
+#: Verbs of inference: their subject is evidence for their object, not its cause.
+_INFERRING = frozenset("suggest indicate signal imply point hint".split())
+
+
 def _rule_across_sentences(sent, prev_sents, out):
     """ "That's why Y", "Therefore Y", "As a result Y", "This means Y": the cause is the sentence before."""
     if not prev_sents:
@@ -3077,6 +3081,9 @@ def _rule_across_sentences(sent, prev_sents, out):
         effect_verb, cue = root, "as a result"  # "Y fell 90 percent as a result." (not "as a result of X")
     if effect_verb is None or effect_verb.pos_ not in ("VERB", "AUX"):
         return
+    if effect_verb.lemma_.lower() in _INFERRING and any(
+            c.dep_ == "nsubj" and (c.lower_ in _DEMONSTRATIVES or _what_was_said(c)) for c in effect_verb.children):
+        return  # "So all of that points to a strong market": what the sentence before shows, not does
     if prev.root.lemma_.lower() in _REPORTING and not any(c.dep_ in ("ccomp", "xcomp") for c in prev.root.children):
         return  # "They haven't said that. So ...": nothing stated to be a cause
     cause = statement_of(prev)
@@ -4158,7 +4165,7 @@ def _named_cause(sent) -> Optional[tuple]:
                 hedge = next((m.lower_ for m in named.children if m.lower_ in _HEDGED_CAUSE), None)
                 return np_side(subj), v, hedge
         if lemma in _CITING and subj is not None and subj.lemma_.lower() not in _EVIDENCE_NOUNS and \
-                subj.lower_ not in ("it", "this", "that", "which"):
+                subj.lower_ not in ("it", "this", "that", "which") and not _what_was_said(subj):
             # (people point to causes; "the figures point to X" is what they show)
             if lemma == "point":
                 cited = next((o for p in _children(v, "prep") if p.lower_ == "to" for o in _children(p, "pobj")), None)
@@ -4175,6 +4182,13 @@ def _named_cause(sent) -> Optional[tuple]:
             if part is not None and not said_of(part) and not any(p.lower_ == "in" for p in _children(v, "prep")):
                 return np_side(subj), v, None
     return None
+
+
+def _what_was_said(subj) -> bool:
+    """Whether a subject stands for statements made before, not for people: "all of that",
+    "everything", "both" ("all of that points to a strong market" is what it shows)."""
+    return subj.pos_ in ("PRON", "DET") and (subj.lower_ in ("all", "everything", "both", "each", "what")
+                                             or any(w.lower_ in _DEMONSTRATIVES for w in subj.subtree))
 
 
 def _topic_of(sent) -> Optional[Side]:

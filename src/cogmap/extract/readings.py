@@ -494,6 +494,48 @@ def _reflected(cause: Side, effect: Side) -> bool:
         t.dep_ == "dobj" and t.head == verb for t in effect.tokens + [x for e in effect.tokens for x in e.ancestors])
 
 
+#: Verbs of inference: what their subject says about their object is evidence for it, not a
+#: cause of it ("falling sales suggest weaker demand": the demand is what weakens the sales).
+_INFERRING = frozenset("suggest indicate signal imply point hint".split())
+#: Subjects that stand for the sentence before: "So all of this points to ...".
+_BEFORE_WORDS = frozenset("this that these those it all which everything".split())
+
+
+def _inferred(cause: Side, effect: Side, cause_before: bool) -> bool:
+    """Whether the reader took an inference for a link: the effect is what a verb of
+    :data:`_INFERRING` concludes, and the cause is its subject, or the sentence before
+    where that subject is "this" or "all of that" ("Exports fell. So all of this points
+    to a weaker economy"). A link inside what is concluded ("data suggest that X raises
+    Y") is not touched: its cause is no subject of the verb.
+    """
+    if cause_before and effect.tokens:
+        # Read by the words, not the parse: the small parser takes "all of this points to"
+        # for a pronoun and a noun. Before the effect: a connective, "this" or "all of that",
+        # adverbs, and one verb of inference.
+        sent = effect.tokens[0].sent
+        start = min(t.left_edge.i for t in effect.tokens)  # ("a weaker economy": its words too)
+        words = [t for t in sent if t.i < start and not (t.is_punct or t.is_space)]
+        verbs = [t for t in words if t.lemma_.lower() in _INFERRING or t.lower_.rstrip("s") in _INFERRING]
+        rest = [t for t in words if t not in verbs and t.lower_ not in ("so", "and", "but", "to", "that")]
+        if len(verbs) == 1 and rest and all(t.lower_ in _BEFORE_WORDS or t.pos_ in ("DET", "ADP", "ADV", "AUX")
+                                            for t in rest):
+            return True
+    for verb in {a for e in effect.tokens for a in e.ancestors if a.pos_ == "VERB"} - set(effect.tokens):
+        if verb.lemma_.lower() not in _INFERRING or verb.lemma_.lower() == "point" and not any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(subject in e.ancestors or subject is e for e in effect.tokens):
+            continue
+        words = list(subject.subtree)
+        if cause_before:
+            if all(w.lower_ in _BEFORE_WORDS or w.pos_ in ("DET", "ADP", "PRON") for w in words):
+                return True
+        elif any(t in words for t in cause.tokens):
+            return True
+    return False
+
+
 def _coordinated(side_host, span, sent) -> list:
     """A side and the nouns joined to it in the reader's span, each a side of its own:
     "[Drought and heat] cut yields" is two links, as the rules read "X and Y" (the parse's
@@ -608,7 +650,15 @@ def _a_time(side: Side) -> bool:
     """Whether the side is the object of a preposition of time ("since the war", "before
     the election"): a point in time the other side is dated from, not its cause."""
     roots = [t for t in side.tokens if t.head not in side.tokens or t.head == t]
-    return bool(roots) and all(t.dep_ == "pobj" and t.head.lower_ in _TIME_PREPS for t in roots)
+    return bool(roots) and all(t.dep_ == "pobj" and t.head.lower_ in _TIME_PREPS for t in map(_of_whole, roots))
+
+
+def _of_whole(tok):
+    """The noun a phrase of "of" hangs from: "since the downturn of [the pandemic]" dates
+    from the pandemic's downturn as much as "since the downturn" does."""
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head.head
+    return tok
 
 
 #: Verbs whose infinitive says what their subject is for or after, not what it brings about.
@@ -676,8 +726,18 @@ def _tied_to_before(ref: SentenceRef, prev: Optional[SentenceRef]) -> bool:
     words = [t for t in ref.sent if not (t.is_punct or t.is_space)]
     # ("because" ties only as an answer opens on it, "Because the harvest failed.": inside
     # a sentence, "fell because of the strike", its reason is there)
-    return any(t.lower_ in _TIES and (t.lower_ != "because" or k < 3) or t.lower_ == "that" and t.dep_ != "mark"
-               for k, t in enumerate(words))
+    return any(t.lower_ in _TIES and (t.lower_ != "because" or k < 3 and _only_a_reason(t, words))
+               or t.lower_ == "that" and t.dep_ != "mark" for k, t in enumerate(words))
+
+
+def _only_a_reason(because, words) -> bool:
+    """Whether a sentence opening on "because" is only the reason, as an answer gives it
+    ("Because the harvest failed.", "Because of the drought."), not a reason with the
+    sentence's own main clause ("Because of the strike, imports fell")."""
+    if because.dep_ == "mark":
+        return because.head == because.sent.root
+    inside = {t.i for t in because.subtree}
+    return all(t.i in inside for t in words)
 
 
 def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> list[LearnedClaim]:
@@ -760,6 +820,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     continue  # "Depending on the weather, there could be X": no way of its own
                 if e_ref is ref and _no_effect_on(effect):
                     continue  # "X had negligible impact on Y": a denial, no link
+                if e_ref is ref and _inferred(cause, effect, c_ref is not ref):
+                    continue  # "Sales fell. That suggests weaker demand": evidence for it, not its cause
                 if c_ref is ref and e_ref is ref and _reflected(cause, effect):
                     # "Higher bread prices reflect the poor harvest": what reflects is the effect
                     cause, effect = effect, cause
