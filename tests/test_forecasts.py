@@ -1067,3 +1067,14 @@ def test_we_should_expect_is_an_expectation_not_advice():
 def test_a_hedge_on_a_noun_added_at_the_end_is_not_the_forecasts():
     doc = cogmap.extract("The levy will hurt small farms, and perhaps even rural banks.")
     assert [f.probability for f in doc.forecasts] == [0.875]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The bank predicts slower growth.", [0.675]),
+    ("Looking beyond the holidays, we project blank sailings and capacity cuts by carriers.", [0.675]),
+    ("Prior business experience predicts higher returns to credit.", []),  # an association found
+    ("China projects power across the region.", []),
+    ("The bank predicted slower growth last year.", []),
+])
+def test_someone_who_predicts_a_noun_forecasts_it(text, want):
+    assert [f.probability for f in cogmap.extract(text).forecasts] == want

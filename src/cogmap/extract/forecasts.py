@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from cogmap.extract.claims import FUTURE_AUX, HEDGE_ADVERBS, inverted_condition, stray_negation
+from cogmap.extract.claims import _an_actor, _doers  # (who acts: a name, a body, "economists")
 from cogmap.extract.hedges import SCALES, has_term, probability
 from cogmap.extract.lexicon import DECREASE, INCREASE, LIKELIHOOD_NOUNS
 from cogmap.extract.structure import SPEECH_VERBS
@@ -44,6 +45,24 @@ _LOW_LIKELIHOOD = frozenset("less lower low slim slight small remote minimal neg
 _HIGH_LIKELIHOOD = frozenset("greater higher high good strong real grow increase rise".split())
 _FUTURE_ADJ = {"likely", "unlikely", "set", "expected", "bound", "about", "certain", "sure", "poised", "due"}
 _POSSIBLE = {"could", "may", "might"}
+
+
+#: Verbs whose only sense is to tell what is to come ("expect" also demands: "we expect
+#: you on time"); "project" save its figurative objects ("project power").
+_FORETELLING = frozenset("predict forecast project anticipate foresee".split())
+_PROJECTED_NOT_FORETOLD = frozenset("power image strength confidence force voice light".split())
+
+
+def _foretold(verb) -> bool:
+    """Whether an expectation is put by a verb that only foretells ("the bank predicts
+    slower growth", "we project capacity cuts"), which the reader, trained mostly on modal
+    verbs, often misses with a noun for its object."""
+    # Someone foretells: "prior experience predicts higher returns" is a found association.
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.lemma_.lower() in _FORETELLING and subject is not None and (
+        _an_actor(subject) or _doers(subject) or subject.lower_ == "they") and not (
+        verb.lemma_.lower() == "project" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _PROJECTED_NOT_FORETOLD for c in verb.children))
 
 
 @dataclass
@@ -1116,7 +1135,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                                or explicit is not None and (
                                    _put_at(sent) or _TRAILING_ODDS.search(sent.text) is not None or
                                    _BARE_ODDS.fullmatch(sent.text) is not None)
-                               or "should" in own_words and expected_should(verb),
+                               or "should" in own_words and expected_should(verb)
+                               or expectation and _foretold(sent.root),
                                possible=possible_event(verb)))
     return _confirmed(doc, out, scale)
 
