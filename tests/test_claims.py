@@ -3360,3 +3360,17 @@ def test_because_of_with_a_main_clause_gives_its_reason_there():
     assert not any("diesel" in c.effect.label for c in doc.claims), [(c.cause.label, c.effect.label)
                                                                       for c in doc.claims]
     assert ("drought", 1, "prices") in _links("Why did prices rise? Because of the drought.", "learned")
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_each_of_several_causes_in_part_behind_a_change(extractor):
+    links = _links("Supply problems, shipping delays and a lack of labor are in part behind rising prices.", extractor)
+    assert {(c, e) for c, _, e in links} == {("supply problems", "prices"), ("shipping delays", "prices"),
+                                             ("labor", "prices")}, links
+
+
+def test_an_actor_setting_a_quantity_after_a_clause_set_beside_it_is_still_acting():
+    # "Demand is hot, employers are raising wages": the parser hangs the first clause on the
+    # verb as its complement; the employers still only act.
+    links = _links("Labor demand is white hot, employers are rapidly raising wages.", "rules")
+    assert not any(c == "employers" for c, _, _ in links), links

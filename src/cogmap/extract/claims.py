@@ -1345,9 +1345,9 @@ def _actor_setting(subj, verb) -> bool:
     object, a quantity, by one of :data:`_SETTING_VERBS`: no causal claim, the actor acting."""
     if verb.lemma_.lower() not in _SETTING_VERBS or not _children(verb, "dobj"):
         return False
-    if any(c.dep_ in ("xcomp", "ccomp", "oprd") or c.dep_ == "prt" and c.lower_ in ("off", "out")
+    if any(c.dep_ in ("xcomp", "ccomp", "oprd") and c.i > verb.i or c.dep_ == "prt" and c.lower_ in ("off", "out")
            for c in verb.children):
-        return False  # "cut them off", "raise X to do Y": other frames
+        return False  # "cut them off", "raise X to do Y": other frames (not a clause before it, set beside it)
     return _an_actor(subj) or _doers(subj)
 
 
@@ -2770,6 +2770,8 @@ def _rule_adjuncts(sent, out):
     # X", "the heatwave is behind X"; "growth came at the expense of X" lowers X.
     for tok in sent:
         be = tok.head
+        if be.dep_ == "pobj" and be.lemma_.lower() == "part" and be.head.lower_ == "in":
+            be = be.head.head  # "X is in part behind Y": the parser hangs "behind" on "part"
         if tok.dep_ == "acomp" and tok.lower_ == "responsible" or tok.dep_ == "xcomp" and tok.lower_ == "blame" \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             prep, sign = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None), 1
@@ -2805,7 +2807,10 @@ def _rule_adjuncts(sent, out):
                     subj = next((x for p in _children(subj, "prep") if p.lower_ == "of"
                                  for x in _children(p, "pobj")), subj)  # "most of the rise"
                 subj, pobj = pobj, subj
-            _emit(out, _side_for(subj), _side_for(pobj), sign, cue, be, sent, fixed=True)
+                _emit(out, _side_for(subj), _side_for(pobj), sign, cue, be, sent, fixed=True)
+                continue
+            for one in _conjuncts(subj):  # ("Supply problems and a lack of labor are behind X": each)
+                _emit(out, _side_for(one), _side_for(pobj), sign, cue, be, sent, fixed=True)
     # "The fall in sales reflects weaker confidence": a change reflects its cause (what a
     # thing "reflects" otherwise, "the painting reflects his mood", is no link; the reader
     # reads the change as the cause).

@@ -525,7 +525,7 @@ def _inferred(cause: Side, effect: Side, cause_before: bool) -> bool:
                 c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or any(subject in e.ancestors or subject is e for e in effect.tokens):
+        if subject is None or any(subject in e.ancestors or subject == e for e in effect.tokens):
             continue
         words = list(subject.subtree)
         if cause_before:
@@ -534,6 +534,21 @@ def _inferred(cause: Side, effect: Side, cause_before: bool) -> bool:
         elif any(t in words for t in cause.tokens):
             return True
     return False
+
+
+def _listed_together(cause: Side, effect: Side) -> bool:
+    """Whether the two sides are subjects of one list ("A, B and C are behind X"): the reader
+    sometimes pairs two of them; what a list joins plays one part."""
+    def top(side):
+        tops = [t for t in side.tokens if t.head not in side.tokens or t.head == t]
+        t = _of_whole(tops[0]) if len(tops) == 1 else None  # ("a lack of [labor]": the lack)
+        while t is not None and t.dep_ == "conj" and t.head != t:
+            t = t.head
+        return t
+    a, b = top(cause), top(effect)
+    # (a list of subjects: an object "list" is as often a misparse of verbs, "exposed peat
+    # oxidises and releases carbon")
+    return a is not None and a == b and a.pos_ in ("NOUN", "PROPN") and a.dep_ in ("nsubj", "nsubjpass")
 
 
 def _coordinated(side_host, span, sent) -> list:
@@ -814,6 +829,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     continue  # "raised feed costs instead of [grain prices]": what it did not do
                 if c_ref is ref and e_ref is ref and _across_arrows(cause, effect, ref.sent):
                     continue  # "A → B → C" links A to B and B to C; the rules read each arrow
+                if c_ref is e_ref and _listed_together(cause, effect):
+                    continue  # "Shipping delays and a lack of labor are behind X": two causes, not one of the other
                 if any(naming(side) for side in (cause, effect)):
                     continue  # "skeptical to call this a revolution due to X": a word chosen, no variable
                 if c_ref is ref and _dependence_only(cause):
