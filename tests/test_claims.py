@@ -3374,3 +3374,11 @@ def test_an_actor_setting_a_quantity_after_a_clause_set_beside_it_is_still_actin
     # verb as its complement; the employers still only act.
     links = _links("Labor demand is white hot, employers are rapidly raising wages.", "rules")
     assert not any(c == "employers" for c, _, _ in links), links
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Because of the subsidies, the tax has much less of an impact on farmers.", ("subsidies", -1, "impact on farmers")),
+    ("Because of the drought, the heat has more of an impact on crops.", ("drought", 1, "impact on crops")),
+])
+def test_less_of_an_impact_is_the_impact_down(text, link):
+    assert link in _links(text, "learned"), _links(text, "learned")

@@ -236,6 +236,13 @@ def np_side(tok, depth: int = 0) -> Side:
         if obj is not None:
             inner = np_side(obj, depth + 1) if obj.pos_ != "VERB" else Side([t for t in obj.subtree if not t.is_punct], 1)
             return Side(inner.tokens, -inner.sign)
+    if tok.lower_ in ("less", "more") and depth < 2:
+        # "less of an impact", "more of a risk": the impact, down; the risk, up
+        one = next((o for p in _children(tok, "prep") if p.lower_ == "of" for o in _children(p, "pobj")
+                    if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in o.children)), None)
+        if one is not None:
+            inner = np_side(one, depth + 1)
+            return Side(inner.tokens, inner.sign * (1 if tok.lower_ == "more" else -1))
     if tok.lemma_.lower() in L.LIKELIHOOD_NOUNS and depth < 2:
         for prep in _children(tok, "prep"):
             if prep.lower_ == "of":
@@ -774,6 +781,10 @@ def clause_side(verb) -> Side:
         more = next((_HOW_MANY[c.lower_] for c in odds.head.children
                      if c.dep_ == "advmod" and c.lower_ in ("less", "more")), 1)
         return Side(s.tokens, s.sign * neg * more)
+    if lemma == "have" and obj is not None and obj.lower_ in ("less", "more"):
+        s = np_side(obj)  # "an attack will have less of an impact": the impact, down
+        if obj not in s.tokens:
+            return Side(s.tokens, s.sign * neg)
     level = _level_hit(verb)
     if level is not None and subj is not None:
         s = np_side(subj)  # "installations hit a record": installations, up
