@@ -606,3 +606,10 @@ def test_a_publication_date_without_a_colon_is_a_dateline_and_dates_the_page():
     c = clean("REGIONAL PRESS DIGEST — 9 April 2027\nToronto is in the midst of a serious housing crisis that is "
               "having an impact on residents.\n")
     assert "REGIONAL PRESS DIGEST" in c.text
+
+
+def test_a_short_line_of_mojibake_is_page_debris():
+    # A site's name in another encoding read as Latin-1: nothing anyone can read.
+    c = clean("91³Ô¹ÏÍø\n\nMeasles cases rose this year because fewer children were vaccinated.")
+    assert c.text == "Measles cases rose this year because fewer children were vaccinated."
+    assert c.removed == ["91³Ô¹ÏÍø"]

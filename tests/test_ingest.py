@@ -308,3 +308,17 @@ def test_a_byte_order_mark_before_utf8_text_is_dropped_not_read_as_utf16():
     text = "Higher rates will reduce demand for housing, the economist said."
     raw = read_bytes(b"\xff\xfe" + text.encode(), source="x.txt")
     assert raw.text.strip() == text and any("byte-order mark" in r for r in raw.removed)
+
+
+def test_text_encoded_twice_over_is_mended(tmp_path):
+    # UTF-8 read as Windows-1252 and saved again as UTF-8: it decodes without error.
+    twice = "The plan didn’t work, and Zürich’s café owners said so.".encode("utf-8").decode("cp1252")
+    f = tmp_path / "page.txt"
+    f.write_text(twice + "\n", encoding="utf-8")
+    assert "didnâ€™t" in f.read_text(encoding="utf-8")  # (the file is what this test says it is)
+    assert read(f).text.strip() == "The plan didn’t work, and Zürich’s café owners said so."
+
+
+def test_letters_that_only_look_foreign_are_left_as_they_are():
+    text = "Größe matters to café owners in Zürich and in Ölçü."
+    assert read_bytes(text.encode("utf-8"), source="page.txt").text == text

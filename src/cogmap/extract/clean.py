@@ -449,6 +449,15 @@ def _is_widget(line: str) -> bool:
 _WIRE_LEAD = re.compile(r"^[A-Z][A-Z .'’-]+(,[^()\n]{0,40})?\s*\([^()]{2,40}\)\s*[-–—]+\s*\S")
 
 
+def _garbled(line: str) -> bool:
+    """Whether a short line is still mojibake after ingest mended what it could ("91³Ô¹ÏÍø",
+    a site's name in another encoding read as Latin-1): nothing a reader can read, a
+    masthead or a logo's text. ftfy's check tells it from letters that are only foreign."""
+    from ftfy.badness import is_bad
+
+    return len(_words(line)) <= 6 and any(ord(ch) > 127 for ch in line) and is_bad(line)
+
+
 def _is_marking(line: str) -> bool:
     """A handling marking: a part of the line, between dashes or bars, that is nothing but a
     marking ("CONFIDENTIAL", "NOT FOR PUBLICATION"), on a line in capitals or made of such parts."""
@@ -1128,7 +1137,8 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
             drop[i] = "page"
         elif _is_marking(ln) or _FORM_BLANK.search(ln) and len(words) <= 20:
             drop[i] = "marking"
-        elif _is_widget(ln) or _BANNER.search(ln) and len(words) <= 40 or _CLIP.match(ln) and not stamped_page:
+        elif _is_widget(ln) or _BANNER.search(ln) and len(words) <= 40 or _CLIP.match(ln) and not stamped_page \
+                or _garbled(ln):
             drop[i] = "widget"
         elif _REFERENCE_ENTRY.match(ln) and not spoken(i):
             drop[i] = "reference"

@@ -232,8 +232,19 @@ def _decode(data: bytes, source: str) -> tuple[str, str, list[str]]:
 _CONTROLS = re.compile(r"[\x01-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def _mended(text: str) -> str:
+    """Text with its mojibake undone: a page encoded twice over ("donâ€™t" for "don't")
+    decodes without error and reads as garbage. ftfy (Speer, 2015-) undoes it, and leaves
+    text that only looks foreign ("Größe", "Ölçü") as it is; it runs only where its cheap
+    check finds such signs."""
+    from ftfy import fix_encoding
+    from ftfy.badness import is_bad
+
+    return fix_encoding(text) if is_bad(text) else text
+
+
 def _from_text(text: str, source: str, html: Optional[bool]) -> RawInput:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _mended(text.replace("\r\n", "\n").replace("\r", "\n"))
     if "\x00" in text:
         raise InputError(f"{source}: looks like a binary file, not text or HTML")
     # A form feed is a page break (pdftotext); every other control character is a space.
