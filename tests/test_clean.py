@@ -613,3 +613,18 @@ def test_a_short_line_of_mojibake_is_page_debris():
     c = clean("91³Ô¹ÏÍø\n\nMeasles cases rose this year because fewer children were vaccinated.")
     assert c.text == "Measles cases rose this year because fewer children were vaccinated."
     assert c.removed == ["91³Ô¹ÏÍø"]
+
+
+def test_a_portraits_alt_text_over_its_caption_and_credit_is_debris():
+    text = ("Central bank says inflation will ease\n\nBank of England governor Ann Lee.\n\n"
+            "Ann Lee has warned of a chill in the air. Photograph: Bo Ray/Reuters\n\n"
+            "Inflation will fall sharply next year as the economy slows, the bank said today.")
+    c = clean(text)
+    assert "Bank of England governor Ann Lee." in c.removed
+    assert c.text.startswith("Central bank says inflation will ease\n\nInflation will fall")
+
+
+def test_a_short_sentence_ending_on_a_name_over_a_caption_stays():
+    text = ("The prize went to Ann Lee.\n\nAnn Lee at the ceremony. Photograph: Bo Ray/Reuters\n\n"
+            "She thanked her team, who had worked on the project for years.")
+    assert "The prize went to Ann Lee." in clean(text).text

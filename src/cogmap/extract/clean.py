@@ -564,6 +564,12 @@ def _is_name_line(line: str) -> bool:
     return _is_name_and_post(line)
 
 
+#: A portrait's alt text, who and a name with a stop: "Central bank governor Ann Lee." (the
+#: caption with its credit under it says it is one; a sentence that short ending on a name
+#: would have a verb before it, "The prize went to Ann Lee.", which the lower-case words
+#: here may not hold: only nouns of who one is and "of", "the", "and").
+_ALT_PORTRAIT = re.compile(r"(?:(?:[A-Z][\w’'.&-]*|of|the|and|for|[a-z]+(?:man|woman|or|er|ist|ent|ant|ary|ee|ef))\s+)+"
+                           r"[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2}\.")
 #: An image's alt text that gives a name and a stop: "Ann Lee." (a line of prose has a verb).
 _ALT_NAME = re.compile(r"[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,3}\.")
 _PERSONAL = frozenset("i you we he she it they me us him her them".split())
@@ -1226,6 +1232,9 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
                     (_sentence_case(prev) or prev == prev.lower()) and not re.search(r"[,;:]", prev) and \
                     not _STATING.search(prev) and not spoken(i - 1):
                 drop[i - 1] = "caption"
+            elif _ALT_PORTRAIT.fullmatch(prev.strip()) and len(_words(prev)) <= 10 and not _STATING.search(prev) \
+                    and not spoken(i - 1):
+                drop[i - 1] = "caption"  # a portrait's alt text: "Bank governor Ann Lee." over its caption
         if why == "credit" and i > 0 and (i - 1) not in drop:
             prev = lines[i - 1]
             if not _ends_sentence(prev) and len(_words(prev)) <= 12 and prev[:1].islower():
