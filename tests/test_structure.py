@@ -799,3 +799,15 @@ def test_a_name_and_role_closing_a_paragraph_make_it_their_words():
                          "Maya Perera, economist and columnist\n\nThe government denies the figures.")
     assert ("Maya Perera", "We are imp") in [(q.speaker, q.text[:10]) for q in doc.quotes]
     assert {c.speaker for c in doc.claims if "lend" in c.evidence.text} == {"Maya Perera"}
+
+
+@pytest.mark.parametrize("tag", ["Q1. ", "Pethokoukis: ", "CORP!: "])
+def test_a_questions_tag_used_once_is_no_part_of_the_question(tag):
+    text = ("Ann Lee, a labour economist, spoke to us about the job market.\n\n"
+            f"{tag}What is the state of the labour market right now?\n\n"
+            "It is very tight. Employers are raising wages because they cannot find workers.\n\n"
+            "Why are people not coming back to work?\n\n"
+            "Many retired early, and child care is still hard to find.")
+    doc = cogmap.extract(text)
+    questions = [doc.text[t.start:t.end] for t in doc.turns if t.kind == "question"]
+    assert questions[0].startswith("What is the state"), questions

@@ -63,6 +63,10 @@ _HOLDER_LABEL = re.compile(r"^(?:\d{1,3}\.\s+)?(?:The\s+)?[A-Z][\w'’-]*(?:\s+[
                            r"(?:\s+[A-Z][\w.'’-]*){1,3})\)(?P<part>)\s*:\s+(?=\S)")
 
 
+#: What opens a question as its tag: a name or an outlet's with a colon, or a numbered "Q1.".
+_QUESTION_TAG = re.compile(r"^(?:[A-Z][\w.'’&!\- ]{0,24}?\s*:|Q\s?\d{1,2}\s*[.:)])\s+(?=\S)")
+
+
 def _turn_label(paragraph: str):
     """The match of a paragraph's speaker tag (groups ``label`` and ``part``), or None."""
     return _LABEL.match(paragraph) or _HOLDER_LABEL.match(paragraph)
@@ -1408,6 +1412,11 @@ def structure(cleaned: Cleaned, docs) -> Structure:
         if (kind != "narration" or voices[i]) and feats[i]["label"]:
             lead = _turn_label(feats[i]["text"])
             a = min(b, a + lead.end()) if lead else a
+        elif kind == "question":
+            # A tag used once is no speaker tag, but it is still no part of the question:
+            # "Q1. What ...?", "CORP!: Supply chains ... Why?", "Pethokoukis: What ...?"
+            lead = _QUESTION_TAG.match(feats[i]["text"])
+            a = min(b, a + lead.end()) if lead and len(lead.group(0).split()) <= 3 else a
         if turns and turns[-1].kind == kind and kind != "question" and turns[-1].speaker == speaker:
             turns[-1] = Turn(kind=kind, speaker=speaker, start=turns[-1].start, end=b)
         else:
