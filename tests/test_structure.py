@@ -811,3 +811,12 @@ def test_a_questions_tag_used_once_is_no_part_of_the_question(tag):
     doc = cogmap.extract(text)
     questions = [doc.text[t.start:t.end] for t in doc.turns if t.kind == "question"]
     assert questions[0].startswith("What is the state"), questions
+
+
+def test_an_interview_with_a_role_before_the_name_names_the_interviewee():
+    text = ("Soundbite - Interview with economist J.C. Bradbury\n\n"
+            "J.C. Bradbury teaches economics. He spoke with editor Nick Gillespie about stadiums.\n\n"
+            "Q: Do stadiums pay for themselves?\n\n"
+            "A: No. The spending is only moved from cinemas and restaurants to the games.")
+    doc = cogmap.extract(text)
+    assert [t.speaker for t in doc.turns if t.kind == "answer"] == ["J.C. Bradbury"]

@@ -1134,8 +1134,9 @@ def _interviewee_from_narration(quotes: list[Quote], attributions, people: Peopl
     counts.update(s for a, _, s in attributions if a < qa_start and s in people.canonical.values())
     if counts:
         return counts.most_common(1)[0][0]
-    m = re.search(r"\binterview(?:ed)? with (?:Dr\.?\s+|Prof\.?\s+|Mr\.?\s+|Ms\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})",
-                  cleaned.text[:qa_start])
+    # (a role may come between: "Interview with economist J.C. Bradbury")
+    m = re.search(r"\b(?i:interview(?:ed)? with) (?:Dr\.?\s+|Prof\.?\s+|Mr\.?\s+|Ms\.?\s+|[a-z]+\s+){0,3}"
+                  r"([A-Z][\w’'-]*\.?(?: ?[A-Z][\w’'-]*\.?){0,3})", cleaned.text[:qa_start])
     if m:
         return people.resolve(m.group(1)) or m.group(1)
     names = Counter(name for off, name in people.mentions if off < qa_start)
