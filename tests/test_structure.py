@@ -820,3 +820,14 @@ def test_an_interview_with_a_role_before_the_name_names_the_interviewee():
             "A: No. The spending is only moved from cinemas and restaurants to the games.")
     doc = cogmap.extract(text)
     assert [t.speaker for t in doc.turns if t.kind == "answer"] == ["J.C. Bradbury"]
+
+
+@pytest.mark.parametrize("verb", ["has reaffirmed", "reiterated", "confirmed"])
+def test_more_verbs_of_reporting_give_the_speaker(verb):
+    doc = cogmap.extract(f"Ann Lee, the head of the utility, {verb} that several buyers continue to receive supply.")
+    assert [q.speaker for q in doc.quotes] == ["Ann Lee"], doc.quotes
+
+
+def test_confirming_a_thing_reports_no_words():
+    doc = cogmap.extract("Ann Lee, the head of the utility, confirmed the deal on Monday.")
+    assert not doc.quotes

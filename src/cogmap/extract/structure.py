@@ -36,10 +36,14 @@ SPEECH_VERBS = frozenset(
     "say tell add warn note explain argue write claim predict insist stress state believe think "
     "reckon expect estimate suggest observe remark comment assert contend maintain acknowledge admit "
     "forecast caution emphasize emphasise answer reply respond conclude declare announce point agree concede "
-    "describe dub worry fear doubt".split())  # "X described tariffs as the 'most beautiful word'" quotes X
+    "describe dub worry fear doubt "
+    "reaffirm affirm reiterate confirm underline underscore highlight testify recall mention report "
+    "allege".split())  # "X described tariffs as the 'most beautiful word'" quotes X
 #: Verbs of opinion report speech only with a clause ("she thinks that ..."), not alone.
 _NEEDS_CLAUSE = frozenset("think believe reckon expect estimate suggest observe forecast predict point "
-                          "agree worry fear doubt".split())
+                          "agree worry fear doubt "
+                          # ("confirmed the deal", "highlighted the risks": no words of theirs)
+                          "confirm underline underscore highlight recall mention report".split())
 #: Verbs that state whose reading a cause is: "Officials attributed the rise to smoke",
 #: "analysts blame the drought for it": the subject holds the link.
 _ATTRIBUTING = frozenset("attribute blame credit".split())
