@@ -831,3 +831,17 @@ def test_more_verbs_of_reporting_give_the_speaker(verb):
 def test_confirming_a_thing_reports_no_words():
     doc = cogmap.extract("Ann Lee, the head of the utility, confirmed the deal on Monday.")
     assert not doc.quotes
+
+
+@pytest.mark.parametrize("lead", [
+    "Ann Lee, an analyst at Harbour Bank, is worried about supply.",
+    "As the holiday approaches, Ann Lee, an analyst at Harbour Bank, predicts a tightening of supply.",
+])
+def test_a_quote_right_after_a_sentence_about_its_speaker_is_theirs(lead):
+    doc = cogmap.extract(f"{lead} “We expect freight rates to remain elevated.”")
+    assert [(q.speaker, q.text) for q in doc.quotes] == [("Ann Lee", "We expect freight rates to remain elevated.")]
+
+
+def test_a_quote_after_a_sentence_about_no_one_stays_unattributed():
+    doc = cogmap.extract("Prices rose again in May. “We expect freight rates to remain elevated.”")
+    assert [q.speaker for q in doc.quotes] == [None]

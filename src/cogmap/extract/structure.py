@@ -71,6 +71,10 @@ _HOLDER_LABEL = re.compile(r"^(?:\d{1,3}\.\s+)?(?:The\s+)?[A-Z][\w'’-]*(?:\s+[
 _QUESTION_TAG = re.compile(r"^(?:[A-Z][\w.'’&!\- ]{0,24}?\s*:|Q\s?\d{1,2}\s*[.:)])\s+(?=\S)")
 
 
+#: What may stand between a sentence and a quotation that follows it.
+_QUOTE_MARKS = " \t\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+
+
 def _turn_label(paragraph: str):
     """The match of a paragraph's speaker tag (groups ``label`` and ``part``), or None."""
     return _LABEL.match(paragraph) or _HOLDER_LABEL.match(paragraph)
@@ -1293,6 +1297,7 @@ def structure(cleaned: Cleaned, docs) -> Structure:
         # person named: "I would say ..." answering a question about Rotterdam is not Rotterdam's.
         me_here = voices[pi] or ((interviewee or _ANSWERER) if kinds[pi] == "answer" else
                                  interviewer if kinds[pi] == "question" else me)
+        abouts = []  # (end, whom) of each sentence of this paragraph that names its subject
         for sent in doc.sents:
             s_a, s_b = a + sent.start_char, a + sent.end_char
             found = _speech_verb_speaker(sent, people, a, outside=inside_quote,
@@ -1311,6 +1316,14 @@ def structure(cleaned: Cleaned, docs) -> Structure:
                         recent_person = about = name
                 elif subj is not None and subj.lower_ in ("he", "she") and not inside_quote(a + subj.idx):
                     about = recent_person
+                main = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+                if not about and main is not None and main.lower_ not in _PRONOUNS and not inside_quote(a + main.idx):
+                    # ("As the holiday nears, Roeloffs predicts X": the main clause's subject)
+                    name = _speaker_from_token(main, people, a + main.idx)
+                    if name in named_people:
+                        abouts.append((s_b, name))
+                if about:
+                    abouts.append((s_b, about))
             if (not found or found[1] not in named_people) and (subj is None or subj.lower_ in _PRONOUNS | {"i", "we"}):
                 # So does one a sentence with no named subject introduces by name ("I spoke to
                 # one mother, Jessica Moreno, who ... She told me that ..."): a new person, presented.
@@ -1352,6 +1365,10 @@ def structure(cleaned: Cleaned, docs) -> Structure:
                 speaker = voices[pi] or interviewee
             elif about_before and not cleaned.text[a:qa].strip(" \t\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"):
                 speaker = about_before  # a paragraph that opens on a quote, after one about its speaker
+            elif any(not cleaned.text[e:qa].strip(_QUOTE_MARKS) for e, _ in abouts):
+                # a quote right after a sentence about its speaker, in one paragraph ("Roeloffs
+                # predicts a tightening. “We expect freight rates to stay high.”")
+                speaker = next(w for e, w in abouts if not cleaned.text[e:qa].strip(_QUOTE_MARKS))
             elif last_speaker and pi - last_para <= 1:
                 speaker = last_speaker  # a quote continued from the previous paragraph
             quotes.append(Quote(speaker=speaker, text=cleaned.text[qa:qb], start=qa, end=qb))
