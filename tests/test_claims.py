@@ -3382,3 +3382,14 @@ def test_an_actor_setting_a_quantity_after_a_clause_set_beside_it_is_still_actin
 ])
 def test_less_of_an_impact_is_the_impact_down(text, link):
     assert link in _links(text, "learned"), _links(text, "learned")
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Sales fell sharply, the main reason being higher prices.", ("prices", -1, "sales")),
+    ("Exports dropped in May, the reason for this being a strike at the port.", ("strike", -1, "exports")),
+    ("It doesn't look like we're going to get normal weather this year, the main reason for that being El Nino.",
+     ("El Nino", -1, "normal weather")),
+])
+def test_the_reason_an_absolute_phrase_names_caused_the_clause(text, link):
+    links = _links(text, "rules")
+    assert link in links, links

@@ -3726,6 +3726,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_posed_by(sent, out)
         _rule_put_at_risk(sent, out)
         _rule_accounts_for_change(sent, out)
+        _rule_reason_being(sent, out)
         _rule_impact_had(sent, out)
         _rule_hyphened_cause(sent, out)
         _rule_across_sentences(sent, prev, out)
@@ -3887,6 +3888,38 @@ def _rule_impact_had(sent, out):
         if subj is None or subj.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS or on is None or len(ways) != 1:
             continue
         _emit(out, _side_for(subj), np_side(on), ways.pop(), f"{noun.lemma_.lower()} on", verb, sent, fixed=True)
+
+
+#: Verbs through which a clause is only seen: "it doesn't look like we'll get rain".
+_SEEMING = frozenset("look seem appear sound".split())
+
+
+def _rule_reason_being(sent, out):
+    """ "Sales fell, the main reason being higher prices": the reason an absolute phrase
+    names caused what the clause it hangs on states ("it doesn't look like we'll get normal
+    weather, the main reason for that being El Nino": El Nino, against the weather)."""
+    for noun in sent:
+        if noun.lemma_.lower() not in _DRIVER_NOUNS or noun.dep_ not in ("npadvmod", "appos", "nsubj") or \
+                not _acts_as_verb(noun.head) or noun.head.i > noun.i:
+            continue
+        being = next((c for c in noun.children if c.lemma_ == "be" and c.tag_ == "VBG"), None)
+        named = next((c for c in being.children if c.dep_ in ("attr", "acomp")), None) if being is not None else None
+        if named is None or named.pos_ not in ("NOUN", "PROPN") or named.lower_ in _PRONOUN_SUBJ:
+            continue
+        verb, sign = noun.head, 1
+        seen = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < noun.i and any(
+            m.dep_ == "mark" and m.lower_ in ("like", "as", "if", "that") for m in c.children)), None) \
+            if verb.lemma_.lower() in _SEEMING else None
+        if seen is not None:
+            # ("it doesn't look like X": X is the clause; the "not" on "look" is its own)
+            sign = -1 if _negated(verb) else 1
+            verb = seen
+        effect = clause_side(verb)
+        effect = Side([t for t in effect.tokens if not noun.left_edge.i <= t.i <= noun.right_edge.i], effect.sign)
+        if not effect.tokens:
+            continue
+        for cause in _conjuncts(named):
+            _emit(out, _side_for(cause), effect, sign, "reason", verb, sent, fixed=True)
 
 
 def _rule_accounts_for_change(sent, out):
