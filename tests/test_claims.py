@@ -3393,3 +3393,15 @@ def test_less_of_an_impact_is_the_impact_down(text, link):
 def test_the_reason_an_absolute_phrase_names_caused_the_clause(text, link):
     links = _links(text, "rules")
     assert link in links, links
+
+
+@pytest.mark.parametrize("text, link", [
+    ("The damage from the storm was severe.", ("storm", 1, "damage")),
+    ("Farmers face losses from the drought.", ("drought", 1, "losses")),
+    ("There are still inflation risks from wage growth.", ("wage growth", 1, "inflation risks")),
+    ("The threat from Moscow grew.", None),  # an actor, no variable
+    ("There was no damage from the storm.", None),
+])
+def test_what_a_thing_brings_about_from_it(text, link):
+    links = _links(text, "rules")
+    assert link in links if link else not links, links

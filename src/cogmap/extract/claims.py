@@ -3727,6 +3727,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_put_at_risk(sent, out)
         _rule_accounts_for_change(sent, out)
         _rule_reason_being(sent, out)
+        _rule_brought_from(sent, out)
         _rule_impact_had(sent, out)
         _rule_hyphened_cause(sent, out)
         _rule_across_sentences(sent, prev, out)
@@ -3888,6 +3889,34 @@ def _rule_impact_had(sent, out):
         if subj is None or subj.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS or on is None or len(ways) != 1:
             continue
         _emit(out, _side_for(subj), np_side(on), ways.pop(), f"{noun.lemma_.lower()} on", verb, sent, fixed=True)
+
+
+#: Nouns of what a thing brings about, whose "from" phrase names the cause: "damage from
+#: the storm", "inflation risks from wage growth", "losses from the drought".
+_BROUGHT_FROM = frozenset("damage harm loss risk threat danger pressure benefit gain injury death casualty "
+                          "fallout disruption delay saving spillover hardship suffering".split())
+#: Verbs of having or undergoing, whose object's "from" phrase the parser may hang on the
+#: verb: "farmers face losses [from the drought]".
+_INCURRING = frozenset("face suffer see have report expect incur sustain take bear".split())
+
+
+def _rule_brought_from(sent, out):
+    """ "The damage from the storm was severe": the storm raises the damage. Not from a
+    person, a body or a place ("threats from Moscow", "pressure from investors": an actor
+    acting) nor from a time."""
+    for noun in sent:
+        if noun.lemma_.lower() not in _BROUGHT_FROM or noun.pos_ != "NOUN" or \
+                any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            continue
+        hosts = [noun] + ([noun.head] if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _INCURRING else [])
+        source = next((o for h in hosts for p in _children(h, "prep") if p.lower_ == "from"
+                       for o in _children(p, "pobj")), None)
+        if source is None or source.pos_ not in ("NOUN", "PROPN") or _an_actor(source) or _doers(source) or \
+                source.ent_type_ in ("DATE", "TIME", "LOC", "FAC") or source.lower_ in _PRONOUN_SUBJ or \
+                _negated(noun.head):
+            continue
+        for cause in _conjuncts(source):
+            _emit(out, _side_for(cause), np_side(noun), 1, f"{noun.lemma_.lower()} from", noun, sent, fixed=True)
 
 
 #: Verbs through which a clause is only seen: "it doesn't look like we'll get rain".
