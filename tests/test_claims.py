@@ -3405,3 +3405,24 @@ def test_the_reason_an_absolute_phrase_names_caused_the_clause(text, link):
 def test_what_a_thing_brings_about_from_it(text, link):
     links = _links(text, "rules")
     assert link in links if link else not links, links
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Shares fell on weak earnings.", ("weak earnings", -1, "shares")),
+    ("The dollar rose on hopes of a trade deal.", ("hopes of trade deal", 1, "dollar")),
+    ("Prices fell on Monday.", None),
+    ("The closures fell so heavily on the humanities.", None),  # a burden, no market
+])
+def test_what_a_price_moves_on_in_a_market_report_is_its_cause(text, link):
+    links = _links(text, "rules")
+    assert link in links if link else not links, links
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Tourism's contribution to growth is large.", ("Tourism", 1, "growth")),
+    ("The role of social media in the protests was large.", ("social media", 1, "protests")),
+    ("The government's role in the economy grew.", None),  # an actor's part
+])
+def test_a_part_a_thing_plays_in_another(text, link):
+    links = _links(text, "rules")
+    assert link in links if link else not links, links

@@ -3728,6 +3728,8 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_accounts_for_change(sent, out)
         _rule_reason_being(sent, out)
         _rule_brought_from(sent, out)
+        _rule_moved_on(sent, out)
+        _rule_part_played(sent, out)
         _rule_impact_had(sent, out)
         _rule_hyphened_cause(sent, out)
         _rule_across_sentences(sent, prev, out)
@@ -3917,6 +3919,63 @@ def _rule_brought_from(sent, out):
             continue
         for cause in _conjuncts(source):
             _emit(out, _side_for(cause), np_side(noun), 1, f"{noun.lemma_.lower()} from", noun, sent, fixed=True)
+
+
+#: Nouns an "on" phrase after a verb of change may name without naming its cause: a time,
+#: a place of trading, a measure ("fell on Monday", "rose on the exchange", "on average").
+_ON_NOT_CAUSE = frozenset("day week month year quarter session morning afternoon evening night weekend date "
+                          "basis average balance whole track market exchange board floor index list "
+                          "record paper screen side top".split())
+
+
+#: What a market report says moves "on" news: "shares fell on weak earnings" (not "the
+#: closures fell heavily on the humanities", "ridership rose on subsidised routes").
+_TRADED = frozenset("share stock price yield bond currency dollar euro yen pound franc rouble ruble yuan rupee "
+                    "index equity future commodity oil gold silver copper crude gas wheat corn market "
+                    "bitcoin".split())
+
+
+def _rule_moved_on(sent, out):
+    """ "Shares fell on weak earnings", "the dollar rose on hopes of a deal": in a market
+    report, what a price moves "on" is its cause."""
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in _CHANGE or _negated(verb):
+            continue
+        subj, _ = _subject_of(verb)
+        if subj is None or subj.lemma_.lower() not in _TRADED:
+            continue
+        on = next((o for p in _children(verb, "prep") if p.lower_ == "on" for o in _children(p, "pobj")), None)
+        if subj is None or on is None or on.pos_ != "NOUN" or on.lemma_.lower() in _ON_NOT_CAUSE or on.ent_type_ or \
+                subj.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS or _an_actor(subj):
+            continue
+        effect = np_side(subj)
+        sign = 1 if lemma in L.INCREASE else -1
+        for cause in _conjuncts(on):
+            _emit(out, _side_for(cause), Side(effect.tokens, effect.sign * sign), 1, f"{lemma} on", verb, sent,
+                  fixed=True)
+
+
+#: Nouns of a part a thing plays in another: "tourism's contribution to growth", "the role
+#: of social media in the protests".
+_PART_PLAYED = {"contribution": "to", "role": "in"}
+
+
+def _rule_part_played(sent, out):
+    """ "Tourism's contribution to growth is large": tourism raises growth; "the role of
+    social media in the protests": social media, the protests."""
+    for noun in sent:
+        prep = _PART_PLAYED.get(noun.lemma_.lower())
+        if prep is None or noun.pos_ != "NOUN" or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            continue
+        whose = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None) or next(
+            (o for p in _children(noun, "prep") if p.lower_ == "of" for o in _children(p, "pobj")), None)
+        what = next((o for p in _children(noun, "prep") if p.lower_ == prep for o in _children(p, "pobj")), None)
+        if whose is None or what is None or whose.pos_ not in ("NOUN", "PROPN") or _an_actor(whose) or \
+                what.pos_ not in ("NOUN", "PROPN") or _negated(noun.head):
+            continue
+        for cause in _conjuncts(whose):
+            _emit(out, _side_for(cause), np_side(what), 1, f"{noun.lemma_.lower()} {prep}", noun, sent, fixed=True)
 
 
 #: Verbs through which a clause is only seen: "it doesn't look like we'll get rain".
