@@ -3426,3 +3426,14 @@ def test_what_a_price_moves_on_in_a_market_report_is_its_cause(text, link):
 def test_a_part_a_thing_plays_in_another(text, link):
     links = _links(text, "rules")
     assert link in links if link else not links, links
+
+
+def test_what_a_cause_helps_one_do_is_the_effect_not_what_they_act_on():
+    # (with this sentence before it, the reader took the drought for what the subsidy raised)
+    links = _links("Low rainfall hurt the harvest.\n\nThe subsidy helped farmers survive the drought.", "learned")
+    assert [x for x in links if x[0] == "subsidy"] == [("subsidy", 1, "farmers survive drought")], links
+
+
+def test_the_object_of_a_cause_that_leads_it_to_act_is_no_effect():
+    links = _links("Stricter capital rules took effect in May.\n\nTighter rules led banks to cut lending.", "learned")
+    assert links == [("tighter rules", -1, "lending")], links

@@ -536,6 +536,36 @@ def _inferred(cause: Side, effect: Side, cause_before: bool) -> bool:
     return False
 
 
+def _what_it_was_made_to_do(cause: Side, effect: Side) -> Side:
+    """The effect of "X led banks to cut lending", "X helped farmers survive the drought":
+    what the object was brought to do, not the object (the reader takes the banks, or the
+    drought, for what X acts on)."""
+    tops = [t for t in effect.tokens if t.head not in effect.tokens or t.head == t]
+    if len(tops) != 1:
+        return effect
+
+    def caused_by_cause(verb):
+        return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c in cause.tokens for c in verb.children)
+
+    top, done = tops[0], None
+    # (an infinitive, "to cut", "survive": not a state, "keeps rates elevated")
+    if top.dep_ == "dobj" and caused_by_cause(top.head):
+        # "led [banks] to cut lending"
+        done = next((c for c in top.head.children if c.dep_ in ("xcomp", "ccomp") and c.i > top.i and c.tag_ == "VB"),
+                    None)
+    elif top.dep_ == "dobj" and top.head.dep_ in ("xcomp", "ccomp") and top.head.tag_ == "VB" and \
+            caused_by_cause(top.head.head) and any(c.dep_ == "nsubj" for c in top.head.children):
+        # "helped farmers survive [the drought]": the parser's subject of "survive"
+        done = top.head
+    elif top.dep_ == "nsubj" and top.head.dep_ in ("xcomp", "ccomp") and top.head.tag_ == "VB" and \
+            caused_by_cause(top.head.head):
+        done = top.head  # "helped [farmers] survive the drought"
+    if done is None:
+        return effect
+    side = clause_side(done)
+    return side if side.tokens else effect
+
+
 def _listed_together(cause: Side, effect: Side) -> bool:
     """Whether the two sides are subjects of one list ("A, B and C are behind X"): the reader
     sometimes pairs two of them; what a list joins plays one part."""
@@ -829,6 +859,8 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     continue  # "raised feed costs instead of [grain prices]": what it did not do
                 if c_ref is ref and e_ref is ref and _across_arrows(cause, effect, ref.sent):
                     continue  # "A → B → C" links A to B and B to C; the rules read each arrow
+                if c_ref is e_ref:
+                    effect = _what_it_was_made_to_do(cause, effect)
                 if c_ref is e_ref and _listed_together(cause, effect):
                     continue  # "Shipping delays and a lack of labor are behind X": two causes, not one of the other
                 if any(naming(side) for side in (cause, effect)):
