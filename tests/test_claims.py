@@ -3437,3 +3437,11 @@ def test_what_a_cause_helps_one_do_is_the_effect_not_what_they_act_on():
 def test_the_object_of_a_cause_that_leads_it_to_act_is_no_effect():
     links = _links("Stricter capital rules took effect in May.\n\nTighter rules led banks to cut lending.", "learned")
     assert links == [("tighter rules", -1, "lending")], links
+
+
+def test_not_only_but_also_asserts_both():
+    text = "The attacks are not only endangering the crews but are also raising insurance costs."
+    doc = cogmap.extract(text)
+    assert {(c.cause.label, c.polarity, c.effect.label, c.modality) for c in doc.claims} == {
+        ("attacks", -1, "crews", "asserted"), ("attacks", 1, "insurance costs", "asserted")}
+    assert not doc.denials

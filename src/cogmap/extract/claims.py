@@ -1140,11 +1140,15 @@ def stray_negation(neg) -> bool:
     kids"). The verb's clause is neither denied nor doubted.
 
     >>> from cogmap.extract.nlp import load
-    >>> texts = ["If it does not, the housing market will stall.", "It's the rent that's pushing them out, not the kids."]
+    >>> texts = ["If it does not, the housing market will stall.", "It's the rent that's pushing them out, not the kids.",
+    ...          "The attacks are not only endangering the crews but are also raising costs."]
     >>> [stray_negation(t) for d in load().pipe(texts) for t in d if t.dep_ == "neg"]
-    [True, True]
+    [True, True, True]
     """
     v, doc = neg.head, neg.doc
+    if neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ in ("only", "just", "merely", "simply") and any(
+            t.lower_ in ("but", "also") for t in doc[neg.i + 2:neg.sent.end]):
+        return True  # "is not only endangering X but also Y": both are asserted
     if neg.i > v.i:
         return doc[neg.i - 1].text == "," and neg.i + 1 < len(doc) and \
             doc[neg.i + 1].pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM")

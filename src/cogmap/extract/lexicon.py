@@ -27,7 +27,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "protect preserve safeguard shield harden stiffen".split(), 1),
     **dict.fromkeys(
         "reduce lower decrease cut weaken erode undermine deflect prevent block slow hinder hamper "
-        "curb limit restrict dampen suppress hurt harm damage destroy threaten jeopardize jeopardise "
+        "curb limit restrict dampen suppress hurt harm damage destroy threaten jeopardize jeopardise endanger imperil "
         "diminish offset discourage deter stop halt end cost squeeze slash obliterate shrink ease "
         "cap contain crush stifle impede obstruct thwart derail delay postpone shorten reverse "
         "eliminate remove kill ruin wreck sap drain deplete dent depress devastate cripple paralyze "
