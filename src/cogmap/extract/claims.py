@@ -1141,7 +1141,7 @@ def stray_negation(neg) -> bool:
 
     >>> from cogmap.extract.nlp import load
     >>> texts = ["If it does not, the housing market will stall.", "It's the rent that's pushing them out, not the kids.",
-    ...          "The attacks are not only endangering the crews but are also raising costs."]
+    ...          "Prices are not just rising, they are also hurting savers."]
     >>> [stray_negation(t) for d in load().pipe(texts) for t in d if t.dep_ == "neg"]
     [True, True, True]
     """
