@@ -1078,3 +1078,13 @@ def test_a_hedge_on_a_noun_added_at_the_end_is_not_the_forecasts():
 ])
 def test_someone_who_predicts_a_noun_forecasts_it(text, want):
     assert [f.probability for f in cogmap.extract(text).forecasts] == want
+
+
+@pytest.mark.parametrize("question, answer, p", [
+    ("Prices will keep rising next year, won't they?", "Probably, yes.", 0.675),
+    ("By the time it's finished it'll cost a little more, right?", "Exactly.", 0.875),
+    ("The plan worked, right?", "Exactly.", None),  # the past: nothing foretold
+])
+def test_a_statement_put_as_a_question_by_its_tag_and_confirmed_is_a_forecast(question, answer, p):
+    doc = cogmap.extract(f"Q: {question}\n\nA: {answer}\n\nQ: Anything else?\n\nA: No.")
+    assert [f.probability for f in doc.forecasts] == ([p] if p else [])
