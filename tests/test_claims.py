@@ -3445,3 +3445,15 @@ def test_not_only_but_also_asserts_both():
     assert {(c.cause.label, c.polarity, c.effect.label, c.modality) for c in doc.claims} == {
         ("attacks", -1, "crews", "asserted"), ("attacks", 1, "insurance costs", "asserted")}
     assert not doc.denials
+
+
+@pytest.mark.parametrize("text, link", [
+    ("The decline in bee populations has been linked to pesticide use.", ("pesticide use", -1, "bee populations")),
+    ("Poverty is linked to heart disease.", ("poverty", 1, "heart disease")),
+    ("Rents have soared, a product of the housing shortage.", ("housing shortage", 1, "rents")),
+    ("Exports fell sharply, the result of a strong currency.", ("strong currency", -1, "exports")),
+    ("Low wages make it hard for hospitals to retain nurses.", ("low wages", -1, "hospitals retain nurses")),
+])
+def test_changes_are_what_things_are_linked_to_and_come_of(text, link):
+    links = _links(text, "rules")
+    assert link in links, links

@@ -1612,6 +1612,10 @@ def _effects_of_causal_verb(verb):
                 lemma in L.FRAME_ONLY and objs:
             direction = L.STATE_ADJECTIVES.get(x.lower_)  # "kept prices low", "left factories idle"
         subj = _children(x, "nsubj")
+        if subj and subj[0].lower_ == "it" and x.lower_ in _EASE and lemma in ("make", "render"):
+            # "makes it hard for hospitals to retain nurses" (not only "harder"): the ease of
+            # the doing, not a quality ("hardness") of "it"
+            direction = _EASE[x.lower_]
         if direction is not None and subj and subj[0].lower_ == "it":
             # "made it harder (for them) to borrow": "it" stands for the infinitive, whose
             # doing is what gets harder or easier.
@@ -2856,6 +2860,13 @@ def _rule_adjuncts(sent, out):
                 continue  # "studies link X to Y": the finders are no side
             subj = next(iter(_children(holder, "nsubjpass", "nsubj")), None)
             cause, effect = subj, pobj
+            if subj is not None and subj.lemma_.lower() in _CHANGE_NOUNS and pobj.lemma_.lower() not in _CHANGE_NOUNS \
+                    and pobj.lemma_.lower() not in L.LIKELIHOOD_NOUNS | _PERILS and not any(
+                        c.tag_ in ("JJR", "RBR") or c.lower_ in L.COMPARATIVE for c in pobj.subtree):
+                # ("an increase in noise was associated with a higher risk of X": two changes)
+                # "the decline in bee numbers has been linked to pesticides": a change is
+                # linked to what brought it about
+                cause, effect = pobj, subj
         if subj is None or subj.lower_ in _PRONOUN_SUBJ | _REL_PRONOUNS or \
                 any(_an_actor(t) or _name_type(t) for t in (cause, effect)):
             continue  # ("the minister is closely linked to the bank": people and bodies, no variables)
@@ -3982,6 +3993,8 @@ def _rule_part_played(sent, out):
             _emit(out, _side_for(cause), np_side(what), 1, f"{noun.lemma_.lower()} {prep}", noun, sent, fixed=True)
 
 
+#: Nouns of what came of a thing, set beside a clause: "prices soared, a result of X".
+_OUTCOME_OF = frozenset("result product consequence legacy symptom byproduct by-product outcome".split())
 #: Verbs through which a clause is only seen: "it doesn't look like we'll get rain".
 _SEEMING = frozenset("look seem appear sound".split())
 
@@ -4012,6 +4025,22 @@ def _rule_reason_being(sent, out):
             continue
         for cause in _conjuncts(named):
             _emit(out, _side_for(cause), effect, sign, "reason", verb, sent, fixed=True)
+    # "Rents have soared, a product of the housing shortage": what the clause states came of X.
+    for noun in sent:
+        if noun.lemma_.lower() not in _OUTCOME_OF or noun.dep_ not in ("appos", "npadvmod") or noun.i < 2 or \
+                noun.doc[noun.left_edge.i - 1].text != ",":
+            continue
+        verb = noun.head if _acts_as_verb(noun.head) else noun.head.head if noun.head.dep_ in ("nsubj", "nsubjpass") \
+            else None
+        of = next((o for p in _children(noun, "prep") if p.lower_ == "of" for o in _children(p, "pobj")), None)
+        if verb is None or of is None or not _acts_as_verb(verb) or verb.i > noun.i or of.pos_ not in ("NOUN", "PROPN") \
+                or of.lower_ in _PRONOUN_SUBJ:
+            continue
+        effect = clause_side(verb)
+        effect = Side([t for t in effect.tokens if not noun.left_edge.i <= t.i <= noun.right_edge.i], effect.sign)
+        if effect.tokens:
+            for cause in _conjuncts(of):
+                _emit(out, _side_for(cause), effect, 1, noun.lemma_.lower(), verb, sent, fixed=True)
 
 
 def _rule_accounts_for_change(sent, out):
