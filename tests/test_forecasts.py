@@ -1088,3 +1088,14 @@ def test_someone_who_predicts_a_noun_forecasts_it(text, want):
 def test_a_statement_put_as_a_question_by_its_tag_and_confirmed_is_a_forecast(question, answer, p):
     doc = cogmap.extract(f"Q: {question}\n\nA: {answer}\n\nQ: Anything else?\n\nA: No.")
     assert [f.probability for f in doc.forecasts] == ([p] if p else [])
+
+
+@pytest.mark.parametrize("text, want", [
+    ("It remains to be seen whether the truce holds.", [0.5]),
+    ("Analysts see the euro weakening next year.", [0.675]),
+    ("The bank is seen raising rates in June.", [0.675]),
+    ("I see prices rising.", []),  # what one sees now
+    ("We saw prices rising last year.", []),
+])
+def test_what_remains_to_be_seen_and_what_a_market_sees_ahead(text, want):
+    assert [f.probability for f in cogmap.extract(text).forecasts] == want

@@ -53,6 +53,22 @@ _FORETELLING = frozenset("predict forecast project anticipate foresee".split())
 _PROJECTED_NOT_FORETOLD = frozenset("power image strength confidence force voice light".split())
 
 
+def _seen_ahead(root) -> bool:
+    """Whether "see" puts an expectation: someone (or, in the passive, no one named) sees a
+    thing doing something at a time to come ("analysts see growth slowing next year"). Without
+    the time, "I see prices rising" is as often what one sees now."""
+    if root.lemma_.lower() != "see" or root.tag_ == "VBD" or not (HORIZON.search(root.sent.text) or any(
+            e.label_ == "DATE" and not _PAST_TIME.search(e.text) for e in root.sent.ents)):
+        return False
+    doing = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if doing is None or subject is None:
+        return False
+    passive = subject.dep_ == "nsubjpass"
+    # (who sees: a body, a name, a plural of people such as "analysts", or "we")
+    return passive or _an_actor(subject) or subject.tag_ == "NNS" or subject.lower_ in ("they", "we", "i")
+
+
 def _foretold(verb) -> bool:
     """Whether an expectation is put by a verb that only foretells ("the bank predicts
     slower growth", "we project capacity cuts"), which the reader, trained mostly on modal
@@ -148,8 +164,12 @@ def _unsure_complement(sent):
     for frame in sent:
         if not _unsure(frame):
             continue
+        # ("it remains to be seen whether the truce holds": what is yet to be seen is to come,
+        # in the present tense too)
+        ahead = frame.lemma_.lower() == "see" and frame.head.lemma_.lower() == "remain"
         for c in frame.children:
-            if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and _future_marks(c)[1]:
+            if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and (
+                    _future_marks(c)[1] or ahead and any(m.lower_ in ("whether", "if") for m in c.children)):
                 marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
                 asks = any(t.lower_ in ("how", "what", "when", "why", "which", "who", "where") and t.i < c.i
                            for t in c.subtree)  # "nobody knows how far prices will rise": they will
@@ -991,6 +1011,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
         unsure = _unsure_complement(sent) if not future or verb == sent.root else None
         if unsure is not None:
             verb, (words, future, negated) = unsure, _future_marks(unsure)
+            future = True  # (a clause under "remains to be seen whether" is to come, "will" or not)
         expectation = False  # the root's "expect" is the hedge, its "not" already counted
         if not future and sent.root.lemma_.lower() in _EXPECT_VERBS and not sent.root.tag_ == "VBD" and \
                 any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _wh_clause(c) for c in sent.root.children):
@@ -998,6 +1019,11 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             # (The hedge is the word as written where the scales have it: "expects".)
             words = [sent.root.lower_] if has_term([sent.root.lower_]) else ["likely"]
             future, expectation = True, True
+            negated = any(c.dep_ == "neg" for c in sent.root.children)
+        if not future and _seen_ahead(sent.root):
+            # "Analysts see the euro weakening next year", "the bank is seen raising rates in
+            # June": a market's way to say what it expects
+            words, future, expectation = ["likely"], True, True
             negated = any(c.dep_ == "neg" for c in sent.root.children)
         if future and only_dependence(verb):
             continue  # "Everything will depend on the tanks": what it turns on, no outcome
@@ -1136,7 +1162,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                                    _put_at(sent) or _TRAILING_ODDS.search(sent.text) is not None or
                                    _BARE_ODDS.fullmatch(sent.text) is not None)
                                or "should" in own_words and expected_should(verb)
-                               or expectation and _foretold(sent.root),
+                               or expectation and (_foretold(sent.root) or _seen_ahead(sent.root)),
                                possible=possible_event(verb)))
     return _confirmed(doc, out, scale)
 
