@@ -3910,7 +3910,9 @@ def _rule_impact_had(sent, out):
 
 #: Nouns of what a thing brings about, whose "from" phrase names the cause: "damage from
 #: the storm", "inflation risks from wage growth", "losses from the drought".
-_BROUGHT_FROM = frozenset("damage harm loss risk threat danger pressure benefit gain injury death casualty "
+#: (Not "pressure" or "threat", which come from actors as often: "pressure from the discount
+#: chain", "the threat from hackers".)
+_BROUGHT_FROM = frozenset("damage harm loss risk danger benefit gain injury death casualty "
                           "fallout disruption delay saving spillover hardship suffering".split())
 #: Verbs of having or undergoing, whose object's "from" phrase the parser may hang on the
 #: verb: "farmers face losses [from the drought]".
