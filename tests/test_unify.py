@@ -191,3 +191,10 @@ def test_events_of_different_doers_stay_apart():
     assert len(groups) == 2, groups
     assert groups[0] == ["contractors arrived"], groups
     assert {"pay arrives late", "pay arrived late"} <= set(groups[1]), groups
+
+
+def test_when_a_thing_comes_does_not_say_which_thing_it_is():
+    # "incoming tanks" are the tanks the article names otherwise, as "impending" ones were
+    d = cogmap.extract("Incoming tanks could speed up the offensive. Western tanks will force the army to retreat. "
+                       "The tanks will also prompt a new mobilization.")
+    assert len({c.cause.label for c in d.claims}) == 1, [(c.cause.label, c.effect.label) for c in d.claims]

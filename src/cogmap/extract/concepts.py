@@ -67,7 +67,9 @@ _WRAPPERS = frozenset(
 _GENERIC_ADJ = frozenset(
     "new recent current further possible potential big large small major minor serious real "
     "whole entire overall general certain such same other various several many much more less "
-    "additional ongoing latest so-called impending already distant long protracted prolonged".split())
+    "additional ongoing latest so-called impending already distant long protracted prolonged "
+    # when a thing comes, not which thing it is: "the planned tax" is the tax
+    "upcoming forthcoming incoming pending planned proposed promised expected future".split())
 _DROP_WORDS = frozenset("the a an this that these those any some its their his her our my your own "
                         "even only also just very too now then already such".split())
 
