@@ -3377,7 +3377,8 @@ def test_an_actor_setting_a_quantity_after_a_clause_set_beside_it_is_still_actin
 
 
 @pytest.mark.parametrize("text, link", [
-    ("Because of the subsidies, the tax has much less of an impact on farmers.", ("subsidies", -1, "impact on farmers")),
+    ("Because of the subsidies, the tax has much less of an impact on farmers.",
+     ("subsidies", -1, "impact on farmers")),
     ("Because of the drought, the heat has more of an impact on crops.", ("drought", 1, "impact on crops")),
 ])
 def test_less_of_an_impact_is_the_impact_down(text, link):

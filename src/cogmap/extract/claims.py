@@ -1140,7 +1140,8 @@ def stray_negation(neg) -> bool:
     kids"). The verb's clause is neither denied nor doubted.
 
     >>> from cogmap.extract.nlp import load
-    >>> texts = ["If it does not, the housing market will stall.", "It's the rent that's pushing them out, not the kids.",
+    >>> texts = ["If it does not, the housing market will stall.",
+    ...          "It's the rent that's pushing them out, not the kids.",
     ...          "Prices are not just rising, they are also hurting savers."]
     >>> [stray_negation(t) for d in load().pipe(texts) for t in d if t.dep_ == "neg"]
     [True, True, True]
@@ -4035,8 +4036,8 @@ def _rule_reason_being(sent, out):
         verb = noun.head if _acts_as_verb(noun.head) else noun.head.head if noun.head.dep_ in ("nsubj", "nsubjpass") \
             else None
         of = next((o for p in _children(noun, "prep") if p.lower_ == "of" for o in _children(p, "pobj")), None)
-        if verb is None or of is None or not _acts_as_verb(verb) or verb.i > noun.i or of.pos_ not in ("NOUN", "PROPN") \
-                or of.lower_ in _PRONOUN_SUBJ:
+        if verb is None or of is None or not _acts_as_verb(verb) or verb.i > noun.i or \
+                of.pos_ not in ("NOUN", "PROPN") or of.lower_ in _PRONOUN_SUBJ:
             continue
         effect = clause_side(verb)
         effect = Side([t for t in effect.tokens if not noun.left_edge.i <= t.i <= noun.right_edge.i], effect.sign)

@@ -568,7 +568,8 @@ def _is_name_line(line: str) -> bool:
 #: caption with its credit under it says it is one; a sentence that short ending on a name
 #: would have a verb before it, "The prize went to Ann Lee.", which the lower-case words
 #: here may not hold: only nouns of who one is and "of", "the", "and").
-_ALT_PORTRAIT = re.compile(r"(?:(?:[A-Z][\w’'.&-]*|of|the|and|for|[a-z]+(?:man|woman|or|er|ist|ent|ant|ary|ee|ef))\s+)+"
+_ALT_PORTRAIT = re.compile(r"(?:(?:[A-Z][\w’'.&-]*|of|the|and|for|"
+                           r"[a-z]+(?:man|woman|or|er|ist|ent|ant|ary|ee|ef))\s+)+"
                            r"[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2}\.")
 #: An image's alt text that gives a name and a stop: "Ann Lee." (a line of prose has a verb).
 _ALT_NAME = re.compile(r"[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,3}\.")

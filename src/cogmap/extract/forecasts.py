@@ -1440,9 +1440,9 @@ _NO = {"no", "not", "never", "unlikely", "doubt", "hardly", "nope"}
 #: Verbs of a belief an answer gives as its own ("I think so", "I don't believe so").
 _OPINING = {"think", "reckon", "believe", "suspect"}
 #: A statement put as a question by its tag: "it'll cost more, right?", "..., won't it?".
-_TAG_QUESTION = re.compile(r",\s*(?:right|correct|no|yes|surely|(?:is|are|was|were|will|would|won['’]t|isn['’]t|"
-                           r"aren['’]t|wouldn['’]t|doesn['’]t|don['’]t)\s+(?:it|they|there|you|he|she|we))\s*\?\s*$",
-                           re.I)
+_TAG_QUESTION = re.compile(r",\s*(?:right|correct|no|yes|surely|(?:is|are|was|were|will|would|won['’]t|"
+                           r"isn['’]t|aren['’]t|wouldn['’]t|doesn['’]t|don['’]t)\s+"
+                           r"(?:it|they|there|you|he|she|we))\s*\?\s*$", re.I)
 _YN_START = {"is", "are", "will", "would", "could", "can", "do", "does", "did", "should", "has", "have",
              "may", "might", "was", "were", "shall"}
 
@@ -1492,7 +1492,8 @@ def answered_forecast(question_doc, answer_doc, scale: str = "icd203"):
     if tagged and not future:
         # "..., but by the time it's finished it'll be a little bit more, right?": the
         # statement the tag asks to confirm, in whichever clause says what will be
-        future = any(_future_marks(v)[1] for v in q if v.pos_ in ("VERB", "AUX") and v.dep_ in ("conj", "ccomp", "ROOT"))
+        future = any(_future_marks(v)[1] for v in q
+                     if v.pos_ in ("VERB", "AUX") and v.dep_ in ("conj", "ccomp", "ROOT"))
     if not future and q[0].lower_ not in ("will", "would", "could", "might", "may", "shall") and \
             not any(t.lower_ in ("going", "likely", "chance", "possible") for t in q):
         return None
