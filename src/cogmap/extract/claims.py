@@ -3052,7 +3052,8 @@ def _absence_of(verb):
 _OUTCOME_NOUNS = frozenset({"upshot", "result", "consequence", "outcome", "effect"})
 
 
-#: Verbs of inference: their subject is evidence for their object, not its cause.
+#: Verbs of inference: their subject is evidence for their object, not its cause ("falling
+#: sales suggest weaker demand": the demand is what weakens the sales).
 _INFERRING = frozenset("suggest indicate signal imply point hint".split())
 
 

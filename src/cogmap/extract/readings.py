@@ -32,6 +32,8 @@ from cogmap.extract.claims import (RawClaim, Side, ability_sign, actors_move, cl
                                    sign_on_object, so_that_aim, with_companions)
 from cogmap.extract.claims import _conjuncts, _verb_group  # (joined nouns; the clause a verb's modality is read over)
 from cogmap.extract.claims import _arrow_cuts  # (the arrows of a chain written "A → B → C")
+# (verbs of inference: "falling sales suggest weaker demand" is evidence for the demand, not its cause)
+from cogmap.extract.claims import _INFERRING
 from cogmap.extract.claims import _TO_NOUN_PREPS, _TO_NOUNS, _judged_effect  # (nouns that act on their object)
 from cogmap.extract.learned import Reader, Reading
 from cogmap.extract.lexicon import (CAUSAL_VERBS, COMPARATIVE, DECREASE, FRAME_ONLY, INCREASE, LEVELS, PHRASAL_CAUSAL,
@@ -494,16 +496,13 @@ def _reflected(cause: Side, effect: Side) -> bool:
         t.dep_ == "dobj" and t.head == verb for t in effect.tokens + [x for e in effect.tokens for x in e.ancestors])
 
 
-#: Verbs of inference: what their subject says about their object is evidence for it, not a
-#: cause of it ("falling sales suggest weaker demand": the demand is what weakens the sales).
-_INFERRING = frozenset("suggest indicate signal imply point hint".split())
 #: Subjects that stand for the sentence before: "So all of this points to ...".
 _BEFORE_WORDS = frozenset("this that these those it all which everything".split())
 
 
 def _inferred(cause: Side, effect: Side, cause_before: bool) -> bool:
     """Whether the reader took an inference for a link: the effect is what a verb of
-    :data:`_INFERRING` concludes, and the cause is its subject, or the sentence before
+    inference (:data:`claims._INFERRING`) concludes, and the cause is its subject, or the sentence before
     where that subject is "this" or "all of that" ("Exports fell. So all of this points
     to a weaker economy"). A link inside what is concluded ("data suggest that X raises
     Y") is not touched: its cause is no subject of the verb.
