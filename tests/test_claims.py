@@ -3458,3 +3458,19 @@ def test_not_only_but_also_asserts_both():
 def test_changes_are_what_things_are_linked_to_and_come_of(text, link):
     links = _links(text, "rules")
     assert link in links, links
+
+
+@pytest.mark.parametrize("extractor", ["rules", "learned"])
+def test_a_participle_after_a_comma_leaves_the_verbs_own_effect_alone(extractor):
+    # ", losing $1bn in sales" is a result of the whole clause, not what "produce" makes.
+    text = "The industry will produce 4 million fewer vehicles because of the shortages, losing $1 billion in sales."
+    assert ("shortages", -1, "vehicles") in _links(text, extractor)
+    # and a result clause taken for an adverbial one still says where the prices went
+    assert ("storm", 1, "prices") in _links("The storm sent prices soaring, forcing buyers to wait.", extractor)
+
+
+def test_a_paragraph_in_capitals_is_parsed_as_it_would_be_written():
+    # Captions and some transcripts are set in capitals, where the tagger takes every word
+    # for a name; the labels still quote the words as printed.
+    text = "THERE HAS BEEN A GREAT DEAL OF ANGER IN THE CITY. HIGHER RENTS HAVE PUSHED FAMILIES OUT OF THE CITY."
+    assert ("RENTS", -1, "FAMILIES") in _links(text, "rules")

@@ -628,3 +628,47 @@ def test_a_short_sentence_ending_on_a_name_over_a_caption_stays():
     text = ("The prize went to Ann Lee.\n\nAnn Lee at the ceremony. Photograph: Bo Ray/Reuters\n\n"
             "She thanked her team, who had worked on the project for years.")
     assert "The prize went to Ann Lee." in clean(text).text
+
+
+def test_a_field_glued_to_its_value_is_page_debris():
+    # A page's table of fields, pasted without the space between the name and the value.
+    text = ("Why ferry fares keep rising\n\nAuthorMoss, Hana\nPublishedMarch 3, 2024\n\n"
+            "Q: Why are fares rising? A: Fuel costs more, so operators charge more.")
+    c = clean(text)
+    assert "AuthorMoss, Hana" in c.removed and "PublishedMarch 3, 2024" in c.removed
+    # a word that only begins like a field's name, and a sentence, stay
+    text = ("Positioning matters\n\nTopicsWithin reach were debated at length.\n\n"
+            "Fuel costs more, so operators charge more.")
+    c = clean(text)
+    assert c.removed == []
+    # the line that says who is interviewed stays, glued or not: the speakers come from it
+    c = clean("PositionSoundbite - Interview with economist Ann Lee\n\nQ: Why are fares rising?\n\nA: Fuel costs more.")
+    assert c.removed == []
+
+
+def test_a_market_widgets_state_and_a_hosts_note_on_the_transcript_are_debris():
+    text = ("UK Markets closed\n\nFerry fares rise on fuel costs\n\n"
+            "Below is an abbreviated transcript of our conversation. You can read our full discussion here. "
+            "You can also subscribe to my podcast on any app.\n\n"
+            "Host: Why are fares rising?\n\nLee: Fuel costs more, so operators charge more.")
+    c = clean(text)
+    assert c.removed[0] == "UK Markets closed" and c.removed[1].startswith("Below is an abbreviated")
+    # the markets in a sentence, and a subscription an article is about, stay
+    text = ("Markets closed lower on Friday as fuel costs rose.\n\n"
+            "Fewer readers subscribe to our local papers than a decade ago, the survey found.")
+    assert clean(text).removed == []
+
+
+def test_a_broadcast_transcripts_heading_notice_and_cues_are_debris():
+    text = ("Famine looms, the agency says\n\nTRANSCRIPT\n\n"
+            "This is a rush transcript. Copy may not be in its final form.\n\n"
+            "ANN LEE: We turn now to the region.\n\n(SOUNDBITE OF ARCHIVED BROADCAST)\n\n"
+            "BO RAY: Malnutrition is soaring because aid convoys are blocked.\n\n"
+            "ANN LEE: Thank you.\n\nBO RAY: The convoys must get through.")
+    c = clean(text)
+    assert c.removed == ["TRANSCRIPT", "This is a rush transcript. Copy may not be in its final form.",
+                         "(SOUNDBITE OF ARCHIVED BROADCAST)"]
+    # a transcript's title that says what it is of, and a cue in words of a sentence, stay
+    text = ("Transcript of the council's public session, 3 June\n\n"
+            "(Soundbite of the mayor, who spoke first.) The levy will rise because costs rose.")
+    assert clean(text).removed == []

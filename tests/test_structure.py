@@ -845,3 +845,32 @@ def test_a_quote_right_after_a_sentence_about_its_speaker_is_theirs(lead):
 def test_a_quote_after_a_sentence_about_no_one_stays_unattributed():
     doc = cogmap.extract("Prices rose again in May. “We expect freight rates to remain elevated.”")
     assert [q.speaker for q in doc.quotes] == [None]
+
+
+def test_a_broadcast_tag_with_a_part_after_a_name_in_capitals_is_a_turn():
+    # A news programme's transcript: each guest tagged once, with their part after a comma.
+    text = ("Schools across the state are banning phones.\n"
+            "ANN LEE: At a middle school in Tollby, students lock their phones away.\n"
+            "How is that going?\n"
+            "BO RAY, Student: I personally agree with the ban. It gives us a pause.\n"
+            "ANN LEE: The school first banned phones in 2013.\n"
+            "CARA MOSS, Director, Tollby Middle School: I think it was really at\n"
+            "the top of our list, and it started with the phones.\n")
+    doc = cogmap.extract(text)
+    voices = [(t.speaker, doc.text[t.start:t.end][:12]) for t in doc.turns if t.speaker]
+    assert ("Bo Ray", "I personally") in voices and ("Cara Moss", "I think it w") in voices, voices
+    # (the wrapped line after the tag is the guest's, not a cut-off line of debris)
+    assert "I think it was really at" in doc.text
+    # a sentence with a comma before a colon is no tag
+    doc = cogmap.extract("Still, Analysts Warn: the ban may not last. Fewer phones mean fewer distractions.")
+    assert not [t for t in doc.turns if t.speaker]
+
+
+def test_a_guest_in_capitals_who_speaks_once_between_a_hosts_turns_is_a_voice():
+    text = ("Famine looms in the region, the agency said.\n"
+            "ANN LEE: We turn now to the region, where half the population relies on food aid.\n"
+            "BO RAY: Malnutrition is soaring and is already claiming lives.\n"
+            "ANN LEE: The conflict began a year ago. Aid convoys have been blocked since.\n")
+    doc = cogmap.extract(text)
+    turn = next(t for t in doc.turns if doc.text[t.start:t.end].startswith("Malnutrition"))
+    assert turn.speaker == "Bo Ray"

@@ -1595,6 +1595,9 @@ def _effects_of_causal_verb(verb):
     xcomp = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in ("xcomp", "ccomp", "oprd", "advcl", "acomp")
         and not (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))
+        # (nor a participle set off by a comma, "will produce fewer cars, losing $1bn in
+        # sales": a result of the whole clause, read as such by the rules of its own)
+        and not (c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].is_punct)
         or c.dep_ == "advmod" and objs and (c.lower_ in L.COMPARATIVE or c.lower_ in ("up", "down"))
         and (lemma, c.lower_) not in L.PHRASAL_CAUSAL)]  # "pull X down": the verb's sign says it
     for x in xcomp:
@@ -1992,7 +1995,10 @@ def _causal_verb_sign(verb) -> Optional[int]:
             return 1  # "left farmers with less water" (_effects_of_causal_verb)
         if not any(c.dep_ == "dobj" for c in verb.children) and not any(
                 g.dep_ == "nsubj" or g.dep_ == "compound" and made_quality(c)
-                for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children):
+                for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd")
+                # (the parser may take the small clause for an adverbial one when a participle
+                # follows: "sent [prices soaring], forcing buyers to wait")
+                or c.dep_ == "advcl" and c.i > verb.i and c.lemma_.lower() in _CHANGE for g in c.children):
             return None
         if any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.dep_ in ("advcl", "acomp", "advmod") and c.i > verb.i and (
                 c.lower_ in L.COMPARATIVE or c.lemma_.lower() in _CHANGE)

@@ -51,7 +51,7 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"|^this (article|story|piece|page|content) is (more|over) than \w+ (years?|months?) old\W*$"
                       # a content management system's label for the kind of piece, alone or with its tags
                       r"|^(article|analysis|opinion|uncategori[sz]ed|commentary|explainer|editorial|features?|"
-                      r"podcast|video|perspective|blog|expert q ?& ?a)(\s*[•|·]?\s*#\w+)*\s*[•|·]?$"
+                      r"podcast|video|perspective|blog|expert q ?& ?a|transcript)(\s*[•|·]?\s*#\w+)*\s*[•|·]?$"
                       # links for screen readers and keyboards ("Skip to content", "Skip to navigation")
                       r"|^skip to (the )?(main )?(content|navigation|search|footer|menu|article)"
                       r"|^(comments?|replies)\s*\(?\d[\d,]*\)?$"
@@ -103,7 +103,9 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       # advert, "[ad_1]"
                       r"|^[a-z][a-z0-9]*(_[a-z0-9]+)+$|^\[(ad|ads|advert|advertisement)([_ -]?\d+)?\]$"
                       # a share widget's call: "Be Sociable, Share!", "Sharing is caring"
-                      r"|^(be sociable,? )?share( this)?!$|^sharing is caring\W*$",
+                      r"|^(be sociable,? )?share( this)?!$|^sharing is caring\W*$"
+                      # a market widget's state: "UK Markets closed", "Markets open"
+                      r"|^((?-i:[A-Z]{2,4})\s+)?markets?\s+(are\s+)?(closed|open)$",
                       re.I)
 # A station's notice, which gives its frequency: "Tower work affecting KXYZ 88.1 FM".
 _FREQUENCY = re.compile(r"\b\d{2,3}\.\d{1,2}\s?(?:FM|MHz)\b|\bFM\s?\d{2,3}\.\d\b|\b\d{3,4}\s?(?:AM|kHz)\b")
@@ -160,7 +162,14 @@ _MAIL_FURNITURE = re.compile(
     r"(those|that) of the (authors?|writers?|contributors?)\b|"
     r"\b(views|opinions)\b[^.]{0,60}\bdo(es)? not necessarily (reflect|represent)\b|"
     # a platform's note on its contributors: "Opinions expressed by X Contributors are their own."
-    r"\b(views|opinions) expressed by\b[^.]{0,40}\b(contributors?|columnists?|authors?|writers?)\b)", re.I)
+    r"\b(views|opinions) expressed by\b[^.]{0,40}\b(contributors?|columnists?|authors?|writers?)\b|"
+    # a host's note over a transcript: "You can read our full discussion here. You can also
+    # subscribe to my podcast on ..."
+    r"\bsubscribe to (my|our) (\w+ ){0,2}(podcast|newsletter|channel|show|feed)s?\b|"
+    # a broadcaster's notice over a transcript: "This is a rush transcript. Copy may not be in its final form."
+    r"\brush transcript\b|\bmay not be in (its|their) final form\b|"
+    r"\b(read|hear|watch|listen to) (our|the) (full|whole|complete|entire) "
+    r"(discussion|conversation|interview|transcript|episode) here\b)", re.I)
 _FURNITURE_WORDS = 40
 # An editor's note on the transcript itself: "Transcript (auto-generated, lightly corrected)",
 # "This interview has been edited for length and clarity." Only a short line: an
@@ -230,7 +239,9 @@ _SHOWN = re.compile(r"^\[(?:slide|video|clip|chart|graphic|image|exhibit|figure|
 _CUE = re.compile(r"^\[(?=[^\]]*[A-Z]{2})[^\[\]a-z]{2,100}\]$"
                   r"|^(SLUG|WRITER|PRODUCER|RUNS|RUN ?TIME|RUNNING TIME|TRT|AIR ?DATE|LOWER THIRD|SUPER|CG|CHYRON|"
                   r"GFX|SOT|NAT SOUND|NATS|V/O|VO|OOV|VOSOT)\s*:"
-                  r"|^[#\s]*END OF\b[^a-z]{0,40}$|^-\s*30\s*-$|^ENDS$")
+                  r"|^[#\s]*END OF\b[^a-z]{0,40}$|^-\s*30\s*-$|^ENDS$"
+                  # a broadcast transcript's cue in brackets: "(SOUNDBITE OF ARCHIVED BROADCAST)", "(END VIDEO CLIP)"
+                  r"|^\((?:SOUNDBITE|SOUND BITE|BEGIN|END)\b[^()a-z]{0,100}\)$")
 # A press office's sign-off at the foot of a release or transcript: "Media relations office,
 # Central Bank of X", "Press Office, Ministry of Y" (no sentence).
 _PRESS_OFFICE = re.compile(r"^(?:(?:media|press|public|news)\s+(?:relations|affairs|information|office|desk)|"
@@ -260,6 +271,12 @@ _META = re.compile(
     r"partner content|paid content|"
     # a memo's handling markings: "Distribution: Ministers only. Do not forward."
     r"distribution|classification|handling( instructions)?)\s*:", re.I)
+# A page's table of fields pasted without the space between a field's name and its value:
+# "AuthorGillespie, Nick", "PublishedMarch 3, 2024", "PositionSoundbite - Interview". The
+# name glued to a capital is what no sentence or heading has; a line that ends as a sentence
+# does is left alone.
+_GLUED_FIELD = re.compile(r"^(?:Authors?|Position|Categor(?:y|ies)|Tags|Topics|Section|Published|Updated|Posted|"
+                          r"Byline|Keywords|Filed ?under)(?=[A-Z0-9])[^\n]{1,100}(?<![.!?])$")
 _WEEKDAY = r"(mon|tues?|wed(nes)?|thu(rs?)?|fri|sat(ur)?|sun)(day)?\.?"  # "Monday", "Mon", "Thurs."
 _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
           r"oct(ober)?|nov(ember)?|dec(ember)?)\.?")
@@ -838,6 +855,10 @@ _PAGE_MARK = re.compile(r"(^|\s)[-–—\s]*page\s+\d+(\s*(of|/)\s*\d+)?[-–—
 _STAMP = r"[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s+"
 _STAMPED = re.compile("^" + _STAMP)
 _SPEAKER_LABEL = re.compile(r"^(?:" + _STAMP + r")?(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(\s+\([^()\n]{1,60}\)){0,3}\s*:\s+(?=\S)")
+#: A broadcast transcript's tag that gives the part after a name in capitals: "ANN LEE,
+#: Teacher:", "BO RAY, Director, Tollby School:". The part says it is a turn, even the only one.
+_PART_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){1,3}),\s+[A-Z][\w.'’&\- ]{1,30}"
+                         r"(?:,\s+[A-Z][\w.'’&\- ]{1,40})?\s*:\s+(?=\S)")
 #: A court transcript's turn marks, "Q. Where were you?" / "A. At home.": a turn each.
 _QA_MARK = re.compile(r"^[QA]\.\s+(?=\S)")
 #: What starts a line of its own, never the rest of a wrapped one: a bullet, a numbered
@@ -1112,7 +1133,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
         debris by their shape."""
         m = _SPEAKER_LABEL.match(lines[i])
         return bool(m and m.group("label").upper() in speakers or _LETTER_PART.match(lines[i]) or
-                    _QA_MARK.match(lines[i]))
+                    _QA_MARK.match(lines[i]) or _PART_LABEL.match(lines[i]))
 
     author = None
     poster = None
@@ -1182,6 +1203,9 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
             if date is None and i <= max(first_body, 3) and \
                     field_name.strip().lower() in ("published", "posted", "released", "updated", "last updated"):
                 date = iso_date(value) if re.search(r"\d{4}", value) else None  # (no year: no date, not a guess)
+        elif _GLUED_FIELD.match(ln) and len(words) <= 12 and not _INTRODUCES.search(ln):
+            # (the line that says who is interviewed stays, glued or not: the speakers are found from it)
+            drop[i] = "meta"
         elif _DATELINE.match(_PUBLISHED.sub("", ln)) or _dated_row(ln):
             drop[i] = "dateline"
             if date is None:

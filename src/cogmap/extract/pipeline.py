@@ -133,6 +133,12 @@ _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, ?(?:
                        r"(?: ?\([A-Z][\w .&'’-]{0,30}\))? ?[-–—] ")
 
 
+#: Where a sentence starts (or a speaker's words after a tag), and the pronoun "I", for
+#: giving a paragraph in capitals the case it would be written in.
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=[.!?:]\s\s))[\"'“‘(]?[a-z]")
+_PRONOUN_I = re.compile(r"(?<![\w'’])i(?=[\s'’,.;:!?]|$)")
+
+
 def _for_parser(paragraph: str) -> str:
     """The paragraph as the parser should see it, with the same length.
 
@@ -151,6 +157,14 @@ def _for_parser(paragraph: str) -> str:
         m = None  # a clause before a colon ("Chikwanha is blunter: he predicts ..."), not a tag
     if m:
         paragraph = " " * m.end(1) + paragraph[m.end(1):].replace(":", " ", 1)
+    upper = sum(c.isupper() for c in paragraph)
+    if upper >= 20 and sum(c.islower() for c in paragraph) * 10 <= upper:
+        # A paragraph in capitals, as captions and some transcripts are set: the tagger
+        # reads every word as a name. Parsed as a sentence would be written.
+        lowered = paragraph.lower()
+        if len(lowered) == len(paragraph):
+            lowered = _SENTENCE_START.sub(lambda m: m.group(0).upper(), lowered)
+            return _PRONOUN_I.sub("I", lowered)
     words = paragraph.split()
     if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words) and \
             not paragraph.rstrip().endswith((".", "?", "!", '"', "”")):

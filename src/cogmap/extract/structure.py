@@ -55,10 +55,14 @@ TIMESTAMP = r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s+)?"
 # A script may give the person and the shot after a part: "REPORTER (TOM ASHBY) (V/O):". A
 # court transcript marks its turns "Q." and "A." (a lone letter and a stop, no colon).
 # A parliamentary record numbers a tabled question before its member: "1. Mrs Ann Lee (Tollby) (Lab):".
-# A broadcast transcript gives a part after a comma, in capitals: "LEILA OWEN, HOST:".
+# A broadcast transcript gives a part after a comma, in capitals: "LEILA OWEN, HOST:", or
+# after a name in capitals, as it is written: "ANN LEE, Teacher:", "BO RAY, Director, Tollby
+# School:" (a name in capitals is what tells it from a sentence's "Still, Analysts Warn:").
 _LABEL = re.compile(r"^" + TIMESTAMP + r"(?:\d{1,3}\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s))?"
                     r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(?P<part>(?:\s+\([^()\n]{1,60}\)){1,3}"
-                    r"|,\s+[A-Z][A-Z.'’&\- ]{1,30}(?=\s*:))?"
+                    r"|,\s+[A-Z][A-Z.'’&\- ]{1,30}(?=\s*:)"
+                    r"|(?<=[A-Z][A-Z])(?<![^\W\d_][a-z][A-Z][A-Z]),\s+[A-Z][\w.'’&\- ]{1,30}(?:,\s+[A-Z][\w.'’&\- ]{1,40})?"
+                    r"(?=\s*:))?"
                     r"(?:\s*:|(?<=[QA])(?<![\w.'’&\- ][QA])\.)\s+(?=\S)")
 #: An office and its holder in brackets, as a parliamentary record labels a minister's first
 #: turn: "The Minister for Health (Mr Bo Ray):"; the holder is the voice, who is "Mr Ray:" after.
@@ -665,9 +669,13 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     with_part = {f["label"] for f in feats if f["part"]}
     # A label is a speaker tag when it repeats, is Q/A, names a person ("Jane:") or gives
     # their part ("Rui Costa (CFO):"); otherwise it is a headline or a lead-in ("Breaking: ...").
+    # So does a full name in capitals ("EDEM WOSORNU:") once, where other names in capitals
+    # take turns: a broadcast transcript's guest may speak once.
+    capitals = any(labels[lab] >= 2 and lab.isupper() and len(lab.split()) >= 2 for lab in labels)
     for lab in list(labels):
         if labels[lab] < 2 and lab.upper().rstrip(".") not in ("Q", "A", "QUESTION", "ANSWER") \
-                and not people.resolve_label(lab) and _role(lab) is None and lab not in with_part:
+                and not people.resolve_label(lab) and _role(lab) is None and lab not in with_part \
+                and not (capitals and lab.isupper() and len(lab.split()) >= 2):
             del labels[lab]
     for f in feats:
         if f["label"] not in labels:
@@ -683,7 +691,8 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
         qs = [f for f in feats if f["label"] == lab]
         if sum(f["q_end"] or f["q_first"] for f in qs) > len(qs) / 2:
             q_labels.add(lab)
-        elif sum(f["q_end"] for f in feats if not f["label"]) or labels[lab] >= 2 or q_labels:
+        elif sum(f["q_end"] for f in feats if not f["label"]) or labels[lab] >= 2 or q_labels or \
+                capitals and lab.isupper():
             a_labels.add(lab)
     hosts = _host(feats, labels, q_labels)
     q_labels |= hosts
