@@ -36,7 +36,7 @@ from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "reasons_in_turn",
            "answered_hypothesis", "answered_driver", "topic_drivers", "hypothetical_condition", "resolve_anaphor",
-           "summed_up", "death_toll", "counted_object", "sign_on_object", "inverted_condition", "level_side",
+           "summed_up", "death_toll", "toll_name", "counted_object", "sign_on_object", "inverted_condition", "level_side",
            "echo_clause", "statement_of"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",
@@ -88,12 +88,14 @@ _COPULAS = frozenset("be become remain prove".split())
 #: Nouns whose "to" phrase names what they act on: "a threat to growth" is growth
 #: going down, "a boost to exports" exports going up.
 _TO_NOUNS = {**dict.fromkeys("damage harm threat risk danger blow hit toll drag setback lid brake damper "
-                             "headwind remedy cure antidote solution".split(), -1),
+                             "headwind remedy cure antidote solution end halt stop".split(), -1),
              **dict.fromkeys("boost lift fillip floor boon tailwind".split(), 1)}
 #: Those of them that are metaphors only with one preposition, which alone names what
 #: they act on: "a lid on prices", "the brakes on lending", "a floor under wages" (but
 #: "the lid of the jar", "the factory floor").
 _TO_NOUN_PREPS = {"lid": ("on",), "brake": ("on",), "damper": ("on",), "floor": ("under",),
+                  # "put an end (a halt, a stop) to the talks"; "the end of the war" goes as a change's
+                  "end": ("of", "to"), "halt": ("to",), "stop": ("to",),
                   # "the best remedy for (against) inflation", "the solution to the shortage"
                   **dict.fromkeys("remedy cure antidote solution".split(), ("for", "to", "against"))}
 #: Verbs that only hand one of those nouns to what it acts on: "dealt a blow to morale",
@@ -762,6 +764,10 @@ def clause_side(verb) -> Side:
     subj = next(iter(_children(verb, "nsubj", "nsubjpass")), None) or _raised_subject(verb)
     obj = next(iter(_children(verb, "dobj")), None)
     neg = -1 if _negated(verb) or _scarcely(verb) else 1
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("stop", "cease", "quit", "halt") \
+            and not _negated(verb.head) and not _children(verb.head, "dobj", "dative") and \
+            not _children(verb, "nsubj"):  # (not "stopped us lowering the water": a prevention, signed as one)
+        neg = -neg  # "farmers might cease growing crops, leaving fields bare": the growing, down
     if verb.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and (subj is None or verb.dep_ not in ("advcl", "ccomp", "ROOT")):
         return np_side(verb)
     if verb.pos_ == "ADJ" and verb.dep_ == "ccomp" and subj is not None and subj.lower_ not in _PRONOUN_SUBJ and \
@@ -1752,8 +1758,10 @@ def _effects_of_causal_verb(verb):
         for conj in _conjuncts(o):
             out.append(np_side(conj))
     if not out:
+        # ("ripple through to car costs": the particle makes the verb causal, the "to" says what it reaches)
+        through = any((lemma, c.lower_) in L.PHRASAL_CAUSAL for c in _children(verb, "prt"))
         for p in _children(verb, "prep", "dative"):
-            if (lemma, p.lower_) in L.PHRASAL_CAUSAL or lemma in L.CAUSAL_VERBS:
+            if (lemma, p.lower_) in L.PHRASAL_CAUSAL or lemma in L.CAUSAL_VERBS or through and p.lower_ == "to":
                 for pobj in _children(p, "pobj", "pcomp"):
                     if (p.lower_, pobj.lower_) in _FIXED_PHRASES:
                         continue  # "means, in turn, ...": a phrase of the sentence, no variable
@@ -2110,6 +2118,14 @@ def _rule_causal_verbs(sent, prev_sents, out):
             cause, cross = clause_side(verb.head), False
         else:
             cause, cross = _cause_side_from_subject(subj, verb, prev_sents)
+        to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        for_subject = next((o for p in _children(verb.head, "prep") if p.lower_ == "for" for o in _children(p, "pobj")
+                            if to is not None and o.right_edge.i + 1 == to.i and o.pos_ in ("NOUN", "PROPN")), None) \
+            if cause is None and verb.dep_ in ("xcomp", "advcl") else None
+        if for_subject is not None:
+            # "it takes months for [moves in metal prices] to ripple through to car costs": the
+            # infinitive's own subject, not the time it takes
+            cause, cross = _side_for(for_subject), False
         if cause is None and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB" and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
                 _causal_verb_sign(verb.head) is None and not _children(verb.head, "xcomp", "ccomp") == [verb] or \
@@ -2282,6 +2298,8 @@ _SPEAKING = _REPORTING | {"speak", "talk", "answer", "reply", "respond", "commen
 #: Phrases of an actor's reaction, which the reader saw almost none of in training and
 #: vetoed ("X may also target Y in response to the strikes", P(causal) 0.0001).
 _REACTION_PHRASES = frozenset({"in response to", "in retaliation for", "in retaliation against", "in reaction to"})
+#: What is asked of someone, whose answer a reaction to it is, whatever its verb.
+_ASKINGS = frozenset("question query inquiry enquiry request questioning".split())
 #: Verbs of reacting, whose "by doing Y" is the reaction itself ("responded to X by cutting Y").
 _RESPONDING = frozenset("respond react reply adapt adjust".split())
 #: (preposition, verb) of ascribing an effect to its cause: "blame X on Y", "attribute X to Y".
@@ -2559,6 +2577,42 @@ def only_when(tokens) -> bool:
 
 #: Words of a count ("millions", "a dozen", "40 people") that name whom, not of what kind.
 _COUNT_WORDS = frozenset({"million", "thousand", "hundred", "dozen", "billion", "people", "person"})
+#: Verbs whose count of people is a toll, and the toll they raise: "killed 40 people" raises
+#: deaths, "displaced 8 million people" displacement (a map's variable, where "people, down"
+#: would say they are gone).
+TOLLS = {"kill": "deaths", "displace": "displacement", "uproot": "displacement", "injure": "injuries",
+         "wound": "injuries"}
+#: Who a count of a toll counts: "thousands of civilians" were killed, not a kind that goes down.
+_PERSONS = frozenset("people person civilian resident child adult family soldier worker citizen refugee "
+                     "migrant patient villager inhabitant".split())
+
+
+def toll_name(tokens) -> Optional[str]:
+    """The toll a side counts ("deaths", "displacement", "injuries"), or None: see :func:`death_toll`.
+
+    >>> from cogmap.extract.nlp import load
+    >>> doc = load()("The fighting has displaced over 8 million people and killed thousands of civilians.")
+    >>> toll_name(list(doc[4:8])), toll_name(list(doc[10:13]))
+    ('displacement', 'deaths')
+    """
+    heads = roots(tokens)
+    if len(heads) != 1:
+        return None
+    h = heads[0]
+    verb = h.head.head if h.dep_ == "conj" and h.head.dep_ == "dobj" else h.head
+    toll = TOLLS.get(verb.lemma_.lower())
+    if toll is None or h.dep_ not in ("dobj", "conj", "nsubjpass") or h.dep_ == "nsubjpass" and toll != "deaths":
+        return None
+    of = [o for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for o in _children(c, "pobj")]
+    word = h.lemma_.lower()
+    if of:
+        # "millions of seabirds": a kind, counted, which goes down; "thousands of civilians", the toll
+        return toll if word in _COUNT_WORDS and of[0].lemma_.lower() in _PERSONS else None
+    if word in ("people", "person"):
+        return toll if any(c.like_num or c.ent_type_ == "CARDINAL" or c.lemma_.lower() in _COUNT_WORDS
+                           for c in h.children) else None
+    counted = h.like_num or h.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY") or word in _COUNT_WORDS
+    return toll if counted else None
 
 
 def death_toll(tokens) -> bool:
@@ -2576,21 +2630,10 @@ def death_toll(tokens) -> bool:
     >>> doc = load()("In 1999, 369 people were killed by drugs.")
     >>> death_toll(list(doc[3:5]))
     True
+
+    The same goes for the other tolls of :data:`TOLLS` ("displaced 8 million people").
     """
-    heads = roots(tokens)
-    if len(heads) != 1:
-        return False
-    h = heads[0]
-    killed = h.dep_ == "nsubjpass" and h.head.lemma_.lower() == "kill"
-    if not killed and (h.dep_ not in ("dobj", "conj") or h.head.lemma_.lower() != "kill" and not (
-            h.dep_ == "conj" and h.head.dep_ == "dobj" and h.head.head.lemma_.lower() == "kill")):
-        return False
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in h.children):
-        return False  # "millions of seabirds": a kind, counted
-    word = h.lemma_.lower()
-    if word in ("people", "person"):
-        return any(c.like_num or c.ent_type_ == "CARDINAL" or c.lemma_.lower() in _COUNT_WORDS for c in h.children)
-    return h.like_num or h.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY") or word in _COUNT_WORDS
+    return toll_name(tokens) is not None
 
 
 def only_where(tokens) -> bool:
@@ -2681,6 +2724,8 @@ def _rule_adjuncts(sent, out):
             if obj.lower_ in _DEMONSTRATIVE and not list(obj.children):
                 break  # "because of this": the cause is in another sentence
             cue = " ".join(words)
+            if cue in _REACTION_PHRASES and obj.lemma_.lower() in _ASKINGS:
+                break  # "in response to questions from reporters, a spokesman pointed to X": an answer
             if role == "cause":
                 # The effect is the clause without the phrase that gives its cause ("the jump came
                 # in response to X" is "the jump came", not "... in response the").

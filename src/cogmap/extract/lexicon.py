@@ -34,7 +34,7 @@ CAUSAL_VERBS: dict[str, int] = {
         "paralyse disrupt constrain choke counter neutralize neutralise mitigate alleviate relieve "
         "frustrate foil avert avoid preclude hit batter halve trim topple strangle blunt deprive starve strip "
         "rob crash collapse cool soften narrow scrap abolish repeal axe dismantle withdraw cancel cull interrupt "
-        "slaughter".split(), -1),
+        "slaughter displace uproot injure wound".split(), -1),
 }
 #: Raising verbs that keep something from harm: of a harm ("cushioned the blow", "shield the
 #: economy from the shock" aside) they lower it.
@@ -62,7 +62,7 @@ PHRASAL_CAUSAL: dict[tuple[str, str], int] = {
     ("drive", "up"): 1, ("push", "up"): 1, ("speed", "up"): 1, ("step", "up"): 1, ("ramp", "up"): 1,
     ("stir", "up"): 1, ("fire", "up"): 1, ("build", "up"): 1, ("play", "into"): 1, ("add", "to"): 1,
     ("feed", "into"): 1, ("translate", "into"): 1, ("spill", "into"): 1, ("spill", "over"): 1, ("feed", "through"): 1,
-    ("free", "up"): 1,
+    ("free", "up"): 1, ("ripple", "through"): 1, ("filter", "through"): 1,
     ("drive", "down"): -1, ("push", "down"): -1, ("drive", "out"): -1, ("push", "out"): -1, ("force", "out"): -1,
     ("price", "out"): -1, ("crowd", "out"): -1, ("squeeze", "out"): -1, ("bring", "down"): -1, ("hold", "back"): -1,
     ("cut", "back"): -1, ("scale", "back"): -1, ("slow", "down"): -1, ("wipe", "out"): -1,
@@ -122,7 +122,8 @@ PROBLEM_NOUNS = frozenset(
     "overcrowding backlog delay queue wait loss disease outbreak epidemic pandemic corruption instability "
     "inequality hunger famine drought flooding uncertainty volatility crime strain stress bottleneck "
     "scarcity gridlock emissions default bankruptcy fraud unrest squeeze smuggling bullying harassment "
-    "abuse".split())
+    "abuse wildfire fire flood storm hurricane heatwave blackout outage erosion obesity addiction "
+    "homelessness misinformation disinformation polarization polarisation infection".split())
 #: Adjectives of price: the variable is the thing's cost, not the thing ("made imports more
 #: expensive" raises what imports cost, not how many there are), and which way the word
 #: points on it ("cheaper" is the cost going down; "affordable" names affordability).

@@ -26,7 +26,7 @@ from cogmap.extract import llm as language_model
 from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answered_driver, answered_hypothesis,
                                    answered_reason, change_named, death_toll, find_claims, reasons_in_turn, Side,
                                    hypothetical_condition, naming, np_side, only_when, only_where, priced,
-                                   state_entered, summed_up, topic_drivers)
+                                   state_entered, summed_up, toll_name, topic_drivers)
 from cogmap.extract.clean import clean
 from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign, roots
 from cogmap.errors import InputError
@@ -631,12 +631,14 @@ def _cost_of(rc) -> Optional[list]:
 
 def _toll_of(rc) -> Optional[list]:
     """The deaths a count of the dead stands for ("kill millions": the virus raises deaths),
-    with the claim's sign turned to them; None for any other effect (:func:`death_toll`).
-    As for a cost, the words stay the side's text and a phrase of their own is the concept."""
-    if not death_toll(rc.effect.tokens):
+    or the displacement or injuries a count of people stands for, with the claim's sign
+    turned to them; None for any other effect (:func:`toll_name`). As for a cost, the
+    words stay the side's text and a phrase of their own is the concept."""
+    toll = toll_name(rc.effect.tokens)
+    if toll is None:
         return None
     rc.polarity = -rc.polarity
-    return list(parse(["deaths"])[0])
+    return list(parse([toll])[0])
 
 
 def _framed_aside(tokens) -> bool:

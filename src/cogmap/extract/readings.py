@@ -580,6 +580,40 @@ def _listed_together(cause: Side, effect: Side) -> bool:
     return a is not None and a == b and a.pos_ in ("NOUN", "PROPN") and a.dep_ in ("nsubj", "nsubjpass")
 
 
+#: Verbs that compare one quantity with another and change neither: "demand is outstripping
+#: supply" says nothing of what moves supply.
+_COMPARING = frozenset("outstrip outpace exceed surpass overtake outrun outnumber outweigh eclipse dwarf "
+                       "outgrow outperform".split())
+
+
+def _compared_with(effect: Side) -> bool:
+    """Whether the effect is only what something else is compared with: the object of
+    "outstrip", "outpace", "exceed" ("demand is far outstripping [supply], as more products
+    need chips": the reader made supply the products' effect)."""
+    tops = [t for t in effect.tokens if t.head not in effect.tokens or t.head == t]
+    return len(tops) == 1 and tops[0].dep_ == "dobj" and tops[0].head.lemma_.lower() in _COMPARING
+
+
+def _sibling_results(cause: Side, effect: Side) -> bool:
+    """Whether the sides are the objects of two participles joined as one list of results:
+    in "the planet is warming, drying out forests and creating conditions that ...", the
+    warming does both; the first result is no cause of the second."""
+    def verb_of(side):
+        tops = [t for t in side.tokens if t.head not in side.tokens or t.head == t]
+        t = tops[0] if len(tops) == 1 else None
+        while t is not None and t.pos_ not in ("VERB", "AUX") and t.head != t:
+            t = t.head
+        return t
+    a, b = verb_of(cause), verb_of(effect)
+    # (the cause an object: in "malnutrition is soaring and is claiming lives" the subject of
+    # both does the second)
+    objects = a is not None and b is not None and \
+        not any(t.dep_ in ("nsubj", "nsubjpass") and t.head in (a, b) for t in cause.tokens)
+    return objects and a != b and a.tag_ == b.tag_ == "VBG" and \
+        (b.dep_ == "conj" and b.head == a or a.dep_ == "conj" and a.head == b) and \
+        not any(t.lower_ in ("thus", "thereby", "so", "hence") for t in (a.doc[min(a.i, b.i):max(a.i, b.i)]))
+
+
 def _coordinated(side_host, span, sent) -> list:
     """A side and the nouns joined to it in the reader's span, each a side of its own:
     "[Drought and heat] cut yields" is two links, as the rules read "X and Y" (the parse's
@@ -862,6 +896,10 @@ def claims_from(refs: list[SentenceRef], readings: list[Reading], text: str) -> 
                     effect = _what_it_was_made_to_do(cause, effect)
                 if c_ref is e_ref and _listed_together(cause, effect):
                     continue  # "Shipping delays and a lack of labor are behind X": two causes, not one of the other
+                if c_ref is e_ref and _sibling_results(cause, effect):
+                    continue  # "warming, drying out forests and creating X": two results of one cause
+                if e_ref is ref and _compared_with(effect):
+                    continue  # "demand is outstripping [supply]": a comparison moves nothing
                 if any(naming(side) for side in (cause, effect)):
                     continue  # "skeptical to call this a revolution due to X": a word chosen, no variable
                 if c_ref is ref and _dependence_only(cause):
