@@ -874,3 +874,20 @@ def test_a_guest_in_capitals_who_speaks_once_between_a_hosts_turns_is_a_voice():
     doc = cogmap.extract(text)
     turn = next(t for t in doc.turns if doc.text[t.start:t.end].startswith("Malnutrition"))
     assert turn.speaker == "Bo Ray"
+
+
+def test_a_heading_that_announces_a_qa_starts_it_and_names_its_guest():
+    text = ("A public service of Tollby State University\n\n"
+            "The grid promised a renaissance. How's it going?\n\n"
+            "The governor has promised new plants. Bo Ray, a former minister, also thought they could solve "
+            "the shortage.\n\n"
+            "As demand rises, how big a role will they play?\n\n"
+            "Ann Lee was the energy department's chief engineer from 2022 to 2024. “We need a lot of plants,” "
+            "Lee said.\n\n"
+            "5 questions with Ann Lee\n\n"
+            "Why is it so hard to build them?\n\n"
+            "Delays come because each plant is treated as a first of its kind.")
+    doc = cogmap.extract(text)
+    assert "A public service of Tollby State University" not in doc.text
+    qa = [(t.kind, t.speaker, doc.text[t.start:t.end][:12]) for t in doc.turns if t.kind != "narration"]
+    assert qa == [("question", None, "Why is it so"), ("answer", "Ann Lee", "Delays come ")], qa

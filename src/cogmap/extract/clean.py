@@ -104,6 +104,8 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"|^[a-z][a-z0-9]*(_[a-z0-9]+)+$|^\[(ad|ads|advert|advertisement)([_ -]?\d+)?\]$"
                       # a share widget's call: "Be Sociable, Share!", "Sharing is caring"
                       r"|^(be sociable,? )?share( this)?!$|^sharing is caring\W*$"
+                      # a station's tagline: "A public service of Tollby State University"
+                      r"|^a public service of\b[^.!?]{0,60}$"
                       # a market widget's state: "UK Markets closed", "Markets open"
                       r"|^((?-i:[A-Z]{2,4})\s+)?markets?\s+(are\s+)?(closed|open)$",
                       re.I)
@@ -1014,6 +1016,7 @@ def _labels_split(lines: list[str]) -> list[str]:
 
 #: A line saying who is interviewed: "Interview with Dr X", "Our editor sat down with ...".
 _INTRODUCES = re.compile(r"\b(?:interview(?:ed)? with|Q\s?&\s?A with|(?:in|a) conversation with|sat down with|"
+                         r"questions (?:with|for) (?=(?-i:[A-Z]))|"
                          r"(?:spoke|speaks|talked|talks) (?:with|to)|^(?:(?:cross|re)-?)?examined by|^questioned by)\b",
                          re.I)
 #: A transcript's line stamped with the time it was said, at its start or its end ("[00:03:15]

@@ -722,6 +722,12 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
                     and not is_question(i + 1) and not (i == 0 and _title_cased(feats[0]["text"]))]
         # One question answered is an interview only where the page says it is one (a page
         # stored or cut after its first answer); two or more stand for themselves.
+        # A heading that announces the Q&A ("5 questions with Ann Lee") starts it: a question
+        # above it is the article's own, a standfirst's.
+        heading = next((i for i, f in enumerate(feats) if f["words"] <= 12 and _QA_HEADING.match(f["text"].strip())),
+                       None)
+        if heading is not None and any(i > heading for i in answered):
+            answered = [i for i in answered if i > heading]
         if len(answered) >= 2 or answered and _ANNOUNCED.search(
                 " ".join(f["text"] for f in feats[:answered[0]])):
             start = answered[0]
@@ -976,7 +982,14 @@ def _neither_side(feats, kinds, runs_on, labels, q_labels, a_labels, start: int,
 
 #: A page saying that what follows is an interview: "Q&A with", "sat down with", "spoke to".
 _ANNOUNCED = re.compile(r"\bQ\s?&\s?A\b|\binterview(?:s|ed)?\b|\bsat down with\b|\b(?:spoke|talked) (?:with|to)\b|"
-                        r"\bin conversation with\b", re.I)
+                        r"\bin conversation with\b|"
+                        # a Q&A's title: "5 questions with Ann Lee", "Three questions for the minister"
+                        r"\b(?:\d{1,2}|a few|three|four|five|six|seven|eight|nine|ten) questions (?:with|for)\b", re.I)
+
+#: A heading over a Q&A: "5 questions with Ann Lee", "Three questions for the minister",
+#: "Interview with economist Bo Ray", "Q&A with Ann Lee".
+_QA_HEADING = re.compile(r"^(?:(?:\d{1,2}|a few|three|four|five|six|seven|eight|nine|ten) questions (?:with|for)|"
+                         r"(?:an? )?interview with|Q\s?&\s?A with)\s+\S", re.I)
 
 #: How a host greets a guest or hands over to them.
 _WELCOME = re.compile(r"\b(?:welcome|joining (?:me|us)|joins (?:me|us)|with (?:me|us) (?:now|today|here)|"
@@ -1147,13 +1160,21 @@ def _title_cased(line: str) -> bool:
 
 def _interviewee_from_narration(quotes: list[Quote], attributions, people: People, cleaned: Cleaned,
                                 qa_start: int) -> Optional[str]:
+    # (a role may come between: "Interview with economist J.C. Bradbury")
+    introduced = re.compile(r"\b(?i:interview(?:ed)? with|questions (?:with|for)) (?:Dr\.?\s+|Prof\.?\s+|Mr\.?\s+|"
+                            r"Ms\.?\s+|[a-z]+\s+){0,3}([A-Z][\w’'-]*\.?(?: ?[A-Z][\w’'-]*\.?){0,3})")
+    # A heading that announces the Q&A names its guest, whoever the narration quoted before
+    # ("... Biden also thought ...", then "5 questions with Ann Lee").
+    for a, b in cleaned.paragraphs:
+        line = cleaned.text[a:b].strip()
+        m = introduced.search(line) if a < qa_start and len(line.split()) <= 12 and _QA_HEADING.match(line) else None
+        if m:
+            return people.resolve(m.group(1)) or m.group(1)
     counts = Counter(q.speaker for q in quotes if q.speaker and q.start < qa_start and q.speaker in people.canonical.values())
     counts.update(s for a, _, s in attributions if a < qa_start and s in people.canonical.values())
     if counts:
         return counts.most_common(1)[0][0]
-    # (a role may come between: "Interview with economist J.C. Bradbury")
-    m = re.search(r"\b(?i:interview(?:ed)? with) (?:Dr\.?\s+|Prof\.?\s+|Mr\.?\s+|Ms\.?\s+|[a-z]+\s+){0,3}"
-                  r"([A-Z][\w’'-]*\.?(?: ?[A-Z][\w’'-]*\.?){0,3})", cleaned.text[:qa_start])
+    m = introduced.search(cleaned.text[:qa_start])
     if m:
         return people.resolve(m.group(1)) or m.group(1)
     names = Counter(name for off, name in people.mentions if off < qa_start)
