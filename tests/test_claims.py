@@ -3544,3 +3544,10 @@ def test_a_count_of_people_displaced_or_killed_is_a_toll_that_rises(text, link):
 ])
 def test_putting_an_end_or_a_halt_to_a_thing_lowers_it(text, link):
     assert link in _links(text, "rules")
+
+
+def test_a_toll_stands_on_the_learned_path_for_the_subject_that_takes_it():
+    # The reader reads no cause in "the war has killed 300 people" (P(causal) 0.008).
+    assert ("war", 1, "deaths") in _links("The war has killed 300 people.", "learned")
+    text = "For over a year, fighting between the army and the rebels has disrupted the country, displacing millions."
+    assert not [link for link in _links(text, "learned") if link[0] == "country"]
