@@ -69,6 +69,24 @@ def _seen_ahead(root) -> bool:
     return passive or _an_actor(subject) or subject.tag_ == "NNS" or subject.lower_ in ("they", "we", "i")
 
 
+def _estimated_ahead(root) -> bool:
+    """Whether someone estimates what will be by a time to come: "analysts estimate that by
+    2035 about 7 percent of adults could be using the drugs" (the reader gave it P(forecast)
+    0.002 after a sentence of survey figures). An estimate of what is, or was, is no
+    forecast: the clause must say "by" a year or time ahead."""
+    if root.lemma_.lower() not in ("estimate", "calculate", "reckon", "project") or root.tag_ == "VBD":
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    said = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    if subject is None or said is None or not (_an_actor(subject) or _doers(subject) or subject.tag_ == "NNS"):
+        return False
+    # ("by" a date, and a modal of what is to come in the clause: "by 2023 the bank had
+    # lost" estimates the past)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("should", "must") for c in said.children)
+    return modal and any(e.label_ == "DATE" and e.start > root.i and e.doc[e.start - 1].lower_ == "by"
+                         for e in root.sent.ents)
+
+
 def _foretold(verb) -> bool:
     """Whether an expectation is put by a verb that only foretells ("the bank predicts
     slower growth", "we project capacity cuts"), which the reader, trained mostly on modal
@@ -327,6 +345,8 @@ def possible_event(verb) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ == "might" for c in verb.children):
         return True
+    if verb.lemma_.lower() in ("force", "compel", "oblige") and any(c.dep_ == "auxpass" for c in verb.children):
+        return True  # "cities may be forced to restrict water use": what they will have to do, no permission
     # "May" also grants what one is allowed to do ("businesses may claim up to 6,000 crowns"):
     # it foretells where the verb is a change, an adverb makes it a guess ("may also",
     # "may well", "may soon"), or a time to come is named.
@@ -1162,7 +1182,8 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                                    _put_at(sent) or _TRAILING_ODDS.search(sent.text) is not None or
                                    _BARE_ODDS.fullmatch(sent.text) is not None)
                                or "should" in own_words and expected_should(verb)
-                               or expectation and (_foretold(sent.root) or _seen_ahead(sent.root)),
+                               or expectation and (_foretold(sent.root) or _seen_ahead(sent.root))
+                               or _estimated_ahead(sent.root),
                                possible=possible_event(verb)))
     return _confirmed(doc, out, scale)
 
