@@ -891,3 +891,15 @@ def test_a_heading_that_announces_a_qa_starts_it_and_names_its_guest():
     assert "A public service of Tollby State University" not in doc.text
     qa = [(t.kind, t.speaker, doc.text[t.start:t.end][:12]) for t in doc.turns if t.kind != "narration"]
     assert qa == [("question", None, "Why is it so"), ("answer", "Ann Lee", "Delays come ")], qa
+
+
+def test_a_captioned_transcript_in_capitals_run_together_is_split_into_turns():
+    text = ("LET'S BRING IN ANN LEE OF TOLLBY UNIVERSITY. GOOD TO HAVE YOU WITH US. IS THE CLIMATE GETTING EASIER? "
+            "ANN: WE ARE IN A SPECIAL MOMENT RIGHT NOW. WE HAVE A TIGHTER LABOR MARKET, SO WORKERS ARE TURNING TO "
+            "UNIONS. BO: DOES THE RISING COST OF LIVING ADD TO THE ANGER? ANN: IT DOES. EVERYTHING COSTS MORE. "
+            "CARA: WILL MORE WORKERS ORGANIZE NEXT YEAR? ANN: I THINK THEY WILL.")
+    doc = cogmap.extract(text)
+    turns = [(t.kind, (t.speaker or "").upper(), doc.text[t.start:t.end][:10]) for t in doc.turns]
+    assert turns[1:] == [("answer", "ANN", "WE ARE IN "), ("question", "BO", "DOES THE R"),
+                         ("answer", "ANN", "IT DOES. E"), ("question", "CARA", "WILL MORE "),
+                         ("answer", "ANN", "I THINK TH")], turns

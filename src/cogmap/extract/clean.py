@@ -979,6 +979,10 @@ def _labels_joined(lines: list[str]) -> list[str]:
 _INLINE_LABEL = re.compile(r"(?<=[.!?…\"”’])\s+(?P<label>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s?:\s+(?=\S)")
 
 
+#: The same in a text in capitals, where a tag is a name of one to three words without a stop.
+_CAPITALS_LABEL = re.compile(r"(?<=[.!?…\"”’])\s+(?P<label>[A-Z][A-Z'’-]*(?: [A-Z][A-Z'’-]*){0,2})\s?:\s+(?=\S)")
+
+
 def _voice_key(label: str) -> str:
     """What a speaker's tag and its short form have in common: a name's initials ("AL" of
     "Ann Lee", and of "AL"), or a one-word tag itself."""
@@ -999,10 +1003,19 @@ def _labels_split(lines: list[str]) -> list[str]:
     out = []
     for ln in lines:
         first = _SPEAKER_LABEL.match(ln)
-        inline = list(_INLINE_LABEL.finditer(ln)) if first else []
+        inline = list(_INLINE_LABEL.finditer(ln))
         keys = Counter(_voice_key(lab) for lab in [first.group("label").strip()] +
                        [m.group("label") for m in inline]) if first else Counter()
-        cuts = [m for m in inline if keys[_voice_key(m.group("label"))] >= 2]
+        cuts = [m for m in inline if keys[_voice_key(m.group("label"))] >= 2] if first else []
+        if not first and len(ln) > 200 and sum(c.isupper() for c in ln) > 10 * sum(c.islower() for c in ln):
+            # A caption's transcript in capitals, run together after an unlabelled lead-in ("LET'S
+            # BRING IN ANN LEE. ... ANN: WE ARE ... BO: AND YET? ANN: ..."): every tag after a
+            # sentence's end, where three or more come and a voice comes back.
+            # (a tag of a word or a name, without a stop: "MORE. CARA:" is two sentences' words)
+            inline = list(_CAPITALS_LABEL.finditer(ln))
+            tags = Counter(m.group("label") for m in inline)
+            if sum(tags.values()) >= 3 and len(tags) >= 2 and max(tags.values()) >= 2:
+                cuts = inline
         if len(cuts) < 2:
             out.append(ln)
             continue

@@ -671,11 +671,12 @@ def _classify_turns(cleaned: Cleaned, feats, people: People):
     # their part ("Rui Costa (CFO):"); otherwise it is a headline or a lead-in ("Breaking: ...").
     # So does a full name in capitals ("EDEM WOSORNU:") once, where other names in capitals
     # take turns: a broadcast transcript's guest may speak once.
-    capitals = any(labels[lab] >= 2 and lab.isupper() and len(lab.split()) >= 2 for lab in labels)
+    # (a caption's transcript may tag a voice by a first name in capitals, "KATE:", "HAIDI:")
+    capitals = any(labels[lab] >= 2 and lab.isupper() for lab in labels)
     for lab in list(labels):
         if labels[lab] < 2 and lab.upper().rstrip(".") not in ("Q", "A", "QUESTION", "ANSWER") \
                 and not people.resolve_label(lab) and _role(lab) is None and lab not in with_part \
-                and not (capitals and lab.isupper() and len(lab.split()) >= 2):
+                and not (capitals and lab.isupper() and lab.lower() not in _NOT_VOICES):
             del labels[lab]
     for f in feats:
         if f["label"] not in labels:
@@ -986,6 +987,9 @@ _ANNOUNCED = re.compile(r"\bQ\s?&\s?A\b|\binterview(?:s|ed)?\b|\bsat down with\b
                         # a Q&A's title: "5 questions with Ann Lee", "Three questions for the minister"
                         r"\b(?:\d{1,2}|a few|three|four|five|six|seven|eight|nine|ten) questions (?:with|for)\b", re.I)
 
+#: Tags in capitals that head a note, not a voice's turn.
+_NOT_VOICES = frozenset("note update editor correction corrections watch read breaking source photo video "
+                        "transcript disclaimer warning related".split())
 #: A heading over a Q&A: "5 questions with Ann Lee", "Three questions for the minister",
 #: "Interview with economist Bo Ray", "Q&A with Ann Lee".
 _QA_HEADING = re.compile(r"^(?:(?:\d{1,2}|a few|three|four|five|six|seven|eight|nine|ten) questions (?:with|for)|"
