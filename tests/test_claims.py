@@ -3471,9 +3471,12 @@ def test_a_participle_after_a_comma_leaves_the_verbs_own_effect_alone(extractor)
 
 def test_a_paragraph_in_capitals_is_parsed_as_it_would_be_written():
     # Captions and some transcripts are set in capitals, where the tagger takes every word
-    # for a name; the labels still quote the words as printed.
+    # for a name. The sides quote the words as printed; a map's labels are written as a
+    # sentence would be.
     text = "THERE HAS BEEN A GREAT DEAL OF ANGER IN THE CITY. HIGHER RENTS HAVE PUSHED FAMILIES OUT OF THE CITY."
-    assert ("RENTS", -1, "FAMILIES") in _links(text, "rules")
+    assert ("rents", -1, "families") in _links(text, "rules")
+    claim = next(c for c in cogmap.extract(text, extractor="rules").claims if c.cause.label == "rents")
+    assert claim.cause.text == "RENTS"
 
 
 def test_worse_of_a_hazard_is_more_of_it():

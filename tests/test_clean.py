@@ -672,3 +672,14 @@ def test_a_broadcast_transcripts_heading_notice_and_cues_are_debris():
     text = ("Transcript of the council's public session, 3 June\n\n"
             "(Soundbite of the mayor, who spoke first.) The levy will rise because costs rose.")
     assert clean(text).removed == []
+
+
+def test_a_caption_that_places_the_people_in_the_picture_is_debris():
+    text = ("Cod stocks collapse as the gulf warms\n\n"
+            "Fishermen Bo Ray (l.) and Ann Lee mend nets on the wharf in Tollby, Nov. 15, 2013. Research boats "
+            "caught less cod this spring than in any season since 1968.\n\n"
+            "Warmer water cut the number of young cod that survive, the scientists found.")
+    c = clean(text)
+    assert c.removed == [text.split("\n\n")[1]]
+    # a name with a bracket of another kind stays
+    assert clean("Ann Lee (Tollby) and Bo Ray mend nets.\n\nWarmer water cut the catch.").removed == []

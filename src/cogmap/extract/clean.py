@@ -262,6 +262,10 @@ _HANDLE_HEAD = re.compile(
     r"(?:\s*[·•|]\s*[^·•|]{1,30}){1,5}$")
 # A wire story's credit line: "(Reporting by A; additional reporting by B; Editing by C)".
 _WIRE_CREDIT = re.compile(r"^\(?\s*(additional )?(reporting|writing|editing|compiled|produced) by\b", re.I)
+# A photo caption that places the people in the picture: "Ann Lee (l.) and Bo Ray mend nets
+# on the wharf", "Ann Lee (left) speaks ...".
+_POSITIONED = re.compile(r"\b[A-Z][\w’'-]+ \((?:l|r|c|left|right|cent(?:er|re)|(?:second |third )?from (?:left|right))"
+                         r"\.?\)(?= )")
 # A caption or credit that says so: "Image: ... Photo: Getty Images".
 _CAPTION_LABEL = re.compile(r"^(image|photo|photograph|picture|pictured|caption|credit)\s*:", re.I)
 # An e-mail's header lines, as a forwarded newsletter pastes them.
@@ -1234,7 +1238,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
             # (a Markdown heading may end on "about": it is cut off from nothing; so may a
             # bold question that lost its mark, "**What is the strike about**")
             drop[i] = "truncated"
-        elif i > first_body and _is_name_line(ln):
+        elif i > first_body and _is_name_line(ln) or _POSITIONED.search(ln) and len(words) <= 60:
             drop[i] = "caption"
         elif i > first_body and _is_teaser_headline(ln) and 0 < i < n - 1:
             drop[i] = "teaser"

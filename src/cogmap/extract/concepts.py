@@ -774,6 +774,10 @@ def _label(toks, neg=None, gerund=None) -> str:
         keep_case = t.pos_ == "PROPN" or (word.isupper() and len(word) > 1) or \
             (word[:1].isupper() and not t.is_sent_start and not _is_title_case(t.doc))
         text = word if keep_case else word.lower()
+        if _in_capitals(t.doc):
+            # (a paragraph set in capitals says nothing of names: a map's label is written as a
+            # sentence would be, "rising living costs", not "RISING LIVING COSTS")
+            text = word.capitalize() if t.pos_ == "PROPN" and word.isalpha() else word.lower()
         glue = prev is not None and prev.i == t.i - 1 and not prev.whitespace_ and words
         if glue:
             words[-1] += text
@@ -808,6 +812,13 @@ def stem(word: str) -> str:
     True
     """
     return _stemmer().stemWord(word.lower())
+
+
+def _in_capitals(doc) -> bool:
+    """A paragraph set in capitals, as captions and some transcripts are."""
+    original = doc.user_data.get("original") or doc.text
+    upper = sum(c.isupper() for c in original)
+    return upper >= 20 and sum(c.islower() for c in original) * 10 <= upper
 
 
 def _is_title_case(doc) -> bool:
