@@ -3554,3 +3554,16 @@ def test_a_toll_stands_on_the_learned_path_for_the_subject_that_takes_it():
     assert ("war", 1, "deaths") in _links("The war has killed 300 people.", "learned")
     text = "For over a year, fighting between the army and the rebels has disrupted the country, displacing millions."
     assert not [link for link in _links(text, "learned") if link[0] == "country"]
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Cocoa prices hit a nine-month high on Friday, with dealers citing concerns about the weather.",
+     ("concerns about weather", 1, "cocoa prices")),
+    ("The company cut its profit forecast, citing weak demand in China.", ("weak demand", -1, "profit forecast")),
+])
+def test_the_reason_cited_brings_about_the_clause(text, link):
+    assert link in _links(text, "learned")
+
+
+def test_what_a_speaker_cites_is_evidence():
+    assert _links("The minister spoke for an hour, citing figures from the census.", "learned") == []

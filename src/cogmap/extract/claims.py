@@ -3798,6 +3798,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_brought_from(sent, out)
         _rule_moved_on(sent, out)
         _rule_part_played(sent, out)
+        _rule_reason_cited(sent, out)
         _rule_impact_had(sent, out)
         _rule_hyphened_cause(sent, out)
         _rule_across_sentences(sent, prev, out)
@@ -4024,6 +4025,44 @@ def _rule_moved_on(sent, out):
         for cause in _conjuncts(on):
             _emit(out, _side_for(cause), Side(effect.tokens, effect.sign * sign), 1, f"{lemma} on", verb, sent,
                   fixed=True)
+
+
+def _rule_reason_cited(sent, out):
+    """ "Prices hit a nine-month high, with dealers citing concerns about the weather", "the
+    company cut its forecast, citing weak demand": the reason those who report or act cite
+    brings about what the clause says."""
+    for tok in sent:
+        if tok.lemma_.lower() != "cite" or tok.tag_ != "VBG":
+            continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "with" and tok.head.dep_ == "prep":
+            main, aside = tok.head.head, tok.head
+        elif tok.dep_ == "advcl" and tok.i > tok.head.i:
+            main, aside = tok.head, tok
+        else:
+            continue
+        obj = next(iter(_children(tok, "dobj")), None)
+        if main.pos_ not in ("VERB", "AUX") or _negated(main) or obj is None or obj.pos_ != "NOUN" or \
+                any(v.lemma_.lower() in _SPEAKING for v in (main, *main.ancestors)):
+            continue  # ("spoke for an hour, citing census figures", "noted how fast it spreads, citing
+            # one case": the figures and the case are evidence)
+        inside = {t.i for t in aside.subtree}
+        effect = clause_side(main)
+        effect = Side([t for t in effect.tokens if t.i not in inside], effect.sign)
+        if not effect.tokens:
+            continue
+        for cause in _conjuncts(obj):
+            side = _side_for(cause)
+            about = next((p for p in _children(cause, "prep") if p.lower_ in ("about", "over")), None) \
+                if cause.lemma_.lower() in _HELD_VIEWS else None
+            if about is not None and _children(about, "pobj"):
+                # "concerns about the weather": what the concern is about is what moves the price
+                side = Side(sorted({*side.tokens, about, *np_side(_children(about, "pobj")[0]).tokens},
+                                   key=lambda t: t.i), side.sign)
+            _emit(out, side, effect, 1, "citing", tok, sent, fixed=True)
+
+
+#: Views held of a thing, which name it in an "about" or "over" phrase.
+_HELD_VIEWS = frozenset("concern worry fear anxiety hope optimism pessimism uncertainty doubt".split())
 
 
 #: Nouns of a part a thing plays in another: "tourism's contribution to growth", "the role
