@@ -3567,3 +3567,17 @@ def test_the_reason_cited_brings_about_the_clause(text, link):
 
 def test_what_a_speaker_cites_is_evidence():
     assert _links("The minister spoke for an hour, citing figures from the census.", "learned") == []
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Factories halted production over the scarcity of chips.", ("chips", 1, "production")),
+    ("Shares fell sharply over concerns about the bank's debt.", ("concerns about bank's debt", -1, "shares")),
+    ("Workers went on strike over pay cuts.", ("pay cuts", 1, "strike")),
+])
+def test_a_change_or_a_problem_a_move_is_over_is_its_reason(text, link):
+    assert link in _links(text, "rules")
+
+
+@pytest.mark.parametrize("text", ["Prices rose over the past year.", "Output grew by over 10 percent."])
+def test_over_a_time_or_an_amount_is_no_reason(text):
+    assert _links(text, "rules") == []

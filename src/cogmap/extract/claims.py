@@ -3799,6 +3799,7 @@ def find_claims(doc) -> list[RawClaim]:
         _rule_moved_on(sent, out)
         _rule_part_played(sent, out)
         _rule_reason_cited(sent, out)
+        _rule_over(sent, out)
         _rule_impact_had(sent, out)
         _rule_hyphened_cause(sent, out)
         _rule_across_sentences(sent, prev, out)
@@ -4059,6 +4060,41 @@ def _rule_reason_cited(sent, out):
                 side = Side(sorted({*side.tokens, about, *np_side(_children(about, "pobj")[0]).tokens},
                                    key=lambda t: t.i), side.sign)
             _emit(out, side, effect, 1, "citing", tok, sent, fixed=True)
+
+
+def _rule_over(sent, out):
+    """ "Factories halted production over the scarcity of chips", "shares fell over concerns
+    about debt": a change or a problem an act or a move is "over" is its reason (not "over
+    the weekend", "over 10 percent")."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or _negated(verb) or verb.lemma_.lower() in _SPEAKING:
+            continue
+        # (the parser may hang the phrase on the object: "halted [production] [over X]")
+        for p in _children(verb, "prep") + ([p for o in _children(verb, "dobj") for p in _children(o, "prep")]
+                                            if verb.lemma_.lower() in L.CAUSAL_VERBS else []):
+            if p.lower_ != "over" or p.i < verb.i:
+                continue
+            for o in _children(p, "pobj"):
+                word = o.lemma_.lower()
+                if o.pos_ != "NOUN" or not (word in _CHANGE_NOUNS or word in L.PROBLEM_NOUNS or word in _HELD_VIEWS):
+                    continue
+                acted_on = next((c for v in _conjuncts(verb) for c in _children(v, "dobj")), None)
+                if acted_on is not None and L.CAUSAL_VERBS.get(verb.lemma_.lower()):
+                    # "halted production over X": production, the way the verb moves it
+                    s_obj = np_side(acted_on)
+                    effect = Side(s_obj.tokens, s_obj.sign * L.CAUSAL_VERBS[verb.lemma_.lower()])
+                else:
+                    effect = clause_side(verb)
+                effect = Side([t for t in effect.tokens if t.i not in {x.i for x in p.subtree}], effect.sign)
+                if not effect.tokens:
+                    continue
+                cause = _side_for(o)
+                about = next((q for q in _children(o, "prep") if q.lower_ in ("about", "over")), None) \
+                    if word in _HELD_VIEWS else None
+                if about is not None and _children(about, "pobj"):
+                    cause = Side(sorted({*cause.tokens, about, *np_side(_children(about, "pobj")[0]).tokens},
+                                        key=lambda t: t.i), cause.sign)
+                _emit(out, cause, effect, 1, "over", verb, sent)
 
 
 #: Views held of a thing, which name it in an "about" or "over" phrase.
