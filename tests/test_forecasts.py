@@ -1104,13 +1104,13 @@ def test_what_remains_to_be_seen_and_what_a_market_sees_ahead(text, want):
 def test_an_estimate_of_what_could_be_by_a_date_ahead_is_a_forecast():
     # After a sentence of survey figures the reader gave it P(forecast) 0.002.
     text = ("Over 70 percent of users of these weight loss drugs reported visiting fast-food restaurants less often. "
-            "Harbour Bank analysts estimate that by 2035, about 7 percent of the population, roughly 20 million people, "
-            "could be using these obesity drugs.")
+            "Harbour Bank analysts estimate that by 2035, about 7 percent of the population, roughly 20 million "
+            "people, could be using these obesity drugs.")
     doc = cogmap.extract(text, extractor="learned")
     assert [f.evidence.text[:20] for f in doc.forecasts] == ["Harbour Bank analyst"]
     # an estimate of what was is none
-    doc = cogmap.extract("Sales fell sharply last year. Analysts estimate that by 2023 the bank had lost 2 billion dollars.",
-                         extractor="learned")
+    doc = cogmap.extract("Sales fell sharply last year. Analysts estimate that by 2023 the bank had lost "
+                         "2 billion dollars.", extractor="learned")
     assert doc.forecasts == []
 
 

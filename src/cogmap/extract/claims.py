@@ -36,7 +36,8 @@ from cogmap.extract.structure import SPEECH_VERBS
 
 __all__ = ["RawClaim", "Side", "actors_move", "find_claims", "only_when", "answered_reason", "reasons_in_turn",
            "answered_hypothesis", "answered_driver", "topic_drivers", "hypothetical_condition", "resolve_anaphor",
-           "summed_up", "death_toll", "toll_name", "counted_object", "sign_on_object", "inverted_condition", "level_side",
+           "summed_up", "death_toll", "toll_name", "counted_object", "sign_on_object", "inverted_condition",
+           "level_side",
            "echo_clause", "statement_of"]
 
 _CLAUSE_DROP = {"mark", "advcl", "punct", "cc", "conj", "parataxis", "relcl", "appos", "discourse",

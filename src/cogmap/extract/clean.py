@@ -264,8 +264,8 @@ _HANDLE_HEAD = re.compile(
 _WIRE_CREDIT = re.compile(r"^\(?\s*(additional )?(reporting|writing|editing|compiled|produced) by\b", re.I)
 # A photo caption that places the people in the picture: "Ann Lee (l.) and Bo Ray mend nets
 # on the wharf", "Ann Lee (left) speaks ...".
-_POSITIONED = re.compile(r"\b[A-Z][\w’'-]+ \((?:l|r|c|left|right|cent(?:er|re)|(?:second |third )?from (?:left|right))"
-                         r"\.?\)(?= )")
+_POSITIONED = re.compile(r"\b[A-Z][\w’'-]+ \((?:l|r|c|left|right|cent(?:er|re)|"
+                         r"(?:second |third )?from (?:left|right))\.?\)(?= )")
 # A caption or credit that says so: "Image: ... Photo: Getty Images".
 _CAPTION_LABEL = re.compile(r"^(image|photo|photograph|picture|pictured|caption|credit)\s*:", re.I)
 # An e-mail's header lines, as a forwarded newsletter pastes them.
@@ -984,7 +984,8 @@ _INLINE_LABEL = re.compile(r"(?<=[.!?…\"”’])\s+(?P<label>[A-Z][\w.'’&-]*
 
 
 #: The same in a text in capitals, where a tag is a name of one to three words without a stop.
-_CAPITALS_LABEL = re.compile(r"(?<=[.!?…\"”’])\s+(?P<label>[A-Z][A-Z'’-]*(?: [A-Z][A-Z'’-]*){0,2})\s?:\s+(?=\S)")
+_CAPITALS_LABEL = re.compile(r"(?<=[.!?…\"”’])\s+(?P<label>[A-Z][A-Z'’-]*(?: [A-Z][A-Z'’-]*){0,2})"
+                             r"\s?:\s+(?=\S)")
 
 
 def _voice_key(label: str) -> str:

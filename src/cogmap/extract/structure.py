@@ -61,8 +61,7 @@ TIMESTAMP = r"(?:[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s+)?"
 _LABEL = re.compile(r"^" + TIMESTAMP + r"(?:\d{1,3}\.\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s))?"
                     r"(?P<label>[A-Z][\w.'’&\- ]{0,24}?)(?P<part>(?:\s+\([^()\n]{1,60}\)){1,3}"
                     r"|,\s+[A-Z][A-Z.'’&\- ]{1,30}(?=\s*:)"
-                    r"|(?<=[A-Z][A-Z])(?<![^\W\d_][a-z][A-Z][A-Z]),\s+[A-Z][\w.'’&\- ]{1,30}(?:,\s+[A-Z][\w.'’&\- ]{1,40})?"
-                    r"(?=\s*:))?"
+                    r"|(?<=[A-Z][A-Z]),\s+[A-Z][\w.'’&\- ]{1,30}(?:,\s+[A-Z][\w.'’&\- ]{1,40})?(?=\s*:))?"
                     r"(?:\s*:|(?<=[QA])(?<![\w.'’&\- ][QA])\.)\s+(?=\S)")
 #: An office and its holder in brackets, as a parliamentary record labels a minister's first
 #: turn: "The Minister for Health (Mr Bo Ray):"; the holder is the voice, who is "Mr Ray:" after.
