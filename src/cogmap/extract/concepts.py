@@ -814,11 +814,18 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 
 
+def in_capitals(text: str) -> bool:
+    """Whether a paragraph is set in capitals, as captions and some transcripts are.
+
+    >>> in_capitals("WORKERS ARE ANGRY. EVERYTHING COSTS MORE."), in_capitals("The ECB and the IMF agree.")
+    (True, False)
+    """
+    upper = sum(c.isupper() for c in text)
+    return upper >= 20 and sum(c.islower() for c in text) * 10 <= upper
+
+
 def _in_capitals(doc) -> bool:
-    """A paragraph set in capitals, as captions and some transcripts are."""
-    original = doc.user_data.get("original") or doc.text
-    upper = sum(c.isupper() for c in original)
-    return upper >= 20 and sum(c.islower() for c in original) * 10 <= upper
+    return in_capitals(doc.user_data.get("original") or doc.text)
 
 
 def _is_title_case(doc) -> bool:

@@ -28,7 +28,7 @@ from cogmap.extract.claims import (across_a_time, actors_of_means, aimed, answer
                                    hypothetical_condition, naming, np_side, only_when, only_where, priced,
                                    state_entered, summed_up, toll_name, topic_drivers)
 from cogmap.extract.clean import clean
-from cogmap.extract.concepts import ConceptMerger, label_tokens, names_something, negation_sign, roots
+from cogmap.extract.concepts import ConceptMerger, in_capitals, label_tokens, names_something, negation_sign, roots
 from cogmap.errors import InputError
 from cogmap.extract.forecasts import HORIZON, answered_forecast, find_forecasts, names_no_event, stated_odds
 from cogmap.extract.ingest import RawInput, read
@@ -157,8 +157,7 @@ def _for_parser(paragraph: str) -> str:
         m = None  # a clause before a colon ("Chikwanha is blunter: he predicts ..."), not a tag
     if m:
         paragraph = " " * m.end(1) + paragraph[m.end(1):].replace(":", " ", 1)
-    upper = sum(c.isupper() for c in paragraph)
-    if upper >= 20 and sum(c.islower() for c in paragraph) * 10 <= upper:
+    if in_capitals(paragraph):
         # A paragraph in capitals, as captions and some transcripts are set: the tagger
         # reads every word as a name. Parsed as a sentence would be written.
         lowered = paragraph.lower()
