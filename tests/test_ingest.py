@@ -65,9 +65,9 @@ def test_html_article_body_title_and_no_script(tmp_path):
     assert raw.title == "Rates and homes"
 
 
-def _cli(*args, stdin=None):
+def _cli(*args, stdin=None, timeout=300):
     return subprocess.run([sys.executable, "-m", "cogmap", *args], capture_output=True, text=True,
-                          input=stdin, timeout=300)
+                          input=stdin, timeout=timeout)
 
 
 @pytest.mark.parametrize("content,message", [
@@ -322,3 +322,33 @@ def test_text_encoded_twice_over_is_mended(tmp_path):
 def test_letters_that_only_look_foreign_are_left_as_they_are():
     text = "Größe matters to café owners in Zürich and in Ölçü."
     assert read_bytes(text.encode("utf-8"), source="page.txt").text == text
+
+
+def test_cli_lines_of_pathological_shape_are_read_in_time_and_lose_nothing(tmp_path):
+    # Each of these lines made a pattern or the tokenizer backtrack: an encoded image pasted
+    # as text (one "word" of 100,000 characters), a long run of tabs, a player's times run
+    # together and cut off (2^n ways to match). Before, extraction ran for hours; the bound
+    # below is minutes, so that only that kind of slowness fails, not a busy machine.
+    import base64
+    import random
+
+    blob = base64.b64encode(random.Random(7).randbytes(75_000)).decode()
+    text = ("Higher interest rates reduced demand for homes, the economist said. "
+            "The drought raised food prices across the region.\n\n" + blob + "\n\n"
+            + "a" + "\t" * 20_000 + "b.\n\n" + "12:30 " * 40 + "x\n\n"
+            + "Fewer buyers came to the market in the spring.\n")
+    p = tmp_path / "odd.txt"
+    p.write_text(text, encoding="utf-8")
+    try:
+        r = _cli("extract", str(p), "--format", "json", timeout=240)
+    except subprocess.TimeoutExpired:
+        pytest.fail("extraction of a page with pathological lines did not end within 4 minutes")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    sides = {(c["cause"]["label"], c["effect"]["label"]) for c in doc["claims"]}
+    assert any("rate" in a and "demand" in b for a, b in sides), sides
+    assert any("drought" in a and "price" in b for a, b in sides), sides
+    assert "Fewer buyers came to the market in the spring." in doc["text"]
+    for c in doc["claims"]:
+        ev = c["evidence"]
+        assert doc["text"][ev["start"]:ev["end"]] == ev["text"]

@@ -76,7 +76,8 @@ _UI_ONLY = re.compile(r"\b(chevron icon|expandable section|skip advert|skip ad|t
                       r"|^(up next|next up)\s*:[^.!]{1,100}$|^(show|hide) (transcript|chapters)$|^search in video$"
                       r"|^(\.\.\.|…)\s*(more|less)$"
                       r"|^\d[\d.,]*\s?[km]?\s+(subscribers|followers|views|listens|plays)\b(?!.*[.!?]$)"
-                      r"|^\d{1,2}:\d\d(:\d\d)?(\s*(/|of)?\s*\d{1,2}:\d\d(:\d\d)?)*$"
+                      # (one run of spaces between two times, or the pattern backtracks 2^n ways)
+                      r"|^\d{1,2}:\d\d(:\d\d)?(\s*((/|of)\s*)?\d{1,2}:\d\d(:\d\d)?)*$"
                       r"|^(available |all |our )?on[- ]air stations?$"
                       # a follow button, which says "I follow" once pressed: "• Follow I follow"
                       r"|^[•·▪*+]?\s*((i\s+)?(follow|following|unfollow)\s*){1,3}$"
@@ -173,6 +174,11 @@ _MAIL_FURNITURE = re.compile(
     r"\b(read|hear|watch|listen to) (our|the) (full|whole|complete|entire) "
     r"(discussion|conversation|interview|transcript|episode) here\b)", re.I)
 _FURNITURE_WORDS = 40
+#: No line of page furniture is longer (a caption with its credit runs to a few hundred
+#: characters). A longer line is text: the shapes of furniture are not looked for in it,
+#: since several of those patterns take time in the square of a line's length, and one
+#: line of 300,000 characters (an encoded image pasted as text) would take hours.
+_LONGEST_FURNITURE = 2000
 # An editor's note on the transcript itself: "Transcript (auto-generated, lightly corrected)",
 # "This interview has been edited for length and clarity." Only a short line: an
 # introduction that says so in passing ("..., and the transcript has been lightly edited")
@@ -230,7 +236,9 @@ _STAGE = re.compile(r"[\[(](?:(?:loud|brief|some|more|prolonged|scattered|genera
                     r"(?:\s+(?:and|&)\s+" + _STAGE_WORD + r")?\.?[\])]", re.I)
 # A slide, a clip or a chart the speaker shows, announced in brackets on its own line: "[Slide 3:
 # Rents, 2010-2024]", "[Video: the harbour at dawn]".
-_STAGE_GAP = re.compile(r"\s*" + _STAGE.pattern + r"\s*", re.I)
+# (It starts only where a run of spaces starts: tried at every space of a long run, the
+# leading spaces made it take time in the square of the run's length.)
+_STAGE_GAP = re.compile(r"(?<!\s)\s*" + _STAGE.pattern + r"\s*", re.I)
 _SHOWN = re.compile(r"^\[(?:slide|video|clip|chart|graphic|image|exhibit|figure|map)\b\s*\d*\s*"
                     r"(?:[:.–—-][^\[\]]{0,120})?\]$", re.I)
 # A broadcast script's production cues, which no one says: a cue in capitals in square
@@ -402,7 +410,7 @@ def _is_truncated(line: str) -> bool:
 _CRUMB = re.compile(r"\s[›»>]\s")
 # A menu or a breadcrumb: three items or more, each a few words, between separators:
 # "Like · Comment · Restack", "Home > Sport > Football".
-_MENU_SEPARATOR = re.compile(r"\s+[·•∙|>›»/]\s+")
+_MENU_SEPARATOR = re.compile(r"(?<!\s)\s+[·•∙|>›»/]\s+")  # (from a run's start, as _STAGE_GAP)
 #: Headings of a page's lists of other pages and tags, whose items follow one a line.
 _LIST_HEADING = re.compile(r"^(most (read|viewed|popular|shared|watched)|related( (stories|articles|topics|"
                            r"content|links|reading))?|topics|tags|read (next|more)|more (from|on|stories)\b.*|"
@@ -617,7 +625,7 @@ def _is_name_and_post(line: str) -> bool:
 #: A person's name as a byline gives it: "Ann Lee", "Sheldon H. Jacobson", "Mary O'Neill-Hart".
 _PERSON_NAME = re.compile(r"[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: (?:de |van |von |da |al-)?[A-Z][a-z’'-]+){1,2}")
 #: The end of a name that another follows on the next line: "Ann Lee &", "Ann Lee, ".
-_NAMES_GO_ON = re.compile(r"\s*(?:&|,|\band)?\s*$")
+_NAMES_GO_ON = re.compile(r"(?<!\s)\s*(?:(?:&|,|\band)\s*)?$")  # (from a run's start, as _STAGE_GAP)
 #: A label over the writer's name: "Author(s)", "Written by".
 _AUTHOR_LABEL = re.compile(r"^(?:authors?(?:\s*\(s\))?|by|written by|words by|posted by)\s*:?$", re.I)
 #: Words of a post, as an author's box gives it under the name: "Business correspondent in X."
@@ -875,7 +883,7 @@ _LINE_START = re.compile(r"^([•·▪◦‣*#>|¹²³⁴⁵⁶⁷⁸⁹⁰]|-\s
 
 
 def _is_page_mark(line: str) -> bool:
-    return bool(_PAGE_MARK.search(line)) and len(_words(line)) <= 14
+    return len(line) <= _LONGEST_FURNITURE and len(_words(line)) <= 14 and bool(_PAGE_MARK.search(line))
 
 
 def _known_word(word: str) -> bool:
@@ -1042,8 +1050,21 @@ _INTRODUCES = re.compile(r"\b(?:interview(?:ed)? with|Q\s?&\s?A with|(?:in|a) co
 #: section 4), where a stamp alone on its line is the player's. (One at the end is a
 #: transcript's only where the page has many: a teaser's video runs "03:12" too.)
 _STAMPED_START = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[\])]?\s+(?:\S+\s+){2,}\S")
-_STAMPED_END = re.compile(r"(?:\S+\s+){3,}\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?$")
+_STAMPED_END_TIME = re.compile(r"(?<=\s)\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?$")
 _TRANSCRIPT_STAMPS = 5
+
+
+def _stamped_end(line: str) -> bool:
+    """Three words or more, then the minute they were said ("... we agreed on that 14:02").
+
+    The words are counted, not matched: a pattern of repeated words before the time
+    backtracked over the whole line at every start, and a page in one long line (80,000
+    characters) took minutes to clean.
+    """
+    m = _STAMPED_END_TIME.search(line)
+    return m is not None and len(line[:m.start()].split()) >= 3
+
+
 #: A video in a list of clips: its title, then its length ("Cocoa swings 8% in a day 03:22"),
 #: with no year (a date and its hour) and no "at" (a post's "at 21:14") before the time.
 _CLIP = re.compile(r"^(?!.*\b(?:19|20)\d\d\b)(?=.*[a-z])[^.!?\n]{8,}?(?<!\bat)\s+[▶·|—–-]?\s*\d{1,2}:\d\d$")
@@ -1160,8 +1181,10 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
     poster = None
     heads: dict[int, str] = {}  # line index -> the handle whose comment it heads
     # (a transcript that stamps each line with the minute it was said is no list of clips)
-    stamped_page = sum(1 for ln in lines if _STAMPED_END.search(ln)) >= _TRANSCRIPT_STAMPS
+    stamped_page = sum(1 for ln in lines if _stamped_end(ln)) >= _TRANSCRIPT_STAMPS
     for i, ln in enumerate(lines):
+        if len(ln) > _LONGEST_FURNITURE:
+            continue
         words = _words(ln)
         head = _HANDLE_HEAD.match(ln)
         posted = _POSTED_BY.search(ln) if len(words) <= 14 and not _ends_sentence(ln) else None
@@ -1278,7 +1301,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
                     (_sentence_case(prev) or prev == prev.lower()) and not re.search(r"[,;:]", prev) and \
                     not _STATING.search(prev) and not spoken(i - 1):
                 drop[i - 1] = "caption"
-            elif _ALT_PORTRAIT.fullmatch(prev.strip()) and len(_words(prev)) <= 10 and not _STATING.search(prev) \
+            elif len(_words(prev)) <= 10 and _ALT_PORTRAIT.fullmatch(prev.strip()) and not _STATING.search(prev) \
                     and not spoken(i - 1):
                 drop[i - 1] = "caption"  # a portrait's alt text: "Bank governor Ann Lee." over its caption
         if why == "credit" and i > 0 and (i - 1) not in drop:
@@ -1362,7 +1385,7 @@ def clean(text: str, *, title: Optional[str] = None, date: Optional[str] = None,
                 or len(_words(ln)) <= 3 and ln.rstrip("\"'”’»)] ").endswith((".", "!"))  # "Thank you."
                 or _ASKS.search(ln)  # a question, with or without more after it, or a heading that asks
                 or _INTRODUCES.search(ln)  # "Interview with Dr X", "Our editor sat down with ...", "Examined by"
-                or _STAMPED_START.match(ln) or stamped_page and _STAMPED_END.search(ln)  # said at that minute
+                or _STAMPED_START.match(ln) or stamped_page and _stamped_end(ln)  # said at that minute
                 # a name alone above the text: the "I" of a newsletter (a credit line has a slash)
                 or i <= first_body and _is_name_line(ln) and "/" not in ln
                 or _names_a_speaker(ln, elsewhere)  # "DR ANN LEE (affirmed)" ... "Q. Dr Lee, you were ..."

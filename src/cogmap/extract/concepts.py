@@ -825,7 +825,11 @@ def in_capitals(text: str) -> bool:
 
 
 def _in_capitals(doc) -> bool:
-    return in_capitals(doc.user_data.get("original") or doc.text)
+    # Asked of every label the paragraph gives; counting its letters each time cost
+    # as much as a tenth of the parse on a long page.
+    if "in_capitals" not in doc.user_data:
+        doc.user_data["in_capitals"] = in_capitals(doc.user_data.get("original") or doc.text)
+    return doc.user_data["in_capitals"]
 
 
 def _is_title_case(doc) -> bool:

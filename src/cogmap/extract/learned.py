@@ -88,6 +88,19 @@ def encode_pair(tokenizer, prev: str, text: str, max_len: int):
     if len(words) > CONTEXT_WORDS:
         cut = len(prev) - len(" ".join(words[-CONTEXT_WORDS:]))
         prev = " " * cut + prev[cut:]  # keep offsets into the original string
+    # A "sentence" of thousands of characters (an encoded image pasted as text) is cut to
+    # the pieces the model can see before it is encoded: truncating two long sequences a
+    # token at a time took seconds for each. Each piece is one token or more, so the cut
+    # text encodes to what truncation would have kept.
+    if len(text) > 8 * max_len:
+        pieces = tokenizer.pre_tokenizer.pre_tokenize_str(text)
+        if len(pieces) > max_len:
+            text = text[:pieces[max_len][1][0]]
+    if len(prev) > 8 * max_len:
+        pieces = tokenizer.pre_tokenizer.pre_tokenize_str(prev)
+        if len(pieces) > max_len:
+            cut = pieces[-max_len][1][0]
+            prev = " " * cut + prev[cut:]
     if tokenizer.padding is not None:
         tokenizer.no_padding()  # the packaged tokenizer pads to 128: batches pad to their longest instead
     wanted = tokenizer.truncation
