@@ -978,6 +978,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
     [('Prices will likely rise next year.', 0.675, 'likely')]
     """
     out = []
+    whole = doc.text  # (built anew from the tokens at each use: once, not once a sentence)
     before = doc.user_data.get("question")  # an answer's first sentence follows the question
     for sent in doc.sents:
         event, before = before, sent
@@ -1153,7 +1154,7 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
                     break
         a = sent.start_char
         b = sent.end_char
-        while b > a and doc.text[b - 1].isspace():
+        while b > a and whole[b - 1].isspace():
             b -= 1
         second = None if explicit is not None or stated is not None or found is not None or toss_up \
             else _second_clause(sent, verb, heads, own_words, negated, scale)
@@ -1163,17 +1164,17 @@ def find_forecasts(doc, scale: str = "icd203") -> list[RawForecast]:
             for part in second:
                 i, j, p2, hedge2, shared = part
                 pa, pb = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-                m2 = HORIZON.search(doc.text[pa:pb])
+                m2 = HORIZON.search(whole[pa:pb])
                 when = m2.group(0) if m2 else next(
                     (e.text for e in sent.ents if e.label_ in ("DATE", "TIME") and i <= e.start < j
                      and not _PAST_TIME.search(e.text) and not _describes(e)
                      and not (cond_span is not None and cond_span.start <= e.start < cond_span.end)), None)
                 cond = condition if cond_span is not None and (i <= cond_span.start < j or shared and
                                                                cond_span.end <= verb.i) else None
-                out.append(RawForecast(start=pa, end=pb, statement=doc.text[pa:pb], probability=p2, hedge=hedge2,
+                out.append(RawForecast(start=pa, end=pb, statement=whole[pa:pb], probability=p2, hedge=hedge2,
                                        horizon=when, condition=cond, sent_start=a, sent_end=b))
             continue
-        out.append(RawForecast(start=a, end=b, statement=doc.text[a:b], probability=p, hedge=hedge,
+        out.append(RawForecast(start=a, end=b, statement=whole[a:b], probability=p, hedge=hedge,
                                horizon=horizon, condition=condition, sent_start=a, sent_end=b,
                                # ("the likelihood of X is high" says how likely, as a frame does,
                                # in a present tense the reader's forecast head learned as no forecast)
@@ -1206,10 +1207,11 @@ def _bare_odds(sent, event, scale: str) -> Optional[RawForecast]:
     if explicit is None:
         return None
     a, b = sent.start_char, sent.end_char
-    while b > a and sent.doc.text[b - 1].isspace():
+    whole = sent.doc.text
+    while b > a and whole[b - 1].isspace():
         b -= 1
     horizon = HORIZON.search(event.text)
-    return RawForecast(start=a, end=b, statement=sent.doc.text[a:b], probability=explicit[0], hedge=explicit[1],
+    return RawForecast(start=a, end=b, statement=whole[a:b], probability=explicit[0], hedge=explicit[1],
                        horizon=horizon.group(0) if horizon else None, condition=None, sent_start=a, sent_end=b,
                        framed=True)
 
@@ -1293,10 +1295,11 @@ def _confirmed(doc, out: list, scale: str) -> list:
             # "The bank won't cut rates. I'm certain of that.": sure the thing will not come
             p, hedge = round(1.0 - p, 6), f"{hedge} not"
         b = nxt.end_char
-        while b > f.start and doc.text[b - 1].isspace():
+        whole = doc.text
+        while b > f.start and whole[b - 1].isspace():
             b -= 1
         f.end = f.sent_end = b
-        f.statement, f.probability, f.hedge = doc.text[f.start:b], p, hedge
+        f.statement, f.probability, f.hedge = whole[f.start:b], p, hedge
         out = [g for g in out if g.sent_start != nxt.start_char]
     return out
 

@@ -1072,7 +1072,8 @@ def _other_causes(rd: Reading, pair) -> list:
 def _text(side: Side, ref: SentenceRef) -> str:
     """The side's words as printed (the parse may have seen the paragraph lower-cased)."""
     doc = side.tokens[0].doc
-    return side.text(doc.user_data.get("original", doc.text))
+    original = doc.user_data.get("original")  # (doc.text joins every token anew: only when needed)
+    return side.text(original if original is not None else doc.text)
 
 
 def surest_per_cause(claims: list[LearnedClaim]) -> list[LearnedClaim]:
