@@ -352,3 +352,21 @@ def test_cli_lines_of_pathological_shape_are_read_in_time_and_lose_nothing(tmp_p
     for c in doc["claims"]:
         ev = c["evidence"]
         assert doc["text"][ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_a_page_nested_deeper_than_lxml_reads_keeps_its_article(tmp_path):
+    # lxml stops at 256 levels and drops what lies below without an error: the article
+    # of a page of 300 nested blocks was lost, and only its intro was read.
+    def page(depth):
+        return ("<html><body><p>Intro line here.</p>" + "<div>" * depth
+                + "<p>Higher interest rates reduced demand for homes, the economist said.</p>"
+                + "</div>" * depth + "</body></html>")
+
+    raw = read_bytes(page(300).encode(), source="deep.html")
+    assert "Higher interest rates reduced demand for homes" in raw.text
+    assert "Intro line here." in raw.text
+    p = tmp_path / "deeper.html"
+    p.write_text(page(3000), encoding="utf-8")
+    r = _cli("extract", str(p))
+    assert r.returncode == 2 and "nests more than" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1

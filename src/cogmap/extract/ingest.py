@@ -295,12 +295,52 @@ def is_report(head: str) -> bool:
 
 
 
+#: libxml2's depth for a page parsed with ``huge_tree`` (256 without it).
+_DEEPEST = 2048
+
+
+def _parsed(html: str, **options):
+    """The page parsed by lxml, and whether it nested deeper than the parser reads (the
+    elements below are then missing from the tree, with no error raised)."""
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(**options)
+    try:
+        tree = lxml_html.fromstring(html, parser=parser)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported"
+        tree = lxml_html.fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+    return tree, any("Excessive depth" in e.message for e in parser.error_log)
+
+
+def _deep_tree(html: str, source: str):
+    """The page as a tree when it nests deeper than lxml reads by default, else None.
+
+    lxml (libxml2) stops at 256 levels and silently drops what lies below, so a page of
+    300 nested blocks lost its article. Such a page is parsed again with ``huge_tree``
+    (2,048 levels) and handed to trafilatura as a tree, with trafilatura's own parser
+    options; a page deeper still is refused, since part of it would be lost.
+    """
+    try:
+        _, deep = _parsed(html, collect_ids=False)
+    except Exception:  # a page lxml cannot read at all: trafilatura says so below
+        return None
+    if not deep:
+        return None
+    tree, deeper = _parsed(html, huge_tree=True, collect_ids=False, default_doctype=False,
+                           remove_comments=True, remove_pis=True)
+    if deeper:
+        raise InputError(f"{source}: the HTML nests more than {_DEEPEST:,} elements deep, and what lies "
+                         f"below could not be read; save the page as text and extract that")
+    return tree
+
+
 def _from_html(html: str, source: str) -> RawInput:
     import trafilatura
 
+    tree = _deep_tree(html, source)
     try:
         result = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False,
+            html if tree is None else tree, with_metadata=True, include_comments=False, include_tables=False,
             include_images=False, include_links=False, favor_recall=True, output_format="python")
     except Exception as exc:  # trafilatura raises many kinds on malformed pages
         raise InputError(f"{source}: cannot parse the HTML ({type(exc).__name__})") from None
@@ -323,7 +363,7 @@ def _from_html(html: str, source: str) -> RawInput:
         except Exception:  # htmldate raises many kinds on malformed pages, as trafilatura does
             date = None
     return RawInput(text=text, source=source, title=result.get("title") or None,
-                    date=date, is_html=True, removed=_dropped_blocks(html, text))
+                    date=date, is_html=True, removed=_dropped_blocks(html, text, tree))
 
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "aside", "footer", "header",
@@ -334,13 +374,15 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "aside",
 _INLINE = {"a", "span", "small", "time", "label", "button"}
 
 
-def _dropped_blocks(html: str, kept: str) -> list[str]:
+def _dropped_blocks(html: str, kept: str, tree=None) -> list[str]:
     """The page's text blocks that the article text leaves out (navigation, ads, footers),
-    so that what was dropped can be audited; script and style contents are not text."""
+    so that what was dropped can be audited; script and style contents are not text.
+    ``tree``: the page was too deep for the default parser (:func:`_deep_tree`); it is
+    parsed again as deep, since trafilatura may have pruned that tree."""
     try:
         from lxml import html as lxml_html
 
-        root = lxml_html.fromstring(html)
+        root = lxml_html.fromstring(html) if tree is None else _parsed(html, huge_tree=True)[0]
     except Exception:  # a page lxml cannot read: nothing to list
         return []
     for bad in root.xpath("//script|//style|//noscript|//template"):
