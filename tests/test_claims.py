@@ -2840,6 +2840,19 @@ def test_a_wire_dateline_is_no_part_of_the_sentence():
     assert "OSLO" not in subjects and "prices" in subjects
 
 
+def test_a_run_longer_than_any_word_is_parsed_in_pieces_and_the_text_kept():
+    # spaCy's tokenizer peels the affixes of a run with no space in time in the square of
+    # its length: 10,000 brackets took 15 s. The parser sees pieces; the text stays.
+    from cogmap.extract.pipeline import _for_parser
+
+    text = "Prices rose. " + "[" * 5_000 + "]" * 5_000 + " Demand fell because of https://example.org/" + "a" * 150
+    seen = _for_parser(text)
+    assert len(seen) == len(text) and max(len(w) for w in seen.split()) <= 200
+    assert seen.startswith("Prices rose. [") and seen.endswith("Demand fell because of https://example.org/" + "a" * 150)
+    doc = cogmap.extract(text)
+    assert doc.text.strip() == text and "[" * 5_000 in doc.text
+
+
 def test_what_enters_its_second_week_is_the_thing_lasting():
     text = "Salmon prices rose 6% on Monday as a lice outbreak at the country's biggest fish farm entered its second week."
     links = _links(text, "learned")

@@ -139,6 +139,15 @@ _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=[.!?:]\s\s))[\"'“‘(]?[
 _PRONOUN_I = re.compile(r"(?<![\w'’])i(?=[\s'’,.;:!?]|$)")
 
 
+#: No word or link is longer: a longer run with no space (an encoded image, a rule of
+#: brackets or dashes) is parsed in pieces of this length, every 200th character read as a
+#: space, since spaCy's tokenizer peels a run's affixes in time in the square of its
+#: length (10,000 brackets took 15 s). The text itself is kept as it is.
+_LONGEST_RUN = 200
+_LONG_RUN = re.compile(r"\S{%d,}" % (_LONGEST_RUN + 1))
+_CUT_RUN = re.compile(r"(\S{%d})\S" % (_LONGEST_RUN - 1))
+
+
 def _for_parser(paragraph: str) -> str:
     """The paragraph as the parser should see it, with the same length.
 
@@ -148,6 +157,7 @@ def _for_parser(paragraph: str) -> str:
     Title Case confuse the tagger (every word looks like a name), so they are parsed in
     lower case. Offsets do not move: the evidence still quotes the marks as printed.
     """
+    paragraph = _LONG_RUN.sub(lambda m: _CUT_RUN.sub(r"\1 ", m.group(0)), paragraph)
     paragraph = _REFERENCE_MARK.sub(lambda m: " " * len(m.group(0)), paragraph)
     paragraph = _WIRE_DATELINE.sub(lambda m: " " * len(m.group(0)), paragraph)
     m = _LEAD_LABEL.match(paragraph)
