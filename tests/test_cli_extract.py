@@ -231,3 +231,41 @@ def test_whole_shows_every_quote_uncut(tmp_path):
         flat = lambda s: " ".join(s.split())  # noqa: E731 (lines wrap at the terminal's width)
         assert "…" in cut.stdout and tail not in flat(cut.stdout)
         assert tail in flat(whole.stdout) and "harbour, said Dr Ana Ruiz" in flat(whole.stdout)
+
+
+def test_extract_shows_a_progress_bar_on_a_terminal_and_nothing_in_a_pipe(tmp_path):
+    # A long article takes minutes; a terminal is shown where the work is, a pipe or a
+    # file gets only the result.
+    import pty
+    import threading
+
+    article = tmp_path / "a.txt"
+    article.write_text("Higher interest rates reduced demand for homes, the economist said. "
+                       "The drought raised food prices.\n", encoding="utf-8")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "cogmap", "extract", str(article), "--format", "json"],
+                            stdout=subprocess.PIPE, stderr=slave, env=dict(os.environ, COLUMNS="100"))
+    os.close(slave)
+    shown = bytearray()
+
+    def pump():  # (read while it runs: a full terminal buffer would block the writer)
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    out, _ = proc.communicate(timeout=300)
+    reader.join(5)
+    os.close(master)
+    assert proc.returncode == 0
+    assert json.loads(out)["claims"]
+    assert b"a.txt" in shown and b"\xe2\x94\x81" in shown  # the name, and the bar's line
+    piped = subprocess.run([sys.executable, "-m", "cogmap", "extract", str(article), "--format", "json"],
+                           capture_output=True, text=True, timeout=300)
+    assert piped.returncode == 0 and piped.stderr == ""

@@ -21,6 +21,45 @@ MODEL_PLACES = (Path(__file__).resolve().parents[1] / "data" / "gallyamov-model.
                 Path(__file__).resolve().parents[3] / "examples" / "gallyamov-model.yaml")
 
 
+class _Bar:
+    """A progress bar on standard error while articles are read, when it is a terminal:
+    a long article takes minutes (a few hundred sentences a second), and a pipe or a
+    file gets nothing but the result. It goes when the work is done."""
+
+    _STAGES = {"parse": "parsing paragraphs", "read": "reading sentences"}
+
+    def __enter__(self) -> "_Bar":
+        import sys
+
+        self.progress = None
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.progress.start()
+        self._task = None
+        return self
+
+    def task(self, name: str):
+        """The ``progress`` callback of :func:`cogmap.extract.pipeline.extract` for one article."""
+        if self.progress is None:
+            return None
+        if self._task is not None:
+            self.progress.remove_task(self._task)
+        self._task = task = self.progress.add_task(escape(Path(name).name or name), total=None)
+
+        def report(stage: str, done: int, total: int) -> None:
+            self.progress.update(task, description=f"{escape(Path(name).name or name)}: {self._STAGES[stage]}",
+                                 completed=done, total=total)
+        return report
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
 class Fmt(str, Enum):
     text = "text"
     json = "json"
@@ -110,15 +149,16 @@ def register(app: typer.Typer) -> None:
         kind = extractor.value if extractor else None
         steer = read_aliases(aliases)
         docs, failed = [], []
-        for f in files:
-            try:
-                docs.append(run(Path(f) if f != "-" else f, scale=scale.value, embed=embed, extractor=kind,
-                                aliases=steer))
-            except CogmapError as exc:
-                # No server for --llm-only fails every article alike: one line, not one per article.
-                if len(files) == 1 or isinstance(exc, Unreachable):
-                    raise
-                failed.append(exc)  # one bad file among many: the others are still shown
+        with _Bar() as bar:
+            for f in files:
+                try:
+                    docs.append(run(Path(f) if f != "-" else f, scale=scale.value, embed=embed, extractor=kind,
+                                    aliases=steer, progress=bar.task(f)))
+                except CogmapError as exc:
+                    # No server for --llm-only fails every article alike: one line, not one per article.
+                    if len(files) == 1 or isinstance(exc, Unreachable):
+                        raise
+                    failed.append(exc)  # one bad file among many: the others are still shown
         if not docs:
             raise failed[0]
         if failed and output is not None:

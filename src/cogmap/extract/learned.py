@@ -345,22 +345,27 @@ class Reader:
             out.append((tags, sent, h))
         return out
 
-    def read_many(self, items: Sequence[tuple[str, str]], batch_size: int = 1) -> list[Reading]:
+    def read_many(self, items: Sequence[tuple[str, str]], batch_size: int = 1, progress=None) -> list[Reading]:
         """Readings of ``(previous sentence, sentence)`` pairs, in order.
 
         One pair per run by default: the int8 encoder quantizes its activations with one
         scale per batch, so in a batch a sentence's reading would depend on the longest
         sentences beside it, and the same sentence would read differently in another
         document. Unbatched it costs no more time on one thread (no padding).
+        ``progress(done, total)`` is called before the first run and after every batch.
         """
         readings: list[Reading] = []
         encs = [encode_pair(self.tokenizer, p, t, self.max_len) for p, t in items]
         order = sorted(range(len(encs)), key=lambda k: len(encs[k].ids))  # less padding
         result: dict[int, Reading] = {}
+        if progress is not None:
+            progress(0, len(order))
         for s in range(0, len(order), batch_size):
             idx = order[s:s + batch_size]
             for k, (tags, sent, h) in zip(idx, self.outputs([encs[k] for k in idx])):
                 result[k] = decode(tags, sent, h, encs[k], self.heads)
+            if progress is not None:
+                progress(min(s + batch_size, len(order)), len(order))
         readings = [result[k] for k in range(len(encs))]
         return readings
 

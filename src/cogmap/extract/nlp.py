@@ -192,13 +192,22 @@ def _register() -> None:
 DOCUMENT_NOUNS = "cogmap.document_nouns"
 
 
-def parse(texts, batch_size: int = 64):
+def parse(texts, batch_size: int = 64, progress=None):
     """Parse many texts (paragraphs) in one batch: the fast path is the normal path.
 
     The texts are taken as one document: each parse carries the set of its nouns
-    (:data:`DOCUMENT_NOUNS`).
+    (:data:`DOCUMENT_NOUNS`). ``progress("parse", done, total)`` is called before the
+    first parse and after each.
     """
-    docs = list(load().pipe(texts, batch_size=batch_size))
+    if progress is None:
+        docs = list(load().pipe(texts, batch_size=batch_size))
+    else:
+        texts = list(texts)
+        progress("parse", 0, len(texts))
+        docs = []
+        for d in load().pipe(texts, batch_size=batch_size):
+            docs.append(d)
+            progress("parse", len(docs), len(texts))
     nouns = set()
     for d in docs:
         nouns |= noun_lemmas(d)

@@ -19,7 +19,7 @@ import bisect
 import os
 import re
 from collections import defaultdict
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from cogmap.extract import hedges
 from cogmap.extract import llm as language_model
@@ -58,7 +58,8 @@ def _choose(extractor: Optional[str]) -> str:
 
 
 def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203",
-            embed: Optional[bool] = None, extractor: Optional[str] = None, llm=None, aliases=None) -> Document:
+            embed: Optional[bool] = None, extractor: Optional[str] = None, llm=None, aliases=None,
+            progress: Optional[Callable[[str, int, int], None]] = None) -> Document:
     """Read an article (text, bytes, a path, or ``"-"``) and return its causal map.
 
     Parameters
@@ -83,11 +84,23 @@ def extract(text_or_path, *, source: Optional[str] = None, scale: str = "icd203"
     aliases : cogmap.aliases.Aliases, dict or path, optional
         An analyst's alias file: wordings merged under one label, pairs kept apart
         (:class:`~cogmap.extract.concepts.ConceptMerger`, ``docs/aliases.md``).
+    progress : callable, optional
+        Called as ``progress(stage, done, total)`` while the two long parts of the work go
+        on: ``"parse"`` counts paragraphs parsed, ``"read"`` sentences the learned reader
+        has read (a few hundred a second on one core), so a long article can show a bar.
+
+    Examples
+    --------
+    >>> seen = []
+    >>> doc = extract("Higher rates reduced demand. Prices fell.", progress=lambda *a: seen.append(a))
+    >>> seen[0], seen[-1]
+    (('parse', 0, 1), ('read', 2, 2))
     """
     if scale not in hedges.SCALES:
         raise InputError(f"unknown probability scale {scale!r}; choose one of: {', '.join(hedges.SCALES)}")
     kind = _choose(extractor)
-    doc = build(read(text_or_path, source=source), scale=scale, embed=embed, extractor=kind, aliases=aliases)
+    doc = build(read(text_or_path, source=source), scale=scale, embed=embed, extractor=kind, aliases=aliases,
+                progress=progress)
     return language_model.apply(doc, llm, scale=scale, extractor=kind)
 
 
@@ -764,7 +777,7 @@ def _which_after_comma(relcl) -> bool:
 
 
 def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, extractor: str = "rules",
-          aliases=None) -> Document:
+          aliases=None, progress: Optional[Callable[[str, int, int], None]] = None) -> Document:
     """Run the stages after ingest on decoded input."""
     if embed is None:
         from cogmap.extract import embed as embeddings
@@ -784,7 +797,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
                          f"({len(cleaned.removed)} lines removed)")
     text = cleaned.text
     cleaned.paragraphs = _bounded(cleaned.paragraphs, text)
-    docs = parse([_for_parser(text[a:b]) for a, b in cleaned.paragraphs])
+    docs = parse([_for_parser(text[a:b]) for a, b in cleaned.paragraphs], progress=progress)
     for (a, b), pdoc in zip(cleaned.paragraphs, docs):
         pdoc.user_data["original"] = text[a:b]  # labels quote the words as printed
     st = structure(cleaned, docs)
@@ -825,7 +838,7 @@ def build(raw: RawInput, scale: str = "icd203", embed: Optional[bool] = None, ex
     learned_claims = []
     if learned:
         refs = sentences(cleaned.paragraphs, docs, text)
-        readings = read_sentences(refs)
+        readings = read_sentences(refs, progress=progress)
         causal_p = {(r.para, r.sent.start): rd.causal for r, rd in zip(refs, readings)}
         reading_at = {(r.para, r.sent.start): rd for r, rd in zip(refs, readings)}
         read_before = {(r.para, r.sent.start): refs[k - 1].sent for k, r in enumerate(refs) if k}

@@ -125,7 +125,7 @@ def sentences(paragraphs, docs, text: str) -> list[SentenceRef]:
     return out
 
 
-def read_sentences(refs: list[SentenceRef], reader: Optional[Reader] = None) -> list[Reading]:
+def read_sentences(refs: list[SentenceRef], reader: Optional[Reader] = None, progress=None) -> list[Reading]:
     """The reader's output for each sentence, with the sentence before it as context.
 
     A turn's speaker label ("Ann Lee: It has cut hours") is left out of what the reader
@@ -135,7 +135,8 @@ def read_sentences(refs: list[SentenceRef], reader: Optional[Reader] = None) -> 
     reader = reader or Reader.load()
     cut = [_label_length(r) for r in refs]
     items = [(refs[k - 1].text[cut[k - 1]:] if k else "", r.text[cut[k]:]) for k, r in enumerate(refs)]
-    readings = reader.read_many(items)
+    readings = reader.read_many(items, progress=(lambda done, total: progress("read", done, total))
+                                if progress is not None else None)
     return [_shifted(rd, cut[k - 1] if k else 0, cut[k]) for k, rd in enumerate(readings)]
 
 
