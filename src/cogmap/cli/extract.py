@@ -21,14 +21,15 @@ MODEL_PLACES = (Path(__file__).resolve().parents[1] / "data" / "gallyamov-model.
                 Path(__file__).resolve().parents[3] / "examples" / "gallyamov-model.yaml")
 
 
-class _Bar:
-    """A progress bar on standard error while articles are read, when it is a terminal:
+class ProgressBar:
+    """A progress bar on standard error while articles are read (extract, map, report),
+    when it is a terminal:
     a long article takes minutes (a few hundred sentences a second), and a pipe or a
     file gets nothing but the result. It goes when the work is done."""
 
     _STAGES = {"parse": "parsing paragraphs", "read": "reading sentences"}
 
-    def __enter__(self) -> "_Bar":
+    def __enter__(self) -> "ProgressBar":
         import sys
 
         self.progress = None
@@ -149,7 +150,7 @@ def register(app: typer.Typer) -> None:
         kind = extractor.value if extractor else None
         steer = read_aliases(aliases)
         docs, failed = [], []
-        with _Bar() as bar:
+        with ProgressBar() as bar:
             for f in files:
                 try:
                     docs.append(run(Path(f) if f != "-" else f, scale=scale.value, embed=embed, extractor=kind,

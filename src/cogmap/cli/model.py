@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cogmap.cli import llm as cli_llm
-from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
+from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, ProgressBar, read_aliases, use_extractor
 from cogmap.errors import CogmapError, InputError
 from cogmap.show.render import TerminalConsole, counted, short
 
@@ -276,14 +276,15 @@ def register(app: typer.Typer) -> None:
         from cogmap.model.model import from_documents
 
         docs = []
-        for f in files:
-            if f.suffix.lower() == ".json":  # already extracted (cogmap extract --format json): not read again
-                docs.append(cogmap.Document.load(f))
-                continue
-            try:
-                docs.append(cogmap.extract(f, aliases=steer, embed=embed))
-            except NotImplementedError:
-                raise CogmapError("extraction is not available in this build yet (cogmap.extract)") from None
+        with ProgressBar() as bar:
+            for f in files:
+                if f.suffix.lower() == ".json":  # already extracted (cogmap extract --format json): not read again
+                    docs.append(cogmap.Document.load(f))
+                    continue
+                try:
+                    docs.append(cogmap.extract(f, aliases=steer, embed=embed, progress=bar.task(str(f))))
+                except NotImplementedError:
+                    raise CogmapError("extraction is not available in this build yet (cogmap.extract)") from None
         from cogmap.extract.concepts import unify
 
         model = from_documents(unify(docs, embed=embed, aliases=steer), combine=combine, title=title,

@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from cogmap.cli import llm as cli_llm
-from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, read_aliases, use_extractor
+from cogmap.cli.extract import ALIASES, EXTRACTOR_HELP, Extractor, ProgressBar, read_aliases, use_extractor
 from cogmap.errors import InputError
 
 
@@ -104,7 +104,8 @@ def _articles_data(paths: List[str], max_length: int, aliases) -> dict:
             done[p] = Document.load(p)  # extracted before (extract --format json): used as it is
         elif Path(p).suffix.lower() in MODEL_SUFFIXES:
             raise InputError(f"{p}: a model file is reported on its own, not beside articles")
-    docs = [done[p] if p in done else extract(Path(p), aliases=aliases) for p in paths]
+    with ProgressBar() as bar:
+        docs = [done[p] if p in done else extract(Path(p), aliases=aliases, progress=bar.task(p)) for p in paths]
     store = Store(":memory:")
     try:
         store.add_documents(docs)
