@@ -22,10 +22,12 @@ MODEL_PLACES = (Path(__file__).resolve().parents[1] / "data" / "gallyamov-model.
 
 
 class ProgressBar:
-    """A progress bar on standard error while articles are read (extract, map, report),
-    when it is a terminal:
-    a long article takes minutes (a few hundred sentences a second), and a pipe or a
-    file gets nothing but the result. It goes when the work is done."""
+    """A progress bar on standard error while extract, map or report read articles.
+
+    Only when standard error is a terminal: a long article takes minutes (a few hundred
+    sentences a second), and a pipe or a file gets nothing but the result. The bar goes
+    when the work is done.
+    """
 
     _STAGES = {"parse": "parsing paragraphs", "read": "reading sentences"}
 

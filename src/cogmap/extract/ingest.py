@@ -293,8 +293,6 @@ def is_report(head: str) -> bool:
     return REPORT_MARK in head[:4096]
 
 
-
-
 #: libxml2's depth for a page parsed with ``huge_tree`` (256 without it).
 _DEEPEST = 2048
 
@@ -363,7 +361,7 @@ def _from_html(html: str, source: str) -> RawInput:
         except Exception:  # htmldate raises many kinds on malformed pages, as trafilatura does
             date = None
     return RawInput(text=text, source=source, title=result.get("title") or None,
-                    date=date, is_html=True, removed=_dropped_blocks(html, text, tree))
+                    date=date, is_html=True, removed=_dropped_blocks(html, text, deep=tree is not None))
 
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "aside", "footer", "header",
@@ -374,15 +372,14 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "aside",
 _INLINE = {"a", "span", "small", "time", "label", "button"}
 
 
-def _dropped_blocks(html: str, kept: str, tree=None) -> list[str]:
+def _dropped_blocks(html: str, kept: str, deep: bool = False) -> list[str]:
     """The page's text blocks that the article text leaves out (navigation, ads, footers),
     so that what was dropped can be audited; script and style contents are not text.
-    ``tree``: the page was too deep for the default parser (:func:`_deep_tree`); it is
-    parsed again as deep, since trafilatura may have pruned that tree."""
+    ``deep``: the page nests deeper than lxml reads by default (:func:`_deep_tree`)."""
     try:
         from lxml import html as lxml_html
 
-        root = lxml_html.fromstring(html) if tree is None else _parsed(html, huge_tree=True)[0]
+        root = _parsed(html, huge_tree=True)[0] if deep else lxml_html.fromstring(html)
     except Exception:  # a page lxml cannot read: nothing to list
         return []
     for bad in root.xpath("//script|//style|//noscript|//template"):
