@@ -153,7 +153,7 @@ def _reader_sure_of_sides(monkeypatch, p: float, causal: float = 1.0):
     from cogmap.extract import pipeline
     from cogmap.extract.learned import Reading
 
-    def read(refs):
+    def read(refs, progress=None):
         return [Reading(causal=causal, forecast=0.0, tokens=[(0, len(r.text), p, p)]) for r in refs]
 
     monkeypatch.setattr(pipeline, "read_sentences", read)

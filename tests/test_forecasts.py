@@ -303,7 +303,8 @@ def test_a_rules_forecast_stands_unless_the_reader_rules_it_out(monkeypatch, p_r
     from cogmap.extract import pipeline
     from cogmap.extract.learned import Reading
 
-    monkeypatch.setattr(pipeline, "read_sentences", lambda refs: [Reading(causal=0.0, forecast=p_reader) for _ in refs])
+    monkeypatch.setattr(pipeline, "read_sentences",
+                        lambda refs, progress=None: [Reading(causal=0.0, forecast=p_reader) for _ in refs])
     fs = cogmap.extract("The navy may blockade the strait.", extractor="learned").forecasts
     assert [(f.probability, f.hedge) for f in fs] == ([(0.4, "may")] if kept else [])
 
