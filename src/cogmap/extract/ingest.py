@@ -310,32 +310,34 @@ def _parsed(html: str, **options):
     return tree, any("Excessive depth" in e.message for e in parser.error_log)
 
 
-def _deep_tree(html: str, source: str):
-    """The page as a tree when it nests deeper than lxml reads by default, else None.
+def _trees(html: str, source: str) -> tuple:
+    """(the whole page as lxml reads it, for listing what the article leaves out; the page
+    for trafilatura when it nests deeper than lxml reads by default, else None).
 
     lxml (libxml2) stops at 256 levels and silently drops what lies below, so a page of
     300 nested blocks lost its article. Such a page is parsed again with ``huge_tree``
     (2,048 levels) and handed to trafilatura as a tree, with trafilatura's own parser
-    options; a page deeper still is refused, since part of it would be lost.
+    options; a page deeper still is refused, since part of it would be lost. The first
+    parse is the one the list of dropped blocks needed anyway.
     """
     try:
-        _, deep = _parsed(html, collect_ids=False)
+        page, deep = _parsed(html)
     except Exception:  # a page lxml cannot read at all: trafilatura says so below
-        return None
+        return None, None
     if not deep:
-        return None
+        return page, None
     tree, deeper = _parsed(html, huge_tree=True, collect_ids=False, default_doctype=False,
                            remove_comments=True, remove_pis=True)
     if deeper:
         raise InputError(f"{source}: the HTML nests more than {_DEEPEST:,} elements deep, and what lies "
                          f"below could not be read; save the page as text and extract that")
-    return tree
+    return _parsed(html, huge_tree=True)[0], tree  # (trafilatura may change the tree it is given)
 
 
 def _from_html(html: str, source: str) -> RawInput:
     import trafilatura
 
-    tree = _deep_tree(html, source)
+    page, tree = _trees(html, source)
     try:
         result = trafilatura.bare_extraction(
             html if tree is None else tree, with_metadata=True, include_comments=False, include_tables=False,
@@ -361,7 +363,7 @@ def _from_html(html: str, source: str) -> RawInput:
         except Exception:  # htmldate raises many kinds on malformed pages, as trafilatura does
             date = None
     return RawInput(text=text, source=source, title=result.get("title") or None,
-                    date=date, is_html=True, removed=_dropped_blocks(html, text, deep=tree is not None))
+                    date=date, is_html=True, removed=_dropped_blocks(page, text))
 
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "aside", "footer", "header",
@@ -372,15 +374,11 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "aside",
 _INLINE = {"a", "span", "small", "time", "label", "button"}
 
 
-def _dropped_blocks(html: str, kept: str, deep: bool = False) -> list[str]:
+def _dropped_blocks(root, kept: str) -> list[str]:
     """The page's text blocks that the article text leaves out (navigation, ads, footers),
     so that what was dropped can be audited; script and style contents are not text.
-    ``deep``: the page nests deeper than lxml reads by default (:func:`_deep_tree`)."""
-    try:
-        from lxml import html as lxml_html
-
-        root = _parsed(html, huge_tree=True)[0] if deep else lxml_html.fromstring(html)
-    except Exception:  # a page lxml cannot read: nothing to list
+    ``root``: the page parsed by lxml (:func:`_trees`), None if lxml could not read it."""
+    if root is None:  # a page lxml cannot read: nothing to list
         return []
     for bad in root.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
